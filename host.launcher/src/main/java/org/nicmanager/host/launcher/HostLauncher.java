@@ -1,0 +1,157 @@
+package org.nicmanager.host.launcher;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.nicmanager.kernel.api.time.ClockMode;
+import org.nicmanager.kernel.api.time.KernelClock;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.Filter;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The host's main thread. The bnd launcher calls it once every bundle has started, and exits with what it returns.
+ *
+ * <p>It reads the command line from the launcher's service and, before the kernel bundle starts, writes the kernel's
+ * configuration (clock mode, seed), so the kernel comes up once, on the right clock. It then runs a script or the
+ * interactive Gogo shell. This component exists only under the launcher; in tests the kernel keeps its defaults.
+ */
+@Component(immediate = true, service = Callable.class, property = "main.thread=true")
+public final class HostLauncher implements Callable<Integer> {
+
+    static final String KERNEL_PID = "org.nicmanager.kernel";
+    private static final String LAUNCHER_ARGUMENTS = "launcher.arguments";
+    private static final long READY_TIMEOUT_SECONDS = 30;
+    private static final int USAGE_ERROR = 2;
+
+    private final BundleContext context;
+    private final CommandProcessor processor;
+    private final LaunchOptions options;
+    private final String optionsError;
+
+    @Activate
+    public HostLauncher(BundleContext context,
+            @Reference(service = Object.class, target = "(" + LAUNCHER_ARGUMENTS + "=*)") Map<String, Object> launcher,
+            @Reference ConfigurationAdmin configurations, @Reference CommandProcessor processor) throws IOException {
+        this.context = context;
+        this.processor = processor;
+        LaunchOptions parsed = null;
+        String error = null;
+        try {
+            parsed = LaunchOptions.parse(Arrays.asList((String[]) launcher.get(LAUNCHER_ARGUMENTS)));
+            configureKernel(configurations, parsed);
+        } catch (IllegalArgumentException badOption) {
+            error = badOption.getMessage();
+        }
+        this.options = parsed;
+        this.optionsError = error;
+    }
+
+    private static void configureKernel(ConfigurationAdmin configurations, LaunchOptions options) throws IOException {
+        Configuration kernel = configurations.getConfiguration(KERNEL_PID, "?");
+        Dictionary<String, Object> properties = kernel.getProperties();
+        if (properties == null) {
+            properties = new Hashtable<>();
+        }
+        properties.put("clockMode", options.clock().name());
+        properties.put("seed", options.seed());
+        kernel.updateIfDifferent(properties);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        // The console itself: Gogo's runtime has already replaced System.out and System.err with per-thread streams
+        // that would write a session's output back into itself.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        InputStream in = new FileInputStream(FileDescriptor.in);
+        if (optionsError != null) {
+            err.println("error: " + optionsError);
+            err.println(LaunchOptions.USAGE);
+            return USAGE_ERROR;
+        }
+        if (options.help()) {
+            out.println(LaunchOptions.USAGE);
+            return ScriptRunner.SUCCESS;
+        }
+        if (!awaitReady(options.clock())) {
+            err.println("error: the host did not start within " + READY_TIMEOUT_SECONDS + " s (kernel on the "
+                    + options.clock().name().toLowerCase() + " clock not found); see the log above");
+            return ScriptRunner.FAILURE;
+        }
+        CommandSession session = processor.createSession(in, out, err);
+        try {
+            return options.scripted() ? runScript(session, out, err) : runInteractive(session, out);
+        } finally {
+            session.close();
+        }
+    }
+
+    private int runScript(CommandSession session, PrintStream out, PrintStream err) {
+        Path script = Path.of(options.scriptFile());
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(script, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException missing) {
+            err.println("error: script file '" + options.scriptFile() + "' does not exist");
+            return ScriptRunner.FAILURE;
+        } catch (IOException unreadable) {
+            err.println("error: cannot read script file '" + options.scriptFile() + "': " + unreadable.getMessage());
+            return ScriptRunner.FAILURE;
+        }
+        return new ScriptRunner(session, out, err).run(script.getFileName().toString(), lines);
+    }
+
+    private int runInteractive(CommandSession session, PrintStream out) throws Exception {
+        out.println("NIC Manager: " + (options.demo() ? "demo" : "bare") + " host on the "
+                + options.clock().name().toLowerCase() + " clock. 'help' lists the commands; Ctrl-D leaves.");
+        if (options.demo()) {
+            out.println("(The demo topology arrives with the simulated hardware; this host starts bare for now.)");
+        }
+        session.put("prompt", "nicmgr> ");
+        session.execute("gosh --login --noshutdown");
+        return ScriptRunner.SUCCESS;
+    }
+
+    /** Waits until the framework reached its highest start level and the kernel runs on the requested clock. */
+    private boolean awaitReady(ClockMode clock) throws InterruptedException, InvalidSyntaxException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
+        if (!StartLevels.awaitHighest(context, TimeUnit.SECONDS.toMillis(READY_TIMEOUT_SECONDS))) {
+            return false;
+        }
+        Filter kernel = context.createFilter("(&(" + Constants.OBJECTCLASS + "=" + KernelClock.class.getName() + ")("
+                + KernelClock.CLOCK_MODE_PROPERTY + "=" + clock.name() + "))");
+        ServiceTracker<?, ?> tracker = new ServiceTracker<>(context, kernel, null);
+        tracker.open();
+        try {
+            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            return tracker.waitForService(Math.max(1, remainingMillis)) != null;
+        } finally {
+            tracker.close();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.nicmanager.host.launcher;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
+
+/**
+ * Runs a Gogo script line by line in one session: prints each command's result, stops at the first failure and names
+ * the file, line, command and message on the error stream. Blank lines and lines starting with {@code #} are skipped;
+ * a line ending in a backslash continues on the next.
+ */
+final class ScriptRunner {
+
+    static final int SUCCESS = 0;
+    static final int FAILURE = 1;
+
+    private final CommandSession session;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ScriptRunner(CommandSession session, PrintStream out, PrintStream err) {
+        this.session = session;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String fileName, List<String> lines) {
+        StringBuilder command = new StringBuilder();
+        int firstLine = 0;
+        for (int index = 0; index < lines.size(); index++) {
+            String line = lines.get(index);
+            if (command.length() == 0) {
+                if (line.isBlank() || line.strip().startsWith("#")) {
+                    continue;
+                }
+                firstLine = index + 1;
+            }
+            if (line.endsWith("\\")) {
+                command.append(line, 0, line.length() - 1).append(' ');
+                continue;
+            }
+            command.append(line);
+            String text = command.toString().strip();
+            command.setLength(0);
+            if (!execute(fileName, firstLine, text)) {
+                return FAILURE;
+            }
+        }
+        if (command.length() > 0) {
+            err.println(fileName + ":" + firstLine + ": the script ends inside a continued line");
+            return FAILURE;
+        }
+        return SUCCESS;
+    }
+
+    private boolean execute(String fileName, int lineNumber, String text) {
+        try {
+            Object result = session.execute(text);
+            if (result != null) {
+                out.println(session.format(result, Converter.INSPECT));
+            }
+            out.flush();
+            return true;
+        } catch (Exception failure) {
+            out.flush();
+            err.println(fileName + ":" + lineNumber + ": " + text);
+            err.println("error: " + describe(failure));
+            return false;
+        }
+    }
+
+    /** The message a person needs: Gogo's own text for an unknown command, else the exception's message. */
+    static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            return failure.getClass().getSimpleName();
+        }
+        return message;
+    }
+}

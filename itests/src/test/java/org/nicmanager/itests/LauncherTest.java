@@ -1,0 +1,132 @@
+package org.nicmanager.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher contract of COMMANDS.md, tested on the exported jar as an operator runs it. */
+class LauncherTest {
+
+    private static final File JAR = new File(RunDescriptor.WORKSPACE, "run/target/nicmgr.jar");
+    private static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+
+    @TempDir
+    Path work;
+
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    /** Runs the jar; arguments starting with -D are JVM options, the rest go to the launcher. */
+    private Outcome launch(String java, String stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java));
+        List.of(args).stream().filter(arg -> arg.startsWith("-D")).forEach(command::add);
+        command.addAll(List.of("-jar", JAR.getAbsolutePath()));
+        List.of(args).stream().filter(arg -> !arg.startsWith("-D")).forEach(command::add);
+        Process process = new ProcessBuilder(command).directory(work.toFile()).start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the host did not exit within 60 s");
+        return new Outcome(process.exitValue(), out.get(), err.get());
+    }
+
+    private Outcome script(String text, String... options) throws Exception {
+        Path file = work.resolve("test.gogo");
+        Files.writeString(file, text);
+        List<String> args = new ArrayList<>(List.of("--script", file.toString()));
+        args.addAll(List.of(options));
+        return launch("java", "", args.toArray(new String[0]));
+    }
+
+    private static String read(java.io.InputStream stream) {
+        try {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
+    }
+
+    @Test
+    void aScriptRunsOnTheVirtualClockAndPrintsEachResult() throws Exception {
+        Outcome outcome = script("# comments and blank lines are skipped\n\nkernel:info\nkernel:advance 10s\n"
+                + "kernel:info --json\n");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.out().contains("clock            VIRTUAL"), outcome.out());
+        assertTrue(outcome.out().contains("nowNanos     10000000000"), outcome.out());
+        assertTrue(outcome.out().contains("now          10s"), outcome.out());
+        assertTrue(outcome.out().contains("{\"clock\":\"VIRTUAL\",\"nowNanos\":10000000000,"), outcome.out());
+    }
+
+    @Test
+    void anUnknownCommandStopsTheScriptWithExitOneAndNamesIt() throws Exception {
+        Outcome outcome = script("kernel:info\nkernel:nope 3\nkernel:advance 1s\n");
+        assertEquals(1, outcome.exitCode());
+        assertTrue(outcome.err().contains("test.gogo:2: kernel:nope 3"), outcome.err());
+        assertTrue(outcome.err().contains("Command not found: kernel:nope"), outcome.err());
+        assertFalse(outcome.out().contains("now          1s"), "the script went on after the failure");
+    }
+
+    @Test
+    void theRealClockRefusesToAdvance() throws Exception {
+        Outcome outcome = script("kernel:info\nkernel:advance 1s\n", "--clock", "real");
+        assertEquals(1, outcome.exitCode());
+        assertTrue(outcome.out().contains("clock            REAL"), outcome.out());
+        assertTrue(outcome.err().contains("kernel:advance needs the virtual clock"), outcome.err());
+    }
+
+    @Test
+    void aMissingScriptAndABadOptionAreRefusedClearly() throws Exception {
+        Outcome missing = launch("java", "", "--script", "no-such.gogo");
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("script file 'no-such.gogo' does not exist"), missing.err());
+
+        Outcome badOption = launch("java", "", "--clock", "sundial");
+        assertEquals(2, badOption.exitCode());
+        assertTrue(badOption.err().contains("unknown clock 'sundial'; allowed: real, virtual"), badOption.err());
+        assertTrue(badOption.err().contains("usage:"), badOption.err());
+    }
+
+    @Test
+    void theInteractiveShellRunsOnTheRealClockAndExitsAtEndOfInput() throws Exception {
+        Outcome outcome = launch("java", "kernel:info\n");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.out().contains("g! "), outcome.out());
+        assertTrue(outcome.out().contains("clock            REAL"), outcome.out());
+    }
+
+    @Test
+    void osgiLogServiceEntriesReachLogback() throws Exception {
+        Path file = work.resolve("log.gogo");
+        Files.writeString(file, "kernel:info\n");
+        // The kernel logs its start through the OSGi Log Service; at INFO, logback prints it on standard error.
+        Outcome outcome = launch("java", "", "-Dnicmgr.log.level=INFO", "--script", file.toString());
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("INFO  [org.nicmanager.kernel.core.Kernel] network world started on the"
+                + " VIRTUAL clock"), outcome.err());
+    }
+
+    @Test
+    void theJarAlsoRunsOnJdk25() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(JDK_25), "no JDK 25 at " + JDK_25);
+        Path file = work.resolve("jdk25.gogo");
+        Files.writeString(file, "kernel:advance 1s\n");
+        Outcome outcome = launch(JDK_25.toString(), "", "--script", file.toString());
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.out().contains("now          1s"), outcome.out());
+    }
+}

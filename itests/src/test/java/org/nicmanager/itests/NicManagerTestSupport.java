@@ -1,0 +1,107 @@
+package org.nicmanager.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The shared base of every in-framework test: a Felix framework (Pax Exam's native container) provisioned with the
+ * bundles, start levels and framework properties of the host's own run descriptor, one framework per test class.
+ * Helpers run shell commands as an operator would and wait for services without sleeping.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class NicManagerTestSupport {
+
+    /** Longest wait for a service or an event; a test fails instead of hanging. */
+    protected static final long WAIT_SECONDS = 10;
+
+    /** Framework property listing the run descriptor's bundle symbolic names, comma-separated. */
+    protected static final String RUN_BUNDLES_PROPERTY = "nicmgr.test.runbundles";
+
+    @Inject
+    protected BundleContext context;
+
+    @Configuration
+    public Option[] config() {
+        List<Option> options = new ArrayList<>();
+        options.add(cleanCaches(true));
+        options.add(junitBundles());
+        options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
+        RunDescriptor.runProperties().forEach((key, value) -> options.add(frameworkProperty(key).value(value)));
+        Map<String, Integer> levels = RunDescriptor.runBundles();
+        Map<String, File> jars = RunDescriptor.exportedJars();
+        for (Map.Entry<String, File> jar : jars.entrySet()) {
+            Integer level = levels.get(jar.getKey());
+            if (level == null) {
+                throw new IllegalStateException(jar.getKey() + " was exported but is not in " + RunDescriptor.BNDRUN);
+            }
+            options.add(bundle(jar.getValue().toURI().toString()).startLevel(level)
+                    .start(!RunDescriptor.isFragment(jar.getValue())));
+        }
+        options.add(frameworkStartLevel(Collections.max(levels.values())));
+        // What the run descriptor lists, for the tests inside the framework (which cannot read it with bndlib).
+        options.add(frameworkProperty(RUN_BUNDLES_PROPERTY).value(String.join(",", levels.keySet())));
+        options.addAll(extraOptions());
+        return options.toArray(new Option[0]);
+    }
+
+    /** More options for one test class. */
+    protected List<Option> extraOptions() {
+        return List.of();
+    }
+
+    /** Waits for a service matching an LDAP filter, or fails the test. */
+    protected <T> T awaitService(Class<T> type, String filter) throws InterruptedException, InvalidSyntaxException {
+        String full = filter == null ? "(objectClass=" + type.getName() + ")"
+                : "(&(objectClass=" + type.getName() + ")" + filter + ")";
+        Filter parsed = FrameworkUtil.createFilter(full);
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, parsed, null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            if (service == null) {
+                throw new AssertionError("no service " + full + " within " + WAIT_SECONDS + " s");
+            }
+            return service;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** Runs one shell command as an operator would and returns what the shell prints. */
+    protected String shell(String command) throws Exception {
+        CommandProcessor processor = awaitService(CommandProcessor.class, null);
+        try (CommandSession session = processor.createSession(System.in, System.out, System.err)) {
+            Object result = session.execute(command);
+            return result == null ? "" : session.format(result, Converter.INSPECT).toString();
+        }
+    }
+}

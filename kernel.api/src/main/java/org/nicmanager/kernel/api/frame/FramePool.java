@@ -1,0 +1,96 @@
+package org.nicmanager.kernel.api.frame;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A fixed set of {@link FrameBuffer}s, allocated once and reused, so that no frame costs an allocation in steady
+ * state. The pool is a plain array stack with no locks: it belongs to the network world's single thread.
+ *
+ * <p>When every buffer is in use, {@link #acquire()} returns {@code null}; the caller drops the frame with a reason and
+ * the miss is counted here.
+ */
+@ProviderType
+public final class FramePool {
+
+    private final FrameBuffer[] free;
+    private final int size;
+    private final int bufferCapacityBytes;
+    private int freeCount;
+    private long acquired;
+    private long exhausted;
+
+    /**
+     * @param buffers number of buffers, at least 1
+     * @param bufferCapacityBytes bytes in each buffer, 1..{@link FrameBuffer#MAX_FRAME_BYTES}
+     */
+    public FramePool(int buffers, int bufferCapacityBytes) {
+        if (buffers < 1) {
+            throw new IllegalArgumentException("a frame pool needs at least 1 buffer, not " + buffers);
+        }
+        if (bufferCapacityBytes < 1 || bufferCapacityBytes > FrameBuffer.MAX_FRAME_BYTES) {
+            throw new IllegalArgumentException("buffer capacity " + bufferCapacityBytes
+                    + " bytes is outside 1.." + FrameBuffer.MAX_FRAME_BYTES);
+        }
+        this.size = buffers;
+        this.bufferCapacityBytes = bufferCapacityBytes;
+        this.free = new FrameBuffer[buffers];
+        for (int i = 0; i < buffers; i++) {
+            FrameBuffer buffer = new FrameBuffer(bufferCapacityBytes, this);
+            buffer.setPooled(true);
+            free[i] = buffer;
+        }
+        this.freeCount = buffers;
+    }
+
+    /** A clean buffer, or {@code null} when the pool is exhausted. */
+    public FrameBuffer acquire() {
+        if (freeCount == 0) {
+            exhausted++;
+            return null;
+        }
+        FrameBuffer buffer = free[--freeCount];
+        free[freeCount] = null;
+        buffer.setPooled(false);
+        buffer.reset();
+        acquired++;
+        return buffer;
+    }
+
+    void release(FrameBuffer buffer) {
+        if (buffer.pool() != this) {
+            throw new IllegalArgumentException("the buffer belongs to another pool");
+        }
+        if (buffer.pooled()) {
+            // A double release would hand one buffer to two owners: a kernel bug, never a user mistake.
+            throw new IllegalStateException("frame buffer released twice");
+        }
+        buffer.setPooled(true);
+        free[freeCount++] = buffer;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int available() {
+        return freeCount;
+    }
+
+    public int inUse() {
+        return size - freeCount;
+    }
+
+    public int bufferCapacityBytes() {
+        return bufferCapacityBytes;
+    }
+
+    /** Buffers handed out since the pool was made. */
+    public long acquiredCount() {
+        return acquired;
+    }
+
+    /** Times {@link #acquire()} found the pool empty. */
+    public long exhaustedCount() {
+        return exhausted;
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Frames on the kernel's network path: pooled, reusable {@link org.nicmanager.kernel.api.frame.FrameBuffer}s and a
+ * zero-copy {@link org.nicmanager.kernel.api.frame.FrameHeaders} view that parses in place (patent [0083]: the kernel
+ * reads the headers of every frame it forwards, so this view must never allocate).
+ */
+@Export
+@Version("1.0.0")
+package org.nicmanager.kernel.api.frame;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,19 @@
+package org.nicmanager.kernel.api.nic;
+
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/** The kernel's side of a NIC: the driver calls it, on the world thread, for received frames and state changes. */
+@ConsumerType
+public interface NicListener {
+
+    /** A frame arrived. Ownership of {@code frame} passes to the listener, which must release it. */
+    void frameReceived(PhysicalNic nic, FrameBuffer frame);
+
+    /** The link state changed. Called at the event, never polled late. */
+    void linkStateChanged(PhysicalNic nic, LinkState state);
+
+    /** Transmit ring space was freed; a good moment to send frames that were waiting. */
+    default void transmitReady(PhysicalNic nic) {
+    }
+}

@@ -1,0 +1,46 @@
+package org.nicmanager.kernel.api.nic;
+
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A physical NIC, implemented by a driver bundle and registered as a service (whiteboard). All methods are called on
+ * the network world's thread.
+ */
+@ConsumerType
+public interface PhysicalNic {
+
+    /** Service property: the NIC's name, unique on the host. */
+    String NAME_PROPERTY = "nic.name";
+
+    /** Service property: the driver's name, e.g. {@code e1000sim}. */
+    String DRIVER_PROPERTY = "nic.driver";
+
+    String name();
+
+    String driver();
+
+    /** Burned-in MAC, low 48 bits. */
+    long macAddress();
+
+    long speedBps();
+
+    int mtuBytes();
+
+    LinkState linkState();
+
+    /** Queues a frame on the transmit ring. Ownership passes to the driver only when the answer is ACCEPTED. */
+    TransmitStatus transmit(FrameBuffer frame);
+
+    /** Bytes queued on the transmit ring and not yet on the wire (for least-loaded distribution). */
+    long pendingBytes();
+
+    int pendingFrames();
+
+    /** Connects the kernel; a NIC has one listener at a time. {@code null} detaches. */
+    void attach(NicListener listener);
+
+    void setPromiscuous(boolean promiscuous);
+
+    NicCounters counters();
+}

@@ -1,0 +1,25 @@
+package org.nicmanager.kernel.api.resource;
+
+/** Why a frame was dropped. Every drop carries one, so every frame is accounted for. */
+public enum DropReason {
+    /** The VM is over its bandwidth limit. */
+    OVER_LIMIT,
+    /** The shaping filter (average, peak, burst) holds the frame back and the queue cannot take it. */
+    SHAPING,
+    /** The VM's queue is full in bytes or frames. */
+    QUEUE_FULL,
+    /** Higher-priority VMs have a backlog and this frame yields to them. */
+    YIELDING_TO_HIGHER_PRIORITY,
+    /** The VM is suspended. */
+    VM_SUSPENDED,
+    /** No member of the bond (or the unbonded NIC) can carry frames. */
+    NO_MEMBER_AVAILABLE,
+    /** The frame failed the header check. */
+    MALFORMED,
+    /** No kernel frame buffer was free. */
+    NO_BUFFER,
+    /** Longer than the MTU of the NIC that would carry it. */
+    TOO_LONG,
+    /** No VM or host port owns the destination MAC. */
+    UNKNOWN_DESTINATION
+}

@@ -1,0 +1,10 @@
+/**
+ * Per-VM network resources: allocations (shares, reservation, limit, shaping, priority) and the
+ * send / queue / drop decision with its reason codes (patent Figure 5, steps 806-810).
+ */
+@Export
+@Version("1.0.0")
+package org.nicmanager.kernel.api.resource;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

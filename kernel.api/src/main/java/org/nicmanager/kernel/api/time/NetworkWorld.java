@@ -1,0 +1,59 @@
+package org.nicmanager.kernel.api.time;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The single thread that owns all network state. Shell commands, configuration changes and driver callbacks post
+ * actions here instead of touching state themselves, so the frame path needs no locks.
+ */
+@ProviderType
+public interface NetworkWorld {
+
+    /** Posts an action and returns at once; the future completes with its result or its exception. */
+    <T> CompletableFuture<T> post(Supplier<T> action);
+
+    /** Posts an action that returns nothing. */
+    default CompletableFuture<Void> post(Runnable action) {
+        return post(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /**
+     * Runs an action in the world and waits for its result, up to the world's configured action timeout. Called from
+     * the world thread itself, it runs the action directly. A runtime exception thrown by the action is rethrown here
+     * unchanged, so a refused command keeps its message.
+     *
+     * @throws WorldTimeoutException when the world did not answer in time
+     */
+    <T> T call(Supplier<T> action);
+
+    /** {@link #call(Supplier)} for an action that returns nothing. */
+    default void run(Runnable action) {
+        call(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** True when the current thread is the world's thread. */
+    boolean inWorld();
+
+    /** Actions posted and not yet run. */
+    int queueDepth();
+
+    ClockMode clockMode();
+
+    /**
+     * Under the virtual clock, runs the world forward by {@code nanos}: every timer due in that span fires in deadline
+     * order, with kernel time set to each deadline in turn. Waits for the advance to finish, however long it takes.
+     *
+     * @throws IllegalStateException under the real clock
+     * @throws IllegalArgumentException for a negative span
+     */
+    AdvanceReport advance(long nanos);
+}

@@ -1,0 +1,6 @@
+package org.nicmanager.kernel.api.vm;
+
+/** A VM's lifecycle state. */
+public enum VmState {
+    CREATED, RUNNING, SUSPENDED, STOPPED
+}

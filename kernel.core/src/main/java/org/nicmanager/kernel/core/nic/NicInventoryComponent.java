@@ -1,0 +1,115 @@
+package org.nicmanager.kernel.core.nic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.kernel.api.nic.NicInfo;
+import org.nicmanager.kernel.api.nic.NicInventory;
+import org.nicmanager.kernel.api.nic.NicTopics;
+import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.kernel.api.time.KernelClock;
+import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * Tracks the {@link PhysicalNic} services that drivers register (whiteboard) and keeps the kernel's inventory of them.
+ * Each change is applied on the world thread and announced on EventAdmin (patent step 752: a new NIC appears).
+ */
+@Component(service = NicInventory.class)
+public final class NicInventoryComponent implements NicInventory {
+
+    /** A NIC in the inventory, with the driver name read when it registered. */
+    private record Registered(PhysicalNic nic, String driver) {
+    }
+
+    private final NetworkWorld world;
+    private final KernelClock clock;
+    private final EventAdmin events;
+    private final Logger logger;
+    /** World-owned: NICs by name. */
+    private final Map<String, Registered> nics = new TreeMap<>();
+
+    @Activate
+    public NicInventoryComponent(@Reference NetworkWorld world, @Reference KernelClock clock,
+            @Reference EventAdmin events, @Reference(service = LoggerFactory.class) Logger logger) {
+        this.world = world;
+        this.clock = clock;
+        this.events = events;
+        this.logger = logger;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addNic(PhysicalNic nic) {
+        // Read the name now: once a driver unregisters, its NIC object may no longer answer.
+        String name = nic.name();
+        String driver = nic.driver();
+        world.post(() -> admit(nic, name, driver));
+    }
+
+    void removeNic(PhysicalNic nic) {
+        world.post(() -> dismiss(nic));
+    }
+
+    private void admit(PhysicalNic nic, String name, String driver) {
+        Registered present = nics.get(name);
+        if (present != null) {
+            String reason = "a NIC named '" + name + "' is already present (driver " + present.driver() + ")";
+            logger.error("driver {} registered a NIC the kernel cannot take: {}", driver, reason);
+            events.postEvent(event(NicTopics.REJECTED, name, driver, reason));
+            return;
+        }
+        nics.put(name, new Registered(nic, driver));
+        events.postEvent(event(NicTopics.ADDED, name, driver, null));
+    }
+
+    private void dismiss(PhysicalNic nic) {
+        nics.entrySet().removeIf(entry -> {
+            if (entry.getValue().nic() != nic) {
+                return false;
+            }
+            events.postEvent(event(NicTopics.REMOVED, entry.getKey(), entry.getValue().driver(), null));
+            return true;
+        });
+    }
+
+    private Event event(String topic, String name, String driver, String reason) {
+        Map<String, Object> properties = new TreeMap<>();
+        properties.put(NicTopics.NAME, name);
+        properties.put(NicTopics.DRIVER, driver);
+        properties.put(NicTopics.TIME, clock.nanoTime());
+        if (reason != null) {
+            properties.put(NicTopics.REASON, reason);
+        }
+        return new Event(topic, properties);
+    }
+
+    @Override
+    public List<NicInfo> nics() {
+        return world.call(() -> {
+            List<NicInfo> rows = new ArrayList<>(nics.size());
+            for (Registered registered : nics.values()) {
+                PhysicalNic nic = registered.nic();
+                rows.add(new NicInfo(nic.name(), registered.driver(), MacAddress.format(nic.macAddress()), nic.speedBps(),
+                        nic.mtuBytes(), nic.linkState()));
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public Optional<PhysicalNic> nic(String name) {
+        return world.call(() -> Optional.ofNullable(nics.get(name)).map(Registered::nic));
+    }
+}

@@ -1,0 +1,114 @@
+package org.nicmanager.kernel.core.shell;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders command results for people. A record's scalar fields print as aligned "name  value" lines; a field that is a
+ * list of records prints as a table with one column per record field.
+ */
+final class TextTable {
+
+    private static final String GAP = "  ";
+
+    private TextTable() {
+    }
+
+    static String render(Record record) {
+        StringBuilder out = new StringBuilder();
+        List<String[]> pairs = new ArrayList<>();
+        List<RecordComponent> tables = new ArrayList<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            Object value = read(component, record);
+            if (isListOfRecords(value)) {
+                tables.add(component);
+            } else {
+                pairs.add(new String[] {component.getName(), text(value)});
+            }
+        }
+        int width = pairs.stream().mapToInt(pair -> pair[0].length()).max().orElse(0);
+        for (String[] pair : pairs) {
+            out.append(pad(pair[0], width)).append(GAP).append(pair[1]).append('\n');
+        }
+        for (RecordComponent component : tables) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append(component.getName()).append('\n');
+            out.append(columns((List<?>) read(component, record)));
+        }
+        return stripFinalNewline(out);
+    }
+
+    /** One row per record, one column per record field; an empty list prints "(none)". */
+    static String columns(List<?> rows) {
+        if (rows.isEmpty()) {
+            return "(none)\n";
+        }
+        RecordComponent[] fields = rows.get(0).getClass().getRecordComponents();
+        String[][] cells = new String[rows.size() + 1][fields.length];
+        int[] widths = new int[fields.length];
+        for (int column = 0; column < fields.length; column++) {
+            cells[0][column] = fields[column].getName();
+            for (int row = 0; row < rows.size(); row++) {
+                cells[row + 1][column] = text(read(fields[column], (Record) rows.get(row)));
+            }
+            for (String[] line : cells) {
+                widths[column] = Math.max(widths[column], line[column].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] line : cells) {
+            for (int column = 0; column < fields.length; column++) {
+                boolean last = column == fields.length - 1;
+                out.append(last ? line[column] : pad(line[column], widths[column]) + GAP);
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static boolean isListOfRecords(Object value) {
+        return value instanceof List<?> list && (list.isEmpty() || list.get(0) instanceof Record);
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return "-";
+        }
+        if (value instanceof Record nested) {
+            StringBuilder out = new StringBuilder();
+            for (RecordComponent component : nested.getClass().getRecordComponents()) {
+                if (out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(component.getName()).append('=').append(text(read(component, nested)));
+            }
+            return out.toString();
+        }
+        return String.valueOf(value);
+    }
+
+    private static Object read(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException unreadable) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of "
+                    + record.getClass().getSimpleName(), unreadable);
+        }
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+
+    private static String stripFinalNewline(StringBuilder out) {
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return out.substring(0, end);
+    }
+}

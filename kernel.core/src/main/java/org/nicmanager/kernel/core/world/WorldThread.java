@@ -1,0 +1,270 @@
+package org.nicmanager.kernel.core.world;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+import org.nicmanager.kernel.api.time.AdvanceReport;
+import org.nicmanager.kernel.api.time.ClockMode;
+import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.kernel.api.time.WorldTimeoutException;
+import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.kernel.core.time.TimerQueue;
+
+/**
+ * The network world: one thread that owns all network state, its clock and its timers (DESIGN.md section 3).
+ *
+ * <p>Outside threads post actions through a lock-free queue and wake the thread with {@code unpark}. Under the real
+ * clock the thread also sleeps until the next timer deadline. Under the virtual clock time stands still until
+ * {@link #advance(long)} moves it, and timers fire in (deadline, arm order), so the same script always gives the same
+ * numbers.
+ */
+public final class WorldThread implements NetworkWorld, KernelScheduler, AutoCloseable {
+
+    private static final long JOIN_TIMEOUT_MS = 5_000;
+
+    private final ClockMode mode;
+    private final long actionTimeoutNanos;
+    private final BiConsumer<String, Throwable> timerFailureSink;
+    private final long realOriginNanos = System.nanoTime();
+    /** Virtual time; written only by the world thread, read by anyone (release/acquire is enough). */
+    private final AtomicLong virtualNanos = new AtomicLong();
+    private final TimerQueue timers = new TimerQueue(this);
+    private final ConcurrentLinkedQueue<PostedAction<?>> actions = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long timerFailures;
+
+    /**
+     * @param timerFailureSink told about each timer whose action threw; the world goes on with the next timer
+     */
+    public WorldThread(ClockMode mode, long actionTimeoutNanos, BiConsumer<String, Throwable> timerFailureSink) {
+        this.mode = mode;
+        this.actionTimeoutNanos = actionTimeoutNanos;
+        this.timerFailureSink = timerFailureSink;
+        this.thread = new Thread(this::loop, "nicmgr-world");
+        this.thread.setDaemon(true);
+        this.timers.setOwner(thread);
+        this.thread.start();
+    }
+
+    // --- clock and timers -----------------------------------------------------------------------------------------
+
+    @Override
+    public long nanoTime() {
+        return mode == ClockMode.VIRTUAL ? virtualNanos.get() : System.nanoTime() - realOriginNanos;
+    }
+
+    @Override
+    public ClockMode mode() {
+        return mode;
+    }
+
+    @Override
+    public ClockMode clockMode() {
+        return mode;
+    }
+
+    @Override
+    public Timer newTimer(String name, Runnable action) {
+        return timers.newTimer(name, action);
+    }
+
+    public int armedTimers() {
+        return timers.size();
+    }
+
+    public long firedTimers() {
+        return timers.firedCount();
+    }
+
+    /** Timers whose action threw. Each was reported to the failure sink. */
+    public long timerFailures() {
+        return timerFailures;
+    }
+
+    // --- posting actions ------------------------------------------------------------------------------------------
+
+    @Override
+    public <T> CompletableFuture<T> post(Supplier<T> action) {
+        PostedAction<T> posted = new PostedAction<>(action);
+        if (!running) {
+            posted.reject("the network world has stopped");
+            return posted.future;
+        }
+        queued.incrementAndGet();
+        actions.add(posted);
+        LockSupport.unpark(thread);
+        if (!running) {
+            rejectWaiting();
+        }
+        return posted.future;
+    }
+
+    @Override
+    public <T> T call(Supplier<T> action) {
+        if (inWorld()) {
+            return action.get();
+        }
+        return await(post(action), actionTimeoutNanos);
+    }
+
+    @Override
+    public boolean inWorld() {
+        return Thread.currentThread() == thread;
+    }
+
+    @Override
+    public int queueDepth() {
+        return queued.get();
+    }
+
+    @Override
+    public AdvanceReport advance(long nanos) {
+        if (mode != ClockMode.VIRTUAL) {
+            throw new IllegalStateException("kernel:advance needs the virtual clock, but this host runs on the real"
+                    + " clock; start it with --clock virtual to step time by hand");
+        }
+        if (nanos < 0) {
+            throw new IllegalArgumentException("cannot advance by a negative span: " + nanos + " ns");
+        }
+        if (inWorld()) {
+            throw new IllegalStateException("advance was called from inside the network world; only an outside"
+                    + " caller can move virtual time");
+        }
+        return await(post(() -> advanceInWorld(nanos)), -1);
+    }
+
+    private AdvanceReport advanceInWorld(long nanos) {
+        long from = virtualNanos.get();
+        long target;
+        try {
+            target = Math.addExact(from, nanos);
+        } catch (ArithmeticException overflow) {
+            throw new IllegalArgumentException("cannot advance by " + TimeSpan.format(nanos)
+                    + ": kernel time would overflow");
+        }
+        long firedBefore = timers.firedCount();
+        Timer due;
+        while ((due = timers.pollDue(target)) != null) {
+            // A deadline already in the past fires now: the clock never runs backwards.
+            if (due.deadlineNanos() > virtualNanos.get()) {
+                virtualNanos.lazySet(due.deadlineNanos());
+            }
+            fireSafely(due);
+        }
+        virtualNanos.lazySet(target);
+        return new AdvanceReport(from, target, timers.firedCount() - firedBefore);
+    }
+
+    private <T> T await(CompletableFuture<T> future, long timeoutNanos) {
+        try {
+            return timeoutNanos < 0 ? future.get() : future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException late) {
+            future.cancel(false);
+            throw new WorldTimeoutException("the network world did not answer within "
+                    + TimeSpan.format(timeoutNanos) + " (" + queueDepth() + " actions waiting)");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            future.cancel(false);
+            throw new WorldTimeoutException("interrupted while waiting for the network world");
+        } catch (CancellationException cancelled) {
+            throw new WorldTimeoutException("the action was cancelled before the network world ran it");
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
+        }
+    }
+
+    // --- the thread -----------------------------------------------------------------------------------------------
+
+    private void loop() {
+        while (running) {
+            runPostedActions();
+            if (mode == ClockMode.REAL) {
+                fireDueRealTimers();
+            }
+            if (running && actions.isEmpty()) {
+                sleepUntilWork();
+            }
+        }
+        rejectWaiting();
+    }
+
+    private void runPostedActions() {
+        PostedAction<?> posted;
+        while ((posted = actions.poll()) != null) {
+            queued.decrementAndGet();
+            posted.run();
+        }
+    }
+
+    private void fireDueRealTimers() {
+        Timer due;
+        while (actions.isEmpty() && (due = timers.pollDue(nanoTime())) != null) {
+            fireSafely(due);
+        }
+    }
+
+    private void sleepUntilWork() {
+        long next = mode == ClockMode.REAL ? timers.nextDeadline() : Long.MAX_VALUE;
+        if (next == Long.MAX_VALUE) {
+            LockSupport.park(this);
+        } else {
+            long wait = next - nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(this, wait);
+            }
+        }
+    }
+
+    private void fireSafely(Timer timer) {
+        try {
+            timers.fire(timer);
+        } catch (RuntimeException failure) {
+            // One faulty timer must not stop the world; the failure is counted and reported, not hidden.
+            timerFailures++;
+            timerFailureSink.accept(timer.name(), failure);
+        }
+    }
+
+    private void rejectWaiting() {
+        PostedAction<?> posted;
+        while ((posted = actions.poll()) != null) {
+            queued.decrementAndGet();
+            posted.reject("the network world has stopped");
+        }
+    }
+
+    /** Stops the thread; actions still waiting fail with "the network world has stopped". */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        if (!inWorld()) {
+            try {
+                thread.join(JOIN_TIMEOUT_MS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        rejectWaiting();
+    }
+}

@@ -99,7 +99,7 @@ public final class HostLauncher implements Callable<Integer> {
             return ScriptRunner.SUCCESS;
         }
         if (!awaitReady(options.clock())) {
-            err.println("error: the host did not start within " + READY_TIMEOUT_SECONDS + " s (kernel on the "
+            err.println("error: the host did not start within " + READY_TIMEOUT_SECONDS + " s per stage (kernel on the "
                     + options.clock().name().toLowerCase() + " clock not found); see the log above");
             return ScriptRunner.FAILURE;
         }
@@ -139,8 +139,8 @@ public final class HostLauncher implements Callable<Integer> {
 
     /** Waits until the framework reached its highest start level and the kernel runs on the requested clock. */
     private boolean awaitReady(ClockMode clock) throws InterruptedException, InvalidSyntaxException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
-        if (!StartLevels.awaitHighest(context, TimeUnit.SECONDS.toMillis(READY_TIMEOUT_SECONDS))) {
+        long timeoutMillis = TimeUnit.SECONDS.toMillis(READY_TIMEOUT_SECONDS);
+        if (!StartLevels.awaitHighest(context, timeoutMillis)) {
             return false;
         }
         Filter kernel = context.createFilter("(&(" + Constants.OBJECTCLASS + "=" + KernelClock.class.getName() + ")("
@@ -148,8 +148,7 @@ public final class HostLauncher implements Callable<Integer> {
         ServiceTracker<?, ?> tracker = new ServiceTracker<>(context, kernel, null);
         tracker.open();
         try {
-            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            return tracker.waitForService(Math.max(1, remainingMillis)) != null;
+            return tracker.waitForService(timeoutMillis) != null;
         } finally {
             tracker.close();
         }

@@ -194,6 +194,12 @@ public class PlatformTest extends NicManagerTestSupport {
         } catch (IllegalArgumentException badDuration) {
             assertTrue(badDuration.getMessage(), badDuration.getMessage().contains("'10parsecs'"));
         }
+        try {
+            shell("kernel:advance 5 parsecs");
+            fail("two words were accepted as a duration");
+        } catch (IllegalArgumentException twoWords) {
+            assertTrue(twoWords.getMessage(), twoWords.getMessage().contains("got '5 parsecs'"));
+        }
         assertEquals("a refused command changes nothing", before, (long) world.call(scheduler::nanoTime));
     }
 }

@@ -132,7 +132,7 @@ public final class HostLauncher implements Callable<Integer> {
         if (options.demo()) {
             out.println("(The demo topology arrives with the simulated hardware; this host starts bare for now.)");
         }
-        session.put("prompt", "nicmgr> ");
+        session.put(".gosh_quiet", true); // our banner replaces Gogo's
         session.execute("gosh --login --noshutdown");
         return ScriptRunner.SUCCESS;
     }

@@ -48,8 +48,13 @@ public final class KernelCommands {
     public Object advance(
             @Descriptor("print one JSON document") @Parameter(names = "--json", presentValue = "true",
                     absentValue = "false") boolean json,
-            @Descriptor("how far, e.g. 500us, 10ms, 10s, 2m") String duration) {
-        long nanos = TimeSpan.parse(duration).nanos();
+            @Descriptor("how far, e.g. 500us, 10ms, 10s, 2m") String... duration) {
+        // Takes the words as an array so that "5 parsecs" is answered by us, not by Gogo's coercion error.
+        if (duration.length != 1) {
+            throw new IllegalArgumentException("kernel:advance takes one duration such as 500us, 10ms, 10s or 2m; got '"
+                    + String.join(" ", duration) + "'");
+        }
+        long nanos = TimeSpan.parse(duration[0]).nanos();
         AdvanceReport report = kernel.advance(nanos);
         Advanced advanced = new Advanced(report.fromNanos(), report.toNanos(), TimeSpan.format(report.toNanos()),
                 report.timersFired());

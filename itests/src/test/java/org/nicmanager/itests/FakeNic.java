@@ -64,6 +64,11 @@ final class FakeNic implements PhysicalNic {
     }
 
     @Override
+    public boolean transmitRingFull() {
+        return false;
+    }
+
+    @Override
     public void attach(NicListener listener) {
     }
 

@@ -37,6 +37,9 @@ public interface PhysicalNic {
 
     int pendingFrames();
 
+    /** True while the transmit ring has no free descriptor: the NIC is BUSY for the operator. */
+    boolean transmitRingFull();
+
     /** Connects the kernel; a NIC has one listener at a time. {@code null} detaches. */
     void attach(NicListener listener);
 

@@ -3,8 +3,12 @@ package org.nicmanager.kernel.api.sim;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * A driver bundle for simulated cards, registered as a service with {@link #MODEL_PROPERTY}. {@code hw:nic add
- * --model M} finds the driver for M here; without one the command is refused.
+ * A driver bundle for simulated cards announces its model by registering this service (whiteboard), with
+ * {@link #MODEL_PROPERTY}. The simulated world then acts as an extender for that bundle: it builds the cards configured
+ * for the model (or added with {@code hw:nic add --model M}) and registers each as a
+ * {@link org.nicmanager.kernel.api.nic.PhysicalNic} service in the driver's own bundle, so that stopping or
+ * uninstalling the driver removes its NICs, and starting it again brings them back. Without a driver for a model,
+ * {@code hw:nic add} refuses that model.
  */
 @ConsumerType
 public interface SimulatedNicDriver {
@@ -13,12 +17,4 @@ public interface SimulatedNicDriver {
     String MODEL_PROPERTY = "nic.model";
 
     NicModel model();
-
-    /**
-     * Creates a card of this driver's model cabled to {@code switchName}, and registers it as a NIC service of the
-     * driver's bundle. Returns once the NIC service is registered.
-     *
-     * @throws IllegalArgumentException as {@link SimulatedWorld#createCard}; nothing changes
-     */
-    void addCard(String name, String switchName);
 }

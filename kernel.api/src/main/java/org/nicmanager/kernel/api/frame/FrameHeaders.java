@@ -375,8 +375,11 @@ public final class FrameHeaders {
         return u48(0) * 0x9E3779B97F4A7C15L ^ u48(6) ^ ((long) etherType << 48);
     }
 
-    /** The finaliser of MurmurHash3 (fmix64): spreads every input bit over the result. */
-    private static long mix(long k) {
+    /**
+     * The finaliser of MurmurHash3 (fmix64): spreads every input bit over the result. Public so that every
+     * load-distribution hash mixes alike.
+     */
+    public static long mix(long k) {
         k ^= k >>> 33;
         k *= 0xFF51AFD7ED558CCDL;
         k ^= k >>> 33;

@@ -1,0 +1,28 @@
+package org.nicmanager.nicmanager.distribution;
+
+import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.teaming.LoadDistribution;
+
+/**
+ * One bond's load-distribution policy (patent step 812). {@link #select} runs for every outgoing frame and must be a
+ * table lookup or a scan of a handful of members: no allocation, no locks. {@link #rebuild()} recomputes the tables on
+ * control events (members change, VMs change, rebalancing ticks).
+ */
+public interface Distributor {
+
+    /** Value of {@link #select} when no member can carry the frame. */
+    int NO_MEMBER = -1;
+
+    LoadDistribution policy();
+
+    /**
+     * The slot of the member that carries this frame, or {@link #NO_MEMBER}.
+     *
+     * @param headers the frame's parsed headers
+     * @param sourcePort the virtual NIC the frame came from, or {@link org.nicmanager.kernel.api.frame.FrameBuffer#NO_PORT}
+     */
+    int select(FrameHeaders headers, int sourcePort);
+
+    /** Recomputes tables from the current members (and VMs). */
+    void rebuild();
+}

@@ -1,0 +1,53 @@
+package org.nicmanager.nicmanager.distribution;
+
+import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.teaming.LoadDistribution;
+
+/**
+ * Isolates low-priority VMs on one member and sends high-priority VMs to the least-loaded of the others (patent
+ * [0121]). The isolation member is the last active one in failover order; with a single member everything shares it.
+ */
+final class PriorityAware implements Distributor {
+
+    /** VMs with a priority at or below this are "low priority". */
+    static final int LOW_PRIORITY_AT_MOST = 3;
+
+    private final MemberView members;
+    private final VmDirectory vms;
+    private boolean[] lowPriorityPort = new boolean[0];
+    private int isolationMember = NO_MEMBER;
+
+    PriorityAware(MemberView members, VmDirectory vms) {
+        this.members = members;
+        this.vms = vms;
+        rebuild();
+    }
+
+    @Override
+    public LoadDistribution policy() {
+        return LoadDistribution.PRIORITY_AWARE;
+    }
+
+    @Override
+    public int select(FrameHeaders headers, int sourcePort) {
+        if (isolationMember == NO_MEMBER) {
+            return NO_MEMBER;
+        }
+        boolean low = sourcePort >= 0 && sourcePort < lowPriorityPort.length && lowPriorityPort[sourcePort];
+        if (low || members.activeCount() == 1) {
+            return isolationMember;
+        }
+        return LeastLoaded.leastLoaded(members, isolationMember);
+    }
+
+    @Override
+    public void rebuild() {
+        int count = members.activeCount();
+        boolean[] low = new boolean[vms.portBound()];
+        for (int port = 0; port < low.length; port++) {
+            low[port] = vms.vmOfPort(port) >= 0 && vms.priorityOfPort(port) <= LOW_PRIORITY_AT_MOST;
+        }
+        lowPriorityPort = low;
+        isolationMember = count == 0 ? NO_MEMBER : members.active(count - 1);
+    }
+}

@@ -1,0 +1,26 @@
+package org.nicmanager.nicmanager.distribution;
+
+/** Test double: port p belongs to VM p, with the given priorities. */
+final class TestVms implements VmDirectory {
+
+    private final int[] priorities;
+
+    TestVms(int... priorities) {
+        this.priorities = priorities;
+    }
+
+    @Override
+    public int portBound() {
+        return priorities.length;
+    }
+
+    @Override
+    public int vmOfPort(int port) {
+        return port;
+    }
+
+    @Override
+    public int priorityOfPort(int port) {
+        return priorities[port];
+    }
+}

@@ -1,0 +1,68 @@
+package org.nicmanager.vmmanager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.vm.VmState;
+import org.nicmanager.kernel.api.vm.VnicInfo;
+
+class VmTableTest {
+
+    private final VmTable table = new VmTable();
+
+    private void assertRefused(String expectedText, Runnable step) {
+        List<?> before = table.all();
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, step::run);
+        assertTrue(refused.getMessage().contains(expectedText), refused.getMessage());
+        assertEquals(before, table.all(), "a refused step changed the table");
+    }
+
+    @Test
+    void aVmGoesThroughItsLifecycle() {
+        assertEquals(VmState.CREATED, table.create("web1", 7).state());
+        assertEquals(VmState.RUNNING, table.start("web1").state());
+        assertEquals(VmState.STOPPED, table.stop("web1").state());
+        assertEquals(VmState.RUNNING, table.start("web1").state());
+        table.stop("web1");
+        table.delete("web1");
+        assertTrue(table.all().isEmpty());
+    }
+
+    @Test
+    void forbiddenStepsNameTheStateAndChangeNothing() {
+        table.create("db", 9);
+        assertRefused("cannot stop VM db: it is CREATED, and stop needs RUNNING or SUSPENDED", () -> table.stop("db"));
+        table.start("db");
+        assertRefused("cannot start VM db: it is RUNNING", () -> table.start("db"));
+        assertRefused("VM db is RUNNING; stop it before deleting it", () -> table.delete("db"));
+    }
+
+    @Test
+    void badNamesPrioritiesAndDuplicatesAreRefused() {
+        table.create("a", 0);
+        assertRefused("already exists", () -> table.create("a", 5));
+        assertRefused("bad VM name 'no spaces'", () -> table.create("no spaces", 5));
+        assertRefused("priority 11 is outside 0..10", () -> table.create("b", 11));
+        assertRefused("priority -1 is outside 0..10", () -> table.create("b", -1));
+        assertRefused("no VM named 'ghost'; VMs: a", () -> table.start("ghost"));
+    }
+
+    @Test
+    void virtualNicsAreAttachedOnceByName() {
+        table.create("web1", 5);
+        VnicInfo vnic = new VnicInfo("web1-0", "02:00:00:00:01:00", "e1000", "bond0");
+        assertEquals(List.of(vnic), table.attachVnic("web1", vnic).vnics());
+        assertRefused("already has a virtual NIC named web1-0", () -> table.attachVnic("web1", vnic));
+    }
+
+    @Test
+    void vmsAreListedByName() {
+        table.create("zeta", 1);
+        table.create("alpha", 2);
+        assertEquals(List.of("alpha", "zeta"), table.all().stream().map(vm -> vm.name()).toList());
+    }
+}

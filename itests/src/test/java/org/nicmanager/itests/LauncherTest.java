@@ -82,6 +82,24 @@ class LauncherTest {
     }
 
     @Test
+    void aScriptBuildsSimulatedHardwareAndStopsAtARefusedCommand() throws Exception {
+        Outcome outcome = script("hw:switch add swA --ports 4\n"
+                + "hw:nic add vmnic0 --model e1000 --switch swA\n"
+                + "hw:unplug vmnic0\n"
+                + "nic:list --json\n"
+                + "hw:nic add vmnic1 --model e1000 --switch swNowhere\n"
+                + "nic:list\n");
+        assertEquals(1, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.out().contains("attachment  swA/1"), outcome.out());
+        assertTrue(outcome.out().contains("{\"nics\":[{\"name\":\"vmnic0\",\"driver\":\"e1000sim\","
+                + "\"speedBps\":1000000000,\"state\":\"DOWN\",\"bond\":null,"), outcome.out());
+        assertTrue(outcome.err().contains("test.gogo:5: hw:nic add vmnic1 --model e1000 --switch swNowhere"),
+                outcome.err());
+        assertTrue(outcome.err().contains("error: unknown switch 'swNowhere'; switches: swA"), outcome.err());
+        assertFalse(outcome.err().contains("Exception"), "a refusal shows no stack trace: " + outcome.err());
+    }
+
+    @Test
     void theRealClockRefusesToAdvance() throws Exception {
         Outcome outcome = script("kernel:info\nkernel:advance 1s\n", "--clock", "real");
         assertEquals(1, outcome.exitCode());

@@ -26,7 +26,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
@@ -82,13 +81,25 @@ public abstract class NicManagerTestSupport {
     protected <T> T awaitService(Class<T> type, String filter) throws InterruptedException, InvalidSyntaxException {
         String full = filter == null ? "(objectClass=" + type.getName() + ")"
                 : "(&(objectClass=" + type.getName() + ")" + filter + ")";
-        Filter parsed = FrameworkUtil.createFilter(full);
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, parsed, null);
-        tracker.open();
+        return type.cast(await(full, false));
+    }
+
+    /**
+     * Waits for any service matching a complete LDAP filter, or fails the test; for services whose type the test
+     * cannot load, such as a bundle's private ones.
+     */
+    protected Object awaitMatching(String filter) throws InterruptedException, InvalidSyntaxException {
+        return await(filter, true);
+    }
+
+    private Object await(String filter, boolean allServices) throws InterruptedException, InvalidSyntaxException {
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(filter),
+                null);
+        tracker.open(allServices);
         try {
-            T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            Object service = tracker.waitForService(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
             if (service == null) {
-                throw new AssertionError("no service " + full + " within " + WAIT_SECONDS + " s");
+                throw new AssertionError("no service " + filter + " within " + WAIT_SECONDS + " s");
             }
             return service;
         } finally {

@@ -26,8 +26,10 @@ import org.osgi.service.log.LoggerFactory;
 /**
  * Tracks the {@link PhysicalNic} services that drivers register (whiteboard) and keeps the kernel's inventory of them.
  * Each change is applied on the world thread and announced on EventAdmin (patent step 752: a new NIC appears).
+ * Immediate: the inventory must follow every NIC from the start, not only while someone uses the service (a delayed
+ * component would be dropped between two shell commands, forget its NICs and miss their removal).
  */
-@Component(service = NicInventory.class)
+@Component(service = NicInventory.class, immediate = true)
 public final class NicInventoryComponent implements NicInventory {
 
     /** A NIC in the inventory, with the driver name read when it registered. */

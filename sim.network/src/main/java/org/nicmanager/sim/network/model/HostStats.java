@@ -2,9 +2,28 @@ package org.nicmanager.sim.network.model;
 
 import java.util.List;
 
-/** What an external host received (COMMANDS.md, {@code hw:host stats}). */
+/**
+ * What an external host received and sent (COMMANDS.md, {@code hw:host stats}). Bytes count frames as the kernel holds
+ * them (no preamble, padding, FCS or gap).
+ *
+ * @param lostFrames sum over flows of frames missing from the sequence (a late arrival takes itself back off)
+ * @param reorderedFrames sum over flows of frames that arrived below the highest sequence already seen
+ * @param rxDropsNotForUs unicast frames for another MAC (flooded to this host), dropped as a real NIC does
+ * @param untrackedFlowFrames stamped frames of flows beyond the per-host flow table, counted only in the totals
+ * @param txFrames frames that left the host's wire (traffic and echoes)
+ * @param txQueuedFrames frames waiting on the host's link now
+ * @param txDropsQueueFull echoes dropped because the host's send queue was full
+ * @param txDropsLinkDown frames not sent, or flushed from the send queue, because the host's link was down
+ * @param txDropsNoBuffer frames a source could not build because the world's frame pool was exhausted
+ * @param echoedFrames frames sent back by the echo
+ */
 public record HostStats(String name, long rxFrames, long rxBytes, long lostFrames, long reorderedFrames,
-        List<FlowStats> flows) {
+        List<FlowStats> flows, long rxDropsNotForUs, long untrackedFlowFrames, long txFrames, long txBytes,
+        long txQueuedFrames, long txDropsQueueFull, long txDropsLinkDown, long txDropsNoBuffer, long echoedFrames) {
+
+    public HostStats {
+        flows = List.copyOf(flows);
+    }
 
     /** Per flow, from the sequence numbers of its stamps: lost = gaps, reordered = arrivals below the highest seen. */
     public record FlowStats(int id, long rxFrames, long lostFrames, long reorderedFrames) {

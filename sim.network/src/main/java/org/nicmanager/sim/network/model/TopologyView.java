@@ -5,11 +5,24 @@ import java.util.List;
 /** The simulated world for {@code hw:topology}: who is cabled to which switch port, and in what state. */
 public record TopologyView(List<SwitchView> switches, List<LinkView> links) {
 
+    public TopologyView {
+        switches = List.copyOf(switches);
+        links = List.copyOf(links);
+    }
+
+    /** {@code lacp} is "off": the switches do not speak LACP yet. */
     public record SwitchView(String name, int ports, int portsInUse, String lacp, int macTableEntries) {
     }
 
-    /** A device's cable: {@code kind} is NIC or HOST; {@code state} UP, DOWN (unplugged) or FAILED. */
+    /**
+     * A device's cable: {@code kind} is NIC, HOST, ATTACKER (a flood's endpoint) or SWITCH (a cable between two
+     * switches, {@code device} naming the far switch port); {@code state} UP, DOWN (unplugged or no carrier) or
+     * FAILED.
+     *
+     * @param lostFrames frames that were on this cable, either way, when its carrier dropped
+     * @param inFlightFrames frames propagating along it now
+     */
     public record LinkView(String device, String kind, String mac, long speedBps, String switchName, int port,
-            String state) {
+            String state, long lostFrames, int inFlightFrames) {
     }
 }

@@ -1,0 +1,166 @@
+package org.nicmanager.sim.network.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The world's things by name: switches, cards and external hosts share one namespace. Every lookup that fails throws
+ * an {@link IllegalArgumentException} that names the bad value and what there is instead.
+ */
+final class Inventory {
+
+    private static final int MAX_NAME_CHARS = 64;
+
+    private final Map<String, SimSwitch> switches = new TreeMap<>();
+    private final Map<String, SimCard> cards = new TreeMap<>();
+    private final Map<String, ExternalHost> hosts = new TreeMap<>();
+    /** Cables between two switches. */
+    private final List<Cable> trunks = new ArrayList<>();
+
+    /** Refuses a malformed name or one already taken by a switch, NIC or host. */
+    void requireFreeName(String name, String what) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_CHARS || name.chars().anyMatch(
+                Character::isWhitespace)) {
+            throw new IllegalArgumentException("bad " + what + " name '" + name + "': use 1.." + MAX_NAME_CHARS
+                    + " characters without spaces");
+        }
+        String owner = ownerKind(name);
+        if (owner != null) {
+            throw new IllegalArgumentException("name '" + name + "' is already taken by " + owner
+                    + "; NICs, hosts and switches need distinct names");
+        }
+    }
+
+    boolean taken(String name) {
+        return ownerKind(name) != null;
+    }
+
+    private String ownerKind(String name) {
+        return switches.containsKey(name) ? "a switch" : cards.containsKey(name) ? "a NIC"
+                : hosts.containsKey(name) ? "a host" : null;
+    }
+
+    void add(SimSwitch switchBox) {
+        switches.put(switchBox.name(), switchBox);
+    }
+
+    void add(SimCard card) {
+        cards.put(card.name(), card);
+    }
+
+    void add(ExternalHost host) {
+        hosts.put(host.name(), host);
+    }
+
+    void addTrunk(Cable trunk) {
+        trunks.add(trunk);
+    }
+
+    SimCard removeCard(String name) {
+        return cards.remove(name);
+    }
+
+    SimSwitch switchNamed(String name) {
+        SimSwitch found = switches.get(name);
+        if (found == null) {
+            throw new IllegalArgumentException("unknown switch '" + name + "'; " + listing("switches",
+                    switches.keySet(), "add one with hw:switch add"));
+        }
+        return found;
+    }
+
+    /** A switch with a free port for {@code device}; refuses an unknown or a full switch. */
+    SimSwitch switchWithRoom(String name, String device) {
+        SimSwitch found = switchNamed(name);
+        if (found.full()) {
+            throw new IllegalArgumentException("switch '" + name + "' has no free port for '" + device + "': all "
+                    + found.portCount() + " ports are in use");
+        }
+        return found;
+    }
+
+    SimCard card(String name) {
+        return cards.get(name);
+    }
+
+    SimCard cardNamed(String name) {
+        SimCard found = cards.get(name);
+        if (found == null) {
+            String other = hosts.containsKey(name) ? "'" + name + "' is a host, not a NIC; " : "unknown NIC '" + name
+                    + "'; ";
+            throw new IllegalArgumentException(other + listing("NICs", cards.keySet(), "none are cabled"));
+        }
+        return found;
+    }
+
+    ExternalHost host(String name) {
+        return hosts.get(name);
+    }
+
+    ExternalHost hostNamed(String name) {
+        ExternalHost found = hosts.get(name);
+        if (found == null) {
+            String other = cards.containsKey(name) ? "'" + name + "' is a NIC, not a host; " : "unknown host '" + name
+                    + "'; ";
+            throw new IllegalArgumentException(other + listing("hosts", hosts.keySet(), "add one with hw:host add"));
+        }
+        return found;
+    }
+
+    /** The cable of a card or host, for unplug and plug. */
+    Cable cableOf(String name) {
+        SimCard card = cards.get(name);
+        if (card != null) {
+            return card.cable();
+        }
+        ExternalHost host = hosts.get(name);
+        if (host != null) {
+            return host.cable();
+        }
+        throw new IllegalArgumentException("unknown NIC or host '" + name + "'; " + listing("NICs", cards.keySet(),
+                "no NICs") + "; " + listing("hosts", hosts.keySet(), "no hosts"));
+    }
+
+    /** The name of the card or host with burned-in {@code mac}, or {@code null}. */
+    String ownerOf(long mac) {
+        for (SimCard card : cards.values()) {
+            if (card.macAddress() == mac) {
+                return card.name();
+            }
+        }
+        for (ExternalHost host : hosts.values()) {
+            if (host.mac() == mac) {
+                return host.name();
+            }
+        }
+        return null;
+    }
+
+    Collection<SimSwitch> switches() {
+        return switches.values();
+    }
+
+    Collection<SimCard> cards() {
+        return cards.values();
+    }
+
+    Collection<ExternalHost> hosts() {
+        return hosts.values();
+    }
+
+    List<Cable> trunks() {
+        return trunks;
+    }
+
+    String switchNames() {
+        return listing("switches", switches.keySet(), "none");
+    }
+
+    private static String listing(String what, Collection<String> names, String whenNone) {
+        return names.isEmpty() ? "there are no " + what + " (" + whenNone + ")" : what + ": " + String.join(", ",
+                names);
+    }
+}

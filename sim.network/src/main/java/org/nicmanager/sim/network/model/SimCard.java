@@ -1,0 +1,339 @@
+package org.nicmanager.sim.network.model;
+
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.kernel.api.nic.LinkState;
+import org.nicmanager.kernel.api.nic.NicCounters;
+import org.nicmanager.kernel.api.nic.NicListener;
+import org.nicmanager.kernel.api.nic.TransmitStatus;
+import org.nicmanager.kernel.api.sim.NicModel;
+import org.nicmanager.kernel.api.sim.SimTopics;
+import org.nicmanager.kernel.api.sim.SimulatedCard;
+import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.kernel.api.time.Timer;
+
+/**
+ * The hardware model of a simulated card: the {@link org.nicmanager.kernel.api.nic.PhysicalNic} its driver registers.
+ *
+ * <p>Transmit: a ring of {@code model.txRingDescriptors()} frames serialised at {@code model.speedBps()}. A frame holds
+ * its descriptor until its last bit has left. {@link NicListener#transmitReady} is edge-triggered, like a driver's
+ * queue wake-up: it is called when a descriptor frees after the ring filled up or a transmit was refused as BUSY.
+ *
+ * <p>Receive: frames over the MTU, unicast frames for another MAC (unless promiscuous) and frames with no listener are
+ * dropped and counted; the rest pass to the listener, which then owns them. Frames are handed over at once: the
+ * receive ring is not modelled, because the kernel's listener never refuses a frame.
+ *
+ * <p>Link state is FAILED while the hardware has failed, else UP with carrier and DOWN without. Every change reaches
+ * the listener at the moment it happens; leaving UP flushes the ring, counted as {@code txDropsLinkDown}.
+ */
+final class SimCard implements SimulatedCard, CableEnd {
+
+    private static final int ETHERNET_HEADER_BYTES = 14;
+    private static final int VLAN_TAG_BYTES = 4;
+    private static final int MAX_VLAN_TAGS = 2;
+
+    private final String name;
+    private final NicModel model;
+    private final long mac;
+    private final String attachment;
+    private final SimEvents events;
+    private final Transmitter ring;
+    private final Timer hardwareRepair;
+    private final Timer ringRepair;
+    private Cable cable;
+    private SwitchPort port;
+    private NicListener listener;
+    private boolean promiscuous;
+    private boolean carrierUp;
+    private boolean hardwareFailed;
+    private boolean ringFailed;
+    /** The ring filled or refused a frame since the listener was last told that space freed. */
+    private boolean wakeOnSpace;
+    private LinkState state = LinkState.DOWN;
+    private long txFrames;
+    private long txBytes;
+    private long rxFrames;
+    private long rxBytes;
+    private long txDropsTooLong;
+    private long txBusy;
+    private long txDropsLinkDown;
+    private long rxDropsTooLong;
+    private long rxDropsNotForUs;
+    private long rxDropsNoListener;
+    private long hardwareErrors;
+
+    SimCard(KernelScheduler scheduler, SimEvents events, String name, NicModel model, long mac, String attachment) {
+        this.name = name;
+        this.model = model;
+        this.mac = mac;
+        this.attachment = attachment;
+        this.events = events;
+        this.ring = new Transmitter(scheduler, "card " + name + " tx", model.speedBps(), model.txRingDescriptors(),
+                this::frameSent);
+        this.hardwareRepair = scheduler.newTimer("card " + name + " hardware repair", () -> repair(Fault.HARDWARE));
+        this.ringRepair = scheduler.newTimer("card " + name + " ring repair", () -> repair(Fault.RING));
+    }
+
+    // --- PhysicalNic ---------------------------------------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String driver() {
+        return model.driver();
+    }
+
+    @Override
+    public long macAddress() {
+        return mac;
+    }
+
+    @Override
+    public long speedBps() {
+        return model.speedBps();
+    }
+
+    @Override
+    public int mtuBytes() {
+        return model.mtuBytes();
+    }
+
+    @Override
+    public LinkState linkState() {
+        return state;
+    }
+
+    @Override
+    public TransmitStatus transmit(FrameBuffer frame) {
+        if (state != LinkState.UP) {
+            txDropsLinkDown++;
+            return TransmitStatus.LINK_DOWN;
+        }
+        if (frame.length() > maxFrameBytes(frame.data(), frame.length())) {
+            txDropsTooLong++;
+            return TransmitStatus.TOO_LONG;
+        }
+        if (ringFailed || !ring.offer(frame)) {
+            txBusy++;
+            wakeOnSpace = true;
+            return TransmitStatus.BUSY;
+        }
+        if (ring.full()) {
+            wakeOnSpace = true;
+        }
+        return TransmitStatus.ACCEPTED;
+    }
+
+    @Override
+    public long pendingBytes() {
+        return ring.queuedBytes();
+    }
+
+    @Override
+    public int pendingFrames() {
+        return ring.queuedFrames();
+    }
+
+    @Override
+    public boolean transmitRingFull() {
+        return ringFailed || ring.full();
+    }
+
+    @Override
+    public void attach(NicListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void setPromiscuous(boolean promiscuous) {
+        this.promiscuous = promiscuous;
+    }
+
+    @Override
+    public NicCounters counters() {
+        return new NicCounters(txFrames, txBytes, rxFrames, rxBytes, txDropsTooLong, txBusy, txDropsLinkDown,
+                rxDropsTooLong, rxDropsNotForUs, rxDropsNoListener, hardwareErrors);
+    }
+
+    @Override
+    public NicModel model() {
+        return model;
+    }
+
+    @Override
+    public String attachment() {
+        return attachment;
+    }
+
+    // --- the cable -----------------------------------------------------------------------------------------------
+
+    @Override
+    public void connect(Cable cable, Cable.Direction outbound) {
+        this.cable = cable;
+        ring.connect(outbound);
+    }
+
+    Cable cable() {
+        return cable;
+    }
+
+    /** The switch port at the other end of the cable. */
+    SwitchPort port() {
+        return port;
+    }
+
+    void setPort(SwitchPort port) {
+        this.port = port;
+    }
+
+    @Override
+    public boolean operational() {
+        return !hardwareFailed;
+    }
+
+    @Override
+    public void carrierChanged(boolean up) {
+        carrierUp = up;
+        refreshState();
+    }
+
+    @Override
+    public void receive(FrameBuffer frame) {
+        byte[] data = frame.data();
+        int length = frame.length();
+        if (length > maxFrameBytes(data, length)) {
+            rxDropsTooLong++;
+            frame.release();
+            return;
+        }
+        if (!promiscuous && length >= 6) {
+            long destination = Bytes.mac(data, 0);
+            if (destination != mac && !MacAddress.isMulticast(destination)) {
+                rxDropsNotForUs++;
+                frame.release();
+                return;
+            }
+        }
+        NicListener receiver = listener;
+        if (receiver == null) {
+            rxDropsNoListener++;
+            frame.release();
+            return;
+        }
+        rxFrames++;
+        rxBytes += length;
+        receiver.frameReceived(this, frame);
+    }
+
+    private void frameSent(int lengthBytes) {
+        txFrames++;
+        txBytes += lengthBytes;
+        if (wakeOnSpace && !ringFailed && listener != null) {
+            wakeOnSpace = false;
+            listener.transmitReady(this);
+        }
+    }
+
+    /** The MTU plus the Ethernet header and the frame's VLAN tags (at most two), as a real MAC checks it. */
+    private int maxFrameBytes(byte[] data, int length) {
+        int tags = 0;
+        int typeOffset = 12;
+        while (tags < MAX_VLAN_TAGS && length >= typeOffset + 2) {
+            int type = Bytes.u16(data, typeOffset);
+            if (type != FrameHeaders.ETHERTYPE_VLAN && type != FrameHeaders.ETHERTYPE_QINQ) {
+                break;
+            }
+            tags++;
+            typeOffset += VLAN_TAG_BYTES;
+        }
+        return model.mtuBytes() + ETHERNET_HEADER_BYTES + tags * VLAN_TAG_BYTES;
+    }
+
+    private void refreshState() {
+        LinkState next = hardwareFailed ? LinkState.FAILED : carrierUp ? LinkState.UP : LinkState.DOWN;
+        if (next != LinkState.UP) {
+            txDropsLinkDown += ring.flush();
+        }
+        if (next != state) {
+            state = next;
+            if (listener != null) {
+                listener.linkStateChanged(this, next);
+            }
+        }
+    }
+
+    // --- faults --------------------------------------------------------------------------------------------------
+
+    /** Injects a fault for {@code forNanos} (0: until repaired); failing again restarts the period. */
+    void fail(Fault fault, long forNanos) {
+        hardwareErrors++;
+        if (fault == Fault.HARDWARE) {
+            hardwareFailed = true;
+            armRepair(hardwareRepair, forNanos);
+            if (cable != null) {
+                cable.updateCarrier();
+            }
+            refreshState();
+        } else {
+            ringFailed = true;
+            armRepair(ringRepair, forNanos);
+        }
+        events.post(SimTopics.FAILED, name, fault.name());
+    }
+
+    private static void armRepair(Timer repair, long forNanos) {
+        if (forNanos > 0) {
+            repair.armAfter(forNanos);
+        } else {
+            repair.cancel();
+        }
+    }
+
+    /** Clears one fault; returns false when the card did not have it. */
+    boolean repair(Fault fault) {
+        if (fault == Fault.HARDWARE) {
+            if (!hardwareFailed) {
+                return false;
+            }
+            hardwareFailed = false;
+            hardwareRepair.cancel();
+            if (cable != null) {
+                cable.updateCarrier();
+            }
+            refreshState();
+        } else {
+            if (!ringFailed) {
+                return false;
+            }
+            ringFailed = false;
+            ringRepair.cancel();
+            if (state == LinkState.UP && listener != null) {
+                wakeOnSpace = false;
+                listener.transmitReady(this);
+            }
+        }
+        events.post(SimTopics.REPAIRED, name, fault.name());
+        return true;
+    }
+
+    /** Unplugs for good (the card is being destroyed): the ring is flushed and counted, faults are forgotten. */
+    void disconnect() {
+        hardwareRepair.cancel();
+        ringRepair.cancel();
+        if (cable != null) {
+            cable.unplug();
+        }
+        cable = null;
+        carrierUp = false;
+        refreshState();
+    }
+
+    @Override
+    public String toString() {
+        return "SimCard[" + name + " " + model.name() + " " + MacAddress.format(mac) + " " + state + "]";
+    }
+}

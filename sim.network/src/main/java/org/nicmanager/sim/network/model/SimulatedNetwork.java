@@ -1,0 +1,235 @@
+package org.nicmanager.sim.network.model;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.kernel.api.sim.NicModel;
+import org.nicmanager.kernel.api.sim.SimTopics;
+import org.nicmanager.kernel.api.sim.SimulatedCard;
+import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.kernel.api.units.Rate;
+
+/**
+ * The simulated physical world (DESIGN.md section 4, step 6): cards serialising at line rate, cables with carrier and
+ * propagation delay, learning switches, external hosts, traffic, floods and faults, all on the kernel's scheduler.
+ * Under the virtual clock the same seed and the same calls give the same numbers.
+ *
+ * <p>Call every method on the network world's thread. Each refusal names the bad value and changes nothing. After
+ * set-up no frame costs an allocation: frames live in pooled buffers and every timer is made once and re-armed.
+ */
+public final class SimulatedNetwork implements PhysicalWorld {
+
+    private final KernelScheduler scheduler;
+    private final SimEvents events;
+    private final SimSettings settings;
+    private final BufferPools buffers;
+    private final Inventory inventory = new Inventory();
+    private final Cabling cabling;
+    private final TrafficControl traffic;
+
+    /**
+     * @param events where physical events go (link, fault, flood)
+     * @param seed seeds the random streams of traffic sources
+     */
+    public SimulatedNetwork(KernelScheduler scheduler, SimEvents events, long seed, SimSettings settings) {
+        if (scheduler == null || events == null || settings == null) {
+            throw new IllegalArgumentException("a simulated network needs a scheduler, an event sink and settings");
+        }
+        this.scheduler = scheduler;
+        this.events = events;
+        this.settings = settings;
+        this.buffers = new BufferPools(settings);
+        this.cabling = new Cabling(scheduler, events, settings, inventory);
+        this.traffic = new TrafficControl(scheduler, events, settings, buffers, inventory, cabling, seed);
+    }
+
+    public SimSettings settings() {
+        return settings;
+    }
+
+    /** Buffers of the world's pools in use now: frames queued, in flight or held by receivers. */
+    public int buffersInUse() {
+        return buffers.inUse();
+    }
+
+    /** Times the world's pools were found empty; each is also counted where the frame was dropped. */
+    public long poolExhaustedCount() {
+        return buffers.exhaustedCount();
+    }
+
+    // --- switches ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void addSwitch(String name, int ports) {
+        inventory.requireFreeName(name, "switch");
+        if (ports < 1 || ports > MAX_SWITCH_PORTS) {
+            throw new IllegalArgumentException("bad port count " + ports + " for switch '" + name + "': expected 1.."
+                    + MAX_SWITCH_PORTS);
+        }
+        inventory.add(new SimSwitch(scheduler, name, ports, settings, buffers));
+    }
+
+    @Override
+    public void linkSwitches(String switchA, String switchB, long speedBps) {
+        SimSwitch a = inventory.switchNamed(switchA);
+        SimSwitch b = inventory.switchNamed(switchB);
+        if (a == b) {
+            throw new IllegalArgumentException("cannot link switch '" + switchA + "' to itself");
+        }
+        if (speedBps < 0) {
+            throw new IllegalArgumentException("bad link speed " + speedBps + " bps: 0 (default) or more");
+        }
+        if (connected(a, b)) {
+            throw new IllegalArgumentException("switches '" + switchA + "' and '" + switchB + "' are already"
+                    + " connected; a second path would make a loop that floods forever");
+        }
+        inventory.switchWithRoom(switchA, switchB);
+        inventory.switchWithRoom(switchB, switchA);
+        cabling.trunk(a, b, speedBps == 0 ? settings.defaultHostLinkBps() : speedBps);
+    }
+
+    private static boolean connected(SimSwitch from, SimSwitch to) {
+        Set<SimSwitch> seen = new HashSet<>();
+        ArrayDeque<SimSwitch> frontier = new ArrayDeque<>(List.of(from));
+        while (!frontier.isEmpty()) {
+            SimSwitch next = frontier.poll();
+            if (next == to) {
+                return true;
+            }
+            if (seen.add(next)) {
+                frontier.addAll(next.trunkNeighbours());
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public List<PortStats> switchPorts(String switchName) {
+        return WorldReport.ports(inventory.switchNamed(switchName));
+    }
+
+    // --- cards ---------------------------------------------------------------------------------------------------
+
+    @Override
+    public SimulatedCard createCard(String name, NicModel model, String switchName) {
+        inventory.requireFreeName(name, "NIC");
+        if (model == null) {
+            throw new IllegalArgumentException("no NIC model given for '" + name + "'");
+        }
+        return cabling.card(name, model, inventory.switchWithRoom(switchName, name));
+    }
+
+    @Override
+    public void destroyCard(String name) {
+        SimCard card = inventory.removeCard(name);
+        if (card != null) {
+            card.disconnect();
+            card.port().owner().detach(card.port());
+        }
+    }
+
+    @Override
+    public Optional<SimulatedCard> card(String name) {
+        return Optional.ofNullable(inventory.card(name));
+    }
+
+    @Override
+    public void fail(String name, Fault fault, long forNanos) {
+        SimCard card = inventory.cardNamed(name);
+        if (fault == null) {
+            throw new IllegalArgumentException("no fault given for '" + name + "'; expected HARDWARE or RING");
+        }
+        if (forNanos < 0) {
+            throw new IllegalArgumentException("bad fault duration " + forNanos + " ns: 0 (until repaired) or more");
+        }
+        card.fail(fault, forNanos);
+    }
+
+    @Override
+    public void repair(String name) {
+        SimCard card = inventory.cardNamed(name);
+        card.repair(Fault.HARDWARE);
+        card.repair(Fault.RING);
+    }
+
+    // --- hosts ---------------------------------------------------------------------------------------------------
+
+    @Override
+    public void addHost(String name, String switchName, long mac, int ip, long linkSpeedBps) {
+        inventory.requireFreeName(name, "host");
+        SimSwitch switchBox = inventory.switchWithRoom(switchName, name);
+        if (mac != -1) {
+            if (mac < 0 || mac > MacAddress.BROADCAST || MacAddress.isMulticast(mac)) {
+                throw new IllegalArgumentException("bad MAC 0x" + Long.toHexString(mac) + " for host '" + name
+                        + "': a host needs a 48-bit unicast MAC");
+            }
+            String owner = inventory.ownerOf(mac);
+            if (owner != null) {
+                throw new IllegalArgumentException("MAC " + MacAddress.format(mac) + " for host '" + name
+                        + "' is already used by '" + owner + "'");
+            }
+        }
+        if (linkSpeedBps < 0) {
+            throw new IllegalArgumentException("bad link speed " + linkSpeedBps + " bps for host '" + name
+                    + "': 0 (default) or more");
+        }
+        cabling.host(name, ExternalHost.Kind.HOST, switchBox, mac == -1 ? cabling.newMac(Cabling.HOST_MACS) : mac,
+                ip == 0 ? cabling.newHostIp() : ip, linkSpeedBps == 0 ? settings.defaultHostLinkBps() : linkSpeedBps);
+    }
+
+    @Override
+    public void setEcho(String host, boolean echo) {
+        inventory.hostNamed(host).setEcho(echo);
+    }
+
+    @Override
+    public HostStats hostStats(String host) {
+        return inventory.hostNamed(host).stats();
+    }
+
+    // --- cables --------------------------------------------------------------------------------------------------
+
+    @Override
+    public void unplug(String name) {
+        Cable cable = inventory.cableOf(name);
+        if (cable.plugged()) {
+            cable.unplug();
+            events.post(SimTopics.UNPLUGGED, name, null);
+        }
+    }
+
+    @Override
+    public void plug(String name) {
+        Cable cable = inventory.cableOf(name);
+        if (!cable.plugged()) {
+            cable.plug();
+            events.post(SimTopics.PLUGGED, name, null);
+        }
+    }
+
+    // --- traffic -------------------------------------------------------------------------------------------------
+
+    @Override
+    public void startTraffic(String host, TrafficSpec spec) {
+        traffic.startTraffic(host, spec);
+    }
+
+    @Override
+    public void stopTraffic(String host) {
+        traffic.stopTraffic(host);
+    }
+
+    @Override
+    public void flood(String target, Rate rate, long forNanos, FloodKind kind, String viaSwitch) {
+        traffic.flood(target, rate, forNanos, kind, viaSwitch);
+    }
+
+    @Override
+    public TopologyView topology() {
+        return WorldReport.topology(inventory);
+    }
+}

@@ -1,0 +1,62 @@
+package org.nicmanager.sim.network.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.nicmanager.kernel.api.frame.MacAddress;
+
+/** Snapshots of the world for the shell: the topology and per-port counters. Control path only. */
+final class WorldReport {
+
+    private static final String LACP_OFF = "off";
+
+    private WorldReport() {
+    }
+
+    static TopologyView topology(Inventory inventory) {
+        List<TopologyView.SwitchView> switches = new ArrayList<>();
+        for (SimSwitch switchBox : inventory.switches()) {
+            switches.add(new TopologyView.SwitchView(switchBox.name(), switchBox.portCount(), switchBox.portsInUse(),
+                    LACP_OFF, switchBox.macEntries()));
+        }
+        List<TopologyView.LinkView> links = new ArrayList<>();
+        for (SimCard card : inventory.cards()) {
+            links.add(link(card.name(), "NIC", card.macAddress(), card.port(), card.cable(), card.linkState().name()));
+        }
+        for (ExternalHost host : inventory.hosts()) {
+            links.add(link(host.name(), host.kind() == ExternalHost.Kind.HOST ? "HOST" : "ATTACKER", host.mac(),
+                    host.port(), host.cable(), upOrDown(host.cable())));
+        }
+        for (Cable trunk : inventory.trunks()) {
+            SwitchPort near = (SwitchPort) trunk.a();
+            SwitchPort far = (SwitchPort) trunk.b();
+            links.add(new TopologyView.LinkView(far.owner().name() + "/" + far.number(), "SWITCH", "",
+                    trunk.speedBps(), near.owner().name(), near.number(), upOrDown(trunk), trunk.lostFrames(),
+                    trunk.inFlightFrames()));
+        }
+        links.sort(Comparator.comparing(TopologyView.LinkView::switchName).thenComparingInt(
+                TopologyView.LinkView::port));
+        return new TopologyView(switches, links);
+    }
+
+    private static TopologyView.LinkView link(String device, String kind, long mac, SwitchPort port, Cable cable,
+            String state) {
+        return new TopologyView.LinkView(device, kind, MacAddress.format(mac), cable.speedBps(), port.owner().name(),
+                port.number(), state, cable.lostFrames(), cable.inFlightFrames());
+    }
+
+    private static String upOrDown(Cable cable) {
+        return cable.carrierUp() ? "UP" : "DOWN";
+    }
+
+    static List<PortStats> ports(SimSwitch switchBox) {
+        List<PortStats> stats = new ArrayList<>();
+        for (SwitchPort port : switchBox.ports()) {
+            stats.add(new PortStats(port.number(), port.device(), port.up() ? "UP" : "DOWN", port.rxFrames,
+                    port.rxBytes, port.txFrames, port.txBytes, port.dropsQueueFull, port.dropsLinkDown,
+                    port.dropsNoBuffer, port.dropsFiltered, port.queuedFrames()));
+        }
+        return stats;
+    }
+}

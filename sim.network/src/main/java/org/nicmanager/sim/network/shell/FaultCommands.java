@@ -1,0 +1,81 @@
+package org.nicmanager.sim.network.shell;
+
+import java.util.function.Consumer;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.nicmanager.sim.network.Hardware;
+import org.nicmanager.sim.network.model.Fault;
+import org.nicmanager.sim.network.model.PhysicalWorld;
+import org.nicmanager.sim.network.model.TopologyView.LinkView;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Fault injection: {@code hw:unplug}, {@code hw:plug}, {@code hw:fail} and {@code hw:repair}. */
+@Component(service = FaultCommands.class, property = {"osgi.command.scope=hw", "osgi.command.function=unplug",
+        "osgi.command.function=plug", "osgi.command.function=fail", "osgi.command.function=repair"})
+public final class FaultCommands {
+
+    static final String USAGE_FAIL = "hw:fail NAME hardware|ring [--for DURATION]";
+
+    /** A device's cable after a fault command: UP, DOWN (unplugged) or FAILED. */
+    public record DeviceState(String device, String kind, String state) {
+    }
+
+    /** What {@code hw:fail} did; {@code forNanos} 0 means until {@code hw:repair}. */
+    public record FaultInjected(String device, String fault, long forNanos) {
+    }
+
+    private final Hardware hardware;
+
+    @Activate
+    public FaultCommands(@Reference Hardware hardware) {
+        this.hardware = hardware;
+    }
+
+    @Descriptor("Pull the cable of a card or host: carrier drops at both ends")
+    public Object unplug(@Descriptor("the card or host") String... name) {
+        Words.expectCount(name, 1, "hw:unplug NAME");
+        return act(name[0], world -> world.unplug(name[0]));
+    }
+
+    @Descriptor("Plug the cable of a card or host back in")
+    public Object plug(@Descriptor("the card or host") String... name) {
+        Words.expectCount(name, 1, "hw:plug NAME");
+        return act(name[0], world -> world.plug(name[0]));
+    }
+
+    @Descriptor("Fail a card's hardware (carrier lost, ring flushed) or its transmit ring (every transmit BUSY)")
+    public Object fail(
+            @Descriptor("how long, e.g. 5s (default: until hw:repair)") @Parameter(names = "--for",
+                    absentValue = Words.ABSENT) String duration,
+            @Descriptor("NAME hardware|ring") String... words) {
+        Words.expectCount(words, 2, USAGE_FAIL);
+        Fault fault = Words.choice("fault", words[1], Fault.class);
+        long forNanos = Words.given(duration) ? Words.durationNanos("--for", duration, false) : 0;
+        hardware.run(world -> world.fail(words[0], fault, forNanos));
+        return new FaultInjected(words[0], fault.name(), forNanos);
+    }
+
+    @Descriptor("Repair a failed card")
+    public Object repair(@Descriptor("the card") String... name) {
+        Words.expectCount(name, 1, "hw:repair NAME");
+        return act(name[0], world -> world.repair(name[0]));
+    }
+
+    /** Runs a fault on the world thread and reads the device's state in the same action. */
+    private DeviceState act(String device, Consumer<PhysicalWorld> fault) {
+        return hardware.call(world -> {
+            fault.accept(world);
+            LinkView link = cableOf(world, device);
+            return new DeviceState(link.device(), link.kind(), link.state());
+        });
+    }
+
+    /** The cable of a card or host the world has just accepted a command for. */
+    private static LinkView cableOf(PhysicalWorld world, String device) {
+        return world.topology().links().stream().filter(link -> link.device().equals(device)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("'" + device + "' has no cable"));
+    }
+}

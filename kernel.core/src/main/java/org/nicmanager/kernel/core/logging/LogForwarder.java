@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,23 +19,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Forwards OSGi Log Service entries (the framework, SCR, ConfigAdmin and our own components log there) to slf4j and
- * so to logback, where they are filtered and printed like every other log line. Entries logged before this component
- * started are replayed from the log reader's history once, in order.
+ * so to logback, where they are filtered and printed like every other log line.
+ *
+ * <p>Entries logged before this component started are replayed once from the log reader's history, then live ones
+ * follow, all in order, on one forwarding thread of its own. That thread also pays for logback's start-up (parsing
+ * logback.xml), so the host's start does not wait for it, and no thread that logs ever waits for logback.
  */
 @Component(immediate = true)
 public final class LogForwarder implements LogListener {
 
     /** Logger name the Log Service gives entries logged through the old LogService API. */
     private static final String LEGACY_LOGGER = "LogService";
+    /** Tells the forwarding thread to finish. */
+    private static final Object STOP = new Object();
 
     private final LogReaderService reader;
-    private long replayedUpTo = Long.MIN_VALUE;
+    private final BlockingQueue<Object> pending = new LinkedBlockingQueue<>();
+    private final Thread forwarder = new Thread(this::forwardUntilStopped, "nicmgr-log-forwarder");
+    private final long replayedUpTo;
 
     @Activate
     public LogForwarder(@Reference LogReaderService reader) {
         this.reader = reader;
         synchronized (this) {
-            // Live entries wait on this lock until the history is replayed, then skip what the replay covered.
+            // Registered first, so nothing logged from now on is missed; entries the history also holds are
+            // recognised by their sequence number and skipped.
             reader.addLogListener(this);
             List<LogEntry> history = new ArrayList<>();
             Enumeration<LogEntry> newestFirst = reader.getLog();
@@ -41,22 +51,34 @@ public final class LogForwarder implements LogListener {
                 history.add(newestFirst.nextElement());
             }
             Collections.reverse(history);
-            for (LogEntry entry : history) {
-                forward(entry);
-                replayedUpTo = Math.max(replayedUpTo, entry.getSequence());
-            }
+            pending.addAll(history);
+            replayedUpTo = history.isEmpty() ? Long.MIN_VALUE : history.get(history.size() - 1).getSequence();
         }
+        forwarder.setDaemon(true);
+        forwarder.start();
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         reader.removeLogListener(this);
+        pending.add(STOP);
+        forwarder.join();
     }
 
     @Override
     public synchronized void logged(LogEntry entry) {
         if (entry.getSequence() > replayedUpTo) {
-            forward(entry);
+            pending.add(entry);
+        }
+    }
+
+    private void forwardUntilStopped() {
+        try {
+            for (Object next = pending.take(); next != STOP; next = pending.take()) {
+                forward((LogEntry) next);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

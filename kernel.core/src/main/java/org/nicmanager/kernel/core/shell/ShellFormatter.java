@@ -19,7 +19,8 @@ public final class ShellFormatter implements Converter {
 
     private static final String OUR_PACKAGES = "org.nicmanager.";
 
-    private final Gson gson = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    /** Made on the first JSON request: loading Gson costs start-up time that most sessions never need. */
+    private Gson gson;
 
     @Override
     public Object convert(Class<?> desiredType, Object in) {
@@ -29,7 +30,7 @@ public final class ShellFormatter implements Converter {
     @Override
     public CharSequence format(Object target, int level, Converter escape) {
         if (target instanceof Json json) {
-            return gson.toJson(json.document());
+            return gson().toJson(json.document());
         }
         if (level != Converter.INSPECT) {
             return null;
@@ -42,6 +43,13 @@ public final class ShellFormatter implements Converter {
             return TextTable.columns(list);
         }
         return null;
+    }
+
+    private synchronized Gson gson() {
+        if (gson == null) {
+            gson = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+        }
+        return gson;
     }
 
     private static boolean isOurs(Object value) {

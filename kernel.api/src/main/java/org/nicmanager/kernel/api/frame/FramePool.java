@@ -3,8 +3,9 @@ package org.nicmanager.kernel.api.frame;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * A fixed set of {@link FrameBuffer}s, allocated once and reused, so that no frame costs an allocation in steady
- * state. The pool is a plain array stack with no locks: it belongs to the network world's single thread.
+ * A fixed number of {@link FrameBuffer}s, each allocated the first time it is needed and reused from then on, so that
+ * no frame costs an allocation in steady state and an idle world holds no memory it never used. The pool is a plain
+ * array stack with no locks: it belongs to the network world's single thread.
  *
  * <p>When every buffer is in use, {@link #acquire()} returns {@code null}; the caller drops the frame with a reason and
  * the miss is counted here.
@@ -16,6 +17,8 @@ public final class FramePool {
     private final int size;
     private final int bufferCapacityBytes;
     private int freeCount;
+    /** Buffers made so far; the rest are made on demand, up to {@link #size}. */
+    private int created;
     private long acquired;
     private long exhausted;
 
@@ -34,22 +37,21 @@ public final class FramePool {
         this.size = buffers;
         this.bufferCapacityBytes = bufferCapacityBytes;
         this.free = new FrameBuffer[buffers];
-        for (int i = 0; i < buffers; i++) {
-            FrameBuffer buffer = new FrameBuffer(bufferCapacityBytes, this);
-            buffer.setPooled(true);
-            free[i] = buffer;
-        }
-        this.freeCount = buffers;
     }
 
     /** A clean buffer, or {@code null} when the pool is exhausted. */
     public FrameBuffer acquire() {
-        if (freeCount == 0) {
+        FrameBuffer buffer;
+        if (freeCount > 0) {
+            buffer = free[--freeCount];
+            free[freeCount] = null;
+        } else if (created < size) {
+            buffer = new FrameBuffer(bufferCapacityBytes, this);
+            created++;
+        } else {
             exhausted++;
             return null;
         }
-        FrameBuffer buffer = free[--freeCount];
-        free[freeCount] = null;
         buffer.setPooled(false);
         buffer.reset();
         acquired++;
@@ -72,12 +74,13 @@ public final class FramePool {
         return size;
     }
 
+    /** Buffers that {@link #acquire()} can still hand out, made or not. */
     public int available() {
-        return freeCount;
+        return freeCount + size - created;
     }
 
     public int inUse() {
-        return size - freeCount;
+        return created - freeCount;
     }
 
     public int bufferCapacityBytes() {

@@ -49,14 +49,14 @@ public class FrameHeadersBenchmark {
     @Setup
     public void buildFrames() {
         // 64 bytes each: 14 Ethernet + 20 IPv4 + 8 UDP + 22 payload, and 14 + 20 + 20 TCP + 10 payload.
-        ipv4Udp = FrameWriter.ethernet(SERVER_MAC, CLIENT_MAC).etherType(ETHERTYPE_IPV4)
+        ipv4Udp = FrameBuilder.ethernet(SERVER_MAC, CLIENT_MAC).etherType(ETHERTYPE_IPV4)
                 .ipv4(PROTOCOL_UDP, CLIENT_IP, SERVER_IP, 50).udp(49152, 53, 30).payload(22).build();
-        ipv4Tcp = FrameWriter.ethernet(SERVER_MAC, CLIENT_MAC).etherType(ETHERTYPE_IPV4)
+        ipv4Tcp = FrameBuilder.ethernet(SERVER_MAC, CLIENT_MAC).etherType(ETHERTYPE_IPV4)
                 .ipv4(PROTOCOL_TCP, CLIENT_IP, SERVER_IP, 50).tcp(49152, 80, TCP_ACK).payload(10).build();
-        vlanIpv4Tcp = FrameWriter.ethernet(SERVER_MAC, CLIENT_MAC).vlan(ETHERTYPE_VLAN, 5, 100)
+        vlanIpv4Tcp = FrameBuilder.ethernet(SERVER_MAC, CLIENT_MAC).vlan(ETHERTYPE_VLAN, 5, 100)
                 .etherType(ETHERTYPE_IPV4)
                 .ipv4(PROTOCOL_TCP, CLIENT_IP, SERVER_IP, 50).tcp(49152, 80, TCP_ACK).payload(10).build();
-        ipv6Tcp = FrameWriter.ethernet(SERVER_MAC, CLIENT_MAC).etherType(ETHERTYPE_IPV6)
+        ipv6Tcp = FrameBuilder.ethernet(SERVER_MAC, CLIENT_MAC).etherType(ETHERTYPE_IPV6)
                 .ipv6(PROTOCOL_TCP, 20 + 10, 0x2001_0DB8_0000_0000L, 1, 0x2001_0DB8_0000_0000L, 2)
                 .tcp(49152, 80, TCP_ACK).payload(10).build();
         // A benchmark of the error path by mistake would be fast and meaningless.

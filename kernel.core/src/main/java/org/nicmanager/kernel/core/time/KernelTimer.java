@@ -15,6 +15,8 @@ final class KernelTimer implements Timer {
     long sequence;
     /** Slot in the heap, or -1 when not armed. */
     int heapIndex = -1;
+    /** True while {@link TimerQueue#fireFirst()} runs this timer's action from its place at the top of the heap. */
+    boolean firing;
 
     KernelTimer(String name, Runnable action, TimerQueue queue, KernelClock clock) {
         this.name = name;
@@ -43,7 +45,7 @@ final class KernelTimer implements Timer {
 
     @Override
     public boolean armed() {
-        return heapIndex >= 0;
+        return heapIndex >= 0 && !firing;
     }
 
     @Override

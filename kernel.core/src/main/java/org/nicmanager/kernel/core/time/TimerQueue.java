@@ -37,6 +37,8 @@ public final class TimerQueue {
 
     void arm(KernelTimer timer, long deadlineNanos) {
         checkOwner(timer);
+        // A timer re-armed by its own action is still in the heap: one sift moves it, no removal and insertion.
+        timer.firing = false;
         boolean wasArmed = timer.heapIndex >= 0;
         timer.deadlineNanos = deadlineNanos;
         timer.sequence = nextSequence++;
@@ -57,12 +59,12 @@ public final class TimerQueue {
 
     boolean cancel(KernelTimer timer) {
         checkOwner(timer);
-        int index = timer.heapIndex;
-        if (index < 0) {
-            return false;
+        boolean wasArmed = timer.armed();
+        timer.firing = false;
+        if (timer.heapIndex >= 0) {
+            removeAt(timer.heapIndex);
         }
-        removeAt(index);
-        return true;
+        return wasArmed;
     }
 
     /** Number of armed timers. */
@@ -79,6 +81,11 @@ public final class TimerQueue {
         return size == 0 ? Long.MAX_VALUE : heap[0].deadlineNanos;
     }
 
+    /** Name of the earliest armed timer; call only when one is armed. */
+    public String firstName() {
+        return heap[0].name();
+    }
+
     /**
      * Disarms and returns the earliest timer if its deadline is at or before {@code nowNanos}, else {@code null}. The
      * caller fires it with {@link #fire(Timer)} after setting the clock.
@@ -90,6 +97,25 @@ public final class TimerQueue {
         KernelTimer first = heap[0];
         removeAt(0);
         return first;
+    }
+
+    /**
+     * Runs the earliest armed timer's action (the caller has checked {@link #nextDeadline()} and set the clock). The
+     * timer stays at the top of the heap while its action runs: if the action re-arms it, as periodic and chained
+     * timers do, a single sift moves it; otherwise it is removed afterwards, also when the action throws.
+     */
+    public void fireFirst() {
+        KernelTimer timer = heap[0];
+        timer.firing = true;
+        fired++;
+        try {
+            timer.fire();
+        } finally {
+            if (timer.firing) {
+                timer.firing = false;
+                removeAt(timer.heapIndex);
+            }
+        }
     }
 
     /** Runs a timer returned by {@link #pollDue(long)}; its action may re-arm it. */

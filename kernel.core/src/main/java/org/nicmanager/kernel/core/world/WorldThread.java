@@ -156,13 +156,13 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, AutoClo
                     + ": kernel time would overflow");
         }
         long firedBefore = timers.firedCount();
-        Timer due;
-        while ((due = timers.pollDue(target)) != null) {
+        long deadline;
+        while ((deadline = timers.nextDeadline()) <= target) {
             // A deadline already in the past fires now: the clock never runs backwards.
-            if (due.deadlineNanos() > virtualNanos.get()) {
-                virtualNanos.lazySet(due.deadlineNanos());
+            if (deadline > virtualNanos.get()) {
+                virtualNanos.lazySet(deadline);
             }
-            fireSafely(due);
+            fireFirstSafely();
         }
         virtualNanos.lazySet(target);
         return new AdvanceReport(from, target, timers.firedCount() - firedBefore);
@@ -217,9 +217,8 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, AutoClo
     }
 
     private void fireDueRealTimers() {
-        Timer due;
-        while (actions.isEmpty() && (due = timers.pollDue(nanoTime())) != null) {
-            fireSafely(due);
+        while (actions.isEmpty() && timers.nextDeadline() <= nanoTime()) {
+            fireFirstSafely();
         }
     }
 
@@ -235,13 +234,14 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, AutoClo
         }
     }
 
-    private void fireSafely(Timer timer) {
+    private void fireFirstSafely() {
+        String name = timers.firstName();
         try {
-            timers.fire(timer);
+            timers.fireFirst();
         } catch (RuntimeException failure) {
             // One faulty timer must not stop the world; the failure is counted and reported, not hidden.
             timerFailures++;
-            timerFailureSink.accept(timer.name(), failure);
+            timerFailureSink.accept(name, failure);
         }
     }
 

@@ -163,4 +163,45 @@ class TimerQueueTest {
         assertTrue(refused.getMessage().contains("post an action"), refused.getMessage());
         assertNull(queue.pollDue(Long.MAX_VALUE));
     }
+
+    private void fireDueInPlace(long until) {
+        while (queue.nextDeadline() <= until) {
+            clock.now = Math.max(clock.now, queue.nextDeadline());
+            queue.fireFirst();
+        }
+    }
+
+    @Test
+    void firingInPlaceKeepsASelfRearmingTimerAndDropsAOneShot() {
+        List<Long> periodic = new ArrayList<>();
+        Timer[] tick = new Timer[1];
+        tick[0] = queue.newTimer("tick", () -> {
+            assertFalse(tick[0].armed(), "a timer is not armed while its own action runs");
+            periodic.add(clock.now);
+            tick[0].armAt(clock.now + 10);
+        });
+        Timer once = queue.newTimer("once", () -> periodic.add(-clock.now));
+        tick[0].armAt(0);
+        once.armAt(15);
+        fireDueInPlace(30);
+        assertEquals(List.of(0L, 10L, -15L, 20L, 30L), periodic);
+        assertTrue(tick[0].armed());
+        assertFalse(once.armed());
+        assertEquals(1, queue.size());
+    }
+
+    @Test
+    void aTimerCancelledOrFailingInItsOwnActionLeavesTheQueue() {
+        Timer[] self = new Timer[1];
+        self[0] = queue.newTimer("self-cancel", () -> assertFalse(self[0].cancel()));
+        Timer failing = queue.newTimer("failing", () -> {
+            throw new IllegalStateException("boom");
+        });
+        self[0].armAt(1);
+        failing.armAt(2);
+        queue.fireFirst();
+        assertThrows(IllegalStateException.class, queue::fireFirst);
+        assertTrue(queue.isEmpty());
+        assertFalse(failing.armed());
+    }
 }

@@ -1,0 +1,138 @@
+package org.nicmanager.vmm.devices;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FramePool;
+import org.nicmanager.kernel.api.frame.FrameWriter;
+import org.nicmanager.kernel.api.time.ClockMode;
+import org.nicmanager.kernel.api.vnic.VnicCounters;
+import org.nicmanager.kernel.api.vnic.VnicModel;
+import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.vmm.devices.EmulatedNic.TransmitResult;
+
+class EmulatedNicTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    private final WorldThread world = new WorldThread(ClockMode.VIRTUAL, SECOND, (timer, failure) -> {
+        throw new AssertionError("timer " + timer + " failed", failure);
+    });
+    private final FramePool pool = new FramePool(64, 9022);
+    /** Test double of the NIC manager: keeps what it is sent, or refuses. */
+    private final List<FrameBuffer> uplinked = new ArrayList<>();
+    private boolean uplinkAccepts = true;
+    /** Test double of the guest's driver: records arrival times. */
+    private final List<Long> guestArrivals = new ArrayList<>();
+    private final byte[] guestFrame = new byte[9100];
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private EmulatedNic nic(VnicModel model) {
+        EmulatedNic nic = new EmulatedNic("web1-0", 0x02_00_00_00_00_01L, model, 7, pool, world, frame -> {
+            guestArrivals.add(world.nanoTime());
+            frame.release();
+        });
+        nic.connect(frame -> uplinkAccepts && uplinked.add(frame));
+        return nic;
+    }
+
+    private int frameOf(int lengthBytes) {
+        return FrameWriter.udpFrame(guestFrame, lengthBytes, 0x02_00_00_00_00_99L, 0x02_00_00_00_00_01L, 1, 2, 3, 4,
+                0, 0);
+    }
+
+    @Test
+    void transmitCopiesTheGuestFrameIntoAKernelBufferTaggedWithThePort() {
+        EmulatedNic nic = nic(VnicModel.E1000);
+        int length = frameOf(1514);
+        assertEquals(TransmitResult.SENT, world.call(() -> nic.transmitFromGuest(guestFrame, 0, length)));
+        FrameBuffer sent = uplinked.get(0);
+        assertNotSame(guestFrame, sent.data());
+        assertEquals(length, sent.length());
+        assertEquals(7, sent.sourcePort());
+        guestFrame[20] ^= 0x55; // the guest reuses its buffer: the kernel's copy must not change
+        assertTrue(sent.data()[20] != guestFrame[20]);
+    }
+
+    @Test
+    void modelsDifferInTheirLimits() {
+        EmulatedNic pcnet = nic(VnicModel.PCNET);
+        EmulatedNic e1000 = nic(VnicModel.E1000);
+        int jumbo = frameOf(9014);
+        assertEquals(TransmitResult.TOO_LONG, world.call(() -> pcnet.transmitFromGuest(guestFrame, 0, jumbo)));
+        assertEquals(TransmitResult.SENT, world.call(() -> e1000.transmitFromGuest(guestFrame, 0, jumbo)));
+        assertEquals(1, world.call(pcnet::counters).txDropsTooLong());
+    }
+
+    @Test
+    void everyRefusedFrameIsCountedByCause() {
+        EmulatedNic nic = nic(VnicModel.E1000);
+        int length = frameOf(60);
+        uplinkAccepts = false;
+        assertEquals(TransmitResult.REFUSED, world.call(() -> nic.transmitFromGuest(guestFrame, 0, length)));
+        assertEquals(0, pool.inUse(), "a refused frame's buffer goes back to the pool");
+        uplinkAccepts = true;
+        for (int i = 0; i < 64; i++) {
+            world.call(() -> nic.transmitFromGuest(guestFrame, 0, length));
+        }
+        assertEquals(TransmitResult.NO_BUFFER, world.call(() -> nic.transmitFromGuest(guestFrame, 0, length)));
+        VnicCounters counters = world.call(nic::counters);
+        assertEquals(64, counters.txFrames());
+        assertEquals(1, counters.txRefused());
+        assertEquals(1, counters.txDropsNoBuffer());
+    }
+
+    @Test
+    void aBatchOfReceivedFramesRaisesOneInterrupt() {
+        EmulatedNic nic = nic(VnicModel.E1000);
+        world.run(() -> {
+            for (int i = 0; i < 5; i++) {
+                nic.deliver(pool.acquire());
+            }
+        });
+        assertTrue(guestArrivals.isEmpty(), "the guest sees nothing before the interrupt is serviced");
+        world.advance(0);
+        assertEquals(5, guestArrivals.size());
+        assertEquals(1, world.call(nic::counters).interrupts());
+        assertEquals(0, pool.inUse());
+    }
+
+    @Test
+    void theModeratorHoldsTheInterruptBack() {
+        EmulatedNic nic = nic(VnicModel.E1000);
+        world.run(() -> {
+            nic.setModerator((vnic, frame) -> 2_000_000);
+            nic.deliver(pool.acquire());
+        });
+        world.advance(1_999_999);
+        assertTrue(guestArrivals.isEmpty());
+        world.advance(1);
+        assertEquals(List.of(2_000_000L), guestArrivals);
+    }
+
+    @Test
+    void aFullReceiveQueueDropsAndCounts() {
+        EmulatedNic nic = nic(VnicModel.PCNET);
+        world.run(() -> {
+            for (int i = 0; i < 40; i++) {
+                nic.deliver(pool.acquire());
+            }
+        });
+        VnicCounters counters = world.call(nic::counters);
+        assertEquals(32, counters.rxQueued());
+        assertEquals(8, counters.rxDropsQueueFull());
+        world.advance(0);
+        assertEquals(32, guestArrivals.size());
+        assertEquals(0, pool.inUse());
+    }
+}

@@ -10,6 +10,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -57,20 +58,33 @@ public abstract class NicManagerTestSupport {
         RunDescriptor.runProperties().forEach((key, value) -> options.add(frameworkProperty(key).value(value)));
         Map<String, Integer> levels = RunDescriptor.runBundles();
         Map<String, File> jars = RunDescriptor.exportedJars();
-        for (Map.Entry<String, File> jar : jars.entrySet()) {
-            Integer level = levels.get(jar.getKey());
-            if (level == null) {
-                throw new IllegalStateException(jar.getKey() + " was exported but is not in " + RunDescriptor.BNDRUN);
+        for (String name : jars.keySet()) {
+            if (!levels.containsKey(name)) {
+                throw new IllegalStateException(name + " was exported but is not in " + RunDescriptor.BNDRUN);
             }
-            options.add(bundle(jar.getValue().toURI().toString()).startLevel(level)
-                    .start(!RunDescriptor.isFragment(jar.getValue())));
         }
+        // Installed in the run descriptor's start order, so that bundles sharing a level start in that order too.
+        jars.entrySet().stream().sorted(Comparator.comparing(jar -> levels.get(jar.getKey())))
+                .forEach(jar -> options.add(bundle(jar.getValue().toURI().toString())
+                        .startLevel(testStartLevel(levels.get(jar.getKey())))
+                        .start(!RunDescriptor.isFragment(jar.getValue()))));
         options.add(frameworkStartLevel(Collections.max(levels.values())));
         // What the run descriptor lists, for the tests inside the framework (which cannot read it with bndlib).
         options.add(frameworkProperty(RUN_BUNDLES_PROPERTY).value(String.join(",", levels.keySet())));
         options.addAll(extraOptions());
         return options.toArray(new Option[0]);
     }
+
+    /**
+     * The run descriptor's start level, except that the logging stack (SPI Fly and ASM at 2, slf4j and logback at 3)
+     * starts at 1: Pax Exam's own bundles start at 2 and log through slf4j, and slf4j binds for good to whatever
+     * provider is registered the first time it is used, which must already be logback.
+     */
+    private static int testStartLevel(int runLevel) {
+        return runLevel <= LAST_LOGGING_START_LEVEL ? 1 : runLevel;
+    }
+
+    private static final int LAST_LOGGING_START_LEVEL = 3;
 
     /** More options for one test class. */
     protected List<Option> extraOptions() {

@@ -38,7 +38,8 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
 
-/** The platform in a running framework: wiring, the virtual-time scheduler, the NIC inventory, commands. */
+
+/** The platform in a running framework: wiring, the virtual-time scheduler, the NIC inventory, commands, logging. */
 public class PlatformTest extends NicManagerTestSupport {
 
     private static final long SECOND = 1_000_000_000L;
@@ -201,5 +202,18 @@ public class PlatformTest extends NicManagerTestSupport {
             assertTrue(twoWords.getMessage(), twoWords.getMessage().contains("got '5 parsecs'"));
         }
         assertEquals("a refused command changes nothing", before, (long) world.call(scheduler::nanoTime));
+    }
+
+    /**
+     * Inside the framework slf4j must bind to logback, as in the host. (What the Log Service forwards reaching
+     * logback's output is shown on the real jar by LauncherTest.) The test runner's class path holds no slf4j binding:
+     * SPI Fly falls back to the thread's context class loader, where one would shadow logback.
+     */
+    @Test
+    public void slf4jIsBoundToLogbackInsideTheFramework() throws Exception {
+        Bundle logback = Arrays.stream(context.getBundles())
+                .filter(bundle -> bundle.getSymbolicName().equals("ch.qos.logback.classic")).findFirst().orElseThrow();
+        Object factory = logback.loadClass("org.slf4j.LoggerFactory").getMethod("getILoggerFactory").invoke(null);
+        assertEquals("ch.qos.logback.classic.LoggerContext", factory.getClass().getName());
     }
 }

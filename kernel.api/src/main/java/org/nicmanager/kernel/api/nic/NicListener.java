@@ -16,4 +16,14 @@ public interface NicListener {
     /** Transmit ring space was freed; a good moment to send frames that were waiting. */
     default void transmitReady(PhysicalNic nic) {
     }
+
+    /**
+     * A frame the NIC accepted but could not put on the wire (carrier lost, hardware failed, NIC removed): ownership
+     * returns to the listener, which may resend it, for example on another bond member (zero-loss failover, patent
+     * [0101]). Called in ring order, oldest first, while the NIC leaves UP and before {@link #linkStateChanged}; the
+     * listener must not transmit on {@code nic} from inside this call. The default releases the frame.
+     */
+    default void transmitAborted(PhysicalNic nic, FrameBuffer frame) {
+        frame.release();
+    }
 }

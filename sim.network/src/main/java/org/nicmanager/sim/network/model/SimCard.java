@@ -25,7 +25,10 @@ import org.nicmanager.kernel.api.time.Timer;
  * receive ring is not modelled, because the kernel's listener never refuses a frame.
  *
  * <p>Link state is FAILED while the hardware has failed, else UP with carrier and DOWN without. Every change reaches
- * the listener at the moment it happens; leaving UP flushes the ring, counted as {@code txDropsLinkDown}.
+ * the listener at the moment it happens; leaving UP flushes the ring, counted as {@code txDropsLinkDown}. With a
+ * listener attached, each flushed frame (the one half-serialised included: its far end never got it whole) goes back
+ * through {@link NicListener#transmitAborted}, oldest first and before {@code linkStateChanged}, so that a bond can
+ * resend it on another member.
  */
 final class SimCard implements SimulatedCard, CableEnd {
 
@@ -256,7 +259,9 @@ final class SimCard implements SimulatedCard, CableEnd {
     private void refreshState() {
         LinkState next = hardwareFailed ? LinkState.FAILED : carrierUp ? LinkState.UP : LinkState.DOWN;
         if (next != LinkState.UP) {
-            txDropsLinkDown += ring.flush();
+            NicListener receiver = listener;
+            txDropsLinkDown += receiver == null ? ring.flush()
+                    : ring.drainTo(frame -> receiver.transmitAborted(this, frame)); // a failure, not a frame
         }
         if (next != state) {
             state = next;

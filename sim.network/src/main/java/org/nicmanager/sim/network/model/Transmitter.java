@@ -1,5 +1,7 @@
 package org.nicmanager.sim.network.model;
 
+import java.util.function.Consumer;
+
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
@@ -71,9 +73,22 @@ final class Transmitter {
 
     /** Drops everything queued, including the frame half on the wire; returns how many frames that was. */
     int flush() {
+        return drainTo(FrameBuffer::release);
+    }
+
+    /**
+     * Empties the queue without sending, the frame half on the wire included, and hands each frame to {@code taker},
+     * oldest first; returns how many frames that was.
+     */
+    int drainTo(Consumer<FrameBuffer> taker) {
         serialised.cancel();
         sending = false;
-        return queue.releaseAll();
+        int drained = queue.size();
+        FrameBuffer frame;
+        while ((frame = queue.poll()) != null) {
+            taker.accept(frame);
+        }
+        return drained;
     }
 
     int queuedFrames() {

@@ -1,0 +1,372 @@
+package org.nicmanager.nicmanager.bond;
+
+import java.util.List;
+
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.nic.LinkState;
+import org.nicmanager.kernel.api.nic.NicListener;
+import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.kernel.api.resource.DropReason;
+import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.nicmanager.distribution.Distributor;
+import org.nicmanager.nicmanager.distribution.Distributors;
+import org.nicmanager.nicmanager.distribution.VmDirectory;
+
+/**
+ * One team of physical NICs (patent [0059]-[0071], [0101]-[0104]): spreads outgoing frames over its members with its
+ * load-distribution policy, fails over at the link event, fails back as configured, and accounts for every frame.
+ *
+ * <p>The bond owns each frame from {@link #transmit} on: it is on a member's ring, in the bond's backlog, or released
+ * and counted as dropped with a reason. Everything runs on the network world's thread: no locks; the frame path
+ * allocates nothing and logs nothing. Control events (link changes, removal, failback) rebuild the distributor's
+ * tables; the frame path only reads them (DESIGN.md section 5).
+ */
+public final class Bond {
+
+    private static final int NOTIFICATION_BUFFERS = 256;
+
+    private final String name;
+    private final KernelScheduler scheduler;
+    private final BondSettings settings;
+    private final BondMembers members = new BondMembers();
+    private final Distributor distributor;
+    private final Backlog backlog;
+    private final BondCounters counters = new BondCounters();
+    private final MacsSeen macs = new MacsSeen();
+    private final SwitchNotifier notifier;
+    private final FailbackPolicy failback;
+    private final LinkRechecker rechecker;
+    private final FailoverHistory history = new FailoverHistory();
+    private final FramePlacer placer;
+    private InboundFrames inbound;
+    private boolean draining;
+
+    /** Where frames the members receive go; inbound routing is another component's job. */
+    @FunctionalInterface
+    public interface InboundFrames {
+        /** Ownership of {@code frame} passes to the receiver. */
+        void received(int slot, FrameBuffer frame);
+    }
+
+    /**
+     * @param vms the VM directory of the kernel-integrated NIC manager, or {@code null} (loadable variant)
+     * @throws IllegalArgumentException for a VM-aware policy without a VM directory, naming the policies allowed
+     */
+    public Bond(String name, LoadDistribution policy, VmDirectory vms, KernelScheduler scheduler,
+            BondSettings settings) {
+        this.name = name;
+        this.scheduler = scheduler;
+        this.settings = settings;
+        this.distributor = Distributors.create(policy, members, vms);
+        this.backlog = new Backlog(settings.backlogFrames());
+        this.notifier = new SwitchNotifier(NOTIFICATION_BUFFERS, counters);
+        this.failback = new FailbackPolicy(scheduler, settings.failback(), settings.failbackHoldDownNanos(),
+                this::holdDownOver);
+        this.rechecker = new LinkRechecker(scheduler, settings.downRecheckNanos(), settings.failedRecheckNanos(),
+                this::linkEvent);
+        this.placer = new FramePlacer(members, distributor, counters, macs, this::linkDownOnTransmit);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public LoadDistribution policy() {
+        return distributor.policy();
+    }
+
+    public BondSettings settings() {
+        return settings;
+    }
+
+    /** Frames received by members go here; without a receiver they are counted and released. */
+    public void setInbound(InboundFrames receiver) {
+        this.inbound = receiver;
+    }
+
+    // --- membership (patent [0059]-[0061]) -------------------------------------------------------------------------
+
+    /**
+     * Adds a NIC at the end of the failover order, listens to it and makes it promiscuous ([0063]). A NIC that is UP
+     * carries traffic at once. Returns its slot.
+     */
+    public int addMember(PhysicalNic nic) {
+        int slot = members.add(nic);
+        failback.memberAdded(name, slot, nic.name());
+        rechecker.memberAdded(name, slot, nic);
+        nic.attach(new MemberListener(slot));
+        nic.setPromiscuous(true);
+        if (members.state(slot) == MemberState.UP) {
+            members.startCarrying(slot);
+        }
+        rechecker.stateIs(slot, members.state(slot));
+        rebuild();
+        return slot;
+    }
+
+    /** The member's driver went away (patent step 752, in reverse): fail over and forget the NIC. */
+    public void removeMember(int slot) {
+        checkSlot(slot);
+        if (members.state(slot) == MemberState.REMOVED) {
+            throw new IllegalArgumentException("member " + slot + " of bond " + name + " was already removed");
+        }
+        PhysicalNic nic = members.nic(slot);
+        backlog.endReturnRun();
+        members.setState(slot, MemberState.REMOVED);
+        failover(slot, FailoverReason.REMOVED, true);
+        nic.attach(null);
+        nic.setPromiscuous(false);
+        drain();
+    }
+
+    /**
+     * Puts a recovered member back in service now (MANUAL failback, patent [0104]); any mode may use it to end a
+     * hold-down early. Returns false when the member already carries traffic.
+     *
+     * @throws IllegalArgumentException when the slot is unknown or its link is not UP, naming its state
+     */
+    public boolean failback(int slot) {
+        checkSlot(slot);
+        if (members.state(slot) != MemberState.UP) {
+            throw new IllegalArgumentException("cannot fail back member " + slot + " (" + members.nic(slot).name()
+                    + ") of bond " + name + ": its state is " + members.state(slot) + ", and only an UP member can"
+                    + " carry traffic");
+        }
+        if (members.carrying(slot)) {
+            return false;
+        }
+        failback.linkDown(slot); // ends any hold-down
+        returnToService(slot);
+        return true;
+    }
+
+    // --- the frame path (patent Figure 5, step 812) --------------------------------------------------------------
+
+    /**
+     * Sends a frame over the bond ({@link FramePlacer}), or queues it behind older frames while no member can take it.
+     * The bond owns the frame from here on, whatever the outcome.
+     */
+    public TransmitOutcome transmit(FrameBuffer frame) {
+        counters.offered++;
+        if (!backlog.isEmpty()) {
+            drain();
+            if (!backlog.isEmpty()) {
+                return enqueue(frame); // behind the older frames: a bond keeps its order
+            }
+        }
+        int placed = placer.place(frame);
+        if (placed == FramePlacer.SENT) {
+            return TransmitOutcome.SENT;
+        }
+        if (placed == FramePlacer.ALL_BUSY) {
+            return enqueue(frame);
+        }
+        drop(frame, placed == FramePlacer.NO_MEMBER ? DropReason.NO_MEMBER_AVAILABLE : placer.refusal());
+        return TransmitOutcome.DROPPED;
+    }
+
+    private TransmitOutcome enqueue(FrameBuffer frame) {
+        if (backlog.offer(frame)) {
+            return TransmitOutcome.QUEUED;
+        }
+        drop(frame, DropReason.QUEUE_FULL);
+        return TransmitOutcome.DROPPED;
+    }
+
+    private void drop(FrameBuffer frame, DropReason reason) {
+        counters.drop(reason);
+        frame.release();
+    }
+
+    /** A member refused a frame with LINK_DOWN before its link event reached us: act now, at the first sign. */
+    private void linkDownOnTransmit(int slot) {
+        MemberState now = MemberState.of(members.nic(slot).linkState());
+        members.setState(slot, now == MemberState.UP ? MemberState.DOWN : now);
+        failover(slot, FailoverReason.TRANSMIT_LINK_DOWN, false);
+    }
+
+    /** Sends what waits in the backlog, oldest first, until no member can take more. */
+    private void drain() {
+        if (draining) {
+            return;
+        }
+        draining = true;
+        try {
+            FrameBuffer frame;
+            while ((frame = backlog.peek()) != null) {
+                int placed = placer.place(frame);
+                if (placed == FramePlacer.ALL_BUSY) {
+                    return;
+                }
+                backlog.poll();
+                if (placed != FramePlacer.SENT) {
+                    drop(frame, placed == FramePlacer.NO_MEMBER ? DropReason.NO_MEMBER_AVAILABLE : placer.refusal());
+                }
+            }
+        } finally {
+            draining = false;
+        }
+    }
+
+    // --- failover and failback (patent [0101]-[0104]) ---------------------------------------------------------------
+
+    /** Takes a member out of service; counts, records and notifies when it was carrying traffic. */
+    private void failover(int slot, FailoverReason reason, boolean recordAlways) {
+        boolean wasCarrying = members.stopCarrying(slot);
+        notifier.cancel(slot);
+        failback.linkDown(slot);
+        rechecker.stateIs(slot, members.state(slot));
+        rebuild();
+        if (wasCarrying) {
+            counters.failovers++;
+        }
+        if (wasCarrying || recordAlways) {
+            history.record(scheduler.nanoTime(), slot, members.nic(slot).name(), reason);
+        }
+        if (wasCarrying) {
+            notifySwitches();
+        }
+    }
+
+    private void returnToService(int slot) {
+        boolean wasFailedOver = members.startCarrying(slot);
+        rebuild();
+        if (wasFailedOver) {
+            counters.failbacks++;
+            history.record(scheduler.nanoTime(), slot, members.nic(slot).name(), FailoverReason.FAILBACK);
+            notifySwitches();
+        }
+        drain();
+    }
+
+    private void holdDownOver(int slot) {
+        if (members.state(slot) == MemberState.UP && !members.carrying(slot)) {
+            returnToService(slot);
+        }
+    }
+
+    /** A link event from the NIC, or a poll that found the link changed. */
+    private void linkEvent(int slot, LinkState state) {
+        if (members.state(slot) == MemberState.REMOVED) {
+            return;
+        }
+        backlog.endReturnRun();
+        MemberState next = MemberState.of(state);
+        members.setState(slot, next);
+        if (next != MemberState.UP) {
+            failover(slot, next == MemberState.FAILED ? FailoverReason.HARDWARE_FAILED : FailoverReason.CARRIER_LOST,
+                    false);
+        } else {
+            rechecker.stateIs(slot, next);
+            if (failback.linkUp(slot, members.failedOver(slot))) {
+                returnToService(slot);
+            }
+        }
+        drain();
+    }
+
+    /** From each member that now carries traffic, a gratuitous ARP per VM MAC seen, so switches relearn ([0101]). */
+    private void notifySwitches() {
+        if (!settings.notifySwitches() || macs.size() == 0) {
+            return;
+        }
+        int carriers = distributor.policy() == LoadDistribution.FAILOVER_ORDER ? Math.min(1, members.activeCount())
+                : members.activeCount();
+        for (int i = 0; i < carriers; i++) {
+            int slot = members.active(i);
+            notifier.announce(slot, members.nic(slot), macs);
+        }
+    }
+
+    private void rebuild() {
+        members.recompute();
+        distributor.rebuild();
+    }
+
+    private void checkSlot(int slot) {
+        if (slot < 0 || slot >= members.count()) {
+            throw new IllegalArgumentException("bond " + name + " has no member " + slot + "; its slots are 0.."
+                    + (members.count() - 1));
+        }
+    }
+
+    // --- what the NICs tell us ----------------------------------------------------------------------------------
+
+    /** One per member, so that every callback knows its slot without a search. */
+    private final class MemberListener implements NicListener {
+
+        private final int slot;
+
+        MemberListener(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public void frameReceived(PhysicalNic nic, FrameBuffer frame) {
+            counters.receivedFrames[slot]++;
+            InboundFrames receiver = inbound;
+            if (receiver != null) {
+                receiver.received(slot, frame);
+            } else {
+                frame.release();
+            }
+        }
+
+        @Override
+        public void linkStateChanged(PhysicalNic nic, LinkState state) {
+            linkEvent(slot, state);
+        }
+
+        @Override
+        public void transmitReady(PhysicalNic nic) {
+            if (notifier.pending(slot)) {
+                notifier.resume(slot, nic, macs); // announcements first: the switches must learn where VMs are
+            }
+            drain();
+        }
+
+        /** Zero-loss failover: back in front of the backlog, resent on the survivors at the link event. */
+        @Override
+        public void transmitAborted(PhysicalNic nic, FrameBuffer frame) {
+            if (frame.sourcePort() == SwitchNotifier.ANNOUNCEMENT_PORT) {
+                counters.notificationsAborted++; // the failover that follows announces again
+                frame.release();
+                return;
+            }
+            counters.returned(slot, frame.length());
+            if (!backlog.insertReturned(frame)) {
+                drop(frame, DropReason.QUEUE_FULL);
+            }
+        }
+    }
+
+    // --- inspection (control path: snapshots may allocate) --------------------------------------------------------
+
+    public BondStats stats() {
+        return BondStats.of(this, members, counters, backlog.size(), macs, failback, rechecker);
+    }
+
+    public List<FailoverEvent> history() {
+        return history.snapshot();
+    }
+
+    /** Frames waiting in the backlog now. */
+    public int queuedFrames() {
+        return backlog.size();
+    }
+
+    public long offeredFrames() {
+        return counters.offered;
+    }
+
+    /** Frames on member {@code slot}'s ring or beyond (handed-back frames excluded). */
+    public long sentFrames(int slot) {
+        return counters.sentFrames[slot];
+    }
+
+    /** True when every offered frame is sent, dropped with a reason, or queued. */
+    public boolean accountedFor() {
+        return counters.offered == counters.sentTotal() + counters.droppedTotal() + backlog.size();
+    }
+}

@@ -1,0 +1,126 @@
+package org.nicmanager.nicmanager.bond;
+
+import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.nicmanager.distribution.MemberView;
+
+/**
+ * A bond's members in failover order (patent [0059]-[0061], [0070]): each slot's NIC, its {@link MemberState}, and
+ * whether it carries traffic now. The active list is recomputed on control events only, so the distributor's per-frame
+ * reads ({@link #activeCount()}, {@link #active(int)}) are array reads.
+ */
+final class BondMembers implements MemberView {
+
+    /** Slots are bytes in the distributor's bucket table; a bond this wide is far beyond any real team. */
+    static final int MAX_MEMBERS = 32;
+
+    private final PhysicalNic[] nics = new PhysicalNic[MAX_MEMBERS];
+    private final MemberState[] states = new MemberState[MAX_MEMBERS];
+    /** Carries traffic: UP and not held out by the failback policy. */
+    private final boolean[] carrying = new boolean[MAX_MEMBERS];
+    /** Failed over and not yet failed back: a return to service is a failback. */
+    private final boolean[] failedOver = new boolean[MAX_MEMBERS];
+    private final int[] activeSlots = new int[MAX_MEMBERS];
+    private int count;
+    private int activeCount;
+
+    /** Adds a NIC at the end of the failover order; returns its slot. */
+    int add(PhysicalNic nic) {
+        if (count == MAX_MEMBERS) {
+            throw new IllegalArgumentException("a bond holds at most " + MAX_MEMBERS + " NICs; cannot add "
+                    + nic.name());
+        }
+        for (int slot = 0; slot < count; slot++) {
+            if (nics[slot] == nic) {
+                throw new IllegalArgumentException("NIC " + nic.name() + " is already member " + slot);
+            }
+        }
+        nics[count] = nic;
+        states[count] = MemberState.of(nic.linkState());
+        return count++;
+    }
+
+    int count() {
+        return count;
+    }
+
+    PhysicalNic nic(int slot) {
+        return nics[slot];
+    }
+
+    MemberState state(int slot) {
+        return states[slot];
+    }
+
+    void setState(int slot, MemberState state) {
+        states[slot] = state;
+    }
+
+    boolean carrying(int slot) {
+        return carrying[slot];
+    }
+
+    boolean failedOver(int slot) {
+        return failedOver[slot];
+    }
+
+    /** Takes a member out of service; returns true if it was carrying traffic. Call {@link #recompute()} after. */
+    boolean stopCarrying(int slot) {
+        boolean was = carrying[slot];
+        carrying[slot] = false;
+        if (was) {
+            failedOver[slot] = true;
+        }
+        return was;
+    }
+
+    /** Puts a member back in service at its failover-order place; returns true if it was failed over before. */
+    boolean startCarrying(int slot) {
+        boolean failback = failedOver[slot];
+        carrying[slot] = true;
+        failedOver[slot] = false;
+        return failback;
+    }
+
+    /** Rebuilds the active list in failover order (slot order). */
+    void recompute() {
+        int active = 0;
+        for (int slot = 0; slot < count; slot++) {
+            if (carrying[slot] && states[slot] == MemberState.UP) {
+                activeSlots[active++] = slot;
+            }
+        }
+        activeCount = active;
+    }
+
+    /** The slot whose NIC is {@code nic}, or -1. */
+    int slotOf(PhysicalNic nic) {
+        for (int slot = 0; slot < count; slot++) {
+            if (nics[slot] == nic) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    // --- MemberView: what the distributor reads per frame ----------------------------------------------------------
+
+    @Override
+    public int activeCount() {
+        return activeCount;
+    }
+
+    @Override
+    public int active(int index) {
+        return activeSlots[index];
+    }
+
+    @Override
+    public boolean isActive(int slot) {
+        return slot >= 0 && slot < count && carrying[slot] && states[slot] == MemberState.UP;
+    }
+
+    @Override
+    public long pendingBytes(int slot) {
+        return nics[slot].pendingBytes();
+    }
+}

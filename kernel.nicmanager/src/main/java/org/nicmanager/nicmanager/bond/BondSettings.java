@@ -1,0 +1,64 @@
+package org.nicmanager.nicmanager.bond;
+
+import org.nicmanager.kernel.api.teaming.FailbackMode;
+
+/**
+ * A bond's tunables.
+ *
+ * @param failback what happens when a failed member recovers (patent [0104])
+ * @param failbackHoldDownNanos for {@link FailbackMode#DELAYED}: how long a member must stay UP before it takes traffic
+ *            again; a flap restarts the wait
+ * @param backlogFrames frames the bond holds when no member can take them; beyond that it drops (QUEUE_FULL)
+ * @param notifySwitches send gratuitous ARPs after a failover or failback (patent [0101])
+ * @param downRecheckNanos how often a DOWN member's link is polled, besides its carrier events; 0: never
+ * @param failedRecheckNanos how often a FAILED (hardware) member is polled: less often, it is the graver fault
+ */
+public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, int backlogFrames, boolean notifySwitches,
+        long downRecheckNanos, long failedRecheckNanos) {
+
+    public static final long DEFAULT_FAILBACK_HOLD_DOWN_NANOS = 2_000_000_000L;
+    public static final int DEFAULT_BACKLOG_FRAMES = 1024;
+    public static final long DEFAULT_DOWN_RECHECK_NANOS = 100_000_000L;
+    public static final long DEFAULT_FAILED_RECHECK_NANOS = 1_000_000_000L;
+
+    public BondSettings {
+        if (failback == null) {
+            throw new IllegalArgumentException("no failback mode given; expected IMMEDIATE, DELAYED or MANUAL");
+        }
+        if (failbackHoldDownNanos < 0) {
+            throw new IllegalArgumentException("failback hold-down " + failbackHoldDownNanos + " ns is negative");
+        }
+        if (backlogFrames < 1) {
+            throw new IllegalArgumentException("bond backlog of " + backlogFrames + " frames: at least 1 needed");
+        }
+        if (downRecheckNanos < 0 || failedRecheckNanos < 0) {
+            throw new IllegalArgumentException("recheck periods must be 0 (off) or positive, not "
+                    + downRecheckNanos + " / " + failedRecheckNanos + " ns");
+        }
+    }
+
+    public static BondSettings defaults() {
+        return new BondSettings(FailbackMode.IMMEDIATE, DEFAULT_FAILBACK_HOLD_DOWN_NANOS, DEFAULT_BACKLOG_FRAMES, true,
+                DEFAULT_DOWN_RECHECK_NANOS, DEFAULT_FAILED_RECHECK_NANOS);
+    }
+
+    public BondSettings withFailback(FailbackMode mode, long holdDownNanos) {
+        return new BondSettings(mode, holdDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
+                failedRecheckNanos);
+    }
+
+    public BondSettings withBacklogFrames(int frames) {
+        return new BondSettings(failback, failbackHoldDownNanos, frames, notifySwitches, downRecheckNanos,
+                failedRecheckNanos);
+    }
+
+    public BondSettings withNotifySwitches(boolean notify) {
+        return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notify, downRecheckNanos,
+                failedRecheckNanos);
+    }
+
+    public BondSettings withRecheck(long downNanos, long failedNanos) {
+        return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downNanos,
+                failedNanos);
+    }
+}

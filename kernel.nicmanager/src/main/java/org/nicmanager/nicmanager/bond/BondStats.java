@@ -1,0 +1,91 @@
+package org.nicmanager.nicmanager.bond;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nicmanager.kernel.api.nic.LinkState;
+import org.nicmanager.kernel.api.resource.DropReason;
+import org.nicmanager.kernel.api.teaming.BondInfo;
+import org.nicmanager.kernel.api.teaming.BondMember;
+import org.nicmanager.kernel.api.teaming.FailbackMode;
+import org.nicmanager.kernel.api.teaming.LacpMode;
+import org.nicmanager.kernel.api.teaming.LoadDistribution;
+
+/**
+ * A snapshot of a bond: where every offered frame went ({@code offeredFrames == sentFrames + droppedFrames +
+ * queuedFrames}), per member and in total, and its failovers.
+ *
+ * @param busyRefusals transmits a member refused because its ring was full
+ * @param busyRedirects frames that went to another member because the chosen one was full
+ * @param notificationsSent gratuitous ARPs put on a ring after failovers and failbacks
+ * @param notificationsFailed gratuitous ARPs given up: no buffer, or the member left service first
+ * @param macsSeen source MACs the bond announces after a failover
+ */
+public record BondStats(String name, LoadDistribution policy, FailbackMode failback, List<Member> members,
+        long offeredFrames, long sentFrames, long queuedFrames, long droppedFrames, Map<DropReason, Long> drops,
+        long busyRefusals, long busyRedirects, long failovers, long failbacks, long notificationsSent,
+        long notificationsFailed, int macsSeen) {
+
+    public BondStats {
+        members = List.copyOf(members);
+        drops = Map.copyOf(drops);
+    }
+
+    /**
+     * @param carrying takes traffic now
+     * @param waitingForFailback UP, failed over, and held out by the failback mode
+     * @param sentFrames frames on its ring or beyond
+     * @param returnedFrames frames its NIC handed back after a failure, resent on the others
+     * @param recheckArmed its link is polled (DOWN or FAILED)
+     */
+    public record Member(int slot, String nic, MemberState state, boolean carrying, boolean waitingForFailback,
+            long sentFrames, long sentBytes, long returnedFrames, long receivedFrames, boolean recheckArmed) {
+    }
+
+    /** True when every offered frame is sent, dropped with a reason, or queued. */
+    public boolean accountedFor() {
+        return offeredFrames == sentFrames + droppedFrames + queuedFrames;
+    }
+
+    public long dropped(DropReason reason) {
+        return drops.getOrDefault(reason, 0L);
+    }
+
+    public Member member(int slot) {
+        return members.get(slot);
+    }
+
+    /** The operator's view (kernel.api). */
+    public BondInfo info() {
+        List<BondMember> view = new ArrayList<>();
+        for (Member member : members) {
+            LinkState link = member.state() == MemberState.UP ? LinkState.UP
+                    : member.state() == MemberState.FAILED ? LinkState.FAILED : LinkState.DOWN;
+            view.add(new BondMember(member.nic(), link, member.carrying(), member.sentFrames(), member.sentBytes()));
+        }
+        return new BondInfo(name, policy, LacpMode.OFF, failback, view, failovers, failbacks);
+    }
+
+    static BondStats of(Bond bond, BondMembers members, BondCounters counters, int queued, MacsSeen macs,
+            FailbackPolicy failback, LinkRechecker rechecker) {
+        List<Member> list = new ArrayList<>();
+        for (int slot = 0; slot < members.count(); slot++) {
+            list.add(new Member(slot, members.nic(slot).name(), members.state(slot), members.carrying(slot),
+                    members.state(slot) == MemberState.UP && !members.carrying(slot) && members.failedOver(slot),
+                    counters.sentFrames[slot], counters.sentBytes[slot], counters.returnedFrames[slot],
+                    counters.receivedFrames[slot], rechecker.armed(slot)));
+        }
+        Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+        for (DropReason reason : DropReason.values()) {
+            if (counters.dropped(reason) > 0) {
+                drops.put(reason, counters.dropped(reason));
+            }
+        }
+        return new BondStats(bond.name(), bond.policy(), failback.mode(), list, counters.offered,
+                counters.sentTotal(), queued, counters.droppedTotal(), drops, counters.busyRefusals,
+                counters.busyRedirects, counters.failovers, counters.failbacks, counters.notificationsSent,
+                counters.notificationsFailed, macs.size());
+    }
+}

@@ -1,0 +1,15 @@
+package org.nicmanager.nicmanager.bond;
+
+/** Why a member stopped or started carrying traffic (patent [0101]-[0104]). */
+public enum FailoverReason {
+    /** The NIC reported carrier loss. */
+    CARRIER_LOST,
+    /** The NIC reported a hardware fault. */
+    HARDWARE_FAILED,
+    /** The NIC's driver went away. */
+    REMOVED,
+    /** A transmit was refused with LINK_DOWN before the link event arrived. */
+    TRANSMIT_LINK_DOWN,
+    /** Failback: the member is back in its failover-order place. */
+    FAILBACK
+}

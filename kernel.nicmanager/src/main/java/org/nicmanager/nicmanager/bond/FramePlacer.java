@@ -1,0 +1,114 @@
+package org.nicmanager.nicmanager.bond;
+
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.frame.FrameVerdict;
+import org.nicmanager.kernel.api.nic.TransmitStatus;
+import org.nicmanager.kernel.api.resource.DropReason;
+import org.nicmanager.nicmanager.distribution.Distributor;
+
+/**
+ * The bond's per-frame work (patent Figure 5, step 812): read the headers once, learn the source MAC, let the
+ * distributor choose a member, and hand the frame to its NIC. A member whose ring is full (BUSY, the transient limit
+ * of [0065]) is passed over for this frame only, for the other active members in failover order; one that answers
+ * LINK_DOWN is reported at once and the choice is made again among the rest. No allocation, no locks, no logging.
+ */
+final class FramePlacer {
+
+    static final int SENT = 0;
+    static final int ALL_BUSY = 1;
+    static final int NO_MEMBER = 2;
+    /** Refused for good; {@link #refusal()} says why. */
+    static final int REFUSED = 3;
+
+    /** Told when a member refuses a frame with LINK_DOWN; it must take the member out of the active list. */
+    interface LinkLoss {
+        void linkDownOnTransmit(int slot);
+    }
+
+    private final BondMembers members;
+    private final Distributor distributor;
+    private final BondCounters counters;
+    private final MacsSeen macs;
+    private final LinkLoss linkLoss;
+    /** Read in place for every frame; one view reused. */
+    private final FrameHeaders headers = new FrameHeaders();
+    private DropReason refusal = DropReason.MALFORMED;
+
+    FramePlacer(BondMembers members, Distributor distributor, BondCounters counters, MacsSeen macs,
+            LinkLoss linkLoss) {
+        this.members = members;
+        this.distributor = distributor;
+        this.counters = counters;
+        this.macs = macs;
+        this.linkLoss = linkLoss;
+    }
+
+    /** Why the last {@link #REFUSED} frame was refused. */
+    DropReason refusal() {
+        return refusal;
+    }
+
+    /** Puts a frame on a member's ring: {@link #SENT}, {@link #ALL_BUSY}, {@link #NO_MEMBER} or {@link #REFUSED}. */
+    int place(FrameBuffer frame) {
+        if (headers.parse(frame) != FrameVerdict.OK) {
+            refusal = DropReason.MALFORMED;
+            return REFUSED;
+        }
+        macs.learn(headers.sourceMac(), headers.ipv4Source());
+        // Each LINK_DOWN takes a member out, so this loop ends after at most one pass per member.
+        for (int attempt = 0; attempt <= members.count(); attempt++) {
+            int chosen = distributor.select(headers, frame.sourcePort());
+            if (chosen == Distributor.NO_MEMBER) {
+                return NO_MEMBER;
+            }
+            TransmitStatus status = offer(chosen, frame);
+            if (status == TransmitStatus.BUSY) {
+                counters.busyRefusals++;
+                status = offerToOthers(chosen, frame);
+            }
+            switch (status) {
+                case ACCEPTED:
+                    return SENT;
+                case BUSY:
+                    return ALL_BUSY;
+                case TOO_LONG:
+                    refusal = DropReason.TOO_LONG;
+                    return REFUSED;
+                default:
+                    break; // LINK_DOWN: that member is out now; choose again among the rest
+            }
+        }
+        return NO_MEMBER;
+    }
+
+    /** The chosen member was BUSY: the others in failover order, for this frame only. */
+    private TransmitStatus offerToOthers(int busy, FrameBuffer frame) {
+        for (int i = 0; i < members.activeCount(); i++) {
+            int slot = members.active(i);
+            if (slot == busy) {
+                continue;
+            }
+            TransmitStatus status = offer(slot, frame);
+            if (status == TransmitStatus.ACCEPTED) {
+                counters.busyRedirects++;
+                return status;
+            }
+            if (status != TransmitStatus.BUSY) {
+                return status;
+            }
+        }
+        return TransmitStatus.BUSY;
+    }
+
+    private TransmitStatus offer(int slot, FrameBuffer frame) {
+        int lengthBytes = frame.length();
+        TransmitStatus status = members.nic(slot).transmit(frame);
+        if (status == TransmitStatus.ACCEPTED) {
+            counters.sent(slot, lengthBytes);
+        } else if (status == TransmitStatus.LINK_DOWN) {
+            linkLoss.linkDownOnTransmit(slot);
+        }
+        return status;
+    }
+}

@@ -1,0 +1,39 @@
+package org.nicmanager.nicmanager.bond;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nicmanager.nicmanager.bond.BondWorld.MILLIS;
+
+import java.lang.management.ManagementFactory;
+
+import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.teaming.LoadDistribution;
+
+/** After warm-up, a bond's frame path allocates nothing: the world thread allocates only what advancing costs. */
+class BondAllocationTest {
+
+    private static long allocatedByThisThread() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
+    }
+
+    @Test
+    void framesThroughABondDoNotAllocate() {
+        for (LoadDistribution policy : new LoadDistribution[] {LoadDistribution.ROUND_ROBIN,
+                LoadDistribution.HASH_L34, LoadDistribution.TCP_SESSION}) {
+            try (BondWorld world = new BondWorld(policy, BondSettings.defaults())) {
+                // Over capacity, so that rings fill, BUSY redirects happen and the backlog is used.
+                VmSource vm = world.call(() -> new VmSource(world.world, world.bond, 2_500_000_000L, 1514, 16, 64));
+                world.run(() -> vm.send(1_000_000));
+                world.advance(30 * MILLIS);
+                long offeredBefore = world.call(world.bond::offeredFrames);
+                long before = world.call(BondAllocationTest::allocatedByThisThread);
+                world.advance(30 * MILLIS);
+                long allocated = world.call(BondAllocationTest::allocatedByThisThread) - before;
+                long frames = world.call(world.bond::offeredFrames) - offeredBefore;
+                System.out.printf("%s: %d bytes allocated for %d frames%n", policy.shellName(), allocated, frames);
+                assertTrue(frames > 4_000, frames + " frames");
+                assertTrue(allocated < 4_096, allocated + " bytes allocated for " + frames + " frames");
+            }
+        }
+    }
+}

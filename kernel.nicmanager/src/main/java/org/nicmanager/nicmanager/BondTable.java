@@ -1,0 +1,156 @@
+package org.nicmanager.nicmanager;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.kernel.api.teaming.BondInfo;
+import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.nicmanager.bond.Bond;
+import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.bond.MemberState;
+import org.nicmanager.nicmanager.distribution.VmDirectory;
+
+/**
+ * The host's bonds and which NIC belongs to which (patent [0059]-[0061]), owned by the network world's thread. Every
+ * refusal names the value and the rule, and changes nothing.
+ */
+final class BondTable {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,31}");
+
+    private final KernelScheduler scheduler;
+    private final VmDirectory vms;
+    private final Map<String, Bond> bonds = new TreeMap<>();
+    private final Map<String, PhysicalNic> nics = new HashMap<>();
+    /** NIC name to the bond it belongs to: a NIC is in at most one bond. */
+    private final Map<String, String> bondOfNic = new HashMap<>();
+
+    /** @param vms VM information for VM-aware policies, or {@code null} where there is none (loadable variant) */
+    BondTable(KernelScheduler scheduler, VmDirectory vms) {
+        this.scheduler = scheduler;
+        this.vms = vms;
+    }
+
+    BondInfo create(String name, LoadDistribution policy, BondSettings settings) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("bad bond name '" + name + "': use 1-32 letters, digits, '.', '_' or"
+                    + " '-', starting with a letter");
+        }
+        if (bonds.containsKey(name)) {
+            throw new IllegalArgumentException("a bond named '" + name + "' already exists");
+        }
+        if (nics.containsKey(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a NIC's name; a bond needs a name of its own");
+        }
+        Bond bond = new Bond(name, policy, vms, scheduler, settings);
+        bonds.put(name, bond);
+        return bond.stats().info();
+    }
+
+    /** Adds NICs to a bond in the order given; all are checked before any joins. */
+    BondInfo add(String bondName, List<String> nicNames) {
+        Bond bond = bond(bondName);
+        List<PhysicalNic> joining = new ArrayList<>();
+        for (String nicName : nicNames) {
+            PhysicalNic nic = nics.get(nicName);
+            if (nic == null) {
+                throw new IllegalArgumentException("unknown NIC '" + nicName + "'; NICs: " + listing(nics.keySet()));
+            }
+            String owner = bondOfNic.get(nicName);
+            if (owner != null) {
+                throw new IllegalArgumentException("NIC " + nicName + " is already in bond " + owner
+                        + "; a NIC is in at most one bond");
+            }
+            if (joining.contains(nic)) {
+                throw new IllegalArgumentException("NIC " + nicName + " is named twice");
+            }
+            joining.add(nic);
+        }
+        for (PhysicalNic nic : joining) {
+            bond.addMember(nic);
+            bondOfNic.put(nic.name(), bondName);
+        }
+        return bond.stats().info();
+    }
+
+    /** Takes NICs out of a bond; the bond fails over from each at once. */
+    BondInfo remove(String bondName, List<String> nicNames) {
+        Bond bond = bond(bondName);
+        List<Integer> slots = new ArrayList<>();
+        for (String nicName : nicNames) {
+            if (!bondName.equals(bondOfNic.get(nicName))) {
+                throw new IllegalArgumentException("NIC " + nicName + " is not a member of bond " + bondName);
+            }
+            slots.add(slotOf(bond, nicName));
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            bond.removeMember(slots.get(i));
+            bondOfNic.remove(nicNames.get(i));
+        }
+        return bond.stats().info();
+    }
+
+    void nicArrived(PhysicalNic nic) {
+        nics.put(nic.name(), nic);
+    }
+
+    /** A NIC's driver went away: its bond fails over (patent step 752, in reverse). */
+    void nicLeft(PhysicalNic nic) {
+        if (nics.get(nic.name()) != nic) {
+            return;
+        }
+        nics.remove(nic.name());
+        String bondName = bondOfNic.remove(nic.name());
+        if (bondName != null) {
+            Bond bond = bonds.get(bondName);
+            bond.removeMember(slotOf(bond, nic.name()));
+        }
+    }
+
+    /** The NIC manager is going away: let go of every member NIC so that a successor can take them. */
+    void detachAll() {
+        for (String nicName : bondOfNic.keySet()) {
+            PhysicalNic nic = nics.get(nicName);
+            nic.attach(null);
+            nic.setPromiscuous(false);
+        }
+    }
+
+    Bond bond(String name) {
+        Bond bond = bonds.get(name);
+        if (bond == null) {
+            throw new IllegalArgumentException("no bond named '" + name + "'; bonds: " + listing(bonds.keySet()));
+        }
+        return bond;
+    }
+
+    List<BondInfo> all() {
+        return bonds.values().stream().map(bond -> bond.stats().info()).toList();
+    }
+
+    /** The bond a NIC belongs to, or {@code null}. */
+    String bondOf(String nicName) {
+        return bondOfNic.get(nicName);
+    }
+
+    private static int slotOf(Bond bond, String nicName) {
+        var stats = bond.stats();
+        for (int slot = 0; slot < stats.members().size(); slot++) {
+            var member = stats.member(slot);
+            if (member.nic().equals(nicName) && member.state() != MemberState.REMOVED) {
+                return slot;
+            }
+        }
+        throw new IllegalStateException("bond " + bond.name() + " has no current member " + nicName);
+    }
+
+    private static String listing(java.util.Collection<String> names) {
+        return names.isEmpty() ? "(none)" : String.join(", ", new java.util.TreeSet<>(names));
+    }
+}

@@ -1,0 +1,70 @@
+package org.nicmanager.nicmanager;
+
+import java.util.List;
+
+import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.kernel.api.teaming.BondInfo;
+import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.nicmanager.nicmanager.bond.BondSettings;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The NIC manager as the kernel runs it: it tracks the physical NICs drivers register (whiteboard) and keeps the
+ * host's bonds, changing them only on the network world's thread. A NIC whose driver stops leaves its bond, which
+ * fails over at once. VM-aware policies need VM information, which arrives with the virtual NICs; until then they are
+ * refused as in the loadable variant.
+ */
+@Component(service = NicManagerComponent.class, immediate = true)
+public final class NicManagerComponent {
+
+    private final NetworkWorld world;
+    private final BondTable table;
+
+    @Activate
+    public NicManagerComponent(@Reference NetworkWorld world, @Reference KernelScheduler scheduler) {
+        this.world = world;
+        this.table = new BondTable(scheduler, null);
+    }
+
+    @Deactivate
+    void deactivate() {
+        world.run(table::detachAll);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addNic(PhysicalNic nic) {
+        world.post(() -> table.nicArrived(nic));
+    }
+
+    void removeNic(PhysicalNic nic) {
+        // Waits, so that the bond has failed over before the driver tears the NIC down.
+        world.run(() -> table.nicLeft(nic));
+    }
+
+    BondInfo create(String name, LoadDistribution policy, BondSettings settings) {
+        return world.call(() -> table.create(name, policy, settings));
+    }
+
+    BondInfo add(String bond, List<String> nics) {
+        return world.call(() -> table.add(bond, nics));
+    }
+
+    BondInfo remove(String bond, List<String> nics) {
+        return world.call(() -> table.remove(bond, nics));
+    }
+
+    BondInfo show(String bond) {
+        return world.call(() -> table.bond(bond).stats().info());
+    }
+
+    List<BondInfo> bonds() {
+        return world.call(table::all);
+    }
+}

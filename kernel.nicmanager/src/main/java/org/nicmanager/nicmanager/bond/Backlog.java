@@ -1,32 +1,26 @@
 package org.nicmanager.nicmanager.bond;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameQueue;
 
 /**
- * The frames a bond holds while no member can take them: a bounded FIFO (a ring of references, no allocation). Frames
- * handed back by a failed member's NIC go in front of the others, keeping their own order: they are older than
- * anything queued after them (zero-loss failover, patent [0101]).
+ * The frames a bond holds while no member can take them: a bounded FIFO (no allocation). Frames handed back by a
+ * failed member's NIC go in front of the others, keeping their own order: they are older than anything queued after
+ * them (zero-loss failover, patent [0101]).
  */
 final class Backlog {
 
-    private final FrameBuffer[] slots;
-    private int head;
-    private int count;
+    private final FrameQueue queue;
     /** Returned frames inserted at the front since the last {@link #endReturnRun()}: where the next one goes. */
     private int returnRun;
 
     Backlog(int capacityFrames) {
-        slots = new FrameBuffer[capacityFrames];
+        queue = new FrameQueue(capacityFrames);
     }
 
     /** Appends at the tail; false when full (the caller keeps the frame). */
     boolean offer(FrameBuffer frame) {
-        if (count == slots.length) {
-            return false;
-        }
-        slots[index(count)] = frame;
-        count++;
-        return true;
+        return queue.offer(frame);
     }
 
     /**
@@ -34,16 +28,9 @@ final class Backlog {
      * that a ring flushed oldest first keeps its order. False when full.
      */
     boolean insertReturned(FrameBuffer frame) {
-        if (count == slots.length) {
+        if (!queue.insert(returnRun, frame)) {
             return false;
         }
-        // Open a gap at position returnRun by moving the frames before it one place towards the front.
-        head = head == 0 ? slots.length - 1 : head - 1;
-        for (int i = 0; i < returnRun; i++) {
-            slots[index(i)] = slots[index(i + 1)];
-        }
-        slots[index(returnRun)] = frame;
-        count++;
         returnRun++;
         return true;
     }
@@ -54,37 +41,26 @@ final class Backlog {
     }
 
     FrameBuffer peek() {
-        return count == 0 ? null : slots[head];
+        return queue.peek();
     }
 
     FrameBuffer poll() {
-        if (count == 0) {
-            return null;
-        }
-        FrameBuffer frame = slots[head];
-        slots[head] = null;
-        head = index(1);
-        count--;
-        if (returnRun > 0) {
+        FrameBuffer frame = queue.poll();
+        if (frame != null && returnRun > 0) {
             returnRun--;
         }
         return frame;
     }
 
     int size() {
-        return count;
+        return queue.size();
     }
 
     boolean isEmpty() {
-        return count == 0;
+        return queue.isEmpty();
     }
 
     int capacity() {
-        return slots.length;
-    }
-
-    private int index(int position) {
-        int at = head + position;
-        return at < slots.length ? at : at - slots.length;
+        return queue.capacity();
     }
 }

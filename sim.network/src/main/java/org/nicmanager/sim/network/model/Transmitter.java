@@ -3,6 +3,7 @@ package org.nicmanager.sim.network.model;
 import java.util.function.Consumer;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameQueue;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
 
@@ -21,7 +22,7 @@ final class Transmitter {
     }
 
     private final KernelScheduler scheduler;
-    private final FrameRing queue;
+    private final FrameQueue queue;
     private final LineRate line;
     private final Timer serialised;
     private final Owner owner;
@@ -32,7 +33,7 @@ final class Transmitter {
 
     Transmitter(KernelScheduler scheduler, String name, long speedBps, int queueFrames, Owner owner) {
         this.scheduler = scheduler;
-        this.queue = new FrameRing(queueFrames);
+        this.queue = new FrameQueue(queueFrames);
         this.line = new LineRate(speedBps);
         this.owner = owner;
         this.serialised = scheduler.newTimer(name, this::headSerialised);

@@ -7,10 +7,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FramePool;
+import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.kernel.api.vnic.VnicDelivery;
+import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.nicmanager.bond.Bond;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.MemberState;
@@ -22,11 +27,15 @@ import org.nicmanager.nicmanager.distribution.VmDirectory;
  */
 final class BondTable {
 
+    private static final int GROUP_COPY_BUFFERS = 4096;
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,31}");
 
     private final KernelScheduler scheduler;
     private final VmDirectory vms;
     private final Map<String, Bond> bonds = new TreeMap<>();
+    private final Map<String, InboundRouter> routers = new HashMap<>();
+    /** Buffers for the copies of broadcast and multicast frames, one per extra receiving virtual NIC. */
+    private final FramePool groupCopies = new FramePool(GROUP_COPY_BUFFERS, FrameBuffer.MAX_FRAME_BYTES);
     private final Map<String, PhysicalNic> nics = new HashMap<>();
     /** NIC name to the bond it belongs to: a NIC is in at most one bond. */
     private final Map<String, String> bondOfNic = new HashMap<>();
@@ -49,7 +58,10 @@ final class BondTable {
             throw new IllegalArgumentException("'" + name + "' is a NIC's name; a bond needs a name of its own");
         }
         Bond bond = new Bond(name, policy, vms, scheduler, settings);
+        InboundRouter router = new InboundRouter(bond, groupCopies);
+        bond.setInbound(router);
         bonds.put(name, bond);
+        routers.put(name, router);
         return bond.stats().info();
     }
 
@@ -94,6 +106,29 @@ final class BondTable {
             bondOfNic.remove(nicNames.get(i));
         }
         return bond.stats().info();
+    }
+
+    /** Connects a virtual NIC to a bond: its frames go out over the bond, frames for its MAC come back to it. */
+    VnicUplink connect(String uplink, long mac, int port, VnicDelivery delivery) {
+        Bond bond = bonds.get(uplink);
+        if (bond == null) {
+            throw new IllegalArgumentException("unknown uplink '" + uplink + "': a virtual NIC connects to a bond;"
+                    + " bonds: " + listing(bonds.keySet()));
+        }
+        for (InboundRouter router : routers.values()) {
+            if (router.owns(mac)) {
+                throw new IllegalArgumentException("MAC " + MacAddress.format(mac) + " is already connected");
+            }
+        }
+        routers.get(uplink).connect(mac, port, delivery);
+        return frame -> {
+            bond.transmit(frame); // the bond owns the frame from here, whatever it decides
+            return true;
+        };
+    }
+
+    void disconnect(int port) {
+        routers.values().forEach(router -> router.disconnect(port));
     }
 
     void nicArrived(PhysicalNic nic) {

@@ -7,6 +7,9 @@ import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.nicmanager.kernel.api.vnic.VnicDelivery;
+import org.nicmanager.kernel.api.vnic.VnicUplink;
+import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,8 +24,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * fails over at once. VM-aware policies need VM information, which arrives with the virtual NICs; until then they are
  * refused as in the loadable variant.
  */
-@Component(service = NicManagerComponent.class, immediate = true)
-public final class NicManagerComponent {
+@Component(service = {NicManagerComponent.class, VnicUplinks.class}, immediate = true)
+public final class NicManagerComponent implements VnicUplinks {
 
     private final NetworkWorld world;
     private final BondTable table;
@@ -66,5 +69,15 @@ public final class NicManagerComponent {
 
     List<BondInfo> bonds() {
         return world.call(table::all);
+    }
+
+    @Override
+    public VnicUplink connect(String uplink, long mac, int port, VnicDelivery delivery) {
+        return world.call(() -> table.connect(uplink, mac, port, delivery));
+    }
+
+    @Override
+    public void disconnect(int port) {
+        world.run(() -> table.disconnect(port));
     }
 }

@@ -18,7 +18,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /** The VM manager: the VM table, changed on the world thread, with each lifecycle step announced on EventAdmin. */
-@Component(service = {VmManager.class, VmRegistry.class})
+@Component(service = {VmManager.class, VmRegistry.class}, immediate = true) // immediate: it holds state
 public final class VmManagerComponent implements VmManager {
 
     private final NetworkWorld world;

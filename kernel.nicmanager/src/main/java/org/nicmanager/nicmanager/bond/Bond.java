@@ -85,6 +85,14 @@ public final class Bond {
         this.inbound = receiver;
     }
 
+    /**
+     * Broadcast and multicast frames are accepted from one member only, the first active one, so that a frame the
+     * switch floods to every member reaches the VMs once ([0064]).
+     */
+    public boolean acceptsGroupFrames(int slot) {
+        return members.activeCount() > 0 && members.active(0) == slot;
+    }
+
     // --- membership (patent [0059]-[0061]) -------------------------------------------------------------------------
 
     /**

@@ -1,0 +1,115 @@
+package org.nicmanager.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Test;
+
+/**
+ * A VM's traffic through a bond of simulated cards to an external host and back, as an operator drives it: the
+ * spread over the members, failover at a cable pull with nothing lost that had not reached the wire, failback, and
+ * inbound routing to the VM by MAC.
+ */
+public class VmTrafficTest extends NicManagerTestSupport {
+
+    private static final String HOST_MAC = "02:00:00:00:99:";
+
+    /** A switch, two e1000 cards bonded round-robin, an external host, and a running VM on the bond. */
+    private String setUp(String id) throws Exception {
+        shell("hw:switch add sw" + id + " --ports 8");
+        shell("hw:nic add a" + id + " --model e1000 --switch sw" + id);
+        shell("hw:nic add b" + id + " --model e1000 --switch sw" + id);
+        shell("hw:host add h" + id + " --switch sw" + id + " --mac " + HOST_MAC + id);
+        shell("bond:create bond" + id + " --policy round-robin --failback immediate");
+        shell("bond:add bond" + id + " a" + id + " b" + id);
+        shell("vm:create vm" + id + " --priority 8");
+        shell("vm:start vm" + id);
+        String vnic = shell("vnic:add vm" + id + " --uplink bond" + id);
+        return field(vnic, "mac\\s+(\\S+)");
+    }
+
+    @Test
+    public void roundRobinSplitsAVmsFramesEvenlyAndLosesNone() throws Exception {
+        setUp("10");
+        shell("guest:traffic vm10 --to " + HOST_MAC + "10 --rate 1500Mbps --frame 1514 --count 100000");
+        shell("kernel:advance 2s");
+        String host = shell("hw:host stats h10 --json");
+        assertEquals(100_000, flowFrames(host));
+        assertEquals(0, number(host, "lostFrames"));
+        assertEquals(0, number(host, "reorderedFrames"));
+        String bond = shell("bond:show bond10 --json");
+        long first = memberFrames(bond, "a10");
+        long second = memberFrames(bond, "b10");
+        assertEquals(100_000, first + second);
+        assertTrue("member share " + first, Math.abs(first - 50_000) <= 1_000);
+    }
+
+    @Test
+    public void aCablePulledMidStreamLosesNothingThatHadNotReachedTheWire() throws Exception {
+        setUp("11");
+        // Below what the surviving member alone can carry, so that nothing is dropped for want of capacity.
+        shell("guest:traffic vm11 --to " + HOST_MAC + "11 --rate 900Mbps --frame 1514 --count 100000");
+        shell("kernel:advance 300ms");
+        shell("hw:unplug a11");
+        shell("kernel:advance 2s");
+        String host = shell("hw:host stats h11 --json");
+        // The frame half on the wire at the pull is cut short on the cable (counted there), and the bond resends it
+        // with the rest of the pulled member's ring: every frame of the VM arrives, once.
+        long cutOnTheCable = number(objectOf(shell("hw:topology --json"), "device", "a11"), "lostFrames");
+        assertTrue("cut on the cable: " + cutOnTheCable, cutOnTheCable <= 1);
+        // (The host's total also holds the gratuitous ARP the bond sent from the survivor: the VM's flow is counted
+        // on its own.)
+        assertEquals(100_000, flowFrames(host));
+        assertEquals(0, number(host, "lostFrames"));
+        assertEquals(0, number(host, "reorderedFrames"));
+        String bond = shell("bond:show bond11 --json");
+        assertEquals(1, number(bond, "failovers"));
+
+        shell("hw:plug a11");
+        String failedBack = shell("bond:show bond11 --json");
+        assertEquals(1, number(failedBack, "failbacks"));
+        assertTrue(failedBack, failedBack.contains("{\"name\":\"a11\",\"state\":\"UP\",\"active\":true"));
+    }
+
+    @Test
+    public void framesForTheVmsMacAreRoutedToItsVirtualNic() throws Exception {
+        String vmMac = setUp("12");
+        shell("guest:traffic vm12 --to " + HOST_MAC + "12 --rate 1Mbps --frame 100 --count 10");
+        shell("kernel:advance 100ms"); // the switch learns where the VM's MAC lives
+        shell("hw:traffic h12 --to " + vmMac + " --rate 1Mbps --frame 500 --for 100ms");
+        shell("kernel:advance 200ms");
+        String sent = shell("hw:host stats h12 --json");
+        String vnic = objectOf(shell("vnic:list --json"), "name", "vm12-0");
+        assertTrue(sent, number(sent, "txFrames") > 0);
+        assertEquals(number(sent, "txFrames"), number(vnic, "rxFrames"));
+    }
+
+    /** The flat JSON object whose {@code key} is {@code value}. */
+    private static String objectOf(String json, String key, String value) {
+        Matcher object = Pattern.compile("\\{\"" + key + "\":\"" + value + "\"[^}]*\\}").matcher(json);
+        assertTrue(json, object.find());
+        return object.group();
+    }
+
+    /** Frames of the VM's flow (flow 0) the host received. */
+    private static long flowFrames(String hostStats) {
+        return Long.parseLong(field(hostStats, "\"flows\":\\[\\{\"id\":0,\"rxFrames\":(\\d+)"));
+    }
+
+    private static long memberFrames(String bond, String member) {
+        return Long.parseLong(field(bond, "\\{\"name\":\"" + member + "\"[^}]*\"txFrames\":(\\d+)"));
+    }
+
+    private static long number(String json, String key) {
+        return Long.parseLong(field(json, "\"" + key + "\":(\\d+)"));
+    }
+
+    private static String field(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        assertTrue("no " + regex + " in " + text, matcher.find());
+        return matcher.group(1);
+    }
+}

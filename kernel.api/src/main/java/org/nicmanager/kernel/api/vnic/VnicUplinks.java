@@ -1,0 +1,22 @@
+package org.nicmanager.kernel.api.vnic;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The NIC manager's side of virtual NICs: connects one to its bond, so that its frames go out over the bond and frames
+ * for its MAC come back to it. Call on the network world's thread.
+ */
+@ProviderType
+public interface VnicUplinks {
+
+    /**
+     * Connects a virtual NIC to the bond {@code uplink}.
+     *
+     * @param port the virtual NIC's port number, carried in {@code FrameBuffer.sourcePort()} of what it sends
+     * @throws IllegalArgumentException for an unknown uplink (naming the bonds there are) or a MAC already connected
+     */
+    VnicUplink connect(String uplink, long mac, int port, VnicDelivery delivery);
+
+    /** Disconnects the virtual NIC of that port; frames for its MAC are dropped as unknown from then on. */
+    void disconnect(int port);
+}

@@ -1,0 +1,128 @@
+package org.nicmanager.nicmanager;
+
+import java.util.Arrays;
+
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.frame.FramePool;
+import org.nicmanager.kernel.api.frame.FrameVerdict;
+import org.nicmanager.kernel.api.vnic.VnicDelivery;
+import org.nicmanager.nicmanager.bond.Bond;
+
+/**
+ * Routes the frames a bond's members receive to the virtual NICs behind it, by destination MAC (patent [0057],
+ * [0063]-[0064]): unicast to its owner, broadcast and multicast to every virtual NIC but the sender's, accepted from one
+ * member only. Frames for no one are dropped and counted. The vNICs of a bond are few, so a scan of a small array is
+ * the lookup; it allocates nothing per frame.
+ */
+final class InboundRouter implements Bond.InboundFrames {
+
+    private final Bond bond;
+    private final FramePool copies;
+    private final FrameHeaders headers = new FrameHeaders();
+    private long[] macs = new long[0];
+    private int[] ports = new int[0];
+    private VnicDelivery[] deliveries = new VnicDelivery[0];
+    long routedFrames;
+    long droppedUnknownDestination;
+    long droppedDuplicateGroup;
+    long droppedMalformed;
+    long droppedNoBuffer;
+
+    InboundRouter(Bond bond, FramePool copies) {
+        this.bond = bond;
+        this.copies = copies;
+    }
+
+    void connect(long mac, int port, VnicDelivery delivery) {
+        int at = macs.length;
+        macs = Arrays.copyOf(macs, at + 1);
+        ports = Arrays.copyOf(ports, at + 1);
+        deliveries = Arrays.copyOf(deliveries, at + 1);
+        macs[at] = mac;
+        ports[at] = port;
+        deliveries[at] = delivery;
+    }
+
+    /** Forgets the virtual NIC of a port; true if it was here. */
+    boolean disconnect(int port) {
+        for (int i = 0; i < ports.length; i++) {
+            if (ports[i] == port) {
+                int last = ports.length - 1;
+                macs[i] = macs[last];
+                ports[i] = ports[last];
+                deliveries[i] = deliveries[last];
+                macs = Arrays.copyOf(macs, last);
+                ports = Arrays.copyOf(ports, last);
+                deliveries = Arrays.copyOf(deliveries, last);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean owns(long mac) {
+        for (long present : macs) {
+            if (present == mac) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void received(int slot, FrameBuffer frame) {
+        if (headers.parse(frame) != FrameVerdict.OK) {
+            droppedMalformed++;
+            frame.release();
+            return;
+        }
+        long destination = headers.destinationMac();
+        if (!headers.isMulticast()) {
+            for (int i = 0; i < macs.length; i++) {
+                if (macs[i] == destination) {
+                    routedFrames++;
+                    deliveries[i].deliver(frame);
+                    return;
+                }
+            }
+            droppedUnknownDestination++;
+            frame.release();
+            return;
+        }
+        if (!bond.acceptsGroupFrames(slot)) {
+            droppedDuplicateGroup++;
+            frame.release();
+            return;
+        }
+        deliverToAllBut(headers.sourceMac(), frame);
+    }
+
+    /** A copy to each virtual NIC but the sender; the original goes to the last one. */
+    private void deliverToAllBut(long sender, FrameBuffer frame) {
+        int last = -1;
+        for (int i = 0; i < macs.length; i++) {
+            if (macs[i] == sender) {
+                continue;
+            }
+            if (last >= 0) {
+                FrameBuffer copy = copies.acquire();
+                if (copy == null) {
+                    droppedNoBuffer++;
+                } else {
+                    copy.copyFrom(frame.data(), 0, frame.length());
+                    routedFrames++;
+                    deliveries[last].deliver(copy);
+                }
+            }
+            last = i;
+        }
+        if (last < 0) {
+            droppedUnknownDestination++;
+            frame.release();
+            return;
+        }
+        routedFrames++;
+        deliveries[last].deliver(frame);
+    }
+}

@@ -3,10 +3,12 @@ package org.nicmanager.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.Test;
+import org.osgi.framework.Bundle;
 
 /**
  * A VM's traffic through a bond of simulated cards to an external host and back, as an operator drives it: the
@@ -85,6 +87,37 @@ public class VmTrafficTest extends NicManagerTestSupport {
         String vnic = objectOf(shell("vnic:list --json"), "name", "vm12-0");
         assertTrue(sent, number(sent, "txFrames") > 0);
         assertEquals(number(sent, "txFrames"), number(vnic, "rxFrames"));
+    }
+
+    @Test
+    public void stoppingAMembersDriverUnderLoadFailsOverWithoutLosingAFrame() throws Exception {
+        shell("hw:switch add sw13 --ports 8");
+        shell("hw:nic add fast13 --model e1000 --switch sw13");
+        shell("hw:nic add slow13 --model e100 --switch sw13");
+        shell("hw:host add h13 --switch sw13 --mac " + HOST_MAC + "13");
+        shell("bond:create bond13 --policy failover-order");
+        shell("bond:add bond13 fast13 slow13");
+        shell("vm:create vm13");
+        shell("vm:start vm13");
+        shell("vnic:add vm13 --uplink bond13");
+        shell("guest:traffic vm13 --to " + HOST_MAC + "13 --rate 50Mbps --frame 1000 --count 20000");
+        shell("kernel:advance 1s");
+        long beforeRemoval = flowFrames(shell("hw:host stats h13 --json"));
+        assertTrue("traffic flowed before the removal: " + beforeRemoval, beforeRemoval > 5_000);
+        Bundle e1000 = Arrays.stream(context.getBundles())
+                .filter(bundle -> bundle.getSymbolicName().equals("drivers.e1000sim")).findFirst().orElseThrow();
+        e1000.stop();
+        try {
+            shell("kernel:advance 4s");
+            String bond = shell("bond:show bond13 --json");
+            assertEquals(1, number(bond, "failovers"));
+            assertTrue(bond, bond.contains("{\"name\":\"slow13\",\"state\":\"UP\",\"active\":true"));
+            long received = flowFrames(shell("hw:host stats h13 --json"));
+            // The e100 carries on, and what was on the removed card's ring comes back to the bond and is resent.
+            assertEquals(20_000, received);
+        } finally {
+            e1000.start();
+        }
     }
 
     /** The flat JSON object whose {@code key} is {@code value}. */

@@ -144,7 +144,7 @@ final class BondTable {
         String bondName = bondOfNic.remove(nic.name());
         if (bondName != null) {
             Bond bond = bonds.get(bondName);
-            bond.removeMember(slotOf(bond, nic.name()));
+            bond.memberVanished(slotOf(bond, nic.name()));
         }
     }
 

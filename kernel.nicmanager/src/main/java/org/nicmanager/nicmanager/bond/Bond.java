@@ -113,18 +113,31 @@ public final class Bond {
         return slot;
     }
 
-    /** The member's driver went away (patent step 752, in reverse): fail over and forget the NIC. */
+    /** The operator takes a member out: fail over from it and let go of the NIC, which stays on the host. */
     public void removeMember(int slot) {
+        retire(slot);
+        PhysicalNic nic = members.nic(slot);
+        nic.attach(null);
+        nic.setPromiscuous(false);
+    }
+
+    /**
+     * The member's driver went away (patent step 752, in reverse): fail over from it at once. The bond stays the NIC's
+     * listener, so that the frames still on its ring come back through {@link NicListener#transmitAborted} when the
+     * driver tears the NIC down, and are resent on the survivors.
+     */
+    public void memberVanished(int slot) {
+        retire(slot);
+    }
+
+    private void retire(int slot) {
         checkSlot(slot);
         if (members.state(slot) == MemberState.REMOVED) {
             throw new IllegalArgumentException("member " + slot + " of bond " + name + " was already removed");
         }
-        PhysicalNic nic = members.nic(slot);
         backlog.endReturnRun();
         members.setState(slot, MemberState.REMOVED);
         failover(slot, FailoverReason.REMOVED, true);
-        nic.attach(null);
-        nic.setPromiscuous(false);
         drain();
     }
 
@@ -257,6 +270,7 @@ public final class Bond {
     /** A link event from the NIC, or a poll that found the link changed. */
     private void linkEvent(int slot, LinkState state) {
         if (members.state(slot) == MemberState.REMOVED) {
+            drain(); // a vanished member's returned frames wait in the backlog
             return;
         }
         backlog.endReturnRun();
@@ -312,6 +326,10 @@ public final class Bond {
 
         @Override
         public void frameReceived(PhysicalNic nic, FrameBuffer frame) {
+            if (members.state(slot) == MemberState.REMOVED) {
+                frame.release(); // a vanished member's last words: not the VMs' business
+                return;
+            }
             counters.receivedFrames[slot]++;
             InboundFrames receiver = inbound;
             if (receiver != null) {

@@ -74,7 +74,6 @@ public class BondCommandsTest extends NicManagerTestSupport {
         assertRefused("bond:create bondC", "a bond named 'bondC' already exists");
         assertRefused("bond:create x --policy fastest", "unknown policy 'fastest'; allowed: round-robin");
         assertRefused("bond:create x --failback sometimes", "unknown failback 'sometimes'");
-        assertRefused("bond:create x --policy per-vm", "policy per-vm needs to know which VM sent each frame");
         assertRefused("bond:remove bondC slowC", "NIC slowC is not a member of bond bondC");
         assertEquals("a refused command changes nothing", before, shell("bond:list --json"));
     }

@@ -120,6 +120,27 @@ public class VmTrafficTest extends NicManagerTestSupport {
         }
     }
 
+    @Test
+    public void perVmPinsEachVmToAMemberOfItsOwn() throws Exception {
+        shell("hw:switch add sw14 --ports 8");
+        shell("hw:nic add a14 --model e1000 --switch sw14");
+        shell("hw:nic add b14 --model e1000 --switch sw14");
+        shell("hw:host add h14 --switch sw14 --mac " + HOST_MAC + "14");
+        shell("bond:create bond14 --policy per-vm"); // the kernel-integrated NIC manager knows the VMs
+        shell("bond:add bond14 a14 b14");
+        for (String vm : new String[] {"red14", "blue14"}) {
+            shell("vm:create " + vm);
+            shell("vm:start " + vm);
+            shell("vnic:add " + vm + " --uplink bond14");
+        }
+        shell("guest:traffic red14 --to " + HOST_MAC + "14 --rate 10Mbps --frame 1000 --flows 8 --count 1000");
+        shell("guest:traffic blue14 --to " + HOST_MAC + "14 --rate 20Mbps --frame 1000 --flows 8 --count 3000");
+        shell("kernel:advance 2s");
+        String bond = shell("bond:show bond14 --json");
+        java.util.Set<Long> carried = java.util.Set.of(memberFrames(bond, "a14"), memberFrames(bond, "b14"));
+        assertEquals("each VM's frames on one member, whatever their flows", java.util.Set.of(1000L, 3000L), carried);
+    }
+
     /** The flat JSON object whose {@code key} is {@code value}. */
     private static String objectOf(String json, String key, String value) {
         Matcher object = Pattern.compile("\\{\"" + key + "\":\"" + value + "\"[^}]*\\}").matcher(json);

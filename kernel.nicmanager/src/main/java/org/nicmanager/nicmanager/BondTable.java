@@ -19,7 +19,6 @@ import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.nicmanager.bond.Bond;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.MemberState;
-import org.nicmanager.nicmanager.distribution.VmDirectory;
 
 /**
  * The host's bonds and which NIC belongs to which (patent [0059]-[0061]), owned by the network world's thread. Every
@@ -31,7 +30,7 @@ final class BondTable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,31}");
 
     private final KernelScheduler scheduler;
-    private final VmDirectory vms;
+    private final VmPorts vmPorts;
     private final Map<String, Bond> bonds = new TreeMap<>();
     private final Map<String, InboundRouter> routers = new HashMap<>();
     /** Buffers for the copies of broadcast and multicast frames, one per extra receiving virtual NIC. */
@@ -40,10 +39,10 @@ final class BondTable {
     /** NIC name to the bond it belongs to: a NIC is in at most one bond. */
     private final Map<String, String> bondOfNic = new HashMap<>();
 
-    /** @param vms VM information for VM-aware policies, or {@code null} where there is none (loadable variant) */
-    BondTable(KernelScheduler scheduler, VmDirectory vms) {
+    /** @param vmPorts VM information for VM-aware policies, or {@code null} where there is none (loadable variant) */
+    BondTable(KernelScheduler scheduler, VmPorts vmPorts) {
         this.scheduler = scheduler;
-        this.vms = vms;
+        this.vmPorts = vmPorts;
     }
 
     BondInfo create(String name, LoadDistribution policy, BondSettings settings) {
@@ -57,7 +56,7 @@ final class BondTable {
         if (nics.containsKey(name)) {
             throw new IllegalArgumentException("'" + name + "' is a NIC's name; a bond needs a name of its own");
         }
-        Bond bond = new Bond(name, policy, vms, scheduler, settings);
+        Bond bond = new Bond(name, policy, vmPorts, scheduler, settings);
         InboundRouter router = new InboundRouter(bond, groupCopies);
         bond.setInbound(router);
         bonds.put(name, bond);
@@ -109,7 +108,8 @@ final class BondTable {
     }
 
     /** Connects a virtual NIC to a bond: its frames go out over the bond, frames for its MAC come back to it. */
-    VnicUplink connect(String uplink, long mac, int port, VnicDelivery delivery) {
+    /** @param priority the VM's network priority, for the VM-aware policies */
+    VnicUplink connect(String uplink, String vm, int priority, long mac, int port, VnicDelivery delivery) {
         Bond bond = bonds.get(uplink);
         if (bond == null) {
             throw new IllegalArgumentException("unknown uplink '" + uplink + "': a virtual NIC connects to a bond;"
@@ -121,6 +121,10 @@ final class BondTable {
             }
         }
         routers.get(uplink).connect(mac, port, delivery);
+        if (vmPorts != null) {
+            vmPorts.connect(port, vm, priority);
+            bond.vmsChanged();
+        }
         return frame -> {
             bond.transmit(frame); // the bond owns the frame from here, whatever it decides
             return true;
@@ -129,6 +133,10 @@ final class BondTable {
 
     void disconnect(int port) {
         routers.values().forEach(router -> router.disconnect(port));
+        if (vmPorts != null) {
+            vmPorts.disconnect(port);
+            bonds.values().forEach(Bond::vmsChanged);
+        }
     }
 
     void nicArrived(PhysicalNic nic) {

@@ -7,6 +7,9 @@ import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.nicmanager.kernel.api.vm.Priority;
+import org.nicmanager.kernel.api.vm.VmInfo;
+import org.nicmanager.kernel.api.vm.VmRegistry;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
@@ -21,19 +24,22 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * The NIC manager as the kernel runs it: it tracks the physical NICs drivers register (whiteboard) and keeps the
  * host's bonds, changing them only on the network world's thread. A NIC whose driver stops leaves its bond, which
- * fails over at once. VM-aware policies need VM information, which arrives with the virtual NICs; until then they are
- * refused as in the loadable variant.
+ * fails over at once. This is the kernel-integrated variant: it knows which VM owns each virtual NIC port and its
+ * priority, so the VM-aware policies (per-vm, priority-aware) are available ([0076]-[0082]).
  */
 @Component(service = {NicManagerComponent.class, VnicUplinks.class}, immediate = true)
 public final class NicManagerComponent implements VnicUplinks {
 
     private final NetworkWorld world;
+    private final VmRegistry vms;
     private final BondTable table;
 
     @Activate
-    public NicManagerComponent(@Reference NetworkWorld world, @Reference KernelScheduler scheduler) {
+    public NicManagerComponent(@Reference NetworkWorld world, @Reference KernelScheduler scheduler,
+            @Reference VmRegistry vms) {
         this.world = world;
-        this.table = new BondTable(scheduler, null);
+        this.vms = vms;
+        this.table = new BondTable(scheduler, new VmPorts());
     }
 
     @Deactivate
@@ -72,8 +78,9 @@ public final class NicManagerComponent implements VnicUplinks {
     }
 
     @Override
-    public VnicUplink connect(String uplink, long mac, int port, VnicDelivery delivery) {
-        return world.call(() -> table.connect(uplink, mac, port, delivery));
+    public VnicUplink connect(String uplink, String vm, long mac, int port, VnicDelivery delivery) {
+        int priority = vms.vm(vm).map(VmInfo::priority).orElse(Priority.DEFAULT);
+        return world.call(() -> table.connect(uplink, vm, priority, mac, port, delivery));
     }
 
     @Override

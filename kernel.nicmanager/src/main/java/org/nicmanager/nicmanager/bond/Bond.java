@@ -301,6 +301,11 @@ public final class Bond {
         }
     }
 
+    /** The VMs behind the bond changed (a virtual NIC connected or left): recompute the VM-aware tables. */
+    public void vmsChanged() {
+        distributor.rebuild();
+    }
+
     private void rebuild() {
         members.recompute();
         distributor.rebuild();

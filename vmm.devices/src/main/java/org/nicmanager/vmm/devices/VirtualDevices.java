@@ -52,7 +52,7 @@ final class VirtualDevices {
                 FrameBuffer::release);
         if (uplink != null) {
             try {
-                VnicUplink connected = uplinks.connect(uplink, claimed, nextPort, device::deliver);
+                VnicUplink connected = uplinks.connect(uplink, vm.name(), claimed, nextPort, device::deliver);
                 device.connect(connected);
             } catch (IllegalArgumentException refused) {
                 macs.release(claimed); // a refusal changes nothing

@@ -10,12 +10,13 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface VnicUplinks {
 
     /**
-     * Connects a virtual NIC to the bond {@code uplink}.
+     * Connects a virtual NIC of VM {@code vm} to the bond {@code uplink}. The kernel-integrated NIC manager uses the VM
+     * (its priority, which VM sent a frame) for VM-aware load distribution ([0076]).
      *
      * @param port the virtual NIC's port number, carried in {@code FrameBuffer.sourcePort()} of what it sends
      * @throws IllegalArgumentException for an unknown uplink (naming the bonds there are) or a MAC already connected
      */
-    VnicUplink connect(String uplink, long mac, int port, VnicDelivery delivery);
+    VnicUplink connect(String uplink, String vm, long mac, int port, VnicDelivery delivery);
 
     /** Disconnects the virtual NIC of that port; frames for its MAC are dropped as unknown from then on. */
     void disconnect(int port);

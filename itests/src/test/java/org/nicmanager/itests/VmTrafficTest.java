@@ -141,6 +141,39 @@ public class VmTrafficTest extends NicManagerTestSupport {
         assertEquals("each VM's frames on one member, whatever their flows", java.util.Set.of(1000L, 3000L), carried);
     }
 
+    @Test
+    public void flowPoliciesKeepEveryFlowInOrderWhereRoundRobinCannot() throws Exception {
+        // Members of different speeds: at 120 Mb/s a 1000-byte frame leaves every 67 us, but takes 80 us to cross the
+        // e100, so under round-robin a frame sent on the slow member arrives after the next one, sent on the fast one.
+        assertEquals(0, reorderedAcrossMixedMembers("16", "hash-l34", 8));
+        assertEquals(0, reorderedAcrossMixedMembers("17", "tcp-session", 8));
+        // One flow, so that its consecutive frames alternate between the members.
+        assertTrue("round-robin over unequal members reorders",
+                reorderedAcrossMixedMembers("18", "round-robin", 1) > 0);
+    }
+
+    /**
+     * Reordered frames the host counts when a VM sends its flows over a bond of an e1000 and an e100. (However the flows
+     * hash, the e100 and the bond's backlog can carry them all.)
+     */
+    private long reorderedAcrossMixedMembers(String id, String policy, int flows) throws Exception {
+        shell("hw:switch add sw" + id + " --ports 8");
+        shell("hw:nic add fast" + id + " --model e1000 --switch sw" + id);
+        shell("hw:nic add slow" + id + " --model e100 --switch sw" + id);
+        shell("hw:host add h" + id + " --switch sw" + id + " --mac " + HOST_MAC + id);
+        shell("bond:create bond" + id + " --policy " + policy);
+        shell("bond:add bond" + id + " fast" + id + " slow" + id);
+        shell("vm:create vm" + id);
+        shell("vm:start vm" + id);
+        shell("vnic:add vm" + id + " --uplink bond" + id);
+        shell("guest:traffic vm" + id + " --to " + HOST_MAC + id + " --rate 120Mbps --frame 1000 --flows " + flows
+                + " --count 4000");
+        shell("kernel:advance 2s");
+        String host = shell("hw:host stats h" + id + " --json");
+        assertEquals(policy + ": every frame arrives", 4000, number(host, "rxFrames"));
+        return number(host, "reorderedFrames");
+    }
+
     /** The flat JSON object whose {@code key} is {@code value}. */
     private static String objectOf(String json, String key, String value) {
         Matcher object = Pattern.compile("\\{\"" + key + "\":\"" + value + "\"[^}]*\\}").matcher(json);

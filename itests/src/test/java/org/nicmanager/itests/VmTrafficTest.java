@@ -142,6 +142,26 @@ public class VmTrafficTest extends NicManagerTestSupport {
     }
 
     @Test
+    public void assignmentRulesAreEnforcedByName() throws Exception {
+        setUp("19");
+        assertRefused("vnic:add vm19 --uplink a19", "NIC a19 is in bond bond19; a virtual NIC is assigned to the bond,"
+                + " never to a bonded NIC alone");
+        assertRefused("bond:remove bond19 b19", "bond bond19 is used by running VMs [vm19]; a NIC cannot leave a bond"
+                + " that a running VM uses");
+        shell("vm:stop vm19");
+        assertTrue(shell("bond:remove bond19 b19").contains("failovers  1"));
+    }
+
+    private void assertRefused(String command, String expected) throws Exception {
+        try {
+            shell(command);
+            org.junit.Assert.fail(command + " was accepted");
+        } catch (IllegalArgumentException refused) {
+            assertTrue(refused.getMessage(), refused.getMessage().contains(expected));
+        }
+    }
+
+    @Test
     public void flowPoliciesKeepEveryFlowInOrderWhereRoundRobinCannot() throws Exception {
         // Members of different speeds: at 120 Mb/s a 1000-byte frame leaves every 67 us, but takes 80 us to cross the
         // e100, so under round-robin a frame sent on the slow member arrives after the next one, sent on the fast one.

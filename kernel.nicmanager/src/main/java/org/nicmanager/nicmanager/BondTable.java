@@ -90,9 +90,17 @@ final class BondTable {
         return bond.stats().info();
     }
 
-    /** Takes NICs out of a bond; the bond fails over from each at once. */
-    BondInfo remove(String bondName, List<String> nicNames) {
+    /**
+     * Takes NICs out of a bond; the bond fails over from each at once.
+     *
+     * @param runningVmsOnBond running VMs whose virtual NICs use this bond: while there are any, no NIC may leave it
+     */
+    BondInfo remove(String bondName, List<String> nicNames, List<String> runningVmsOnBond) {
         Bond bond = bond(bondName);
+        if (!runningVmsOnBond.isEmpty()) {
+            throw new IllegalArgumentException("bond " + bondName + " is used by running VMs " + runningVmsOnBond
+                    + "; a NIC cannot leave a bond that a running VM uses");
+        }
         List<Integer> slots = new ArrayList<>();
         for (String nicName : nicNames) {
             if (!bondName.equals(bondOfNic.get(nicName))) {
@@ -111,6 +119,10 @@ final class BondTable {
     /** @param priority the VM's network priority, for the VM-aware policies */
     VnicUplink connect(String uplink, String vm, int priority, long mac, int port, VnicDelivery delivery) {
         Bond bond = bonds.get(uplink);
+        if (bond == null && bondOfNic.containsKey(uplink)) {
+            throw new IllegalArgumentException("NIC " + uplink + " is in bond " + bondOfNic.get(uplink) + "; a virtual"
+                    + " NIC is assigned to the bond, never to a bonded NIC alone");
+        }
         if (bond == null) {
             throw new IllegalArgumentException("unknown uplink '" + uplink + "': a virtual NIC connects to a bond;"
                     + " bonds: " + listing(bonds.keySet()));
@@ -129,6 +141,15 @@ final class BondTable {
             bond.transmit(frame); // the bond owns the frame from here, whatever it decides
             return true;
         };
+    }
+
+    /** Names of the VMs whose virtual NICs connect to that bond. */
+    List<String> vmsOn(String bondName) {
+        bond(bondName); // refuses an unknown bond by name
+        if (vmPorts == null) {
+            return List.of();
+        }
+        return routers.get(bondName).ports().stream().map(vmPorts::vmNameOfPort).distinct().toList();
     }
 
     void disconnect(int port) {

@@ -61,6 +61,11 @@ final class InboundRouter implements Bond.InboundFrames {
         return false;
     }
 
+    /** The ports of the virtual NICs connected here. */
+    java.util.List<Integer> ports() {
+        return java.util.Arrays.stream(ports).boxed().toList();
+    }
+
     boolean owns(long mac) {
         for (long present : macs) {
             if (present == mac) {

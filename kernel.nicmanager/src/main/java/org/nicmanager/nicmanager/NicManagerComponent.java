@@ -10,6 +10,7 @@ import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.Priority;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmRegistry;
+import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
@@ -66,7 +67,10 @@ public final class NicManagerComponent implements VnicUplinks {
     }
 
     BondInfo remove(String bond, List<String> nics) {
-        return world.call(() -> table.remove(bond, nics));
+        List<String> vmsOnBond = world.call(() -> table.vmsOn(bond));
+        List<String> running = vmsOnBond.stream().filter(name -> vms.vm(name)
+                .map(vm -> vm.state() == VmState.RUNNING).orElse(false)).toList();
+        return world.call(() -> table.remove(bond, nics, running));
     }
 
     BondInfo show(String bond) {

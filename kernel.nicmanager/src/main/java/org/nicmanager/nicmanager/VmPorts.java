@@ -14,6 +14,7 @@ import org.nicmanager.nicmanager.distribution.VmDirectory;
 final class VmPorts implements VmDirectory {
 
     private final Map<String, Integer> vmIndex = new HashMap<>();
+    private final Map<Integer, String> vmNameOfPort = new HashMap<>();
     private int[] vmOfPort = new int[0];
     private int[] priorityOfPort = new int[0];
 
@@ -28,9 +29,16 @@ final class VmPorts implements VmDirectory {
         }
         vmOfPort[port] = vmIndex.computeIfAbsent(vm, name -> vmIndex.size());
         priorityOfPort[port] = priority;
+        vmNameOfPort.put(port, vm);
+    }
+
+    /** The VM owning a connected port (control path). */
+    String vmNameOfPort(int port) {
+        return vmNameOfPort.get(port);
     }
 
     void disconnect(int port) {
+        vmNameOfPort.remove(port);
         if (port < vmOfPort.length) {
             vmOfPort[port] = -1;
             priorityOfPort[port] = Priority.DEFAULT;

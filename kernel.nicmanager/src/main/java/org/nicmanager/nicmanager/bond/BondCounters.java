@@ -1,6 +1,6 @@
 package org.nicmanager.nicmanager.bond;
 
-import org.nicmanager.kernel.api.resource.DropReason;
+import org.nicmanager.kernel.api.frame.DropReason;
 
 /**
  * Where every frame offered to a bond went, so that {@code offered == sent + dropped + queued} holds at every moment

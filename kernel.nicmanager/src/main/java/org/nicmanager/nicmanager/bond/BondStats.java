@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nicmanager.kernel.api.nic.LinkState;
-import org.nicmanager.kernel.api.resource.DropReason;
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;

@@ -4,7 +4,7 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
-import org.nicmanager.kernel.api.resource.DropReason;
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.nicmanager.distribution.Distributor;
 
 /**

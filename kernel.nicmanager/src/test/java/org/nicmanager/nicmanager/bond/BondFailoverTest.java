@@ -9,7 +9,7 @@ import static org.nicmanager.nicmanager.bond.BondWorld.MILLIS;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.resource.DropReason;
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.sim.network.model.Fault;
 

@@ -1,6 +1,7 @@
 /**
  * Per-VM network resources: allocations (shares, reservation, limit, shaping, priority) and the
- * send / queue / drop decision with its reason codes (patent Figure 5, steps 806-810).
+ * send / queue / drop decision (patent Figure 5, steps 806-810); its drop reasons are the frame package's
+ * {@link org.nicmanager.kernel.api.frame.DropReason}.
  */
 @Export
 @Version("1.0.0")

@@ -1,4 +1,4 @@
-package org.nicmanager.nicmanager;
+package org.nicmanager.nicmanager.engine;
 
 import java.util.Arrays;
 

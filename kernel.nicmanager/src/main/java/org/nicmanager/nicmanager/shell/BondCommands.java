@@ -1,4 +1,4 @@
-package org.nicmanager.nicmanager;
+package org.nicmanager.nicmanager.shell;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +13,7 @@ import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.engine.BondService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,10 +46,10 @@ public final class BondCommands {
     record BondDocuments(List<BondView> bonds) {
     }
 
-    private final NicManagerComponent manager;
+    private final BondService manager;
 
     @Activate
-    public BondCommands(@Reference NicManagerComponent manager) {
+    public BondCommands(@Reference BondService manager) {
         this.manager = manager;
     }
 

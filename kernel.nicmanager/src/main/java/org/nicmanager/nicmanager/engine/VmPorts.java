@@ -1,4 +1,4 @@
-package org.nicmanager.nicmanager;
+package org.nicmanager.nicmanager.engine;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,14 +11,14 @@ import org.nicmanager.nicmanager.distribution.VmDirectory;
  * Which VM owns each virtual NIC port, and its priority: what only the kernel-integrated NIC manager knows ([0076]),
  * and what the VM-aware policies read. VMs are numbered densely in the order their first port connects.
  */
-final class VmPorts implements VmDirectory {
+public final class VmPorts implements VmDirectory {
 
     private final Map<String, Integer> vmIndex = new HashMap<>();
     private final Map<Integer, String> vmNameOfPort = new HashMap<>();
     private int[] vmOfPort = new int[0];
     private int[] priorityOfPort = new int[0];
 
-    void connect(int port, String vm, int priority) {
+    public void connect(int port, String vm, int priority) {
         if (port >= vmOfPort.length) {
             int size = Math.max(port + 1, vmOfPort.length * 2);
             int old = vmOfPort.length;
@@ -33,11 +33,11 @@ final class VmPorts implements VmDirectory {
     }
 
     /** The VM owning a connected port (control path). */
-    String vmNameOfPort(int port) {
+    public String vmNameOfPort(int port) {
         return vmNameOfPort.get(port);
     }
 
-    void disconnect(int port) {
+    public void disconnect(int port) {
         vmNameOfPort.remove(port);
         if (port < vmOfPort.length) {
             vmOfPort[port] = -1;

@@ -1,4 +1,4 @@
-package org.nicmanager.nicmanager;
+package org.nicmanager.nicmanager.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +24,7 @@ import org.nicmanager.nicmanager.bond.MemberState;
  * The host's bonds and which NIC belongs to which (patent [0059]-[0061]), owned by the network world's thread. Every
  * refusal names the value and the rule, and changes nothing.
  */
-final class BondTable {
+public final class BondTable {
 
     private static final int GROUP_COPY_BUFFERS = 4096;
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,31}");
@@ -40,12 +40,12 @@ final class BondTable {
     private final Map<String, String> bondOfNic = new HashMap<>();
 
     /** @param vmPorts VM information for VM-aware policies, or {@code null} where there is none (loadable variant) */
-    BondTable(KernelScheduler scheduler, VmPorts vmPorts) {
+    public BondTable(KernelScheduler scheduler, VmPorts vmPorts) {
         this.scheduler = scheduler;
         this.vmPorts = vmPorts;
     }
 
-    BondInfo create(String name, LoadDistribution policy, BondSettings settings) {
+    public BondInfo create(String name, LoadDistribution policy, BondSettings settings) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("bad bond name '" + name + "': use 1-32 letters, digits, '.', '_' or"
                     + " '-', starting with a letter");
@@ -65,7 +65,7 @@ final class BondTable {
     }
 
     /** Adds NICs to a bond in the order given; all are checked before any joins. */
-    BondInfo add(String bondName, List<String> nicNames) {
+    public BondInfo add(String bondName, List<String> nicNames) {
         Bond bond = bond(bondName);
         List<PhysicalNic> joining = new ArrayList<>();
         for (String nicName : nicNames) {
@@ -95,7 +95,7 @@ final class BondTable {
      *
      * @param runningVmsOnBond running VMs whose virtual NICs use this bond: while there are any, no NIC may leave it
      */
-    BondInfo remove(String bondName, List<String> nicNames, List<String> runningVmsOnBond) {
+    public BondInfo remove(String bondName, List<String> nicNames, List<String> runningVmsOnBond) {
         Bond bond = bond(bondName);
         if (!runningVmsOnBond.isEmpty()) {
             throw new IllegalArgumentException("bond " + bondName + " is used by running VMs " + runningVmsOnBond
@@ -117,7 +117,7 @@ final class BondTable {
 
     /** Connects a virtual NIC to a bond: its frames go out over the bond, frames for its MAC come back to it. */
     /** @param priority the VM's network priority, for the VM-aware policies */
-    VnicUplink connect(String uplink, String vm, int priority, long mac, int port, VnicDelivery delivery) {
+    public VnicUplink connect(String uplink, String vm, int priority, long mac, int port, VnicDelivery delivery) {
         Bond bond = bonds.get(uplink);
         if (bond == null && bondOfNic.containsKey(uplink)) {
             throw new IllegalArgumentException("NIC " + uplink + " is in bond " + bondOfNic.get(uplink) + "; a virtual"
@@ -144,7 +144,7 @@ final class BondTable {
     }
 
     /** Names of the VMs whose virtual NICs connect to that bond. */
-    List<String> vmsOn(String bondName) {
+    public List<String> vmsOn(String bondName) {
         bond(bondName); // refuses an unknown bond by name
         if (vmPorts == null) {
             return List.of();
@@ -152,7 +152,7 @@ final class BondTable {
         return routers.get(bondName).ports().stream().map(vmPorts::vmNameOfPort).distinct().toList();
     }
 
-    void disconnect(int port) {
+    public void disconnect(int port) {
         routers.values().forEach(router -> router.disconnect(port));
         if (vmPorts != null) {
             vmPorts.disconnect(port);
@@ -160,12 +160,12 @@ final class BondTable {
         }
     }
 
-    void nicArrived(PhysicalNic nic) {
+    public void nicArrived(PhysicalNic nic) {
         nics.put(nic.name(), nic);
     }
 
     /** A NIC's driver went away: its bond fails over (patent step 752, in reverse). */
-    void nicLeft(PhysicalNic nic) {
+    public void nicLeft(PhysicalNic nic) {
         if (nics.get(nic.name()) != nic) {
             return;
         }
@@ -178,7 +178,7 @@ final class BondTable {
     }
 
     /** The NIC manager is going away: let go of every member NIC so that a successor can take them. */
-    void detachAll() {
+    public void detachAll() {
         for (String nicName : bondOfNic.keySet()) {
             PhysicalNic nic = nics.get(nicName);
             nic.attach(null);
@@ -186,7 +186,7 @@ final class BondTable {
         }
     }
 
-    Bond bond(String name) {
+    public Bond bond(String name) {
         Bond bond = bonds.get(name);
         if (bond == null) {
             throw new IllegalArgumentException("no bond named '" + name + "'; bonds: " + listing(bonds.keySet()));
@@ -194,12 +194,12 @@ final class BondTable {
         return bond;
     }
 
-    List<BondInfo> all() {
+    public List<BondInfo> all() {
         return bonds.values().stream().map(bond -> bond.stats().info()).toList();
     }
 
     /** The bond a NIC belongs to, or {@code null}. */
-    String bondOf(String nicName) {
+    public String bondOf(String nicName) {
         return bondOfNic.get(nicName);
     }
 

@@ -1,6 +1,9 @@
-package org.nicmanager.kernel.api.resource;
+package org.nicmanager.kernel.api.frame;
 
-/** Why a frame was dropped. Every drop carries one, so every frame is accounted for. */
+/**
+ * Why a frame was dropped. Every drop carries one, so every frame is accounted for: the NIC manager, the resource
+ * manager (patent step 810) and the simulated world all count by these.
+ */
 public enum DropReason {
     /** The VM is over its bandwidth limit. */
     OVER_LIMIT,

@@ -1,0 +1,88 @@
+package org.nicmanager.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import aQute.bnd.header.Parameters;
+
+/**
+ * The two NIC manager variants (patent [0076]-[0082]): the kernel-integrated one sees VMs, the loadable module sees
+ * only frames, NICs and time. Its manifest shows it, and the same per-vm configuration is honoured by one host and
+ * refused by the other.
+ */
+class VariantsTest {
+
+    private static final String SCRIPT = String.join("\n",
+            "hw:switch add swA --ports 4",
+            "hw:nic add vmnic0 --model e1000 --switch swA",
+            "hw:nic add vmnic1 --model e1000 --switch swA",
+            "bond:create bond0 --policy per-vm",
+            "bond:add bond0 vmnic0 vmnic1",
+            "bond:show bond0 --json", "");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theLoadableVariantsManifestImportsNoVmOrResourcePackage() throws IOException {
+        List<String> loadable = ourImports("nicmgr-loadable", "kernel.nicmanager.loadable");
+        List<String> integrated = ourImports("nicmgr", "kernel.nicmanager");
+        assertFalse(loadable.contains("org.nicmanager.kernel.api.vm"), loadable.toString());
+        assertFalse(loadable.contains("org.nicmanager.kernel.api.resource"), loadable.toString());
+        assertTrue(loadable.containsAll(List.of("org.nicmanager.kernel.api.frame", "org.nicmanager.kernel.api.nic",
+                "org.nicmanager.kernel.api.time")), loadable.toString());
+        assertTrue(integrated.contains("org.nicmanager.kernel.api.vm"), integrated.toString());
+    }
+
+    @Test
+    void theSamePerVmBondIsHonouredByTheIntegratedVariantAndRefusedByTheLoadableOne() throws Exception {
+        Path script = work.resolve("per-vm.gogo");
+        Files.writeString(script, SCRIPT);
+
+        Process integrated = run("nicmgr.jar", script);
+        assertEquals(0, integrated.exitValue(), read(integrated.getErrorStream()));
+        assertTrue(read(integrated.getInputStream()).contains("\"policy\":\"per-vm\""));
+
+        Process loadable = run("nicmgr-loadable.jar", script);
+        assertEquals(1, loadable.exitValue());
+        String error = read(loadable.getErrorStream());
+        assertTrue(error.contains("per-vm.gogo:4: bond:create bond0 --policy per-vm"), error);
+        assertTrue(error.contains("policy per-vm needs to know which VM sent each frame, which only the"
+                + " kernel-integrated NIC manager knows"), error);
+    }
+
+    private static List<String> ourImports(String export, String bundle) throws IOException {
+        File jar = new File(RunDescriptor.WORKSPACE, "run/target/export/" + export + "/" + bundle + "-0.1.0.jar");
+        try (JarFile file = new JarFile(jar)) {
+            String imports = file.getManifest().getMainAttributes().getValue("Import-Package");
+            return new Parameters(imports).keySet().stream().filter(name -> name.startsWith("org.nicmanager"))
+                    .toList();
+        }
+    }
+
+    private Process run(String jar, Path script) throws Exception {
+        Process process = new ProcessBuilder("java", "-jar",
+                new File(RunDescriptor.WORKSPACE, "run/target/" + jar).getAbsolutePath(), "--script",
+                script.toString()).directory(work.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        process.getOutputStream().close();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), jar + " did not exit within 60 s");
+        return process;
+    }
+
+    private static String read(java.io.InputStream stream) throws IOException {
+        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+    }
+}

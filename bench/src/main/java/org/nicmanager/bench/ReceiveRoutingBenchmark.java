@@ -1,0 +1,175 @@
+package org.nicmanager.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameWriter;
+import org.nicmanager.kernel.api.nic.LinkState;
+import org.nicmanager.kernel.api.nic.NicCounters;
+import org.nicmanager.kernel.api.nic.NicListener;
+import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.kernel.api.nic.TransmitStatus;
+import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.time.ClockMode;
+import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.kernel.core.time.TimerQueue;
+import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.engine.BondTable;
+import org.nicmanager.nicmanager.engine.VmPorts;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The receive routing path (issue 4's benchmark): a frame a bond member received, parsed in place and routed by
+ * destination MAC to one of the 64 virtual NICs behind a four-member bond. The NICs and the virtual NICs are test
+ * doubles: the NIC hands frames in, the virtual NIC counts and lets go. Target: 10 million frames per second, 0 B/op.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ReceiveRoutingBenchmark {
+
+    private static final int VMS = 64;
+
+    private final FrameBuffer[] frames = new FrameBuffer[VMS];
+    private final long[] delivered = new long[1];
+    private NicListener member;
+    private PhysicalNic nic;
+    private int next;
+
+    /** Test double: a NIC that only remembers the listener the bond attaches. */
+    private final class CapturingNic implements PhysicalNic {
+        private final String name;
+
+        CapturingNic(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String driver() {
+            return "bench";
+        }
+
+        @Override
+        public long macAddress() {
+            return 0x02_00_00_00_F0_00L;
+        }
+
+        @Override
+        public long speedBps() {
+            return 10_000_000_000L;
+        }
+
+        @Override
+        public int mtuBytes() {
+            return 9000;
+        }
+
+        @Override
+        public LinkState linkState() {
+            return LinkState.UP;
+        }
+
+        @Override
+        public TransmitStatus transmit(FrameBuffer frame) {
+            return TransmitStatus.BUSY;
+        }
+
+        @Override
+        public long pendingBytes() {
+            return 0;
+        }
+
+        @Override
+        public int pendingFrames() {
+            return 0;
+        }
+
+        @Override
+        public boolean transmitRingFull() {
+            return false;
+        }
+
+        @Override
+        public void attach(NicListener listener) {
+            if (member == null) {
+                member = listener;
+                nic = this;
+            }
+        }
+
+        @Override
+        public void setPromiscuous(boolean promiscuous) {
+        }
+
+        @Override
+        public NicCounters counters() {
+            return NicCounters.ZERO;
+        }
+    }
+
+    /** A scheduler on a clock that stands still: the benchmark fires no timers. */
+    private static final class StillScheduler implements KernelScheduler {
+        private final TimerQueue timers = new TimerQueue(this);
+
+        @Override
+        public long nanoTime() {
+            return 0;
+        }
+
+        @Override
+        public ClockMode mode() {
+            return ClockMode.VIRTUAL;
+        }
+
+        @Override
+        public Timer newTimer(String name, Runnable action) {
+            return timers.newTimer(name, action);
+        }
+    }
+
+    @Setup
+    public void setUp() {
+        BondTable table = new BondTable(new StillScheduler(), new VmPorts());
+        table.create("bench", LoadDistribution.HASH_L34, BondSettings.defaults().withNotifySwitches(false));
+        for (int i = 0; i < 4; i++) {
+            PhysicalNic member = new CapturingNic("nic" + i);
+            table.nicArrived(member);
+        }
+        table.add("bench", List.of("nic0", "nic1", "nic2", "nic3"));
+        for (int vm = 0; vm < VMS; vm++) {
+            long mac = 0x02_00_00_00_01_00L + vm;
+            table.connect("bench", "vm" + vm, 5, mac, vm, frame -> delivered[0]++);
+            FrameBuffer frame = FrameBuffer.unpooled(64); // release() leaves it for the next round
+            frame.setLength(FrameWriter.udpFrame(frame.data(), 60, mac, 0x02_00_00_00_99_01L, 0x0A0000FE,
+                    0x0A000000 + vm, 5000, 9, 0, 0));
+            frames[vm] = frame;
+        }
+    }
+
+    @Benchmark
+    public long route() {
+        int i = next;
+        next = i + 1 == VMS ? 0 : i + 1;
+        member.frameReceived(nic, frames[i]);
+        return delivered[0];
+    }
+}

@@ -47,7 +47,8 @@ public class BondTransmitBenchmark {
     private static final int VMS = 64;
     private static final int FRAMES = VMS * 4;
 
-    @Param({"round-robin", "least-loaded", "hash-l34", "per-vm", "tcp-session", "priority-aware", "failover-order"})
+    @Param({"round-robin", "least-loaded", "hash-l2-src", "hash-l2-dst", "hash-l2", "hash-l3-src", "hash-l3-dst",
+        "hash-l3", "hash-l34", "ip-hash-else-rr", "per-vm", "tcp-session", "priority-aware", "failover-order"})
     public String policy;
 
     private final FrameBuffer[] frames = new FrameBuffer[FRAMES];

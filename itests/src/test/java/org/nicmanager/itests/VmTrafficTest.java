@@ -2,12 +2,18 @@ package org.nicmanager.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.Test;
+import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 
 /**
@@ -18,6 +24,14 @@ import org.osgi.framework.Bundle;
 public class VmTrafficTest extends NicManagerTestSupport {
 
     private static final String HOST_MAC = "02:00:00:00:99:";
+    private static final String E1000SIM_JAR_PROPERTY = "nicmgr.test.jar.e1000sim";
+
+    @Override
+    protected List<Option> extraOptions() {
+        // Where the driver's jar is, to install it again after the test uninstalled it.
+        return List.of(frameworkProperty(E1000SIM_JAR_PROPERTY)
+                .value(RunDescriptor.exportedJars().get("drivers.e1000sim").toURI().toString()));
+    }
 
     /** A switch, two e1000 cards bonded round-robin, an external host, and a running VM on the bond. */
     private String setUp(String id) throws Exception {
@@ -90,7 +104,7 @@ public class VmTrafficTest extends NicManagerTestSupport {
     }
 
     @Test
-    public void stoppingAMembersDriverUnderLoadFailsOverWithoutLosingAFrame() throws Exception {
+    public void uninstallingAMembersDriverUnderLoadFailsOverWithoutLosingAFrame() throws Exception {
         shell("hw:switch add sw13 --ports 8");
         shell("hw:nic add fast13 --model e1000 --switch sw13");
         shell("hw:nic add slow13 --model e100 --switch sw13");
@@ -106,7 +120,7 @@ public class VmTrafficTest extends NicManagerTestSupport {
         assertTrue("traffic flowed before the removal: " + beforeRemoval, beforeRemoval > 5_000);
         Bundle e1000 = Arrays.stream(context.getBundles())
                 .filter(bundle -> bundle.getSymbolicName().equals("drivers.e1000sim")).findFirst().orElseThrow();
-        e1000.stop();
+        e1000.uninstall();
         try {
             shell("kernel:advance 4s");
             String bond = shell("bond:show bond13 --json");
@@ -116,7 +130,7 @@ public class VmTrafficTest extends NicManagerTestSupport {
             // The e100 carries on, and what was on the removed card's ring comes back to the bond and is resent.
             assertEquals(20_000, received);
         } finally {
-            e1000.start();
+            context.installBundle(context.getProperty(E1000SIM_JAR_PROPERTY)).start();
         }
     }
 
@@ -137,8 +151,8 @@ public class VmTrafficTest extends NicManagerTestSupport {
         shell("guest:traffic blue14 --to " + HOST_MAC + "14 --rate 20Mbps --frame 1000 --flows 8 --count 3000");
         shell("kernel:advance 2s");
         String bond = shell("bond:show bond14 --json");
-        java.util.Set<Long> carried = java.util.Set.of(memberFrames(bond, "a14"), memberFrames(bond, "b14"));
-        assertEquals("each VM's frames on one member, whatever their flows", java.util.Set.of(1000L, 3000L), carried);
+        Set<Long> carried = Set.of(memberFrames(bond, "a14"), memberFrames(bond, "b14"));
+        assertEquals("each VM's frames on one member, whatever their flows", Set.of(1000L, 3000L), carried);
     }
 
     @Test
@@ -155,7 +169,7 @@ public class VmTrafficTest extends NicManagerTestSupport {
     private void assertRefused(String command, String expected) throws Exception {
         try {
             shell(command);
-            org.junit.Assert.fail(command + " was accepted");
+            fail(command + " was accepted");
         } catch (IllegalArgumentException refused) {
             assertTrue(refused.getMessage(), refused.getMessage().contains(expected));
         }

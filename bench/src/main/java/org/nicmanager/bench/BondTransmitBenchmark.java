@@ -5,19 +5,9 @@ import java.util.concurrent.TimeUnit;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameWriter;
-import org.nicmanager.kernel.api.nic.LinkState;
-import org.nicmanager.kernel.api.nic.NicCounters;
-import org.nicmanager.kernel.api.nic.NicListener;
-import org.nicmanager.kernel.api.nic.PhysicalNic;
-import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
-import org.nicmanager.kernel.api.time.ClockMode;
-import org.nicmanager.kernel.api.time.KernelScheduler;
-import org.nicmanager.kernel.api.time.Timer;
-import org.nicmanager.kernel.core.time.TimerQueue;
 import org.nicmanager.nicmanager.bond.Bond;
 import org.nicmanager.nicmanager.bond.BondSettings;
-import org.nicmanager.nicmanager.distribution.VmDirectory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -55,125 +45,12 @@ public class BondTransmitBenchmark {
     private Bond bond;
     private int next;
 
-    /** Test double: a NIC whose transmit ring is always free, putting every frame on the wire at once. */
-    private static final class InstantNic implements PhysicalNic {
-        private final String name;
-        private long sent;
-
-        InstantNic(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String driver() {
-            return "bench";
-        }
-
-        @Override
-        public long macAddress() {
-            return 0x02_00_00_00_F0_00L;
-        }
-
-        @Override
-        public long speedBps() {
-            return 10_000_000_000L;
-        }
-
-        @Override
-        public int mtuBytes() {
-            return 9000;
-        }
-
-        @Override
-        public LinkState linkState() {
-            return LinkState.UP;
-        }
-
-        @Override
-        public TransmitStatus transmit(FrameBuffer frame) {
-            sent++;
-            frame.release();
-            return TransmitStatus.ACCEPTED;
-        }
-
-        @Override
-        public long pendingBytes() {
-            return sent & 0xFFF; // a changing load for least-loaded to read
-        }
-
-        @Override
-        public int pendingFrames() {
-            return 0;
-        }
-
-        @Override
-        public boolean transmitRingFull() {
-            return false;
-        }
-
-        @Override
-        public void attach(NicListener listener) {
-        }
-
-        @Override
-        public void setPromiscuous(boolean promiscuous) {
-        }
-
-        @Override
-        public NicCounters counters() {
-            return NicCounters.ZERO;
-        }
-    }
-
-    /** A scheduler on a clock that stands still: the benchmark fires no timers. */
-    private static final class StillScheduler implements KernelScheduler {
-        private final TimerQueue timers = new TimerQueue(this);
-
-        @Override
-        public long nanoTime() {
-            return 0;
-        }
-
-        @Override
-        public ClockMode mode() {
-            return ClockMode.VIRTUAL;
-        }
-
-        @Override
-        public Timer newTimer(String name, Runnable action) {
-            return timers.newTimer(name, action);
-        }
-    }
-
-    /** Port p belongs to VM p, priorities 0..10 in turn. */
-    private static final class Vms implements VmDirectory {
-        @Override
-        public int portBound() {
-            return VMS;
-        }
-
-        @Override
-        public int vmOfPort(int port) {
-            return port;
-        }
-
-        @Override
-        public int priorityOfPort(int port) {
-            return port % 11;
-        }
-    }
-
     @Setup
     public void setUp() {
-        bond = new Bond("bench", LoadDistribution.fromShellName(policy), new Vms(), new StillScheduler(),
+        bond = new Bond("bench", LoadDistribution.fromShellName(policy), new PortVms(VMS), new StillScheduler(),
                 BondSettings.defaults().withNotifySwitches(false));
         for (int member = 0; member < 4; member++) {
-            bond.addMember(new InstantNic("nic" + member));
+            bond.addMember(new TestDoubleNic("nic" + member));
         }
         for (int i = 0; i < FRAMES; i++) {
             int vm = i % VMS;

@@ -8,7 +8,6 @@ import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.distribution.Distributor;
 import org.nicmanager.nicmanager.distribution.Distributors;
 import org.nicmanager.nicmanager.distribution.MemberView;
-import org.nicmanager.nicmanager.distribution.VmDirectory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -73,24 +72,6 @@ public class DistributionBenchmark {
         }
     }
 
-    /** Port p belongs to VM p, priorities 0..10 in turn. */
-    private static final class Vms implements VmDirectory {
-        @Override
-        public int portBound() {
-            return VMS;
-        }
-
-        @Override
-        public int vmOfPort(int port) {
-            return port;
-        }
-
-        @Override
-        public int priorityOfPort(int port) {
-            return port % 11;
-        }
-    }
-
     @Setup
     public void setUp() {
         for (int i = 0; i < FRAMES; i++) {
@@ -104,7 +85,7 @@ public class DistributionBenchmark {
             frames[i] = frame;
             ports[i] = vm;
         }
-        distributor = Distributors.create(LoadDistribution.fromShellName(policy), new Bond(), new Vms());
+        distributor = Distributors.create(LoadDistribution.fromShellName(policy), new Bond(), new PortVms(VMS));
     }
 
     @Benchmark

@@ -5,16 +5,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameWriter;
-import org.nicmanager.kernel.api.nic.LinkState;
-import org.nicmanager.kernel.api.nic.NicCounters;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
-import org.nicmanager.kernel.api.time.ClockMode;
-import org.nicmanager.kernel.api.time.KernelScheduler;
-import org.nicmanager.kernel.api.time.Timer;
-import org.nicmanager.kernel.core.time.TimerQueue;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.engine.BondTable;
 import org.nicmanager.nicmanager.engine.VmPorts;
@@ -50,42 +44,11 @@ public class ReceiveRoutingBenchmark {
     private PhysicalNic nic;
     private int next;
 
-    /** Test double: a NIC that only remembers the listener the bond attaches. */
-    private final class CapturingNic implements PhysicalNic {
-        private final String name;
+    /** Test double: a NIC that remembers the first listener a bond attaches, and takes no frames. */
+    private final class CapturingNic extends TestDoubleNic {
 
         CapturingNic(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String driver() {
-            return "bench";
-        }
-
-        @Override
-        public long macAddress() {
-            return 0x02_00_00_00_F0_00L;
-        }
-
-        @Override
-        public long speedBps() {
-            return 10_000_000_000L;
-        }
-
-        @Override
-        public int mtuBytes() {
-            return 9000;
-        }
-
-        @Override
-        public LinkState linkState() {
-            return LinkState.UP;
+            super(name);
         }
 
         @Override
@@ -94,55 +57,11 @@ public class ReceiveRoutingBenchmark {
         }
 
         @Override
-        public long pendingBytes() {
-            return 0;
-        }
-
-        @Override
-        public int pendingFrames() {
-            return 0;
-        }
-
-        @Override
-        public boolean transmitRingFull() {
-            return false;
-        }
-
-        @Override
         public void attach(NicListener listener) {
             if (member == null) {
                 member = listener;
                 nic = this;
             }
-        }
-
-        @Override
-        public void setPromiscuous(boolean promiscuous) {
-        }
-
-        @Override
-        public NicCounters counters() {
-            return NicCounters.ZERO;
-        }
-    }
-
-    /** A scheduler on a clock that stands still: the benchmark fires no timers. */
-    private static final class StillScheduler implements KernelScheduler {
-        private final TimerQueue timers = new TimerQueue(this);
-
-        @Override
-        public long nanoTime() {
-            return 0;
-        }
-
-        @Override
-        public ClockMode mode() {
-            return ClockMode.VIRTUAL;
-        }
-
-        @Override
-        public Timer newTimer(String name, Runnable action) {
-            return timers.newTimer(name, action);
         }
     }
 

@@ -1,0 +1,28 @@
+package org.nicmanager.bench;
+
+import org.nicmanager.nicmanager.distribution.VmDirectory;
+
+/** Test double of the VM directory: port p belongs to VM p, with priorities 0..10 in turn. */
+final class PortVms implements VmDirectory {
+
+    private final int vms;
+
+    PortVms(int vms) {
+        this.vms = vms;
+    }
+
+    @Override
+    public int portBound() {
+        return vms;
+    }
+
+    @Override
+    public int vmOfPort(int port) {
+        return port;
+    }
+
+    @Override
+    public int priorityOfPort(int port) {
+        return port % 11;
+    }
+}

@@ -1,5 +1,6 @@
 package org.nicmanager.vmm.devices;
 
+import org.nicmanager.kernel.api.frame.FlowStamp;
 import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
@@ -7,16 +8,18 @@ import org.nicmanager.kernel.api.time.Timer;
 /**
  * A guest's constant-rate workload: stamped UDP frames from its virtual NIC, the flows taking turns, each with its own
  * sequence numbers so that receivers count loss and reordering per flow. One reusable timer; the gaps are exact
- * (integer nanoseconds with the remainder carried), and the guest's frame buffer is reused for every frame.
+ * (integer nanoseconds with the remainder carried). The frame is written once; each send only rewrites the UDP source
+ * port and the stamp, which no checksum covers (the UDP checksum is left 0).
  */
 final class GuestTraffic {
 
     private static final int FIRST_SOURCE_PORT = 20_000;
     private static final int DESTINATION_PORT = 9;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final int SOURCE_PORT_OFFSET = FrameWriter.ETHERNET_HEADER_BYTES + FrameWriter.IPV4_HEADER_BYTES;
+    private static final int STAMP_OFFSET = SOURCE_PORT_OFFSET + FrameWriter.UDP_HEADER_BYTES;
 
     private final EmulatedNic nic;
-    private final long destinationMac;
     private final int frameBytes;
     private final long[] sequences;
     private final long gapNumerator;
@@ -36,12 +39,13 @@ final class GuestTraffic {
     GuestTraffic(KernelScheduler scheduler, EmulatedNic nic, long destinationMac, long rateBps, int frameBytes,
             int flows, long frames) {
         this.nic = nic;
-        this.destinationMac = destinationMac;
         this.frameBytes = frameBytes;
         this.sequences = new long[flows];
         this.gapNumerator = frameBytes * 8L * NANOS_PER_SECOND;
         this.gapDenominator = rateBps;
         this.guestFrame = new byte[frameBytes];
+        FrameWriter.udpFrame(guestFrame, frameBytes, destinationMac, nic.mac(), 0x0A000000 | nic.port(), 0x0A00FFFE,
+                FIRST_SOURCE_PORT, DESTINATION_PORT, 0, 0);
         this.framesLeft = frames;
         this.due = scheduler.newTimer("guest traffic from " + nic.name(), this::sendOne);
     }
@@ -57,8 +61,10 @@ final class GuestTraffic {
     private void sendOne() {
         int flow = nextFlow;
         nextFlow = flow + 1 == sequences.length ? 0 : flow + 1;
-        FrameWriter.udpFrame(guestFrame, frameBytes, destinationMac, nic.mac(), 0x0A000000 | nic.port(),
-                0x0A00FFFE, FIRST_SOURCE_PORT + flow, DESTINATION_PORT, flow, sequences[flow]++);
+        int sourcePort = FIRST_SOURCE_PORT + flow;
+        guestFrame[SOURCE_PORT_OFFSET] = (byte) (sourcePort >>> 8);
+        guestFrame[SOURCE_PORT_OFFSET + 1] = (byte) sourcePort;
+        FlowStamp.write(guestFrame, STAMP_OFFSET, flow, sequences[flow]++);
         if (nic.transmitFromGuest(guestFrame, 0, frameBytes) == EmulatedNic.TransmitResult.SENT) {
             sentFrames++;
         } else {

@@ -1,0 +1,27 @@
+package org.nicmanager.kernel.api.resource;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/** A bond or unbonded NIC as its {@link UplinkScheduler} sees it; implemented by the NIC manager. */
+@ConsumerType
+public interface UplinkPort {
+
+    /** True while the uplink takes a frame now without queuing it: some member that carries traffic has room. */
+    boolean ready();
+
+    /** Hands a frame to the uplink to send now. The uplink owns it from here, whatever happens to it. */
+    void send(FrameBuffer frame);
+
+    /** The line rate of the members that carry traffic now, in bits per second ([0116]); 0 when none does. */
+    long capacityBps();
+
+    /** What {@link #capacityBps()} would be if these NICs failed (for {@code net:whatif}); unknown names are ignored. */
+    long capacityWithoutBps(Collection<String> failedNics);
+
+    /** The names of the uplink's NICs, in failover order. */
+    List<String> nics();
+}

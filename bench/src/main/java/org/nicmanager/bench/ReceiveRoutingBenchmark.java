@@ -73,7 +73,7 @@ public class ReceiveRoutingBenchmark {
             PhysicalNic member = new CapturingNic("nic" + i);
             table.nicArrived(member);
         }
-        table.add("bench", List.of("nic0", "nic1", "nic2", "nic3"));
+        table.add("bench", List.of("nic0", "nic1", "nic2", "nic3"), vm -> false);
         for (int vm = 0; vm < VMS; vm++) {
             long mac = 0x02_00_00_00_01_00L + vm;
             table.connect("bench", "vm" + vm, 5, mac, vm, frame -> delivered[0]++);

@@ -129,4 +129,18 @@ public abstract class NicManagerTestSupport {
             return result == null ? "" : session.format(result, Converter.INSPECT).toString();
         }
     }
+
+    /** The first whole number after {@code "key":} in a JSON document. */
+    protected static long number(String json, String key) {
+        return Long.parseLong(field(json, "\"" + key + "\":(\\d+)"));
+    }
+
+    /** The first group of {@code regex} in {@code text}; fails the test when it is not there. */
+    protected static String field(String text, String regex) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex).matcher(text);
+        if (!matcher.find()) {
+            throw new AssertionError("no " + regex + " in " + text);
+        }
+        return matcher.group(1);
+    }
 }

@@ -163,7 +163,11 @@ public class VmTrafficTest extends NicManagerTestSupport {
         assertRefused("bond:remove bond19 b19", "bond bond19 is used by running VMs [vm19]; a NIC cannot leave a bond"
                 + " that a running VM uses");
         shell("vm:stop vm19");
-        assertTrue(shell("bond:remove bond19 b19").contains("failovers  1"));
+        shell("bond:remove bond19 b19");
+        String bond = shell("bond:show bond19 --json");
+        assertEquals(1, number(bond, "failovers"));
+        String members = field(bond, "\"members\":\\[(.*?)\\]");
+        assertTrue(members, members.contains("\"a19\"") && !members.contains("b19"));
     }
 
     private void assertRefused(String command, String expected) throws Exception {
@@ -224,13 +228,4 @@ public class VmTrafficTest extends NicManagerTestSupport {
         return Long.parseLong(field(bond, "\\{\"name\":\"" + member + "\"[^}]*\"txFrames\":(\\d+)"));
     }
 
-    private static long number(String json, String key) {
-        return Long.parseLong(field(json, "\"" + key + "\":(\\d+)"));
-    }
-
-    private static String field(String text, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(text);
-        assertTrue("no " + regex + " in " + text, matcher.find());
-        return matcher.group(1);
-    }
 }

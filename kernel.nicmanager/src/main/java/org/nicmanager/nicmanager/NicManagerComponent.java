@@ -1,6 +1,7 @@
 package org.nicmanager.nicmanager;
 
 import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.kernel.api.teaming.BondDirectory;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.Priority;
@@ -9,26 +10,43 @@ import org.nicmanager.kernel.api.vm.VmRegistry;
 import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.nicmanager.engine.BondService;
+import org.nicmanager.nicmanager.engine.ConfigAdminBondStore;
+import org.nicmanager.nicmanager.engine.EventAdminBondEvents;
+import org.nicmanager.nicmanager.engine.Gates;
 import org.nicmanager.nicmanager.engine.NicManagerBase;
 import org.nicmanager.nicmanager.engine.VmFacts;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 
 /**
  * The kernel-integrated NIC manager (patent [0076]-[0082]): the engine with the VM registry behind it, so it knows which
  * VM sent a frame and how much that VM matters.
  */
-@Component(service = {BondService.class, VnicUplinks.class}, immediate = true)
+@Component(service = {BondService.class, VnicUplinks.class, BondDirectory.class}, immediate = true)
 public final class NicManagerComponent extends NicManagerBase {
+
+    private final Logger logger;
 
     @Activate
     public NicManagerComponent(@Reference NetworkWorld world, @Reference KernelScheduler scheduler,
-            @Reference VmRegistry vms) {
-        super(world, scheduler, new VmFacts() {
+            @Reference VmRegistry vms, @Reference ConfigurationAdmin configurations, @Reference EventAdmin events,
+            @Reference(service = LoggerFactory.class) Logger logger) {
+        super(world, scheduler, facts(vms), Gates.DIRECT, new EventAdminBondEvents(events, scheduler),
+                new ConfigAdminBondStore(configurations));
+        this.logger = logger;
+        restoreBonds().forEach(logger::error);
+    }
+
+    private static VmFacts facts(VmRegistry vms) {
+        return new VmFacts() {
             @Override
             public int priority(String vm) {
                 return vms.vm(vm).map(VmInfo::priority).orElse(Priority.DEFAULT);
@@ -38,12 +56,12 @@ public final class NicManagerComponent extends NicManagerBase {
             public boolean running(String vm) {
                 return vms.vm(vm).map(info -> info.state() == VmState.RUNNING).orElse(false);
             }
-        });
+        };
     }
 
     @Deactivate
     void deactivate() {
-        close();
+        close().forEach(logger::info);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

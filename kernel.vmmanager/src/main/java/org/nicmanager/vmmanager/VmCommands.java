@@ -12,9 +12,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The {@code vm:} commands (COMMANDS.md): create, start, stop, delete, list, show. */
+/** The {@code vm:} commands (COMMANDS.md): create, start, suspend, resume, stop, delete, list, show. */
 @Component(service = VmCommands.class, property = {"osgi.command.scope=vm", "osgi.command.function=create",
     "osgi.command.function=start", "osgi.command.function=stop", "osgi.command.function=delete",
+    "osgi.command.function=suspend", "osgi.command.function=resume",
     "osgi.command.function=list", "osgi.command.function=show"})
 public final class VmCommands {
 
@@ -49,6 +50,16 @@ public final class VmCommands {
     @Descriptor("Stop (power off) a running VM")
     public VmInfo stop(@Descriptor("the VM's name") String name) {
         return manager.stop(name);
+    }
+
+    @Descriptor("Suspend a running VM: it stops running; its queued frames and counters wait for it")
+    public VmInfo suspend(@Descriptor("the VM's name") String name) {
+        return manager.suspend(name);
+    }
+
+    @Descriptor("Resume a suspended VM from its kept queues and counters")
+    public VmInfo resume(@Descriptor("the VM's name") String name) {
+        return manager.resume(name);
     }
 
     @Descriptor("Delete a VM that is not running")

@@ -44,6 +44,41 @@ final class VmTable {
         return move(name, VmState.STOPPED, "stop", VmState.RUNNING, VmState.SUSPENDED);
     }
 
+    VmInfo suspend(String name) {
+        return move(name, VmState.SUSPENDED, "suspend", VmState.RUNNING);
+    }
+
+    VmInfo resume(String name) {
+        return move(name, VmState.RUNNING, "resume", VmState.SUSPENDED);
+    }
+
+    /** Puts back a stored VM, powered off (a VM manager that starts again finds its VMs as a rebooted host does). */
+    VmInfo restore(String name, int priority, List<VnicInfo> vnics) {
+        VmInfo vm = create(name, priority);
+        VmInfo restored = new VmInfo(vm.name(), VmState.STOPPED, priority, vnics);
+        vms.put(name, restored);
+        return restored;
+    }
+
+    VmInfo updateVnic(String vmName, VnicInfo vnic) {
+        VmInfo vm = require(vmName);
+        List<VnicInfo> vnics = new ArrayList<>(vm.vnics());
+        int at = -1;
+        for (int i = 0; i < vnics.size(); i++) {
+            if (vnics.get(i).name().equals(vnic.name())) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            throw new IllegalArgumentException("VM " + vmName + " has no virtual NIC named " + vnic.name() + "; it has "
+                    + vm.vnics().stream().map(VnicInfo::name).toList());
+        }
+        vnics.set(at, vnic);
+        VmInfo updated = new VmInfo(vm.name(), vm.state(), vm.priority(), vnics);
+        vms.put(vmName, updated);
+        return updated;
+    }
+
     VmInfo delete(String name) {
         VmInfo vm = require(name);
         if (vm.state() == VmState.RUNNING || vm.state() == VmState.SUSPENDED) {

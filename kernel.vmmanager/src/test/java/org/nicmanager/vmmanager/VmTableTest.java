@@ -42,6 +42,32 @@ class VmTableTest {
     }
 
     @Test
+    void aRunningVmSuspendsAndResumesAndOnlyThen() {
+        table.create("app", 3);
+        assertRefused("cannot suspend VM app: it is CREATED, and suspend needs RUNNING", () -> table.suspend("app"));
+        table.start("app");
+        assertRefused("cannot resume VM app: it is RUNNING, and resume needs SUSPENDED", () -> table.resume("app"));
+        assertEquals(VmState.SUSPENDED, table.suspend("app").state());
+        assertRefused("cannot suspend VM app: it is SUSPENDED", () -> table.suspend("app"));
+        assertRefused("cannot start VM app: it is SUSPENDED", () -> table.start("app"));
+        assertRefused("VM app is SUSPENDED; stop it before deleting it", () -> table.delete("app"));
+        assertEquals(VmState.RUNNING, table.resume("app").state());
+        table.suspend("app");
+        assertEquals(VmState.STOPPED, table.stop("app").state(), "a suspended VM may be powered off");
+    }
+
+    @Test
+    void aStoredVmComesBackPoweredOffWithItsVirtualNics() {
+        VnicInfo vnic = new VnicInfo("db-0", "02:00:00:00:01:07", "pcnet", "vmnic2");
+        assertEquals(VmState.STOPPED, table.restore("db", 9, List.of(vnic)).state());
+        assertEquals(List.of(vnic), table.find("db").orElseThrow().vnics());
+        VnicInfo moved = new VnicInfo("db-0", "02:00:00:00:01:07", "pcnet", "bond0");
+        assertEquals(List.of(moved), table.updateVnic("db", moved).vnics());
+        assertRefused("VM db has no virtual NIC named db-9", () -> table.updateVnic("db",
+                new VnicInfo("db-9", "02:00:00:00:01:08", "pcnet", "bond0")));
+    }
+
+    @Test
     void badNamesPrioritiesAndDuplicatesAreRefused() {
         table.create("a", 0);
         assertRefused("already exists", () -> table.create("a", 5));

@@ -1,34 +1,49 @@
 package org.nicmanager.nicmanager.loadable;
 
 import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.kernel.api.teaming.BondDirectory;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.nicmanager.engine.BondService;
+import org.nicmanager.nicmanager.engine.ConfigAdminBondStore;
+import org.nicmanager.nicmanager.engine.EventAdminBondEvents;
+import org.nicmanager.nicmanager.engine.Gates;
 import org.nicmanager.nicmanager.engine.NicManagerBase;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 
 /**
  * The NIC manager as a loadable module, an "intermediate driver" between the drivers and the rest of the kernel
- * (patent [0076]-[0082]): the same engine as the kernel-integrated one, but with no VM information, so the VM-aware
- * policies are refused and no VM protects a bond's NICs.
+ * (patent [0076]-[0082]): the same engine as the kernel-integrated one, but with no VM information and no resource
+ * manager, so the VM-aware policies are refused, no VM protects a bond's NICs, and no VM has bandwidth guarantees.
  */
-@Component(service = {BondService.class, VnicUplinks.class}, immediate = true)
+@Component(service = {BondService.class, VnicUplinks.class, BondDirectory.class}, immediate = true)
 public final class LoadableNicManager extends NicManagerBase {
 
+    private final Logger logger;
+
     @Activate
-    public LoadableNicManager(@Reference NetworkWorld world, @Reference KernelScheduler scheduler) {
-        super(world, scheduler, null);
+    public LoadableNicManager(@Reference NetworkWorld world, @Reference KernelScheduler scheduler,
+            @Reference ConfigurationAdmin configurations, @Reference EventAdmin events,
+            @Reference(service = LoggerFactory.class) Logger logger) {
+        super(world, scheduler, null, Gates.DIRECT, new EventAdminBondEvents(events, scheduler),
+                new ConfigAdminBondStore(configurations));
+        this.logger = logger;
+        restoreBonds().forEach(logger::error);
     }
 
     @Deactivate
     void deactivate() {
-        close();
+        close().forEach(logger::info);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

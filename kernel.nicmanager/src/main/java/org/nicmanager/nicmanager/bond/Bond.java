@@ -30,7 +30,8 @@ public final class Bond {
     private final KernelScheduler scheduler;
     private final BondSettings settings;
     private final BondMembers members = new BondMembers();
-    private final Distributor distributor;
+    private final VmDirectory vms;
+    private Distributor distributor;
     private final Backlog backlog;
     private final BondCounters counters = new BondCounters();
     private final MacsSeen macs = new MacsSeen();
@@ -40,6 +41,8 @@ public final class Bond {
     private final FailoverHistory history = new FailoverHistory();
     private final FramePlacer placer;
     private InboundFrames inbound;
+    private BondObserver observer = BondObserver.NONE;
+    private Runnable readyListener = () -> { };
     private boolean draining;
 
     /** Where frames the members receive go; inbound routing is another component's job. */
@@ -58,6 +61,7 @@ public final class Bond {
         this.name = name;
         this.scheduler = scheduler;
         this.settings = settings;
+        this.vms = vms;
         this.distributor = Distributors.create(policy, members, vms);
         this.backlog = new Backlog(settings.backlogFrames());
         this.notifier = new SwitchNotifier(NOTIFICATION_BUFFERS, counters);
@@ -85,6 +89,80 @@ public final class Bond {
         this.inbound = receiver;
     }
 
+    public void setObserver(BondObserver observer) {
+        this.observer = observer;
+    }
+
+    /**
+     * Called when members can take frames again and the bond's own backlog is empty: the resource manager in front
+     * releases its queued frames then (patent step 810).
+     */
+    public void setReadyListener(Runnable listener) {
+        this.readyListener = listener;
+    }
+
+    /** Changes the load-distribution policy now; a refused policy changes nothing. */
+    public void setPolicy(LoadDistribution policy) {
+        Distributor next = Distributors.create(policy, members, vms);
+        distributor = next;
+        placer.use(next);
+        rebuild();
+    }
+
+    /**
+     * Puts these members first in the failover order ([0070]), in the order given; the others follow as before.
+     *
+     * @throws IllegalArgumentException for a slot named twice or unknown
+     */
+    public void putFirst(int[] slots) {
+        for (int i = 0; i < slots.length; i++) {
+            checkSlot(slots[i]);
+            for (int j = 0; j < i; j++) {
+                if (slots[j] == slots[i]) {
+                    throw new IllegalArgumentException(members.nic(slots[i]).name() + " is named twice");
+                }
+            }
+        }
+        members.putFirst(slots);
+        rebuild();
+        observer.carriersChanged(this);
+    }
+
+    /** True when a frame handed over now goes onto a ring rather than into the backlog. */
+    public boolean ready() {
+        return backlog.isEmpty() && members.anyRoom();
+    }
+
+    /** The line rate of the members carrying traffic now, less the named NICs, in bits per second ([0116]). */
+    public long capacityBps(java.util.Collection<String> without) {
+        return members.capacityBps(without);
+    }
+
+    /** The slot of the member whose NIC has that MAC (a frame for the host itself), or -1. */
+    public int memberWithMac(long mac) {
+        return members.slotWithMac(mac);
+    }
+
+    /** The bond goes away: frames waiting in its backlog are dropped (NO_MEMBER_AVAILABLE); its NICs are let go. */
+    public void close() {
+        FrameBuffer frame;
+        while ((frame = backlog.poll()) != null) {
+            drop(frame, DropReason.NO_MEMBER_AVAILABLE);
+        }
+        for (int slot = 0; slot < members.count(); slot++) {
+            if (members.state(slot) != MemberState.REMOVED) {
+                members.setState(slot, MemberState.REMOVED);
+                members.stopCarrying(slot);
+                members.nic(slot).attach(null);
+                members.nic(slot).setPromiscuous(false);
+            }
+            failback.linkDown(slot);
+            rechecker.stateIs(slot, MemberState.REMOVED);
+            notifier.cancel(slot);
+        }
+        members.recompute();
+    }
+
     /**
      * Broadcast and multicast frames are accepted from one member only, the first active one, so that a frame the
      * switch floods to every member reaches the VMs once ([0064]).
@@ -110,6 +188,8 @@ public final class Bond {
         }
         rechecker.stateIs(slot, members.state(slot));
         rebuild();
+        observer.carriersChanged(this);
+        drain();
         return slot;
     }
 
@@ -171,7 +251,7 @@ public final class Bond {
     public TransmitOutcome transmit(FrameBuffer frame) {
         counters.offered++;
         if (!backlog.isEmpty()) {
-            drain();
+            drainBacklog();
             if (!backlog.isEmpty()) {
                 return enqueue(frame); // behind the older frames: a bond keeps its order
             }
@@ -207,10 +287,20 @@ public final class Bond {
         failover(slot, FailoverReason.TRANSMIT_LINK_DOWN, false);
     }
 
-    /** Sends what waits in the backlog, oldest first, until no member can take more. */
+    /**
+     * Sends what waits in the backlog, oldest first, until no member can take more; once it is empty and a member has
+     * room, the ready listener (the resource manager) may hand over more.
+     */
     private void drain() {
+        if (drainBacklog() && members.anyRoom()) {
+            readyListener.run();
+        }
+    }
+
+    /** Returns true when the backlog is empty after. */
+    private boolean drainBacklog() {
         if (draining) {
-            return;
+            return false;
         }
         draining = true;
         try {
@@ -218,13 +308,14 @@ public final class Bond {
             while ((frame = backlog.peek()) != null) {
                 int placed = placer.place(frame);
                 if (placed == FramePlacer.ALL_BUSY) {
-                    return;
+                    return false;
                 }
                 backlog.poll();
                 if (placed != FramePlacer.SENT) {
                     drop(frame, placed == FramePlacer.NO_MEMBER ? DropReason.NO_MEMBER_AVAILABLE : placer.refusal());
                 }
             }
+            return true;
         } finally {
             draining = false;
         }
@@ -243,8 +334,9 @@ public final class Bond {
             counters.failovers++;
         }
         if (wasCarrying || recordAlways) {
-            history.record(scheduler.nanoTime(), slot, members.nic(slot).name(), reason);
+            observer.recorded(this, history.record(scheduler.nanoTime(), slot, members.nic(slot).name(), reason));
         }
+        observer.carriersChanged(this);
         if (wasCarrying) {
             notifySwitches();
         }
@@ -255,9 +347,11 @@ public final class Bond {
         rebuild();
         if (wasFailedOver) {
             counters.failbacks++;
-            history.record(scheduler.nanoTime(), slot, members.nic(slot).name(), FailoverReason.FAILBACK);
+            observer.recorded(this,
+                    history.record(scheduler.nanoTime(), slot, members.nic(slot).name(), FailoverReason.FAILBACK));
             notifySwitches();
         }
+        observer.carriersChanged(this);
         drain();
     }
 

@@ -20,11 +20,23 @@ final class BondMembers implements MemberView {
     /** Failed over and not yet failed back: a return to service is a failback. */
     private final boolean[] failedOver = new boolean[MAX_MEMBERS];
     private final int[] activeSlots = new int[MAX_MEMBERS];
+    /** Slots in failover order (patent [0070]): the first that carries traffic is the primary. */
+    private final int[] order = new int[MAX_MEMBERS];
     private int count;
     private int activeCount;
 
-    /** Adds a NIC at the end of the failover order; returns its slot. */
+    /**
+     * Adds a NIC at the end of the failover order and returns its slot. A NIC of the same name that left the bond
+     * (removed, or its driver went away) gets its old slot and place back, so its counters carry on.
+     */
     int add(PhysicalNic nic) {
+        for (int slot = 0; slot < count; slot++) {
+            if (states[slot] == MemberState.REMOVED && nics[slot].name().equals(nic.name())) {
+                nics[slot] = nic;
+                states[slot] = MemberState.of(nic.linkState());
+                return slot;
+            }
+        }
         if (count == MAX_MEMBERS) {
             throw new IllegalArgumentException("a bond holds at most " + MAX_MEMBERS + " NICs; cannot add "
                     + nic.name());
@@ -36,6 +48,7 @@ final class BondMembers implements MemberView {
         }
         nics[count] = nic;
         states[count] = MemberState.of(nic.linkState());
+        order[count] = count;
         return count++;
     }
 
@@ -81,15 +94,76 @@ final class BondMembers implements MemberView {
         return failback;
     }
 
-    /** Rebuilds the active list in failover order (slot order). */
+    /** The slot at {@code rank} of the failover order. */
+    int slotAt(int rank) {
+        return order[rank];
+    }
+
+    /**
+     * Puts these slots first in the failover order, in the order given; the others follow in their current order.
+     * Call {@link #recompute()} after.
+     */
+    void putFirst(int[] slots) {
+        int[] next = new int[count];
+        int filled = 0;
+        for (int slot : slots) {
+            next[filled++] = slot;
+        }
+        for (int rank = 0; rank < count; rank++) {
+            int slot = order[rank];
+            boolean named = false;
+            for (int given : slots) {
+                named |= given == slot;
+            }
+            if (!named) {
+                next[filled++] = slot;
+            }
+        }
+        System.arraycopy(next, 0, order, 0, count);
+    }
+
+    /** Rebuilds the active list in failover order. */
     void recompute() {
         int active = 0;
-        for (int slot = 0; slot < count; slot++) {
+        for (int rank = 0; rank < count; rank++) {
+            int slot = order[rank];
             if (carrying[slot] && states[slot] == MemberState.UP) {
                 activeSlots[active++] = slot;
             }
         }
         activeCount = active;
+    }
+
+    /** The line rate of the members carrying traffic now, less those named ([0116]); bits per second. */
+    long capacityBps(java.util.Collection<String> without) {
+        long total = 0;
+        for (int i = 0; i < activeCount; i++) {
+            PhysicalNic nic = nics[activeSlots[i]];
+            if (!without.contains(nic.name())) {
+                total += nic.speedBps();
+            }
+        }
+        return total;
+    }
+
+    /** The slot of the current member whose NIC has {@code mac}, or -1. */
+    int slotWithMac(long mac) {
+        for (int slot = 0; slot < count; slot++) {
+            if (states[slot] != MemberState.REMOVED && nics[slot].macAddress() == mac) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    /** True when some member carrying traffic has room on its ring now. */
+    boolean anyRoom() {
+        for (int i = 0; i < activeCount; i++) {
+            if (!nics[activeSlots[i]].transmitRingFull()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The slot whose NIC is {@code nic}, or -1. */

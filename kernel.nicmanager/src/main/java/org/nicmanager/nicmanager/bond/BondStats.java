@@ -39,8 +39,9 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
      * @param sentFrames frames on its ring or beyond
      * @param returnedFrames frames its NIC handed back after a failure, resent on the others
      * @param recheckArmed its link is polled (DOWN or FAILED)
+     * @param rank its place in the failover order, 0 first
      */
-    public record Member(int slot, String nic, MemberState state, boolean carrying, boolean waitingForFailback,
+    public record Member(int slot, int rank, String nic, MemberState state, boolean carrying, boolean waitingForFailback,
             long sentFrames, long sentBytes, long returnedFrames, long receivedFrames, boolean recheckArmed) {
     }
 
@@ -57,10 +58,15 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
         return members.get(slot);
     }
 
-    /** The operator's view (kernel.api). */
+    /** The operator's view (kernel.api): the present members in failover order. */
     public BondInfo info() {
         List<BondMember> view = new ArrayList<>();
-        for (Member member : members) {
+        List<Member> inOrder = new ArrayList<>(members);
+        inOrder.sort(java.util.Comparator.comparingInt(Member::rank));
+        for (Member member : inOrder) {
+            if (member.state() == MemberState.REMOVED) {
+                continue; // gone from the bond; an absent NIC it still wants shows in the NIC manager's report
+            }
             LinkState link = member.state() == MemberState.UP ? LinkState.UP
                     : member.state() == MemberState.FAILED ? LinkState.FAILED : LinkState.DOWN;
             view.add(new BondMember(member.nic(), link, member.carrying(), member.sentFrames(), member.sentBytes()));
@@ -71,8 +77,12 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
     static BondStats of(Bond bond, BondMembers members, BondCounters counters, int queued, MacsSeen macs,
             FailbackPolicy failback, LinkRechecker rechecker) {
         List<Member> list = new ArrayList<>();
+        int[] rankOf = new int[members.count()];
+        for (int rank = 0; rank < members.count(); rank++) {
+            rankOf[members.slotAt(rank)] = rank;
+        }
         for (int slot = 0; slot < members.count(); slot++) {
-            list.add(new Member(slot, members.nic(slot).name(), members.state(slot), members.carrying(slot),
+            list.add(new Member(slot, rankOf[slot], members.nic(slot).name(), members.state(slot), members.carrying(slot),
                     members.state(slot) == MemberState.UP && !members.carrying(slot) && members.failedOver(slot),
                     counters.sentFrames[slot], counters.sentBytes[slot], counters.returnedFrames[slot],
                     counters.receivedFrames[slot], rechecker.armed(slot)));

@@ -13,10 +13,12 @@ final class FailoverHistory {
     private long recorded;
 
     /** Called on control events only, so making a record here is fine. */
-    void record(long atNanos, int slot, String member, FailoverReason reason) {
-        events[next] = new FailoverEvent(atNanos, slot, member, reason);
+    FailoverEvent record(long atNanos, int slot, String member, FailoverReason reason) {
+        FailoverEvent event = new FailoverEvent(atNanos, slot, member, reason);
+        events[next] = event;
         next = (next + 1) % CAPACITY;
         recorded++;
+        return event;
     }
 
     List<FailoverEvent> snapshot() {

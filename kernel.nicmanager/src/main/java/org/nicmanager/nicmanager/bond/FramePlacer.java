@@ -27,7 +27,7 @@ final class FramePlacer {
     }
 
     private final BondMembers members;
-    private final Distributor distributor;
+    private Distributor distributor;
     private final BondCounters counters;
     private final MacsSeen macs;
     private final LinkLoss linkLoss;
@@ -42,6 +42,11 @@ final class FramePlacer {
         this.counters = counters;
         this.macs = macs;
         this.linkLoss = linkLoss;
+    }
+
+    /** The bond's policy changed. */
+    void use(Distributor next) {
+        this.distributor = next;
     }
 
     /** Why the last {@link #REFUSED} frame was refused. */

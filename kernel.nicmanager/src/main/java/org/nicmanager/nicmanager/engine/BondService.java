@@ -2,20 +2,30 @@ package org.nicmanager.nicmanager.engine;
 
 import java.util.List;
 
-import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.BondSettings;
 
-/** What the {@code bond:} commands need from a NIC manager, whichever variant runs. Each call runs in the world. */
+/**
+ * What the {@code bond:} commands need from a NIC manager, whichever variant runs. Each call runs in the world; each
+ * change is stored, so that bonds outlive the NIC manager.
+ */
 public interface BondService {
 
-    BondInfo create(String name, LoadDistribution policy, BondSettings settings);
+    BondReport create(String name, LoadDistribution policy, BondSettings settings);
 
-    BondInfo add(String bond, List<String> nics);
+    void delete(String bond);
 
-    BondInfo remove(String bond, List<String> nics);
+    BondReport add(String bond, List<String> nics);
 
-    BondInfo show(String bond);
+    BondReport remove(String bond, List<String> nics);
 
-    List<BondInfo> bonds();
+    BondReport policy(String bond, LoadDistribution policy);
+
+    BondReport order(String bond, List<String> nics);
+
+    BondReport failback(String bond, String nic);
+
+    BondReport show(String bond);
+
+    List<BondReport> reports();
 }

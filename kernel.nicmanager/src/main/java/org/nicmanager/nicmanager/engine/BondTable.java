@@ -1,51 +1,91 @@
 package org.nicmanager.nicmanager.engine;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
-import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.nicmanager.bond.Bond;
+import org.nicmanager.nicmanager.bond.BondObserver;
 import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.bond.BondStats;
+import org.nicmanager.nicmanager.bond.FailoverEvent;
 import org.nicmanager.nicmanager.bond.MemberState;
 
 /**
- * The host's bonds and which NIC belongs to which (patent [0059]-[0061]), owned by the network world's thread. Every
- * refusal names the value and the rule, and changes nothing.
+ * The host's uplinks and which NIC belongs to which (patent [0059]-[0061]), owned by the network world's thread. An
+ * uplink is a bond, or an unbonded NIC a virtual NIC is assigned to directly (kept as a bond of one that the operator
+ * does not see). Every refusal names the value and the rule, and changes nothing.
+ *
+ * <p>A bond remembers the NICs it was given, present or not: a NIC whose driver goes away leaves it (failover) and
+ * rejoins it when a NIC of that name is registered again.
  */
 public final class BondTable {
 
     private static final int GROUP_COPY_BUFFERS = 4096;
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,31}");
 
+    /** A bond or unbonded NIC with its inbound router, the gate its VMs' frames pass, and the NICs it wants. */
+    private static final class Uplink {
+        final Bond bond;
+        final InboundRouter router;
+        final boolean unbondedNic;
+        final LinkedHashSet<String> wanted = new LinkedHashSet<>();
+        Gate gate;
+
+        Uplink(Bond bond, InboundRouter router, boolean unbondedNic) {
+            this.bond = bond;
+            this.router = router;
+            this.unbondedNic = unbondedNic;
+        }
+    }
+
     private final KernelScheduler scheduler;
     private final VmPorts vmPorts;
-    private final Map<String, Bond> bonds = new TreeMap<>();
-    private final Map<String, InboundRouter> routers = new HashMap<>();
+    private final Gates gates;
+    private final BondEvents events;
+    private final Map<String, Uplink> bonds = new TreeMap<>();
+    private final Map<String, Uplink> unbonded = new TreeMap<>();
     /** Buffers for the copies of broadcast and multicast frames, one per extra receiving virtual NIC. */
     private final FramePool groupCopies = new FramePool(GROUP_COPY_BUFFERS, FrameBuffer.MAX_FRAME_BYTES);
     private final Map<String, PhysicalNic> nics = new HashMap<>();
-    /** NIC name to the bond it belongs to: a NIC is in at most one bond. */
+    /** NIC name to the bond that claims it, present or not: a NIC is in at most one bond. */
     private final Map<String, String> bondOfNic = new HashMap<>();
+    /** Virtual NIC port to the uplink it is connected to. */
+    private final Map<Integer, Uplink> uplinkOfPort = new HashMap<>();
 
-    /** @param vmPorts VM information for VM-aware policies, or {@code null} where there is none (loadable variant) */
-    public BondTable(KernelScheduler scheduler, VmPorts vmPorts) {
+    /**
+     * @param vmPorts VM information for VM-aware policies, or {@code null} where there is none (loadable variant)
+     * @param gates what stands between VMs and each uplink: nothing, or the resource manager
+     */
+    public BondTable(KernelScheduler scheduler, VmPorts vmPorts, Gates gates, BondEvents events) {
         this.scheduler = scheduler;
         this.vmPorts = vmPorts;
+        this.gates = gates;
+        this.events = events;
     }
 
-    public BondInfo create(String name, LoadDistribution policy, BondSettings settings) {
+    /** A table with no resource manager and no events: for tests and benchmarks. */
+    public BondTable(KernelScheduler scheduler, VmPorts vmPorts) {
+        this(scheduler, vmPorts, Gates.DIRECT, BondEvents.NONE);
+    }
+
+    // --- bonds ------------------------------------------------------------------------------------------------------
+
+    public BondReport create(String name, LoadDistribution policy, BondSettings settings) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("bad bond name '" + name + "': use 1-32 letters, digits, '.', '_' or"
                     + " '-', starting with a letter");
@@ -53,24 +93,58 @@ public final class BondTable {
         if (bonds.containsKey(name)) {
             throw new IllegalArgumentException("a bond named '" + name + "' already exists");
         }
-        if (nics.containsKey(name)) {
+        if (nics.containsKey(name) || bondOfNic.containsKey(name)) {
             throw new IllegalArgumentException("'" + name + "' is a NIC's name; a bond needs a name of its own");
         }
-        Bond bond = new Bond(name, policy, vmPorts, scheduler, settings);
-        InboundRouter router = new InboundRouter(bond, groupCopies);
-        bond.setInbound(router);
-        bonds.put(name, bond);
-        routers.put(name, router);
-        return bond.stats().info();
+        Uplink uplink = open(name, policy, settings, false);
+        bonds.put(name, uplink);
+        events.bondChanged(BondEvents.CREATED, name, policy.shellName());
+        return report(uplink);
     }
 
-    /** Adds NICs to a bond in the order given; all are checked before any joins. */
-    public BondInfo add(String bondName, List<String> nicNames) {
-        Bond bond = bond(bondName);
-        List<PhysicalNic> joining = new ArrayList<>();
+    /**
+     * Re-creates a stored bond: its NICs join now if present, or when their drivers register them, in the stored
+     * order. A NIC another bond claims already is left out.
+     */
+    public void restore(BondConfig config) {
+        BondSettings settings = BondSettings.defaults().withFailback(config.failback(),
+                config.failbackHoldDownMs() * 1_000_000);
+        Uplink uplink = bonds.get(config.name());
+        if (uplink == null) {
+            create(config.name(), config.policy(), settings);
+            uplink = bonds.get(config.name());
+        }
+        for (String nicName : config.nics()) {
+            if (!bondOfNic.containsKey(nicName) && !unbonded.containsKey(nicName)) {
+                join(uplink, nicName);
+            }
+        }
+    }
+
+    /** Deletes a bond no virtual NIC uses; its NICs become unbonded. */
+    public void delete(String bondName) {
+        Uplink uplink = bondUplink(bondName);
+        if (!uplink.router.ports().isEmpty()) {
+            throw new IllegalArgumentException("bond " + bondName + " still has virtual NICs of VMs " + vmsOn(uplink)
+                    + "; assign them elsewhere first (vnic:assign)");
+        }
+        close(uplink);
+        uplink.wanted.forEach(bondOfNic::remove);
+        bonds.remove(bondName);
+        events.bondChanged(BondEvents.DELETED, bondName, "");
+    }
+
+    /**
+     * Adds NICs to a bond in the order given; all are checked before any joins. A NIC not present now joins when its
+     * driver registers it.
+     *
+     * @param running tells which VMs run: a NIC assigned unbonded to a running VM cannot join a bond
+     */
+    public BondReport add(String bondName, List<String> nicNames, java.util.function.Predicate<String> running) {
+        Uplink uplink = bondUplink(bondName);
+        List<String> joining = new ArrayList<>();
         for (String nicName : nicNames) {
-            PhysicalNic nic = nics.get(nicName);
-            if (nic == null) {
+            if (nics.get(nicName) == null) {
                 throw new IllegalArgumentException("unknown NIC '" + nicName + "'; NICs: " + listing(nics.keySet()));
             }
             String owner = bondOfNic.get(nicName);
@@ -78,124 +152,244 @@ public final class BondTable {
                 throw new IllegalArgumentException("NIC " + nicName + " is already in bond " + owner
                         + "; a NIC is in at most one bond");
             }
-            if (joining.contains(nic)) {
+            if (joining.contains(nicName)) {
                 throw new IllegalArgumentException("NIC " + nicName + " is named twice");
             }
-            joining.add(nic);
+            refuseIfAssignedUnbonded(nicName, running);
+            joining.add(nicName);
         }
-        for (PhysicalNic nic : joining) {
-            bond.addMember(nic);
-            bondOfNic.put(nic.name(), bondName);
+        for (String nicName : joining) {
+            join(uplink, nicName);
         }
-        return bond.stats().info();
+        return report(uplink);
+    }
+
+    /** Puts a NIC in a bond: it claims the name, and the NIC (when present) becomes a member. */
+    private void join(Uplink uplink, String nicName) {
+        uplink.wanted.add(nicName);
+        bondOfNic.put(nicName, uplink.bond.name());
+        PhysicalNic nic = nics.get(nicName);
+        if (nic != null) {
+            uplink.bond.addMember(nic);
+            events.memberChanged(BondEvents.MEMBER_ADDED, uplink.bond.name(), nicName);
+        }
+    }
+
+    private void refuseIfAssignedUnbonded(String nicName, java.util.function.Predicate<String> running) {
+        Uplink direct = unbonded.get(nicName);
+        if (direct == null) {
+            return;
+        }
+        List<String> vms = vmsOn(direct);
+        List<String> runningVms = vms.stream().filter(running).toList();
+        if (!runningVms.isEmpty()) {
+            throw new IllegalArgumentException("NIC " + nicName + " is assigned unbonded to running VMs " + runningVms
+                    + "; a NIC cannot join a bond while it is assigned unbonded to a running VM");
+        }
+        throw new IllegalArgumentException("NIC " + nicName + " is assigned unbonded to virtual NICs of VMs " + vms
+                + "; a virtual NIC is never assigned to a bonded NIC alone, so assign them elsewhere first"
+                + " (vnic:assign)");
     }
 
     /**
      * Takes NICs out of a bond; the bond fails over from each at once.
      *
-     * @param runningVmsOnBond running VMs whose virtual NICs use this bond: while there are any, no NIC may leave it
+     * @param running tells which VMs run: while a running VM uses the bond, no NIC may leave it
      */
-    public BondInfo remove(String bondName, List<String> nicNames, List<String> runningVmsOnBond) {
-        Bond bond = bond(bondName);
-        if (!runningVmsOnBond.isEmpty()) {
-            throw new IllegalArgumentException("bond " + bondName + " is used by running VMs " + runningVmsOnBond
+    public BondReport remove(String bondName, List<String> nicNames, java.util.function.Predicate<String> running) {
+        Uplink uplink = bondUplink(bondName);
+        List<String> runningVms = vmsOn(uplink).stream().filter(running).toList();
+        if (!runningVms.isEmpty()) {
+            throw new IllegalArgumentException("bond " + bondName + " is used by running VMs " + runningVms
                     + "; a NIC cannot leave a bond that a running VM uses");
         }
-        List<Integer> slots = new ArrayList<>();
         for (String nicName : nicNames) {
-            if (!bondName.equals(bondOfNic.get(nicName))) {
-                throw new IllegalArgumentException("NIC " + nicName + " is not a member of bond " + bondName);
+            if (!uplink.wanted.contains(nicName)) {
+                throw new IllegalArgumentException("NIC " + nicName + " is not a member of bond " + bondName
+                        + "; its members: " + listing(uplink.wanted));
             }
-            slots.add(slotOf(bond, nicName));
         }
-        for (int i = 0; i < slots.size(); i++) {
-            bond.removeMember(slots.get(i));
-            bondOfNic.remove(nicNames.get(i));
+        for (String nicName : nicNames) {
+            int slot = currentSlot(uplink.bond, nicName);
+            if (slot >= 0) {
+                uplink.bond.removeMember(slot);
+            }
+            uplink.wanted.remove(nicName);
+            bondOfNic.remove(nicName);
+            events.memberChanged(BondEvents.MEMBER_REMOVED, bondName, nicName);
         }
-        return bond.stats().info();
+        return report(uplink);
     }
 
-    /** Connects a virtual NIC to a bond: its frames go out over the bond, frames for its MAC come back to it. */
-    /** @param priority the VM's network priority, for the VM-aware policies */
-    public VnicUplink connect(String uplink, String vm, int priority, long mac, int port, VnicDelivery delivery) {
-        Bond bond = bonds.get(uplink);
-        if (bond == null && bondOfNic.containsKey(uplink)) {
-            throw new IllegalArgumentException("NIC " + uplink + " is in bond " + bondOfNic.get(uplink) + "; a virtual"
-                    + " NIC is assigned to the bond, never to a bonded NIC alone");
+    /** Changes a bond's load-distribution policy; a policy the variant cannot honour is refused. */
+    public BondReport policy(String bondName, LoadDistribution policy) {
+        Uplink uplink = bondUplink(bondName);
+        uplink.bond.setPolicy(policy);
+        events.bondChanged(BondEvents.POLICY_CHANGED, bondName, policy.shellName());
+        return report(uplink);
+    }
+
+    /** Puts these present members first in the bond's failover order ([0070]); the others follow as before. */
+    public BondReport order(String bondName, List<String> nicNames) {
+        Uplink uplink = bondUplink(bondName);
+        int[] slots = new int[nicNames.size()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = currentSlot(uplink.bond, nicNames.get(i));
+            if (slots[i] < 0) {
+                throw new IllegalArgumentException("NIC " + nicNames.get(i) + " is not a present member of bond "
+                        + bondName + "; its members: " + listing(uplink.wanted));
+            }
         }
-        if (bond == null) {
-            throw new IllegalArgumentException("unknown uplink '" + uplink + "': a virtual NIC connects to a bond;"
-                    + " bonds: " + listing(bonds.keySet()));
+        uplink.bond.putFirst(slots);
+        return report(uplink);
+    }
+
+    /** Manual failback ([0104]): puts a recovered member back in service now. */
+    public BondReport failback(String bondName, String nicName) {
+        Uplink uplink = bondUplink(bondName);
+        int slot = currentSlot(uplink.bond, nicName);
+        if (slot < 0) {
+            throw new IllegalArgumentException("NIC " + nicName + " is not a present member of bond " + bondName);
         }
-        for (InboundRouter router : routers.values()) {
-            if (router.owns(mac)) {
+        if (!uplink.bond.failback(slot)) {
+            throw new IllegalArgumentException(nicName + " already carries traffic in bond " + bondName);
+        }
+        return report(uplink);
+    }
+
+    // --- virtual NICs -----------------------------------------------------------------------------------------------
+
+    /**
+     * Connects a virtual NIC to a bond or an unbonded NIC: its frames go out there, frames for its MAC come back to it.
+     *
+     * @param priority the VM's network priority, for the VM-aware policies
+     */
+    public VnicUplink connect(String uplinkName, String vm, int priority, long mac, int port, VnicDelivery delivery) {
+        Uplink uplink = bonds.get(uplinkName);
+        if (uplink == null && bondOfNic.containsKey(uplinkName)) {
+            throw new IllegalArgumentException("NIC " + uplinkName + " is in bond " + bondOfNic.get(uplinkName)
+                    + "; a virtual NIC is assigned to the bond, never to a bonded NIC alone");
+        }
+        if (uplink == null && !nics.containsKey(uplinkName) && !unbonded.containsKey(uplinkName)) {
+            throw new IllegalArgumentException("unknown uplink '" + uplinkName + "': a virtual NIC connects to a bond"
+                    + " or an unbonded NIC; bonds: " + listing(bonds.keySet()) + "; unbonded NICs: "
+                    + listing(nics.keySet().stream().filter(nic -> !bondOfNic.containsKey(nic)).toList()));
+        }
+        for (Uplink present : uplinks()) {
+            if (present.router.owns(mac)) {
                 throw new IllegalArgumentException("MAC " + MacAddress.format(mac) + " is already connected");
             }
         }
-        routers.get(uplink).connect(mac, port, delivery);
+        if (uplinkOfPort.containsKey(port)) {
+            throw new IllegalArgumentException("virtual NIC port " + port + " is already connected");
+        }
+        if (uplink == null) {
+            uplink = unbonded.computeIfAbsent(uplinkName, this::openUnbonded);
+        }
+        uplink.router.connect(mac, port, delivery);
+        uplinkOfPort.put(port, uplink);
         if (vmPorts != null) {
             vmPorts.connect(port, vm, priority);
-            bond.vmsChanged();
+            uplink.bond.vmsChanged();
         }
+        uplink.gate.connect(port, vm);
+        Gate gate = uplink.gate;
         return frame -> {
-            bond.transmit(frame); // the bond owns the frame from here, whatever it decides
+            gate.offer(frame); // the gate owns the frame from here, whatever it decides
             return true;
         };
     }
 
-    /** Names of the VMs whose virtual NICs connect to that bond. */
-    public List<String> vmsOn(String bondName) {
-        bond(bondName); // refuses an unknown bond by name
+    public void disconnect(int port) {
+        Uplink uplink = uplinkOfPort.remove(port);
+        if (uplink == null) {
+            return;
+        }
+        uplink.gate.disconnect(port);
+        uplink.router.disconnect(port);
+        if (vmPorts != null) {
+            vmPorts.disconnect(port);
+            uplink.bond.vmsChanged();
+        }
+        if (uplink.unbondedNic && uplink.router.ports().isEmpty()) {
+            close(uplink); // no one uses the NIC directly any more: it is free to join a bond
+            unbonded.remove(uplink.bond.name());
+        }
+    }
+
+    /** Names of the VMs whose virtual NICs connect to that bond or unbonded NIC. */
+    public List<String> vmsOn(String uplinkName) {
+        Uplink uplink = bonds.containsKey(uplinkName) ? bonds.get(uplinkName) : unbonded.get(uplinkName);
+        if (uplink == null) {
+            bondUplink(uplinkName); // refuses an unknown bond by name
+        }
+        return vmsOn(uplink);
+    }
+
+    private List<String> vmsOn(Uplink uplink) {
         if (vmPorts == null) {
             return List.of();
         }
-        return routers.get(bondName).ports().stream().map(vmPorts::vmNameOfPort).distinct().toList();
+        return uplink.router.ports().stream().map(vmPorts::vmNameOfPort).distinct().toList();
     }
 
-    public void disconnect(int port) {
-        routers.values().forEach(router -> router.disconnect(port));
-        if (vmPorts != null) {
-            vmPorts.disconnect(port);
-            bonds.values().forEach(Bond::vmsChanged);
+    // --- NICs arriving and leaving ------------------------------------------------------------------------------------
+
+    /** A driver registered a NIC: a bond (or direct assignment) that wants it by name takes it back. */
+    public void nicArrived(PhysicalNic nic) {
+        nics.put(nic.name(), nic);
+        String bondName = bondOfNic.get(nic.name());
+        Uplink uplink = bondName != null ? bonds.get(bondName) : unbonded.get(nic.name());
+        if (uplink != null) {
+            uplink.bond.addMember(nic);
+            events.memberChanged(BondEvents.MEMBER_ADDED, uplink.bond.name(), nic.name());
         }
     }
 
-    public void nicArrived(PhysicalNic nic) {
-        nics.put(nic.name(), nic);
-    }
-
-    /** A NIC's driver went away: its bond fails over (patent step 752, in reverse). */
+    /** A NIC's driver went away: its uplink fails over (patent step 752, in reverse) and keeps wanting it. */
     public void nicLeft(PhysicalNic nic) {
         if (nics.get(nic.name()) != nic) {
             return;
         }
         nics.remove(nic.name());
-        String bondName = bondOfNic.remove(nic.name());
-        if (bondName != null) {
-            Bond bond = bonds.get(bondName);
-            bond.memberVanished(slotOf(bond, nic.name()));
+        String bondName = bondOfNic.get(nic.name());
+        Uplink uplink = bondName != null ? bonds.get(bondName) : unbonded.get(nic.name());
+        if (uplink != null) {
+            int slot = currentSlot(uplink.bond, nic.name());
+            if (slot >= 0) {
+                uplink.bond.memberVanished(slot);
+            }
         }
     }
 
-    /** The NIC manager is going away: let go of every member NIC so that a successor can take them. */
-    public void detachAll() {
-        for (String nicName : bondOfNic.keySet()) {
-            PhysicalNic nic = nics.get(nicName);
-            nic.attach(null);
-            nic.setPromiscuous(false);
+    /**
+     * The NIC manager is going away: every uplink drops what waits in its queues (counted, with a reason) and lets go
+     * of its NICs, so that a successor can take them.
+     */
+    public List<String> closeAll() {
+        List<String> summaries = new ArrayList<>();
+        for (Uplink uplink : uplinks()) {
+            close(uplink);
+            BondStats stats = uplink.bond.stats();
+            summaries.add((uplink.unbondedNic ? "uplink " : "bond ") + stats.name() + " closed: " + stats.offeredFrames()
+                    + " frames offered, " + stats.sentFrames() + " sent, " + stats.droppedFrames() + " dropped "
+                    + stats.drops());
         }
+        return summaries;
     }
+
+    // --- reading ----------------------------------------------------------------------------------------------------
 
     public Bond bond(String name) {
-        Bond bond = bonds.get(name);
-        if (bond == null) {
-            throw new IllegalArgumentException("no bond named '" + name + "'; bonds: " + listing(bonds.keySet()));
-        }
-        return bond;
+        return bondUplink(name).bond;
     }
 
-    public List<BondInfo> all() {
-        return bonds.values().stream().map(bond -> bond.stats().info()).toList();
+    public BondReport report(String bondName) {
+        return report(bondUplink(bondName));
+    }
+
+    public List<BondReport> reports() {
+        return bonds.values().stream().map(this::report).toList();
     }
 
     /** The bond a NIC belongs to, or {@code null}. */
@@ -203,18 +397,79 @@ public final class BondTable {
         return bondOfNic.get(nicName);
     }
 
-    private static int slotOf(Bond bond, String nicName) {
-        var stats = bond.stats();
-        for (int slot = 0; slot < stats.members().size(); slot++) {
-            var member = stats.member(slot);
-            if (member.nic().equals(nicName) && member.state() != MemberState.REMOVED) {
-                return slot;
-            }
-        }
-        throw new IllegalStateException("bond " + bond.name() + " has no current member " + nicName);
+    /** The NICs a bond was given, in the order given, present or not. */
+    public List<String> membersOf(String bondName) {
+        return List.copyOf(bondUplink(bondName).wanted);
     }
 
-    private static String listing(java.util.Collection<String> names) {
-        return names.isEmpty() ? "(none)" : String.join(", ", new java.util.TreeSet<>(names));
+    private BondReport report(Uplink uplink) {
+        return new BondReport(uplink.bond.stats(), uplink.bond.settings(), uplink.bond.history(), uplink.router.counts(),
+                List.copyOf(uplink.wanted));
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------------
+
+    private Uplink openUnbonded(String nicName) {
+        Uplink uplink = open(nicName, LoadDistribution.FAILOVER_ORDER, BondSettings.defaults(), true);
+        uplink.wanted.add(nicName);
+        PhysicalNic nic = nics.get(nicName);
+        if (nic != null) {
+            uplink.bond.addMember(nic);
+        }
+        return uplink;
+    }
+
+    private Uplink open(String name, LoadDistribution policy, BondSettings settings, boolean unbondedNic) {
+        Bond bond = new Bond(name, policy, vmPorts, scheduler, settings);
+        Uplink uplink = new Uplink(bond, new InboundRouter(bond, groupCopies), unbondedNic);
+        bond.setInbound(uplink.router);
+        uplink.gate = gates.open(bond);
+        Gate gate = uplink.gate;
+        bond.setReadyListener(gate::uplinkReady);
+        bond.setObserver(new BondObserver() {
+            @Override
+            public void recorded(Bond changed, FailoverEvent event) {
+                events.failover(changed.name(), event);
+            }
+
+            @Override
+            public void carriersChanged(Bond changed) {
+                gate.capacityChanged();
+            }
+        });
+        return uplink;
+    }
+
+    private void close(Uplink uplink) {
+        gates.close(uplink.bond);
+        uplink.bond.close();
+    }
+
+    private Collection<Uplink> uplinks() {
+        List<Uplink> all = new ArrayList<>(bonds.values());
+        all.addAll(unbonded.values());
+        return all;
+    }
+
+    private Uplink bondUplink(String name) {
+        Uplink uplink = bonds.get(name);
+        if (uplink == null) {
+            throw new IllegalArgumentException("no bond named '" + name + "'; bonds: " + listing(bonds.keySet()));
+        }
+        return uplink;
+    }
+
+    /** The slot of a present member of that name, or -1. */
+    private static int currentSlot(Bond bond, String nicName) {
+        for (var member : bond.stats().members()) {
+            if (member.nic().equals(nicName) && member.state() != MemberState.REMOVED) {
+                return member.slot();
+            }
+        }
+        return -1;
+    }
+
+    private static String listing(Collection<String> names) {
+        return names.isEmpty() ? "(none)" : String.join(", ", new TreeSet<>(names));
     }
 }

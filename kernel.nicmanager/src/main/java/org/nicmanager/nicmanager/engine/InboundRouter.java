@@ -24,6 +24,8 @@ final class InboundRouter implements Bond.InboundFrames {
     private int[] ports = new int[0];
     private VnicDelivery[] deliveries = new VnicDelivery[0];
     long routedFrames;
+    /** Frames for the MAC of one of the bond's own NICs: the host endpoint's ([0057]). */
+    long hostFrames;
     long droppedUnknownDestination;
     long droppedDuplicateGroup;
     long droppedMalformed;
@@ -66,6 +68,11 @@ final class InboundRouter implements Bond.InboundFrames {
         return java.util.Arrays.stream(ports).boxed().toList();
     }
 
+    InboundCounts counts() {
+        return new InboundCounts(routedFrames, hostFrames, droppedUnknownDestination, droppedDuplicateGroup,
+                droppedMalformed, droppedNoBuffer);
+    }
+
     boolean owns(long mac) {
         for (long present : macs) {
             if (present == mac) {
@@ -91,7 +98,14 @@ final class InboundRouter implements Bond.InboundFrames {
                     return;
                 }
             }
-            droppedUnknownDestination++;
+            int owner = bond.memberWithMac(destination);
+            if (owner == slot) {
+                hostFrames++; // the host's own traffic: its endpoint consumes it, no VM sees it
+            } else if (owner >= 0) {
+                droppedDuplicateGroup++; // flooded by the switch: the owner received its own copy
+            } else {
+                droppedUnknownDestination++;
+            }
             frame.release();
             return;
         }

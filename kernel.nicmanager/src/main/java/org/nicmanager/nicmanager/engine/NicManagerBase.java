@@ -1,8 +1,13 @@
 package org.nicmanager.nicmanager.engine;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.kernel.api.teaming.BondDirectory;
 import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
@@ -12,24 +17,51 @@ import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.bond.BondStats;
 
 /**
  * The NIC manager both variants run: it tracks the physical NICs drivers register and keeps the host's bonds, changing
  * them only on the network world's thread. A NIC whose driver stops leaves its bond, which fails over at once. With
  * {@link VmFacts} (the kernel-integrated variant) it knows each virtual NIC's VM and priority, so the VM-aware policies
  * work and a bond a running VM uses keeps its NICs; without (the loadable variant) it sees frames, NICs and time only.
+ *
+ * <p>Bonds live in a {@link BondStore} (ConfigAdmin): a NIC manager starts with the bonds its predecessor left, so
+ * swapping variants keeps them.
  */
-public abstract class NicManagerBase implements BondService, VnicUplinks {
+public abstract class NicManagerBase implements BondService, VnicUplinks, BondDirectory {
 
     private final NetworkWorld world;
     private final VmFacts vms;
+    private final BondStore store;
     private final BondTable table;
 
-    /** @param vms what the kernel knows of VMs, or {@code null} for the loadable variant */
-    protected NicManagerBase(NetworkWorld world, KernelScheduler scheduler, VmFacts vms) {
+    /**
+     * @param vms what the kernel knows of VMs, or {@code null} for the loadable variant
+     * @param gates what stands between VMs and each uplink (the resource manager, or nothing)
+     */
+    protected NicManagerBase(NetworkWorld world, KernelScheduler scheduler, VmFacts vms, Gates gates,
+            BondEvents events, BondStore store) {
         this.world = world;
         this.vms = vms;
-        this.table = new BondTable(scheduler, vms == null ? null : new VmPorts());
+        this.store = store;
+        this.table = new BondTable(scheduler, vms == null ? null : new VmPorts(), gates, events);
+    }
+
+    /**
+     * Re-creates the stored bonds; their NICs join as drivers register them. Returns one message per bond this
+     * variant cannot make (a VM-aware policy in the loadable variant, say), naming the bond and the reason.
+     */
+    protected List<String> restoreBonds() {
+        List<String> refusals = new ArrayList<>();
+        for (BondConfig bond : store.load()) {
+            try {
+                world.run(() -> table.restore(bond));
+            } catch (IllegalArgumentException refused) {
+                refusals.add("bond " + bond.name() + " from the configuration was not restored: "
+                        + refused.getMessage());
+            }
+        }
+        return refusals;
     }
 
     protected void nicAdded(PhysicalNic nic) {
@@ -41,36 +73,63 @@ public abstract class NicManagerBase implements BondService, VnicUplinks {
         world.run(() -> table.nicLeft(nic));
     }
 
-    /** Lets go of every member NIC, so that a successor (the other variant, say) can take them. */
-    protected void close() {
-        world.run(table::detachAll);
+    /**
+     * Lets go of every NIC, so that a successor (the other variant, say) can take them; bonds stay stored. Frames still
+     * queued are dropped with a reason; returns each uplink's final account, for the log.
+     */
+    protected List<String> close() {
+        return world.call(table::closeAll);
     }
 
     @Override
-    public BondInfo create(String name, LoadDistribution policy, BondSettings settings) {
-        return world.call(() -> table.create(name, policy, settings));
+    public BondReport create(String name, LoadDistribution policy, BondSettings settings) {
+        return stored(() -> table.create(name, policy, settings));
     }
 
     @Override
-    public BondInfo add(String bond, List<String> nics) {
-        return world.call(() -> table.add(bond, nics));
+    public void delete(String bond) {
+        world.run(() -> table.delete(bond));
+        store.delete(bond);
     }
 
     @Override
-    public BondInfo remove(String bond, List<String> nics) {
-        List<String> running = vms == null ? List.of()
-                : world.call(() -> table.vmsOn(bond)).stream().filter(vms::running).toList();
-        return world.call(() -> table.remove(bond, nics, running));
+    public BondReport add(String bond, List<String> nics) {
+        return stored(() -> table.add(bond, nics, running()));
     }
 
     @Override
-    public BondInfo show(String bond) {
-        return world.call(() -> table.bond(bond).stats().info());
+    public BondReport remove(String bond, List<String> nics) {
+        return stored(() -> table.remove(bond, nics, running()));
+    }
+
+    @Override
+    public BondReport policy(String bond, LoadDistribution policy) {
+        return stored(() -> table.policy(bond, policy));
+    }
+
+    @Override
+    public BondReport order(String bond, List<String> nics) {
+        return stored(() -> table.order(bond, nics));
+    }
+
+    @Override
+    public BondReport failback(String bond, String nic) {
+        return world.call(() -> table.failback(bond, nic));
+    }
+
+    @Override
+    public BondReport show(String bond) {
+        return world.call(() -> table.report(bond));
+    }
+
+    @Override
+    public List<BondReport> reports() {
+        return world.call(table::reports);
     }
 
     @Override
     public List<BondInfo> bonds() {
-        return world.call(table::all);
+        return reports().stream().map(report -> report.stats().info()).toList();
     }
 
     @Override
@@ -82,5 +141,27 @@ public abstract class NicManagerBase implements BondService, VnicUplinks {
     @Override
     public void disconnect(int port) {
         world.run(() -> table.disconnect(port));
+    }
+
+    /** Runs a change in the world and stores the bond as it is after it. */
+    private BondReport stored(Supplier<BondReport> change) {
+        BondReport report = world.call(change);
+        store.save(configOf(report));
+        return report;
+    }
+
+    private Predicate<String> running() {
+        return vms == null ? vm -> false : vms::running;
+    }
+
+    /** Present members in failover order, then the NICs not present now in the order they were given. */
+    private static BondConfig configOf(BondReport report) {
+        BondStats stats = report.stats();
+        List<String> nics = new ArrayList<>(stats.members().stream()
+                .sorted(Comparator.comparingInt(BondStats.Member::rank)).map(BondStats.Member::nic)
+                .filter(report.nics()::contains).toList());
+        report.nics().stream().filter(nic -> !nics.contains(nic)).forEach(nics::add);
+        return new BondConfig(stats.name(), stats.policy(), stats.failback(),
+                report.settings().failbackHoldDownNanos() / 1_000_000, nics);
     }
 }

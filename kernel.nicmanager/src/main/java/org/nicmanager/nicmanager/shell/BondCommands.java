@@ -3,9 +3,11 @@ package org.nicmanager.nicmanager.shell;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.shell.Json;
 import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.BondMember;
@@ -13,25 +15,49 @@ import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.bond.BondStats;
+import org.nicmanager.nicmanager.bond.FailoverEvent;
+import org.nicmanager.nicmanager.bond.MemberState;
+import org.nicmanager.nicmanager.engine.BondReport;
 import org.nicmanager.nicmanager.engine.BondService;
+import org.nicmanager.nicmanager.engine.InboundCounts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The {@code bond:} commands (COMMANDS.md): create, add, remove, list, show. */
+/** The {@code bond:} commands (COMMANDS.md): create, delete, add, remove, policy, order, failback, list, show. */
 @Component(service = BondCommands.class, property = {"osgi.command.scope=bond", "osgi.command.function=create",
-    "osgi.command.function=add", "osgi.command.function=remove", "osgi.command.function=list",
-    "osgi.command.function=show"})
+    "osgi.command.function=delete", "osgi.command.function=add", "osgi.command.function=remove",
+    "osgi.command.function=policy", "osgi.command.function=order", "osgi.command.function=failback",
+    "osgi.command.function=list", "osgi.command.function=show"})
 public final class BondCommands {
 
-    /** A bond as COMMANDS.md shows it; {@code policy} and {@code failback} as typed in commands. */
+    /**
+     * A bond as COMMANDS.md shows it, in failover order; {@code policy} and {@code failback} as typed in commands.
+     * {@code absentNics} are NICs given to the bond whose drivers are not loaded now: they rejoin when they are.
+     */
     public record BondView(String name, String policy, String lacp, String failback, List<BondMember> members,
-            long failovers, long failbacks) {
+            List<String> absentNics, long failovers, long failbacks, long offeredFrames, long sentFrames,
+            long queuedFrames, long droppedFrames, Map<DropReason, Long> dropped, InboundCounts inbound, List<HistoryEntry> history) {
 
-        static BondView of(BondInfo info) {
+        static BondView of(BondReport report) {
+            BondInfo info = report.stats().info();
+            BondStats stats = report.stats();
+            List<String> absent = report.nics().stream().filter(nic -> stats.members().stream()
+                    .noneMatch(member -> member.nic().equals(nic) && member.state() != MemberState.REMOVED)).toList();
             return new BondView(info.name(), info.policy().shellName(), info.lacp().name().toLowerCase(Locale.ROOT),
-                    info.failback().name().toLowerCase(Locale.ROOT), info.members(), info.failovers(),
-                    info.failbacks());
+                    info.failback().name().toLowerCase(Locale.ROOT), info.members(), absent, info.failovers(),
+                    info.failbacks(), stats.offeredFrames(), stats.sentFrames(), stats.queuedFrames(),
+                    stats.droppedFrames(), stats.drops(),
+                    report.inbound(), report.history().stream().map(HistoryEntry::of).toList());
+        }
+    }
+
+    /** One failover, failback or removal: kernel time in ns, the member, why. */
+    public record HistoryEntry(long time, String nic, String reason) {
+
+        static HistoryEntry of(FailoverEvent event) {
+            return new HistoryEntry(event.atNanos(), event.member(), event.reason().name());
         }
     }
 
@@ -69,6 +95,28 @@ public final class BondCommands {
         return BondView.of(manager.create(name, LoadDistribution.fromShellName(policy), settings(failback)));
     }
 
+    @Descriptor("Delete a bond no virtual NIC uses; its NICs become unbonded")
+    public String delete(@Descriptor("the bond") String bond) {
+        manager.delete(bond);
+        return "bond " + bond + " deleted";
+    }
+
+    @Descriptor("Change a bond's load-distribution policy; the tables are recomputed at once")
+    public BondView policy(@Descriptor("the bond") String bond,
+            @Descriptor("the policy, e.g. round-robin, hash-l34, per-vm, failover-order") String policy) {
+        return BondView.of(manager.policy(bond, LoadDistribution.fromShellName(policy)));
+    }
+
+    @Descriptor("Set the explicit failover order: the NICs named come first, in that order; the rest follow")
+    public BondView order(@Descriptor("the bond") String bond, @Descriptor("NIC names") String... nics) {
+        return BondView.of(manager.order(bond, nicList(nics)));
+    }
+
+    @Descriptor("Put a recovered member back in service now (manual failback)")
+    public BondView failback(@Descriptor("the bond") String bond, @Descriptor("the member NIC") String nic) {
+        return BondView.of(manager.failback(bond, nic));
+    }
+
     @Descriptor("Add NICs to a bond, at the end of its failover order")
     public BondView add(@Descriptor("the bond") String bond, @Descriptor("NIC names") String... nics) {
         return BondView.of(manager.add(bond, nicList(nics)));
@@ -82,13 +130,14 @@ public final class BondCommands {
     @Descriptor("List the bonds")
     public Object list(@Descriptor("print one JSON document") @Parameter(names = "--json", presentValue = "true",
             absentValue = "false") boolean json) {
-        List<BondInfo> bonds = manager.bonds();
+        List<BondReport> bonds = manager.reports();
         if (json) {
             return new Json(new BondDocuments(bonds.stream().map(BondView::of).toList()));
         }
-        return new BondList(bonds.stream().map(info -> new BondRow(info.name(), info.policy().shellName(),
-                info.members().size(), info.members().stream().filter(BondMember::active).count(), info.failovers(),
-                info.failbacks())).toList());
+        return new BondList(bonds.stream().map(report -> report.stats().info()).map(info -> new BondRow(info.name(),
+                info.policy().shellName(), info.members().size(),
+                info.members().stream().filter(BondMember::active).count(), info.failovers(), info.failbacks()))
+                .toList());
     }
 
     @Descriptor("Show a bond: members with state and load, policy, failovers and failbacks")

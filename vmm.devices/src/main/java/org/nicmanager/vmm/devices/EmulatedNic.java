@@ -1,5 +1,7 @@
 package org.nicmanager.vmm.devices;
 
+import java.util.Objects;
+
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.time.KernelScheduler;
@@ -14,7 +16,8 @@ import org.nicmanager.kernel.api.vnic.VnicUplink;
  * One virtual NIC's device emulation, on the world thread (patent [0056]-[0058]).
  *
  * <p>Transmit: the guest's frame is copied into a pooled kernel buffer, as the DMA emulation does, tagged with this
- * NIC's port and handed to the uplink. Receive: frames for the guest wait in a bounded queue; the first frame of a batch
+ * NIC's port and handed to the uplink; while no NIC manager holds the NIC (no uplink), the frame is dropped and counted
+ * before any copy. Receive: frames for the guest wait in a bounded queue; the first frame of a batch
  * arms the receive interrupt, raised through the world's timers (the VMM's action queue) after the moderator's delay,
  * and servicing it hands the whole batch to the guest. Nothing allocates per frame.
  */
@@ -25,7 +28,7 @@ final class EmulatedNic {
 
     /** What happened to a frame the guest sent. */
     enum TransmitResult {
-        SENT, TOO_LONG, NO_BUFFER, REFUSED
+        SENT, TOO_LONG, NO_BUFFER, NO_UPLINK, REFUSED
     }
 
     private final String name;
@@ -44,6 +47,7 @@ final class EmulatedNic {
     private long txBytes;
     private long txDropsTooLong;
     private long txDropsNoBuffer;
+    private long txDropsNoUplink;
     private long txRefused;
     private long rxFrames;
     private long rxBytes;
@@ -68,6 +72,10 @@ final class EmulatedNic {
             txDropsTooLong++;
             return TransmitResult.TOO_LONG;
         }
+        if (uplink == null) {
+            txDropsNoUplink++; // DropReason.NO_MEMBER_AVAILABLE: no NIC manager holds this vNIC now
+            return TransmitResult.NO_UPLINK;
+        }
         FrameBuffer frame = pool.acquire();
         if (frame == null) {
             txDropsNoBuffer++;
@@ -75,7 +83,7 @@ final class EmulatedNic {
         }
         frame.copyFrom(data, offset, lengthBytes); // the DMA emulation's copy into kernel memory
         frame.setSourcePort(port);
-        if (uplink == null || !uplink.send(frame)) {
+        if (!uplink.send(frame)) {
             frame.release();
             txRefused++;
             return TransmitResult.REFUSED;
@@ -112,8 +120,18 @@ final class EmulatedNic {
         }
     }
 
+    /** From now on the guest's frames go to {@code uplink}. */
     void connect(VnicUplink uplink) {
-        this.uplink = uplink;
+        this.uplink = Objects.requireNonNull(uplink, "uplink");
+    }
+
+    /** From now on the guest's frames are dropped and counted as {@code txDropsNoUplink}, until connected again. */
+    void disconnect() {
+        this.uplink = null;
+    }
+
+    boolean connected() {
+        return uplink != null;
     }
 
     void setModerator(InterruptModerator moderator) {
@@ -137,7 +155,7 @@ final class EmulatedNic {
     }
 
     VnicCounters counters() {
-        return new VnicCounters(txFrames, txBytes, txDropsTooLong, txDropsNoBuffer, txRefused, rxFrames, rxBytes,
-                rxDropsQueueFull, interrupts, rxCount);
+        return new VnicCounters(txFrames, txBytes, txDropsTooLong, txDropsNoBuffer, txDropsNoUplink, txRefused,
+                rxFrames, rxBytes, rxDropsQueueFull, interrupts, rxCount);
     }
 }

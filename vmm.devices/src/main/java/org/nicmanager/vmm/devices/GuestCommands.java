@@ -3,19 +3,21 @@ package org.nicmanager.vmm.devices;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.kernel.api.shell.Json;
 import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The {@code guest:} commands: workloads inside VMs. */
+/** The {@code guest:} commands: workloads inside VMs, and what their guests receive. */
 @Component(service = GuestCommands.class, property = {"osgi.command.scope=guest", "osgi.command.function=traffic",
-    "osgi.command.function=stop"})
+    "osgi.command.function=stop", "osgi.command.function=stats"})
 public final class GuestCommands {
 
-    /** What {@code guest:traffic} started. */
-    public record Started(String vm, String vnic, String to, long rateBps, int frameBytes, int flows, String frames) {
+    /** What {@code guest:traffic} started; {@code frames} counts data segments for TCP. */
+    public record Started(String vm, String vnic, String to, String pattern, long rateBps, int frameBytes, int flows,
+            String frames) {
     }
 
     private final VirtualDevicesComponent devices;
@@ -25,51 +27,92 @@ public final class GuestCommands {
         this.devices = devices;
     }
 
-    @Descriptor("Start constant-rate stamped UDP traffic from a running VM's first virtual NIC")
+    @Descriptor("Start stamped test traffic (UDP, or TCP-like sessions) from a running VM's first virtual NIC")
     public Started traffic(
             @Descriptor("destination: a MAC, e.g. an external host's from hw:topology, or a VM") @Parameter(
                     names = "--to", absentValue = "") String to,
-            @Descriptor("offered rate, e.g. 100Mbps (frame bytes, no preamble or gap)") @Parameter(names = "--rate",
-                    absentValue = "10Mbps") String rate,
-            @Descriptor("frame size, 60..9014 bytes") @Parameter(names = "--frame", absentValue = "1000")
-            String frame,
-            @Descriptor("flows, taking turns") @Parameter(names = "--flows", absentValue = "1") int flows,
-            @Descriptor("stop after this many frames (default: no end)") @Parameter(names = "--count",
-                    absentValue = "0") long count,
-            @Descriptor("stop after this long (default: no end)") @Parameter(names = "--for", absentValue = "")
-            String duration,
+            @Descriptor("offered rate, e.g. 100Mbps (frame bytes, no preamble or gap); the mean for poisson, the"
+                    + " average for burst") @Parameter(names = "--rate", absentValue = "10Mbps") String rate,
+            @Descriptor("frame size, 60..9014 bytes (tcp: a data segment, at least 70)") @Parameter(
+                    names = "--frame", absentValue = "1000") String frame,
+            @Descriptor("flows, taking turns (tcp: one session each)") @Parameter(names = "--flows",
+                    absentValue = "1") int flows,
+            @Descriptor("cbr (equal gaps), burst (back-to-back at the vNIC's line rate, then idle), poisson"
+                    + " (exponential gaps), tcp (SYN, data with sequence numbers, FIN; equal gaps)") @Parameter(
+                    names = "--pattern", absentValue = "cbr") String pattern,
+            @Descriptor("burst: frames per burst, 1..65536 (default 32)") @Parameter(names = "--burst-frames",
+                    absentValue = "0") int burstFrames,
+            @Descriptor("poisson: the workload's random seed (default: split from the kernel's seed)") @Parameter(
+                    names = "--seed", absentValue = "") String seed,
+            @Descriptor("stop after this many frames (tcp: data segments; default: no end)") @Parameter(
+                    names = "--count", absentValue = "0") long count,
+            @Descriptor("stop after this long at the rate (default: no end)") @Parameter(names = "--for",
+                    absentValue = "") String duration,
             @Descriptor("the VM") String vm) {
         if (to.isEmpty()) {
             throw new IllegalArgumentException("guest:traffic needs --to MAC|VM");
         }
-        if (flows < 1 || flows > 65_536) {
-            throw new IllegalArgumentException("bad --flows " + flows + ": allowed 1..65536");
+        GuestPattern shape = GuestPattern.fromName(pattern);
+        if (burstFrames != 0 && shape != GuestPattern.BURST) {
+            throw new IllegalArgumentException("--burst-frames " + burstFrames + " applies to --pattern burst only,"
+                    + " not " + pattern);
+        }
+        if (!seed.isEmpty() && shape != GuestPattern.POISSON) {
+            throw new IllegalArgumentException("--seed " + seed + " applies to --pattern poisson only, not " + pattern);
         }
         if (count < 0) {
             throw new IllegalArgumentException("bad --count " + count + ": a number of frames, at least 1");
         }
-        long rateBps = VirtualDevicesComponent.rateBps(rate);
-        if (rateBps == 0) {
-            throw new IllegalArgumentException("bad --rate '" + rate + "': must be above 0");
+        if (count > 0 && !duration.isEmpty()) {
+            throw new IllegalArgumentException("--count " + count + " and --for " + duration + " both say when to stop;"
+                    + " give one of them");
         }
+        long rateBps = VirtualDevicesComponent.rateBps(rate);
         int frameBytes = VirtualDevicesComponent.frameBytes(frame);
-        long frames = count > 0 ? count : duration.isEmpty() ? Long.MAX_VALUE
-                : Math.max(1, (long) ((double) TimeSpan.parse(duration).nanos() * rateBps / 8 / frameBytes / 1e9));
+        long frames = count > 0 ? count : duration.isEmpty() ? Long.MAX_VALUE : framesFor(duration, rateBps, frameBytes);
+        Long workloadSeed = seed.isEmpty() ? null : seed(seed);
         VmInfo source = devices.vms().vm(vm).orElseThrow(
                 () -> new IllegalArgumentException("no VM named '" + vm + "'"));
-        long destination = destinationMac(to);
+        WorkloadSpec spec = new WorkloadSpec(destinationMac(to), shape, rateBps, frameBytes, flows, frames,
+                burstFrames == 0 ? WorkloadSpec.DEFAULT_BURST_FRAMES : burstFrames);
         String vnic = devices.world().call(() -> {
-            devices.devices().startTraffic(source, destination, rateBps, frameBytes, flows, frames);
-            return devices.devices().firstVnicOf(vm).device().name();
+            devices.devices().startTraffic(source, spec, workloadSeed);
+            return devices.devices().firstVnicOf(vm).name();
         });
-        return new Started(vm, vnic, to, rateBps, frameBytes, flows, frames == Long.MAX_VALUE ? "unbounded"
-                : Long.toString(frames));
+        return new Started(vm, vnic, to, shape.optionName(), rateBps, frameBytes, flows,
+                frames == Long.MAX_VALUE ? "unbounded" : Long.toString(frames));
     }
 
-    @Descriptor("Stop a VM's traffic")
+    @Descriptor("Stop a VM's traffic (a tcp workload closes its open sessions with a FIN)")
     public String stop(@Descriptor("the VM") String vm) {
         boolean stopped = devices.world().call(() -> devices.devices().stopTraffic(vm));
         return stopped ? "stopped the traffic of VM " + vm : "VM " + vm + " was sending nothing";
+    }
+
+    @Descriptor("What a VM's guest received over its virtual NICs: frames, bytes, and per flow the frames lost and"
+            + " reordered (from the stamps' sequence numbers)")
+    public Object stats(@Descriptor("print one JSON document") @Parameter(names = "--json", presentValue = "true",
+            absentValue = "false") boolean json, @Descriptor("the VM") String vm) {
+        devices.vms().vm(vm).orElseThrow(() -> new IllegalArgumentException("no VM named '" + vm + "'"));
+        GuestStats stats = devices.world().call(() -> devices.devices().guestStats(vm));
+        return json ? new Json(stats) : stats;
+    }
+
+    /** Frames that {@code duration} holds at the rate: at least one. */
+    private static long framesFor(String duration, long rateBps, int frameBytes) {
+        long nanos = TimeSpan.parse(duration).nanos();
+        if (nanos <= 0) {
+            throw new IllegalArgumentException("bad --for '" + duration + "': must be above 0");
+        }
+        return Math.max(1, (long) ((double) nanos * rateBps / Byte.SIZE / frameBytes / 1e9));
+    }
+
+    private static long seed(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException("bad --seed '" + text + "': a whole number, e.g. 42");
+        }
     }
 
     private long destinationMac(String to) {

@@ -1,83 +1,63 @@
 package org.nicmanager.vmm.devices;
 
-import org.nicmanager.kernel.api.frame.FlowStamp;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
 
 /**
- * A guest's constant-rate workload: stamped UDP frames from its virtual NIC, the flows taking turns, each with its own
- * sequence numbers so that receivers count loss and reordering per flow. One reusable timer; the gaps are exact
- * (integer nanoseconds with the remainder carried). The frame is written once; each send only rewrites the UDP source
- * port and the stamp, which no checksum covers (the UDP checksum is left 0).
+ * A running guest workload: one reusable timer, re-armed for each frame at the deadline its {@link Pacing} gives, the
+ * flows taking turns in a {@link GuestStream}. Deadlines are absolute kernel times, each the previous one plus a gap,
+ * so a late timer does not shift the rest of the schedule. Nothing is allocated per frame.
  */
 final class GuestTraffic {
 
-    private static final int FIRST_SOURCE_PORT = 20_000;
-    private static final int DESTINATION_PORT = 9;
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final int SOURCE_PORT_OFFSET = FrameWriter.ETHERNET_HEADER_BYTES + FrameWriter.IPV4_HEADER_BYTES;
-    private static final int STAMP_OFFSET = SOURCE_PORT_OFFSET + FrameWriter.UDP_HEADER_BYTES;
-
-    private final EmulatedNic nic;
-    private final int frameBytes;
-    private final long[] sequences;
-    private final long gapNumerator;
-    private final long gapDenominator;
-    private final byte[] guestFrame;
+    private final KernelScheduler scheduler;
+    private final GuestStream stream;
+    private final Pacing pacing;
+    private final int flows;
     private final Timer due;
     private long framesLeft;
-    private long gapRemainder;
+    private long nextDueNanos;
     private int nextFlow;
-    long sentFrames;
-    long refusedFrames;
 
-    /**
-     * @param rateBps offered rate, counting frame bytes (no preamble, FCS or gap)
-     * @param frames how many frames to send, or {@link Long#MAX_VALUE} for no end
-     */
-    GuestTraffic(KernelScheduler scheduler, EmulatedNic nic, long destinationMac, long rateBps, int frameBytes,
-            int flows, long frames) {
-        this.nic = nic;
-        this.frameBytes = frameBytes;
-        this.sequences = new long[flows];
-        this.gapNumerator = frameBytes * 8L * NANOS_PER_SECOND;
-        this.gapDenominator = rateBps;
-        this.guestFrame = new byte[frameBytes];
-        FrameWriter.udpFrame(guestFrame, frameBytes, destinationMac, nic.mac(), 0x0A000000 | nic.port(), 0x0A00FFFE,
-                FIRST_SOURCE_PORT, DESTINATION_PORT, 0, 0);
+    /** @param frames how many frames to send, or {@link Long#MAX_VALUE} for no end */
+    GuestTraffic(KernelScheduler scheduler, String vnic, GuestStream stream, Pacing pacing, int flows, long frames) {
+        this.scheduler = scheduler;
+        this.stream = stream;
+        this.pacing = pacing;
+        this.flows = flows;
         this.framesLeft = frames;
-        this.due = scheduler.newTimer("guest traffic from " + nic.name(), this::sendOne);
+        this.due = scheduler.newTimer("guest traffic from " + vnic, this::sendOne);
     }
 
+    /** Sends the first frame now. */
     void start() {
-        due.armAfter(0);
+        nextDueNanos = scheduler.nanoTime();
+        due.armAt(nextDueNanos);
     }
 
+    /** Stops before the end, closing what the stream has open (a TCP session's FIN); nothing once finished. */
     void stop() {
-        due.cancel();
+        if (framesLeft > 0) {
+            framesLeft = 0;
+            due.cancel();
+            stream.close();
+        }
+    }
+
+    boolean running() {
+        return framesLeft > 0;
     }
 
     private void sendOne() {
         int flow = nextFlow;
-        nextFlow = flow + 1 == sequences.length ? 0 : flow + 1;
-        int sourcePort = FIRST_SOURCE_PORT + flow;
-        guestFrame[SOURCE_PORT_OFFSET] = (byte) (sourcePort >>> 8);
-        guestFrame[SOURCE_PORT_OFFSET + 1] = (byte) sourcePort;
-        FlowStamp.write(guestFrame, STAMP_OFFSET, flow, sequences[flow]++);
-        if (nic.transmitFromGuest(guestFrame, 0, frameBytes) == EmulatedNic.TransmitResult.SENT) {
-            sentFrames++;
-        } else {
-            refusedFrames++;
-        }
-        if (--framesLeft > 0) {
-            long gap = gapNumerator / gapDenominator;
-            gapRemainder += gapNumerator % gapDenominator;
-            if (gapRemainder >= gapDenominator) {
-                gap++;
-                gapRemainder -= gapDenominator;
-            }
-            due.armAt(due.deadlineNanos() + gap);
+        nextFlow = flow + 1 == flows ? 0 : flow + 1;
+        framesLeft--;
+        // Flows take turns, so this flow's next turn would come after flows - 1 others: there is none left for it when
+        // fewer than flows frames remain.
+        stream.send(flow, framesLeft < flows);
+        if (framesLeft > 0) {
+            nextDueNanos += pacing.nextGapNanos();
+            due.armAt(nextDueNanos);
         }
     }
 }

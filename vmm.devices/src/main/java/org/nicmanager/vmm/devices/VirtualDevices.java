@@ -2,6 +2,7 @@ package org.nicmanager.vmm.devices;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,12 +15,13 @@ import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vnic.VnicCounters;
 import org.nicmanager.kernel.api.vnic.VnicModel;
-import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.vmm.devices.VirtualDevicesComponent.VnicRow;
 
 /**
- * The VMM's virtual NICs and guest workloads, owned by the network world's thread. Every refusal names the value and
+ * The VMM's virtual NICs, their guests' receive sides and workloads, owned by the network world's thread. The NIC
+ * manager ({@link VnicUplinks}) may come and go, as when one variant replaces the other: virtual NICs keep their
+ * assignment through the gap and are connected again when a NIC manager is back. Every refusal names the value and
  * what is allowed, and changes nothing.
  */
 final class VirtualDevices {
@@ -27,81 +29,189 @@ final class VirtualDevices {
     /** Kernel frame buffers for the DMA emulation's copies: made on first need, jumbo-sized. */
     private static final int KERNEL_BUFFERS = 8192;
 
-    /** A virtual NIC as listed: its device and the names around it. */
-    record Vnic(String vm, String uplink, EmulatedNic device) {
-    }
-
     private final KernelScheduler scheduler;
-    private final VnicUplinks uplinks;
     private final FramePool kernelBuffers = new FramePool(KERNEL_BUFFERS, FrameBuffer.MAX_FRAME_BYTES);
     private final MacAllocator macs = new MacAllocator();
-    private final Map<String, Vnic> vnics = new TreeMap<>();
-    private final Map<String, GuestTraffic> traffic = new HashMap<>();
+    private final Map<String, VirtualNic> vnics = new TreeMap<>();
+    /** Each VM's guest receive side, shared by its virtual NICs. */
+    private final Map<String, GuestFlowCounter> guests = new HashMap<>();
+    private final GuestWorkloads workloads;
+    /** The NIC manager now, or null while there is none. */
+    private VnicUplinks uplinks;
     private int nextPort;
 
-    VirtualDevices(KernelScheduler scheduler, VnicUplinks uplinks) {
+    VirtualDevices(KernelScheduler scheduler, long kernelSeed) {
         this.scheduler = scheduler;
-        this.uplinks = uplinks;
+        this.workloads = new GuestWorkloads(scheduler, kernelSeed);
     }
 
-    /** @param mac the MAC to use, or -1 for a generated one; @param uplink a bond, or null for none yet */
-    Vnic add(VmInfo vm, VnicModel model, long mac, String uplink) {
+    // --- the NIC manager coming and going -------------------------------------------------------------------------
+
+    /**
+     * A NIC manager is available (it may replace the current one): every virtual NIC is connected to its assigned
+     * uplink through it. A refusal (the bond does not exist there yet, say) leaves that NIC disconnected with the
+     * reason, to be tried again at the next change of NIC manager or by {@code vnic:assign}.
+     */
+    void uplinksArrived(VnicUplinks manager) {
+        if (manager == uplinks) {
+            return;
+        }
+        if (uplinks != null) {
+            detachAll(uplinks);
+        }
+        uplinks = manager;
+        for (VirtualNic vnic : vnics.values()) {
+            vnic.reconnect(manager);
+        }
+    }
+
+    /** The NIC manager is leaving: from now on every virtual NIC drops its guest's frames, counted, until one is back. */
+    void uplinksLeft(VnicUplinks manager) {
+        if (manager != uplinks) {
+            return; // one that was already replaced
+        }
+        uplinks = null;
+        detachAll(manager);
+    }
+
+    /** Disconnects every device first, so none sends to the leaving manager even if telling it fails. */
+    private void detachAll(VnicUplinks manager) {
+        List<VirtualNic> detached = new ArrayList<>();
+        for (VirtualNic vnic : vnics.values()) {
+            if (vnic.connected()) {
+                vnic.detach();
+                detached.add(vnic);
+            }
+        }
+        for (VirtualNic vnic : detached) {
+            manager.disconnect(vnic.device().port());
+        }
+    }
+
+    private VnicUplinks requireUplinks(String what) {
+        if (uplinks == null) {
+            throw new IllegalArgumentException(what + " needs the NIC manager, and none is running now; start"
+                    + " kernel.nicmanager or kernel.nicmanager.loadable");
+        }
+        return uplinks;
+    }
+
+    // --- virtual NICs ---------------------------------------------------------------------------------------------
+
+    /** @param mac the MAC to use, or -1 for a generated one; @param uplink a bond or NIC, or null for none yet */
+    VirtualNic add(VmInfo vm, VnicModel model, long mac, String uplink) {
+        VnicUplinks manager = uplink == null ? null : requireUplinks("vnic:add --uplink " + uplink);
         long claimed = mac < 0 ? macs.generate() : macs.claim(mac);
         String name = vm.name() + "-" + vm.vnics().size();
-        EmulatedNic device = new EmulatedNic(name, claimed, model, nextPort, kernelBuffers, scheduler,
-                FrameBuffer::release);
-        if (uplink != null) {
+        GuestFlowCounter guest = guests.getOrDefault(vm.name(), new GuestFlowCounter(vm.name()));
+        EmulatedNic device = new EmulatedNic(name, claimed, model, nextPort, kernelBuffers, scheduler, guest);
+        VirtualNic vnic = new VirtualNic(vm.name(), device);
+        if (manager != null) {
             try {
-                VnicUplink connected = uplinks.connect(uplink, vm.name(), claimed, nextPort, device::deliver);
-                device.connect(connected);
+                vnic.connect(manager, uplink);
             } catch (IllegalArgumentException refused) {
                 macs.release(claimed); // a refusal changes nothing
                 throw refused;
             }
         }
         nextPort++;
-        Vnic vnic = new Vnic(vm.name(), uplink, device);
+        guests.putIfAbsent(vm.name(), guest);
         vnics.put(name, vnic);
         return vnic;
     }
 
-    /** Starts a guest's constant-rate traffic from its first virtual NIC; a running workload is replaced. */
-    GuestTraffic startTraffic(VmInfo vm, long destinationMac, long rateBps, int frameBytes, int flows, long frames) {
-        if (vm.state() != VmState.RUNNING) {
-            throw new IllegalArgumentException("VM " + vm.name() + " is " + vm.state() + "; start it first");
+    /**
+     * Moves a virtual NIC to another uplink: disconnected from the old one, connected to the new one. When the NIC
+     * manager refuses the new one, the NIC goes back to the old one and the refusal is rethrown. Assigning the uplink
+     * a NIC is already connected to changes nothing; assigning it while disconnected tries again.
+     */
+    VirtualNic assign(String vnicName, String uplink) {
+        VirtualNic vnic = vnic(vnicName);
+        VnicUplinks manager = requireUplinks("vnic:assign");
+        if (vnic.connected() && uplink.equals(vnic.uplink())) {
+            return vnic;
         }
-        Vnic vnic = firstVnicOf(vm.name());
-        stopTraffic(vm.name());
-        GuestTraffic workload = new GuestTraffic(scheduler, vnic.device(), destinationMac, rateBps, frameBytes, flows,
-                frames);
-        traffic.put(vm.name(), workload);
-        workload.start();
-        return workload;
+        boolean wasConnected = vnic.connected();
+        if (wasConnected) {
+            vnic.detach();
+            manager.disconnect(vnic.device().port());
+        }
+        try {
+            vnic.connect(manager, uplink);
+        } catch (IllegalArgumentException refused) {
+            if (wasConnected) {
+                vnic.reconnect(manager); // to the old assignment, which connect() left in place
+            }
+            throw refused;
+        }
+        return vnic;
     }
 
-    boolean stopTraffic(String vmName) {
-        GuestTraffic running = traffic.remove(vmName);
-        if (running != null) {
-            running.stop();
+    VirtualNic vnic(String name) {
+        VirtualNic vnic = vnics.get(name);
+        if (vnic == null) {
+            throw new IllegalArgumentException("no virtual NIC named '" + name + "'; virtual NICs: "
+                    + (vnics.isEmpty() ? "none" : String.join(", ", vnics.keySet())));
         }
-        return running != null;
+        return vnic;
     }
 
-    Vnic firstVnicOf(String vmName) {
+    VirtualNic firstVnicOf(String vmName) {
         return vnics.values().stream().filter(vnic -> vnic.vm().equals(vmName)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("VM " + vmName + " has no virtual NIC; add one with vnic:add"));
     }
 
     List<VnicRow> rows() {
         List<VnicRow> rows = new ArrayList<>();
-        for (Map.Entry<String, Vnic> entry : vnics.entrySet()) {
-            EmulatedNic device = entry.getValue().device();
+        for (VirtualNic vnic : vnics.values()) {
+            EmulatedNic device = vnic.device();
             VnicCounters counters = device.counters();
-            rows.add(new VnicRow(entry.getKey(), entry.getValue().vm(), MacAddress.format(device.mac()),
-                    device.model().name(), entry.getValue().uplink(), counters.txFrames(), counters.rxFrames(),
-                    counters.txDropsTooLong() + counters.txDropsNoBuffer() + counters.txRefused(),
-                    counters.rxDropsQueueFull()));
+            rows.add(new VnicRow(vnic.name(), vnic.vm(), MacAddress.format(device.mac()), device.model().name(),
+                    vnic.uplink(), vnic.connected(), counters.txFrames(), counters.rxFrames(), counters.txDrops(),
+                    counters.rxDropsQueueFull(), txDropped(counters), vnic.refusal()));
         }
         return rows;
+    }
+
+    /** Transmit drops by reason, only the reasons that occurred. */
+    private static Map<String, Long> txDropped(VnicCounters counters) {
+        Map<String, Long> dropped = new LinkedHashMap<>();
+        putIfAny(dropped, "TOO_LONG", counters.txDropsTooLong());
+        putIfAny(dropped, "NO_BUFFER", counters.txDropsNoBuffer());
+        putIfAny(dropped, "NO_MEMBER_AVAILABLE", counters.txDropsNoUplink());
+        putIfAny(dropped, "REFUSED_BY_UPLINK", counters.txRefused());
+        return dropped;
+    }
+
+    private static void putIfAny(Map<String, Long> dropped, String reason, long count) {
+        if (count > 0) {
+            dropped.put(reason, count);
+        }
+    }
+
+    // --- guests ---------------------------------------------------------------------------------------------------
+
+    /** Starts a guest's workload from its first virtual NIC; a running workload is replaced. */
+    void startTraffic(VmInfo vm, WorkloadSpec spec, Long seed) {
+        if (vm.state() != VmState.RUNNING) {
+            throw new IllegalArgumentException("VM " + vm.name() + " is " + vm.state() + "; start it first");
+        }
+        workloads.start(vm.name(), firstVnicOf(vm.name()).device(), spec, seed);
+    }
+
+    boolean stopTraffic(String vmName) {
+        return workloads.stop(vmName);
+    }
+
+    /** What the VM's guest received, over all its virtual NICs. */
+    GuestStats guestStats(String vmName) {
+        GuestFlowCounter guest = guests.get(vmName);
+        if (guest == null) {
+            throw new IllegalArgumentException("VM " + vmName + " has no virtual NIC, so its guest receives nothing;"
+                    + " add one with vnic:add");
+        }
+        long queueDrops = vnics.values().stream().filter(vnic -> vnic.vm().equals(vmName))
+                .mapToLong(vnic -> vnic.device().counters().rxDropsQueueFull()).sum();
+        return guest.stats(queueDrops);
     }
 }

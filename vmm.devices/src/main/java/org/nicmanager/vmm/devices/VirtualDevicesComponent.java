@@ -1,6 +1,7 @@
 package org.nicmanager.vmm.devices;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -18,19 +19,41 @@ import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-/** The {@code vnic:} and {@code guest:} commands over the VMM's virtual devices (COMMANDS.md). */
+/**
+ * The {@code vnic:} commands over the VMM's virtual devices (COMMANDS.md), and the devices' tie to the NIC manager.
+ *
+ * <p>The NIC manager is a dynamic, greedy, optional reference: swapping one variant for the other (patent [0076]-[0082])
+ * must not restart the VMM, or every VM would lose its virtual NICs. While no NIC manager is there, the NICs keep
+ * their assignments and drop (and count) what their guests send; a new one gets them all connected again.
+ */
 @Component(service = VirtualDevicesComponent.class, immediate = true, property = {"osgi.command.scope=vnic",
-    "osgi.command.function=add", "osgi.command.function=list"})
+    "osgi.command.function=add", "osgi.command.function=assign", "osgi.command.function=list"})
 public final class VirtualDevicesComponent {
+
+    /** The kernel's seed when its configuration sets none (the {@code seed} of {@code org.nicmanager.kernel}). */
+    static final long DEFAULT_KERNEL_SEED = 1;
+    /** The service property in which the kernel publishes its configured seed. */
+    static final String KERNEL_SEED_PROPERTY = "seed";
 
     /** {@code vnic:list}. */
     public record VnicList(List<VnicRow> vnics) {
     }
 
-    /** One row of {@code vnic:list}; drops summed over their causes. */
-    public record VnicRow(String name, String vm, String mac, String model, String uplink, long txFrames,
-            long rxFrames, long txDrops, long rxDrops) {
+    /**
+     * One row of {@code vnic:list}.
+     *
+     * @param uplink the assigned bond or NIC, or null
+     * @param attached whether a NIC manager has the virtual NIC connected to its uplink now
+     * @param txDrops guest frames that did not leave, every cause summed
+     * @param txDropped the same by reason, only reasons that occurred
+     * @param refusal why the last reconnection to the uplink was refused, or null
+     */
+    public record VnicRow(String name, String vm, String mac, String model, String uplink, boolean attached,
+            long txFrames, long rxFrames, long txDrops, long rxDrops, Map<String, Long> txDropped, String refusal) {
     }
 
     private final NetworkWorld world;
@@ -38,38 +61,64 @@ public final class VirtualDevicesComponent {
     private final VirtualDevices devices;
 
     @Activate
-    public VirtualDevicesComponent(@Reference NetworkWorld world, @Reference KernelScheduler scheduler,
-            @Reference VmManager vms, @Reference VnicUplinks uplinks) {
+    public VirtualDevicesComponent(@Reference NetworkWorld world,
+            @Reference(service = KernelScheduler.class) Map.Entry<Map<String, Object>, KernelScheduler> kernel,
+            @Reference VmManager vms) {
         this.world = world;
         this.vms = vms;
-        this.devices = new VirtualDevices(scheduler, uplinks);
+        this.devices = new VirtualDevices(kernel.getValue(), kernelSeed(kernel.getKey()));
+    }
+
+    /** A NIC manager came (perhaps replacing another, being greedy): every virtual NIC is connected through it. */
+    @Reference(name = "uplinks", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindUplinks(VnicUplinks uplinks) {
+        world.run(() -> devices.uplinksArrived(uplinks));
+    }
+
+    /** The NIC manager is leaving (still active, so it can be told): every virtual NIC is disconnected. */
+    void unbindUplinks(VnicUplinks uplinks) {
+        world.run(() -> devices.uplinksLeft(uplinks));
     }
 
     @Descriptor("Add a virtual NIC to a VM")
     public VnicInfo add(
-            @Descriptor("emulated model: e1000 (MTU 9000, deep rings) or pcnet (MTU 1500, shallow rings)") @Parameter(
-                    names = "--model", absentValue = "e1000") String model,
+            @Descriptor("emulated model: e1000 (MTU 9000, deep rings, 1 Gb/s) or pcnet (MTU 1500, shallow rings,"
+                    + " 100 Mb/s)") @Parameter(names = "--model", absentValue = "e1000") String model,
             @Descriptor("its MAC, e.g. 02:00:00:00:00:11 (default: generated)") @Parameter(names = "--mac",
                     absentValue = "") String mac,
-            @Descriptor("the bond it sends and receives through") @Parameter(names = "--uplink", absentValue = "")
-            String uplink,
+            @Descriptor("the bond (or unbonded NIC) it sends and receives through") @Parameter(names = "--uplink",
+                    absentValue = "") String uplink,
             @Descriptor("the VM") String vm) {
         VnicModel vnicModel = VnicModel.fromName(model);
         long macBits = mac.isEmpty() ? -1 : MacAddress.parse(mac).bits();
         VmInfo owner = vms.vm(vm).orElseThrow(() -> new IllegalArgumentException("no VM named '" + vm + "'"));
-        VirtualDevices.Vnic vnic = world.call(() -> devices.add(owner, vnicModel, macBits,
-                uplink.isEmpty() ? null : uplink));
-        VnicInfo info = new VnicInfo(vnic.device().name(), MacAddress.format(vnic.device().mac()), vnicModel.name(),
-                vnic.uplink());
+        VirtualNic vnic = world.call(() -> devices.add(owner, vnicModel, macBits, uplink.isEmpty() ? null : uplink));
+        VnicInfo info = info(vnic);
         vms.attachVnic(vm, info);
         return info;
     }
 
-    @Descriptor("List the virtual NICs with their counters")
+    /** Moves a virtual NIC to another bond or unbonded NIC, and updates the VM manager's record of it. */
+    @Descriptor("Assign a virtual NIC to another bond or unbonded NIC; if refused, it stays where it was")
+    public VnicInfo assign(@Descriptor("the virtual NIC, e.g. web1-0") String vnic,
+            @Descriptor("the bond or unbonded NIC") String uplink) {
+        VirtualNic moved = world.call(() -> devices.assign(vnic, uplink));
+        VnicInfo info = info(moved);
+        vms.updateVnic(moved.vm(), info);
+        return info;
+    }
+
+    @Descriptor("List the virtual NICs with their uplink, whether attached to it now, and counters")
     public Object list(@Descriptor("print one JSON document") @Parameter(names = "--json", presentValue = "true",
             absentValue = "false") boolean json) {
         VnicList list = new VnicList(world.call(devices::rows));
         return json ? new Json(list) : list;
+    }
+
+    private static VnicInfo info(VirtualNic vnic) {
+        EmulatedNic device = vnic.device();
+        return new VnicInfo(device.name(), MacAddress.format(device.mac()), device.model().name(), vnic.uplink());
     }
 
     /** The guest workloads, for {@link GuestCommands}. */
@@ -85,14 +134,24 @@ public final class VirtualDevicesComponent {
         return vms;
     }
 
+    /** The seed the kernel publishes with its services, as a number or its text; the kernel's default without one. */
+    static long kernelSeed(Map<String, Object> kernelProperties) {
+        Object seed = kernelProperties.get(KERNEL_SEED_PROPERTY);
+        if (seed instanceof Number number) {
+            return number.longValue();
+        }
+        return seed == null ? DEFAULT_KERNEL_SEED : Long.parseLong(seed.toString().trim());
+    }
+
     static long rateBps(String rate) {
         return Rate.parseBitsPerSecond(rate);
     }
 
     static int frameBytes(String size) {
         long bytes = ByteSize.parse(size).bytes();
-        if (bytes < 60 || bytes > 9014) {
-            throw new IllegalArgumentException("bad --frame '" + size + "': a guest frame is 60..9014 bytes");
+        if (bytes < WorkloadSpec.MIN_FRAME_BYTES || bytes > WorkloadSpec.MAX_FRAME_BYTES) {
+            throw new IllegalArgumentException("bad --frame '" + size + "': a guest frame is "
+                    + WorkloadSpec.MIN_FRAME_BYTES + ".." + WorkloadSpec.MAX_FRAME_BYTES + " bytes");
         }
         return (int) bytes;
     }

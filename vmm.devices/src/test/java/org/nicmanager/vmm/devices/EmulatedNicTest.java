@@ -93,6 +93,20 @@ class EmulatedNicTest {
     }
 
     @Test
+    void withoutAnUplinkFramesAreDroppedAndCountedAsNoMemberAvailable() {
+        EmulatedNic nic = nic(VnicModel.E1000);
+        int length = frameOf(1000);
+        world.run(nic::disconnect);
+        assertEquals(TransmitResult.NO_UPLINK, world.call(() -> nic.transmitFromGuest(guestFrame, 0, length)));
+        assertEquals(0, pool.acquiredCount(), "no kernel buffer is taken for a frame with nowhere to go");
+        VnicCounters counters = world.call(nic::counters);
+        assertEquals(1, counters.txDropsNoUplink());
+        assertEquals(1, counters.txDrops());
+        world.run(() -> nic.connect(frame -> uplinked.add(frame)));
+        assertEquals(TransmitResult.SENT, world.call(() -> nic.transmitFromGuest(guestFrame, 0, length)));
+    }
+
+    @Test
     void aBatchOfReceivedFramesRaisesOneInterrupt() {
         EmulatedNic nic = nic(VnicModel.E1000);
         world.run(() -> {

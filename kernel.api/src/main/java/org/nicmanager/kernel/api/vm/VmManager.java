@@ -3,9 +3,10 @@ package org.nicmanager.kernel.api.vm;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The VM manager's lifecycle operations. A VM's state moves CREATED -> RUNNING -> STOPPED -> RUNNING ...; a forbidden
+ * The VM manager's lifecycle operations: CREATED -start-> RUNNING -suspend-> SUSPENDED -resume-> RUNNING -stop->
+ * STOPPED -start-> RUNNING; a suspended VM may also be stopped, and a VM that does not run may be deleted. A forbidden
  * step is refused with an {@link IllegalArgumentException} naming the VM's state and what the step needs, and changes
- * nothing. Suspend, resume and migrate come with the DoS defence.
+ * nothing. Each step is announced on EventAdmin ({@link VmTopics}).
  */
 @ProviderType
 public interface VmManager extends VmRegistry {
@@ -17,9 +18,21 @@ public interface VmManager extends VmRegistry {
 
     VmInfo stop(String name);
 
+    /**
+     * Suspends a running VM: it stops running, and its queued frames and counters are kept as they are until it
+     * resumes (patent [0124]).
+     */
+    VmInfo suspend(String name);
+
+    /** Resumes a suspended VM, which continues from its kept queues and counters. */
+    VmInfo resume(String name);
+
     /** Removes a VM that is not running. */
     void delete(String name);
 
     /** Attaches a virtual NIC's description (the device itself lives in the VMM). */
     VmInfo attachVnic(String vmName, VnicInfo vnic);
+
+    /** Replaces the description of the VM's virtual NIC of that name (after {@code vnic:assign}, say). */
+    VmInfo updateVnic(String vmName, VnicInfo vnic);
 }

@@ -6,6 +6,8 @@ public final class VmTopics {
     public static final String CREATED = "nicmgr/vm/CREATED";
     public static final String STARTED = "nicmgr/vm/STARTED";
     public static final String STOPPED = "nicmgr/vm/STOPPED";
+    public static final String SUSPENDED = "nicmgr/vm/SUSPENDED";
+    public static final String RESUMED = "nicmgr/vm/RESUMED";
     public static final String DELETED = "nicmgr/vm/DELETED";
 
     public static final String VM = "vm";

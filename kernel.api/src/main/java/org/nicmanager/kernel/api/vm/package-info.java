@@ -3,7 +3,7 @@
  * kernel-integrated NIC manager reads this to learn which VM sent a frame and how much it matters (patent [0076]).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nicmanager.kernel.api.vm;
 
 import org.osgi.annotation.bundle.Export;

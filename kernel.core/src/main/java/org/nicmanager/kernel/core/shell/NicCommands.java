@@ -1,7 +1,9 @@
 package org.nicmanager.kernel.core.shell;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
@@ -13,10 +15,14 @@ import org.nicmanager.kernel.api.nic.NicInfo;
 import org.nicmanager.kernel.api.nic.NicInventory;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.shell.Json;
+import org.nicmanager.kernel.api.teaming.BondDirectory;
+import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The {@code nic:} commands (COMMANDS.md): the kernel's inventory of physical NICs with their state and counters. Every
@@ -49,6 +55,9 @@ public final class NicCommands {
 
     private final NetworkWorld world;
     private final NicInventory inventory;
+    /** The NIC manager's bonds, when a NIC manager runs: for the bond column. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile BondDirectory bonds;
 
     @Activate
     public NicCommands(@Reference NetworkWorld world, @Reference NicInventory inventory) {
@@ -64,10 +73,11 @@ public final class NicCommands {
         if (extra.length != 0) {
             throw new IllegalArgumentException("nic:list takes only --json; got '" + String.join(" ", extra) + "'");
         }
+        Map<String, String> bondOf = bondOfNic();
         NicList list = world.call(() -> {
             List<NicRow> rows = new ArrayList<>();
             for (NicInfo info : inventory.nics()) {
-                inventory.nic(info.name()).ifPresent(nic -> rows.add(row(info, nic)));
+                inventory.nic(info.name()).ifPresent(nic -> rows.add(row(info, nic, bondOf.get(info.name()))));
             }
             return new NicList(rows);
         });
@@ -82,11 +92,12 @@ public final class NicCommands {
         if (name.length != 1) {
             throw new IllegalArgumentException("nic:show takes one NIC name; got '" + String.join(" ", name) + "'");
         }
+        Map<String, String> bondOf = bondOfNic();
         NicDetails details = world.call(() -> {
             for (NicInfo info : inventory.nics()) {
                 if (info.name().equals(name[0])) {
                     PhysicalNic nic = inventory.nic(info.name()).orElseThrow(() -> unknown(name[0]));
-                    return details(info, nic);
+                    return details(info, nic, bondOf.get(info.name()));
                 }
             }
             throw unknown(name[0]);
@@ -100,17 +111,28 @@ public final class NicCommands {
                 + (present.isEmpty() ? "there are no NICs" : "NICs: " + present));
     }
 
-    /** The bond column stays null until bonds arrive with the NIC manager. */
-    private static NicRow row(NicInfo info, PhysicalNic nic) {
+    /** NIC name to the bond it is a member of; empty while no NIC manager runs. */
+    private Map<String, String> bondOfNic() {
+        BondDirectory directory = bonds;
+        Map<String, String> bondOf = new HashMap<>();
+        if (directory != null) {
+            for (BondInfo bond : directory.bonds()) {
+                bond.members().forEach(member -> bondOf.put(member.name(), bond.name()));
+            }
+        }
+        return bondOf;
+    }
+
+    private static NicRow row(NicInfo info, PhysicalNic nic, String bond) {
         NicCounters counters = nic.counters();
-        return new NicRow(info.name(), info.driver(), nic.speedBps(), state(nic), null, counters.txFrames(),
+        return new NicRow(info.name(), info.driver(), nic.speedBps(), state(nic), bond, counters.txFrames(),
                 counters.txBytes(), counters.rxFrames(), counters.rxBytes(), nic.pendingBytes());
     }
 
-    private static NicDetails details(NicInfo info, PhysicalNic nic) {
+    private static NicDetails details(NicInfo info, PhysicalNic nic, String bond) {
         NicCounters counters = nic.counters();
         return new NicDetails(info.name(), info.driver(), MacAddress.format(nic.macAddress()), nic.speedBps(),
-                nic.mtuBytes(), state(nic), null, nic.pendingBytes(), nic.pendingFrames(), counters.txFrames(),
+                nic.mtuBytes(), state(nic), bond, nic.pendingBytes(), nic.pendingFrames(), counters.txFrames(),
                 counters.txBytes(), counters.rxFrames(), counters.rxBytes(), counters.txDropsTooLong(),
                 counters.txBusy(), counters.txDropsLinkDown(), counters.rxDropsTooLong(), counters.rxDropsNotForUs(),
                 counters.rxDropsNoListener(), counters.hardwareErrors());

@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nicmanager.kernel.api.frame.FlowStamp;
+import org.nicmanager.kernel.api.frame.FlowStampLocator;
+import org.nicmanager.kernel.api.frame.FlowTracker;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 
 /**
- * A machine outside the hypervisor, cabled to a switch: it counts what it receives (per flow, from the frames'
- * {@link FlowStamp}s), can echo frames back to their sender, and sends the traffic of its {@link TrafficSource}s.
+ * A machine outside the hypervisor, cabled to a switch: it counts what it receives (per flow, from the
+ * {@link FlowStamp}s of UDP datagrams and TCP segments, with the {@link FlowTracker} every receiver uses), can echo
+ * frames back to their sender, and sends the traffic of its {@link TrafficSource}s.
  *
  * <p>Like a real NIC it keeps only frames for its own MAC, broadcast and multicast. Its link serialises a send queue
  * of {@link #SEND_QUEUE_FRAMES}; a traffic source whose frame finds that queue full waits until a frame has left (the
@@ -28,18 +30,14 @@ final class ExternalHost implements CableEnd {
 
     /** Frames a host's link may hold for sending, like a socket send buffer. */
     static final int SEND_QUEUE_FRAMES = 256;
-    /** The UDP payload of an untagged IPv4 frame without options: 14 + 20 + 8 bytes in. */
-    private static final int SIMPLE_UDP_PAYLOAD = FrameWriter.ETHERNET_HEADER_BYTES + FrameWriter.IPV4_HEADER_BYTES
-            + FrameWriter.UDP_HEADER_BYTES;
-    private static final byte IPV4_WITHOUT_OPTIONS = 0x45;
-    private static final int IPV4_FRAGMENT_OFFSET = 0x1FFF;
 
     private final String name;
     private final Kind kind;
     private final long mac;
     private final int ip;
     private final Transmitter link;
-    private final FlowTable flows = new FlowTable();
+    private final FlowTracker flows = new FlowTracker();
+    private final FlowStampLocator stamps = new FlowStampLocator();
     private final FrameHeaders headers = new FrameHeaders();
     private final List<TrafficSource> sources = new ArrayList<>();
     private Cable cable;
@@ -176,35 +174,15 @@ final class ExternalHost implements CableEnd {
         }
         rxFrames++;
         rxBytes += length;
-        int stamp = stampOffset(data, length);
-        if (stamp >= 0) {
-            flows.record(FlowStamp.flowId(data, stamp), FlowStamp.sequence(data, stamp));
+        int stamp = stamps.find(data, length);
+        if (stamp != FlowStampLocator.NONE) {
+            flows.record(data, stamp);
         }
         if (echo && destination == mac && headers.parse(data, length) == FrameVerdict.OK) {
             echo(frame);
         } else {
             frame.release();
         }
-    }
-
-    /**
-     * Where the flow stamp of a UDP frame starts, or -1. Untagged IPv4 without options, what every traffic source
-     * sends, is checked at fixed offsets: this runs for every frame a host receives, and a full parse here took about
-     * a tenth of the whole simulated frame path (SimulatedFramesBenchmark). Anything else goes through
-     * {@link FrameHeaders}.
-     */
-    private int stampOffset(byte[] data, int length) {
-        if (length >= SIMPLE_UDP_PAYLOAD + FlowStamp.BYTES && Bytes.u16(data, 12) == FrameHeaders.ETHERTYPE_IPV4
-                && data[14] == IPV4_WITHOUT_OPTIONS && data[23] == FrameHeaders.PROTOCOL_UDP
-                && (Bytes.u16(data, 20) & IPV4_FRAGMENT_OFFSET) == 0) {
-            int l3End = FrameWriter.ETHERNET_HEADER_BYTES + Bytes.u16(data, 16);
-            return l3End <= length && FlowStamp.present(data, SIMPLE_UDP_PAYLOAD, l3End) ? SIMPLE_UDP_PAYLOAD : -1;
-        }
-        if (headers.parse(data, length) != FrameVerdict.OK || headers.protocol() != FrameHeaders.PROTOCOL_UDP) {
-            return -1;
-        }
-        int payload = headers.payloadOffset();
-        return FlowStamp.present(data, payload, headers.l3End()) ? payload : -1;
     }
 
     /** Sends the frame back where it came from, addresses and ports swapped, reusing the buffer. */
@@ -234,7 +212,9 @@ final class ExternalHost implements CableEnd {
     }
 
     HostStats stats() {
-        return new HostStats(name, rxFrames, rxBytes, flows.lostFrames(), flows.reorderedFrames(), flows.snapshot(),
+        List<HostStats.FlowStats> perFlow = flows.flows().stream().map(flow -> new HostStats.FlowStats(flow.id(),
+                flow.rxFrames(), flow.lostFrames(), flow.reorderedFrames())).toList();
+        return new HostStats(name, rxFrames, rxBytes, flows.lostFrames(), flows.reorderedFrames(), perFlow,
                 rxDropsNotForUs, flows.untrackedFrames(), txFrames, txBytes, link.queuedFrames(), txDropsQueueFull,
                 txDropsLinkDown, txDropsNoBuffer, echoedFrames);
     }

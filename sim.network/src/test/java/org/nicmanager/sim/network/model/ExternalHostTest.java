@@ -84,6 +84,23 @@ class ExternalHostTest {
     }
 
     @Test
+    void aTcpSegmentsStampIsCountedLikeADatagrams() {
+        for (long sequence : new long[] {0, 2}) {
+            FrameBuffer frame = FrameBuffer.unpooled(128);
+            byte[] data = frame.data();
+            int ip = FrameWriter.ethernet(data, hostMac, 0x02_00_00_00_00_09L, FrameHeaders.ETHERTYPE_IPV4);
+            int tcp = FrameWriter.ipv4(data, ip, 1, 2, FrameHeaders.PROTOCOL_TCP, 20 + 20 + FlowStamp.BYTES);
+            int payload = FrameWriter.tcp(data, tcp, 20_000, 5001, 1 + sequence * FlowStamp.BYTES, 1,
+                    FrameHeaders.TCP_ACK, 65_535);
+            FlowStamp.write(data, payload, 8, sequence);
+            frame.setLength(FrameWriter.MIN_FRAME_BYTES + 10);
+            assertEquals(TransmitStatus.ACCEPTED, sim.call(() -> card.card.transmit(frame)));
+        }
+        sim.advance(MILLIS);
+        assertEquals(List.of(new HostStats.FlowStats(8, 2, 1, 0)), sim.host("h").flows());
+    }
+
+    @Test
     void anEchoingHostSendsFramesBackToTheirSender() {
         sim.run(() -> sim.net.setEcho("h", true));
         sendSequences(1, 0, 1, 2);

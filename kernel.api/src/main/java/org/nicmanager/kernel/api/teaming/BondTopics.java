@@ -1,0 +1,28 @@
+package org.nicmanager.kernel.api.teaming;
+
+/** EventAdmin topics the NIC manager posts for bonds, and their property keys. */
+public final class BondTopics {
+
+    /** Every bond topic starts so; subscribe to {@code nicmgr/bond/*}. */
+    public static final String PREFIX = "nicmgr/bond/";
+    public static final String CREATED = PREFIX + "CREATED";
+    public static final String DELETED = PREFIX + "DELETED";
+    public static final String POLICY_CHANGED = PREFIX + "POLICY_CHANGED";
+    public static final String MEMBER_ADDED = PREFIX + "MEMBER_ADDED";
+    public static final String MEMBER_REMOVED = PREFIX + "MEMBER_REMOVED";
+    /** A member stopped carrying traffic (patent [0101]); {@link #REASON} says why. */
+    public static final String FAILOVER = PREFIX + "FAILOVER";
+    /** A recovered member carries traffic again ([0104]). */
+    public static final String FAILBACK = PREFIX + "FAILBACK";
+
+    public static final String BOND = "bond.name";
+    public static final String NIC = "nic.name";
+    public static final String POLICY = "policy";
+    /** Upper-case reason: CARRIER_LOST, HARDWARE_FAILED, REMOVED, TRANSMIT_LINK_DOWN, FAILBACK. */
+    public static final String REASON = "reason";
+    /** Kernel-clock time of the event, in nanoseconds. */
+    public static final String TIME = "time";
+
+    private BondTopics() {
+    }
+}

@@ -1,0 +1,122 @@
+package org.nicmanager.nicmanager.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Locale;
+
+import org.nicmanager.kernel.api.teaming.FailbackMode;
+import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Keeps each bond as a factory configuration of {@value #FACTORY_PID} named after the bond, so that bonds outlive the
+ * NIC manager that made them: the other variant finds them when it starts ([0076]-[0082]).
+ */
+public final class ConfigAdminBondStore implements BondStore {
+
+    public static final String FACTORY_PID = "org.nicmanager.bond";
+
+    /** The configuration of one bond (the properties of a {@value #FACTORY_PID} configuration). */
+    @ObjectClassDefinition(pid = FACTORY_PID, name = "Bond",
+            description = "A team of physical NICs with a load-distribution policy (patent [0059]-[0071])")
+    public @interface BondConfiguration {
+
+        @AttributeDefinition(description = "The bond's name")
+        String name();
+
+        @AttributeDefinition(description = "Load distribution, as bond:create --policy takes it, e.g. round-robin")
+        String policy() default "round-robin";
+
+        @AttributeDefinition(description = "IMMEDIATE, DELAYED or MANUAL")
+        String failback() default "IMMEDIATE";
+
+        @AttributeDefinition(description = "For DELAYED failback: how long a member stays up before it carries"
+                + " traffic again, in milliseconds")
+        long failbackHoldDownMs() default 2000;
+
+        @AttributeDefinition(description = "Its NICs in failover order")
+        String[] nics() default {};
+    }
+
+    private final ConfigurationAdmin configurations;
+
+    public ConfigAdminBondStore(ConfigurationAdmin configurations) {
+        this.configurations = configurations;
+    }
+
+    @Override
+    public List<BondConfig> load() {
+        List<BondConfig> bonds = new ArrayList<>();
+        for (Configuration configuration : list()) {
+            Dictionary<String, Object> properties = configuration.getProperties();
+            if (properties != null) {
+                bonds.add(parse(properties));
+            }
+        }
+        return bonds;
+    }
+
+    @Override
+    public void save(BondConfig bond) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("name", bond.name());
+        properties.put("policy", bond.policy().shellName());
+        properties.put("failback", bond.failback().name());
+        properties.put("failbackHoldDownMs", bond.failbackHoldDownMs());
+        properties.put("nics", bond.nics().toArray(String[]::new));
+        try {
+            configurations.getFactoryConfiguration(FACTORY_PID, bond.name(), "?").update(properties);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store bond " + bond.name() + " in ConfigAdmin", e);
+        }
+    }
+
+    @Override
+    public void delete(String bond) {
+        try {
+            configurations.getFactoryConfiguration(FACTORY_PID, bond, "?").delete();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete bond " + bond + " from ConfigAdmin", e);
+        }
+    }
+
+    /** A configuration written by hand (a file in conf/) is checked like a command; the message names the value. */
+    static BondConfig parse(Dictionary<String, Object> properties) {
+        String name = String.valueOf(properties.get("name"));
+        Object nics = properties.get("nics");
+        List<String> nicList = nics instanceof String[] array ? Arrays.asList(array)
+                : nics == null ? List.of() : Arrays.asList(String.valueOf(nics).split("\\s*,\\s*"));
+        Object holdDown = properties.get("failbackHoldDownMs");
+        Object failback = properties.get("failback");
+        Object policy = properties.get("policy");
+        return new BondConfig(name, LoadDistribution.fromShellName(policy == null ? "round-robin" : policy.toString()),
+                failbackMode(failback == null ? "IMMEDIATE" : failback.toString()),
+                holdDown == null ? 2000 : Long.parseLong(holdDown.toString()), nicList);
+    }
+
+    private static FailbackMode failbackMode(String value) {
+        try {
+            return FailbackMode.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad failback '" + value + "'; allowed: IMMEDIATE, DELAYED, MANUAL", e);
+        }
+    }
+
+    private Configuration[] list() {
+        try {
+            Configuration[] found = configurations.listConfigurations("(service.factoryPid=" + FACTORY_PID + ")");
+            return found == null ? new Configuration[0] : found;
+        } catch (IOException | InvalidSyntaxException e) {
+            throw new IllegalStateException("cannot list bonds in ConfigAdmin", e);
+        }
+    }
+}

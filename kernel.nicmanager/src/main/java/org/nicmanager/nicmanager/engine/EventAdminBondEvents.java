@@ -1,0 +1,53 @@
+package org.nicmanager.nicmanager.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.nicmanager.kernel.api.teaming.BondTopics;
+import org.nicmanager.kernel.api.time.KernelClock;
+import org.nicmanager.nicmanager.bond.FailoverEvent;
+import org.nicmanager.nicmanager.bond.FailoverReason;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/** Posts bond changes on EventAdmin ({@link BondTopics}), asynchronously, so the world thread never waits. */
+public final class EventAdminBondEvents implements BondEvents {
+
+    private final EventAdmin events;
+    private final KernelClock clock;
+
+    public EventAdminBondEvents(EventAdmin events, KernelClock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void bondChanged(String what, String bond, String policy) {
+        Map<String, Object> properties = properties(bond, clock.nanoTime());
+        properties.put(BondTopics.POLICY, policy);
+        events.postEvent(new Event(BondTopics.PREFIX + what, properties));
+    }
+
+    @Override
+    public void memberChanged(String what, String bond, String nic) {
+        Map<String, Object> properties = properties(bond, clock.nanoTime());
+        properties.put(BondTopics.NIC, nic);
+        events.postEvent(new Event(BondTopics.PREFIX + what, properties));
+    }
+
+    @Override
+    public void failover(String bond, FailoverEvent event) {
+        Map<String, Object> properties = properties(bond, event.atNanos());
+        properties.put(BondTopics.NIC, event.member());
+        properties.put(BondTopics.REASON, event.reason().name());
+        events.postEvent(new Event(event.reason() == FailoverReason.FAILBACK ? BondTopics.FAILBACK
+                : BondTopics.FAILOVER, properties));
+    }
+
+    private static Map<String, Object> properties(String bond, long atNanos) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(BondTopics.BOND, bond);
+        properties.put(BondTopics.TIME, atNanos);
+        return properties;
+    }
+}

@@ -1,0 +1,16 @@
+package org.nicmanager.nicmanager.engine;
+
+/**
+ * Where the frames a bond's members received went ([0057], [0063]-[0064]).
+ *
+ * @param routedFrames delivered to virtual NICs (each copy of a group frame counts)
+ * @param hostFrames addressed to one of the bond's own NICs: the host endpoint's
+ * @param unknownDestination dropped: no virtual NIC owns the destination MAC
+ * @param duplicateGroup dropped: a copy the switch flooded to a member other than the one that accepts it (a
+ *            broadcast or multicast frame, or a frame for another member's MAC)
+ * @param malformed dropped: failed the header check
+ * @param noBuffer group copies not made: no buffer free
+ */
+public record InboundCounts(long routedFrames, long hostFrames, long unknownDestination, long duplicateGroup,
+        long malformed, long noBuffer) {
+}

@@ -1,0 +1,41 @@
+package org.nicmanager.vmm.devices;
+
+import org.nicmanager.kernel.api.frame.FlowStampLocator;
+import org.nicmanager.kernel.api.frame.FlowTracker;
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.vnic.GuestReceiver;
+
+/**
+ * A guest's receive side: the driver that takes the frames of every virtual NIC of one VM when their receive interrupt
+ * is serviced, counts them, and counts stamped test traffic per flow (loss and reordering), as an external host does.
+ * Then it releases the buffer. Runs on the world thread; nothing is allocated per frame.
+ */
+final class GuestFlowCounter implements GuestReceiver {
+
+    private final String vm;
+    private final FlowStampLocator stamps = new FlowStampLocator();
+    private final FlowTracker flows = new FlowTracker();
+    private long rxFrames;
+    private long rxBytes;
+
+    GuestFlowCounter(String vm) {
+        this.vm = vm;
+    }
+
+    @Override
+    public void received(FrameBuffer frame) {
+        rxFrames++;
+        rxBytes += frame.length();
+        int stamp = stamps.find(frame);
+        if (stamp != FlowStampLocator.NONE) {
+            flows.record(frame.data(), stamp);
+        }
+        frame.release();
+    }
+
+    /** @param rxDropsQueueFull what the VM's virtual NICs dropped before the guest saw it, for the report */
+    GuestStats stats(long rxDropsQueueFull) {
+        return new GuestStats(vm, rxFrames, rxBytes, flows.lostFrames(), flows.reorderedFrames(), flows.flows(),
+                flows.untrackedFrames(), rxDropsQueueFull);
+    }
+}

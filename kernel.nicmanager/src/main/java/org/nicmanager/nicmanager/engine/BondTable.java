@@ -294,8 +294,11 @@ public final class BondTable {
         }
         uplink.gate.connect(port, vm);
         Gate gate = uplink.gate;
+        InboundRouter local = uplink.router;
         return frame -> {
-            gate.offer(frame); // the gate owns the frame from here, whatever it decides
+            if (!local.switchLocally(frame)) {
+                gate.offer(frame); // the gate owns the frame from here, whatever it decides
+            }
             return true;
         };
     }

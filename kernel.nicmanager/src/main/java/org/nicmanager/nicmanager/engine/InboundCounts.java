@@ -4,6 +4,7 @@ package org.nicmanager.nicmanager.engine;
  * Where the frames a bond's members received went ([0057], [0063]-[0064]).
  *
  * @param routedFrames delivered to virtual NICs (each copy of a group frame counts)
+ * @param localFrames sent by one virtual NIC to another on the same uplink, delivered without reaching a NIC
  * @param hostFrames addressed to one of the bond's own NICs: the host endpoint's
  * @param unknownDestination dropped: no virtual NIC owns the destination MAC
  * @param duplicateGroup dropped: a copy the switch flooded to a member other than the one that accepts it (a
@@ -11,6 +12,6 @@ package org.nicmanager.nicmanager.engine;
  * @param malformed dropped: failed the header check
  * @param noBuffer group copies not made: no buffer free
  */
-public record InboundCounts(long routedFrames, long hostFrames, long unknownDestination, long duplicateGroup,
-        long malformed, long noBuffer) {
+public record InboundCounts(long routedFrames, long localFrames, long hostFrames, long unknownDestination,
+        long duplicateGroup, long malformed, long noBuffer) {
 }

@@ -24,6 +24,8 @@ final class InboundRouter implements Bond.InboundFrames {
     private int[] ports = new int[0];
     private VnicDelivery[] deliveries = new VnicDelivery[0];
     long routedFrames;
+    /** Frames one virtual NIC sent to another on the same uplink, switched here without reaching a NIC. */
+    long localFrames;
     /** Frames for the MAC of one of the bond's own NICs: the host endpoint's ([0057]). */
     long hostFrames;
     long droppedUnknownDestination;
@@ -69,7 +71,7 @@ final class InboundRouter implements Bond.InboundFrames {
     }
 
     InboundCounts counts() {
-        return new InboundCounts(routedFrames, hostFrames, droppedUnknownDestination, droppedDuplicateGroup,
+        return new InboundCounts(routedFrames, localFrames, hostFrames, droppedUnknownDestination, droppedDuplicateGroup,
                 droppedMalformed, droppedNoBuffer);
     }
 
@@ -80,6 +82,57 @@ final class InboundRouter implements Bond.InboundFrames {
             }
         }
         return false;
+    }
+
+    /**
+     * The virtual switch's local path: a frame a virtual NIC sends to another virtual NIC on this uplink is delivered
+     * here, as a vSwitch does, and never reaches a NIC (a physical switch would not send it back out the port it came
+     * in on). A broadcast or multicast frame is copied to the other virtual NICs here and still goes out. Returns true
+     * when the frame was delivered here (ownership passed); false when it goes on to the uplink. Allocates nothing.
+     */
+    boolean switchLocally(FrameBuffer frame) {
+        byte[] data = frame.data();
+        if (frame.length() < 14 || macs.length < 2) {
+            return false;
+        }
+        long destination = mac(data, 0);
+        if ((data[0] & 1) != 0) {
+            copyToAllBut(mac(data, 6), frame);
+            return false;
+        }
+        for (int i = 0; i < macs.length; i++) {
+            if (macs[i] == destination) {
+                localFrames++;
+                deliveries[i].deliver(frame);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long mac(byte[] data, int at) {
+        long mac = 0;
+        for (int i = 0; i < 6; i++) {
+            mac = (mac << 8) | (data[at + i] & 0xFF);
+        }
+        return mac;
+    }
+
+    /** A copy of a group frame to each virtual NIC here but its sender; the original stays with the caller. */
+    private void copyToAllBut(long sender, FrameBuffer frame) {
+        for (int i = 0; i < macs.length; i++) {
+            if (macs[i] == sender) {
+                continue;
+            }
+            FrameBuffer copy = copies.acquire();
+            if (copy == null) {
+                droppedNoBuffer++;
+                continue;
+            }
+            copy.copyFrom(frame.data(), 0, frame.length());
+            localFrames++;
+            deliveries[i].deliver(copy);
+        }
     }
 
     @Override

@@ -227,6 +227,29 @@ class BondTableTest {
     }
 
     @Test
+    void framesBetweenVirtualNicsOfOneUplinkAreSwitchedLocallyAndGroupFramesAlsoGoOut() {
+        world.call(() -> table.add("bond0", List.of("nic0", "nic1"), NONE_RUNNING));
+        VnicUplink uplink = connect("bond0");
+        long otherMac = MacAddress.parse("02:00:00:00:00:02").bits();
+        List<FrameBuffer> received = new ArrayList<>();
+        world.run(() -> table.connect("bond0", "vm2", 5, otherMac, 2, received::add));
+        for (long destination : new long[] {otherMac, MacAddress.BROADCAST}) {
+            world.run(() -> {
+                FrameBuffer frame = pool.acquire();
+                frame.setLength(FrameWriter.udpFrame(frame.data(), 200, destination, VM_MAC, 1, 2, 5000, 9, 0, 0));
+                frame.setSourcePort(1);
+                uplink.send(frame);
+            });
+        }
+        world.advance(MILLIS);
+        assertEquals(2, received.size(), "vm2 got the unicast frame and a copy of the broadcast");
+        assertEquals(2, world.call(() -> table.report("bond0")).inbound().localFrames());
+        assertEquals(1, card("nic0").counters().txFrames() + card("nic1").counters().txFrames(),
+                "only the broadcast went out");
+        world.run(() -> received.forEach(FrameBuffer::release));
+    }
+
+    @Test
     void closingDropsWhatWaitsWithAReasonAndLetsGoOfTheNics() {
         world.call(() -> table.add("bond0", List.of("nic0"), NONE_RUNNING));
         VnicUplink uplink = connect("bond0");

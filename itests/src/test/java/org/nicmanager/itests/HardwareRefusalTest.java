@@ -73,8 +73,8 @@ public class HardwareRefusalTest extends NicManagerTestSupport {
     public void badValuesAndWordCountsAreRefusedWithoutAStackTrace() throws Exception {
         assertNames(refused("hw:switch add swBad --ports 0"), "'0'", "1 to 1024");
         assertNames(refused("hw:switch add swBad --ports many"), "'many'");
-        assertNames(refused("hw:switch add swBad --lacp active"), "LACP");
-        assertNames(refused("hw:switch add swBad --lacp sometimes"), "'sometimes'", "off, active, passive");
+        assertNames(refused("hw:switch add swBad --lacp off --lacp-rate fast"), "LACP", "--lacp off");
+        assertNames(refused("hw:switch add swBad --lacp sometimes"), "'sometimes'", "off, static, active, passive");
         assertNames(refused("hw:switch add 9lives"), "'9lives'");
         assertNames(refused("hw:switch add"), "hw:switch add SW");
         assertNames(refused("hw:switch remove swBad"), "add, ports", "'remove'");

@@ -33,6 +33,24 @@ class VariantsTest {
             "bond:add bond0 vmnic0 vmnic1",
             "bond:show bond0 --json", "");
 
+    /** Three backlogged VMs with 2000, 2000 and 1000 shares on two 1 Gb/s NICs (patent [0092]-[0095]). */
+    private static final String SHARES = String.join("\n",
+            "hw:switch add swA --ports 8",
+            "hw:nic add vmnic0 --model e1000 --switch swA",
+            "hw:nic add vmnic1 --model e1000 --switch swA",
+            "hw:host add h1 --switch swA --mac 02:00:00:00:99:01",
+            "hw:host add h3 --switch swA --mac 02:00:00:00:99:03",
+            "bond:create bond0 --policy round-robin",
+            "bond:add bond0 vmnic0 vmnic1",
+            "vm:create a", "vm:create b", "vm:create c", "vm:start a", "vm:start b", "vm:start c",
+            "vnic:add a --uplink bond0", "vnic:add b --uplink bond0", "vnic:add c --uplink bond0",
+            "net:alloc a --shares 2000", "net:alloc b --shares 2000", "net:alloc c --shares 1000",
+            "guest:traffic a --to 02:00:00:00:99:01 --rate 1000Mbps --frame 1514 --for 1s",
+            "guest:traffic b --to 02:00:00:00:99:02 --rate 1000Mbps --frame 1514 --for 1s",
+            "guest:traffic c --to 02:00:00:00:99:03 --rate 1000Mbps --frame 1514 --for 1s",
+            "kernel:advance 1s",
+            "hw:host stats h1 --json", "hw:host stats h3 --json", "");
+
     @TempDir
     Path work;
 
@@ -62,6 +80,40 @@ class VariantsTest {
         assertTrue(error.contains("per-vm.gogo:4: bond:create bond0 --policy per-vm"), error);
         assertTrue(error.contains("policy per-vm needs to know which VM sent each frame, which only the"
                 + " kernel-integrated NIC manager knows"), error);
+    }
+
+    /**
+     * Only the kernel-integrated NIC manager puts the resource manager in front of its bonds: there, VM a gets twice
+     * what VM c gets, as their shares say; with the loadable one the same allocations mean nothing, and the VM whose
+     * frames come last to a full bond is starved.
+     */
+    @Test
+    void sharesHoldWithTheIntegratedVariantOnlyTheLoadableOneGivesNoGuarantees() throws Exception {
+        Path script = work.resolve("shares.gogo");
+        Files.writeString(script, SHARES);
+
+        Process integrated = run("nicmgr.jar", script);
+        assertEquals(0, integrated.exitValue(), read(integrated.getErrorStream()));
+        long[] received = hostFrames(read(integrated.getInputStream()));
+        double ratio = (double) received[0] / received[1];
+        assertTrue(Math.abs(ratio - 2.0) < 0.05, "a:c = " + ratio + " with shares 2000:1000");
+
+        Process loadable = run("nicmgr-loadable.jar", script);
+        assertEquals(0, loadable.exitValue(), read(loadable.getErrorStream()));
+        long[] unmanaged = hostFrames(read(loadable.getInputStream()));
+        assertTrue(unmanaged[1] * 10 < unmanaged[0], "no guarantees: a got " + unmanaged[0] + ", c " + unmanaged[1]);
+    }
+
+    /** The rxFrames of h1 and h3, in that order, from the script's output. */
+    private static long[] hostFrames(String output) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\{\"name\":\"h\\d\",\"rxFrames\":(\\d+)")
+                .matcher(output);
+        long[] frames = new long[2];
+        for (int i = 0; i < 2; i++) {
+            assertTrue(matcher.find(), output);
+            frames[i] = Long.parseLong(matcher.group(1));
+        }
+        return frames;
     }
 
     private static List<String> ourImports(String export, String bundle) throws IOException {

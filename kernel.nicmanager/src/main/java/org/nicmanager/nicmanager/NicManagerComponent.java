@@ -1,6 +1,7 @@
 package org.nicmanager.nicmanager;
 
 import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.kernel.api.resource.ResourceManager;
 import org.nicmanager.kernel.api.teaming.BondDirectory;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
@@ -12,7 +13,6 @@ import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.nicmanager.engine.BondService;
 import org.nicmanager.nicmanager.engine.ConfigAdminBondStore;
 import org.nicmanager.nicmanager.engine.EventAdminBondEvents;
-import org.nicmanager.nicmanager.engine.Gates;
 import org.nicmanager.nicmanager.engine.NicManagerBase;
 import org.nicmanager.nicmanager.engine.VmFacts;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -28,7 +28,8 @@ import org.osgi.service.log.LoggerFactory;
 
 /**
  * The kernel-integrated NIC manager (patent [0076]-[0082]): the engine with the VM registry behind it, so it knows which
- * VM sent a frame and how much that VM matters.
+ * VM sent a frame and how much that VM matters, and with the resource manager in front of every uplink, so that each
+ * VM's frame gets its send / queue / drop decision (Figure 5, steps 806-810).
  */
 @Component(service = {BondService.class, VnicUplinks.class, BondDirectory.class}, immediate = true)
 public final class NicManagerComponent extends NicManagerBase {
@@ -37,9 +38,10 @@ public final class NicManagerComponent extends NicManagerBase {
 
     @Activate
     public NicManagerComponent(@Reference NetworkWorld world, @Reference KernelScheduler scheduler,
-            @Reference VmRegistry vms, @Reference ConfigurationAdmin configurations, @Reference EventAdmin events,
+            @Reference VmRegistry vms, @Reference ResourceManager resources,
+            @Reference ConfigurationAdmin configurations, @Reference EventAdmin events,
             @Reference(service = LoggerFactory.class) Logger logger) {
-        super(world, scheduler, facts(vms), Gates.DIRECT, new EventAdminBondEvents(events, scheduler),
+        super(world, scheduler, facts(vms), new ResourceGates(resources), new EventAdminBondEvents(events, scheduler),
                 new ConfigAdminBondStore(configurations));
         this.logger = logger;
         restoreBonds().forEach(logger::error);

@@ -8,6 +8,7 @@ import org.nicmanager.kernel.api.shell.Json;
 import org.nicmanager.kernel.api.vm.Priority;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmManager;
+import org.nicmanager.kernel.api.vm.VnicInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -77,13 +78,23 @@ public final class VmCommands {
                         vm.vnics().size())).toList());
     }
 
-    @Descriptor("Show one VM with its virtual NICs")
+    @Descriptor("Show one VM with its virtual NICs, and what suspended it")
     public Object show(
             @Descriptor("print one JSON document") @Parameter(names = "--json", presentValue = "true",
                     absentValue = "false") boolean json,
             @Descriptor("the VM's name") String name) {
         VmInfo vm = manager.vm(name).orElseThrow(() -> new IllegalArgumentException("no VM named '" + name + "'"));
-        return json ? new Json(vm) : vm;
+        VmDetails details = new VmDetails(vm.name(), vm.state().name(), vm.priority(),
+                manager.suspensionCauses(name), vm.vnics());
+        return json ? new Json(details) : details;
+    }
+
+    /**
+     * What {@code vm:show} prints: the VM, and why it is suspended when automatic reactions suspended it (empty when it
+     * is not suspended, or the operator suspended it).
+     */
+    public record VmDetails(String name, String state, int priority, List<String> suspendedBy,
+            List<VnicInfo> vnics) {
     }
 
     /** The {@code vm:list --json} document: {@code {"vms":[{"name","state","priority","vnics":[...]}]}}. */

@@ -3,26 +3,33 @@ package org.nicmanager.vmmanager;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import org.nicmanager.kernel.api.time.KernelClock;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.VmInfo;
+import org.nicmanager.kernel.api.vm.VmLifecycleListener;
 import org.nicmanager.kernel.api.vm.VmManager;
 import org.nicmanager.kernel.api.vm.VmRegistry;
+import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vm.VmTopics;
 import org.nicmanager.kernel.api.vm.VnicInfo;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
 /**
- * The VM manager: the VM table, changed on the world thread, with each lifecycle step announced on EventAdmin and each
- * definition kept in ConfigAdmin.
+ * The VM manager: the VM table, changed on the world thread, with each lifecycle step told to the
+ * {@link VmLifecycleListener}s inside the step, then announced on EventAdmin; each definition is kept in ConfigAdmin.
  */
 @Component(service = {VmManager.class, VmRegistry.class}, immediate = true) // immediate: it holds state
 public final class VmManagerComponent implements VmManager {
@@ -30,8 +37,26 @@ public final class VmManagerComponent implements VmManager {
     private final NetworkWorld world;
     private final KernelClock clock;
     private final EventAdmin events;
+    private final Logger logger;
     private final VmStore store;
     private final VmTable table = new VmTable();
+
+    /**
+     * Told synchronously on the world thread (e.g. the VMM pauses a suspended VM's guest in the same instant). Bound as
+     * service objects and got only when told: the VMM's component itself needs the VM manager, so getting it while the
+     * VM manager activates would be a circular reference.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            service = VmLifecycleListener.class)
+    private final List<ComponentServiceObjects<VmLifecycleListener>> listeners = new CopyOnWriteArrayList<>();
+
+    /** A lifecycle step's outcome: the VM before and after (the same record when nothing changed). */
+    private record Step(VmInfo before, VmInfo after) {
+
+        boolean changed() {
+            return before.state() != after.state();
+        }
+    }
 
     @Activate
     public VmManagerComponent(@Reference NetworkWorld world, @Reference KernelClock clock,
@@ -40,6 +65,7 @@ public final class VmManagerComponent implements VmManager {
         this.world = world;
         this.clock = clock;
         this.events = events;
+        this.logger = logger;
         this.store = new VmStore(configurations);
         for (VmStore.StoredVm vm : store.load()) {
             try {
@@ -52,32 +78,56 @@ public final class VmManagerComponent implements VmManager {
 
     @Override
     public VmInfo create(String name, int priority) {
-        return stored(announce(VmTopics.CREATED, world.call(() -> table.create(name, priority))));
+        VmInfo vm = world.call(() -> table.create(name, priority));
+        announce(VmTopics.CREATED, vm, "created with priority " + priority);
+        return stored(vm);
     }
 
     @Override
     public VmInfo start(String name) {
-        return announce(VmTopics.STARTED, world.call(() -> table.start(name)));
+        return stepped(VmTopics.STARTED, "started", () -> step(name, () -> table.start(name)));
     }
 
     @Override
     public VmInfo stop(String name) {
-        return announce(VmTopics.STOPPED, world.call(() -> table.stop(name)));
+        return stepped(VmTopics.STOPPED, "stopped", () -> step(name, () -> table.stop(name)));
     }
 
     @Override
     public VmInfo suspend(String name) {
-        return announce(VmTopics.SUSPENDED, world.call(() -> table.suspend(name)));
+        return stepped(VmTopics.SUSPENDED, "suspended by the operator", () -> step(name, () -> table.suspend(name)));
     }
 
     @Override
     public VmInfo resume(String name) {
-        return announce(VmTopics.RESUMED, world.call(() -> table.resume(name)));
+        return stepped(VmTopics.RESUMED, "resumed by the operator", () -> step(name, () -> table.resume(name)));
+    }
+
+    @Override
+    public VmInfo suspendFor(String name, String cause) {
+        return stepped(VmTopics.SUSPENDED, "suspended: " + cause,
+                () -> step(name, () -> table.suspendFor(name, cause)));
+    }
+
+    @Override
+    public VmInfo resumeFor(String name, String cause) {
+        return stepped(VmTopics.RESUMED, "resumed: " + cause + " is over",
+                () -> step(name, () -> table.resumeFor(name, cause)));
+    }
+
+    @Override
+    public List<String> suspensionCauses(String name) {
+        return world.call(() -> table.suspensionCauses(name));
     }
 
     @Override
     public void delete(String name) {
-        announce(VmTopics.DELETED, world.call(() -> table.delete(name)));
+        Step deleted = world.call(() -> {
+            VmInfo vm = table.delete(name);
+            tell(vm, vm.state());
+            return new Step(vm, vm);
+        });
+        announce(VmTopics.DELETED, deleted.after(), "deleted");
         store.delete(name);
     }
 
@@ -91,11 +141,6 @@ public final class VmManagerComponent implements VmManager {
         return stored(world.call(() -> table.updateVnic(vmName, vnic)));
     }
 
-    private VmInfo stored(VmInfo vm) {
-        store.save(vm);
-        return vm;
-    }
-
     @Override
     public List<VmInfo> vms() {
         return world.call(table::all);
@@ -106,9 +151,51 @@ public final class VmManagerComponent implements VmManager {
         return world.call(() -> table.find(name));
     }
 
-    private VmInfo announce(String topic, VmInfo vm) {
-        events.postEvent(new Event(topic, Map.of(VmTopics.VM, vm.name(), VmTopics.STATE, vm.state().name(),
-                VmTopics.TIME, clock.nanoTime())));
+    private VmInfo stored(VmInfo vm) {
+        store.save(vm);
         return vm;
+    }
+
+    /** On the world thread: one step of the table, told to the listeners when the state changed. */
+    private Step step(String name, Supplier<VmInfo> change) {
+        VmInfo before = table.find(name).orElse(null);
+        VmInfo after = change.get();
+        Step step = new Step(before == null ? after : before, after);
+        if (step.changed()) {
+            tell(after, step.before().state());
+        }
+        return step;
+    }
+
+    private VmInfo stepped(String topic, String details, Supplier<Step> inWorld) {
+        Step step = world.call(inWorld);
+        if (step.changed()) {
+            announce(topic, step.after(), details);
+        }
+        return step.after();
+    }
+
+    private void tell(VmInfo vm, VmState previous) {
+        for (ComponentServiceObjects<VmLifecycleListener> service : listeners) {
+            VmLifecycleListener listener = service.getService();
+            if (listener == null) {
+                continue; // it is going away
+            }
+            try {
+                listener.stateChanged(vm, previous);
+            } catch (RuntimeException failed) {
+                // The step is done; a listener that fails must not undo it for the others.
+                logger.error("lifecycle listener {} failed on VM {} ({} -> {})", listener, vm.name(), previous,
+                        vm.state(), failed);
+            } finally {
+                service.ungetService(listener);
+            }
+        }
+    }
+
+    private void announce(String topic, VmInfo vm, String details) {
+        events.postEvent(new Event(topic, Map.of(VmTopics.VM, vm.name(), VmTopics.STATE, vm.state().name(),
+                VmTopics.TIME, clock.nanoTime(), VmTopics.SUBJECT, vm.name(), VmTopics.DETAILS,
+                "VM " + vm.name() + " " + details)));
     }
 }

@@ -1,6 +1,8 @@
 package org.nicmanager.vmmanager;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,11 @@ final class VmTable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
 
     private final Map<String, VmInfo> vms = new TreeMap<>();
+    /**
+     * Why each VM is suspended by automatic reactions, oldest first. A suspended VM without an entry was suspended by
+     * the operator, and automatic reactions leave it alone.
+     */
+    private final Map<String, LinkedHashSet<String>> suspensionCauses = new HashMap<>();
 
     VmInfo create(String name, int priority) {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -41,15 +48,62 @@ final class VmTable {
     }
 
     VmInfo stop(String name) {
-        return move(name, VmState.STOPPED, "stop", VmState.RUNNING, VmState.SUSPENDED);
+        VmInfo stopped = move(name, VmState.STOPPED, "stop", VmState.RUNNING, VmState.SUSPENDED);
+        suspensionCauses.remove(name);
+        return stopped;
     }
 
     VmInfo suspend(String name) {
         return move(name, VmState.SUSPENDED, "suspend", VmState.RUNNING);
     }
 
+    /** The operator's resume: whatever suspended the VM, it runs again. */
     VmInfo resume(String name) {
+        VmInfo resumed = move(name, VmState.RUNNING, "resume", VmState.SUSPENDED);
+        suspensionCauses.remove(name);
+        return resumed;
+    }
+
+    /**
+     * Suspends a running VM for {@code cause}, or adds the cause to a VM already suspended by others. A VM suspended by
+     * the operator stays as it is, without the cause: the operator's word wins.
+     */
+    VmInfo suspendFor(String name, String cause) {
+        VmInfo vm = require(name);
+        requireCause(cause);
+        if (vm.state() == VmState.SUSPENDED) {
+            LinkedHashSet<String> causes = suspensionCauses.get(name);
+            if (causes != null) {
+                causes.add(cause);
+            }
+            return vm;
+        }
+        VmInfo suspended = move(name, VmState.SUSPENDED, "suspend", VmState.RUNNING);
+        suspensionCauses.computeIfAbsent(name, key -> new LinkedHashSet<>()).add(cause);
+        return suspended;
+    }
+
+    /** Withdraws {@code cause}; the VM resumes when it was the last one. A cause not held changes nothing. */
+    VmInfo resumeFor(String name, String cause) {
+        VmInfo vm = require(name);
+        LinkedHashSet<String> causes = suspensionCauses.get(name);
+        if (causes == null || !causes.remove(cause) || !causes.isEmpty()) {
+            return vm;
+        }
+        suspensionCauses.remove(name);
         return move(name, VmState.RUNNING, "resume", VmState.SUSPENDED);
+    }
+
+    List<String> suspensionCauses(String name) {
+        require(name);
+        LinkedHashSet<String> causes = suspensionCauses.get(name);
+        return causes == null ? List.of() : List.copyOf(causes);
+    }
+
+    private static void requireCause(String cause) {
+        if (cause == null || cause.isBlank()) {
+            throw new IllegalArgumentException("an automatic suspension needs a cause, e.g. 'bottleneck on bond0'");
+        }
     }
 
     /** Puts back a stored VM, powered off (a VM manager that starts again finds its VMs as a rebooted host does). */
@@ -85,6 +139,7 @@ final class VmTable {
             throw new IllegalArgumentException("VM " + name + " is " + vm.state() + "; stop it before deleting it");
         }
         vms.remove(name);
+        suspensionCauses.remove(name);
         return vm;
     }
 

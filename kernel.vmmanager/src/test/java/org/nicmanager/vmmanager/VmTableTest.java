@@ -57,6 +57,37 @@ class VmTableTest {
     }
 
     @Test
+    void automaticSuspensionsAreHeldByTheirCausesAndTheVmResumesWhenTheLastIsWithdrawn() {
+        table.create("low", 1);
+        table.start("low");
+        assertEquals(VmState.SUSPENDED, table.suspendFor("low", "bottleneck on bond bond0").state());
+        assertEquals(VmState.SUSPENDED, table.suspendFor("low", "DoS attack on VM web").state());
+        assertEquals(List.of("bottleneck on bond bond0", "DoS attack on VM web"), table.suspensionCauses("low"));
+        assertEquals(VmState.SUSPENDED, table.resumeFor("low", "bottleneck on bond bond0").state());
+        assertEquals(VmState.SUSPENDED, table.resumeFor("low", "a cause it never had").state());
+        assertEquals(VmState.RUNNING, table.resumeFor("low", "DoS attack on VM web").state());
+        assertEquals(List.of(), table.suspensionCauses("low"));
+    }
+
+    @Test
+    void theOperatorsWordWinsOverAutomaticSuspensions() {
+        table.create("low", 1);
+        table.start("low");
+        table.suspend("low"); // by hand
+        assertEquals(VmState.SUSPENDED, table.suspendFor("low", "bottleneck on bond bond0").state());
+        assertEquals(List.of(), table.suspensionCauses("low"), "an operator's suspension is not taken over");
+        assertEquals(VmState.SUSPENDED, table.resumeFor("low", "bottleneck on bond bond0").state());
+        table.resume("low");
+        table.suspendFor("low", "bottleneck on bond bond0");
+        assertEquals(VmState.RUNNING, table.resume("low").state(), "the operator resumes whatever suspended it");
+        assertEquals(List.of(), table.suspensionCauses("low"));
+        table.stop("low");
+        assertRefused("cannot suspend VM low: it is STOPPED, and suspend needs RUNNING",
+                () -> table.suspendFor("low", "bottleneck on bond bond0"));
+        assertRefused("no VM named 'ghost'", () -> table.resumeFor("ghost", "x"));
+    }
+
+    @Test
     void aStoredVmComesBackPoweredOffWithItsVirtualNics() {
         VnicInfo vnic = new VnicInfo("db-0", "02:00:00:00:01:07", "pcnet", "vmnic2");
         assertEquals(VmState.STOPPED, table.restore("db", 9, List.of(vnic)).state());

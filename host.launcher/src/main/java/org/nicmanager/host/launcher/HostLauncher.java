@@ -15,6 +15,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -47,6 +48,8 @@ public final class HostLauncher implements Callable<Integer> {
     private static final String LAUNCHER_ARGUMENTS = "launcher.arguments";
     private static final long READY_TIMEOUT_SECONDS = 30;
     private static final int USAGE_ERROR = 2;
+    /** How long an interactive host waits for its dashboard's listener before showing the prompt without it. */
+    private static final long DASHBOARD_TIMEOUT_MILLIS = 5_000;
 
     private final BundleContext context;
     private final CommandProcessor processor;
@@ -64,6 +67,7 @@ public final class HostLauncher implements Callable<Integer> {
         try {
             parsed = LaunchOptions.parse(Arrays.asList((String[]) launcher.get(LAUNCHER_ARGUMENTS)));
             configureKernel(configurations, parsed);
+            HttpSettings.configure(configurations, context, parsed);
         } catch (IllegalArgumentException badOption) {
             error = badOption.getMessage();
         }
@@ -105,13 +109,16 @@ public final class HostLauncher implements Callable<Integer> {
         }
         CommandSession session = processor.createSession(in, out, err);
         try {
+            if (options.demo() && !DemoHost.build(context, session, options.demoScript(), err)) {
+                err.println("warning: the demo host is incomplete: a line of its script failed (above)");
+            }
             return options.scripted() ? runScript(session, out, err) : runInteractive(session, out);
         } finally {
             session.close();
         }
     }
 
-    private int runScript(CommandSession session, PrintStream out, PrintStream err) {
+    private int runScript(CommandSession session, PrintStream out, PrintStream err) throws Exception {
         Path script = Path.of(options.scriptFile());
         List<String> lines;
         try {
@@ -123,14 +130,22 @@ public final class HostLauncher implements Callable<Integer> {
             err.println("error: cannot read script file '" + options.scriptFile() + "': " + unreadable.getMessage());
             return ScriptRunner.FAILURE;
         }
-        return new ScriptRunner(session, out, err).run(script.getFileName().toString(), lines);
+        return new ScenarioRun(context, processor, options, out, err).run(session, script.getFileName().toString(),
+                lines);
     }
 
     private int runInteractive(CommandSession session, PrintStream out) throws Exception {
         out.println("NIC Manager: " + (options.demo() ? "demo" : "bare") + " host on the "
                 + options.clock().name().toLowerCase() + " clock. 'help' lists the commands; Ctrl-D leaves.");
         if (options.demo()) {
-            out.println("(The demo topology arrives with the simulated hardware; this host starts bare for now.)");
+            out.println("Demo: switches swA and swB; bond0 = vmnic0 + vmnic1 (1 Gb/s each); vmnic2 (100 Mb/s) alone;"
+                    + " VMs web, app, batch (priority 8, 5, 2; shares 2000, 1000, 500) sending.");
+            out.println("Try: nic:list, bond:show bond0, ops:events, hw:unplug vmnic0 (examples/demo/README.md)");
+        }
+        if (DashboardAddress.installed(context)) {
+            Optional<String> dashboard = DashboardAddress.await(context, DASHBOARD_TIMEOUT_MILLIS);
+            out.println(dashboard.map(address -> "Dashboard: " + address + "   Metrics: " + address + "metrics")
+                    .orElse("Dashboard: not listening (port taken? see the log; --http-port PORT picks another)"));
         }
         // Not a login shell: Gogo's profile (its banner, a few aliases) would cost start-up time for nothing.
         session.execute("gosh --noshutdown");

@@ -2,6 +2,7 @@ package org.nicmanager.host.launcher;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
@@ -13,17 +14,33 @@ import org.apache.felix.service.command.Converter;
  */
 final class ScriptRunner {
 
+    /** Runs some commands in its own way (e.g. an advance in steps); the result is printed as the command's. */
+    interface CommandHook {
+
+        /** @return the command's result, or empty when the hook leaves it to the shell */
+        Optional<Object> run(String command) throws Exception;
+    }
+
     static final int SUCCESS = 0;
     static final int FAILURE = 1;
 
     private final CommandSession session;
     private final PrintStream out;
     private final PrintStream err;
+    private final CommandHook hook;
+    /** The command running now and its number (from 1), for progress reports from another thread. */
+    private volatile String currentCommand = "";
+    private volatile int commandNumber;
 
     ScriptRunner(CommandSession session, PrintStream out, PrintStream err) {
+        this(session, out, err, command -> Optional.empty());
+    }
+
+    ScriptRunner(CommandSession session, PrintStream out, PrintStream err, CommandHook hook) {
         this.session = session;
         this.out = out;
         this.err = err;
+        this.hook = hook;
     }
 
     int run(String fileName, List<String> lines) {
@@ -44,6 +61,8 @@ final class ScriptRunner {
             command.append(line);
             String text = command.toString().strip();
             command.setLength(0);
+            commandNumber++;
+            currentCommand = text;
             if (!execute(fileName, firstLine, text)) {
                 return FAILURE;
             }
@@ -55,9 +74,31 @@ final class ScriptRunner {
         return SUCCESS;
     }
 
+    /** Commands in a script: lines that are not blank, not comments, and not continued from the line before. */
+    static int countCommands(List<String> lines) {
+        int commands = 0;
+        boolean continued = false;
+        for (String line : lines) {
+            if (!continued && !line.isBlank() && !line.strip().startsWith("#")) {
+                commands++;
+            }
+            continued = (continued || !line.isBlank() && !line.strip().startsWith("#")) && line.endsWith("\\");
+        }
+        return commands;
+    }
+
+    String currentCommand() {
+        return currentCommand;
+    }
+
+    int commandNumber() {
+        return commandNumber;
+    }
+
     private boolean execute(String fileName, int lineNumber, String text) {
         try {
-            Object result = session.execute(text);
+            Optional<Object> hooked = hook.run(text);
+            Object result = hooked.isPresent() ? hooked.get() : session.execute(text);
             if (result != null) {
                 out.println(session.format(result, Converter.INSPECT));
             }

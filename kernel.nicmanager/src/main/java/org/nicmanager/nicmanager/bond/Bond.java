@@ -12,6 +12,7 @@ import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.nicmanager.distribution.Distributor;
 import org.nicmanager.nicmanager.distribution.Distributors;
 import org.nicmanager.nicmanager.distribution.VmDirectory;
+import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 
 /**
  * One team of physical NICs (patent [0059]-[0071], [0101]-[0104]): spreads outgoing frames over its members with its
@@ -21,6 +22,9 @@ import org.nicmanager.nicmanager.distribution.VmDirectory;
  * and counted as dropped with a reason. Everything runs on the network world's thread: no locks; the frame path
  * allocates nothing and logs nothing. Control events (link changes, removal, failback) rebuild the distributor's
  * tables; the frame path only reads them (DESIGN.md section 5).
+ *
+ * <p>With link aggregation ({@link BondAggregation}) the members are one link towards the switch: statically, or as
+ * LACP negotiates, which opens and closes each member's gates on control events like any link change.
  */
 public final class Bond {
 
@@ -40,6 +44,7 @@ public final class Bond {
     private final LinkRechecker rechecker;
     private final FailoverHistory history = new FailoverHistory();
     private final FramePlacer placer;
+    private final BondAggregation aggregation;
     private InboundFrames inbound;
     private BondObserver observer = BondObserver.NONE;
     private Runnable readyListener = () -> { };
@@ -70,6 +75,8 @@ public final class Bond {
         this.rechecker = new LinkRechecker(scheduler, settings.downRecheckNanos(), settings.failedRecheckNanos(),
                 this::linkEvent);
         this.placer = new FramePlacer(members, distributor, counters, macs, this::linkDownOnTransmit);
+        this.aggregation = new BondAggregation(name, settings.lacp(), scheduler, members, counters,
+                this::lacpGatesChanged);
     }
 
     public String name() {
@@ -124,6 +131,7 @@ public final class Bond {
             }
         }
         members.putFirst(slots);
+        aggregation.orderChanged();
         rebuild();
         observer.carriersChanged(this);
     }
@@ -145,6 +153,7 @@ public final class Bond {
 
     /** The bond goes away: frames waiting in its backlog are dropped (NO_MEMBER_AVAILABLE); its NICs are let go. */
     public void close() {
+        aggregation.close();
         FrameBuffer frame;
         while ((frame = backlog.poll()) != null) {
             drop(frame, DropReason.NO_MEMBER_AVAILABLE);
@@ -168,7 +177,18 @@ public final class Bond {
      * switch floods to every member reaches the VMs once ([0064]).
      */
     public boolean acceptsGroupFrames(int slot) {
+        if (aggregation.aggregated()) {
+            return members.collecting(slot); // the switch sends a group frame down one link of the aggregate
+        }
         return members.activeCount() > 0 && members.active(0) == slot;
+    }
+
+    /**
+     * True when the members are one link towards the switch (static or LACP aggregation), so the switch may send a
+     * frame for any member's MAC down any member.
+     */
+    public boolean aggregated() {
+        return aggregation.aggregated();
     }
 
     // --- membership (patent [0059]-[0061]) -------------------------------------------------------------------------
@@ -179,6 +199,7 @@ public final class Bond {
      */
     public int addMember(PhysicalNic nic) {
         int slot = members.add(nic);
+        aggregation.memberAdded(slot); // an LACP member carries nothing until it negotiates
         failback.memberAdded(name, slot, nic.name());
         rechecker.memberAdded(name, slot, nic);
         nic.attach(new MemberListener(slot));
@@ -218,6 +239,7 @@ public final class Bond {
         backlog.endReturnRun();
         members.setState(slot, MemberState.REMOVED);
         failover(slot, FailoverReason.REMOVED, true);
+        aggregation.memberChanged(slot);
         drain();
     }
 
@@ -285,6 +307,7 @@ public final class Bond {
         MemberState now = MemberState.of(members.nic(slot).linkState());
         members.setState(slot, now == MemberState.UP ? MemberState.DOWN : now);
         failover(slot, FailoverReason.TRANSMIT_LINK_DOWN, false);
+        aggregation.memberChanged(slot);
     }
 
     /**
@@ -379,6 +402,33 @@ public final class Bond {
                 returnToService(slot);
             }
         }
+        aggregation.memberChanged(slot);
+        drain();
+    }
+
+    /**
+     * LACP opened or closed gates (a control event): rebuild the tables; a member LACP took out of service is a
+     * failover, its return a failback, both recorded like those of links.
+     */
+    private void lacpGatesChanged(boolean[] left, boolean[] returned) {
+        rebuild();
+        boolean failedOver = false;
+        for (int slot = 0; slot < left.length; slot++) {
+            if (left[slot]) {
+                counters.failovers++;
+                failedOver = true;
+                observer.recorded(this, history.record(scheduler.nanoTime(), slot, members.nic(slot).name(),
+                        FailoverReason.LACP));
+            } else if (returned[slot]) {
+                counters.failbacks++;
+                observer.recorded(this, history.record(scheduler.nanoTime(), slot, members.nic(slot).name(),
+                        FailoverReason.FAILBACK));
+            }
+        }
+        observer.carriersChanged(this);
+        if (failedOver) {
+            notifySwitches();
+        }
         drain();
     }
 
@@ -430,6 +480,14 @@ public final class Bond {
                 return;
             }
             counters.receivedFrames[slot]++;
+            if (aggregation.takeSlowProtocolFrame(slot, frame)) {
+                return; // LACPDUs and their kin are the bond's own, never a VM's
+            }
+            if (!members.collecting(slot)) {
+                counters.droppedNotCollecting++;
+                frame.release();
+                return;
+            }
             InboundFrames receiver = inbound;
             if (receiver != null) {
                 receiver.received(slot, frame);
@@ -445,6 +503,7 @@ public final class Bond {
 
         @Override
         public void transmitReady(PhysicalNic nic) {
+            aggregation.transmitReady(slot); // an LACPDU waiting for room goes before everything
             if (notifier.pending(slot)) {
                 notifier.resume(slot, nic, macs); // announcements first: the switches must learn where VMs are
             }
@@ -459,6 +518,11 @@ public final class Bond {
                 frame.release();
                 return;
             }
+            if (BondAggregation.isLacpdu(frame)) {
+                counters.lacpdusAborted++; // LACP sends a newer one when the link returns
+                frame.release();
+                return;
+            }
             counters.returned(slot, frame.length());
             if (!backlog.insertReturned(frame)) {
                 drop(frame, DropReason.QUEUE_FULL);
@@ -469,7 +533,13 @@ public final class Bond {
     // --- inspection (control path: snapshots may allocate) --------------------------------------------------------
 
     public BondStats stats() {
-        return BondStats.of(this, members, counters, backlog.size(), macs, failback, rechecker);
+        return BondStats.of(this, members, counters, backlog.size(), macs, failback, rechecker,
+                aggregation.status(name));
+    }
+
+    /** The bond's link aggregation as {@code lacp:show} gives it. */
+    public LacpBondStatus lacpStatus() {
+        return aggregation.status(name);
     }
 
     public List<FailoverEvent> history() {

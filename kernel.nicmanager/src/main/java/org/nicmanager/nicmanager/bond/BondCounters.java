@@ -29,6 +29,12 @@ final class BondCounters {
     long notificationsFailed;
     /** Gratuitous ARPs a failing NIC handed back; not resent. */
     long notificationsAborted;
+    /** Slow-protocol frames (LACPDUs and others) that reached a bond not running LACP: never passed to a VM. */
+    long slowProtocolIgnored;
+    /** Frames received on a member LACP had not enabled for collecting (IEEE 802.1AX-2014 6.4.15). */
+    long droppedNotCollecting;
+    /** LACPDUs a failing NIC handed back; the LACP machines send newer ones. */
+    long lacpdusAborted;
 
     void sent(int slot, int lengthBytes) {
         sentFrames[slot]++;

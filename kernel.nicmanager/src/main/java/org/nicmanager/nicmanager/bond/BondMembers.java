@@ -15,10 +15,15 @@ final class BondMembers implements MemberView {
 
     private final PhysicalNic[] nics = new PhysicalNic[MAX_MEMBERS];
     private final MemberState[] states = new MemberState[MAX_MEMBERS];
-    /** Carries traffic: UP and not held out by the failback policy. */
+    /** Carries traffic: UP and not held out by the failback policy (LACP's gate is {@link #distributable}). */
     private final boolean[] carrying = new boolean[MAX_MEMBERS];
     /** Failed over and not yet failed back: a return to service is a failback. */
     private final boolean[] failedOver = new boolean[MAX_MEMBERS];
+    /** LACP lets the member distribute (always true without LACP): the gate of IEEE 802.1AX-2014 6.4.15. */
+    private final boolean[] distributable = new boolean[MAX_MEMBERS];
+    /** LACP lets the member collect (always true without LACP). */
+    private final boolean[] collectable = new boolean[MAX_MEMBERS];
+
     private final int[] activeSlots = new int[MAX_MEMBERS];
     /** Slots in failover order (patent [0070]): the first that carries traffic is the primary. */
     private final int[] order = new int[MAX_MEMBERS];
@@ -49,6 +54,8 @@ final class BondMembers implements MemberView {
         nics[count] = nic;
         states[count] = MemberState.of(nic.linkState());
         order[count] = count;
+        distributable[count] = true;
+        collectable[count] = true;
         return count++;
     }
 
@@ -74,6 +81,17 @@ final class BondMembers implements MemberView {
 
     boolean failedOver(int slot) {
         return failedOver[slot];
+    }
+
+    /** What LACP allows the member now; call {@link #recompute()} after. */
+    void setGates(int slot, boolean distribute, boolean collect) {
+        distributable[slot] = distribute;
+        collectable[slot] = collect;
+    }
+
+    /** May frames received on the member reach the VMs (LACP's collecting; always without LACP). */
+    boolean collecting(int slot) {
+        return collectable[slot];
     }
 
     /** Takes a member out of service; returns true if it was carrying traffic. Call {@link #recompute()} after. */
@@ -127,7 +145,7 @@ final class BondMembers implements MemberView {
         int active = 0;
         for (int rank = 0; rank < count; rank++) {
             int slot = order[rank];
-            if (carrying[slot] && states[slot] == MemberState.UP) {
+            if (carrying[slot] && states[slot] == MemberState.UP && distributable[slot]) {
                 activeSlots[active++] = slot;
             }
         }
@@ -190,7 +208,7 @@ final class BondMembers implements MemberView {
 
     @Override
     public boolean isActive(int slot) {
-        return slot >= 0 && slot < count && carrying[slot] && states[slot] == MemberState.UP;
+        return slot >= 0 && slot < count && carrying[slot] && states[slot] == MemberState.UP && distributable[slot];
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.nicmanager.nicmanager.bond;
 
 import org.nicmanager.kernel.api.teaming.FailbackMode;
+import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /**
  * A bond's tunables.
@@ -12,9 +13,10 @@ import org.nicmanager.kernel.api.teaming.FailbackMode;
  * @param notifySwitches send gratuitous ARPs after a failover or failback (patent [0101])
  * @param downRecheckNanos how often a DOWN member's link is polled, besides its carrier events; 0: never
  * @param failedRecheckNanos how often a FAILED (hardware) member is polled: less often, it is the graver fault
+ * @param lacp link aggregation: none, static, or LACP (patent [0071], [0086]-[0087])
  */
 public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, int backlogFrames, boolean notifySwitches,
-        long downRecheckNanos, long failedRecheckNanos) {
+        long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp) {
 
     public static final long DEFAULT_FAILBACK_HOLD_DOWN_NANOS = 2_000_000_000L;
     public static final int DEFAULT_BACKLOG_FRAMES = 1024;
@@ -35,30 +37,45 @@ public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, in
             throw new IllegalArgumentException("recheck periods must be 0 (off) or positive, not "
                     + downRecheckNanos + " / " + failedRecheckNanos + " ns");
         }
+        if (lacp == null) {
+            throw new IllegalArgumentException("no link aggregation settings given; LacpSettings.off() for none");
+        }
+    }
+
+    /** Settings without link aggregation. */
+    public BondSettings(FailbackMode failback, long failbackHoldDownNanos, int backlogFrames, boolean notifySwitches,
+            long downRecheckNanos, long failedRecheckNanos) {
+        this(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos, failedRecheckNanos,
+                LacpSettings.off());
     }
 
     public static BondSettings defaults() {
         return new BondSettings(FailbackMode.IMMEDIATE, DEFAULT_FAILBACK_HOLD_DOWN_NANOS, DEFAULT_BACKLOG_FRAMES, true,
-                DEFAULT_DOWN_RECHECK_NANOS, DEFAULT_FAILED_RECHECK_NANOS);
+                DEFAULT_DOWN_RECHECK_NANOS, DEFAULT_FAILED_RECHECK_NANOS, LacpSettings.off());
+    }
+
+    public BondSettings withLacp(LacpSettings aggregation) {
+        return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
+                failedRecheckNanos, aggregation);
     }
 
     public BondSettings withFailback(FailbackMode mode, long holdDownNanos) {
         return new BondSettings(mode, holdDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos);
+                failedRecheckNanos, lacp);
     }
 
     public BondSettings withBacklogFrames(int frames) {
         return new BondSettings(failback, failbackHoldDownNanos, frames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos);
+                failedRecheckNanos, lacp);
     }
 
     public BondSettings withNotifySwitches(boolean notify) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notify, downRecheckNanos,
-                failedRecheckNanos);
+                failedRecheckNanos, lacp);
     }
 
     public BondSettings withRecheck(long downNanos, long failedNanos) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downNanos,
-                failedNanos);
+                failedNanos, lacp);
     }
 }

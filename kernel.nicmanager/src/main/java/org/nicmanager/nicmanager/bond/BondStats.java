@@ -12,6 +12,7 @@ import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LacpMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 
 /**
  * A snapshot of a bond: where every offered frame went ({@code offeredFrames == sentFrames + droppedFrames +
@@ -22,11 +23,13 @@ import org.nicmanager.kernel.api.teaming.LoadDistribution;
  * @param notificationsSent gratuitous ARPs put on a ring after failovers and failbacks
  * @param notificationsFailed gratuitous ARPs given up: no buffer, or the member left service first
  * @param macsSeen source MACs the bond announces after a failover
+ * @param lacp the bond's link aggregation: mode, aggregator and each member's LACP state
+ * @param droppedNotCollecting received frames dropped because LACP had not enabled their member for collecting
  */
 public record BondStats(String name, LoadDistribution policy, FailbackMode failback, List<Member> members,
         long offeredFrames, long sentFrames, long queuedFrames, long droppedFrames, Map<DropReason, Long> drops,
         long busyRefusals, long busyRedirects, long failovers, long failbacks, long notificationsSent,
-        long notificationsFailed, int macsSeen) {
+        long notificationsFailed, int macsSeen, LacpBondStatus lacp, long droppedNotCollecting) {
 
     public BondStats {
         members = List.copyOf(members);
@@ -71,11 +74,12 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
                     : member.state() == MemberState.FAILED ? LinkState.FAILED : LinkState.DOWN;
             view.add(new BondMember(member.nic(), link, member.carrying(), member.sentFrames(), member.sentBytes()));
         }
-        return new BondInfo(name, policy, LacpMode.OFF, failback, view, failovers, failbacks);
+        return new BondInfo(name, policy, LacpMode.valueOf(lacp.mode().toUpperCase(java.util.Locale.ROOT)), failback,
+                view, failovers, failbacks);
     }
 
     static BondStats of(Bond bond, BondMembers members, BondCounters counters, int queued, MacsSeen macs,
-            FailbackPolicy failback, LinkRechecker rechecker) {
+            FailbackPolicy failback, LinkRechecker rechecker, LacpBondStatus lacp) {
         List<Member> list = new ArrayList<>();
         int[] rankOf = new int[members.count()];
         for (int rank = 0; rank < members.count(); rank++) {
@@ -96,6 +100,6 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
         return new BondStats(bond.name(), bond.policy(), failback.mode(), list, counters.offered,
                 counters.sentTotal(), queued, counters.droppedTotal(), drops, counters.busyRefusals,
                 counters.busyRedirects, counters.failovers, counters.failbacks, counters.notificationsSent,
-                counters.notificationsFailed, macs.size());
+                counters.notificationsFailed, macs.size(), lacp, counters.droppedNotCollecting);
     }
 }

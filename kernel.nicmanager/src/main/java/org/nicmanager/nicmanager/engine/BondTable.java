@@ -109,6 +109,9 @@ public final class BondTable {
     public void restore(BondConfig config) {
         BondSettings settings = BondSettings.defaults().withFailback(config.failback(),
                 config.failbackHoldDownMs() * 1_000_000);
+        if (config.lacp() != null) {
+            settings = settings.withLacp(config.lacp()); // link aggregation (issue 7)
+        }
         Uplink uplink = bonds.get(config.name());
         if (uplink == null) {
             create(config.name(), config.policy(), settings);

@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -45,7 +46,22 @@ public final class ConfigAdminBondStore implements BondStore {
 
         @AttributeDefinition(description = "Its NICs in failover order")
         String[] nics() default {};
+
+        @AttributeDefinition(description = "Link aggregation: off, static, active or passive (LACP)")
+        String lacp() default "off";
+
+        @AttributeDefinition(description = "LACP: fast (LACPDUs every second, 3 s timeout) or slow (30 s, 90 s)")
+        String lacpRate() default "slow";
+
+        @AttributeDefinition(description = "LACP: fall back to active-backup after this many milliseconds without a"
+                + " partner speaking LACP; 0 never")
+        long lacpFallbackMs() default 0;
+
+        @AttributeDefinition(description = "LACP: members that must distribute for the aggregate to carry traffic")
+        int lacpMinLinks() default 1;
     }
+
+    private static final String[] LACP_KEYS = {"lacp", "lacpRate", "lacpFallbackMs", "lacpMinLinks"};
 
     private final ConfigurationAdmin configurations;
 
@@ -74,7 +90,21 @@ public final class ConfigAdminBondStore implements BondStore {
         properties.put("failbackHoldDownMs", bond.failbackHoldDownMs());
         properties.put("nics", bond.nics().toArray(String[]::new));
         try {
-            configurations.getFactoryConfiguration(FACTORY_PID, bond.name(), "?").update(properties);
+            Configuration configuration = configurations.getFactoryConfiguration(FACTORY_PID, bond.name(), "?");
+            if (bond.lacp() != null) {
+                properties.put("lacp", bond.lacp().modeName());
+                properties.put("lacpRate", bond.lacp().rateName());
+                properties.put("lacpFallbackMs", bond.lacp().fallbackNanos() / 1_000_000);
+                properties.put("lacpMinLinks", bond.lacp().minLinks());
+            } else if (configuration.getProperties() != null) {
+                for (String key : LACP_KEYS) { // a writer that does not know them keeps what is stored
+                    Object stored = configuration.getProperties().get(key);
+                    if (stored != null) {
+                        properties.put(key, stored);
+                    }
+                }
+            }
+            configuration.update(properties);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store bond " + bond.name() + " in ConfigAdmin", e);
         }
@@ -100,7 +130,28 @@ public final class ConfigAdminBondStore implements BondStore {
         Object policy = properties.get("policy");
         return new BondConfig(name, LoadDistribution.fromShellName(policy == null ? "round-robin" : policy.toString()),
                 failbackMode(failback == null ? "IMMEDIATE" : failback.toString()),
-                holdDown == null ? 2000 : Long.parseLong(holdDown.toString()), nicList);
+                holdDown == null ? 2000 : Long.parseLong(holdDown.toString()), nicList, lacp(properties));
+    }
+
+    private static LacpSettings lacp(Dictionary<String, Object> properties) {
+        Object mode = properties.get("lacp");
+        Object rate = properties.get("lacpRate");
+        long fallbackMs = whole(properties, "lacpFallbackMs", 0);
+        if (fallbackMs < 0 || fallbackMs > Long.MAX_VALUE / 1_000_000) {
+            throw new IllegalArgumentException("bad lacpFallbackMs '" + fallbackMs + "': 0 (off) or more milliseconds");
+        }
+        return new LacpSettings(LacpSettings.parseMode(mode == null ? "off" : mode.toString()),
+                LacpSettings.parseFastRate(rate == null ? "slow" : rate.toString()), fallbackMs * 1_000_000,
+                (int) Math.min(Integer.MAX_VALUE, whole(properties, "lacpMinLinks", 1)));
+    }
+
+    private static long whole(Dictionary<String, Object> properties, String key, long absent) {
+        Object value = properties.get(key);
+        try {
+            return value == null ? absent : Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException("bad " + key + " '" + value + "': a whole number expected");
+        }
     }
 
     private static FailbackMode failbackMode(String value) {

@@ -142,6 +142,11 @@ final class InboundRouter implements Bond.InboundFrames {
             frame.release();
             return;
         }
+        if (headers.etherType() == FrameHeaders.ETHERTYPE_SLOW_PROTOCOLS) {
+            hostFrames++; // LACP's (the bond takes these first): link-local, the host's own, never a VM's
+            frame.release();
+            return;
+        }
         long destination = headers.destinationMac();
         if (!headers.isMulticast()) {
             for (int i = 0; i < macs.length; i++) {
@@ -152,8 +157,8 @@ final class InboundRouter implements Bond.InboundFrames {
                 }
             }
             int owner = bond.memberWithMac(destination);
-            if (owner == slot) {
-                hostFrames++; // the host's own traffic: its endpoint consumes it, no VM sees it
+            if (owner == slot || owner >= 0 && bond.aggregated()) {
+                hostFrames++; // the host's own traffic (an aggregate's switch may send it down any member)
             } else if (owner >= 0) {
                 droppedDuplicateGroup++; // flooded by the switch: the owner received its own copy
             } else {

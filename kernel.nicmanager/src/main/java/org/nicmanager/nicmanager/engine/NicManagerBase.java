@@ -162,6 +162,6 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
                 .filter(report.nics()::contains).toList());
         report.nics().stream().filter(nic -> !nics.contains(nic)).forEach(nics::add);
         return new BondConfig(stats.name(), stats.policy(), stats.failback(),
-                report.settings().failbackHoldDownNanos() / 1_000_000, nics);
+                report.settings().failbackHoldDownNanos() / 1_000_000, nics, report.settings().lacp());
     }
 }

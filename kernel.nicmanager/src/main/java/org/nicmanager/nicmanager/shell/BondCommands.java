@@ -21,6 +21,8 @@ import org.nicmanager.nicmanager.bond.MemberState;
 import org.nicmanager.nicmanager.engine.BondReport;
 import org.nicmanager.nicmanager.engine.BondService;
 import org.nicmanager.nicmanager.engine.InboundCounts;
+import org.nicmanager.nicmanager.lacp.LacpBondStatus;
+import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,8 +37,10 @@ public final class BondCommands {
     /**
      * A bond as COMMANDS.md shows it, in failover order; {@code policy} and {@code failback} as typed in commands.
      * {@code absentNics} are NICs given to the bond whose drivers are not loaded now: they rejoin when they are.
+     * {@code aggregation} summarises the link aggregation ({@code lacp:show} has it in full).
      */
-    public record BondView(String name, String policy, String lacp, String failback, List<BondMember> members,
+    public record BondView(String name, String policy, String lacp, Aggregation aggregation, String failback,
+            List<BondMember> members,
             List<String> absentNics, long failovers, long failbacks, long offeredFrames, long sentFrames,
             long queuedFrames, long droppedFrames, Map<DropReason, Long> dropped, InboundCounts inbound, List<HistoryEntry> history) {
 
@@ -46,10 +50,25 @@ public final class BondCommands {
             List<String> absent = report.nics().stream().filter(nic -> stats.members().stream()
                     .noneMatch(member -> member.nic().equals(nic) && member.state() != MemberState.REMOVED)).toList();
             return new BondView(info.name(), info.policy().shellName(), info.lacp().name().toLowerCase(Locale.ROOT),
-                    info.failback().name().toLowerCase(Locale.ROOT), info.members(), absent, info.failovers(),
+                    Aggregation.of(stats.lacp()), info.failback().name().toLowerCase(Locale.ROOT), info.members(),
+                    absent, info.failovers(),
                     info.failbacks(), stats.offeredFrames(), stats.sentFrames(), stats.queuedFrames(),
                     stats.droppedFrames(), stats.drops(),
                     report.inbound(), report.history().stream().map(HistoryEntry::of).toList());
+        }
+    }
+
+    /**
+     * A bond's link aggregation in brief: the aggregator (OFF, STATIC, UP, DOWN or FALLBACK), the group chosen, the
+     * LACPDU rate, min-links, the fallback time ("off" or a duration) and each member's mux state, "NIC:STATE".
+     */
+    public record Aggregation(String aggregator, String lag, String rate, int minLinks, String fallback,
+            List<String> mux) {
+
+        static Aggregation of(LacpBondStatus status) {
+            return new Aggregation(status.aggregator(), status.lag(), status.rate(), status.minLinks(),
+                    status.fallbackNanos() == 0 ? "off" : TimeSpan.format(status.fallbackNanos()),
+                    status.members().stream().map(member -> member.name() + ":" + member.mux()).toList());
         }
     }
 
@@ -72,6 +91,9 @@ public final class BondCommands {
     record BondDocuments(List<BondView> bonds) {
     }
 
+    /** What an absent option reads as. */
+    static final String ABSENT = "";
+
     private final BondService manager;
 
     @Activate
@@ -85,14 +107,64 @@ public final class BondCommands {
                     names = "--policy", absentValue = "round-robin") String policy,
             @Descriptor("when a recovered member returns: immediate, manual or delayed:DURATION (e.g. delayed:5s)")
             @Parameter(names = "--failback", absentValue = "immediate") String failback,
-            @Descriptor("link aggregation: off (static and LACP arrive with link aggregation)") @Parameter(
-                    names = "--lacp", absentValue = "off") String lacp,
+            @Descriptor("link aggregation: off (a host-side team), static (one link towards a static switch group),"
+                    + " active or passive (LACP)") @Parameter(names = "--lacp", absentValue = "off") String lacp,
+            @Descriptor("LACP: fast (partner sends every 1 s, times out after 3 s) or slow (30 s, 90 s)")
+            @Parameter(names = "--lacp-rate", absentValue = ABSENT) String lacpRate,
+            @Descriptor("LACP: fall back to active-backup when the partner speaks no LACP for this long, e.g. 10s;"
+                    + " off (default) never") @Parameter(names = "--lacp-fallback", absentValue = ABSENT)
+            String lacpFallback,
+            @Descriptor("LACP: the aggregate carries traffic only while at least this many members distribute"
+                    + " (default 1)") @Parameter(names = "--min-links", absentValue = ABSENT) String minLinks,
             @Descriptor("the bond's name") String name) {
-        if (!lacp.equals("off")) {
-            throw new IllegalArgumentException("--lacp " + lacp + " is not available yet: bonds are host-side teams"
-                    + " for now; allowed: off");
+        BondSettings settings = settings(failback).withLacp(lacpSettings(lacp, lacpRate, lacpFallback, minLinks));
+        return BondView.of(manager.create(name, LoadDistribution.fromShellName(policy), settings));
+    }
+
+    /** What {@code --lacp}, {@code --lacp-rate}, {@code --lacp-fallback} and {@code --min-links} say, checked. */
+    static LacpSettings lacpSettings(String mode, String rate, String fallback, String minLinks) {
+        LacpSettings off = LacpSettings.off();
+        LacpSettings chosen = new LacpSettings(LacpSettings.parseMode(mode), false, 0, 1);
+        if (!chosen.negotiates()) {
+            for (String[] option : new String[][] {{"--lacp-rate", rate}, {"--lacp-fallback", fallback},
+                {"--min-links", minLinks}}) {
+                if (!option[1].equals(ABSENT)) {
+                    throw new IllegalArgumentException(option[0] + " " + option[1] + " needs LACP (--lacp active or"
+                            + " passive), not --lacp " + mode);
+                }
+            }
+            return chosen.mode() == off.mode() ? off : chosen;
         }
-        return BondView.of(manager.create(name, LoadDistribution.fromShellName(policy), settings(failback)));
+        boolean fast = !rate.equals(ABSENT) && LacpSettings.parseFastRate(rate);
+        long fallbackNanos = fallback.equals(ABSENT) || fallback.equals("off") ? 0 : fallbackNanos(fallback);
+        int links = minLinks.equals(ABSENT) ? 1 : minLinks(minLinks);
+        return new LacpSettings(chosen.mode(), fast, fallbackNanos, links);
+    }
+
+    private static long fallbackNanos(String text) {
+        long nanos;
+        try {
+            nanos = TimeSpan.parse(text).nanos();
+        } catch (IllegalArgumentException bad) {
+            throw new IllegalArgumentException("bad --lacp-fallback '" + text + "': a duration such as 10s, or off");
+        }
+        if (nanos <= 0) {
+            throw new IllegalArgumentException("bad --lacp-fallback '" + text + "': a duration above zero, or off");
+        }
+        return nanos;
+    }
+
+    private static int minLinks(String text) {
+        try {
+            int links = Integer.parseInt(text.trim());
+            if (links >= 1 && links <= LacpSettings.MAX_MIN_LINKS) {
+                return links;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below with the allowed range
+        }
+        throw new IllegalArgumentException("bad --min-links '" + text + "': a whole number from 1 to "
+                + LacpSettings.MAX_MIN_LINKS);
     }
 
     @Descriptor("Delete a bond no virtual NIC uses; its NICs become unbonded")

@@ -96,12 +96,15 @@ public final class SimulatedHardware implements SimulatedWorld, Hardware {
 
     /**
      * A world being replaced stops its hosts' traffic sources: their timers would otherwise run on in a world that no
-     * one can see any more. Floods and fault timers end by themselves.
+     * one can see any more. Floods and fault timers end by themselves. Captures end and close their files.
      */
     @Deactivate
     void deactivate() {
-        run(physical -> physical.topology().links().stream().filter(link -> link.kind().equals(HOST_KIND))
-                .forEach(host -> physical.stopTraffic(host.device())));
+        run(physical -> {
+            physical.topology().links().stream().filter(link -> link.kind().equals(HOST_KIND))
+                    .forEach(host -> physical.stopTraffic(host.device()));
+            physical.stopAllCaptures(); // their files are complete, not cut off in a buffer
+        });
     }
 
     /** @throws IllegalArgumentException naming the first value out of range; the component then stays inactive */

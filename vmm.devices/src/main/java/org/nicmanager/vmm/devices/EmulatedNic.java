@@ -2,7 +2,9 @@ package org.nicmanager.vmm.devices;
 
 import java.util.Objects;
 
+import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
@@ -20,8 +22,16 @@ import org.nicmanager.kernel.api.vnic.VnicUplink;
  * before any copy. Receive: frames for the guest wait in a bounded queue; the first frame of a batch
  * arms the receive interrupt, raised through the world's timers (the VMM's action queue) after the moderator's delay,
  * and servicing it hands the whole batch to the guest. Nothing allocates per frame.
+ *
+ * <p>Each received frame is first shown to the DoS defence's {@link ReceiveTap}s (its headers parsed once, in place),
+ * which count it and may hold the batch's interrupt back for an assessment window ([0130]); the hold is applied once
+ * per batch, so a stream of suspicious frames delays the guest by at most one window, never for ever. While the VM is
+ * suspended its guest services no interrupt: received frames wait in the queue, counted, and the guest gets them when
+ * it resumes.
  */
 final class EmulatedNic {
+
+    private static final ReceiveTap[] NO_TAPS = new ReceiveTap[0];
 
     /** Ethernet header plus two VLAN tags, on top of the MTU. */
     private static final int HEADER_BYTES = 22;
@@ -37,7 +47,14 @@ final class EmulatedNic {
     private final int port;
     private final FramePool pool;
     private final FrameBuffer[] rxQueue;
+    private final KernelScheduler scheduler;
     private final Timer interrupt;
+    /** Reused for every received frame, on the world thread. */
+    private final FrameHeaders headers = new FrameHeaders();
+    private ReceiveTap[] taps = NO_TAPS;
+    private boolean guestSuspended;
+    /** The pending interrupt has already been held back for an assessment. */
+    private boolean batchHeld;
     private VnicUplink uplink;
     private final GuestReceiver guest;
     private InterruptModerator moderator = InterruptModerator.IMMEDIATE;
@@ -53,6 +70,7 @@ final class EmulatedNic {
     private long rxBytes;
     private long rxDropsQueueFull;
     private long interrupts;
+    private long rxHeldFrames;
 
     EmulatedNic(String name, long mac, VnicModel model, int port, FramePool pool, KernelScheduler scheduler,
             GuestReceiver guest) {
@@ -62,6 +80,7 @@ final class EmulatedNic {
         this.port = port;
         this.pool = pool;
         this.guest = guest;
+        this.scheduler = scheduler;
         this.rxQueue = new FrameBuffer[model.rxQueueFrames()];
         this.interrupt = scheduler.newTimer("vnic " + name + " receive interrupt", this::serviceInterrupt);
     }
@@ -95,6 +114,7 @@ final class EmulatedNic {
 
     /** A frame for this guest; ownership passes here. Dropped and counted when the receive queue is full. */
     void deliver(FrameBuffer frame) {
+        long holdNanos = inspect(frame); // every arrival counts, even one the full queue must drop
         if (rxCount == rxQueue.length) {
             rxDropsQueueFull++;
             frame.release();
@@ -104,12 +124,43 @@ final class EmulatedNic {
         rxCount++;
         rxFrames++;
         rxBytes += frame.length();
+        if (holdNanos > 0) {
+            rxHeldFrames++;
+        }
+        if (guestSuspended) {
+            return; // the guest runs no interrupt handler until it resumes
+        }
         if (!interrupt.armed()) {
-            interrupt.armAfter(Math.max(0, moderator.receiveInterruptDelayNanos(name, frame)));
+            batchHeld = holdNanos > 0;
+            interrupt.armAfter(Math.max(Math.max(0, moderator.receiveInterruptDelayNanos(name, frame)), holdNanos));
+        } else if (holdNanos > 0 && !batchHeld) {
+            batchHeld = true;
+            long heldUntil = scheduler.nanoTime() + holdNanos;
+            if (heldUntil > interrupt.deadlineNanos()) {
+                interrupt.armAt(heldUntil);
+            }
         }
     }
 
+    /** The longest hold any tap asks for this frame; headers are parsed only when someone looks. */
+    private long inspect(FrameBuffer frame) {
+        ReceiveTap[] current = taps;
+        if (current.length == 0) {
+            return 0;
+        }
+        headers.parse(frame);
+        long holdNanos = 0;
+        for (ReceiveTap tap : current) {
+            holdNanos = Math.max(holdNanos, tap.inspect(headers, frame));
+        }
+        return holdNanos;
+    }
+
     private void serviceInterrupt() {
+        batchHeld = false;
+        if (guestSuspended) {
+            return; // raised before the suspension: the batch waits for the guest to resume
+        }
         interrupts++;
         while (rxCount > 0) {
             FrameBuffer frame = rxQueue[rxHead];
@@ -132,6 +183,32 @@ final class EmulatedNic {
 
     boolean connected() {
         return uplink != null;
+    }
+
+    /** The DoS defence's taps for this NIC from now on (control path; the array is not copied). */
+    void setTaps(ReceiveTap[] taps) {
+        this.taps = taps;
+    }
+
+    /** The VM was suspended: received frames wait in the queue, with the counters, until it resumes. */
+    void suspendGuest() {
+        guestSuspended = true;
+    }
+
+    /** The VM runs again: what waited is handed to the guest at once. */
+    void resumeGuest() {
+        if (!guestSuspended) {
+            return;
+        }
+        guestSuspended = false;
+        if (rxCount > 0 && !interrupt.armed()) {
+            interrupt.armAfter(0);
+        }
+    }
+
+    /** Frames whose receive interrupt a tap asked to hold back ([0130]). */
+    long rxHeldFrames() {
+        return rxHeldFrames;
     }
 
     void setModerator(InterruptModerator moderator) {

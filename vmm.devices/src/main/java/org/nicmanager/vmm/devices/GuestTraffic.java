@@ -17,6 +17,8 @@ final class GuestTraffic {
     private final Timer due;
     private long framesLeft;
     private long nextDueNanos;
+    /** While paused: how long the next frame was still due after, when the pause came; -1 when not paused. */
+    private long pausedGapNanos = -1;
     private int nextFlow;
 
     /** @param frames how many frames to send, or {@link Long#MAX_VALUE} for no end */
@@ -39,9 +41,34 @@ final class GuestTraffic {
     void stop() {
         if (framesLeft > 0) {
             framesLeft = 0;
+            pausedGapNanos = -1;
             due.cancel();
             stream.close();
         }
+    }
+
+    /**
+     * The VM was suspended: nothing is sent until {@link #resume()}, which picks up with the same frame, flow and
+     * sequence numbers, so nothing is lost or sent twice.
+     */
+    void pause() {
+        if (framesLeft > 0 && pausedGapNanos < 0) {
+            pausedGapNanos = Math.max(0, nextDueNanos - scheduler.nanoTime());
+            due.cancel();
+        }
+    }
+
+    /** The VM runs again: the schedule continues, shifted by the time spent suspended. */
+    void resume() {
+        if (pausedGapNanos >= 0) {
+            nextDueNanos = scheduler.nanoTime() + pausedGapNanos;
+            pausedGapNanos = -1;
+            due.armAt(nextDueNanos);
+        }
+    }
+
+    boolean paused() {
+        return pausedGapNanos >= 0;
     }
 
     boolean running() {

@@ -43,6 +43,22 @@ final class GuestWorkloads {
         traffic.start();
     }
 
+    /** The VM was suspended: its workload pauses where it is. */
+    void pause(String vm) {
+        GuestTraffic workload = workloads.get(vm);
+        if (workload != null) {
+            workload.pause();
+        }
+    }
+
+    /** The VM resumed: its workload continues from where it paused. */
+    void resume(String vm) {
+        GuestTraffic workload = workloads.get(vm);
+        if (workload != null) {
+            workload.resume();
+        }
+    }
+
     /** Stops the VM's workload; true if it was still sending. */
     boolean stop(String vm) {
         GuestTraffic workload = workloads.remove(vm);

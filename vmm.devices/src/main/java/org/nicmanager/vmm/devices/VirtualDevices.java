@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.nicmanager.kernel.api.dos.ReceiveInspector;
+import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.frame.MacAddress;
@@ -36,6 +38,8 @@ final class VirtualDevices {
     /** Each VM's guest receive side, shared by its virtual NICs. */
     private final Map<String, GuestFlowCounter> guests = new HashMap<>();
     private final GuestWorkloads workloads;
+    /** The DoS defence's inspectors (whiteboard), each asked for a tap per virtual NIC. */
+    private List<ReceiveInspector> inspectors = List.of();
     /** The NIC manager now, or null while there is none. */
     private VnicUplinks uplinks;
     private int nextPort;
@@ -117,6 +121,10 @@ final class VirtualDevices {
         nextPort++;
         guests.putIfAbsent(vm.name(), guest);
         vnics.put(name, vnic);
+        if (vm.state() == VmState.SUSPENDED) {
+            device.suspendGuest();
+        }
+        tap(vnic);
         return vnic;
     }
 
@@ -144,7 +152,58 @@ final class VirtualDevices {
             }
             throw refused;
         }
+        tap(vnic); // the inspectors count per uplink, so they learn the new one
         return vnic;
+    }
+
+    // --- the DoS defence's receive inspection ---------------------------------------------------------------------
+
+    /** The inspectors changed: every virtual NIC gets fresh taps from the ones there are now. */
+    void inspectorsChanged(List<ReceiveInspector> now) {
+        inspectors = List.copyOf(now);
+        for (VirtualNic vnic : vnics.values()) {
+            tap(vnic);
+        }
+    }
+
+    private void tap(VirtualNic vnic) {
+        ReceiveTap[] taps = new ReceiveTap[inspectors.size()];
+        for (int i = 0; i < taps.length; i++) {
+            ReceiveTap tap = inspectors.get(i).attach(vnic.name(), vnic.vm(), vnic.uplink());
+            taps[i] = tap == null ? ReceiveTap.NONE : tap;
+        }
+        vnic.device().setTaps(taps);
+    }
+
+    // --- the VM lifecycle -----------------------------------------------------------------------------------------
+
+    /**
+     * A VM changed state (told inside the step, on the world thread): a suspended VM's guest stops sending and
+     * servicing receive interrupts, keeping its queues and counters, and a resumed one continues from them; a stopped
+     * VM's workload ends.
+     */
+    void vmStateChanged(VmInfo vm, VmState previous) {
+        switch (vm.state()) {
+            case SUSPENDED -> {
+                workloads.pause(vm.name());
+                devicesOf(vm.name()).forEach(EmulatedNic::suspendGuest);
+            }
+            case RUNNING -> {
+                devicesOf(vm.name()).forEach(EmulatedNic::resumeGuest);
+                workloads.resume(vm.name());
+            }
+            case STOPPED -> {
+                workloads.stop(vm.name());
+                devicesOf(vm.name()).forEach(EmulatedNic::resumeGuest);
+            }
+            default -> {
+                // CREATED: nothing runs yet
+            }
+        }
+    }
+
+    private List<EmulatedNic> devicesOf(String vmName) {
+        return vnics.values().stream().filter(vnic -> vnic.vm().equals(vmName)).map(VirtualNic::device).toList();
     }
 
     VirtualNic vnic(String name) {
@@ -168,7 +227,8 @@ final class VirtualDevices {
             VnicCounters counters = device.counters();
             rows.add(new VnicRow(vnic.name(), vnic.vm(), MacAddress.format(device.mac()), device.model().name(),
                     vnic.uplink(), vnic.connected(), counters.txFrames(), counters.rxFrames(), counters.txDrops(),
-                    counters.rxDropsQueueFull(), txDropped(counters), vnic.refusal()));
+                    counters.rxDropsQueueFull(), device.rxHeldFrames(), counters.rxQueued(), txDropped(counters),
+                    vnic.refusal()));
         }
         return rows;
     }

@@ -2,9 +2,11 @@ package org.nicmanager.vmm.devices;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.nicmanager.kernel.api.dos.ReceiveInspector;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.shell.Json;
 import org.nicmanager.kernel.api.time.KernelScheduler;
@@ -12,7 +14,10 @@ import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.units.ByteSize;
 import org.nicmanager.kernel.api.units.Rate;
 import org.nicmanager.kernel.api.vm.VmInfo;
+import org.nicmanager.kernel.api.vm.VmLifecycleListener;
 import org.nicmanager.kernel.api.vm.VmManager;
+import org.nicmanager.kernel.api.vm.VmState;
+import org.nicmanager.kernel.api.vm.VnicAssigner;
 import org.nicmanager.kernel.api.vm.VnicInfo;
 import org.nicmanager.kernel.api.vnic.VnicModel;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
@@ -30,9 +35,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * must not restart the VMM, or every VM would lose its virtual NICs. While no NIC manager is there, the NICs keep
  * their assignments and drop (and count) what their guests send; a new one gets them all connected again.
  */
-@Component(service = VirtualDevicesComponent.class, immediate = true, property = {"osgi.command.scope=vnic",
-    "osgi.command.function=add", "osgi.command.function=assign", "osgi.command.function=list"})
-public final class VirtualDevicesComponent {
+@Component(service = {VirtualDevicesComponent.class, VnicAssigner.class, VmLifecycleListener.class},
+        immediate = true, property = {"osgi.command.scope=vnic", "osgi.command.function=add",
+            "osgi.command.function=assign", "osgi.command.function=list"})
+public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleListener {
 
     /** The kernel's seed when its configuration sets none (the {@code seed} of {@code org.nicmanager.kernel}). */
     static final long DEFAULT_KERNEL_SEED = 1;
@@ -50,15 +56,20 @@ public final class VirtualDevicesComponent {
      * @param attached whether a NIC manager has the virtual NIC connected to its uplink now
      * @param txDrops guest frames that did not leave, every cause summed
      * @param txDropped the same by reason, only reasons that occurred
+     * @param rxHeld received frames whose interrupt the DoS defence held back for an assessment ([0130])
+     * @param rxQueued received frames waiting for the guest now (e.g. while its VM is suspended)
      * @param refusal why the last reconnection to the uplink was refused, or null
      */
     public record VnicRow(String name, String vm, String mac, String model, String uplink, boolean attached,
-            long txFrames, long rxFrames, long txDrops, long rxDrops, Map<String, Long> txDropped, String refusal) {
+            long txFrames, long rxFrames, long txDrops, long rxDrops, long rxHeld, int rxQueued,
+            Map<String, Long> txDropped, String refusal) {
     }
 
     private final NetworkWorld world;
     private final VmManager vms;
     private final VirtualDevices devices;
+    /** The DoS defence's inspectors; bound on SCR's threads, handed to the world as a snapshot. */
+    private final List<ReceiveInspector> inspectors = new CopyOnWriteArrayList<>();
 
     @Activate
     public VirtualDevicesComponent(@Reference NetworkWorld world,
@@ -81,6 +92,24 @@ public final class VirtualDevicesComponent {
         world.run(() -> devices.uplinksLeft(uplinks));
     }
 
+    /** An inspector came: every virtual NIC is shown to it from now on. */
+    @Reference(name = "inspectors", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindInspector(ReceiveInspector inspector) {
+        inspectors.add(inspector);
+        world.run(() -> devices.inspectorsChanged(inspectors));
+    }
+
+    void unbindInspector(ReceiveInspector inspector) {
+        inspectors.remove(inspector);
+        world.run(() -> devices.inspectorsChanged(inspectors));
+    }
+
+    /** Inside the VM manager's step, on the world thread: the guest pauses or continues in the same instant. */
+    @Override
+    public void stateChanged(VmInfo vm, VmState previous) {
+        world.run(() -> devices.vmStateChanged(vm, previous));
+    }
+
     @Descriptor("Add a virtual NIC to a VM")
     public VnicInfo add(
             @Descriptor("emulated model: e1000 (MTU 9000, deep rings, 1 Gb/s) or pcnet (MTU 1500, shallow rings,"
@@ -100,6 +129,7 @@ public final class VirtualDevicesComponent {
     }
 
     /** Moves a virtual NIC to another bond or unbonded NIC, and updates the VM manager's record of it. */
+    @Override
     @Descriptor("Assign a virtual NIC to another bond or unbonded NIC; if refused, it stays where it was")
     public VnicInfo assign(@Descriptor("the virtual NIC, e.g. web1-0") String vnic,
             @Descriptor("the bond or unbonded NIC") String uplink) {

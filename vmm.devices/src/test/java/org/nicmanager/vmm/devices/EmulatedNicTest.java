@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.frame.FrameWriter;
@@ -148,5 +149,59 @@ class EmulatedNicTest {
         world.advance(0);
         assertEquals(32, guestArrivals.size());
         assertEquals(0, pool.inUse());
+    }
+
+    @Test
+    void aTapHoldsASuspiciousFramesInterruptForItsAssessmentOncePerBatch() {
+        EmulatedNic nic = nic(VnicModel.E1000);
+        List<Integer> seen = new ArrayList<>();
+        world.run(() -> nic.setTaps(new ReceiveTap[] {(headers, frame) -> {
+            seen.add(headers.destinationPort());
+            return headers.destinationPort() == 31_337 ? 3_000_000 : 0;
+        }}));
+        world.run(() -> {
+            nic.deliver(udp(9)); // an ordinary frame arms the interrupt at once
+            nic.deliver(udp(31_337)); // a suspicious one in the same batch holds it for 3 ms
+        });
+        world.advance(2_999_999);
+        assertTrue(guestArrivals.isEmpty(), "held for the assessment window");
+        world.advance(1);
+        assertEquals(2, guestArrivals.size());
+        assertEquals(List.of(9, 31_337), seen, "the tap saw each frame's parsed headers");
+        // A stream of suspicious frames holds each batch one window, never longer.
+        world.run(() -> nic.deliver(udp(31_337)));
+        world.advance(2_000_000);
+        world.run(() -> nic.deliver(udp(31_337)));
+        world.advance(1_000_000);
+        assertEquals(4, guestArrivals.size(), "the second frame joined the held batch without extending it");
+        assertEquals(3, world.call(nic::rxHeldFrames));
+    }
+
+    @Test
+    void whileSuspendedTheGuestGetsNothingAndTheQueueAndCountersWait() {
+        EmulatedNic nic = nic(VnicModel.E1000);
+        world.run(() -> {
+            nic.deliver(pool.acquire()); // its interrupt is armed before the suspension
+            nic.suspendGuest();
+            nic.deliver(pool.acquire());
+            nic.deliver(pool.acquire());
+        });
+        world.advance(10_000_000);
+        assertTrue(guestArrivals.isEmpty());
+        VnicCounters waiting = world.call(nic::counters);
+        assertEquals(3, waiting.rxFrames());
+        assertEquals(3, waiting.rxQueued());
+        assertEquals(0, waiting.interrupts());
+        world.run(nic::resumeGuest);
+        world.advance(0);
+        assertEquals(3, guestArrivals.size(), "everything that waited, once, at the resume");
+        assertEquals(1, world.call(nic::counters).interrupts());
+    }
+
+    private FrameBuffer udp(int destinationPort) {
+        FrameBuffer frame = pool.acquire();
+        frame.setLength(FrameWriter.udpFrame(frame.data(), 100, 0x02_00_00_00_00_01L, 0x02_00_00_00_00_99L, 1, 2, 3,
+                destinationPort, 0, 0));
+        return frame;
     }
 }

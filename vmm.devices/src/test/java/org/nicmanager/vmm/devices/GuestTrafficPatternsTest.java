@@ -61,6 +61,24 @@ class GuestTrafficPatternsTest {
     }
 
     @Test
+    void aPausedWorkloadSendsNothingAndThenContinuesWithTheSameFramesShiftedByThePause() {
+        GuestTraffic traffic = start(GuestPattern.CBR, 8_000_000, 1000, 100, 32, 1); // a frame every 1 ms
+        world.advance(10_500_000); // frames 0..10 left; frame 11 is due at 11 ms, in 0.5 ms
+        world.run(traffic::pause);
+        world.advance(50 * 1_000_000L);
+        assertEquals(11, uplink.count(), "nothing while paused");
+        assertTrue(world.call(traffic::paused));
+        world.run(traffic::resume);
+        world.advance(499_999);
+        assertEquals(11, uplink.count());
+        world.advance(1);
+        assertEquals(12, uplink.count(), "the frame due 0.5 ms after the pause leaves 0.5 ms after the resume");
+        world.advance(SECOND);
+        assertEquals(100, uplink.count(), "every frame once: none lost to the pause, none sent twice");
+        assertFalse(world.call(traffic::running));
+    }
+
+    @Test
     void burstsLeaveAtLineRateAndAverageTheRateWithinOnePercent() {
         // 100 Mb/s on average in bursts of 32 1000-byte frames at the e1000's 1 Gb/s: 8 us apart, then 2.304 ms idle.
         start(GuestPattern.BURST, 100_000_000, 1000, Long.MAX_VALUE, 32, 1);

@@ -62,6 +62,21 @@ final class VmManagerTestDouble implements VmManager {
     }
 
     @Override
+    public synchronized VmInfo suspendFor(String name, String cause) {
+        return suspend(name);
+    }
+
+    @Override
+    public synchronized VmInfo resumeFor(String name, String cause) {
+        return resume(name);
+    }
+
+    @Override
+    public List<String> suspensionCauses(String name) {
+        return List.of();
+    }
+
+    @Override
     public synchronized VmInfo updateVnic(String vmName, VnicInfo vnic) {
         return vms.compute(vmName, (key, vm) -> new VmInfo(vmName, vm.state(), vm.priority(), vm.vnics().stream()
                 .map(present -> present.name().equals(vnic.name()) ? vnic : present).toList()));

@@ -1,5 +1,7 @@
 package org.nicmanager.kernel.api.vm;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -26,6 +28,26 @@ public interface VmManager extends VmRegistry {
 
     /** Resumes a suspended VM, which continues from its kept queues and counters. */
     VmInfo resume(String name);
+
+    /**
+     * Suspends a running VM on behalf of an automatic reaction, naming its {@code cause} (e.g. {@code bottleneck on
+     * bond0}); a VM already suspended by other causes keeps its state and adds this one. A VM the operator suspended
+     * (no causes) is left alone. The step is announced like any other, with the cause in its details.
+     *
+     * @throws IllegalArgumentException for an unknown VM, or one that is neither running nor suspended
+     */
+    VmInfo suspendFor(String name, String cause);
+
+    /**
+     * Withdraws {@code cause}; the VM resumes when no cause is left. A cause the VM does not hold changes nothing (the
+     * operator resumed it, say).
+     *
+     * @throws IllegalArgumentException for an unknown VM
+     */
+    VmInfo resumeFor(String name, String cause);
+
+    /** Why the VM is suspended by automatic reactions, oldest cause first; empty when not, or suspended by hand. */
+    List<String> suspensionCauses(String name);
 
     /** Removes a VM that is not running. */
     void delete(String name);

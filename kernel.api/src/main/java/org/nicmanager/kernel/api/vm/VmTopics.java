@@ -1,6 +1,10 @@
 package org.nicmanager.kernel.api.vm;
 
-/** EventAdmin topics of the VM manager; each event carries {@link #VM}, {@link #STATE} and {@link #TIME}. */
+/**
+ * EventAdmin topics of the VM manager. Lifecycle events carry {@link #VM}, {@link #STATE}, {@link #TIME},
+ * {@link #SUBJECT} (the VM) and {@link #DETAILS}; alerts ({@link #BOTTLENECK}, {@link #MIGRATION_REQUESTED}) carry
+ * {@link #TIME}, {@link #SUBJECT} and {@link #DETAILS}.
+ */
 public final class VmTopics {
 
     public static final String CREATED = "nicmgr/vm/CREATED";
@@ -9,11 +13,22 @@ public final class VmTopics {
     public static final String SUSPENDED = "nicmgr/vm/SUSPENDED";
     public static final String RESUMED = "nicmgr/vm/RESUMED";
     public static final String DELETED = "nicmgr/vm/DELETED";
+    /**
+     * A failure left a bond short of bandwidth and the VM manager reacted by its bottleneck policy (steps 820, 824,
+     * [0124]): suspended lower-priority VMs, resumed them after failback, or only alerted.
+     */
+    public static final String BOTTLENECK = "nicmgr/vm/BOTTLENECK";
+    /** A VM's migration to another host was requested ([0131]-[0132]). */
+    public static final String MIGRATION_REQUESTED = "nicmgr/vm/MIGRATION_REQUESTED";
 
     public static final String VM = "vm";
     public static final String STATE = "state";
     /** Kernel-clock time of the event, in nanoseconds. */
     public static final String TIME = "time";
+    /** What the event is about: the VM, or the bond for {@link #BOTTLENECK}. */
+    public static final String SUBJECT = "subject";
+    /** What happened, for people. */
+    public static final String DETAILS = "details";
 
     private VmTopics() {
     }

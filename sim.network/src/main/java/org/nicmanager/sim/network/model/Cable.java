@@ -89,6 +89,30 @@ final class Cable {
         b.carrierChanged(up);
     }
 
+    /** Starts a capture at {@code end}: what it sends and what it receives. One capture per end. */
+    void tap(CableEnd end, Capture capture) {
+        Direction outbound = end == a ? towardB : towardA;
+        Direction inbound = end == a ? towardA : towardB;
+        if (outbound.sendTap != null) {
+            throw new IllegalArgumentException("that port is already being captured");
+        }
+        outbound.sendTap = capture;
+        inbound.arriveTap = capture;
+    }
+
+    void untap(CableEnd end, Capture capture) {
+        Direction outbound = end == a ? towardB : towardA;
+        Direction inbound = end == a ? towardA : towardB;
+        if (outbound.sendTap == capture) {
+            outbound.sendTap = null;
+            inbound.arriveTap = null;
+        }
+    }
+
+    boolean tapped(CableEnd end) {
+        return (end == a ? towardB : towardA).sendTap != null;
+    }
+
     @Override
     public String toString() {
         return "Cable[" + label + (carrierUp ? " up" : " down") + "]";
@@ -105,6 +129,10 @@ final class Cable {
         private long[] arrivalNanos;
         private int head;
         private int count;
+        /** A capture at the sending end, or null; one field read per frame when there is none. */
+        private Capture sendTap;
+        /** A capture at the receiving end, or null. */
+        private Capture arriveTap;
 
         private Direction(KernelScheduler scheduler, String name, long delayNanos, CableEnd far, int capacity) {
             this.scheduler = scheduler;
@@ -122,8 +150,11 @@ final class Cable {
                 frame.release();
                 return;
             }
+            if (sendTap != null) {
+                sendTap.frame(frame);
+            }
             if (delayNanos == 0) {
-                far.receive(frame);
+                deliver(frame);
                 return;
             }
             if (count == frames.length) {
@@ -147,11 +178,18 @@ final class Cable {
                 frames[head] = null;
                 head = head + 1 == frames.length ? 0 : head + 1;
                 count--;
-                far.receive(frame);
+                deliver(frame);
             }
             if (count > 0) {
                 arrival.armAt(arrivalNanos[head]);
             }
+        }
+
+        private void deliver(FrameBuffer frame) {
+            if (arriveTap != null) {
+                arriveTap.frame(frame);
+            }
+            far.receive(frame);
         }
 
         private int flush() {

@@ -6,13 +6,16 @@ import org.nicmanager.kernel.api.time.KernelScheduler;
 /**
  * Builds devices and cables them to switch ports, and hands out addresses. Callers have validated names and room;
  * this class only wires. Generated MACs are locally administered, {@code 02:53:KK:nn:nn:nn} with KK = 'C' for cards,
- * 'H' for hosts and 'A' for attackers, numbered in creation order so that the same script gives the same MACs.
+ * 'H' for hosts, 'A' for attackers and 'S' for switches' LACP system IDs, numbered in creation order so that the same
+ * script gives the same MACs.
  */
 final class Cabling {
 
     static final int CARD_MACS = 'C';
     static final int HOST_MACS = 'H';
     static final int ATTACKER_MACS = 'A';
+    /** LACP system IDs of switches; no frame carries them as a source. */
+    static final int SWITCH_SYSTEMS = 'S';
     private static final long MAC_PREFIX = 0x02_53_00_00_00_00L;
     private static final int TEN_NET = 0x0A00_0000;
 

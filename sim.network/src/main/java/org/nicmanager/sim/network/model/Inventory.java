@@ -124,6 +124,50 @@ final class Inventory {
                 "no NICs") + "; " + listing("hosts", hosts.keySet(), "no hosts"));
     }
 
+    /**
+     * The cable end a capture names: a card or host by name, or a switch port as {@code SW/N}.
+     *
+     * @throws IllegalArgumentException naming the bad port and the forms allowed
+     */
+    CableEnd cableEnd(String port) {
+        SimCard card = cards.get(port);
+        if (card != null) {
+            return card;
+        }
+        ExternalHost host = hosts.get(port);
+        if (host != null) {
+            return host;
+        }
+        int slash = port == null ? -1 : port.lastIndexOf('/');
+        if (slash > 0 && switches.containsKey(port.substring(0, slash))) {
+            SimSwitch switchBox = switches.get(port.substring(0, slash));
+            String number = port.substring(slash + 1);
+            SwitchPort found = number.chars().allMatch(Character::isDigit) && !number.isEmpty() && number.length() < 6
+                    ? switchBox.port(Integer.parseInt(number)) : null;
+            if (found == null) {
+                throw new IllegalArgumentException("switch '" + switchBox.name() + "' has no port '" + number
+                        + "' in use; its ports in use: " + switchBox.ports().stream()
+                                .map(used -> String.valueOf(used.number())).reduce((x, y) -> x + ", " + y)
+                                .orElse("(none)"));
+            }
+            return found;
+        }
+        throw new IllegalArgumentException("unknown port '" + port + "': name a NIC, a host, or a switch port as"
+                + " SW/N; " + listing("NICs", cards.keySet(), "none") + "; " + listing("switches", switches.keySet(),
+                        "none"));
+    }
+
+    /** The cable plugged into an end, or null. */
+    Cable cableAt(CableEnd end) {
+        if (end instanceof SimCard card) {
+            return card.cable();
+        }
+        if (end instanceof ExternalHost host) {
+            return host.cable();
+        }
+        return ((SwitchPort) end).cable();
+    }
+
     /** The name of the card or host with burned-in {@code mac}, or {@code null}. */
     String ownerOf(long mac) {
         for (SimCard card : cards.values()) {

@@ -19,8 +19,55 @@ public interface PhysicalWorld extends SimulatedWorld {
     /** Most ports a switch may have. */
     int MAX_SWITCH_PORTS = 1024;
 
-    /** @param ports 1..{@link #MAX_SWITCH_PORTS} */
-    void addSwitch(String name, int ports);
+    /** A switch that does not aggregate links. @param ports 1..{@link #MAX_SWITCH_PORTS} */
+    default void addSwitch(String name, int ports) {
+        addSwitch(name, ports, PartnerLacp.OFF);
+    }
+
+    /**
+     * A switch that aggregates links as {@code lacp} says: statically in groups ({@link #groupPorts}), or by LACP on
+     * every port, as the partner of a host's bond (IEEE 802.1AX-2014).
+     */
+    void addSwitch(String name, int ports, PartnerLacp lacp);
+
+    /**
+     * Makes ports of a {@code --lacp static} switch one static link aggregation group named {@code group}: one logical
+     * port for MAC learning, over which the switch spreads frames by flow hash. Ports are named by number or by the
+     * device cabled to them. Refused, naming the reason, for a switch that does not aggregate statically, an unknown
+     * or repeated port, or one already in a group; nothing changes then.
+     */
+    void groupPorts(String switchName, String group, List<String> ports);
+
+    /** Returns a static group's ports to ports on their own. */
+    void ungroupPorts(String switchName, String group);
+
+    /**
+     * Fault injection: the LACP of switch port {@code SW/N} stops sending LACPDUs while its carrier stays up, for
+     * {@code forNanos} (0: until {@link #resumeLacp}). Its partner can only notice by timeout.
+     */
+    void silenceLacp(String switchPort, long forNanos);
+
+    /** Ends a port's LACP silence. */
+    void resumeLacp(String switchPort);
+
+    /** How a switch aggregates, port by port, with each LACP port's machines and both ends' information. */
+    SwitchLacpView switchLacp(String switchName);
+
+    /**
+     * Starts writing a pcap file of everything that crosses {@code port}: a card or host by name, or a switch port as
+     * {@code SW/N}. It runs for {@code forNanos} of kernel time (0: until stopped). Refused, naming the reason, for an
+     * unknown port, one already captured, or a file that cannot be written.
+     */
+    CaptureView startCapture(String port, String file, long forNanos);
+
+    /** Ends the capture on that port and closes its file. */
+    CaptureView stopCapture(String port);
+
+    /** Every capture made, running or ended. */
+    List<CaptureView> captures();
+
+    /** Ends every capture, closing the files: the world is going away. */
+    void stopAllCaptures();
 
     /**
      * Cables a free port of one switch to a free port of another. Refused when they are already connected, directly or

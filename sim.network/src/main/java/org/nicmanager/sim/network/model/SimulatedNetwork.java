@@ -30,6 +30,7 @@ public final class SimulatedNetwork implements PhysicalWorld {
     private final Inventory inventory = new Inventory();
     private final Cabling cabling;
     private final TrafficControl traffic;
+    private final Captures captures;
 
     /**
      * @param events where physical events go (link, fault, flood)
@@ -45,6 +46,7 @@ public final class SimulatedNetwork implements PhysicalWorld {
         this.buffers = new BufferPools(settings);
         this.cabling = new Cabling(scheduler, events, settings, inventory);
         this.traffic = new TrafficControl(scheduler, events, settings, buffers, inventory, cabling, seed);
+        this.captures = new Captures(scheduler, inventory);
     }
 
     public SimSettings settings() {
@@ -64,13 +66,55 @@ public final class SimulatedNetwork implements PhysicalWorld {
     // --- switches ------------------------------------------------------------------------------------------------
 
     @Override
-    public void addSwitch(String name, int ports) {
+    public void addSwitch(String name, int ports, PartnerLacp lacp) {
         inventory.requireFreeName(name, "switch");
         if (ports < 1 || ports > MAX_SWITCH_PORTS) {
             throw new IllegalArgumentException("bad port count " + ports + " for switch '" + name + "': expected 1.."
                     + MAX_SWITCH_PORTS);
         }
-        inventory.add(new SimSwitch(scheduler, name, ports, settings, buffers));
+        if (lacp == null) {
+            throw new IllegalArgumentException("no LACP setting for switch '" + name + "'; expected off, static,"
+                    + " active or passive");
+        }
+        long system = lacp.speaksLacp() ? cabling.newMac(Cabling.SWITCH_SYSTEMS) : 0;
+        inventory.add(new SimSwitch(scheduler, name, ports, settings, buffers, lacp, system));
+    }
+
+    @Override
+    public void groupPorts(String switchName, String group, List<String> ports) {
+        StaticGroups.group(inventory.switchNamed(switchName), group, ports);
+    }
+
+    @Override
+    public void ungroupPorts(String switchName, String group) {
+        inventory.switchNamed(switchName).aggregation().ungroup(group);
+    }
+
+    @Override
+    public void silenceLacp(String switchPort, long forNanos) {
+        if (forNanos < 0) {
+            throw new IllegalArgumentException("bad silence duration " + forNanos + " ns: 0 (until resumed) or more");
+        }
+        SwitchPort port = switchPort(switchPort);
+        port.owner().aggregation().silence(port, forNanos);
+    }
+
+    @Override
+    public void resumeLacp(String switchPort) {
+        SwitchPort port = switchPort(switchPort);
+        port.owner().aggregation().resume(port);
+    }
+
+    private SwitchPort switchPort(String name) {
+        if (!(inventory.cableEnd(name) instanceof SwitchPort port)) {
+            throw new IllegalArgumentException("'" + name + "' is not a switch port; name one as SW/N, e.g. swA/1");
+        }
+        return port;
+    }
+
+    @Override
+    public SwitchLacpView switchLacp(String switchName) {
+        return SwitchReport.lacp(inventory.switchNamed(switchName));
     }
 
     @Override
@@ -226,6 +270,28 @@ public final class SimulatedNetwork implements PhysicalWorld {
     @Override
     public void flood(String target, Rate rate, long forNanos, FloodKind kind, String viaSwitch) {
         traffic.flood(target, rate, forNanos, kind, viaSwitch);
+    }
+
+    // --- captures ------------------------------------------------------------------------------------------------
+
+    @Override
+    public CaptureView startCapture(String port, String file, long forNanos) {
+        return captures.start(port, file, forNanos);
+    }
+
+    @Override
+    public CaptureView stopCapture(String port) {
+        return captures.stop(port);
+    }
+
+    @Override
+    public List<CaptureView> captures() {
+        return captures.list();
+    }
+
+    @Override
+    public void stopAllCaptures() {
+        captures.stopAll();
     }
 
     @Override

@@ -10,8 +10,9 @@ public record TopologyView(List<SwitchView> switches, List<LinkView> links) {
         links = List.copyOf(links);
     }
 
-    /** {@code lacp} is "off": the switches do not speak LACP yet. */
-    public record SwitchView(String name, int ports, int portsInUse, String lacp, int macTableEntries) {
+    /** {@code lacp}: off, static, active or passive; {@code lacpRate}: fast, slow, or "-" without LACP. */
+    public record SwitchView(String name, int ports, int portsInUse, String lacp, int macTableEntries,
+            String lacpRate) {
     }
 
     /**

@@ -13,6 +13,9 @@ import org.nicmanager.kernel.api.time.Timer;
  * and the next one starts at that same instant, so a saturated queue keeps the line exactly full.
  *
  * <p>One timer, re-armed per frame; nothing is allocated per frame.
+ *
+ * <p>A control frame ({@link #offerControl}, an LACPDU) waits in a slot of its own and goes next, ahead of the queue,
+ * as switches give their control plane priority: a saturated port would otherwise starve its partner of LACPDUs.
  */
 final class Transmitter {
 
@@ -28,6 +31,10 @@ final class Transmitter {
     private final Owner owner;
     private Cable.Direction outbound;
     private boolean sending;
+    /** A control frame waiting to go next, or null. */
+    private FrameBuffer control;
+    /** The frame on the wire is {@link #control}, not the queue's head. */
+    private boolean sendingControl;
     /** When the head frame's last bit leaves; meaningful while {@link #sending}. */
     private long headDoneNanos;
 
@@ -49,23 +56,43 @@ final class Transmitter {
             return false;
         }
         if (!sending) {
-            startHead(scheduler.nanoTime());
+            startNext(scheduler.nanoTime());
         }
         return true;
     }
 
-    private void startHead(long startNanos) {
+    /** Sends a control frame next, ahead of the queue; false (the caller keeps it) while another one waits. */
+    boolean offerControl(FrameBuffer frame) {
+        if (control != null) {
+            return false;
+        }
+        control = frame;
+        if (!sending) {
+            startNext(scheduler.nanoTime());
+        }
+        return true;
+    }
+
+    private void startNext(long startNanos) {
+        sendingControl = control != null;
+        FrameBuffer next = sendingControl ? control : queue.peek();
         sending = true;
-        headDoneNanos = startNanos + line.nanosFor(queue.peek().length());
+        headDoneNanos = startNanos + line.nanosFor(next.length());
         serialised.armAt(headDoneNanos);
     }
 
     private void headSerialised() {
-        FrameBuffer frame = queue.poll();
+        FrameBuffer frame;
+        if (sendingControl) {
+            frame = control;
+            control = null;
+        } else {
+            frame = queue.poll();
+        }
         sending = false;
-        if (!queue.isEmpty()) {
+        if (control != null || !queue.isEmpty()) {
             // Chained from the previous end, not from "now", so a late real-time timer does not stretch the line.
-            startHead(headDoneNanos);
+            startNext(headDoneNanos);
         }
         int lengthBytes = frame.length();
         outbound.carry(frame);
@@ -85,6 +112,11 @@ final class Transmitter {
         serialised.cancel();
         sending = false;
         int drained = queue.size();
+        if (control != null) {
+            taker.accept(control);
+            control = null;
+            drained++;
+        }
         FrameBuffer frame;
         while ((frame = queue.poll()) != null) {
             taker.accept(frame);

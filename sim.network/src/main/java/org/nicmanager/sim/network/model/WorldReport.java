@@ -9,16 +9,15 @@ import org.nicmanager.kernel.api.frame.MacAddress;
 /** Snapshots of the world for the shell: the topology and per-port counters. Control path only. */
 final class WorldReport {
 
-    private static final String LACP_OFF = "off";
-
     private WorldReport() {
     }
 
     static TopologyView topology(Inventory inventory) {
         List<TopologyView.SwitchView> switches = new ArrayList<>();
         for (SimSwitch switchBox : inventory.switches()) {
+            PartnerLacp lacp = switchBox.aggregation().settings();
             switches.add(new TopologyView.SwitchView(switchBox.name(), switchBox.portCount(), switchBox.portsInUse(),
-                    LACP_OFF, switchBox.macEntries()));
+                    lacp.modeName(), switchBox.macEntries(), lacp.speaksLacp() ? lacp.rateName() : "-"));
         }
         List<TopologyView.LinkView> links = new ArrayList<>();
         for (SimCard card : inventory.cards()) {
@@ -55,7 +54,7 @@ final class WorldReport {
         for (SwitchPort port : switchBox.ports()) {
             stats.add(new PortStats(port.number(), port.device(), port.up() ? "UP" : "DOWN", port.rxFrames,
                     port.rxBytes, port.txFrames, port.txBytes, port.dropsQueueFull, port.dropsLinkDown,
-                    port.dropsNoBuffer, port.dropsFiltered, port.queuedFrames()));
+                    port.dropsNoBuffer, port.dropsFiltered, port.queuedFrames(), port.dropsNotCollecting));
         }
         return stats;
     }

@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=plug", "osgi.command.function=fail", "osgi.command.function=repair"})
 public final class FaultCommands {
 
-    static final String USAGE_FAIL = "hw:fail NAME hardware|ring [--for DURATION]";
+    static final String USAGE_FAIL = "hw:fail NAME hardware|ring [--for DURATION] | hw:fail SW/N lacp [--for DURATION]";
 
     /** A device's cable after a fault command: UP, DOWN (unplugged) or FAILED. */
     public record DeviceState(String device, String kind, String state) {
@@ -46,21 +46,30 @@ public final class FaultCommands {
         return act(name[0], world -> world.plug(name[0]));
     }
 
-    @Descriptor("Fail a card's hardware (carrier lost, ring flushed) or its transmit ring (every transmit BUSY)")
+    @Descriptor("Fail a card's hardware (carrier lost, ring flushed) or its transmit ring (every transmit BUSY), or"
+            + " silence a switch port's LACP while its carrier stays up")
     public Object fail(
             @Descriptor("how long, e.g. 5s (default: until hw:repair)") @Parameter(names = "--for",
                     absentValue = Words.ABSENT) String duration,
-            @Descriptor("NAME hardware|ring") String... words) {
+            @Descriptor("NAME hardware|ring, or SW/N lacp") String... words) {
         Words.expectCount(words, 2, USAGE_FAIL);
-        Fault fault = Words.choice("fault", words[1], Fault.class);
         long forNanos = Words.given(duration) ? Words.durationNanos("--for", duration, false) : 0;
+        if (words[1].equals("lacp")) {
+            hardware.run(world -> world.silenceLacp(words[0], forNanos));
+            return new FaultInjected(words[0], "LACP", forNanos);
+        }
+        Fault fault = Words.choice("fault", words[1], Fault.class);
         hardware.run(world -> world.fail(words[0], fault, forNanos));
         return new FaultInjected(words[0], fault.name(), forNanos);
     }
 
-    @Descriptor("Repair a failed card")
-    public Object repair(@Descriptor("the card") String... name) {
-        Words.expectCount(name, 1, "hw:repair NAME");
+    @Descriptor("Repair a failed card, or give a switch port its LACP back")
+    public Object repair(@Descriptor("the card, or SW/N") String... name) {
+        Words.expectCount(name, 1, "hw:repair NAME | hw:repair SW/N");
+        if (name[0].contains("/")) {
+            hardware.run(world -> world.resumeLacp(name[0]));
+            return new DeviceState(name[0], "SWITCH_PORT", "LACP_SPEAKING");
+        }
         return act(name[0], world -> world.repair(name[0]));
     }
 

@@ -1,0 +1,85 @@
+package org.nicmanager.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * The live dashboard of the demo host, in headless Chromium: it draws the topology, shows each VM's throughput as the
+ * host's own JSON gives it (within 5%), and pulling a bond member's cable with its button fails the bond over, which
+ * the page's timeline then shows. A screenshot is left in {@code itests/target/dashboard.png}.
+ */
+class DashboardTest {
+
+    private static final List<String> DEMO_VMS = List.of("app", "batch", "web");
+    private static final double TOLERANCE = 0.05;
+    /** Longer than the page's rate window (3 s), so that the two measures cover about the same span. */
+    private static final long MEASURE_NANOS = 3_500_000_000L;
+    private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+
+    @Test
+    void theDashboardShowsTheHostLiveAndAClickPullsACable() throws Exception {
+        DashboardBrowser.requireChromium();
+        try (DemoHostProcess host = new DemoHostProcess(List.of(), List.of("--http-port", "0"));
+                DashboardBrowser page = new DashboardBrowser(host.dashboard())) {
+            page.awaitTrue("[...document.querySelectorAll('[data-vm-rate]')].filter(cell => Number(cell.dataset.value)"
+                    + " > 0).length === 3", 30, "throughput on every demo VM");
+            page.awaitTrue("document.querySelectorAll('#topology rect[data-node]').length >= 11", 10,
+                    "the topology: 3 VMs, a bond, 3 NICs, 2 switches, 2 hosts");
+
+            sameThroughputAsTheHost(host, page);
+
+            page.evaluate("document.querySelector('button[data-nic=\"vmnic0\"][data-action=\"unplug\"]').click()");
+            page.awaitTrue("[...document.querySelectorAll('#events li[data-topic=\"nicmgr/bond/FAILOVER\"]')]"
+                    + ".some(event => event.textContent.includes('nic.name=vmnic0'))", 15, "the failover event");
+            page.awaitTrue("document.querySelector('[data-nic-row=\"vmnic0\"] .nic-state').textContent === 'DOWN'",
+                    10, "vmnic0 DOWN");
+            page.screenshot(SCREENSHOT);
+            JsonObject bond = host.json("bond:show bond0 --json", "name");
+            assertEquals(1, bond.get("failovers").getAsLong(), bond.toString());
+
+            page.evaluate("document.querySelector('button[data-nic=\"vmnic0\"][data-action=\"plug\"]').click()");
+            page.awaitTrue("!!document.querySelector('#events li[data-topic=\"nicmgr/hw/PLUGGED\"]"
+                    + "[data-subject=\"vmnic0\"]')", 15, "the cable back");
+            assertEquals(0, host.exit(), host.errors());
+        }
+    }
+
+    /**
+     * The page's per-VM figures against the resource manager's {@code net:stats --json} (throughput over its window),
+     * read at the same kernel moment.
+     */
+    private static void sameThroughputAsTheHost(DemoHostProcess host, DashboardBrowser page) throws Exception {
+        long from = host.json("kernel:info --json", "clock").get("nowNanos").getAsLong();
+        page.awaitTrue("Number(document.getElementById('clock').dataset.time) >= " + (from + MEASURE_NANOS), 20,
+                "kernel time " + MEASURE_NANOS + " ns on");
+        Map<String, Double> shown = new TreeMap<>();
+        for (String vm : DEMO_VMS) {
+            JsonObject cell = page.evaluate("(cell => ({value: Number(cell.dataset.value), unit: cell.dataset.unit}))("
+                    + "document.querySelector('[data-vm-rate=\"" + vm + "\"]'))").getAsJsonObject();
+            assertEquals("bps", cell.get("unit").getAsString(), "the page shows the resource manager's bits per second");
+            shown.put(vm, cell.get("value").getAsDouble());
+        }
+        JsonObject stats = host.json("net:stats --json", "now");
+        Map<String, Double> hosts = new TreeMap<>();
+        for (JsonElement vm : stats.getAsJsonArray("vms")) {
+            hosts.put(vm.getAsJsonObject().get("name").getAsString(),
+                    vm.getAsJsonObject().get("throughputBps").getAsDouble());
+        }
+        for (String vm : DEMO_VMS) {
+            double expected = hosts.get(vm);
+            assertTrue(Math.abs(shown.get(vm) - expected) <= TOLERANCE * expected, "VM " + vm + ": the page shows "
+                    + shown.get(vm) + " bps, net:stats gives " + expected + " (all: page " + shown + ", host " + hosts
+                    + ")");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.nicmanager.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * {@code /metrics} and the dashboard's API over the HTTP Whiteboard (Felix HTTP Jetty on a free localhost port): the
+ * exposition is checked by Prometheus's own parser ({@code promtool check metrics}), and its counters are the host's.
+ */
+public class OperatorMetricsTest extends NicManagerTestSupport {
+
+    private static final File PROMTOOL = new File("/usr/bin/promtool");
+    private static final Pattern ENDPOINT = Pattern.compile("(http://[^,\\]\\s]+)");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String base;
+
+    /** Turns HTTP on, on any free port, as the launcher does for an interactive host, and waits for the listener. */
+    @Before
+    public void listen() throws Exception {
+        if (base != null) {
+            return;
+        }
+        awaitService(ConfigurationAdmin.class, null);
+        // Held while used: ConfigurationAdmin is a service factory, whose object dies with the tracker that got it.
+        ServiceReference<ConfigurationAdmin> admin = context.getServiceReference(ConfigurationAdmin.class);
+        ConfigurationAdmin configurations = context.getService(admin);
+        Configuration jetty = configurations.getConfiguration("org.apache.felix.http", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("org.apache.felix.http.enable", Boolean.TRUE);
+        properties.put("org.osgi.service.http.port", 0);
+        properties.put("org.apache.felix.http.host", "localhost");
+        jetty.update(properties);
+        context.ungetService(admin);
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(
+                "(&(objectClass=org.osgi.service.http.runtime.HttpServiceRuntime)(osgi.http.endpoint=http*))"), null);
+        tracker.open(true);
+        try {
+            assertNotNull("no HTTP listener within " + WAIT_SECONDS + " s",
+                    tracker.waitForService(TimeUnit.SECONDS.toMillis(WAIT_SECONDS)));
+            Object endpoint = tracker.getServiceReference().getProperty("osgi.http.endpoint");
+            String endpoints = endpoint instanceof String[] list ? String.join(",", list) : String.valueOf(endpoint);
+            Matcher address = ENDPOINT.matcher(endpoints);
+            assertTrue(endpoints, address.find());
+            base = address.group(1).endsWith("/") ? address.group(1) : address.group(1) + "/";
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    public void metricsAreValidPrometheusExpositionWithTheHostsCounters() throws Exception {
+        shell("hw:switch add swM --ports 8");
+        shell("hw:nic add m0 --model e1000 --switch swM");
+        shell("hw:nic add m1 --model e1000 --switch swM");
+        shell("hw:host add hM --switch swM --mac 02:00:00:00:77:01");
+        shell("bond:create bondM --policy round-robin");
+        shell("bond:add bondM m0 m1");
+        shell("vm:create vmM --priority 7");
+        shell("vm:start vmM");
+        shell("vnic:add vmM --uplink bondM");
+        shell("guest:traffic vmM --to 02:00:00:00:77:01 --rate 100Mbps --frame 1000 --count 1000");
+        shell("kernel:advance 1s");
+        shell("hw:unplug m0");
+        shell("kernel:advance 1s");
+
+        HttpResponse<String> scrape = get("metrics");
+        assertEquals(200, scrape.statusCode());
+        assertTrue(scrape.headers().firstValue("Content-Type").orElse(""),
+                scrape.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        String metrics = scrape.body();
+
+        String nics = shell("nic:list --json");
+        long m1Frames = number(field(nics, "(\\{\"name\":\"m1\".*?\\})"), "txFrames");
+        assertEquals(m1Frames, sample(metrics, "nicmgr_nic_transmitted_frames_total{nic=\"m1\"}"));
+        assertEquals(1000, sample(metrics, "nicmgr_vnic_transmitted_frames_total{vm=\"vmM\",vnic=\"vmM-0\"}"));
+        assertEquals(1, sample(metrics, "nicmgr_bond_failovers_total{bond=\"bondM\"}"));
+        assertEquals(0, sample(metrics, "nicmgr_bond_member_active{bond=\"bondM\",nic=\"m0\"}"));
+        assertEquals(0, sample(metrics, "nicmgr_nic_up{nic=\"m0\"}"));
+        assertEquals(7, sample(metrics, "nicmgr_vm_priority{vm=\"vmM\"}"));
+        assertEquals(1, sample(metrics, "nicmgr_vm_state{state=\"RUNNING\",vm=\"vmM\"}"));
+        assertTrue(metrics, metrics.contains("nicmgr_events_total{topic=\"nicmgr/bond/FAILOVER\"}"));
+        assertTrue(metrics, metrics.contains("# TYPE nicmgr_nic_pending_bytes gauge"));
+
+        promtoolAccepts(metrics);
+    }
+
+    /** The value of one sample line, e.g. {@code name{labels} 12.0}. */
+    private static long sample(String metrics, String series) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return (long) Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        throw new AssertionError("no sample " + series + " in\n" + metrics);
+    }
+
+    /** Prometheus's own parser and linter: {@code ./nicmgr test} installs it (scripts/install-test-tools.sh). */
+    private static void promtoolAccepts(String metrics) throws Exception {
+        assertTrue("no " + PROMTOOL + ": run scripts/install-test-tools.sh as root", PROMTOOL.canExecute());
+        Process promtool = new ProcessBuilder(PROMTOOL.getPath(), "check", "metrics").redirectErrorStream(true)
+                .start();
+        promtool.getOutputStream().write(metrics.getBytes(StandardCharsets.UTF_8));
+        promtool.getOutputStream().close();
+        String verdict = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("promtool did not finish", promtool.waitFor(30, TimeUnit.SECONDS));
+        assertEquals("promtool check metrics: " + verdict, 0, promtool.exitValue());
+    }
+
+    @Test
+    public void theDashboardIsServedAndItsApiRefusesBadInputNamingIt() throws Exception {
+        HttpResponse<String> page = get("dashboard/index.html");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body(), page.body().contains("vendor/chart.umd.min.js"));
+        assertEquals(200, get("dashboard/vendor/chart.umd.min.js").statusCode());
+
+        HttpResponse<String> state = get("api/state");
+        assertEquals(200, state.statusCode());
+        assertTrue(state.body(), state.body().startsWith("{\"time\":"));
+        assertTrue(state.body(), state.body().contains("\"clock\":\"VIRTUAL\""));
+
+        HttpResponse<String> badAction = http.send(HttpRequest.newBuilder(URI.create(base
+                + "api/cable?nic=m0&action=cut")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, badAction.statusCode());
+        assertEquals("{\"error\":\"bad action 'cut'; allowed: unplug, plug\"}", badAction.body());
+
+        HttpResponse<String> badNic = http.send(HttpRequest.newBuilder(URI.create(base
+                + "api/cable?nic=x%3Bstop%200&action=unplug")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, badNic.statusCode());
+        assertTrue(badNic.body(), badNic.body().contains("bad NIC 'x;stop 0'"));
+
+        assertEquals(400, get("api/state?after=soon").statusCode());
+    }
+}

@@ -1,0 +1,54 @@
+package org.nicmanager.kernel.api.resource;
+
+/**
+ * EventAdmin topics posted by the resource manager, and their property keys. Every event carries {@link #SUBJECT} (the
+ * VM, or the uplink for {@link #CAPACITY_CHANGED}), {@link #UPLINK}, {@link #TIME} and a readable {@link #DETAILS}.
+ */
+public final class ResourceTopics {
+
+    /**
+     * A VM's reservation no longer fits its uplink's capacity ([0116]): guarantees are kept in priority order and this
+     * one is not among them. Carries {@link #RESERVATION_BPS}, {@link #CAPACITY_BPS} and {@link #PRIORITY}.
+     */
+    public static final String GUARANTEE_BROKEN = "nicmgr/resource/GUARANTEE_BROKEN";
+
+    /** A reservation broken earlier fits again (e.g. after a failback); same properties as a broken one. */
+    public static final String GUARANTEE_RESTORED = "nicmgr/resource/GUARANTEE_RESTORED";
+
+    /**
+     * After the capacity fell, a VM offers more than its share of what is left, so its frames beyond that share are now
+     * queued, and dropped once its queue is full ([0116]). Carries {@link #OFFERED_BPS}, {@link #ENTITLED_BPS} and
+     * {@link #CAPACITY_BPS}.
+     */
+    public static final String OVER_SHARE = "nicmgr/resource/OVER_SHARE";
+
+    /** An uplink's capacity changed. Carries {@link #CAPACITY_BPS} and {@link #PREVIOUS_CAPACITY_BPS}. */
+    public static final String CAPACITY_CHANGED = "nicmgr/resource/CAPACITY_CHANGED";
+
+    /** A VM's allocation changed (by {@code net:alloc} or its configuration). */
+    public static final String ALLOCATION_CHANGED = "nicmgr/resource/ALLOCATION_CHANGED";
+
+    /** The VM concerned (or the uplink, for capacity events). */
+    public static final String SUBJECT = "subject";
+    /** The bond or unbonded NIC concerned. */
+    public static final String UPLINK = "uplink";
+    /** What happened, for people: the numbers that made it happen. */
+    public static final String DETAILS = "details";
+    /** Kernel-clock time of the event, in nanoseconds. */
+    public static final String TIME = "time";
+    /** Bits per second. */
+    public static final String RESERVATION_BPS = "reservationBps";
+    /** Bits per second. */
+    public static final String CAPACITY_BPS = "capacityBps";
+    /** Bits per second. */
+    public static final String PREVIOUS_CAPACITY_BPS = "previousCapacityBps";
+    /** Bits per second, measured over the last statistics window. */
+    public static final String OFFERED_BPS = "offeredBps";
+    /** Bits per second that the VM's shares, reservation and priority entitle it to at the new capacity. */
+    public static final String ENTITLED_BPS = "entitledBps";
+    /** The VM's network priority, 0..10. */
+    public static final String PRIORITY = "priority";
+
+    private ResourceTopics() {
+    }
+}

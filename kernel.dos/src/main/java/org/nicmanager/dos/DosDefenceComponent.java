@@ -1,0 +1,261 @@
+package org.nicmanager.dos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.EnumMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.nicmanager.dos.engine.DetectionView;
+import org.nicmanager.dos.engine.DosEngine;
+import org.nicmanager.dos.engine.DosPolicy;
+import org.nicmanager.dos.engine.EngineSettings;
+import org.nicmanager.dos.engine.Responder;
+import org.nicmanager.dos.engine.Responses;
+import org.nicmanager.dos.response.FailOverToAlternate;
+import org.nicmanager.dos.response.HoldInterrupts;
+import org.nicmanager.dos.response.RequestMigration;
+import org.nicmanager.dos.response.SuspendLowerPriority;
+import org.nicmanager.kernel.api.dos.DosDetector;
+import org.nicmanager.kernel.api.dos.DosResponse;
+import org.nicmanager.kernel.api.dos.ReceiveInspector;
+import org.nicmanager.kernel.api.dos.ReceiveTap;
+import org.nicmanager.kernel.api.nic.NicInfo;
+import org.nicmanager.kernel.api.nic.NicInventory;
+import org.nicmanager.kernel.api.teaming.BondDirectory;
+import org.nicmanager.kernel.api.teaming.BondInfo;
+import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.nicmanager.kernel.api.vm.Alerter;
+import org.nicmanager.kernel.api.vm.MigrationService;
+import org.nicmanager.kernel.api.vm.VmInfo;
+import org.nicmanager.kernel.api.vm.VmManager;
+import org.nicmanager.kernel.api.vm.VnicAssigner;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.ComponentServiceObjects;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The DoS defence as a service: the {@link ReceiveInspector} the VMM shows every virtual NIC to, the detectors it runs
+ * (whiteboard), the responses it may take, and the VMs' policies. Its state lives in a {@link DosEngine} on the
+ * network world's thread; this component only wires and checks what people ask.
+ */
+@Component(service = {ReceiveInspector.class, DosDefenceComponent.class}, immediate = true,
+        configurationPid = DosDefenceComponent.PID)
+@Designate(ocd = DosDefenceComponent.Config.class)
+public final class DosDefenceComponent implements ReceiveInspector {
+
+    public static final String PID = "org.nicmanager.dos";
+
+    @ObjectClassDefinition(name = "NIC Manager DoS defence", description = "How often detectors assess the VMs and"
+            + " uplinks, and how attacks are recorded (patent [0125]-[0133]).")
+    public @interface Config {
+
+        @AttributeDefinition(min = "1", description = "How often detectors assess their targets, in kernel time.")
+        long evaluationPeriodMs() default EngineSettings.DEFAULT_EVALUATION_PERIOD_MS;
+
+        @AttributeDefinition(min = "0", description = "How long a detector must see no attack before the attack is"
+                + " recorded as ended.")
+        long endAfterQuietMs() default EngineSettings.DEFAULT_END_AFTER_QUIET_MS;
+
+        @AttributeDefinition(min = "1", description = "How many detections dos:status keeps.")
+        int historyDetections() default EngineSettings.DEFAULT_HISTORY_DETECTIONS;
+    }
+
+    private final NetworkWorld world;
+    private final VmManager vms;
+    private final NicInventory nics;
+    private final MigrationService migrations;
+    private final ConfigurationAdmin configurations;
+    private final Logger logger;
+    private final DosEngine engine;
+    private final List<DosDetector> detectors = new CopyOnWriteArrayList<>();
+
+    /** Only to check alternate uplinks; the NIC manager may be swapped at runtime. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BondDirectory bonds;
+
+    @Activate
+    public DosDefenceComponent(Config config, @Reference NetworkWorld world, @Reference KernelScheduler scheduler,
+            @Reference VmManager vms, @Reference(service = VnicAssigner.class) ComponentServiceObjects<VnicAssigner> vmm,
+            @Reference MigrationService migrations,
+            @Reference Alerter alerter, @Reference NicInventory nics, @Reference ConfigurationAdmin configurations,
+            @Reference(service = LoggerFactory.class) Logger logger) {
+        this.world = world;
+        this.vms = vms;
+        this.nics = nics;
+        this.migrations = migrations;
+        this.configurations = configurations;
+        this.logger = logger;
+        Map<DosResponse, Responder> responders = new EnumMap<>(DosResponse.class);
+        responders.put(DosResponse.HOLD_INTERRUPTS, new HoldInterrupts());
+        responders.put(DosResponse.SUSPEND_LOWER_PRIORITY, new SuspendLowerPriority(vms));
+        responders.put(DosResponse.FAIL_OVER, new FailOverToAlternate(vms, lazily(vmm)));
+        responders.put(DosResponse.MIGRATE, new RequestMigration(migrations));
+        this.engine = new DosEngine(scheduler, name -> vms.vm(name).orElse(null),
+                new Responses(responders, alerter), alerter, settings(config, EngineSettings.DEFAULTS));
+        world.run(() -> {
+            engine.detectorsChanged(detectors);
+            engine.start();
+        });
+    }
+
+    @Modified
+    void modified(Config config) {
+        EngineSettings settings = settings(config, null);
+        if (settings != null) {
+            world.run(() -> engine.settingsChanged(settings));
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        world.run(engine::stop);
+    }
+
+    @Reference(name = "detectors", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindDetector(DosDetector detector) {
+        detectors.add(detector);
+        detectorsChanged();
+    }
+
+    void unbindDetector(DosDetector detector) {
+        detectors.remove(detector);
+        detectorsChanged();
+    }
+
+    /** Bound after the constructor, as SCR does with constructor injection. */
+    private void detectorsChanged() {
+        List<DosDetector> now = new ArrayList<>(detectors);
+        world.run(() -> engine.detectorsChanged(now));
+    }
+
+    /**
+     * The VMM's assigner, got when a response uses it: the VMM's component tracks this one's inspector, so getting it
+     * while this component activates would be a circular reference.
+     */
+    private static VnicAssigner lazily(ComponentServiceObjects<VnicAssigner> service) {
+        return (vnic, uplink) -> {
+            VnicAssigner assigner = service.getService();
+            if (assigner == null) {
+                throw new IllegalArgumentException("the VMM's virtual devices are not available now");
+            }
+            try {
+                return assigner.assign(vnic, uplink);
+            } finally {
+                service.ungetService(assigner);
+            }
+        };
+    }
+
+    /** Called by the VMM on the world thread, for each virtual NIC. */
+    @Override
+    public ReceiveTap attach(String vnic, String vm, String uplink) {
+        return engine.attach(vnic, vm, uplink);
+    }
+
+    // --- for the commands and the policy configurations -------------------------------------------------------------
+
+    public List<DetectionView> detections() {
+        return world.call(engine::detections);
+    }
+
+    public List<String> detectorKinds() {
+        return world.call(engine::detectorKinds);
+    }
+
+    public Map<String, DosPolicy> policies() {
+        return world.call(engine::policies);
+    }
+
+    public DosPolicy policy(String vm) {
+        requireVm(vm);
+        return world.call(() -> engine.policy(vm));
+    }
+
+    /**
+     * {@code dos:policy}: checks the VM, the alternate uplink and the migration host, puts the policy in force and
+     * stores it.
+     *
+     * @throws IllegalArgumentException naming the bad value and what is allowed; nothing changes then
+     */
+    public DosPolicy setPolicy(String vm, PolicyChange change) {
+        requireVm(vm);
+        DosPolicy policy = change.applyTo(world.call(() -> engine.policy(vm)));
+        if (change.alternate() != null && !policy.alternateUplink().isEmpty()) {
+            requireUplink(policy.alternateUplink());
+        }
+        if (change.migrateTo() != null && !policy.migrationHost().isEmpty()
+                && !migrations.targets().contains(policy.migrationHost())) {
+            throw new IllegalArgumentException("no migration target host named '" + policy.migrationHost()
+                    + "'; hosts: " + (migrations.targets().isEmpty() ? "(none)"
+                            : String.join(", ", migrations.targets())));
+        }
+        long revision = world.call(() -> engine.setPolicy(vm, policy));
+        Dictionary<String, Object> properties = new Hashtable<>(PolicyConfiguration.properties(vm, policy));
+        properties.put(PolicyConfiguration.REVISION, revision);
+        try {
+            configurations.getFactoryConfiguration(PolicyConfiguration.FACTORY_PID, vm, "?").update(properties);
+        } catch (IOException unsaved) {
+            throw new UncheckedIOException("the DoS policy of VM " + vm + " is in force but was not saved", unsaved);
+        }
+        return policy;
+    }
+
+    /** A policy from ConfigAdmin; applied on the world thread without waiting for it. */
+    void configured(String vm, DosPolicy policy, long revision) {
+        world.post(() -> engine.configured(vm, policy, revision));
+    }
+
+    void unconfigured(String vm) {
+        world.post(() -> engine.unconfigured(vm));
+    }
+
+    private void requireVm(String vm) {
+        if (vms.vm(vm).isEmpty()) {
+            List<String> names = vms.vms().stream().map(VmInfo::name).toList();
+            throw new IllegalArgumentException("no VM named '" + vm + "'; VMs: "
+                    + (names.isEmpty() ? "(none)" : String.join(", ", names)));
+        }
+    }
+
+    private void requireUplink(String uplink) {
+        BondDirectory directory = bonds;
+        List<String> bondNames = directory == null ? List.of() : directory.bonds().stream().map(BondInfo::name)
+                .toList();
+        List<String> nicNames = nics.nics().stream().map(NicInfo::name).toList();
+        if (!bondNames.contains(uplink) && !nicNames.contains(uplink)) {
+            throw new IllegalArgumentException("unknown uplink '" + uplink + "' for --alternate; bonds: "
+                    + (bondNames.isEmpty() ? "(none)" : String.join(", ", bondNames)) + "; NICs: "
+                    + (nicNames.isEmpty() ? "(none)" : String.join(", ", nicNames)));
+        }
+    }
+
+    private EngineSettings settings(Config config, EngineSettings fallback) {
+        try {
+            return new EngineSettings(config.evaluationPeriodMs(), config.endAfterQuietMs(),
+                    config.historyDetections());
+        } catch (IllegalArgumentException bad) {
+            logger.error("configuration {} refused, {}: {}", PID,
+                    fallback == null ? "the settings in force stay" : "using the defaults", bad.getMessage());
+            return fallback;
+        }
+    }
+}

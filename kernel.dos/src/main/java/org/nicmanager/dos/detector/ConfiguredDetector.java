@@ -1,0 +1,105 @@
+package org.nicmanager.dos.detector;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.log.Logger;
+
+/**
+ * What every detector of this bundle shares: settings that live on the network world's thread (its watches read them
+ * there, on the frame path too), kept in ConfigAdmin under the detector's PID. {@code dos:detector} puts a change in
+ * force at once and stores it with the next revision; the configuration event that follows carries that revision and is
+ * recognised as not newer. A configuration written by hand (no revision) always applies, and a bad one is logged while
+ * the settings in force stay.
+ *
+ * @param <S> the settings record, which checks its own values
+ */
+abstract class ConfiguredDetector<S> implements TunableDetector {
+
+    static final String REVISION = "revision";
+
+    private final String pid;
+    private final NetworkWorld world;
+    private final ConfigurationAdmin configurations;
+    private final Logger logger;
+    private S settings;
+    private long revision;
+
+    ConfiguredDetector(String pid, NetworkWorld world, ConfigurationAdmin configurations, Logger logger, S defaults) {
+        this.pid = pid;
+        this.world = world;
+        this.configurations = configurations;
+        this.logger = logger;
+        this.settings = defaults;
+    }
+
+    /** The settings in force; world thread only. */
+    final S settings() {
+        return settings;
+    }
+
+    /** From ConfigAdmin: applied unless stale; a bad configuration is logged and changes nothing. */
+    final void configured(Supplier<S> parse, long configRevision) {
+        S parsed;
+        try {
+            parsed = parse.get();
+        } catch (IllegalArgumentException bad) {
+            logger.error("configuration {} refused, the settings in force stay: {}", pid, bad.getMessage());
+            return;
+        }
+        world.run(() -> {
+            if (configRevision > 0 && configRevision <= revision) {
+                return;
+            }
+            revision = Math.max(configRevision, revision + 1);
+            settings = parsed;
+        });
+    }
+
+    @Override
+    public final DetectorView view() {
+        return new DetectorView(kind(), pid, shown(properties(world.call(this::settings))));
+    }
+
+    @Override
+    public final DetectorView tune(DetectorOptions options) {
+        S tuned = tuned(world.call(this::settings), options); // refuses before anything changes
+        long stored = world.call(() -> {
+            revision++;
+            settings = tuned;
+            return revision;
+        });
+        Dictionary<String, Object> properties = new Hashtable<>(properties(tuned));
+        properties.put(REVISION, stored);
+        try {
+            configurations.getConfiguration(pid, "?").update(properties);
+        } catch (IOException unsaved) {
+            throw new UncheckedIOException("the " + kind() + " detector's settings are in force but were not saved",
+                    unsaved);
+        }
+        return new DetectorView(kind(), pid, shown(properties(tuned)));
+    }
+
+    /** Properties as people read them: arrays as lists. */
+    private static Map<String, Object> shown(Map<String, Object> properties) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        properties.forEach((key, value) -> shown.put(key, value instanceof int[] ints
+                ? Arrays.stream(ints).boxed().toList()
+                : value instanceof Object[] objects ? Arrays.asList(objects) : value));
+        return shown;
+    }
+
+    /** The settings {@code options} ask for, from {@code current}. */
+    abstract S tuned(S current, DetectorOptions options);
+
+    /** The settings as configuration properties (also what {@code dos:detector} shows). */
+    abstract Map<String, Object> properties(S settings);
+}

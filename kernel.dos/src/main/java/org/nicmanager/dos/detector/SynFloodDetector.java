@@ -1,0 +1,64 @@
+package org.nicmanager.dos.detector;
+
+import org.nicmanager.kernel.api.dos.DosDetector;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** TCP SYN flood: connection openings (SYN without ACK) to a target above a rate. */
+@Component(service = {DosDetector.class, TunableDetector.class}, configurationPid = SynFloodDetector.PID)
+@Designate(ocd = SynFloodDetector.Config.class)
+public final class SynFloodDetector extends FrameRateDetector {
+
+    public static final String PID = "org.nicmanager.dos.detector.syn";
+    public static final String KIND = "SYN_FLOOD";
+    public static final long DEFAULT_THRESHOLD_FRAMES_PER_SECOND = 2_000;
+    public static final long DEFAULT_WINDOW_MS = 50;
+
+    @ObjectClassDefinition(name = "DoS detector: TCP SYN flood", description = "TCP SYNs (without ACK) received per"
+            + " second above a threshold.")
+    public @interface Config {
+
+        @AttributeDefinition(min = "1", description = "SYNs per second that are an attack.")
+        long thresholdFramesPerSecond() default DEFAULT_THRESHOLD_FRAMES_PER_SECOND;
+
+        @AttributeDefinition(min = "1", description = "The sliding window the rate is measured over.")
+        long windowMs() default DEFAULT_WINDOW_MS;
+
+        @AttributeDefinition(required = false, description = "Written by dos:detector; leave it out by hand.")
+        long revision() default 0;
+    }
+
+    @Activate
+    public SynFloodDetector(Config config, @Reference NetworkWorld world,
+            @Reference ConfigurationAdmin configurations, @Reference(service = LoggerFactory.class) Logger logger) {
+        super(PID, "syn", "TCP SYNs", world, configurations, logger,
+                new ThresholdSettings(DEFAULT_THRESHOLD_FRAMES_PER_SECOND, DEFAULT_WINDOW_MS));
+        modified(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        configured(() -> new ThresholdSettings(config.thresholdFramesPerSecond(), config.windowMs()),
+                config.revision());
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    boolean matches(FrameHeaders headers) {
+        return headers.valid() && headers.isTcpSyn();
+    }
+}

@@ -1,0 +1,107 @@
+package org.nicmanager.dos;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nicmanager.kernel.api.vm.Alert;
+import org.nicmanager.kernel.api.vm.Alerter;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.log.Logger;
+
+/** Test doubles of the OSGi services the DoS defence uses, and of its configuration annotations. */
+public final class TestDoubles {
+
+    private TestDoubles() {
+    }
+
+    /** A configuration annotation with its defaults, except the values given. */
+    public static <A> A config(Class<A> type, Map<String, Object> values) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (values.containsKey(method.getName())) {
+                return values.get(method.getName());
+            }
+            if (method.getDefaultValue() != null) {
+                return method.getDefaultValue();
+            }
+            if (method.getName().equals("annotationType")) {
+                return type;
+            }
+            throw new UnsupportedOperationException(method.getName());
+        }));
+    }
+
+    /** A logger test double that keeps the error messages' formats. */
+    public static Logger logger(List<String> errors) {
+        return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("error") && args != null && args[0] instanceof String format) {
+                        errors.add(format);
+                    }
+                    return method.getReturnType() == boolean.class ? Boolean.FALSE : null;
+                });
+    }
+
+    /** A ConfigurationAdmin test double: every configuration updated, by PID (or factory PID and name). */
+    public static final class ConfigurationAdminDouble {
+
+        public final Map<String, Dictionary<String, Object>> stored = Collections.synchronizedMap(new HashMap<>());
+
+        public ConfigurationAdmin admin() {
+            return (ConfigurationAdmin) Proxy.newProxyInstance(ConfigurationAdmin.class.getClassLoader(),
+                    new Class<?>[] {ConfigurationAdmin.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "getConfiguration" -> configuration((String) args[0]);
+                        case "getFactoryConfiguration" -> configuration(args[0] + "~" + args[1]);
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+
+        @SuppressWarnings("unchecked")
+        private Configuration configuration(String pid) {
+            return (Configuration) Proxy.newProxyInstance(Configuration.class.getClassLoader(),
+                    new Class<?>[] {Configuration.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("update") && args != null && args.length == 1) {
+                            stored.put(pid, (Dictionary<String, Object>) args[0]);
+                            return null;
+                        }
+                        throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+    }
+
+    /** An Alerter test double that records what it raises, stamped with the time it is given. */
+    public static final class RecordingAlerter implements Alerter {
+
+        public final List<Alert> alerts = Collections.synchronizedList(new ArrayList<>());
+        public final List<Map<String, Object>> properties = Collections.synchronizedList(new ArrayList<>());
+        private final java.util.function.LongSupplier clock;
+
+        public RecordingAlerter(java.util.function.LongSupplier clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public Alert raise(String topic, String subject, String details) {
+            return raise(topic, subject, details, Map.of());
+        }
+
+        @Override
+        public Alert raise(String topic, String subject, String details, Map<String, Object> extra) {
+            Alert alert = new Alert(topic, subject, details, clock.getAsLong());
+            alerts.add(alert);
+            properties.add(extra);
+            return alert;
+        }
+
+        public List<String> topics() {
+            synchronized (alerts) {
+                return alerts.stream().map(Alert::topic).toList();
+            }
+        }
+    }
+}

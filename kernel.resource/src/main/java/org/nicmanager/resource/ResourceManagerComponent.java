@@ -1,0 +1,225 @@
+package org.nicmanager.resource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.nicmanager.kernel.api.resource.NetworkAllocation;
+import org.nicmanager.kernel.api.resource.ResourceManager;
+import org.nicmanager.kernel.api.resource.UplinkPort;
+import org.nicmanager.kernel.api.resource.UplinkScheduler;
+import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.nicmanager.kernel.api.vm.Priority;
+import org.nicmanager.kernel.api.vm.VmInfo;
+import org.nicmanager.kernel.api.vm.VmRegistry;
+import org.nicmanager.kernel.api.vm.VmLifecycleListener;
+import org.nicmanager.kernel.api.vm.VmState;
+import org.nicmanager.resource.allocation.AllocationChange;
+import org.nicmanager.resource.allocation.CostMode;
+import org.nicmanager.resource.allocation.ResourceSettings;
+import org.nicmanager.resource.allocation.StoredAllocation;
+import org.nicmanager.resource.scheduler.UplinkUsage;
+import org.nicmanager.resource.scheduler.WhatIf;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The resource manager (patent [0083], [0111]-[0119]): a {@link ResourceManager} that opens one scheduler per uplink
+ * for the kernel-integrated NIC manager, keeps the VMs' allocations from ConfigAdmin, follows VMs being suspended and
+ * resumed (VM manager events), and serves the {@code net:} commands. All state lives in a {@link ResourceEngine} on
+ * the network world's thread.
+ */
+@Component(service = {ResourceManager.class, ResourceControl.class, VmLifecycleListener.class}, immediate = true,
+        configurationPid = ResourceManagerComponent.PID)
+@Designate(ocd = ResourceManagerComponent.Config.class)
+public final class ResourceManagerComponent implements ResourceManager, ResourceControl, VmLifecycleListener {
+
+    public static final String PID = "org.nicmanager.resource";
+
+    @ObjectClassDefinition(name = "NIC Manager resource manager",
+            description = "How VMs share each bond's bandwidth: consumption units, lag bound, per-interval bounds,"
+                    + " queue bounds and share bounds.")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Cost mode", description = "What a frame costs in consumption units: BYTES (its"
+                + " bytes on the wire) or FRAMES (one unit).")
+        CostMode costMode() default CostMode.BYTES;
+
+        @AttributeDefinition(name = "Lag bound (units)", description = "How far a VM back from idle may be behind"
+                + " the others, in consumption units: the most extra service it can claim at once.", min = "0")
+        long lagBoundUnits() default ResourceSettings.DEFAULT_LAG_BOUND_UNITS;
+
+        @AttributeDefinition(name = "Interval (ms)", description = "The interval the per-VM unit bounds count over.",
+                min = "1")
+        long intervalMs() default ResourceSettings.DEFAULT_INTERVAL_MS;
+
+        @AttributeDefinition(name = "Interval minimum (units)", description = "Per VM and interval, units a"
+                + " backlogged VM gets ahead of share order; 0: none.", min = "0")
+        long intervalMinUnits() default ResourceSettings.DEFAULT_INTERVAL_MIN_UNITS;
+
+        @AttributeDefinition(name = "Interval maximum (units)", description = "Per VM and interval, units after which"
+                + " a VM yields to every VM below the bound; 0: none.", min = "0")
+        long intervalMaxUnits() default ResourceSettings.DEFAULT_INTERVAL_MAX_UNITS;
+
+        @AttributeDefinition(name = "Queue limit (frames)", description = "Frames each VM may have queued per uplink.",
+                min = "1")
+        int queueLimitFrames() default ResourceSettings.DEFAULT_QUEUE_LIMIT_FRAMES;
+
+        @AttributeDefinition(name = "Queue limit (bytes)", description = "Frame bytes each VM may have queued per"
+                + " uplink.", min = "9022")
+        long queueLimitBytes() default ResourceSettings.DEFAULT_QUEUE_LIMIT_BYTES;
+
+        @AttributeDefinition(name = "Minimum shares", min = "1")
+        int minShares() default ResourceSettings.DEFAULT_MIN_SHARES;
+
+        @AttributeDefinition(name = "Maximum shares", min = "1")
+        int maxShares() default ResourceSettings.DEFAULT_MAX_SHARES;
+
+        @AttributeDefinition(name = "Default shares", description = "Shares of a VM without an allocation.", min = "1")
+        int defaultShares() default ResourceSettings.DEFAULT_SHARES;
+    }
+
+    private final NetworkWorld world;
+    private final ConfigurationAdmin configurationAdmin;
+    private final Logger logger;
+    private final ResourceEngine engine;
+
+    @Activate
+    public ResourceManagerComponent(Config config, @Reference NetworkWorld world, @Reference KernelScheduler clock,
+            @Reference VmRegistry vms, @Reference EventAdmin eventAdmin,
+            @Reference ConfigurationAdmin configurationAdmin,
+            @Reference(service = LoggerFactory.class) Logger logger) {
+        this.world = world;
+        this.configurationAdmin = configurationAdmin;
+        this.logger = logger;
+        this.engine = new ResourceEngine(clock, new RegistryFacts(vms), new EventAdminEvents(eventAdmin, clock),
+                settings(config, ResourceSettings.defaults()));
+    }
+
+    @Modified
+    void modified(Config config) {
+        ResourceSettings settings = settings(config, null);
+        if (settings != null) {
+            world.post(() -> engine.settingsChanged(settings));
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        world.run(engine::closeAll);
+    }
+
+    // --- ResourceManager (the NIC manager, on the world thread) -------------------------------------------------
+
+    @Override
+    public UplinkScheduler open(String uplink, UplinkPort port) {
+        return world.call(() -> engine.open(uplink, port));
+    }
+
+    @Override
+    public void close(String uplink) {
+        world.run(() -> engine.close(uplink));
+    }
+
+    // --- ResourceControl (commands and configurations) ----------------------------------------------------------
+
+    @Override
+    public AllocationView allocate(String vm, AllocationChange change) {
+        StoredAllocation stored = world.call(() -> engine.allocate(vm, change));
+        try {
+            Configuration configuration = configurationAdmin.getFactoryConfiguration(AllocationConfiguration.FACTORY_PID,
+                    vm, "?");
+            configuration.update(AllocationConfiguration.properties(vm, stored));
+        } catch (IOException unsaved) {
+            throw new UncheckedIOException("the allocation of VM " + vm + " is in force but was not saved", unsaved);
+        }
+        return world.call(() -> engine.show(vm));
+    }
+
+    @Override
+    public AllocationView show(String vm) {
+        return world.call(() -> engine.show(vm));
+    }
+
+    @Override
+    public List<UplinkUsage> usage(long windowNanos) {
+        return world.call(() -> engine.usage(windowNanos));
+    }
+
+    @Override
+    public List<WhatIf> whatIf(List<String> nics) {
+        return world.call(() -> engine.whatIf(nics));
+    }
+
+    @Override
+    public void configured(String vm, NetworkAllocation allocation, boolean priorityGiven, long revision) {
+        world.post(() -> engine.configured(vm, allocation, priorityGiven, revision)).whenComplete((done, refused) -> {
+            if (refused != null) {
+                logger.warn("allocation configuration of VM '{}' refused, its allocation is unchanged: {}", vm,
+                        refused.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void unconfigured(String vm) {
+        world.post(() -> engine.unconfigured(vm));
+    }
+
+    // --- the VM manager's lifecycle steps ---------------------------------------------------------------------------
+
+    /** Called on the world thread inside the step, so a VM's queue stops and starts in the same kernel instant. */
+    @Override
+    public void stateChanged(VmInfo vm, VmState previous) {
+        engine.vmSuspended(vm.name(), vm.state() == VmState.SUSPENDED);
+    }
+
+    /** Settings from configuration; a bad configuration is logged and {@code fallback} returned. */
+    private ResourceSettings settings(Config config, ResourceSettings fallback) {
+        try {
+            return new ResourceSettings(config.costMode(), config.lagBoundUnits(), config.intervalMs() * 1_000_000L,
+                    config.intervalMinUnits(), config.intervalMaxUnits(), config.queueLimitFrames(),
+                    config.queueLimitBytes(), config.minShares(), config.maxShares(), config.defaultShares());
+        } catch (IllegalArgumentException bad) {
+            logger.error("configuration {} refused, {}: {}", PID,
+                    fallback == null ? "the settings in force stay" : "using the defaults", bad.getMessage());
+            return fallback;
+        }
+    }
+
+    /** The VM registry as the engine asks it (on the world thread, where the registry answers directly). */
+    private record RegistryFacts(VmRegistry registry) implements VmFacts {
+
+        @Override
+        public List<String> names() {
+            return registry.vms().stream().map(VmInfo::name).toList();
+        }
+
+        @Override
+        public boolean exists(String vm) {
+            return registry.vm(vm).isPresent();
+        }
+
+        @Override
+        public int priority(String vm) {
+            return registry.vm(vm).map(VmInfo::priority).orElse(Priority.DEFAULT);
+        }
+
+        @Override
+        public boolean suspended(String vm) {
+            return registry.vm(vm).map(info -> info.state() == VmState.SUSPENDED).orElse(false);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.nicmanager.resource.scheduler;
+
+import java.util.Arrays;
+
+import org.nicmanager.kernel.api.vm.Priority;
+
+/**
+ * Which backlogged VM sends next, in three phases:
+ * <ol>
+ * <li><b>reservation</b>: a VM whose reservation clock is due (it got less than its reservation lately) goes first,
+ * the most overdue first, whatever its shares or priority;</li>
+ * <li><b>interval floor</b>: a VM that got fewer than the minimum units of this interval ([0097]), round-robin;</li>
+ * <li><b>shares</b>: the highest priority with backlog, and within it the lowest virtual time; VMs over the interval
+ * maximum go after every VM below it.</li>
+ * </ol>
+ * Only ready VMs (frames queued, head frame conforming) are in the order; VMs whose head waits for a gate are in
+ * {@link #waiting}, by the time it conforms. Indexed heaps and rings of slot numbers: no allocation on the frame path.
+ */
+final class ServiceOrder {
+
+    static final int NONE = 0;
+    static final int RESERVATION = 1;
+    static final int FLOOR = 2;
+    static final int SHARES = 3;
+
+    /** Every ready VM, by {@link ShareClock#key}. */
+    final SlotHeap shares = new SlotHeap();
+    /** Ready VMs with a reservation in force, by the kernel time their reservation is owed its next frame. */
+    final SlotHeap reservations = new SlotHeap();
+    /** Waiting VMs, by the kernel time their head frame conforms. */
+    final SlotHeap waiting = new SlotHeap();
+
+    private final VmTable table;
+    private final int[] readyAtPriority = new int[Priority.HIGHEST + 1];
+    /** Bit p is set while some VM of priority p is ready. */
+    private int readyPriorities;
+    private int phase;
+
+    private long interval;
+    private long intervalMinUnits;
+    private long intervalMaxUnits;
+    private int[] floor = new int[16];
+    private int floorHead;
+    private int floorCount;
+    private int[] capped = new int[16];
+    private int cappedCount;
+
+    ServiceOrder(VmTable table) {
+        this.table = table;
+    }
+
+    /** Control path. */
+    void ensureSlots(int count) {
+        shares.ensureSlots(count);
+        reservations.ensureSlots(count);
+        waiting.ensureSlots(count);
+        if (count > floor.length) {
+            int[] grown = new int[Math.max(count, floor.length * 2)];
+            for (int i = 0; i < floorCount; i++) {
+                grown[i] = floor[(floorHead + i) % floor.length];
+            }
+            floor = grown;
+            floorHead = 0;
+            capped = Arrays.copyOf(capped, grown.length);
+        }
+    }
+
+    /** Control path: 0 turns a bound off. */
+    void setIntervalUnits(long minUnits, long maxUnits) {
+        this.intervalMinUnits = minUnits;
+        this.intervalMaxUnits = maxUnits;
+    }
+
+    boolean countsIntervals() {
+        return intervalMinUnits > 0 || intervalMaxUnits > 0;
+    }
+
+    /** The phase of the last {@link #next}. */
+    int phase() {
+        return phase;
+    }
+
+    /** The VM to serve now, or -1 when no VM is ready. */
+    int next(long nowNanos) {
+        if (reservations.topKey() <= nowNanos) {
+            phase = RESERVATION;
+            return reservations.topSlot();
+        }
+        while (floorCount > 0) {
+            int slot = floor[floorHead];
+            VmSlot vm = table.slot(slot);
+            if (vm.state == VmSlot.READY && underFloor(vm)) {
+                phase = FLOOR;
+                return slot;
+            }
+            popFloor();
+            vm.inFloor = false;
+        }
+        if (!shares.isEmpty()) {
+            phase = SHARES;
+            return shares.topSlot();
+        }
+        phase = NONE;
+        return -1;
+    }
+
+    /** True while some VM of higher priority than {@code priority} is ready. */
+    boolean higherPriorityReady(int priority) {
+        return (readyPriorities >>> (priority + 1)) != 0;
+    }
+
+    boolean anyReady() {
+        return !shares.isEmpty();
+    }
+
+    /** A VM's head frame conforms: it joins the order (its clocks brought up to date by the caller). */
+    void makeReady(VmSlot vm) {
+        if (vm.state == VmSlot.WAITING) {
+            waiting.remove(vm.index);
+        }
+        if (vm.state != VmSlot.READY) {
+            vm.state = VmSlot.READY;
+            if (readyAtPriority[vm.priority]++ == 0) {
+                readyPriorities |= 1 << vm.priority;
+            }
+        }
+        reorder(vm);
+    }
+
+    /** A ready VM's keys changed (it was served, or its allocation changed): it takes its new place. */
+    void reorder(VmSlot vm) {
+        if (intervalMaxUnits > 0 && !vm.capped && vm.interval == interval && vm.intervalUnits >= intervalMaxUnits) {
+            vm.capped = true;
+            capped[cappedCount++] = vm.index;
+        }
+        shares.put(vm.index, ShareClock.key(vm));
+        if (vm.reservationBps > 0) {
+            reservations.put(vm.index, vm.reservationDueNanos);
+        } else {
+            reservations.remove(vm.index);
+        }
+        if (intervalMinUnits > 0 && !vm.inFloor && underFloor(vm)) {
+            pushFloor(vm);
+        }
+    }
+
+    /** A VM's head frame waits for a gate until {@code conformsAtNanos}. */
+    void makeWaiting(VmSlot vm, long conformsAtNanos) {
+        leaveReady(vm);
+        vm.state = VmSlot.WAITING;
+        waiting.put(vm.index, conformsAtNanos);
+    }
+
+    /** A VM's queue is empty (or emptied). */
+    void makeIdle(VmSlot vm) {
+        leaveReady(vm);
+        waiting.remove(vm.index);
+        vm.state = VmSlot.IDLE;
+    }
+
+    /** After a floor-phase frame: the VM goes to the back of the floor ring, or leaves it once it has its minimum. */
+    void floorServed(VmSlot vm) {
+        popFloor();
+        if (vm.state == VmSlot.READY && underFloor(vm)) {
+            floor[(floorHead + floorCount++) % floor.length] = vm.index;
+        } else {
+            vm.inFloor = false;
+        }
+    }
+
+    /** Counts units against the current interval. */
+    void countUnits(VmSlot vm, long units) {
+        if (vm.interval != interval) {
+            vm.interval = interval;
+            vm.intervalUnits = 0;
+        }
+        vm.intervalUnits += units;
+    }
+
+    /** A new interval: capped VMs compete again and every ready VM is owed its minimum anew. Control path. */
+    void rollover() {
+        interval++;
+        for (int i = 0; i < cappedCount; i++) {
+            VmSlot vm = table.slot(capped[i]);
+            vm.capped = false;
+            if (vm.state == VmSlot.READY) {
+                shares.put(vm.index, ShareClock.key(vm));
+            }
+        }
+        cappedCount = 0;
+        if (intervalMinUnits > 0) {
+            for (int i = 0; i < shares.size(); i++) {
+                VmSlot vm = table.slot(shares.slotAt(i));
+                if (!vm.inFloor) {
+                    pushFloor(vm);
+                }
+            }
+        }
+    }
+
+    private boolean underFloor(VmSlot vm) {
+        return vm.interval != interval || vm.intervalUnits < intervalMinUnits;
+    }
+
+    private void leaveReady(VmSlot vm) {
+        if (vm.state == VmSlot.READY) {
+            shares.remove(vm.index);
+            reservations.remove(vm.index);
+            if (--readyAtPriority[vm.priority] == 0) {
+                readyPriorities &= ~(1 << vm.priority);
+            }
+        }
+    }
+
+    private void pushFloor(VmSlot vm) {
+        vm.inFloor = true;
+        floor[(floorHead + floorCount++) % floor.length] = vm.index;
+    }
+
+    private void popFloor() {
+        floorHead = (floorHead + 1) % floor.length;
+        floorCount--;
+    }
+}

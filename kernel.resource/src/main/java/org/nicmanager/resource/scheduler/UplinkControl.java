@@ -1,0 +1,166 @@
+package org.nicmanager.resource.scheduler;
+
+import java.util.Map;
+
+import org.nicmanager.kernel.api.frame.DropReason;
+import org.nicmanager.kernel.api.resource.NetworkAllocation;
+import org.nicmanager.kernel.api.resource.ResourceTopics;
+import org.nicmanager.resource.allocation.ResourceSettings;
+
+/**
+ * The control path of one {@link UplinkFrameScheduler}: VMs connecting and leaving, capacity changes ([0116]),
+ * allocations put in force, reservations kept in priority order, suspension, settings. Runs on the world thread,
+ * between frames; it may allocate.
+ */
+final class UplinkControl {
+
+    private final UplinkFrameScheduler scheduler;
+    private final VmTable table;
+    private final ServiceOrder order;
+    private final VmAllocations allocations;
+    private final ResourceEvents events;
+
+    UplinkControl(UplinkFrameScheduler scheduler, VmAllocations allocations, ResourceEvents events) {
+        this.scheduler = scheduler;
+        this.table = scheduler.table;
+        this.order = scheduler.order;
+        this.allocations = allocations;
+        this.events = events;
+    }
+
+    void connect(int port, String vm) {
+        VmSlot slot = table.connect(port, vm);
+        order.ensureSlots(table.count());
+        scheduler.history.ensureSlots(table.count());
+        scheduler.slab.ensureRoom((long) table.count() * scheduler.queueLimitFrames);
+        if (slot.ports == 1) {
+            slot.suspended = allocations.suspended(vm);
+            apply(slot, allocations.allocationOf(vm));
+        }
+    }
+
+    /** The VM's last port leaving drops its queue with the reason it was waiting for. */
+    void disconnect(int port) {
+        VmSlot vm = table.disconnect(port);
+        if (vm == null || vm.ports > 0) {
+            return;
+        }
+        long now = scheduler.clock.nanoTime();
+        dropQueue(vm, scheduler.waitReason(vm, now));
+        if (vm.reservationBps > 0 || vm.guaranteeBroken) {
+            vm.reservationBps = 0;
+            vm.guaranteeBroken = false;
+            admitReservations();
+        }
+        scheduler.release(now);
+    }
+
+    void capacityChanged() {
+        long previous = scheduler.capacityBps;
+        long capacity = scheduler.port.capacityBps();
+        scheduler.capacityBps = capacity;
+        if (capacity != previous) {
+            String uplink = scheduler.uplink;
+            events.post(ResourceTopics.CAPACITY_CHANGED, uplink, uplink, "capacity of " + uplink + " is now "
+                    + UplinkReports.rate(capacity) + ", was " + UplinkReports.rate(previous),
+                    Map.of(ResourceTopics.CAPACITY_BPS, capacity, ResourceTopics.PREVIOUS_CAPACITY_BPS, previous));
+            if (capacity < previous) {
+                UplinkReports.announceOverShare(scheduler, previous, events);
+            }
+            admitReservations();
+        }
+        scheduler.release(scheduler.clock.nanoTime());
+    }
+
+    void allocationChanged(String vm, NetworkAllocation allocation) {
+        VmSlot slot = table.find(vm);
+        if (slot != null && slot.ports > 0) {
+            apply(slot, allocation);
+        }
+    }
+
+    void suspended(String vm, boolean suspended) {
+        VmSlot slot = table.find(vm);
+        if (slot == null) {
+            return;
+        }
+        if (slot.suspended == suspended) {
+            return;
+        }
+        slot.suspended = suspended;
+        long now = scheduler.clock.nanoTime();
+        if (suspended) {
+            order.makeIdle(slot); // out of service; its queue waits for the resume, untouched
+        } else {
+            scheduler.place(slot, now); // back in service where its queue left off: nothing lost, nothing twice
+            scheduler.release(now);
+        }
+    }
+
+    /** Queue bounds and the lag bound of the new settings, for every VM. */
+    void settingsChanged(ResourceSettings settings) {
+        ShareClock shareClock = scheduler.shareClock;
+        shareClock.setLagUnits(settings.lagBoundUnits());
+        scheduler.slab.ensureRoom((long) table.count() * settings.queueLimitFrames());
+        for (int slot = 0; slot < table.count(); slot++) {
+            VmSlot vm = table.slot(slot);
+            vm.lagTicks = shareClock.lagTicks(vm.shares);
+            if (vm.queuedFrames > settings.queueLimitFrames()) {
+                vm.dropped[DropReason.QUEUE_FULL.ordinal()] += scheduler.slab.truncate(vm,
+                        settings.queueLimitFrames());
+                scheduler.place(vm, scheduler.clock.nanoTime());
+            }
+        }
+    }
+
+    void close() {
+        scheduler.capacityBps = 0;
+        for (int slot = 0; slot < table.count(); slot++) {
+            dropQueue(table.slot(slot), DropReason.NO_MEMBER_AVAILABLE);
+        }
+        table.disconnectAll();
+    }
+
+    /** Puts an allocation in force: gates reset, virtual time kept unless the priority level changed. */
+    private void apply(VmSlot vm, NetworkAllocation allocation) {
+        long now = scheduler.clock.nanoTime();
+        NetworkAllocation before = vm.allocation;
+        boolean sameReservation = before != null && before.reservationBps() == allocation.reservationBps();
+        boolean samePriority = before != null && before.priority() == allocation.priority();
+        order.makeIdle(vm);
+        vm.apply(allocation, sameReservation && vm.reservationBps > 0, now);
+        vm.lagTicks = scheduler.shareClock.lagTicks(vm.shares);
+        if (!samePriority) {
+            scheduler.shareClock.join(vm);
+        }
+        scheduler.place(vm, now);
+        boolean reserves = allocation.reservationBps() > 0 || (before != null && before.reservationBps() > 0);
+        if (reserves && (!sameReservation || !samePriority)) {
+            admitReservations(); // only a VM with a reservation changes which reservations hold
+        }
+        scheduler.release(now);
+    }
+
+    /** Keeps reservations in priority order at the current capacity, announcing each one broken or restored. */
+    private void admitReservations() {
+        for (Guarantees.Verdict verdict : Guarantees.decide(table, scheduler.capacityBps)) {
+            VmSlot vm = verdict.vm();
+            long inForce = verdict.holds() ? vm.allocation.reservationBps() : 0;
+            if (vm.reservationBps != inForce) {
+                vm.reservationBps = inForce;
+                if (vm.state == VmSlot.READY) {
+                    order.reorder(vm);
+                }
+            }
+            if (verdict.holds() == vm.guaranteeBroken) {
+                vm.guaranteeBroken = !verdict.holds();
+                UplinkReports.announceGuarantee(scheduler, vm, verdict.holds(), events);
+            }
+        }
+    }
+
+    private void dropQueue(VmSlot vm, DropReason reason) {
+        vm.dropped[reason.ordinal()] += scheduler.slab.releaseAll(vm);
+        order.makeIdle(vm);
+    }
+}

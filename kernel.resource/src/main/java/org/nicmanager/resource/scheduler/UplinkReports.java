@@ -1,0 +1,172 @@
+package org.nicmanager.resource.scheduler;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nicmanager.kernel.api.frame.DropReason;
+import org.nicmanager.kernel.api.resource.ResourceTopics;
+import org.nicmanager.kernel.api.units.Rate;
+
+/** What a scheduler reports and announces: usage, what-if answers and events. Control path; allocation is fine. */
+final class UplinkReports {
+
+    /** The reasons the resource manager drops for, in the order reports list them. */
+    static final List<DropReason> RESOURCE_REASONS = List.of(DropReason.OVER_LIMIT, DropReason.SHAPING,
+            DropReason.QUEUE_FULL, DropReason.YIELDING_TO_HIGHER_PRIORITY, DropReason.VM_SUSPENDED,
+            DropReason.NO_MEMBER_AVAILABLE);
+    /** What a VM offers is measured over this much recent history when a failure is judged. */
+    static final long DEMAND_WINDOW_NANOS = 100_000_000L;
+    /** What-if answers measure offers over a longer window, for steadier figures. */
+    static final long WHAT_IF_WINDOW_NANOS = 1_000_000_000L;
+    /** Measured rates wobble by a frame or so; a VM is over its share only beyond this fraction. */
+    private static final double TOLERANCE = 0.01;
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private UplinkReports() {
+    }
+
+    static UplinkUsage usage(UplinkFrameScheduler scheduler, long windowNanos) {
+        long now = scheduler.clock.nanoTime();
+        List<VmUsage> vms = new ArrayList<>();
+        VmTable table = scheduler.table;
+        for (int slot = 0; slot < table.count(); slot++) {
+            VmSlot vm = table.slot(slot);
+            ThroughputHistory.Mark mark = scheduler.history.since(slot, now, windowNanos);
+            long span = now - mark.atNanos();
+            Map<String, Long> dropped = new LinkedHashMap<>();
+            for (DropReason reason : RESOURCE_REASONS) {
+                dropped.put(reason.name(), vm.dropped[reason.ordinal()]);
+            }
+            vms.add(new VmUsage(vm.vm, scheduler.uplink, vm.ports > 0, vm.priority, vm.shares,
+                    vm.allocation.reservationBps(), !vm.guaranteeBroken, vm.allocation.limitBps(),
+                    vm.allocation.averageBps(), vm.offeredFrames, vm.offeredWireBytes, vm.sentFrames,
+                    vm.sentWireBytes, vm.queuedFrames, vm.queuedBytes, vm.queuedTotal, dropped,
+                    scheduler.shareClock.reportedVirtualTime(vm), span,
+                    bitsPerSecond(vm.offeredWireBytes - mark.offeredWireBytes(), span),
+                    bitsPerSecond(vm.sentWireBytes - mark.sentWireBytes(), span)));
+        }
+        return new UplinkUsage(scheduler.uplink, now, scheduler.capacityBps, scheduler.port.nics(), vms,
+                scheduler.unattributedSent, scheduler.unattributedDropped);
+    }
+
+    static WhatIf whatIf(UplinkFrameScheduler scheduler, Collection<String> failedNics) {
+        long after = scheduler.port.capacityWithoutBps(failedNics);
+        List<VmSlot> vms = connected(scheduler.table);
+        long[] offered = offeredBps(scheduler, vms, WHAT_IF_WINDOW_NANOS);
+        long[] expected = expected(vms, offered, after, scheduler.table);
+        Map<VmSlot, Boolean> holds = holds(scheduler.table, after);
+        List<WhatIf.Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < vms.size(); i++) {
+            VmSlot vm = vms.get(i);
+            verdicts.add(new WhatIf.Verdict(vm.vm, vm.priority, vm.shares, vm.allocation.reservationBps(),
+                    holds.getOrDefault(vm, Boolean.TRUE), vm.allocation.limitBps(), offered[i], expected[i],
+                    expected[i] >= demand(vm, offered[i]) * (1 - TOLERANCE)));
+        }
+        return new WhatIf(scheduler.uplink, List.copyOf(failedNics), scheduler.capacityBps, after, verdicts);
+    }
+
+    /** After the capacity fell: each VM that was within its share and now offers more than it is announced. */
+    static void announceOverShare(UplinkFrameScheduler scheduler, long previousBps, ResourceEvents events) {
+        List<VmSlot> vms = connected(scheduler.table);
+        long[] offered = offeredBps(scheduler, vms, DEMAND_WINDOW_NANOS);
+        long[] before = expected(vms, offered, previousBps, scheduler.table);
+        long[] now = expected(vms, offered, scheduler.capacityBps, scheduler.table);
+        for (int i = 0; i < vms.size(); i++) {
+            boolean wasWithin = offered[i] <= before[i] * (1 + TOLERANCE);
+            boolean isOver = offered[i] > now[i] * (1 + TOLERANCE);
+            if (offered[i] > 0 && wasWithin && isOver) {
+                VmSlot vm = vms.get(i);
+                events.post(ResourceTopics.OVER_SHARE, vm.vm, scheduler.uplink, "VM " + vm.vm + " offers "
+                        + rate(offered[i]) + " but its share of " + scheduler.uplink + " at "
+                        + rate(scheduler.capacityBps) + " is now " + rate(now[i])
+                        + ": frames beyond it are queued, and dropped when its queue is full",
+                        Map.of(ResourceTopics.OFFERED_BPS, offered[i], ResourceTopics.ENTITLED_BPS, now[i],
+                                ResourceTopics.CAPACITY_BPS, scheduler.capacityBps,
+                                ResourceTopics.PRIORITY, vm.priority));
+            }
+        }
+    }
+
+    static void announceGuarantee(UplinkFrameScheduler scheduler, VmSlot vm, boolean holds, ResourceEvents events) {
+        long reservation = vm.allocation.reservationBps();
+        String details = holds
+                ? "reservation " + rate(reservation) + " of VM " + vm.vm + " on " + scheduler.uplink
+                        + " holds again at " + rate(scheduler.capacityBps)
+                : "reservation " + rate(reservation) + " of VM " + vm.vm + " (priority " + vm.priority + ") on "
+                        + scheduler.uplink + " is broken: " + rate(scheduler.capacityBps)
+                        + " cannot carry it after the reservations kept in priority order";
+        events.post(holds ? ResourceTopics.GUARANTEE_RESTORED : ResourceTopics.GUARANTEE_BROKEN, vm.vm,
+                scheduler.uplink, details, Map.of(ResourceTopics.RESERVATION_BPS, reservation,
+                        ResourceTopics.CAPACITY_BPS, scheduler.capacityBps, ResourceTopics.PRIORITY, vm.priority));
+    }
+
+    static String rate(long bps) {
+        return new Rate(bps, Rate.Unit.BITS_PER_SECOND).toString();
+    }
+
+    private static List<VmSlot> connected(VmTable table) {
+        List<VmSlot> vms = new ArrayList<>();
+        for (int slot = 0; slot < table.count(); slot++) {
+            if (table.slot(slot).ports > 0) {
+                vms.add(table.slot(slot));
+            }
+        }
+        return vms;
+    }
+
+    private static long[] offeredBps(UplinkFrameScheduler scheduler, List<VmSlot> vms, long windowNanos) {
+        long now = scheduler.clock.nanoTime();
+        long[] offered = new long[vms.size()];
+        for (int i = 0; i < vms.size(); i++) {
+            VmSlot vm = vms.get(i);
+            ThroughputHistory.Mark mark = scheduler.history.since(vm.index, now, windowNanos);
+            offered[i] = bitsPerSecond(vm.offeredWireBytes - mark.offeredWireBytes(), now - mark.atNanos());
+        }
+        return offered;
+    }
+
+    /** What each VM could expect at {@code capacityBps}, given what it offers. */
+    private static long[] expected(List<VmSlot> vms, long[] offered, long capacityBps, VmTable table) {
+        Map<VmSlot, Boolean> holds = holds(table, capacityBps);
+        int[] priority = new int[vms.size()];
+        int[] shares = new int[vms.size()];
+        long[] demand = new long[vms.size()];
+        long[] held = new long[vms.size()];
+        for (int i = 0; i < vms.size(); i++) {
+            VmSlot vm = vms.get(i);
+            priority[i] = vm.priority;
+            shares[i] = vm.shares;
+            demand[i] = demand(vm, offered[i]);
+            held[i] = holds.getOrDefault(vm, Boolean.FALSE) ? vm.allocation.reservationBps() : 0;
+        }
+        return Entitlements.estimate(capacityBps, priority, shares, demand, held);
+    }
+
+    private static Map<VmSlot, Boolean> holds(VmTable table, long capacityBps) {
+        Map<VmSlot, Boolean> holds = new IdentityHashMap<>();
+        for (Guarantees.Verdict verdict : Guarantees.decide(table, capacityBps)) {
+            holds.put(verdict.vm(), verdict.holds());
+        }
+        return holds;
+    }
+
+    /** What a VM would send: what it offers, capped by its limit and its shaping average. */
+    private static long demand(VmSlot vm, long offeredBps) {
+        long demand = offeredBps;
+        if (vm.allocation.limitBps() > 0) {
+            demand = Math.min(demand, vm.allocation.limitBps());
+        }
+        if (vm.allocation.averageBps() > 0) {
+            demand = Math.min(demand, vm.allocation.averageBps());
+        }
+        return demand;
+    }
+
+    private static long bitsPerSecond(long wireBytes, long spanNanos) {
+        return spanNanos <= 0 ? 0 : (long) (wireBytes * 8.0 * NANOS_PER_SECOND / spanNanos);
+    }
+}

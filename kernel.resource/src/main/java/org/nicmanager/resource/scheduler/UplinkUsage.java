@@ -1,0 +1,11 @@
+package org.nicmanager.resource.scheduler;
+
+import java.util.List;
+
+/**
+ * One uplink as its scheduler sees it now: capacity, NICs and every VM that ever connected to it, and frames from ports
+ * no VM connected (sent when nothing else waited, else dropped).
+ */
+public record UplinkUsage(String uplink, long nowNanos, long capacityBps, List<String> nics, List<VmUsage> vms,
+        long unattributedSent, long unattributedDropped) {
+}

@@ -1,0 +1,247 @@
+package org.nicmanager.resource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.frame.DropReason;
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.resource.NetworkAllocation;
+import org.nicmanager.kernel.api.resource.UplinkScheduler;
+import org.nicmanager.kernel.api.time.AdvanceReport;
+import org.nicmanager.kernel.api.time.ClockMode;
+import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.nicmanager.kernel.api.vm.VmInfo;
+import org.nicmanager.kernel.api.vm.VmRegistry;
+import org.nicmanager.kernel.api.vm.VmState;
+import org.nicmanager.kernel.api.vm.VmTopics;
+import org.nicmanager.resource.allocation.AllocationChange;
+import org.nicmanager.resource.allocation.CostMode;
+import org.nicmanager.resource.allocation.ResourceSettings;
+import org.nicmanager.resource.allocation.StoredAllocation;
+import org.nicmanager.resource.scheduler.LineRateUplinkDouble;
+import org.nicmanager.resource.scheduler.TestClock;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+
+/**
+ * The OSGi components outside a framework: the resource manager writes net:alloc's allocation to ConfigAdmin as a
+ * named factory configuration, an allocation configuration reaches the engine, VM events suspend a VM.
+ */
+class ComponentsTest {
+
+    private final TestClock clock = new TestClock();
+    private final Map<String, Dictionary<String, Object>> saved = new HashMap<>();
+    private final List<Event> posted = new ArrayList<>();
+    private final Map<String, VmInfo> vms = new HashMap<>(Map.of("web", vm("web", 6, VmState.RUNNING)));
+
+    @Test
+    void netAllocIsInForceAndSavedAsTheVmsFactoryConfiguration() {
+        ResourceManagerComponent component = component(defaults());
+        LineRateUplinkDouble bond = new LineRateUplinkDouble(clock, 1_000_000_000L);
+        UplinkScheduler scheduler = component.open("bond0", bond);
+        bond.attach(scheduler);
+        scheduler.connect(3, "web");
+
+        AllocationView view = component.allocate("web", new AllocationChange(2500, null, null, null, null, null, null,
+                null));
+        assertEquals(2500, view.shares());
+        assertEquals(6, view.priority(), "the VM's own priority");
+        Dictionary<String, Object> properties = saved.get(AllocationConfiguration.FACTORY_PID + "~web");
+        assertNotNull(properties, "saved as the named configuration " + saved.keySet());
+        assertEquals(2500, properties.get(AllocationConfiguration.SHARES));
+        assertEquals("web", properties.get(AllocationConfiguration.VM));
+        assertNull(properties.get(AllocationConfiguration.PRIORITY), "the priority follows the VM's");
+        assertEquals(1L, properties.get(AllocationConfiguration.REVISION));
+        assertTrue(posted.stream().anyMatch(event -> event.getTopic().endsWith("ALLOCATION_CHANGED")));
+
+        component.stateChanged(new org.nicmanager.kernel.api.vm.VmInfo("web", org.nicmanager.kernel.api.vm.VmState.SUSPENDED,
+                6, java.util.List.of()), org.nicmanager.kernel.api.vm.VmState.RUNNING);
+        FrameBuffer frame = FrameBuffer.unpooled(100);
+        frame.setLength(100);
+        frame.setSourcePort(3);
+        scheduler.offer(frame);
+        assertEquals(1L, component.show("web").uplinks().get(0).dropped().get(DropReason.VM_SUSPENDED.name()));
+    }
+
+    @Test
+    void anAllocationConfigurationReachesTheEngineAndItsDeletionRevertsIt() {
+        ResourceManagerComponent component = component(defaults());
+        StoredAllocation stored = new StoredAllocation(new NetworkAllocation(700, 0, 0, 100_000_000L, 200_000_000L,
+                1_000_000, 100_000_000L, 9), true, 0);
+        Map<String, Object> properties = Collections.list(AllocationConfiguration.properties("web", stored).keys())
+                .stream().collect(HashMap::new, (map, key) -> map.put(key,
+                        AllocationConfiguration.properties("web", stored).get(key)), HashMap::putAll);
+        AllocationConfiguration configuration = new AllocationConfiguration(config(properties), component);
+        AllocationView view = component.show("web");
+        assertEquals(700, view.shares());
+        assertEquals(100_000_000L, view.peakPeriodNanos());
+        assertEquals(9, view.priority());
+        assertFalse(view.priorityFromVm());
+
+        configuration.deactivate();
+        assertEquals(ResourceSettings.DEFAULT_SHARES, component.show("web").shares());
+
+        properties.remove(AllocationConfiguration.PRIORITY);
+        new AllocationConfiguration(config(properties), component);
+        assertEquals(6, component.show("web").priority(), "without a priority, the VM's own");
+        assertTrue(component.show("web").priorityFromVm());
+    }
+
+    @Test
+    void badSettingsFallBackToTheDefaults() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("minShares", 10);
+        settings.put("maxShares", 5);
+        ResourceManagerComponent component = component(settings);
+        assertThrows(IllegalArgumentException.class, () -> component.allocate("web",
+                new AllocationChange(0, null, null, null, null, null, null, null)));
+        assertEquals(100_000, component.allocate("web", new AllocationChange(100_000, null, null, null, null, null,
+                null, null)).shares(), "the default bounds 1..100000 hold");
+    }
+
+    private ResourceManagerComponent component(Map<String, Object> settings) {
+        return new ResourceManagerComponent(config(settings, ResourceManagerComponent.Config.class), inlineWorld(),
+                clock, registry(), eventAdmin(), configurationAdmin(), logger());
+    }
+
+    private static Map<String, Object> defaults() {
+        return new HashMap<>();
+    }
+
+    private static AllocationConfiguration.Config config(Map<String, Object> properties) {
+        return config(properties, AllocationConfiguration.Config.class);
+    }
+
+    /** A configuration annotation as SCR would make it: the property if present, else the element's default. */
+    @SuppressWarnings("unchecked")
+    private static <T> T config(Map<String, Object> properties, Class<T> type) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            Object value = properties.get(method.getName());
+            if (value == null) {
+                return method.getDefaultValue();
+            }
+            if (method.getReturnType() == CostMode.class) {
+                return CostMode.valueOf(value.toString());
+            }
+            if (method.getReturnType() == String.class) {
+                return value.toString();
+            }
+            return value;
+        });
+    }
+
+    private NetworkWorld inlineWorld() {
+        return new NetworkWorld() {
+            @Override
+            public <T> CompletableFuture<T> post(Supplier<T> action) {
+                try {
+                    return CompletableFuture.completedFuture(action.get());
+                } catch (RuntimeException failed) {
+                    return CompletableFuture.failedFuture(failed);
+                }
+            }
+
+            @Override
+            public <T> T call(Supplier<T> action) {
+                return action.get();
+            }
+
+            @Override
+            public boolean inWorld() {
+                return true;
+            }
+
+            @Override
+            public int queueDepth() {
+                return 0;
+            }
+
+            @Override
+            public ClockMode clockMode() {
+                return ClockMode.VIRTUAL;
+            }
+
+            @Override
+            public AdvanceReport advance(long nanos) {
+                clock.advance(nanos);
+                return new AdvanceReport(0, clock.nanoTime(), 0);
+            }
+        };
+    }
+
+    private VmRegistry registry() {
+        return new VmRegistry() {
+            @Override
+            public List<VmInfo> vms() {
+                return List.copyOf(vms.values());
+            }
+
+            @Override
+            public Optional<VmInfo> vm(String name) {
+                return Optional.ofNullable(vms.get(name));
+            }
+        };
+    }
+
+    private EventAdmin eventAdmin() {
+        return new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                posted.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                posted.add(event);
+            }
+        };
+    }
+
+    private ConfigurationAdmin configurationAdmin() {
+        return (ConfigurationAdmin) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ConfigurationAdmin.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getFactoryConfiguration") || args.length != 3) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    String pid = args[0] + "~" + args[1];
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Configuration.class},
+                            (configuration, call, values) -> {
+                                if (call.getName().equals("update") && values != null && values.length == 1) {
+                                    @SuppressWarnings("unchecked")
+                                    Dictionary<String, Object> properties = (Dictionary<String, Object>) values[0];
+                                    saved.put(pid, properties);
+                                    return null;
+                                }
+                                throw new UnsupportedOperationException(call.getName());
+                            });
+                });
+    }
+
+    private static Logger logger() {
+        return (Logger) Proxy.newProxyInstance(ComponentsTest.class.getClassLoader(), new Class<?>[] {Logger.class},
+                (proxy, method, args) -> method.getReturnType() == boolean.class ? false : null);
+    }
+
+    private static VmInfo vm(String name, int priority, VmState state) {
+        return new VmInfo(name, state, priority, List.of());
+    }
+}

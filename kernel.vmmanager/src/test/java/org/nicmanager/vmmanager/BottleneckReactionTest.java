@@ -1,0 +1,118 @@
+package org.nicmanager.vmmanager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.vm.Alert;
+import org.nicmanager.kernel.api.vm.Alerter;
+import org.nicmanager.kernel.api.vm.VmState;
+import org.nicmanager.kernel.api.vm.VnicInfo;
+
+/** The reaction to a bottleneck, with the real VM table behind a minimal VM manager. */
+class BottleneckReactionTest {
+
+    private static final long GBPS = 1_000_000_000L;
+
+    /** Alerter test double: keeps what it is asked to raise. */
+    private final List<Alert> alerts = new ArrayList<>();
+    private final Alerter alerter = new Alerter() {
+        @Override
+        public Alert raise(String topic, String subject, String details) {
+            return raise(topic, subject, details, Map.of());
+        }
+
+        @Override
+        public Alert raise(String topic, String subject, String details, Map<String, Object> properties) {
+            Alert alert = new Alert(topic, subject, details, 0);
+            alerts.add(alert);
+            return alert;
+        }
+    };
+    private final TableBackedVmManager vms = new TableBackedVmManager();
+    private final BottleneckReaction reaction = new BottleneckReaction(vms, alerter);
+
+    @BeforeEach
+    void vms() {
+        vms.running("high", 8, "bond0");
+        vms.running("mid", 5, "bond0");
+        vms.running("low", 1, "bond0");
+        vms.running("lowElsewhere", 1, "bond9");
+    }
+
+    private static BondWatch.Change failure(long demandBps) {
+        return new BondWatch.Change("bond0", true, List.of("nic1"), GBPS, demandBps);
+    }
+
+    private static BondWatch.Change whole() {
+        return new BondWatch.Change("bond0", false, List.of(), 2 * GBPS, 0);
+    }
+
+    @Test
+    void aFailureThatLeavesTooLittleSuspendsTheLowestPriorityOnTheBondOnceAndFailbackResumesThem() {
+        reaction.setPolicy(BottleneckPolicy.SUSPEND_BY_PRIORITY);
+        reaction.changed(failure(1_400_000_000L));
+        reaction.shortage("bond0", "OVER_SHARE: mid"); // the same failure, seen by the resource manager
+        assertEquals(VmState.SUSPENDED, vms.state("low"));
+        assertEquals(VmState.RUNNING, vms.state("mid"), "one tier per failure");
+        assertEquals(VmState.RUNNING, vms.state("lowElsewhere"), "another bond's VMs are not concerned");
+        assertEquals(1, alerts.size());
+        assertTrue(alerts.get(0).details().contains("it carried 1.4Gbps and the rest can carry 1Gbps; suspended"
+                + " [low] (priority 1)"), alerts.get(0).details());
+        assertEquals(Map.of("bond0", List.of("low")), reaction.suspended());
+        reaction.changed(whole());
+        assertEquals(VmState.RUNNING, vms.state("low"));
+        assertTrue(alerts.get(1).details().contains("resumed [low]"), alerts.get(1).details());
+        assertEquals(Map.of(), reaction.suspended());
+    }
+
+    @Test
+    void aFailureThatLeavesEnoughIsNoBottleneckUnlessTheResourceManagerSaysSo() {
+        reaction.setPolicy(BottleneckPolicy.SUSPEND_BY_PRIORITY);
+        reaction.changed(failure(600_000_000L));
+        assertEquals(VmState.RUNNING, vms.state("low"));
+        assertTrue(alerts.isEmpty());
+        reaction.shortage("bond0", "GUARANTEE_BROKEN: high");
+        assertEquals(VmState.SUSPENDED, vms.state("low"));
+    }
+
+    @Test
+    void alertOnlyAndNeverSuspendNothing() {
+        reaction.setPolicy(BottleneckPolicy.ALERT_ONLY);
+        reaction.changed(failure(1_400_000_000L));
+        assertEquals(VmState.RUNNING, vms.state("low"));
+        assertTrue(alerts.get(0).details().contains("policy alert-only: would suspend [low]"),
+                alerts.get(0).details());
+        reaction.changed(whole());
+        reaction.setPolicy(BottleneckPolicy.NEVER);
+        reaction.changed(failure(1_400_000_000L));
+        assertEquals(1, alerts.size(), "never: not even an alert");
+    }
+
+    @Test
+    void aShortageWithoutAFailedMemberIsNotABottleneck() {
+        reaction.setPolicy(BottleneckPolicy.SUSPEND_BY_PRIORITY);
+        reaction.shortage("bond0", "GUARANTEE_BROKEN: high (after net:alloc)");
+        assertEquals(VmState.RUNNING, vms.state("low"));
+        assertTrue(alerts.isEmpty());
+    }
+
+    /** Just enough of a VM manager over the real VM table. */
+    private static final class TableBackedVmManager extends VmManagerStub {
+
+        void running(String name, int priority, String uplink) {
+            table.create(name, priority);
+            table.attachVnic(name, new VnicInfo(name + "-0", "02:00:00:00:00:01", "e1000", uplink));
+            table.start(name);
+        }
+
+        VmState state(String name) {
+            return table.find(name).orElseThrow().state();
+        }
+    }
+}

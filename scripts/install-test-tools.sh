@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Debian packages the tests use: headless Chromium (DashboardTest), Prometheus's promtool, whose parser checks /metrics
+# (OperatorMetricsTest), and tshark, which decodes the LACPDUs `capture` wrote (LacpCaptureTest). `./nicmgr test` runs
+# this first; the tests fail without them. Needs root; does nothing when all three are there.
+set -euo pipefail
+if command -v chromium >/dev/null && command -v promtool >/dev/null && command -v tshark >/dev/null; then
+    exit 0
+fi
+apt-get update -q
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium prometheus tshark

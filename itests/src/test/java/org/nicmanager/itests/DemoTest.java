@@ -29,17 +29,13 @@ class DemoTest {
         try (DemoHostProcess host = new DemoHostProcess(List.of("-Dorg.osgi.service.http.port=0"), List.of())) {
             host.awaitLine(line -> line.startsWith("NIC Manager: demo host on the real clock."), 60, "banner");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRAFFIC_DEADLINE_SECONDS);
-            Map<String, Long> sent;
+            Map<String, Double> throughput;
             do {
-                sent = framesSentByVm(host.json("vnic:list --json", "vnics"));
-            } while (!everyVmSent(sent) && System.nanoTime() < deadline);
-            assertTrue(everyVmSent(sent), "within " + TRAFFIC_DEADLINE_SECONDS + " s every demo VM sends: " + sent);
-            assertEquals(DEMO_VMS, List.copyOf(sent.keySet()));
-            // The resource manager's own account, once it follows the VMs (net:stats lists none until then).
-            JsonObject stats = host.json("net:stats --json", "now");
-            for (JsonElement vm : stats.getAsJsonArray("vms")) {
-                assertTrue(vm.getAsJsonObject().get("throughputBps").getAsDouble() > 0, "net:stats: " + stats);
-            }
+                throughput = throughputByVm(host.json("net:stats --json", "now"));
+            } while (!everyVmSends(throughput) && System.nanoTime() < deadline);
+            assertTrue(everyVmSends(throughput), "within " + TRAFFIC_DEADLINE_SECONDS + " s net:stats shows traffic on"
+                    + " every demo VM: " + throughput);
+            assertEquals(DEMO_VMS, List.copyOf(throughput.keySet()));
 
             JsonObject bond = host.json("bond:show bond0 --json", "name");
             assertEquals(List.of("vmnic0", "vmnic1"), names(bond, "members"));
@@ -51,7 +47,8 @@ class DemoTest {
             String scopes = host.linesUntil(line -> line.startsWith("{\"clock\""), 20).stream()
                     .filter(line -> line.matches("[a-z]+:[a-z_]+")).map(line -> line.substring(0, line.indexOf(':')))
                     .distinct().sorted().collect(Collectors.joining(" "));
-            for (String scope : List.of("bond", "guest", "hw", "kernel", "nic", "ops", "vm", "vnic")) {
+            for (String scope : List.of("bond", "dos", "guest", "hw", "kernel", "lacp", "net", "nic", "ops", "vm",
+                    "vnic")) {
                 assertTrue(scopes.contains(scope), "help lists scope " + scope + ": " + scopes);
             }
 
@@ -59,17 +56,18 @@ class DemoTest {
         }
     }
 
-    private static Map<String, Long> framesSentByVm(JsonObject vnics) {
-        Map<String, Long> sent = new TreeMap<>();
-        for (JsonElement vnic : vnics.getAsJsonArray("vnics")) {
-            JsonObject row = vnic.getAsJsonObject();
-            sent.merge(row.get("vm").getAsString(), row.get("txFrames").getAsLong(), Long::sum);
+    /** Each VM's throughput over the resource manager's window, from {@code net:stats --json}. */
+    private static Map<String, Double> throughputByVm(JsonObject stats) {
+        Map<String, Double> throughput = new TreeMap<>();
+        for (JsonElement vm : stats.getAsJsonArray("vms")) {
+            JsonObject row = vm.getAsJsonObject();
+            throughput.merge(row.get("name").getAsString(), row.get("throughputBps").getAsDouble(), Double::sum);
         }
-        return sent;
+        return throughput;
     }
 
-    private static boolean everyVmSent(Map<String, Long> sent) {
-        return sent.keySet().containsAll(DEMO_VMS) && sent.values().stream().allMatch(frames -> frames > 0);
+    private static boolean everyVmSends(Map<String, Double> throughput) {
+        return throughput.keySet().containsAll(DEMO_VMS) && throughput.values().stream().allMatch(bps -> bps > 0);
     }
 
     private static List<String> names(JsonObject document, String array) {

@@ -6,9 +6,9 @@ import org.nicmanager.resource.allocation.AllocationRules;
 import org.nicmanager.resource.allocation.WireBytes;
 
 /**
- * One VM as one uplink's scheduler sees it: its queue (in the uplink's {@link FrameSlab}), its allocation in force, its clocks (virtual time for shares, a
- * reservation clock, the shaping and limit gates), its per-interval units and its counters. Indexed by a dense slot
- * number; owned by the world thread.
+ * One VM as one uplink's scheduler sees it: its queue (in the uplink's {@link FrameSlab}), its allocation in force, its
+ * clocks (virtual time for shares, a reservation clock, the shaping and limit gates), its per-interval units and its
+ * counters. Indexed by a dense slot number; owned by the world thread.
  */
 final class VmSlot {
 

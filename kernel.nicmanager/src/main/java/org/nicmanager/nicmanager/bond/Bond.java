@@ -146,6 +146,11 @@ public final class Bond {
         return members.capacityBps(without);
     }
 
+    /** The slot of the present (not removed) member whose NIC has that name, or -1. */
+    public int presentSlot(String nicName) {
+        return members.presentSlot(nicName);
+    }
+
     /** The slot of the member whose NIC has that MAC (a frame for the host itself), or -1. */
     public int memberWithMac(long mac) {
         return members.slotWithMac(mac);
@@ -357,7 +362,7 @@ public final class Bond {
             counters.failovers++;
         }
         if (wasCarrying || recordAlways) {
-            observer.recorded(this, history.record(scheduler.nanoTime(), slot, members.nic(slot).name(), reason));
+            record(slot, reason);
         }
         observer.carriersChanged(this);
         if (wasCarrying) {
@@ -370,12 +375,16 @@ public final class Bond {
         rebuild();
         if (wasFailedOver) {
             counters.failbacks++;
-            observer.recorded(this,
-                    history.record(scheduler.nanoTime(), slot, members.nic(slot).name(), FailoverReason.FAILBACK));
+            record(slot, FailoverReason.FAILBACK);
             notifySwitches();
         }
         observer.carriersChanged(this);
         drain();
+    }
+
+    /** Enters a failover, failback or removal in the history, and tells the observer. */
+    private void record(int slot, FailoverReason reason) {
+        observer.recorded(this, history.record(scheduler.nanoTime(), slot, members.nic(slot).name(), reason));
     }
 
     private void holdDownOver(int slot) {
@@ -417,12 +426,10 @@ public final class Bond {
             if (left[slot]) {
                 counters.failovers++;
                 failedOver = true;
-                observer.recorded(this, history.record(scheduler.nanoTime(), slot, members.nic(slot).name(),
-                        FailoverReason.LACP));
+                record(slot, FailoverReason.LACP);
             } else if (returned[slot]) {
                 counters.failbacks++;
-                observer.recorded(this, history.record(scheduler.nanoTime(), slot, members.nic(slot).name(),
-                        FailoverReason.FAILBACK));
+                record(slot, FailoverReason.FAILBACK);
             }
         }
         observer.carriersChanged(this);

@@ -164,6 +164,16 @@ final class BondMembers implements MemberView {
         return total;
     }
 
+    /** The slot of the current member whose NIC has that name, or -1. */
+    int presentSlot(String nicName) {
+        for (int slot = 0; slot < count; slot++) {
+            if (states[slot] != MemberState.REMOVED && nics[slot].name().equals(nicName)) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
     /** The slot of the current member whose NIC has {@code mac}, or -1. */
     int slotWithMac(long mac) {
         for (int slot = 0; slot < count; slot++) {

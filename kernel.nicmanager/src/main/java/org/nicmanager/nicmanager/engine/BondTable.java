@@ -3,7 +3,6 @@ package org.nicmanager.nicmanager.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,11 +18,8 @@ import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.nicmanager.bond.Bond;
-import org.nicmanager.nicmanager.bond.BondObserver;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
-import org.nicmanager.nicmanager.bond.FailoverEvent;
-import org.nicmanager.nicmanager.bond.MemberState;
 
 /**
  * The host's uplinks and which NIC belongs to which (patent [0059]-[0061]), owned by the network world's thread. An
@@ -37,21 +33,6 @@ public final class BondTable {
 
     private static final int GROUP_COPY_BUFFERS = 4096;
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,31}");
-
-    /** A bond or unbonded NIC with its inbound router, the gate its VMs' frames pass, and the NICs it wants. */
-    private static final class Uplink {
-        final Bond bond;
-        final InboundRouter router;
-        final boolean unbondedNic;
-        final LinkedHashSet<String> wanted = new LinkedHashSet<>();
-        Gate gate;
-
-        Uplink(Bond bond, InboundRouter router, boolean unbondedNic) {
-            this.bond = bond;
-            this.router = router;
-            this.unbondedNic = unbondedNic;
-        }
-    }
 
     private final KernelScheduler scheduler;
     private final VmPorts vmPorts;
@@ -131,7 +112,7 @@ public final class BondTable {
             throw new IllegalArgumentException("bond " + bondName + " still has virtual NICs of VMs " + vmsOn(uplink)
                     + "; assign them elsewhere first (vnic:assign)");
         }
-        close(uplink);
+        uplink.close();
         uplink.wanted.forEach(bondOfNic::remove);
         bonds.remove(bondName);
         events.bondChanged(BondEvents.DELETED, bondName, "");
@@ -213,7 +194,7 @@ public final class BondTable {
             }
         }
         for (String nicName : nicNames) {
-            int slot = currentSlot(uplink.bond, nicName);
+            int slot = uplink.bond.presentSlot(nicName);
             if (slot >= 0) {
                 uplink.bond.removeMember(slot);
             }
@@ -237,7 +218,7 @@ public final class BondTable {
         Uplink uplink = bondUplink(bondName);
         int[] slots = new int[nicNames.size()];
         for (int i = 0; i < slots.length; i++) {
-            slots[i] = currentSlot(uplink.bond, nicNames.get(i));
+            slots[i] = uplink.bond.presentSlot(nicNames.get(i));
             if (slots[i] < 0) {
                 throw new IllegalArgumentException("NIC " + nicNames.get(i) + " is not a present member of bond "
                         + bondName + "; its members: " + listing(uplink.wanted));
@@ -250,7 +231,7 @@ public final class BondTable {
     /** Manual failback ([0104]): puts a recovered member back in service now. */
     public BondReport failback(String bondName, String nicName) {
         Uplink uplink = bondUplink(bondName);
-        int slot = currentSlot(uplink.bond, nicName);
+        int slot = uplink.bond.presentSlot(nicName);
         if (slot < 0) {
             throw new IllegalArgumentException("NIC " + nicName + " is not a present member of bond " + bondName);
         }
@@ -318,7 +299,7 @@ public final class BondTable {
             uplink.bond.vmsChanged();
         }
         if (uplink.unbondedNic && uplink.router.ports().isEmpty()) {
-            close(uplink); // no one uses the NIC directly any more: it is free to join a bond
+            uplink.close(); // no one uses the NIC directly any more: it is free to join a bond
             unbonded.remove(uplink.bond.name());
         }
     }
@@ -361,7 +342,7 @@ public final class BondTable {
         String bondName = bondOfNic.get(nic.name());
         Uplink uplink = bondName != null ? bonds.get(bondName) : unbonded.get(nic.name());
         if (uplink != null) {
-            int slot = currentSlot(uplink.bond, nic.name());
+            int slot = uplink.bond.presentSlot(nic.name());
             if (slot >= 0) {
                 uplink.bond.memberVanished(slot);
             }
@@ -375,7 +356,7 @@ public final class BondTable {
     public List<String> closeAll() {
         List<String> summaries = new ArrayList<>();
         for (Uplink uplink : uplinks()) {
-            close(uplink);
+            uplink.close();
             BondStats stats = uplink.bond.stats();
             summaries.add((uplink.unbondedNic ? "uplink " : "bond ") + stats.name() + " closed: " + stats.offeredFrames()
                     + " frames offered, " + stats.sentFrames() + " sent, " + stats.droppedFrames() + " dropped "
@@ -426,29 +407,7 @@ public final class BondTable {
     }
 
     private Uplink open(String name, LoadDistribution policy, BondSettings settings, boolean unbondedNic) {
-        Bond bond = new Bond(name, policy, vmPorts, scheduler, settings);
-        Uplink uplink = new Uplink(bond, new InboundRouter(bond, groupCopies), unbondedNic);
-        bond.setInbound(uplink.router);
-        uplink.gate = gates.open(bond);
-        Gate gate = uplink.gate;
-        bond.setReadyListener(gate::uplinkReady);
-        bond.setObserver(new BondObserver() {
-            @Override
-            public void recorded(Bond changed, FailoverEvent event) {
-                events.failover(changed.name(), event);
-            }
-
-            @Override
-            public void carriersChanged(Bond changed) {
-                gate.capacityChanged();
-            }
-        });
-        return uplink;
-    }
-
-    private void close(Uplink uplink) {
-        gates.close(uplink.bond);
-        uplink.bond.close();
+        return new Uplink(name, policy, settings, unbondedNic, vmPorts, scheduler, groupCopies, gates, events);
     }
 
     private Collection<Uplink> uplinks() {
@@ -463,16 +422,6 @@ public final class BondTable {
             throw new IllegalArgumentException("no bond named '" + name + "'; bonds: " + listing(bonds.keySet()));
         }
         return uplink;
-    }
-
-    /** The slot of a present member of that name, or -1. */
-    private static int currentSlot(Bond bond, String nicName) {
-        for (var member : bond.stats().members()) {
-            if (member.nic().equals(nicName) && member.state() != MemberState.REMOVED) {
-                return member.slot();
-            }
-        }
-        return -1;
     }
 
     private static String listing(Collection<String> names) {

@@ -12,8 +12,8 @@ import org.nicmanager.nicmanager.bond.Bond;
 /**
  * Routes the frames a bond's members receive to the virtual NICs behind it, by destination MAC (patent [0057],
  * [0063]-[0064]): unicast to its owner, broadcast and multicast to every virtual NIC but the sender's, accepted from one
- * member only. Frames for no one are dropped and counted. The vNICs of a bond are few, so a scan of a small array is
- * the lookup; it allocates nothing per frame.
+ * member only. Frames for no one are dropped and counted. A unicast owner is found in a {@link MacIndex}; nothing is
+ * allocated per frame.
  */
 final class InboundRouter implements Bond.InboundFrames {
 
@@ -23,6 +23,7 @@ final class InboundRouter implements Bond.InboundFrames {
     private long[] macs = new long[0];
     private int[] ports = new int[0];
     private VnicDelivery[] deliveries = new VnicDelivery[0];
+    private final MacIndex index = new MacIndex();
     long routedFrames;
     /** Frames one virtual NIC sent to another on the same uplink, switched here without reaching a NIC. */
     long localFrames;
@@ -46,6 +47,7 @@ final class InboundRouter implements Bond.InboundFrames {
         macs[at] = mac;
         ports[at] = port;
         deliveries[at] = delivery;
+        index.rebuild(macs);
     }
 
     /** Forgets the virtual NIC of a port; true if it was here. */
@@ -59,6 +61,7 @@ final class InboundRouter implements Bond.InboundFrames {
                 macs = Arrays.copyOf(macs, last);
                 ports = Arrays.copyOf(ports, last);
                 deliveries = Arrays.copyOf(deliveries, last);
+                index.rebuild(macs);
                 return true;
             }
         }
@@ -76,12 +79,7 @@ final class InboundRouter implements Bond.InboundFrames {
     }
 
     boolean owns(long mac) {
-        for (long present : macs) {
-            if (present == mac) {
-                return true;
-            }
-        }
-        return false;
+        return index.find(mac) >= 0;
     }
 
     /**
@@ -95,19 +93,17 @@ final class InboundRouter implements Bond.InboundFrames {
         if (frame.length() < 14 || macs.length < 2) {
             return false;
         }
-        long destination = mac(data, 0);
         if ((data[0] & 1) != 0) {
-            copyToAllBut(mac(data, 6), frame);
+            localFrames += copyToEachBut(mac(data, 6), -1, frame);
             return false;
         }
-        for (int i = 0; i < macs.length; i++) {
-            if (macs[i] == destination) {
-                localFrames++;
-                deliveries[i].deliver(frame);
-                return true;
-            }
+        int owner = index.find(mac(data, 0));
+        if (owner < 0) {
+            return false;
         }
-        return false;
+        localFrames++;
+        deliveries[owner].deliver(frame);
+        return true;
     }
 
     private static long mac(byte[] data, int at) {
@@ -118,10 +114,14 @@ final class InboundRouter implements Bond.InboundFrames {
         return mac;
     }
 
-    /** A copy of a group frame to each virtual NIC here but its sender; the original stays with the caller. */
-    private void copyToAllBut(long sender, FrameBuffer frame) {
+    /**
+     * A copy of a group frame to each virtual NIC here but its sender and entry {@code skip}; the original stays with
+     * the caller. Returns the copies delivered.
+     */
+    private int copyToEachBut(long sender, int skip, FrameBuffer frame) {
+        int delivered = 0;
         for (int i = 0; i < macs.length; i++) {
-            if (macs[i] == sender) {
+            if (macs[i] == sender || i == skip) {
                 continue;
             }
             FrameBuffer copy = copies.acquire();
@@ -130,9 +130,10 @@ final class InboundRouter implements Bond.InboundFrames {
                 continue;
             }
             copy.copyFrom(frame.data(), 0, frame.length());
-            localFrames++;
+            delivered++;
             deliveries[i].deliver(copy);
         }
+        return delivered;
     }
 
     @Override
@@ -149,12 +150,11 @@ final class InboundRouter implements Bond.InboundFrames {
         }
         long destination = headers.destinationMac();
         if (!headers.isMulticast()) {
-            for (int i = 0; i < macs.length; i++) {
-                if (macs[i] == destination) {
-                    routedFrames++;
-                    deliveries[i].deliver(frame);
-                    return;
-                }
+            int vnic = index.find(destination);
+            if (vnic >= 0) {
+                routedFrames++;
+                deliveries[vnic].deliver(frame);
+                return;
             }
             int owner = bond.memberWithMac(destination);
             if (owner == slot || owner >= 0 && bond.aggregated()) {
@@ -177,29 +177,16 @@ final class InboundRouter implements Bond.InboundFrames {
 
     /** A copy to each virtual NIC but the sender; the original goes to the last one. */
     private void deliverToAllBut(long sender, FrameBuffer frame) {
-        int last = -1;
-        for (int i = 0; i < macs.length; i++) {
-            if (macs[i] == sender) {
-                continue;
-            }
-            if (last >= 0) {
-                FrameBuffer copy = copies.acquire();
-                if (copy == null) {
-                    droppedNoBuffer++;
-                } else {
-                    copy.copyFrom(frame.data(), 0, frame.length());
-                    routedFrames++;
-                    deliveries[last].deliver(copy);
-                }
-            }
-            last = i;
+        int last = macs.length - 1;
+        if (last >= 0 && macs[last] == sender) {
+            last--;
         }
         if (last < 0) {
             droppedUnknownDestination++;
             frame.release();
             return;
         }
-        routedFrames++;
+        routedFrames += copyToEachBut(sender, last, frame) + 1;
         deliveries[last].deliver(frame);
     }
 }

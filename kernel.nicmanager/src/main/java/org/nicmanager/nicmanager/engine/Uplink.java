@@ -1,0 +1,58 @@
+package org.nicmanager.nicmanager.engine;
+
+import java.util.LinkedHashSet;
+
+import org.nicmanager.kernel.api.frame.FramePool;
+import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.nicmanager.bond.Bond;
+import org.nicmanager.nicmanager.bond.BondObserver;
+import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.bond.FailoverEvent;
+
+/**
+ * Where virtual NICs send and receive: a bond, or an unbonded NIC (kept as a bond of one that the operator does not
+ * see), wired to its inbound router and to the gate its VMs' frames pass (the resource manager, or nothing). It knows
+ * the NICs it was given by name, present or not.
+ */
+final class Uplink {
+
+    final Bond bond;
+    final InboundRouter router;
+    final Gate gate;
+    final boolean unbondedNic;
+    final LinkedHashSet<String> wanted = new LinkedHashSet<>();
+    private final Gates gates;
+
+    /**
+     * @param vmPorts VM information for the VM-aware policies, or {@code null} (loadable variant)
+     * @throws IllegalArgumentException for a policy this variant cannot honour
+     */
+    Uplink(String name, LoadDistribution policy, BondSettings settings, boolean unbondedNic, VmPorts vmPorts,
+            KernelScheduler scheduler, FramePool groupCopies, Gates gates, BondEvents events) {
+        this.bond = new Bond(name, policy, vmPorts, scheduler, settings);
+        this.router = new InboundRouter(bond, groupCopies);
+        this.unbondedNic = unbondedNic;
+        this.gates = gates;
+        this.gate = gates.open(bond);
+        bond.setInbound(router);
+        bond.setReadyListener(gate::uplinkReady);
+        bond.setObserver(new BondObserver() {
+            @Override
+            public void recorded(Bond changed, FailoverEvent event) {
+                events.failover(changed.name(), event);
+            }
+
+            @Override
+            public void carriersChanged(Bond changed) {
+                gate.capacityChanged();
+            }
+        });
+    }
+
+    /** Closes the gate (its queued frames dropped with a reason) and the bond, which lets go of its NICs. */
+    void close() {
+        gates.close(bond);
+        bond.close();
+    }
+}

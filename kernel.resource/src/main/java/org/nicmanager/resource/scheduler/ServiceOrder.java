@@ -13,8 +13,9 @@ import org.nicmanager.kernel.api.vm.Priority;
  * <li><b>shares</b>: the highest priority with backlog, and within it the lowest virtual time; VMs over the interval
  * maximum go after every VM below it.</li>
  * </ol>
- * Only ready VMs (frames queued, head frame conforming) are in the order; VMs whose head waits for a gate are in
- * {@link #waiting}, by the time it conforms. Indexed heaps and rings of slot numbers: no allocation on the frame path.
+ * Only ready VMs (frames queued, head frame conforming) are served; VMs whose head waits for a gate are in
+ * {@link #waiting}, by the time it conforms. Tournament trees and rings of slot numbers: no allocation on the frame
+ * path.
  */
 final class ServiceOrder {
 
@@ -23,12 +24,16 @@ final class ServiceOrder {
     static final int FLOOR = 2;
     static final int SHARES = 3;
 
-    /** Every ready VM, by {@link ShareClock#key}. */
-    final SlotHeap shares = new SlotHeap();
+    /**
+     * Every ready VM, by {@link ShareClock#key}, and VMs that left the order since they were last at its top: a VM
+     * whose queue empties keeps its place until it reaches the top, so one that is offered a frame before then needs
+     * no change at all ({@link #next} drops the others as they surface).
+     */
+    final SlotTournament shares = new SlotTournament();
     /** Ready VMs with a reservation in force, by the kernel time their reservation is owed its next frame. */
-    final SlotHeap reservations = new SlotHeap();
+    final SlotTournament reservations = new SlotTournament();
     /** Waiting VMs, by the kernel time their head frame conforms. */
-    final SlotHeap waiting = new SlotHeap();
+    final SlotTournament waiting = new SlotTournament();
 
     private final VmTable table;
     private final int[] readyAtPriority = new int[Priority.HIGHEST + 1];
@@ -96,9 +101,13 @@ final class ServiceOrder {
             popFloor();
             vm.inFloor = false;
         }
-        if (!shares.isEmpty()) {
-            phase = SHARES;
-            return shares.topSlot();
+        while (!shares.isEmpty()) {
+            int slot = shares.topSlot();
+            if (table.slot(slot).state == VmSlot.READY) {
+                phase = SHARES;
+                return slot;
+            }
+            shares.remove(slot);
         }
         phase = NONE;
         return -1;
@@ -109,8 +118,17 @@ final class ServiceOrder {
         return (readyPriorities >>> (priority + 1)) != 0;
     }
 
+    /**
+     * True when a VM that becomes ready now would be served before every ready VM: no reservation is owed, no interval
+     * bounds are kept (their phases could come first), and its key is below the lowest in the order.
+     */
+    boolean servesFirst(VmSlot vm, long nowNanos) {
+        return vm.reservationBps == 0 && !countsIntervals() && reservations.topKey() > nowNanos
+                && ShareClock.key(vm) < shares.topKey();
+    }
+
     boolean anyReady() {
-        return !shares.isEmpty();
+        return readyPriorities != 0;
     }
 
     /** A VM's head frame conforms: it joins the order (its clocks brought up to date by the caller). */
@@ -153,8 +171,10 @@ final class ServiceOrder {
 
     /** A VM's queue is empty (or emptied). */
     void makeIdle(VmSlot vm) {
+        if (vm.state == VmSlot.WAITING) {
+            waiting.remove(vm.index);
+        }
         leaveReady(vm);
-        waiting.remove(vm.index);
         vm.state = VmSlot.IDLE;
     }
 
@@ -189,9 +209,9 @@ final class ServiceOrder {
         }
         cappedCount = 0;
         if (intervalMinUnits > 0) {
-            for (int i = 0; i < shares.size(); i++) {
-                VmSlot vm = table.slot(shares.slotAt(i));
-                if (!vm.inFloor) {
+            for (int slot = 0; slot < table.count(); slot++) {
+                VmSlot vm = table.slot(slot);
+                if (vm.state == VmSlot.READY && !vm.inFloor) {
                     pushFloor(vm);
                 }
             }
@@ -204,7 +224,6 @@ final class ServiceOrder {
 
     private void leaveReady(VmSlot vm) {
         if (vm.state == VmSlot.READY) {
-            shares.remove(vm.index);
             reservations.remove(vm.index);
             if (--readyAtPriority[vm.priority] == 0) {
                 readyPriorities &= ~(1 << vm.priority);

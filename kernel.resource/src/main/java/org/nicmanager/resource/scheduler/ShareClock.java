@@ -96,7 +96,7 @@ final class ShareClock {
      * has a common base subtracted from every VM's virtual time, idle VMs being first brought up to that base (which
      * lies two lag bounds behind, so it takes no credit they could still claim). Ready VMs get their keys again.
      */
-    void rebase(VmTable table, SlotHeap order) {
+    void rebase(VmTable table, SlotTournament order) {
         long keep = 2 * lagUnits * TICKS_PER_UNIT;
         for (int level = 0; level < LEVELS; level++) {
             long base = systemVirtualTime[level] - keep;

@@ -17,9 +17,9 @@ import org.nicmanager.resource.allocation.WireBytes;
 
 /**
  * The send / queue / drop decision for one uplink (patent Figure 5, steps 806-810). A frame goes out at once when its
- * VM has nothing queued, its gates (limit, shaping) let it through, no other VM is ready and the uplink is ready; it
- * otherwise joins its VM's bounded queue, and queued frames leave in {@link ServiceOrder} order whenever the uplink is
- * ready. A kernel timer releases VMs whose head frame waited for a gate. Frame path: no allocation, no locks, no
+ * VM has nothing queued, its gates (limit, shaping) let it through, the uplink is ready and no other VM is ready or
+ * it would be served before all of them anyway; it otherwise joins its VM's bounded queue, and queued frames leave in
+ * {@link ServiceOrder} order whenever the uplink is ready. A kernel timer releases VMs whose head frame waited for a gate. Frame path: no allocation, no locks, no
  * logging; time only from the kernel scheduler. Control path: connections, allocations, capacity, settings, reports.
  */
 public final class UplinkFrameScheduler implements UplinkScheduler {
@@ -91,12 +91,17 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         long conformsAt = Long.MIN_VALUE;
         if (vm.state == VmSlot.IDLE) {
             conformsAt = vm.conformsAt(wireBytes * (long) Byte.SIZE);
-            if (conformsAt <= now && !order.anyReady() && !releasing && port.ready()) {
-                // Nobody else is ready, so this VM is first in every phase: the frame goes now.
+            if (conformsAt <= now && !releasing && port.ready()) {
                 wake(vm, now);
-                charge(vm, wireBytes, ServiceOrder.SHARES, now);
-                port.send(frame);
-                return Decision.SEND;
+                if (!order.anyReady() || order.servesFirst(vm, now)) {
+                    // This VM would be first in every phase: the frame goes now, past the queue.
+                    charge(vm, wireBytes, ServiceOrder.SHARES, now);
+                    port.send(frame);
+                    if (order.anyReady()) {
+                        release(now); // the uplink may take more
+                    }
+                    return Decision.SEND;
+                }
             }
         }
         if (vm.queuedFrames >= queueLimitFrames || vm.queuedBytes + frame.length() > queueLimitBytes) {
@@ -140,8 +145,9 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
                 }
                 int phase = order.phase();
                 VmSlot vm = table.slot(slot);
+                int wireBytes = WireBytes.of(slab.headLength(vm));
                 FrameBuffer frame = slab.poll(vm);
-                charge(vm, WireBytes.of(frame.length()), phase, now);
+                charge(vm, wireBytes, phase, now);
                 settle(vm, now);
                 if (phase == ServiceOrder.FLOOR) {
                     order.floorServed(vm);
@@ -179,12 +185,12 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
 
     /** After a frame left a ready VM: it goes idle, waits for a gate, or takes its new place in the order. */
     private void settle(VmSlot vm, long now) {
-        FrameBuffer head = slab.peek(vm);
-        if (head == null) {
+        int headLength = slab.headLength(vm);
+        if (headLength < 0) {
             order.makeIdle(vm);
             return;
         }
-        long conformsAt = vm.conformsAt(WireBytes.of(head.length()) * (long) Byte.SIZE);
+        long conformsAt = vm.conformsAt(WireBytes.of(headLength) * (long) Byte.SIZE);
         if (conformsAt > now) {
             order.makeWaiting(vm, conformsAt);
             armRelease();
@@ -198,12 +204,12 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
      * out of service with its queue. Control path.
      */
     void place(VmSlot vm, long now) {
-        FrameBuffer head = slab.peek(vm);
-        if (head == null || vm.suspended) {
+        int headLength = slab.headLength(vm);
+        if (headLength < 0 || vm.suspended) {
             order.makeIdle(vm);
             return;
         }
-        long conformsAt = vm.conformsAt(WireBytes.of(head.length()) * (long) Byte.SIZE);
+        long conformsAt = vm.conformsAt(WireBytes.of(headLength) * (long) Byte.SIZE);
         if (conformsAt > now) {
             order.makeWaiting(vm, conformsAt);
         } else {
@@ -226,7 +232,7 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         long now = clock.nanoTime();
         while (order.waiting.topKey() <= now) {
             VmSlot vm = table.slot(order.waiting.topSlot());
-            long conformsAt = vm.conformsAt(WireBytes.of(slab.peek(vm).length()) * (long) Byte.SIZE);
+            long conformsAt = vm.conformsAt(WireBytes.of(slab.headLength(vm)) * (long) Byte.SIZE);
             if (conformsAt <= now) {
                 wake(vm, now);
                 order.makeReady(vm);

@@ -37,9 +37,13 @@ final class VmSlot {
     /** Which gates are configured (bits), so the frame path touches only those. */
     private int gates;
 
-    /** The VM's queue: head and tail slots in the uplink's {@link FrameSlab} (-1 when empty), frames, frame bytes. */
+    /**
+     * The VM's queue: head and tail places in the uplink's {@link FrameSlab} (-1 when empty), the head frame's length,
+     * frames, frame bytes.
+     */
     int queueHead = -1;
     int queueTail = -1;
+    int headLength;
     int queuedFrames;
     long queuedBytes;
 

@@ -48,7 +48,7 @@ class ShareClockTest {
     void rebasingKeepsTheOrderAndTheReportedVirtualTime() {
         ShareClock clock = new ShareClock(1_000);
         VmTable table = new VmTable();
-        SlotHeap order = new SlotHeap();
+        SlotTournament order = new SlotTournament();
         VmSlot[] vms = new VmSlot[4];
         for (int i = 0; i < vms.length; i++) {
             vms[i] = table.connect(i, "vm" + i);

@@ -18,11 +18,18 @@ final class RateGate {
     /** The carried fraction of a nanosecond, in units of 1/rateBps ns. */
     private long remainder;
 
-    /** Sets the gate; a full bucket from {@code nowNanos}. A rate of 0 opens it. Control path. */
+    /**
+     * Sets the gate at {@code nowNanos}; a rate of 0 opens it. Control path. The bits the bucket is drained by carry
+     * over at the new rate, so that putting an allocation in force again (or connecting the VM again) grants no fresh
+     * burst; a gate that was open starts with a full bucket.
+     */
     void configure(long rateBps, long depthBits, long nowNanos) {
+        double drainedBits = this.rateBps == 0 ? 0
+                : Math.max(0, theoreticalArrivalNanos - nowNanos) * (double) this.rateBps / NANOS_PER_SECOND;
         this.rateBps = rateBps;
         this.toleranceNanos = rateBps == 0 ? 0 : depthBits * NANOS_PER_SECOND / rateBps;
-        this.theoreticalArrivalNanos = nowNanos;
+        this.theoreticalArrivalNanos = rateBps == 0 ? nowNanos
+                : nowNanos + (long) Math.ceil(drainedBits * NANOS_PER_SECOND / rateBps);
         this.remainder = 0;
     }
 

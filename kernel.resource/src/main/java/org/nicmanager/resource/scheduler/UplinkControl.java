@@ -121,7 +121,10 @@ final class UplinkControl {
         table.disconnectAll();
     }
 
-    /** Puts an allocation in force: gates reset, virtual time kept unless the priority level changed. */
+    /**
+     * Puts an allocation in force: the gates keep what their buckets are drained by, virtual time is kept unless the
+     * priority level changed.
+     */
     private void apply(VmSlot vm, NetworkAllocation allocation) {
         long now = scheduler.clock.nanoTime();
         NetworkAllocation before = vm.allocation;

@@ -81,6 +81,27 @@ class ShapingTest {
     }
 
     @Test
+    void puttingTheAllocationInForceAgainGrantsNoFreshBurst() {
+        NetworkAllocation shaped = new NetworkAllocation(1000, 0, 0, AVERAGE, 0, BURST_BYTES, 0, Priority.DEFAULT);
+        SchedulerRig rig = new SchedulerRig(GBPS);
+        rig.vm("shaped", 1, shaped);
+        rig.backlogged(1, 1514);
+        rig.run(SECOND);
+        for (int i = 0; i < 10; i++) {
+            rig.reallocate("shaped", shaped); // the same allocation, as net:alloc or a configuration update would
+            rig.run(100 * MILLIS);
+        }
+        rig.reallocate("shaped", new NetworkAllocation(2000, 0, 0, AVERAGE, 0, BURST_BYTES, 0, Priority.DEFAULT));
+        rig.run(SECOND);
+
+        long averageLine = (AVERAGE * 3 * SECOND / SECOND + BURST_BYTES * 8) / 8;
+        long sent = rig.usage("shaped").sentWireBytes();
+        assertTrue(sent <= averageLine + 1538, "over 3 s the VM sent " + sent
+                + " bytes; the average and one burst allow " + averageLine);
+        assertTrue(sent >= averageLine - 2 * 1538, "and still got its average and first burst: " + sent);
+    }
+
+    @Test
     void theLimitIsAHardCapAndFramesBeyondItAreDroppedAsOverLimit() {
         SchedulerRig rig = new SchedulerRig(GBPS);
         rig.vm("capped", 1, new NetworkAllocation(100_000, 0, 50 * MBPS, 0, 0, 0, 0, Priority.DEFAULT));

@@ -139,6 +139,39 @@ class LauncherTest {
     }
 
     @Test
+    void theStateDirectoryKeepsBondsVmsAndAllocationsAcrossRestarts() throws Exception {
+        Outcome first = script("hw:switch add swA --ports 8\n"
+                + "hw:nic add vmnic0 --model e1000 --switch swA\n"
+                + "hw:nic add vmnic1 --model e1000 --switch swA\n"
+                + "bond:create bond0 --policy failover-order\n"
+                + "bond:add bond0 vmnic0 vmnic1\n"
+                + "vm:create web1 --priority 8\n"
+                + "vm:create db1\n"
+                + "net:alloc web1 --shares 3000 --limit 500Mbps\n"
+                + "vm:delete db1\n", "--state", "state", "--no-record");
+        assertEquals(0, first.exitCode(), first.err());
+
+        Outcome restarted = script("bond:list\nvm:list\nnet:show web1\n", "--state", "state", "--no-record");
+        assertEquals(0, restarted.exitCode(), restarted.err());
+        assertTrue(restarted.out().contains("bond0  failover-order  2        2"),
+                "the bond and its members (the simulated cards were kept too): " + restarted.out());
+        assertTrue(restarted.out().contains("web1  STOPPED  8"), restarted.out());
+        assertFalse(restarted.out().contains("db1"), "a VM deleted before the restart stays deleted");
+        assertTrue(restarted.out().contains("shares       3000"), restarted.out());
+        assertTrue(restarted.out().contains("limit        500Mbps"), restarted.out());
+
+        Outcome withoutState = script("bond:list\n", "--no-record");
+        assertEquals(0, withoutState.exitCode(), withoutState.err());
+        assertFalse(withoutState.out().contains("bond0"), "without --state a host starts clean");
+
+        Files.writeString(work.resolve("a-file"), "");
+        Outcome notADirectory = script("bond:list\n", "--state", "a-file");
+        assertEquals(2, notADirectory.exitCode());
+        assertTrue(notADirectory.err().contains("bad --state 'a-file': it is a file; a directory is needed"),
+                notADirectory.err());
+    }
+
+    @Test
     void theJarAlsoRunsOnJdk25() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(JDK_25), "no JDK 25 at " + JDK_25);
         Path file = work.resolve("jdk25.gogo");

@@ -27,19 +27,25 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Filter;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The host's main thread. The bnd launcher calls it once every bundle has started, and exits with what it returns.
  *
  * <p>It reads the command line from the launcher's service and, before the kernel bundle starts, writes the kernel's
- * configuration (clock mode, seed), so the kernel comes up once, on the right clock. It then runs a script or the
- * interactive Gogo shell. This component exists only under the launcher; in tests the kernel keeps its defaults.
+ * configuration (clock mode, seed), so the kernel comes up once, on the right clock, and with {@code --state DIR}
+ * gives back the configuration kept there ({@link StateDirectory}). It then runs a script or the interactive Gogo
+ * shell. This component exists only under the launcher; in tests the kernel keeps its defaults.
  */
 @Component(immediate = true, service = Callable.class, property = "main.thread=true")
 public final class HostLauncher implements Callable<Integer> {
@@ -55,11 +61,16 @@ public final class HostLauncher implements Callable<Integer> {
     private final CommandProcessor processor;
     private final LaunchOptions options;
     private final String optionsError;
+    /** Keeps the configuration in the {@code --state} directory; null without that option. */
+    private StateDirectory state;
+    private ServiceRegistration<ConfigurationListener> stateKeeper;
+    private Logger logger;
 
     @Activate
     public HostLauncher(BundleContext context,
             @Reference(service = Object.class, target = "(" + LAUNCHER_ARGUMENTS + "=*)") Map<String, Object> launcher,
-            @Reference ConfigurationAdmin configurations, @Reference CommandProcessor processor) throws IOException {
+            @Reference ConfigurationAdmin configurations, @Reference CommandProcessor processor,
+            @Reference(service = LoggerFactory.class) Logger logger) throws IOException {
         this.context = context;
         this.processor = processor;
         LaunchOptions parsed = null;
@@ -68,11 +79,40 @@ public final class HostLauncher implements Callable<Integer> {
             parsed = LaunchOptions.parse(Arrays.asList((String[]) launcher.get(LAUNCHER_ARGUMENTS)));
             configureKernel(configurations, parsed);
             HttpSettings.configure(configurations, context, parsed);
+            if (parsed.stateDirectory() != null) {
+                keepState(context, configurations, logger, parsed.stateDirectory());
+            }
         } catch (IllegalArgumentException badOption) {
             error = badOption.getMessage();
         }
         this.options = parsed;
         this.optionsError = error;
+    }
+
+    private void keepState(BundleContext context, ConfigurationAdmin configurations, Logger logger, String directory) {
+        this.logger = logger;
+        state = new StateDirectory(Path.of(directory), configurations, logger);
+        try {
+            List<String> restored = state.restore();
+            logger.info("restored {} configurations from {}: {}", restored.size(), directory, restored);
+        } catch (IOException unreadable) {
+            throw new IllegalArgumentException("bad --state '" + directory + "': cannot read it ("
+                    + unreadable.getMessage() + ")");
+        }
+        stateKeeper = context.registerService(ConfigurationListener.class, state, null);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (stateKeeper != null) {
+            stateKeeper.unregister();
+            try {
+                state.flush();
+            } catch (IOException | RuntimeException failed) {
+                logger.error("the configuration could not all be kept in the --state directory: {}",
+                        failed.getMessage());
+            }
+        }
     }
 
     private static void configureKernel(ConfigurationAdmin configurations, LaunchOptions options) throws IOException {

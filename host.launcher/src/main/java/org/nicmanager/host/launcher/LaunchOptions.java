@@ -16,14 +16,16 @@ import org.nicmanager.kernel.api.units.TimeSpan;
  * @param outDirectory where a {@code --script} run writes its CSV and chart
  * @param record whether a {@code --script} run writes them
  * @param sampleNanos kernel time between two samples of the scenario's counters
+ * @param stateDirectory where the host keeps its configuration across restarts, or null to keep none
  */
 record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed, boolean help, Integer httpPort,
-        String demoScript, String outDirectory, boolean record, long sampleNanos) {
+        String demoScript, String outDirectory, boolean record, long sampleNanos, String stateDirectory) {
 
     static final String USAGE = String.join("\n",
             "usage: java -jar nicmgr.jar [--script FILE] [--clock real|virtual] [--demo|--bare] [--seed N]",
             "                            [--http-port PORT] [--demo-script FILE] [--out DIR] [--no-record]"
                     + " [--sample DURATION]",
+            "                            [--state DIR]",
             "  (no --script)       interactive Gogo shell; default --clock real --demo, dashboard on port 8080",
             "  --script FILE       run the Gogo commands in FILE, print each result, exit 0 if all succeeded, else 1;",
             "                      default --clock virtual --bare; writes NAME.csv, NAME-events.csv and NAME.png",
@@ -36,6 +38,7 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
             "  --out DIR           where a --script run writes its CSV and chart (default: the current directory)",
             "  --no-record         a --script run writes no CSV or chart",
             "  --sample DURATION   kernel time between two samples of the CSV (default 100ms)",
+            "  --state DIR         keep bonds, VMs, allocations and policies in DIR across restarts (default: none kept)",
             "  --help              this text");
 
     static final long DEFAULT_SEED = 1;
@@ -68,17 +71,18 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
                 case "--out" -> parsed.out = value(args, ++i, arg);
                 case "--no-record" -> parsed.record = false;
                 case "--sample" -> parsed.sampleNanos = sample(value(args, ++i, arg));
+                case "--state" -> parsed.state = value(args, ++i, arg);
                 case "--help", "-h" -> parsed.help = true;
                 default -> throw new IllegalArgumentException("unknown launcher option '" + arg
                         + "'; allowed: --script FILE, --clock real|virtual, --demo, --bare, --seed N, --http-port PORT,"
-                        + " --demo-script FILE, --out DIR, --no-record, --sample DURATION, --help");
+                        + " --demo-script FILE, --out DIR, --no-record, --sample DURATION, --state DIR, --help");
             }
         }
         boolean scripted = parsed.script != null;
         return new LaunchOptions(parsed.script,
                 parsed.clock != null ? parsed.clock : scripted ? ClockMode.VIRTUAL : ClockMode.REAL,
                 parsed.demo != null ? parsed.demo : !scripted, parsed.seed, parsed.help, parsed.httpPort,
-                parsed.demoScript, parsed.out, parsed.record, parsed.sampleNanos);
+                parsed.demoScript, parsed.out, parsed.record, parsed.sampleNanos, parsed.state);
     }
 
     /** The options as they are being read. */
@@ -93,6 +97,7 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
         String out = ".";
         boolean record = true;
         long sampleNanos = DEFAULT_SAMPLE_NANOS;
+        String state;
     }
 
     private static String value(List<String> args, int index, String option) {

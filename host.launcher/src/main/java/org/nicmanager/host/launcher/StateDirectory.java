@@ -1,0 +1,227 @@
+package org.nicmanager.host.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+
+import org.apache.felix.cm.file.ConfigurationHandler;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.log.Logger;
+
+/**
+ * Keeps the host's configuration across restarts ({@code --state DIR}). Every NIC Manager configuration in
+ * ConfigAdmin (bonds, VM definitions, network allocations, DoS policies, settings: the PIDs under {@value #PREFIX})
+ * is written to the directory as one Felix {@code .config} file, which keeps value types, each time it changes; a
+ * deleted one loses its file. When the host starts, the files are read back into ConfigAdmin before the NIC Manager's
+ * bundles start (this runs at start level 12, they start at 15), so bonds, VMs and allocations come back as they were.
+ *
+ * <p>Two kinds are left out: the kernel's configuration, because the command line decides the clock and the seed; and
+ * configurations that come from {@code conf/} files, because FileInstall keeps those.
+ */
+final class StateDirectory implements ConfigurationListener {
+
+    static final String PREFIX = "org.nicmanager.";
+    static final String SUFFIX = ".config";
+    /** FileInstall marks the configurations it made from a {@code conf/} file with this property. */
+    static final String FILEINSTALL_FILE = "felix.fileinstall.filename";
+    /** Properties ConfigAdmin sets itself: not written, not given back. */
+    private static final List<String> OWN_PROPERTIES = List.of(Constants.SERVICE_PID,
+            ConfigurationAdmin.SERVICE_FACTORYPID, ConfigurationAdmin.SERVICE_BUNDLELOCATION);
+
+    private final Path directory;
+    private final ConfigurationAdmin configurations;
+    private final Logger logger;
+
+    /**
+     * @throws IllegalArgumentException when {@code directory} exists and is not a directory, or cannot be made
+     */
+    StateDirectory(Path directory, ConfigurationAdmin configurations, Logger logger) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("bad --state '" + directory + "': it is a file; a directory is needed");
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException cannotMake) {
+            throw new IllegalArgumentException("bad --state '" + directory + "': cannot make the directory ("
+                    + cannotMake.getMessage() + ")");
+        }
+        this.directory = directory;
+        this.configurations = configurations;
+        this.logger = logger;
+    }
+
+    /** True for a PID this directory keeps. */
+    static boolean kept(String pid) {
+        return pid.startsWith(PREFIX) && !pid.equals(HostLauncher.KERNEL_PID);
+    }
+
+    /** The file of a PID; names are encoded (but for the {@code ~} of factory PIDs), so any PID makes a plain name. */
+    static String fileName(String pid) {
+        return URLEncoder.encode(pid, StandardCharsets.UTF_8).replace("%7E", "~") + SUFFIX;
+    }
+
+    /** The PID of a file name made by {@link #fileName}. */
+    static String pidOf(String fileName) {
+        return URLDecoder.decode(fileName.substring(0, fileName.length() - SUFFIX.length()), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Gives every kept configuration in the directory back to ConfigAdmin. A file that cannot be read is logged, by
+     * name and reason, and left out; the others are restored.
+     *
+     * @return the PIDs restored
+     */
+    List<String> restore() throws IOException {
+        List<String> restored = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
+            for (Path file : files) {
+                String pid = pidOf(file.getFileName().toString());
+                if (!kept(pid)) {
+                    logger.warn("state file {} left out: {} is not a configuration --state keeps", file, pid);
+                    continue;
+                }
+                Dictionary<String, Object> properties;
+                try (InputStream in = Files.newInputStream(file)) {
+                    properties = read(in);
+                } catch (IOException | RuntimeException unreadable) {
+                    logger.warn("state file {} left out: it cannot be read as a configuration ({})", file,
+                            unreadable.getMessage());
+                    continue;
+                }
+                if (fromConfFile(pid)) {
+                    continue; // a conf/ file holds it, and FileInstall gives it to ConfigAdmin
+                }
+                configurationOf(pid).update(properties);
+                restored.add(pid);
+            }
+        }
+        return restored;
+    }
+
+    /**
+     * Brings the directory in line with ConfigAdmin at once: every kept configuration written, every file of one that
+     * is gone deleted. Run as the host stops, because ConfigAdmin tells listeners later, on its own thread, and a host
+     * stopping right after a change would otherwise lose it.
+     */
+    void flush() throws IOException {
+        List<String> present = new ArrayList<>();
+        try {
+            Configuration[] all = configurations.listConfigurations(null);
+            for (Configuration configuration : all == null ? new Configuration[0] : all) {
+                String pid = configuration.getPid();
+                if (kept(pid)) {
+                    save(pid, directory.resolve(fileName(pid)));
+                    present.add(fileName(pid));
+                }
+            }
+        } catch (InvalidSyntaxException cannotHappen) {
+            throw new IllegalStateException("listing every configuration was refused", cannotHappen);
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
+            for (Path file : files) {
+                if (!present.contains(file.getFileName().toString()) && kept(pidOf(file.getFileName().toString()))) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void configurationEvent(ConfigurationEvent event) {
+        String pid = event.getPid();
+        if (!kept(pid)) {
+            return;
+        }
+        Path file = directory.resolve(fileName(pid));
+        try {
+            switch (event.getType()) {
+                case ConfigurationEvent.CM_UPDATED -> save(pid, file);
+                case ConfigurationEvent.CM_DELETED -> Files.deleteIfExists(file);
+                default -> {
+                    // CM_LOCATION_CHANGED: the bundle a configuration is bound to is not kept
+                }
+            }
+        } catch (IOException | InvalidSyntaxException failed) {
+            logger.error("the state of {} could not be kept in {}: {}", pid, file, failed.getMessage());
+        }
+    }
+
+    private void save(String pid, Path file) throws IOException, InvalidSyntaxException {
+        Configuration[] found = configurations.listConfigurations("(" + Constants.SERVICE_PID + "="
+                + escaped(pid) + ")");
+        if (found == null) {
+            return; // deleted since; its CM_DELETED follows
+        }
+        Dictionary<String, Object> properties = found[0].getProperties();
+        if (properties == null || properties.get(FILEINSTALL_FILE) != null) {
+            return;
+        }
+        Hashtable<String, Object> kept = new Hashtable<>();
+        for (var keys = properties.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            if (!OWN_PROPERTIES.contains(key)) {
+                kept.put(key, properties.get(key));
+            }
+        }
+        // Written beside the file and moved over it, so a crash leaves the old file or the new one, never half.
+        Path partial = directory.resolve(file.getFileName() + ".partial");
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            ConfigurationHandler.write(out, kept);
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private boolean fromConfFile(String pid) throws IOException {
+        try {
+            Configuration[] found = configurations.listConfigurations("(&(" + Constants.SERVICE_PID + "="
+                    + escaped(pid) + ")(" + FILEINSTALL_FILE + "=*))");
+            return found != null;
+        } catch (InvalidSyntaxException cannotHappen) {
+            throw new IllegalStateException("the filter for PID " + pid + " is malformed", cannotHappen);
+        }
+    }
+
+    /** A factory configuration's PID is {@code factoryPid~name} (ConfigAdmin 1.6 named factory configurations). */
+    private Configuration configurationOf(String pid) throws IOException {
+        int tilde = pid.indexOf('~');
+        return tilde < 0 ? configurations.getConfiguration(pid, "?")
+                : configurations.getFactoryConfiguration(pid.substring(0, tilde), pid.substring(tilde + 1), "?");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Dictionary<String, Object> read(InputStream in) throws IOException {
+        Dictionary<String, Object> properties = ConfigurationHandler.read(in);
+        for (String key : OWN_PROPERTIES) {
+            properties.remove(key);
+        }
+        return properties;
+    }
+
+    /** Escapes the characters an LDAP filter value may not hold as they are. */
+    private static String escaped(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            if (c == '\\' || c == '*' || c == '(' || c == ')') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}

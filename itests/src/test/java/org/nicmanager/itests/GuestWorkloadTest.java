@@ -106,9 +106,9 @@ public class GuestWorkloadTest extends NicManagerTestSupport {
         }
     }
 
-    /** The object of flow {@code id} in a stats document. */
+    /** The object of flow {@code id} (of the one sender) in a stats document. */
     private static String flow(String stats, int id) {
-        Matcher matcher = Pattern.compile("\\{\"id\":" + id + ",[^}]*\\}").matcher(stats);
+        Matcher matcher = Pattern.compile("\\{\"sender\":\"[^\"]+\",\"id\":" + id + ",[^}]*\\}").matcher(stats);
         assertTrue("no flow " + id + " in " + stats, matcher.find());
         return matcher.group();
     }

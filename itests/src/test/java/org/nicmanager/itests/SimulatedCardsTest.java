@@ -89,15 +89,16 @@ public class SimulatedCardsTest extends NicManagerTestSupport {
     @Test
     public void anExternalHostCountsWhatItReceivesPerFlow() throws Exception {
         shell("hw:switch add swH");
-        shell("hw:host add tx1 --switch swH --ip 10.0.0.1");
+        shell("hw:host add tx1 --switch swH --ip 10.0.0.1 --mac 02:00:00:00:01:01");
         shell("hw:host add rx1 --switch swH --mac 02:00:00:00:01:02");
         // 1 Mb/s of 500-byte frames over two flows for one second: 250 frames, 125 per flow.
         shell("hw:traffic tx1 --to rx1 --rate 1Mbps --frame 500 --flows 2 --for 1s");
         shell("kernel:advance 2s");
         String stats = shell("hw:host stats rx1 --json");
         assertTrue(stats, stats.startsWith("{\"name\":\"rx1\",\"rxFrames\":250,\"rxBytes\":125000,\"lostFrames\":0,"
-                + "\"reorderedFrames\":0,\"flows\":[{\"id\":0,\"rxFrames\":125,\"lostFrames\":0,\"reorderedFrames\":0},"
-                + "{\"id\":1,\"rxFrames\":125,\"lostFrames\":0,\"reorderedFrames\":0}],"));
+                + "\"reorderedFrames\":0,\"flows\":[{\"sender\":\"02:00:00:00:01:01\",\"id\":0,\"rxFrames\":125,"
+                + "\"lostFrames\":0,\"reorderedFrames\":0},{\"sender\":\"02:00:00:00:01:01\",\"id\":1,\"rxFrames\":125,"
+                + "\"lostFrames\":0,\"reorderedFrames\":0}],"));
         assertTrue(stats, !stats.contains("\n"));
     }
 

@@ -119,6 +119,6 @@ public class VmLifecycleBottleneckTest extends NicManagerTestSupport {
     }
 
     private static long flowFrames(String hostStats) {
-        return Long.parseLong(field(hostStats, "\"flows\":\\[\\{\"id\":0,\"rxFrames\":(\\d+)"));
+        return Long.parseLong(field(hostStats, "\"flows\":\\[\\{\"sender\":\"[^\"]+\",\"id\":0,\"rxFrames\":(\\d+)"));
     }
 }

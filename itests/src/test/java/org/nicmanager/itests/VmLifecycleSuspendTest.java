@@ -135,6 +135,6 @@ public class VmLifecycleSuspendTest extends NicManagerTestSupport {
     }
 
     private static long flowFrames(String hostStats) {
-        return Long.parseLong(field(hostStats, "\"flows\":\\[\\{\"id\":0,\"rxFrames\":(\\d+)"));
+        return Long.parseLong(field(hostStats, "\"flows\":\\[\\{\"sender\":\"[^\"]+\",\"id\":0,\"rxFrames\":(\\d+)"));
     }
 }

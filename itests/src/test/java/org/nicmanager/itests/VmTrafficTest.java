@@ -221,7 +221,7 @@ public class VmTrafficTest extends NicManagerTestSupport {
 
     /** Frames of the VM's flow (flow 0) the host received. */
     private static long flowFrames(String hostStats) {
-        return Long.parseLong(field(hostStats, "\"flows\":\\[\\{\"id\":0,\"rxFrames\":(\\d+)"));
+        return Long.parseLong(field(hostStats, "\"flows\":\\[\\{\"sender\":\"[^\"]+\",\"id\":0,\"rxFrames\":(\\d+)"));
     }
 
     private static long memberFrames(String bond, String member) {

@@ -1,5 +1,7 @@
 package org.nicmanager.vmm.devices;
 
+import java.util.List;
+
 import org.nicmanager.kernel.api.frame.FlowStampLocator;
 import org.nicmanager.kernel.api.frame.FlowTracker;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
@@ -7,8 +9,8 @@ import org.nicmanager.kernel.api.vnic.GuestReceiver;
 
 /**
  * A guest's receive side: the driver that takes the frames of every virtual NIC of one VM when their receive interrupt
- * is serviced, counts them, and counts stamped test traffic per flow (loss and reordering), as an external host does.
- * Then it releases the buffer. Runs on the world thread; nothing is allocated per frame.
+ * is serviced, counts them, and counts stamped test traffic per sender and flow (loss and reordering), as an external
+ * host does. Then it releases the buffer. Runs on the world thread; nothing is allocated per frame.
  */
 final class GuestFlowCounter implements GuestReceiver {
 
@@ -35,7 +37,8 @@ final class GuestFlowCounter implements GuestReceiver {
 
     /** @param rxDropsQueueFull what the VM's virtual NICs dropped before the guest saw it, for the report */
     GuestStats stats(long rxDropsQueueFull) {
-        return new GuestStats(vm, rxFrames, rxBytes, flows.lostFrames(), flows.reorderedFrames(), flows.flows(),
+        List<GuestStats.FlowStats> perFlow = flows.flows().stream().map(GuestStats.FlowStats::of).toList();
+        return new GuestStats(vm, rxFrames, rxBytes, flows.lostFrames(), flows.reorderedFrames(), perFlow,
                 flows.untrackedFrames(), rxDropsQueueFull);
     }
 }

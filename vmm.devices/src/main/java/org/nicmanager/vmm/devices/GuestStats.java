@@ -3,6 +3,7 @@ package org.nicmanager.vmm.devices;
 import java.util.List;
 
 import org.nicmanager.kernel.api.frame.FlowTracker;
+import org.nicmanager.kernel.api.frame.MacAddress;
 
 /**
  * {@code guest:stats}: what a VM's guest received over all its virtual NICs, in the shape of {@code hw:host stats}
@@ -16,9 +17,21 @@ import org.nicmanager.kernel.api.frame.FlowTracker;
  * @param rxDropsQueueFull frames the VM's virtual NICs dropped because a receive queue was full (they show as lost)
  */
 public record GuestStats(String name, long rxFrames, long rxBytes, long lostFrames, long reorderedFrames,
-        List<FlowTracker.FlowCounts> flows, long untrackedFlowFrames, long rxDropsQueueFull) {
+        List<FlowStats> flows, long untrackedFlowFrames, long rxDropsQueueFull) {
 
     public GuestStats {
         flows = List.copyOf(flows);
+    }
+
+    /**
+     * Per flow, from the sequence numbers of its stamps: lost = gaps, reordered = arrivals below the highest seen.
+     * Every sender numbers its flows from 0, so a flow is its sender's MAC and the stamp's flow id.
+     */
+    public record FlowStats(String sender, int id, long rxFrames, long lostFrames, long reorderedFrames) {
+
+        static FlowStats of(FlowTracker.FlowCounts counts) {
+            return new FlowStats(MacAddress.format(counts.sender()), counts.id(), counts.rxFrames(),
+                    counts.lostFrames(), counts.reorderedFrames());
+        }
     }
 }

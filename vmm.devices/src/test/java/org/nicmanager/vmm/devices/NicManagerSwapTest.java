@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.frame.FlowTracker.FlowCounts;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.vmm.devices.VirtualDevicesComponent.VnicRow;
@@ -165,8 +164,9 @@ class NicManagerSwapTest {
         assertEquals(10, stats.reorderedFrames());
         assertEquals(10, stats.lostFrames());
         assertEquals(2, stats.flows().size());
-        assertEquals(new FlowCounts(0, 50, 0, 10), stats.flows().get(0));
-        assertEquals(new FlowCounts(1, 40, 10, 0), stats.flows().get(1));
+        String web1 = row("web1-0").mac();
+        assertEquals(new GuestStats.FlowStats(web1, 0, 50, 0, 10), stats.flows().get(0));
+        assertEquals(new GuestStats.FlowStats(web1, 1, 40, 10, 0), stats.flows().get(1));
         assertEquals("no VM named 'nobody'",
                 assertThrows(IllegalArgumentException.class, () -> guest.stats(false, "nobody")).getMessage());
     }

@@ -13,7 +13,7 @@ import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 
 /**
- * A machine outside the hypervisor, cabled to a switch: it counts what it receives (per flow, from the
+ * A machine outside the hypervisor, cabled to a switch: it counts what it receives (per sender and flow, from the
  * {@link FlowStamp}s of UDP datagrams and TCP segments, with the {@link FlowTracker} every receiver uses), can echo
  * frames back to their sender, and sends the traffic of its {@link TrafficSource}s.
  *
@@ -212,8 +212,7 @@ final class ExternalHost implements CableEnd {
     }
 
     HostStats stats() {
-        List<HostStats.FlowStats> perFlow = flows.flows().stream().map(flow -> new HostStats.FlowStats(flow.id(),
-                flow.rxFrames(), flow.lostFrames(), flow.reorderedFrames())).toList();
+        List<HostStats.FlowStats> perFlow = flows.flows().stream().map(HostStats.FlowStats::of).toList();
         return new HostStats(name, rxFrames, rxBytes, flows.lostFrames(), flows.reorderedFrames(), perFlow,
                 rxDropsNotForUs, flows.untrackedFrames(), txFrames, txBytes, link.queuedFrames(), txDropsQueueFull,
                 txDropsLinkDown, txDropsNoBuffer, echoedFrames);

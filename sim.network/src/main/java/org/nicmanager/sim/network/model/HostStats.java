@@ -2,6 +2,9 @@ package org.nicmanager.sim.network.model;
 
 import java.util.List;
 
+import org.nicmanager.kernel.api.frame.FlowTracker;
+import org.nicmanager.kernel.api.frame.MacAddress;
+
 /**
  * What an external host received and sent (COMMANDS.md, {@code hw:host stats}). Bytes count frames as the kernel holds
  * them (no preamble, padding, FCS or gap).
@@ -25,7 +28,15 @@ public record HostStats(String name, long rxFrames, long rxBytes, long lostFrame
         flows = List.copyOf(flows);
     }
 
-    /** Per flow, from the sequence numbers of its stamps: lost = gaps, reordered = arrivals below the highest seen. */
-    public record FlowStats(int id, long rxFrames, long lostFrames, long reorderedFrames) {
+    /**
+     * Per flow, from the sequence numbers of its stamps: lost = gaps, reordered = arrivals below the highest seen.
+     * Every sender numbers its flows from 0, so a flow is its sender's MAC and the stamp's flow id.
+     */
+    public record FlowStats(String sender, int id, long rxFrames, long lostFrames, long reorderedFrames) {
+
+        static FlowStats of(FlowTracker.FlowCounts counts) {
+            return new FlowStats(MacAddress.format(counts.sender()), counts.id(), counts.rxFrames(),
+                    counts.lostFrames(), counts.reorderedFrames());
+        }
     }
 }

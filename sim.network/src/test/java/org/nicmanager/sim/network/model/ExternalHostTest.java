@@ -12,6 +12,7 @@ import org.nicmanager.kernel.api.frame.FlowStamp;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameWriter;
+import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 
 /** An external host counts per flow from the stamps: gaps are lost, late arrivals reordered; and it can echo. */
@@ -20,6 +21,7 @@ class ExternalHostTest {
     private SimHarness sim;
     private TestDriver card;
     private long hostMac;
+    private String cardMac;
 
     @BeforeEach
     void cardAndHost() {
@@ -30,6 +32,7 @@ class ExternalHostTest {
             return new TestDriver(sim.net.createCard("nic0", CardLineRateTest.E1000, "sw"), 64);
         });
         hostMac = sim.macOf("h");
+        cardMac = MacAddress.format(sim.macOf("nic0"));
     }
 
     @AfterEach
@@ -53,8 +56,9 @@ class ExternalHostTest {
         HostStats stats = sim.host("h");
         assertEquals(10, stats.rxFrames());
         assertEquals(1000, stats.rxBytes());
-        assertEquals(List.of(new HostStats.FlowStats(1, 7, 3, 2), new HostStats.FlowStats(2, 3, 0, 1)),
-                stats.flows(), "flow 1: 3 and 4 came late, 6..8 never came; flow 2: 1 came late");
+        assertEquals(List.of(new HostStats.FlowStats(cardMac, 1, 7, 3, 2),
+                new HostStats.FlowStats(cardMac, 2, 3, 0, 1)), stats.flows(),
+                "flow 1: 3 and 4 came late, 6..8 never came; flow 2: 1 came late");
         assertEquals(3, stats.lostFrames());
         assertEquals(3, stats.reorderedFrames());
     }
@@ -62,7 +66,7 @@ class ExternalHostTest {
     @Test
     void aFlowFirstSeenMidwayCountsTheFramesBeforeAsLost() {
         sendSequences(3, 4, 5);
-        assertEquals(List.of(new HostStats.FlowStats(3, 2, 4, 0)), sim.host("h").flows());
+        assertEquals(List.of(new HostStats.FlowStats(cardMac, 3, 2, 4, 0)), sim.host("h").flows());
     }
 
     @Test
@@ -80,7 +84,7 @@ class ExternalHostTest {
         frame.setLength(payload + FlowStamp.BYTES);
         assertEquals(TransmitStatus.ACCEPTED, sim.call(() -> card.card.transmit(frame)));
         sim.advance(MILLIS);
-        assertEquals(List.of(new HostStats.FlowStats(42, 1, 7, 0)), sim.host("h").flows());
+        assertEquals(List.of(new HostStats.FlowStats("02:00:00:00:00:09", 42, 1, 7, 0)), sim.host("h").flows());
     }
 
     @Test
@@ -97,7 +101,7 @@ class ExternalHostTest {
             assertEquals(TransmitStatus.ACCEPTED, sim.call(() -> card.card.transmit(frame)));
         }
         sim.advance(MILLIS);
-        assertEquals(List.of(new HostStats.FlowStats(8, 2, 1, 0)), sim.host("h").flows());
+        assertEquals(List.of(new HostStats.FlowStats("02:00:00:00:00:09", 8, 2, 1, 0)), sim.host("h").flows());
     }
 
     @Test

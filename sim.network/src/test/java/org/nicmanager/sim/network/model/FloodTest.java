@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.units.Rate;
 
 /** Floods come from an attacker endpoint on a switch, at the rate and for the time given, and are announced. */
@@ -51,7 +52,9 @@ class FloodTest {
         sim.run(() -> sim.net.flood("h", Rate.parse("50kpps"), 2 * MILLIS, FloodKind.UDP, "swB"));
         sim.advance(3 * MILLIS);
         HostStats stats = sim.host("h");
-        assertEquals(List.of(new HostStats.FlowStats(TrafficControl.FLOOD_FLOW_ID, 100, 0, 0)), stats.flows());
+        String attacker = MacAddress.format(sim.macOf("attacker@swB"));
+        assertEquals(List.of(new HostStats.FlowStats(attacker, TrafficControl.FLOOD_FLOW_ID, 100, 0, 0)),
+                stats.flows());
         sim.run(() -> sim.net.flood("h", Rate.parse("50kpps"), MILLIS, FloodKind.UDP, "swB"));
         assertEquals(2, sim.call(() -> sim.net.topology().switches().get(1).portsInUse()), "the attacker is reused");
     }

@@ -12,6 +12,7 @@ import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.nicmanager.engine.BondService;
 import org.nicmanager.nicmanager.engine.ConfigAdminBondStore;
+import org.nicmanager.nicmanager.engine.ConfiguredBonds;
 import org.nicmanager.nicmanager.engine.EventAdminBondEvents;
 import org.nicmanager.nicmanager.engine.NicManagerBase;
 import org.nicmanager.nicmanager.engine.VmFacts;
@@ -31,7 +32,8 @@ import org.osgi.service.log.LoggerFactory;
  * VM sent a frame and how much that VM matters, and with the resource manager in front of every uplink, so that each
  * VM's frame gets its send / queue / drop decision (Figure 5, steps 806-810).
  */
-@Component(service = {BondService.class, VnicUplinks.class, BondDirectory.class}, immediate = true)
+@Component(service = {BondService.class, VnicUplinks.class, BondDirectory.class, ConfiguredBonds.class},
+        immediate = true)
 public final class NicManagerComponent extends NicManagerBase {
 
     private final Logger logger;

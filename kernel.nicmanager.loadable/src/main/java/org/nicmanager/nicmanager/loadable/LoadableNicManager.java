@@ -7,6 +7,7 @@ import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.nicmanager.engine.BondService;
 import org.nicmanager.nicmanager.engine.ConfigAdminBondStore;
+import org.nicmanager.nicmanager.engine.ConfiguredBonds;
 import org.nicmanager.nicmanager.engine.EventAdminBondEvents;
 import org.nicmanager.nicmanager.engine.Gates;
 import org.nicmanager.nicmanager.engine.NicManagerBase;
@@ -26,7 +27,8 @@ import org.osgi.service.log.LoggerFactory;
  * (patent [0076]-[0082]): the same engine as the kernel-integrated one, but with no VM information and no resource
  * manager, so the VM-aware policies are refused, no VM protects a bond's NICs, and no VM has bandwidth guarantees.
  */
-@Component(service = {BondService.class, VnicUplinks.class, BondDirectory.class}, immediate = true)
+@Component(service = {BondService.class, VnicUplinks.class, BondDirectory.class, ConfiguredBonds.class},
+        immediate = true)
 public final class LoadableNicManager extends NicManagerBase {
 
     private final Logger logger;

@@ -16,12 +16,7 @@ public final class Distributors {
      * @throws IllegalArgumentException for a VM-aware policy without VM information, naming the policies allowed
      */
     public static Distributor create(LoadDistribution policy, MemberView members, VmDirectory vms) {
-        if (policy.vmAware() && vms == null) {
-            throw new IllegalArgumentException("policy " + policy.shellName() + " needs to know which VM sent each"
-                    + " frame, which only the kernel-integrated NIC manager knows; the loadable NIC manager allows: "
-                    + Arrays.stream(LoadDistribution.values()).filter(p -> !p.vmAware())
-                            .map(LoadDistribution::shellName).collect(Collectors.joining(", ")));
-        }
+        refuseUnlessAvailable(policy, vms != null);
         return switch (policy) {
             case ROUND_ROBIN -> new RoundRobin(members);
             case LEAST_LOADED -> new LeastLoaded(members);
@@ -38,5 +33,20 @@ public final class Distributors {
             case PRIORITY_AWARE -> new PriorityAware(members, vms);
             case FAILOVER_ORDER -> new FailoverOrder(members);
         };
+    }
+
+    /**
+     * Refuses a policy the NIC manager cannot honour, before anything changes.
+     *
+     * @param knowsVms true for the kernel-integrated NIC manager, which knows which VM sent each frame
+     * @throws IllegalArgumentException for a VM-aware policy without VM information, naming the policies allowed
+     */
+    public static void refuseUnlessAvailable(LoadDistribution policy, boolean knowsVms) {
+        if (policy.vmAware() && !knowsVms) {
+            throw new IllegalArgumentException("policy " + policy.shellName() + " needs to know which VM sent each"
+                    + " frame, which only the kernel-integrated NIC manager knows; the loadable NIC manager allows: "
+                    + Arrays.stream(LoadDistribution.values()).filter(p -> !p.vmAware())
+                            .map(LoadDistribution::shellName).collect(Collectors.joining(", ")));
+        }
     }
 }

@@ -1,9 +1,13 @@
 package org.nicmanager.nicmanager.engine;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.bond.BondStats;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /**
@@ -23,5 +27,27 @@ public record BondConfig(String name, LoadDistribution policy, FailbackMode fail
     public BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
             List<String> nics) {
         this(name, policy, failback, failbackHoldDownMs, nics, null);
+    }
+
+    /**
+     * A live bond as it would be stored: its present members in failover order, then the NICs not present now in the
+     * order they were given. Times are whole milliseconds, as the configuration keeps them.
+     */
+    public static BondConfig of(BondReport report) {
+        BondStats stats = report.stats();
+        List<String> nics = new ArrayList<>(stats.members().stream()
+                .sorted(Comparator.comparingInt(BondStats.Member::rank)).map(BondStats.Member::nic)
+                .filter(report.nics()::contains).toList());
+        report.nics().stream().filter(nic -> !nics.contains(nic)).forEach(nics::add);
+        LacpSettings lacp = report.settings().lacp();
+        return new BondConfig(stats.name(), stats.policy(), stats.failback(),
+                report.settings().failbackHoldDownNanos() / 1_000_000, nics, new LacpSettings(lacp.mode(),
+                        lacp.fastRate(), lacp.fallbackNanos() / 1_000_000 * 1_000_000, lacp.minLinks()));
+    }
+
+    /** The bond's tunables this configuration sets; the others keep their defaults. */
+    public BondSettings settings() {
+        BondSettings settings = BondSettings.defaults().withFailback(failback, failbackHoldDownMs * 1_000_000);
+        return lacp == null ? settings : settings.withLacp(lacp);
     }
 }

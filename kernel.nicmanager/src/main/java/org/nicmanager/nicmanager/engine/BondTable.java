@@ -20,6 +20,7 @@ import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.nicmanager.bond.Bond;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
+import org.nicmanager.nicmanager.distribution.Distributors;
 
 /**
  * The host's uplinks and which NIC belongs to which (patent [0059]-[0061]), owned by the network world's thread. An
@@ -67,6 +68,15 @@ public final class BondTable {
     // --- bonds ------------------------------------------------------------------------------------------------------
 
     public BondReport create(String name, LoadDistribution policy, BondSettings settings) {
+        checkNewBondName(name);
+        Uplink uplink = open(name, policy, settings, false);
+        bonds.put(name, uplink);
+        events.bondChanged(BondEvents.CREATED, name, policy.shellName());
+        return report(uplink);
+    }
+
+    /** Refuses, naming the rule, a name no new bond may have: malformed, another bond's, or a NIC's. */
+    public void checkNewBondName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("bad bond name '" + name + "': use 1-32 letters, digits, '.', '_' or"
                     + " '-', starting with a letter");
@@ -77,10 +87,6 @@ public final class BondTable {
         if (nics.containsKey(name) || bondOfNic.containsKey(name)) {
             throw new IllegalArgumentException("'" + name + "' is a NIC's name; a bond needs a name of its own");
         }
-        Uplink uplink = open(name, policy, settings, false);
-        bonds.put(name, uplink);
-        events.bondChanged(BondEvents.CREATED, name, policy.shellName());
-        return report(uplink);
     }
 
     /**
@@ -88,14 +94,9 @@ public final class BondTable {
      * order. A NIC another bond claims already is left out.
      */
     public void restore(BondConfig config) {
-        BondSettings settings = BondSettings.defaults().withFailback(config.failback(),
-                config.failbackHoldDownMs() * 1_000_000);
-        if (config.lacp() != null) {
-            settings = settings.withLacp(config.lacp()); // link aggregation (issue 7)
-        }
         Uplink uplink = bonds.get(config.name());
         if (uplink == null) {
-            create(config.name(), config.policy(), settings);
+            create(config.name(), config.policy(), config.settings());
             uplink = bonds.get(config.name());
         }
         for (String nicName : config.nics()) {
@@ -108,7 +109,7 @@ public final class BondTable {
     /** Deletes a bond no virtual NIC uses; its NICs become unbonded. */
     public void delete(String bondName) {
         Uplink uplink = bondUplink(bondName);
-        if (!uplink.router.ports().isEmpty()) {
+        if (inUse(bondName)) {
             throw new IllegalArgumentException("bond " + bondName + " still has virtual NICs of VMs " + vmsOn(uplink)
                     + "; assign them elsewhere first (vnic:assign)");
         }
@@ -182,11 +183,7 @@ public final class BondTable {
      */
     public BondReport remove(String bondName, List<String> nicNames, java.util.function.Predicate<String> running) {
         Uplink uplink = bondUplink(bondName);
-        List<String> runningVms = vmsOn(uplink).stream().filter(running).toList();
-        if (!runningVms.isEmpty()) {
-            throw new IllegalArgumentException("bond " + bondName + " is used by running VMs " + runningVms
-                    + "; a NIC cannot leave a bond that a running VM uses");
-        }
+        checkCanLeave(bondName, running);
         for (String nicName : nicNames) {
             if (!uplink.wanted.contains(nicName)) {
                 throw new IllegalArgumentException("NIC " + nicName + " is not a member of bond " + bondName
@@ -203,6 +200,67 @@ public final class BondTable {
             events.memberChanged(BondEvents.MEMBER_REMOVED, bondName, nicName);
         }
         return report(uplink);
+    }
+
+    /**
+     * Refuses, naming the rule, NICs leaving a bond now: no NIC may leave a bond that a running VM uses.
+     *
+     * @param running tells which VMs run
+     */
+    public void checkCanLeave(String bondName, java.util.function.Predicate<String> running) {
+        List<String> runningVms = vmsOn(bondUplink(bondName)).stream().filter(running).toList();
+        if (!runningVms.isEmpty()) {
+            throw new IllegalArgumentException("bond " + bondName + " is used by running VMs " + runningVms
+                    + "; a NIC cannot leave a bond that a running VM uses");
+        }
+    }
+
+    /**
+     * Gives a bond the NICs a configuration names, in that order, present or not, as {@link #restore} does; a NIC not
+     * present now joins when its driver registers it. NICs the bond has already stay where they are. All are checked
+     * ({@link #checkCanJoin}) before any joins.
+     */
+    public BondReport adopt(String bondName, List<String> nicNames, java.util.function.Predicate<String> running) {
+        Uplink uplink = bondUplink(bondName);
+        List<String> joining = nicNames.stream().filter(nic -> !uplink.wanted.contains(nic)).distinct().toList();
+        for (String nicName : joining) {
+            checkCanJoin(bondName, nicName, running);
+        }
+        for (String nicName : joining) {
+            join(uplink, nicName);
+        }
+        return report(uplink);
+    }
+
+    /**
+     * Refuses, naming the rule, a NIC that may not join that bond (existing or about to be made): a NIC is in at most
+     * one bond, a bond's name is no NIC's, and a NIC assigned unbonded to a virtual NIC stays unbonded. A NIC not
+     * present now may join: it becomes a member when its driver registers it.
+     */
+    public void checkCanJoin(String bondName, String nicName, java.util.function.Predicate<String> running) {
+        String owner = bondOfNic.get(nicName);
+        if (owner != null && !owner.equals(bondName)) {
+            throw new IllegalArgumentException("NIC " + nicName + " is already in bond " + owner
+                    + "; a NIC is in at most one bond");
+        }
+        if (bonds.containsKey(nicName) || nicName.equals(bondName)) {
+            throw new IllegalArgumentException("'" + nicName + "' is a bond's name, not a NIC's");
+        }
+        refuseIfAssignedUnbonded(nicName, running);
+    }
+
+    /** Refuses a policy this NIC manager cannot honour (a VM-aware one in the loadable variant), naming the others. */
+    public void checkPolicy(LoadDistribution policy) {
+        Distributors.refuseUnlessAvailable(policy, vmPorts != null);
+    }
+
+    /** True when virtual NICs are connected to the bond: it cannot be deleted, nor re-created, under them. */
+    public boolean inUse(String bondName) {
+        return !bondUplink(bondName).router.ports().isEmpty();
+    }
+
+    public boolean hasBond(String name) {
+        return bonds.containsKey(name);
     }
 
     /** Changes a bond's load-distribution policy; a policy the variant cannot honour is refused. */

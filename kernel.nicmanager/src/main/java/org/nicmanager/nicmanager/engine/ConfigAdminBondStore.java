@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Dictionary;
+import java.util.HashSet;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
@@ -72,13 +78,41 @@ public final class ConfigAdminBondStore implements BondStore {
     @Override
     public List<BondConfig> load() {
         List<BondConfig> bonds = new ArrayList<>();
-        for (Configuration configuration : list()) {
-            Dictionary<String, Object> properties = configuration.getProperties();
-            if (properties != null) {
-                bonds.add(parse(properties));
-            }
+        for (Dictionary<String, Object> properties : byPid().values()) {
+            bonds.add(parse(properties));
         }
         return bonds;
+    }
+
+    /** Every bond configuration's properties, by PID. */
+    Map<String, Dictionary<String, Object>> byPid() {
+        Map<String, Dictionary<String, Object>> found = new LinkedHashMap<>();
+        for (Configuration configuration : list("")) {
+            Dictionary<String, Object> properties = configuration.getProperties();
+            if (properties != null) {
+                found.put(configuration.getPid(), properties);
+            }
+        }
+        return found;
+    }
+
+    /** The properties of one bond configuration as they are now; empty once it is deleted. */
+    Optional<Dictionary<String, Object>> properties(String pid) {
+        return Optional.ofNullable(byPid(pid));
+    }
+
+    private Dictionary<String, Object> byPid(String pid) {
+        for (Configuration configuration : list("(service.pid=" + ldapValue(pid) + ")")) {
+            if (configuration.getProperties() != null) {
+                return configuration.getProperties();
+            }
+        }
+        return null;
+    }
+
+    /** A PID as an OSGi filter value: its backslashes, asterisks and parentheses escaped with a backslash. */
+    private static String ldapValue(String text) {
+        return text.replaceAll("([\\\\*()])", "\\\\$1");
     }
 
     @Override
@@ -121,16 +155,53 @@ public final class ConfigAdminBondStore implements BondStore {
 
     /** A configuration written by hand (a file in conf/) is checked like a command; the message names the value. */
     static BondConfig parse(Dictionary<String, Object> properties) {
-        String name = String.valueOf(properties.get("name"));
-        Object nics = properties.get("nics");
-        List<String> nicList = nics instanceof String[] array ? Arrays.asList(array)
-                : nics == null ? List.of() : Arrays.asList(String.valueOf(nics).split("\\s*,\\s*"));
-        Object holdDown = properties.get("failbackHoldDownMs");
+        return parse(String.valueOf(properties.get("name")), properties);
+    }
+
+    /**
+     * Reads a bond's configuration, checked like a command: the message names the bad value and what is allowed.
+     *
+     * @param name the bond's name, which the caller has settled (the {@code name} property, or the configuration's)
+     */
+    static BondConfig parse(String name, Dictionary<String, Object> properties) {
         Object failback = properties.get("failback");
         Object policy = properties.get("policy");
+        long holdDownMs = whole(properties, "failbackHoldDownMs", 2000);
+        if (holdDownMs < 0 || holdDownMs > Long.MAX_VALUE / 1_000_000) {
+            throw new IllegalArgumentException("bad failbackHoldDownMs '" + holdDownMs + "': 0 or more milliseconds");
+        }
         return new BondConfig(name, LoadDistribution.fromShellName(policy == null ? "round-robin" : policy.toString()),
-                failbackMode(failback == null ? "IMMEDIATE" : failback.toString()),
-                holdDown == null ? 2000 : Long.parseLong(holdDown.toString()), nicList, lacp(properties));
+                failbackMode(failback == null ? "IMMEDIATE" : failback.toString()), holdDownMs, nics(properties),
+                lacp(properties));
+    }
+
+    /** A list of names (a .config file's array or collection), or one string of names separated by commas (.cfg). */
+    private static List<String> nics(Dictionary<String, Object> properties) {
+        Object value = properties.get("nics");
+        List<String> nics;
+        if (value == null) {
+            nics = List.of();
+        } else if (value instanceof String[] array) {
+            nics = Arrays.asList(array);
+        } else if (value instanceof Collection<?> collection) {
+            nics = collection.stream().map(String::valueOf).toList();
+        } else {
+            String text = value.toString().trim();
+            nics = text.isEmpty() ? List.of() : Arrays.asList(text.split("\\s*,\\s*"));
+        }
+        String shown = String.join(",", nics.stream().map(String::valueOf).toList());
+        Set<String> seen = new HashSet<>();
+        for (String nic : nics) {
+            if (nic == null || nic.isBlank()) {
+                throw new IllegalArgumentException("bad nics '" + shown + "': NIC names, separated by commas, none"
+                        + " empty");
+            }
+            if (!seen.add(nic)) {
+                throw new IllegalArgumentException("bad nics '" + shown + "': NIC " + nic + " is named twice; each"
+                        + " NIC once, in failover order");
+            }
+        }
+        return nics;
     }
 
     private static LacpSettings lacp(Dictionary<String, Object> properties) {
@@ -162,9 +233,11 @@ public final class ConfigAdminBondStore implements BondStore {
         }
     }
 
-    private Configuration[] list() {
+    /** The bond configurations that also match {@code more}, an LDAP filter or nothing. */
+    private Configuration[] list(String more) {
         try {
-            Configuration[] found = configurations.listConfigurations("(service.factoryPid=" + FACTORY_PID + ")");
+            Configuration[] found = configurations.listConfigurations("(&(service.factoryPid=" + FACTORY_PID + ")"
+                    + more + ")");
             return found == null ? new Configuration[0] : found;
         } catch (IOException | InvalidSyntaxException e) {
             throw new IllegalStateException("cannot list bonds in ConfigAdmin", e);

@@ -1,8 +1,8 @@
 package org.nicmanager.nicmanager.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -17,7 +17,6 @@ import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.nicmanager.bond.BondSettings;
-import org.nicmanager.nicmanager.bond.BondStats;
 
 /**
  * The NIC manager both variants run: it tracks the physical NICs drivers register and keeps the host's bonds, changing
@@ -26,14 +25,20 @@ import org.nicmanager.nicmanager.bond.BondStats;
  * work and a bond a running VM uses keeps its NICs; without (the loadable variant) it sees frames, NICs and time only.
  *
  * <p>Bonds live in a {@link BondStore} (ConfigAdmin): a NIC manager starts with the bonds its predecessor left, so
- * swapping variants keeps them.
+ * swapping variants keeps them. While it runs, it follows their configurations as others change them
+ * ({@link ConfiguredBonds}).
  */
-public abstract class NicManagerBase implements BondService, VnicUplinks, BondDirectory {
+public abstract class NicManagerBase implements BondService, VnicUplinks, BondDirectory, ConfiguredBonds {
+
+    /** Reads of a configuration before giving up, while {@code bond:} commands keep changing bonds meanwhile. */
+    private static final int FOLLOW_ATTEMPTS = 10;
 
     private final NetworkWorld world;
     private final VmFacts vms;
     private final BondStore store;
     private final BondTable table;
+    private final BondReconciler reconciler;
+    private final CommandWrites writes = new CommandWrites();
 
     /**
      * @param vms what the kernel knows of VMs, or {@code null} for the loadable variant
@@ -45,6 +50,7 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
         this.vms = vms;
         this.store = store;
         this.table = new BondTable(scheduler, vms == null ? null : new VmPorts(), gates, events);
+        this.reconciler = new BondReconciler(table, running());
     }
 
     /**
@@ -88,8 +94,13 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
 
     @Override
     public void delete(String bond) {
-        world.run(() -> table.delete(bond));
-        store.delete(bond);
+        writes.begin();
+        try {
+            world.run(() -> table.delete(bond));
+            store.delete(bond);
+        } finally {
+            writes.end();
+        }
     }
 
     @Override
@@ -143,25 +154,44 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
         world.run(() -> table.disconnect(port));
     }
 
-    /** Runs a change in the world and stores the bond as it is after it. */
+    @Override
+    public BondFollowed follow(String bond, Supplier<Optional<BondConfig>> configuration) {
+        for (int attempt = 0; attempt < FOLLOW_ATTEMPTS; attempt++) {
+            long mark = quietMark();
+            Optional<BondConfig> desired = configuration.get();
+            Optional<BondFollowed> done = world.call(() -> !writes.unchangedSince(mark) ? Optional.empty()
+                    : Optional.of(desired.isPresent() ? reconciler.follow(desired.get())
+                            : reconciler.unconfigured(bond)));
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
+        throw new IllegalStateException("bond " + bond + " did not follow its configuration: bond: commands changed"
+                + " bonds during each of " + FOLLOW_ATTEMPTS + " attempts; the next change of it will try again");
+    }
+
+    private long quietMark() {
+        try {
+            return writes.awaitQuiet();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while bond: commands were writing bonds", interrupted);
+        }
+    }
+
+    /** Runs a change in the world and stores the bond as it is after it; see {@link CommandWrites} for why marked. */
     private BondReport stored(Supplier<BondReport> change) {
-        BondReport report = world.call(change);
-        store.save(configOf(report));
-        return report;
+        writes.begin();
+        try {
+            BondReport report = world.call(change);
+            store.save(BondConfig.of(report));
+            return report;
+        } finally {
+            writes.end();
+        }
     }
 
     private Predicate<String> running() {
         return vms == null ? vm -> false : vms::running;
-    }
-
-    /** Present members in failover order, then the NICs not present now in the order they were given. */
-    private static BondConfig configOf(BondReport report) {
-        BondStats stats = report.stats();
-        List<String> nics = new ArrayList<>(stats.members().stream()
-                .sorted(Comparator.comparingInt(BondStats.Member::rank)).map(BondStats.Member::nic)
-                .filter(report.nics()::contains).toList());
-        report.nics().stream().filter(nic -> !nics.contains(nic)).forEach(nics::add);
-        return new BondConfig(stats.name(), stats.policy(), stats.failback(),
-                report.settings().failbackHoldDownNanos() / 1_000_000, nics, report.settings().lacp());
     }
 }

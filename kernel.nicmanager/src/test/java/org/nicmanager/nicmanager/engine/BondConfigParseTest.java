@@ -1,0 +1,59 @@
+package org.nicmanager.nicmanager.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Hashtable;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.teaming.FailbackMode;
+import org.nicmanager.kernel.api.teaming.LoadDistribution;
+
+/**
+ * A bond's configuration as an operator writes it (a .cfg or .config file in conf/), checked like a command: each bad
+ * value is refused by name, with what is allowed.
+ */
+class BondConfigParseTest {
+
+    private static Hashtable<String, Object> properties(Object... pairs) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            properties.put((String) pairs[i], pairs[i + 1]);
+        }
+        return properties;
+    }
+
+    private static String refusal(Hashtable<String, Object> properties) {
+        return assertThrows(IllegalArgumentException.class, () -> ConfigAdminBondStore.parse("bond0", properties))
+                .getMessage();
+    }
+
+    @Test
+    void aCfgFileGivesStringsAndItsNicsAreSeparatedByCommas() {
+        BondConfig config = ConfigAdminBondStore.parse("bond0", properties("policy", "failover-order", "failback",
+                "delayed", "failbackHoldDownMs", "750", "nics", " nic1, nic0 "));
+        assertEquals(new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.DELAYED, 750,
+                List.of("nic1", "nic0"), config.lacp()), config);
+        assertEquals(List.of(), ConfigAdminBondStore.parse("bond0", properties("nics", "")).nics());
+        assertEquals(List.of("nic0", "nic1"), ConfigAdminBondStore.parse("bond0",
+                properties("nics", List.of("nic0", "nic1"))).nics(), "a .config file's collection");
+    }
+
+    @Test
+    void badValuesAreRefusedByNameWithWhatIsAllowed() {
+        assertEquals("unknown policy 'fastest'; allowed: round-robin, least-loaded, hash-l2-src, hash-l2-dst, hash-l2,"
+                + " hash-l3-src, hash-l3-dst, hash-l3, hash-l34, ip-hash-else-rr, per-vm, tcp-session, priority-aware,"
+                + " failover-order", refusal(properties("policy", "fastest")));
+        assertEquals("bad failback 'sometimes'; allowed: IMMEDIATE, DELAYED, MANUAL",
+                refusal(properties("failback", "sometimes")));
+        assertEquals("bad failbackHoldDownMs 'soon': a whole number expected",
+                refusal(properties("failbackHoldDownMs", "soon")));
+        assertEquals("bad failbackHoldDownMs '-5': 0 or more milliseconds",
+                refusal(properties("failbackHoldDownMs", -5L)));
+        assertEquals("bad nics 'nic0,nic0': NIC nic0 is named twice; each NIC once, in failover order",
+                refusal(properties("nics", new String[] {"nic0", "nic0"})));
+        assertEquals("bad nics 'nic0,': NIC names, separated by commas, none empty",
+                refusal(properties("nics", new String[] {"nic0", ""})));
+    }
+}

@@ -24,6 +24,7 @@ import org.junit.Test;
 import org.nicmanager.kernel.api.teaming.BondDirectory;
 import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.BondMember;
+import org.osgi.framework.Bundle;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogListener;
@@ -121,6 +122,30 @@ public class BondConfigFollowTest extends NicManagerTestSupport {
         awaitBond("bondF is deleted with its configuration", Optional::isEmpty, "bondF");
         assertTrue(shell("nic:list --json"), shell("nic:list --json").contains("\"name\":\"f2\",\"driver\":"
                 + "\"e1000sim\",\"speedBps\":1000000000,\"state\":\"UP\",\"bond\":null"));
+    }
+
+    @Test
+    public void aBadStoredConfigurationKeepsNoNicManagerFromStarting() throws Exception {
+        shell("hw:switch add swR --ports 4");
+        shell("hw:nic add r0 --model e1000 --switch swR");
+        shell("bond:create bondR --policy failover-order");
+        shell("bond:add bondR r0");
+        configure("bondBad", "policy", "fastest");
+        awaitLogged("bond configuration org.nicmanager.bond~bondBad not followed");
+
+        Bundle nicManager = java.util.Arrays.stream(context.getBundles())
+                .filter(bundle -> bundle.getSymbolicName().equals("kernel.nicmanager")).findFirst().orElseThrow();
+        nicManager.stop();
+        nicManager.start();
+        LogEntry refused = awaitLogged("bond bondBad (configuration org.nicmanager.bond~bondBad) was not restored:"
+                + " unknown policy 'fastest'");
+        assertNull("a refusal is a message, not a stack trace", refused.getException());
+        awaitMatching("(osgi.command.scope=bond)");
+        String bonds = shell("bond:list");
+        assertTrue("the good bond came back beside the refused one: " + bonds,
+                bonds.contains("bondR  failover-order  1        1"));
+        assertFalse(bonds, bonds.contains("bondBad"));
+        configurations.getFactoryConfiguration(FACTORY_PID, "bondBad", "?").delete();
     }
 
     /** Writes a bond's configuration through ConfigAdmin, as another tool or FileInstall would. */

@@ -59,7 +59,8 @@ final class BondConfigNames {
         return known != null ? known : configurationName(pid);
     }
 
-    private static String configurationName(String pid) {
+    /** The bond a named factory configuration is for ({@code bond0} of {@code org.nicmanager.bond~bond0}), or null. */
+    static String configurationName(String pid) {
         return pid.startsWith(NAMED_PREFIX) ? pid.substring(NAMED_PREFIX.length()) : null;
     }
 }

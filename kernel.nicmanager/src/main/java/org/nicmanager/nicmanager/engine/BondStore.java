@@ -7,7 +7,7 @@ public interface BondStore {
 
     BondStore NONE = new BondStore() {
         @Override
-        public List<BondConfig> load() {
+        public List<BondConfig> load(List<String> refusals) {
             return List.of();
         }
 
@@ -20,7 +20,11 @@ public interface BondStore {
         }
     };
 
-    List<BondConfig> load();
+    /**
+     * Every stored bond that reads; each one that does not is left out, and why is added to {@code refusals}, so that
+     * one bad configuration (a hand-edited file, say) keeps no NIC manager from starting.
+     */
+    List<BondConfig> load(List<String> refusals);
 
     void save(BondConfig bond);
 

@@ -76,10 +76,22 @@ public final class ConfigAdminBondStore implements BondStore {
     }
 
     @Override
-    public List<BondConfig> load() {
+    public List<BondConfig> load(List<String> refusals) {
         List<BondConfig> bonds = new ArrayList<>();
-        for (Dictionary<String, Object> properties : byPid().values()) {
-            bonds.add(parse(properties));
+        for (Map.Entry<String, Dictionary<String, Object>> stored : byPid().entrySet()) {
+            String pid = stored.getKey();
+            Object property = stored.getValue().get("name");
+            String name = property != null ? property.toString() : BondConfigNames.configurationName(pid);
+            if (name == null) {
+                refusals.add("bond configuration " + pid + " was not restored: it has no name; set name to the"
+                        + " bond's name");
+                continue;
+            }
+            try {
+                bonds.add(parse(name, stored.getValue()));
+            } catch (IllegalArgumentException refused) {
+                refusals.add("bond " + name + " (configuration " + pid + ") was not restored: " + refused.getMessage());
+            }
         }
         return bonds;
     }

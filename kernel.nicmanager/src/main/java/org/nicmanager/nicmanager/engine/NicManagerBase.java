@@ -59,7 +59,7 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
      */
     protected List<String> restoreBonds() {
         List<String> refusals = new ArrayList<>();
-        for (BondConfig bond : store.load()) {
+        for (BondConfig bond : store.load(refusals)) {
             try {
                 world.run(() -> table.restore(bond));
             } catch (IllegalArgumentException refused) {

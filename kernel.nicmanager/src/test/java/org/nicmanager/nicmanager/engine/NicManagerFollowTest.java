@@ -62,7 +62,7 @@ class NicManagerFollowTest {
         volatile CountDownLatch release;
 
         @Override
-        public List<BondConfig> load() {
+        public List<BondConfig> load(List<String> refusals) {
             return List.copyOf(bonds.values());
         }
 

@@ -21,6 +21,7 @@ import org.nicmanager.resource.allocation.ResourceSettings;
 import org.nicmanager.resource.allocation.StoredAllocation;
 import org.nicmanager.resource.scheduler.UplinkUsage;
 import org.nicmanager.resource.scheduler.WhatIf;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -180,10 +181,35 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
 
     // --- the VM manager's lifecycle steps ---------------------------------------------------------------------------
 
-    /** Called on the world thread inside the step, so a VM's queue stops and starts in the same kernel instant. */
+    /**
+     * Called on the world thread inside the step, so a VM's queue stops and starts in the same kernel instant. A VM
+     * deleted takes its allocation with it, so that a new VM of the same name starts from the defaults.
+     */
     @Override
     public void stateChanged(VmInfo vm, VmState previous) {
+        if (engine.vmGone(vm.name())) {
+            engine.unconfigured(vm.name());
+            deleteAllocationConfiguration(vm.name());
+            return;
+        }
         engine.vmSuspended(vm.name(), vm.state() == VmState.SUSPENDED);
+    }
+
+    /** Control path: ConfigAdmin keeps configurations on disk, and tells its listeners later, on its own thread. */
+    private void deleteAllocationConfiguration(String vm) {
+        String pid = AllocationConfiguration.FACTORY_PID + "~" + vm;
+        try {
+            Configuration[] stored = configurationAdmin.listConfigurations("(service.pid=" + ldapValue(pid) + ")");
+            if (stored != null) {
+                stored[0].delete();
+            }
+        } catch (IOException | InvalidSyntaxException failed) {
+            logger.error("the allocation of deleted VM '{}' is still stored ({}): {}", vm, pid, failed.getMessage());
+        }
+    }
+
+    private static String ldapValue(String value) {
+        return value.replace("\\", "\\\\").replace("*", "\\*").replace("(", "\\(").replace(")", "\\)");
     }
 
     /** Settings from configuration; a bad configuration is logged and {@code fallback} returned. */

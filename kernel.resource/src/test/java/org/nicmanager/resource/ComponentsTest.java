@@ -54,6 +54,21 @@ class ComponentsTest {
     private final Map<String, VmInfo> vms = new HashMap<>(Map.of("web", vm("web", 6, VmState.RUNNING)));
 
     @Test
+    void aDeletedVmTakesItsAllocationWithIt() {
+        ResourceManagerComponent component = component(defaults());
+        component.allocate("web", new AllocationChange(2500, null, null, null, null, null, null, null));
+        assertNotNull(saved.get(AllocationConfiguration.FACTORY_PID + "~web"));
+
+        VmInfo deleted = vms.remove("web");
+        component.stateChanged(deleted, deleted.state()); // as the VM manager tells a deletion
+        assertFalse(saved.containsKey(AllocationConfiguration.FACTORY_PID + "~web"), "its configuration is deleted");
+
+        vms.put("web", vm("web", 6, VmState.CREATED));
+        assertEquals(ResourceSettings.DEFAULT_SHARES, component.show("web").shares(),
+                "a new VM of the same name starts from the defaults");
+    }
+
+    @Test
     void netAllocIsInForceAndSavedAsTheVmsFactoryConfiguration() {
         ResourceManagerComponent component = component(defaults());
         LineRateUplinkDouble bond = new LineRateUplinkDouble(clock, 1_000_000_000L);
@@ -219,20 +234,32 @@ class ComponentsTest {
     private ConfigurationAdmin configurationAdmin() {
         return (ConfigurationAdmin) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ConfigurationAdmin.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("listConfigurations") && args.length == 1) {
+                        String pid = args[0].toString().replace("(service.pid=", "").replace(")", "");
+                        return saved.containsKey(pid) ? new Configuration[] {configuration(pid)} : null;
+                    }
                     if (!method.getName().equals("getFactoryConfiguration") || args.length != 3) {
                         throw new UnsupportedOperationException(method.getName());
                     }
-                    String pid = args[0] + "~" + args[1];
-                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Configuration.class},
-                            (configuration, call, values) -> {
-                                if (call.getName().equals("update") && values != null && values.length == 1) {
-                                    @SuppressWarnings("unchecked")
-                                    Dictionary<String, Object> properties = (Dictionary<String, Object>) values[0];
-                                    saved.put(pid, properties);
-                                    return null;
-                                }
-                                throw new UnsupportedOperationException(call.getName());
-                            });
+                    return configuration(args[0] + "~" + args[1]);
+                });
+    }
+
+    /** A configuration of the ConfigurationAdmin double: update and delete act on {@link #saved}. */
+    private Configuration configuration(String pid) {
+        return (Configuration) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Configuration.class},
+                (configuration, call, values) -> {
+                    if (call.getName().equals("update") && values != null && values.length == 1) {
+                        @SuppressWarnings("unchecked")
+                        Dictionary<String, Object> properties = (Dictionary<String, Object>) values[0];
+                        saved.put(pid, properties);
+                        return null;
+                    }
+                    if (call.getName().equals("delete")) {
+                        saved.remove(pid);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(call.getName());
                 });
     }
 

@@ -4,16 +4,23 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import javax.inject.Inject;
+
 import org.junit.Test;
 import org.nicmanager.kernel.api.vm.MigrationTarget;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The DoS detectors from the shell, in virtual time: a TCP SYN flood and a broadcast storm are each detected within the
  * window; a frame matching a configured signature is held for the assessment window, not delivered at once ([0129],
- * [0130]); a migration is requested of a test-double host ([0131]); bad values are refused and change nothing.
+ * [0130]); a migration is requested of a test-double host ([0131]); bad values are refused and change nothing; a
+ * deleted VM takes its policy (and its allocation) with it.
  */
 public class DosDetectionTest extends NicManagerTestSupport {
+
+    @Inject
+    private ConfigurationAdmin configurations;
 
     private static final long MS = 1_000_000L;
 
@@ -123,6 +130,22 @@ public class DosDetectionTest extends NicManagerTestSupport {
                 + " 'nowhere'");
         assertRefused("dos:policy vm24 --assessment 0ms", "bad --assessment '0ms'");
         assertEquals(policy, shell("dos:policy vm24 --json"));
+    }
+
+    @Test
+    public void aDeletedVmTakesItsPolicyAndAllocationWithIt() throws Exception {
+        shell("vm:create vm26 --priority 5");
+        String defaults = shell("dos:policy vm26 --json");
+        shell("dos:policy vm26 --responses hold --assessment 30ms");
+        shell("net:alloc vm26 --shares 3000");
+        shell("vm:delete vm26");
+        shell("vm:create vm26 --priority 5");
+
+        assertEquals("a new VM of the same name starts from the default policy", defaults,
+                shell("dos:policy vm26 --json"));
+        assertTrue(shell("net:show vm26"), shell("net:show vm26").contains("shares       1000"));
+        assertEquals("no stored policy or allocation is left", null, configurations.listConfigurations(
+                "(|(service.pid=org.nicmanager.dos.policy~vm26)(service.pid=org.nicmanager.resource.allocation~vm26))"));
     }
 
     private void assertRefused(String command, String expected) throws Exception {

@@ -33,8 +33,12 @@ import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.Alerter;
 import org.nicmanager.kernel.api.vm.MigrationService;
 import org.nicmanager.kernel.api.vm.VmInfo;
+import org.nicmanager.kernel.api.vm.VmLifecycleListener;
 import org.nicmanager.kernel.api.vm.VmManager;
+import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vm.VnicAssigner;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
@@ -56,10 +60,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * (whiteboard), the responses it may take, and the VMs' policies. Its state lives in a {@link DosEngine} on the
  * network world's thread; this component only wires and checks what people ask.
  */
-@Component(service = {ReceiveInspector.class, DosDefenceComponent.class}, immediate = true,
+@Component(service = {ReceiveInspector.class, DosDefenceComponent.class, VmLifecycleListener.class}, immediate = true,
         configurationPid = DosDefenceComponent.PID)
 @Designate(ocd = DosDefenceComponent.Config.class)
-public final class DosDefenceComponent implements ReceiveInspector {
+public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleListener {
 
     public static final String PID = "org.nicmanager.dos";
 
@@ -217,6 +221,28 @@ public final class DosDefenceComponent implements ReceiveInspector {
             throw new UncheckedIOException("the DoS policy of VM " + vm + " is in force but was not saved", unsaved);
         }
         return policy;
+    }
+
+    /**
+     * A deleted VM takes its DoS policy with it, so that a new VM of the same name starts from the defaults. Called on
+     * the world thread inside the VM manager's step, where the registry answers directly.
+     */
+    @Override
+    public void stateChanged(VmInfo vm, VmState previous) {
+        if (vms.vm(vm.name()).isPresent()) {
+            return;
+        }
+        engine.unconfigured(vm.name());
+        String pid = PolicyConfiguration.FACTORY_PID + "~" + vm.name();
+        try {
+            Configuration[] stored = configurations.listConfigurations("(service.pid=" + pid + ")");
+            if (stored != null) {
+                stored[0].delete();
+            }
+        } catch (IOException | InvalidSyntaxException failed) {
+            logger.error("the DoS policy of deleted VM '{}' is still stored ({}): {}", vm.name(), pid,
+                    failed.getMessage());
+        }
     }
 
     /** A policy from ConfigAdmin; applied on the world thread without waiting for it. */

@@ -235,6 +235,7 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
         engine.unconfigured(vm.name());
         String pid = PolicyConfiguration.FACTORY_PID + "~" + vm.name();
         try {
+            // VM names hold only letters, digits, '.', '_' and '-': nothing a filter would need escaped.
             Configuration[] stored = configurations.listConfigurations("(service.pid=" + pid + ")");
             if (stored != null) {
                 stored[0].delete();

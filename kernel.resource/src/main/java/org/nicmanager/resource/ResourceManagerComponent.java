@@ -199,7 +199,8 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
     private void deleteAllocationConfiguration(String vm) {
         String pid = AllocationConfiguration.FACTORY_PID + "~" + vm;
         try {
-            Configuration[] stored = configurationAdmin.listConfigurations("(service.pid=" + ldapValue(pid) + ")");
+            // VM names hold only letters, digits, '.', '_' and '-': nothing a filter would need escaped.
+            Configuration[] stored = configurationAdmin.listConfigurations("(service.pid=" + pid + ")");
             if (stored != null) {
                 stored[0].delete();
             }
@@ -208,9 +209,6 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
         }
     }
 
-    private static String ldapValue(String value) {
-        return value.replace("\\", "\\\\").replace("*", "\\*").replace("(", "\\(").replace(")", "\\)");
-    }
 
     /** Settings from configuration; a bad configuration is logged and {@code fallback} returned. */
     private ResourceSettings settings(Config config, ResourceSettings fallback) {

@@ -223,15 +223,17 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
         return policy;
     }
 
-    /**
-     * A deleted VM takes its DoS policy with it, so that a new VM of the same name starts from the defaults. Called on
-     * the world thread inside the VM manager's step, where the registry answers directly.
-     */
+    /** Lifecycle steps other than deletion leave the policies as they are. */
     @Override
     public void stateChanged(VmInfo vm, VmState previous) {
-        if (vms.vm(vm.name()).isPresent()) {
-            return;
-        }
+    }
+
+    /**
+     * A deleted VM takes its DoS policy with it, in force and stored, so that a new VM of the same name starts from
+     * the defaults. Called on the world thread inside the VM manager's step.
+     */
+    @Override
+    public void deleted(VmInfo vm) {
         engine.unconfigured(vm.name());
         String pid = PolicyConfiguration.FACTORY_PID + "~" + vm.name();
         try {

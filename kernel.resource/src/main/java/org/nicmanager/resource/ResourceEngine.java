@@ -128,11 +128,6 @@ public final class ResourceEngine implements VmAllocations {
         put(vm, new StoredAllocation(allocation, priorityGiven, Math.max(revision, inForce + 1)));
     }
 
-    /** True once {@code vm} is no longer in the VM registry (deleted). */
-    public boolean vmGone(String vm) {
-        return !vms.exists(vm);
-    }
-
     /** The VM's configuration was deleted: it goes back to the defaults. */
     public void unconfigured(String vm) {
         if (allocations.remove(vm) != null) {

@@ -181,22 +181,20 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
 
     // --- the VM manager's lifecycle steps ---------------------------------------------------------------------------
 
-    /**
-     * Called on the world thread inside the step, so a VM's queue stops and starts in the same kernel instant. A VM
-     * deleted takes its allocation with it, so that a new VM of the same name starts from the defaults.
-     */
+    /** Called on the world thread inside the step, so a VM's queue stops and starts in the same kernel instant. */
     @Override
     public void stateChanged(VmInfo vm, VmState previous) {
-        if (engine.vmGone(vm.name())) {
-            engine.unconfigured(vm.name());
-            deleteAllocationConfiguration(vm.name());
-            return;
-        }
         engine.vmSuspended(vm.name(), vm.state() == VmState.SUSPENDED);
     }
 
-    /** Control path: ConfigAdmin keeps configurations on disk, and tells its listeners later, on its own thread. */
-    private void deleteAllocationConfiguration(String vm) {
+    /**
+     * A deleted VM takes its allocation with it, in force and stored, so that a new VM of the same name starts from
+     * the defaults. ConfigAdmin tells the allocation's listener later, on its own thread, which then finds it gone.
+     */
+    @Override
+    public void deleted(VmInfo deleted) {
+        String vm = deleted.name();
+        engine.unconfigured(vm);
         String pid = AllocationConfiguration.FACTORY_PID + "~" + vm;
         try {
             // VM names hold only letters, digits, '.', '_' and '-': nothing a filter would need escaped.

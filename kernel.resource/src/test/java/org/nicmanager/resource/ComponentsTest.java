@@ -60,7 +60,7 @@ class ComponentsTest {
         assertNotNull(saved.get(AllocationConfiguration.FACTORY_PID + "~web"));
 
         VmInfo deleted = vms.remove("web");
-        component.stateChanged(deleted, deleted.state()); // as the VM manager tells a deletion
+        component.deleted(deleted);
         assertFalse(saved.containsKey(AllocationConfiguration.FACTORY_PID + "~web"), "its configuration is deleted");
 
         vms.put("web", vm("web", 6, VmState.CREATED));

@@ -1,6 +1,7 @@
 package org.nicmanager.vmmanager;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -124,7 +125,7 @@ public final class VmManagerComponent implements VmManager {
     public void delete(String name) {
         Step deleted = world.call(() -> {
             VmInfo vm = table.delete(name);
-            tell(vm, vm.state());
+            tell(vm, "deleted", listener -> listener.deleted(vm));
             return new Step(vm, vm);
         });
         announce(VmTopics.DELETED, deleted.after(), "deleted");
@@ -176,17 +177,20 @@ public final class VmManagerComponent implements VmManager {
     }
 
     private void tell(VmInfo vm, VmState previous) {
+        tell(vm, previous + " -> " + vm.state(), listener -> listener.stateChanged(vm, previous));
+    }
+
+    private void tell(VmInfo vm, String step, Consumer<VmLifecycleListener> call) {
         for (ComponentServiceObjects<VmLifecycleListener> service : listeners) {
             VmLifecycleListener listener = service.getService();
             if (listener == null) {
                 continue; // it is going away
             }
             try {
-                listener.stateChanged(vm, previous);
+                call.accept(listener);
             } catch (RuntimeException failed) {
                 // The step is done; a listener that fails must not undo it for the others.
-                logger.error("lifecycle listener {} failed on VM {} ({} -> {})", listener, vm.name(), previous,
-                        vm.state(), failed);
+                logger.error("lifecycle listener {} failed on VM {} ({})", listener, vm.name(), step, failed);
             } finally {
                 service.ungetService(listener);
             }

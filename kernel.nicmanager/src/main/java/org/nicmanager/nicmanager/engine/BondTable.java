@@ -132,15 +132,14 @@ public final class BondTable {
             if (nics.get(nicName) == null) {
                 throw new IllegalArgumentException("unknown NIC '" + nicName + "'; NICs: " + listing(nics.keySet()));
             }
-            String owner = bondOfNic.get(nicName);
-            if (owner != null) {
-                throw new IllegalArgumentException("NIC " + nicName + " is already in bond " + owner
+            if (bondName.equals(bondOfNic.get(nicName))) {
+                throw new IllegalArgumentException("NIC " + nicName + " is already in bond " + bondName
                         + "; a NIC is in at most one bond");
             }
             if (joining.contains(nicName)) {
                 throw new IllegalArgumentException("NIC " + nicName + " is named twice");
             }
-            refuseIfAssignedUnbonded(nicName, running);
+            checkCanJoin(bondName, nicName, running);
             joining.add(nicName);
         }
         for (String nicName : joining) {

@@ -91,9 +91,9 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         long conformsAt = Long.MIN_VALUE;
         if (vm.state == VmSlot.IDLE) {
             conformsAt = vm.conformsAt(wireBytes * (long) Byte.SIZE);
-            if (conformsAt <= now && !releasing && port.ready()) {
-                wake(vm, now);
-                if (!order.anyReady() || order.servesFirst(vm, now)) {
+            if (conformsAt <= now) {
+                wake(vm, now); // backlogged from now, whether its frame goes at once or joins the order below
+                if (!releasing && port.ready() && (!order.anyReady() || order.servesFirst(vm, now))) {
                     // This VM would be first in every phase: the frame goes now, past the queue.
                     charge(vm, wireBytes, ServiceOrder.SHARES, now);
                     port.send(frame);
@@ -114,7 +114,6 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
                 order.makeWaiting(vm, conformsAt);
                 armRelease();
             } else {
-                wake(vm, now);
                 order.makeReady(vm);
             }
         }

@@ -10,6 +10,13 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface VmLifecycleListener {
 
-    /** The VM moved from {@code previous} to {@code vm.state()}; for a deleted VM, {@code vm} is its last record. */
+    /** The VM moved from {@code previous} to {@code vm.state()}. */
     void stateChanged(VmInfo vm, VmState previous);
+
+    /**
+     * The VM was deleted; {@code vm} is its last record. What a listener kept for it (an allocation, a policy) goes
+     * with it, so that a new VM of the same name starts afresh.
+     */
+    default void deleted(VmInfo vm) {
+    }
 }

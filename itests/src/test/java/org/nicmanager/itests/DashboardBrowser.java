@@ -13,11 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -176,14 +179,27 @@ final class DashboardBrowser implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         page.abort();
-        chromium.destroy();
-        if (!chromium.waitFor(10, TimeUnit.SECONDS)) {
-            chromium.destroyForcibly();
+        // Chromium's helpers (zygote, renderer, crash handler) write into the profile after the browser itself has
+        // gone, so every one of them must be gone before the profile can be removed.
+        List<ProcessHandle> helpers = chromium.descendants().toList();
+        end(chromium.toHandle());
+        for (ProcessHandle helper : helpers) {
+            end(helper);
         }
         try (Stream<Path> files = Files.walk(profile)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    private static void end(ProcessHandle process) throws InterruptedException {
+        process.destroy();
+        try {
+            process.onExit().get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException stillThere) {
+            process.destroyForcibly();
+            process.onExit().join();
         }
     }
 

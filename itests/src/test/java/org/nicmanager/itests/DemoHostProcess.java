@@ -34,11 +34,16 @@ final class DemoHostProcess implements AutoCloseable {
 
     /** @param jvmOptions e.g. {@code -Dx=y}; {@code launcherOptions} as typed after the jar */
     DemoHostProcess(List<String> jvmOptions, List<String> launcherOptions) throws IOException {
+        this(new File("."), jvmOptions, launcherOptions);
+    }
+
+    /** A host started in {@code directory}, where it finds its {@code conf/}. */
+    DemoHostProcess(File directory, List<String> jvmOptions, List<String> launcherOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.getAbsolutePath()));
         command.addAll(launcherOptions);
-        process = new ProcessBuilder(command).start();
+        process = new ProcessBuilder(command).directory(directory).start();
         input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         drain("stdout", new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)),
                 line -> {

@@ -9,10 +9,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -169,6 +173,53 @@ class LauncherTest {
         assertEquals(2, notADirectory.exitCode());
         assertTrue(notADirectory.err().contains("bad --state 'a-file': it is a file; a directory is needed"),
                 notADirectory.err());
+    }
+
+    /** An interactive host with nothing built (no demo), its dashboard on any free port. */
+    private static final List<String> BARE = List.of("--bare", "--http-port", "0");
+
+    @Test
+    void aCommandWritesItsChangeBackIntoTheConfFileTheBondCameFrom() throws Exception {
+        Path conf = Files.createDirectories(work.resolve("conf"));
+        Path bondFile = conf.resolve("org.nicmanager.bond-bond0.cfg");
+        Files.writeString(bondFile, "# rack 4's uplinks\nname = bond0\npolicy = failover-order\n");
+        try (WatchService changes = conf.getFileSystem().newWatchService()) {
+            conf.register(changes, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+            try (DemoHostProcess host = new DemoHostProcess(work.toFile(), List.of(), BARE)) {
+                assertEquals("failover-order", host.json("bond:show bond0 --json", "name").get("policy")
+                        .getAsString());
+                host.type("bond:policy bond0 hash-l2");
+                awaitFile(changes, bondFile, text -> text.contains("hash-l2"), "the new policy in the file");
+                assertEquals(0, host.exit(), host.errors());
+            }
+            String written = Files.readString(bondFile);
+            assertTrue(written.startsWith("# rack 4's uplinks"), "the operator's comment is kept: " + written);
+            assertFalse(written.contains("failover-order"), written);
+
+            try (DemoHostProcess host = new DemoHostProcess(work.toFile(), List.of(), BARE)) {
+                assertEquals("hash-l2", host.json("bond:show bond0 --json", "name").get("policy").getAsString(),
+                        "the next start reads the changed file: " + Files.readString(bondFile));
+                host.type("bond:delete bond0");
+                awaitFile(changes, bondFile, text -> text == null, "the deleted bond's file gone");
+                assertEquals(0, host.exit(), host.errors());
+            }
+        }
+    }
+
+    /** Waits until the file's text (null when there is no file) satisfies; FileInstall writes on its own thread. */
+    private static void awaitFile(WatchService changes, Path file, Predicate<String> wanted, String what)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!wanted.test(Files.exists(file) ? Files.readString(file) : null)) {
+            WatchKey changed = changes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (changed == null) {
+                throw new AssertionError("no " + what + " within 20 s; the file: "
+                        + (Files.exists(file) ? Files.readString(file) : "(none)"));
+            }
+            changed.pollEvents();
+            changed.reset();
+        }
     }
 
     @Test

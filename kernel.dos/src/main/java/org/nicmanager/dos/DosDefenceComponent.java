@@ -20,6 +20,7 @@ import org.nicmanager.dos.response.FailOverToAlternate;
 import org.nicmanager.dos.response.HoldInterrupts;
 import org.nicmanager.dos.response.RequestMigration;
 import org.nicmanager.dos.response.SuspendLowerPriority;
+import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.dos.DosDetector;
 import org.nicmanager.kernel.api.dos.DosResponse;
 import org.nicmanager.kernel.api.dos.ReceiveInspector;
@@ -216,7 +217,8 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
         Dictionary<String, Object> properties = new Hashtable<>(PolicyConfiguration.properties(vm, policy));
         properties.put(PolicyConfiguration.REVISION, revision);
         try {
-            configurations.getFactoryConfiguration(PolicyConfiguration.FACTORY_PID, vm, "?").update(properties);
+            ConfigurationFiles.update(configurations.getFactoryConfiguration(PolicyConfiguration.FACTORY_PID, vm, "?"),
+                    properties);
         } catch (IOException unsaved) {
             throw new UncheckedIOException("the DoS policy of VM " + vm + " is in force but was not saved", unsaved);
         }

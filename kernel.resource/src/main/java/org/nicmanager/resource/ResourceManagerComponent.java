@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
 import org.nicmanager.kernel.api.resource.ResourceManager;
 import org.nicmanager.kernel.api.resource.UplinkPort;
@@ -142,7 +143,7 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
         try {
             Configuration configuration = configurationAdmin.getFactoryConfiguration(AllocationConfiguration.FACTORY_PID,
                     vm, "?");
-            configuration.update(AllocationConfiguration.properties(vm, stored));
+            ConfigurationFiles.update(configuration, AllocationConfiguration.properties(vm, stored));
         } catch (IOException unsaved) {
             throw new UncheckedIOException("the allocation of VM " + vm + " is in force but was not saved", unsaved);
         }

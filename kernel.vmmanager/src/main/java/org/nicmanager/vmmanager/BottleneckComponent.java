@@ -7,6 +7,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
+import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.nic.NicInventory;
 import org.nicmanager.kernel.api.resource.ResourceTopics;
 import org.nicmanager.kernel.api.teaming.BondDirectory;
@@ -178,7 +179,7 @@ public final class BottleneckComponent implements EventHandler, VmLifecycleListe
         properties.put("policy", policy.name());
         properties.put("revision", next);
         try {
-            configurations.getConfiguration(PID, "?").update(properties);
+            ConfigurationFiles.update(configurations.getConfiguration(PID, "?"), properties);
         } catch (IOException unsaved) {
             throw new UncheckedIOException("the bottleneck policy " + policy.optionName() + " is in force but was not"
                     + " saved", unsaved);

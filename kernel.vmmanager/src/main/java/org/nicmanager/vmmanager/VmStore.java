@@ -8,6 +8,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 
+import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VnicInfo;
 import org.osgi.framework.InvalidSyntaxException;
@@ -72,7 +73,7 @@ final class VmStore {
         properties.put("vnics", vm.vnics().stream().map(vnic -> String.join("|", vnic.name(), vnic.mac(),
                 vnic.model(), vnic.uplink() == null ? "" : vnic.uplink())).toArray(String[]::new));
         try {
-            configurations.getFactoryConfiguration(FACTORY_PID, vm.name(), "?").update(properties);
+            ConfigurationFiles.update(configurations.getFactoryConfiguration(FACTORY_PID, vm.name(), "?"), properties);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store VM " + vm.name() + " in ConfigAdmin", e);
         }

@@ -64,7 +64,10 @@ public final class HostLauncher implements Callable<Integer> {
     /** Keeps the configuration in the {@code --state} directory; null without that option. */
     private StateDirectory state;
     private ServiceRegistration<ConfigurationListener> stateKeeper;
-    private Logger logger;
+    /** Writes commands' changes back into the conf/ files their configurations came from. */
+    private final ConfFileWriteBack confFiles;
+    private final ServiceRegistration<ConfigurationListener> confFileKeeper;
+    private final Logger logger;
 
     @Activate
     public HostLauncher(BundleContext context,
@@ -73,6 +76,9 @@ public final class HostLauncher implements Callable<Integer> {
             @Reference(service = LoggerFactory.class) Logger logger) throws IOException {
         this.context = context;
         this.processor = processor;
+        this.logger = logger;
+        confFiles = new ConfFileWriteBack(configurations, logger);
+        confFileKeeper = context.registerService(ConfigurationListener.class, confFiles, null);
         LaunchOptions parsed = null;
         String error = null;
         try {
@@ -90,7 +96,6 @@ public final class HostLauncher implements Callable<Integer> {
     }
 
     private void keepState(BundleContext context, ConfigurationAdmin configurations, Logger logger, String directory) {
-        this.logger = logger;
         state = new StateDirectory(Path.of(directory), configurations, logger);
         try {
             List<String> restored = state.restore();
@@ -104,6 +109,13 @@ public final class HostLauncher implements Callable<Integer> {
 
     @Deactivate
     void deactivate() {
+        confFileKeeper.unregister();
+        try {
+            confFiles.flush();
+        } catch (IOException | RuntimeException failed) {
+            logger.error("the conf/ files could not all be brought in step with the configuration: {}",
+                    failed.getMessage());
+        }
         if (stateKeeper != null) {
             stateKeeper.unregister();
             try {

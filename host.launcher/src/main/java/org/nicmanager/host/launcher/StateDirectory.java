@@ -16,7 +16,7 @@ import java.util.Hashtable;
 import java.util.List;
 
 import org.apache.felix.cm.file.ConfigurationHandler;
-import org.osgi.framework.Constants;
+import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -32,17 +32,12 @@ import org.osgi.service.log.Logger;
  * bundles start (this runs at start level 12, they start at 15), so bonds, VMs and allocations come back as they were.
  *
  * <p>Two kinds are left out: the kernel's configuration, because the command line decides the clock and the seed; and
- * configurations that come from {@code conf/} files, because FileInstall keeps those.
+ * configurations that come from {@code conf/} files, because their files keep them ({@link ConfFileWriteBack}).
  */
 final class StateDirectory implements ConfigurationListener {
 
     static final String PREFIX = "org.nicmanager.";
     static final String SUFFIX = ".config";
-    /** FileInstall marks the configurations it made from a {@code conf/} file with this property. */
-    static final String FILEINSTALL_FILE = "felix.fileinstall.filename";
-    /** Properties ConfigAdmin sets itself: not written, not given back. */
-    private static final List<String> OWN_PROPERTIES = List.of(Constants.SERVICE_PID,
-            ConfigurationAdmin.SERVICE_FACTORYPID, ConfigurationAdmin.SERVICE_BUNDLELOCATION);
 
     private final Path directory;
     private final ConfigurationAdmin configurations;
@@ -157,28 +152,17 @@ final class StateDirectory implements ConfigurationListener {
                     // CM_LOCATION_CHANGED: the bundle a configuration is bound to is not kept
                 }
             }
-        } catch (IOException | InvalidSyntaxException failed) {
+        } catch (IOException failed) {
             logger.error("the state of {} could not be kept in {}: {}", pid, file, failed.getMessage());
         }
     }
 
-    private void save(String pid, Path file) throws IOException, InvalidSyntaxException {
-        Configuration[] found = configurations.listConfigurations("(" + Constants.SERVICE_PID + "="
-                + escaped(pid) + ")");
-        if (found == null) {
-            return; // deleted since; its CM_DELETED follows
+    private void save(String pid, Path file) throws IOException {
+        Dictionary<String, Object> properties = StoredProperties.of(configurations, pid);
+        if (properties == null || ConfigurationFiles.fromFile(properties)) {
+            return; // deleted since (its CM_DELETED follows), or a conf/ file's
         }
-        Dictionary<String, Object> properties = found[0].getProperties();
-        if (properties == null || properties.get(FILEINSTALL_FILE) != null) {
-            return;
-        }
-        Hashtable<String, Object> kept = new Hashtable<>();
-        for (var keys = properties.keys(); keys.hasMoreElements();) {
-            String key = keys.nextElement();
-            if (!OWN_PROPERTIES.contains(key)) {
-                kept.put(key, properties.get(key));
-            }
-        }
+        Hashtable<String, Object> kept = StoredProperties.written(properties);
         // Written beside the file and moved over it, so a crash leaves the old file or the new one, never half.
         Path partial = directory.resolve(file.getFileName() + ".partial");
         try (OutputStream out = Files.newOutputStream(partial)) {
@@ -188,13 +172,7 @@ final class StateDirectory implements ConfigurationListener {
     }
 
     private boolean fromConfFile(String pid) throws IOException {
-        try {
-            Configuration[] found = configurations.listConfigurations("(&(" + Constants.SERVICE_PID + "="
-                    + escaped(pid) + ")(" + FILEINSTALL_FILE + "=*))");
-            return found != null;
-        } catch (InvalidSyntaxException cannotHappen) {
-            throw new IllegalStateException("the filter for PID " + pid + " is malformed", cannotHappen);
-        }
+        return ConfigurationFiles.fromFile(StoredProperties.of(configurations, pid));
     }
 
     /** A factory configuration's PID is {@code factoryPid~name} (ConfigAdmin 1.6 named factory configurations). */
@@ -207,21 +185,9 @@ final class StateDirectory implements ConfigurationListener {
     @SuppressWarnings("unchecked")
     private static Dictionary<String, Object> read(InputStream in) throws IOException {
         Dictionary<String, Object> properties = ConfigurationHandler.read(in);
-        for (String key : OWN_PROPERTIES) {
+        for (String key : StoredProperties.OWN) {
             properties.remove(key);
         }
         return properties;
-    }
-
-    /** Escapes the characters an LDAP filter value may not hold as they are. */
-    private static String escaped(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            if (c == '\\' || c == '*' || c == '(' || c == ')') {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.log.Logger;
@@ -80,7 +81,7 @@ abstract class ConfiguredDetector<S> implements TunableDetector {
         Dictionary<String, Object> properties = new Hashtable<>(properties(tuned));
         properties.put(REVISION, stored);
         try {
-            configurations.getConfiguration(pid, "?").update(properties);
+            ConfigurationFiles.update(configurations.getConfiguration(pid, "?"), properties);
         } catch (IOException unsaved) {
             throw new UncheckedIOException("the " + kind() + " detector's settings are in force but were not saved",
                     unsaved);

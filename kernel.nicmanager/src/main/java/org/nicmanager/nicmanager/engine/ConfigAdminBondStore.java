@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
@@ -150,7 +151,7 @@ public final class ConfigAdminBondStore implements BondStore {
                     }
                 }
             }
-            configuration.update(properties);
+            ConfigurationFiles.update(configuration, properties);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store bond " + bond.name() + " in ConfigAdmin", e);
         }

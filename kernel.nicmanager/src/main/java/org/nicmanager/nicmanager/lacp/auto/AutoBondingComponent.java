@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.NicInfo;
 import org.nicmanager.kernel.api.nic.NicInventory;
@@ -128,7 +129,7 @@ public final class AutoBondingComponent implements AutoBonding, AutoBondHost {
             properties.put("enabled", enabled);
             properties.put("lacpRate", status.lacpRate());
             properties.put("policy", status.policy());
-            configuration.update(properties);
+            ConfigurationFiles.update(configuration, properties);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + PID + " in ConfigAdmin", e);
         }

@@ -1,0 +1,10 @@
+/**
+ * Writing the NIC Manager's configurations to ConfigAdmin so that those that came from a file in {@code conf/} stay
+ * tied to that file.
+ */
+@Export
+@Version("1.0.0")
+package org.nicmanager.kernel.api.config;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -69,6 +69,9 @@ public final class TestDoubles {
                             stored.put(pid, (Dictionary<String, Object>) args[0]);
                             return null;
                         }
+                        if (method.getName().equals("getProperties")) {
+                            return stored.get(pid);
+                        }
                         throw new UnsupportedOperationException(method.getName());
                     });
         }

@@ -259,6 +259,9 @@ class ComponentsTest {
                         saved.remove(pid);
                         return null;
                     }
+                    if (call.getName().equals("getProperties")) {
+                        return saved.get(pid);
+                    }
                     throw new UnsupportedOperationException(call.getName());
                 });
     }

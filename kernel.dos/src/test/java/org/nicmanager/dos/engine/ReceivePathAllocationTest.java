@@ -66,11 +66,16 @@ class ReceivePathAllocationTest {
                 }
             };
             world.run(burst); // warm up
-            long allocated = world.call(() -> {
-                long before = allocatedByThisThread();
-                burst.run();
-                return allocatedByThisThread() - before;
-            });
+            // The least of three bursts: a one-off allocation (the JIT recompiling a method under the test) must not
+            // fail it, while a frame path that allocates allocates in every burst.
+            long allocated = Long.MAX_VALUE;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                allocated = Math.min(allocated, world.call(() -> {
+                    long before = allocatedByThisThread();
+                    burst.run();
+                    return allocatedByThisThread() - before;
+                }));
+            }
             assertTrue(held[0] > 0, "the frames to port 31337 were held");
             assertTrue(allocated < 1_024, allocated + " bytes allocated for 200,000 frames");
         }

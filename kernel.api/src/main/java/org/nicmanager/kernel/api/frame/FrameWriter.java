@@ -95,16 +95,27 @@ public final class FrameWriter {
      * sends so that switches relearn where a MAC lives. Returns the frame length.
      */
     public static int gratuitousArp(byte[] data, long mac, int ip) {
-        int offset = ethernet(data, MacAddress.BROADCAST, mac, FrameHeaders.ETHERTYPE_ARP);
+        return arp(data, MacAddress.BROADCAST, Arp.REQUEST, mac, ip, 0, ip);
+    }
+
+    /**
+     * An ARP packet for IPv4 over Ethernet (RFC 826) from {@code senderMac}, to {@code destinationMac}, padded to the
+     * minimum frame. Returns the frame length.
+     *
+     * @param operation {@link Arp#REQUEST} or {@link Arp#REPLY}
+     */
+    public static int arp(byte[] data, long destinationMac, int operation, long senderMac, int senderIp,
+            long targetMac, int targetIp) {
+        int offset = ethernet(data, destinationMac, senderMac, FrameHeaders.ETHERTYPE_ARP);
         put16(data, offset, 1); // Ethernet
         put16(data, offset + 2, FrameHeaders.ETHERTYPE_IPV4);
         data[offset + 4] = 6;
         data[offset + 5] = 4;
-        put16(data, offset + 6, 1); // request
-        put48(data, offset + 8, mac);
-        put32(data, offset + 14, ip);
-        put48(data, offset + 18, 0);
-        put32(data, offset + 24, ip);
+        put16(data, offset + 6, operation);
+        put48(data, offset + 8, senderMac);
+        put32(data, offset + 14, senderIp);
+        put48(data, offset + 18, targetMac);
+        put32(data, offset + 24, targetIp);
         java.util.Arrays.fill(data, offset + ARP_BYTES, MIN_FRAME_BYTES, (byte) 0);
         return MIN_FRAME_BYTES;
     }

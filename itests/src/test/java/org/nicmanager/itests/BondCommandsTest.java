@@ -44,6 +44,44 @@ public class BondCommandsTest extends NicManagerTestSupport {
         assertTrue(failedBack, failedBack.contains("\"failovers\":1,\"failbacks\":1,"));
     }
 
+    /**
+     * Carrier cannot see a broken path beyond the first switch; the ARP monitor can. slowD, the primary, is on swE,
+     * whose only way to the target h1 is the trunk to swD. The trunk is cut: slowD keeps carrier, hears no answer, and
+     * fails over; the trunk's return brings it back.
+     */
+    @Test
+    public void theArpMonitorFailsOverFromAMemberWhosePathIsBrokenBeyondItsSwitch() throws Exception {
+        shell("hw:switch add swD --ports 8");
+        shell("hw:switch add swE --ports 8");
+        shell("hw:switch link swD swE");
+        shell("hw:host add h1D --switch swD --ip 10.0.9.1");
+        shell("hw:nic add fastD --model e1000 --switch swD");
+        shell("hw:nic add slowD --model e1000 --switch swE");
+        shell("bond:create bondD --policy failover-order --arp-target 10.0.9.1 --arp-interval 100ms --arp-missed 2");
+        shell("bond:add bondD slowD fastD");
+        shell("kernel:advance 1s");
+        String healthy = shell("bond:show bondD --json");
+        assertTrue(healthy, healthy.contains("\"arpMonitor\":{\"targets\":\"10.0.9.1\",\"interval\":\"100ms\","
+                + "\"missedMax\":2,\"members\":[\"slowD:UP 10/10\",\"fastD:UP 10/10\"]}"));
+
+        shell("hw:unplug swE:swD");
+        shell("kernel:advance 300ms");
+        String cut = shell("bond:show bondD --json");
+        assertTrue(cut, cut.contains("\"members\":[{\"name\":\"slowD\",\"state\":\"UP\",\"active\":false"));
+        assertTrue(cut, cut.contains("\"slowD:UNREACHABLE "));
+        assertTrue(cut, cut.contains("{\"name\":\"fastD\",\"state\":\"UP\",\"active\":true"));
+        assertTrue(cut, cut.contains("\"nic\":\"slowD\",\"reason\":\"ARP_UNANSWERED\"}"));
+
+        shell("hw:plug swE:swD");
+        shell("kernel:advance 200ms");
+        String back = shell("bond:show bondD --json");
+        assertTrue(back, back.contains("\"members\":[{\"name\":\"slowD\",\"state\":\"UP\",\"active\":true"));
+        assertTrue(back, back.contains("\"failovers\":1,\"failbacks\":1,"));
+        assertRefused("bond:create bondF --arp-target 10.0.9", "bad ARP target '10.0.9': expected a dotted IPv4"
+                + " address such as 10.0.0.7");
+        assertRefused("bond:create bondF --arp-interval 1s", "--arp-interval 1s needs --arp-target");
+    }
+
     @Test
     public void stoppingAMembersDriverFailsTheBondOver() throws Exception {
         topology("B");

@@ -45,6 +45,7 @@ public final class Bond {
     private final FailoverHistory history = new FailoverHistory();
     private final FramePlacer placer;
     private final BondAggregation aggregation;
+    private final ArpMonitor monitor;
     private InboundFrames inbound;
     private BondObserver observer = BondObserver.NONE;
     private Runnable readyListener = () -> { };
@@ -77,6 +78,7 @@ public final class Bond {
         this.placer = new FramePlacer(members, distributor, counters, macs, this::linkDownOnTransmit);
         this.aggregation = new BondAggregation(name, settings.lacp(), scheduler, members, counters,
                 this::lacpGatesChanged);
+        this.monitor = new ArpMonitor(name, settings.arpMonitor(), scheduler, members, this::reachabilityChanged);
     }
 
     public String name() {
@@ -159,6 +161,7 @@ public final class Bond {
     /** The bond goes away: frames waiting in its backlog are dropped (NO_MEMBER_AVAILABLE); its NICs are let go. */
     public void close() {
         aggregation.close();
+        monitor.close();
         FrameBuffer frame;
         while ((frame = backlog.poll()) != null) {
             drop(frame, DropReason.NO_MEMBER_AVAILABLE);
@@ -205,6 +208,7 @@ public final class Bond {
     public int addMember(PhysicalNic nic) {
         int slot = members.add(nic);
         aggregation.memberAdded(slot); // an LACP member carries nothing until it negotiates
+        monitor.memberAdded(slot);
         failback.memberAdded(name, slot, nic.name());
         rechecker.memberAdded(name, slot, nic);
         nic.attach(new MemberListener(slot));
@@ -401,10 +405,16 @@ public final class Bond {
         }
         backlog.endReturnRun();
         MemberState next = MemberState.of(state);
+        if (next == MemberState.UP && !monitor.reachable(slot)) {
+            next = MemberState.UNREACHABLE; // carrier is back, but the ARP monitor has heard nothing through it yet
+        }
         members.setState(slot, next);
         if (next != MemberState.UP) {
-            failover(slot, next == MemberState.FAILED ? FailoverReason.HARDWARE_FAILED : FailoverReason.CARRIER_LOST,
-                    false);
+            failover(slot, switch (next) {
+                case FAILED -> FailoverReason.HARDWARE_FAILED;
+                case UNREACHABLE -> FailoverReason.ARP_UNANSWERED;
+                default -> FailoverReason.CARRIER_LOST;
+            }, false);
         } else {
             rechecker.stateIs(slot, next);
             if (failback.linkUp(slot, members.failedOver(slot))) {
@@ -413,6 +423,17 @@ public final class Bond {
         }
         aggregation.memberChanged(slot);
         drain();
+    }
+
+    /**
+     * The ARP monitor's verdict on a member with carrier: unreachable is a failover like a carrier loss, and reachable
+     * again is a link coming back, which the failback mode governs.
+     */
+    private void reachabilityChanged(int slot, boolean reachable) {
+        MemberState state = members.state(slot);
+        if (reachable ? state == MemberState.UNREACHABLE : state == MemberState.UP) {
+            linkEvent(slot, LinkState.UP); // the carrier is up; the monitor's verdict decides UP or UNREACHABLE
+        }
     }
 
     /**
@@ -490,6 +511,9 @@ public final class Bond {
             if (aggregation.takeSlowProtocolFrame(slot, frame)) {
                 return; // LACPDUs and their kin are the bond's own, never a VM's
             }
+            if (monitor.takeAnswer(slot, frame)) {
+                return; // an answer to the ARP monitor's probe, for the member's own MAC
+            }
             if (!members.collecting(slot)) {
                 counters.droppedNotCollecting++;
                 frame.release();
@@ -530,6 +554,10 @@ public final class Bond {
                 frame.release();
                 return;
             }
+            if (frame.sourcePort() == ArpMonitor.PROBE_PORT) {
+                monitor.probeHandedBack(frame); // the next round probes again
+                return;
+            }
             counters.returned(slot, frame.length());
             if (!backlog.insertReturned(frame)) {
                 drop(frame, DropReason.QUEUE_FULL);
@@ -541,7 +569,7 @@ public final class Bond {
 
     public BondStats stats() {
         return BondStats.of(this, members, counters, backlog.size(), macs, failback, rechecker,
-                aggregation.status(name));
+                aggregation.status(name), monitor);
     }
 
     /** The bond's link aggregation as {@code lacp:show} gives it. */

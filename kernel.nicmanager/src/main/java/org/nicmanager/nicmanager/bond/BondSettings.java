@@ -14,9 +14,10 @@ import org.nicmanager.nicmanager.lacp.LacpSettings;
  * @param downRecheckNanos how often a DOWN member's link is polled, besides its carrier events; 0: never
  * @param failedRecheckNanos how often a FAILED (hardware) member is polled: less often, it is the graver fault
  * @param lacp link aggregation: none, static, or LACP (patent [0071], [0086]-[0087])
+ * @param arpMonitor ARP probes that find a member whose carrier is up but whose path is broken; off by default
  */
 public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, int backlogFrames, boolean notifySwitches,
-        long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp) {
+        long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
 
     public static final long DEFAULT_FAILBACK_HOLD_DOWN_NANOS = 2_000_000_000L;
     public static final int DEFAULT_BACKLOG_FRAMES = 1024;
@@ -40,6 +41,16 @@ public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, in
         if (lacp == null) {
             throw new IllegalArgumentException("no link aggregation settings given; LacpSettings.off() for none");
         }
+        if (arpMonitor == null) {
+            throw new IllegalArgumentException("no ARP monitor settings given; ArpMonitorSettings.off() for none");
+        }
+    }
+
+    /** Settings without an ARP monitor. */
+    public BondSettings(FailbackMode failback, long failbackHoldDownNanos, int backlogFrames, boolean notifySwitches,
+            long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp) {
+        this(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos, failedRecheckNanos, lacp,
+                ArpMonitorSettings.off());
     }
 
     /** Settings without link aggregation. */
@@ -51,31 +62,36 @@ public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, in
 
     public static BondSettings defaults() {
         return new BondSettings(FailbackMode.IMMEDIATE, DEFAULT_FAILBACK_HOLD_DOWN_NANOS, DEFAULT_BACKLOG_FRAMES, true,
-                DEFAULT_DOWN_RECHECK_NANOS, DEFAULT_FAILED_RECHECK_NANOS, LacpSettings.off());
+                DEFAULT_DOWN_RECHECK_NANOS, DEFAULT_FAILED_RECHECK_NANOS, LacpSettings.off(), ArpMonitorSettings.off());
     }
 
     public BondSettings withLacp(LacpSettings aggregation) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, aggregation);
+                failedRecheckNanos, aggregation, arpMonitor);
     }
 
     public BondSettings withFailback(FailbackMode mode, long holdDownNanos) {
         return new BondSettings(mode, holdDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp);
+                failedRecheckNanos, lacp, arpMonitor);
     }
 
     public BondSettings withBacklogFrames(int frames) {
         return new BondSettings(failback, failbackHoldDownNanos, frames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp);
+                failedRecheckNanos, lacp, arpMonitor);
     }
 
     public BondSettings withNotifySwitches(boolean notify) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notify, downRecheckNanos,
-                failedRecheckNanos, lacp);
+                failedRecheckNanos, lacp, arpMonitor);
     }
 
     public BondSettings withRecheck(long downNanos, long failedNanos) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downNanos,
-                failedNanos, lacp);
+                failedNanos, lacp, arpMonitor);
+    }
+
+    public BondSettings withArpMonitor(ArpMonitorSettings monitor) {
+        return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
+                failedRecheckNanos, lacp, monitor);
     }
 }

@@ -25,11 +25,14 @@ import org.nicmanager.nicmanager.lacp.LacpBondStatus;
  * @param macsSeen source MACs the bond announces after a failover
  * @param lacp the bond's link aggregation: mode, aggregator and each member's LACP state
  * @param droppedNotCollecting received frames dropped because LACP had not enabled their member for collecting
+ * @param arpMonitor the ARP monitor's settings (off when it has no targets)
+ * @param arpProbesNotSent probes that found no buffer or no room on the ring, or that a failing NIC handed back
  */
 public record BondStats(String name, LoadDistribution policy, FailbackMode failback, List<Member> members,
         long offeredFrames, long sentFrames, long queuedFrames, long droppedFrames, Map<DropReason, Long> drops,
         long busyRefusals, long busyRedirects, long failovers, long failbacks, long notificationsSent,
-        long notificationsFailed, int macsSeen, LacpBondStatus lacp, long droppedNotCollecting) {
+        long notificationsFailed, int macsSeen, LacpBondStatus lacp, long droppedNotCollecting,
+        ArpMonitorSettings arpMonitor, long arpProbesNotSent) {
 
     public BondStats {
         members = List.copyOf(members);
@@ -43,9 +46,12 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
      * @param returnedFrames frames its NIC handed back after a failure, resent on the others
      * @param recheckArmed its link is polled (DOWN or FAILED)
      * @param rank its place in the failover order, 0 first
+     * @param arpProbesSent ARP monitor probes sent from the member
+     * @param arpAnswers answers to them heard through the member
      */
     public record Member(int slot, int rank, String nic, MemberState state, boolean carrying, boolean waitingForFailback,
-            long sentFrames, long sentBytes, long returnedFrames, long receivedFrames, boolean recheckArmed) {
+            long sentFrames, long sentBytes, long returnedFrames, long receivedFrames, boolean recheckArmed,
+            long arpProbesSent, long arpAnswers) {
     }
 
     /** True when every offered frame is sent, dropped with a reason, or queued. */
@@ -70,7 +76,7 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
             if (member.state() == MemberState.REMOVED) {
                 continue; // gone from the bond; an absent NIC it still wants shows in the NIC manager's report
             }
-            LinkState link = member.state() == MemberState.UP ? LinkState.UP
+            LinkState link = member.state() == MemberState.UP || member.state() == MemberState.UNREACHABLE ? LinkState.UP
                     : member.state() == MemberState.FAILED ? LinkState.FAILED : LinkState.DOWN;
             view.add(new BondMember(member.nic(), link, member.carrying(), member.sentFrames(), member.sentBytes()));
         }
@@ -79,7 +85,7 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
     }
 
     static BondStats of(Bond bond, BondMembers members, BondCounters counters, int queued, MacsSeen macs,
-            FailbackPolicy failback, LinkRechecker rechecker, LacpBondStatus lacp) {
+            FailbackPolicy failback, LinkRechecker rechecker, LacpBondStatus lacp, ArpMonitor monitor) {
         List<Member> list = new ArrayList<>();
         int[] rankOf = new int[members.count()];
         for (int rank = 0; rank < members.count(); rank++) {
@@ -89,7 +95,8 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
             list.add(new Member(slot, rankOf[slot], members.nic(slot).name(), members.state(slot), members.carrying(slot),
                     members.state(slot) == MemberState.UP && !members.carrying(slot) && members.failedOver(slot),
                     counters.sentFrames[slot], counters.sentBytes[slot], counters.returnedFrames[slot],
-                    counters.receivedFrames[slot], rechecker.armed(slot)));
+                    counters.receivedFrames[slot], rechecker.armed(slot), monitor.probesSent(slot),
+                    monitor.answersHeard(slot)));
         }
         Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
         for (DropReason reason : DropReason.values()) {
@@ -100,6 +107,7 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
         return new BondStats(bond.name(), bond.policy(), failback.mode(), list, counters.offered,
                 counters.sentTotal(), queued, counters.droppedTotal(), drops, counters.busyRefusals,
                 counters.busyRedirects, counters.failovers, counters.failbacks, counters.notificationsSent,
-                counters.notificationsFailed, macs.size(), lacp, counters.droppedNotCollecting);
+                counters.notificationsFailed, macs.size(), lacp, counters.droppedNotCollecting, monitor.settings(),
+                monitor.probesNotSent());
     }
 }

@@ -10,6 +10,8 @@ public enum FailoverReason {
     REMOVED,
     /** A transmit was refused with LINK_DOWN before the link event arrived. */
     TRANSMIT_LINK_DOWN,
+    /** The ARP monitor heard no answer through the member for its missed-max intervals, though carrier is up. */
+    ARP_UNANSWERED,
     /** LACP stopped the member distributing: its partner went silent, fell out of sync, or min-links failed. */
     LACP,
     /** Failback: the member is back in its failover-order place. */

@@ -10,6 +10,8 @@ public enum MemberState {
     DOWN,
     /** The hardware reported a fault: more severe than DOWN, rechecked less often. */
     FAILED,
+    /** Carrier present, but the ARP monitor heard no answer through the member: the path beyond it is broken. */
+    UNREACHABLE,
     /** The NIC's driver went away; the slot stays empty until the bond is rebuilt. */
     REMOVED;
 

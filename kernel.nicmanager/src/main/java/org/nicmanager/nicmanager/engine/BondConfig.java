@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
@@ -15,18 +16,25 @@ import org.nicmanager.nicmanager.lacp.LacpSettings;
  *
  * @param nics its NICs in failover order, present or not
  * @param lacp its link aggregation, or {@code null} when the writer does not know it: the store then keeps what it has
+ * @param arpMonitor its ARP monitor, or {@code null} when the writer does not know it (kept, as {@code lacp})
  */
 public record BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
-        List<String> nics, LacpSettings lacp) {
+        List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
 
     public BondConfig {
         nics = List.copyOf(nics);
     }
 
-    /** A bond whose link aggregation the writer does not know. */
+    /** A bond whose ARP monitor the writer does not know. */
+    public BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
+            List<String> nics, LacpSettings lacp) {
+        this(name, policy, failback, failbackHoldDownMs, nics, lacp, null);
+    }
+
+    /** A bond whose link aggregation and ARP monitor the writer does not know. */
     public BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
             List<String> nics) {
-        this(name, policy, failback, failbackHoldDownMs, nics, null);
+        this(name, policy, failback, failbackHoldDownMs, nics, null, null);
     }
 
     /**
@@ -40,14 +48,18 @@ public record BondConfig(String name, LoadDistribution policy, FailbackMode fail
                 .filter(report.nics()::contains).toList());
         report.nics().stream().filter(nic -> !nics.contains(nic)).forEach(nics::add);
         LacpSettings lacp = report.settings().lacp();
+        ArpMonitorSettings monitor = report.settings().arpMonitor();
         return new BondConfig(stats.name(), stats.policy(), stats.failback(),
                 report.settings().failbackHoldDownNanos() / 1_000_000, nics, new LacpSettings(lacp.mode(),
-                        lacp.fastRate(), lacp.fallbackNanos() / 1_000_000 * 1_000_000, lacp.minLinks()));
+                        lacp.fastRate(), lacp.fallbackNanos() / 1_000_000 * 1_000_000, lacp.minLinks()),
+                new ArpMonitorSettings(monitor.targets(), monitor.intervalNanos() / 1_000_000 * 1_000_000,
+                        monitor.missedMax()));
     }
 
     /** The bond's tunables this configuration sets; the others keep their defaults. */
     public BondSettings settings() {
         BondSettings settings = BondSettings.defaults().withFailback(failback, failbackHoldDownMs * 1_000_000);
-        return lacp == null ? settings : settings.withLacp(lacp);
+        settings = lacp == null ? settings : settings.withLacp(lacp);
+        return arpMonitor == null ? settings : settings.withArpMonitor(arpMonitor);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /**
@@ -51,6 +52,13 @@ record BondDifference(BondConfig live, BondConfig desired, List<String> fixedSet
             compare(changed, "lacpRate", was.rateName(), wanted.rateName());
             compare(changed, "lacpFallbackMs", was.fallbackNanos() / 1_000_000, wanted.fallbackNanos() / 1_000_000);
             compare(changed, "lacpMinLinks", was.minLinks(), wanted.minLinks());
+        }
+        if (desired.arpMonitor() != null) { // null: the writer does not know the ARP monitor (kept, as lacp)
+            ArpMonitorSettings was = live.arpMonitor();
+            ArpMonitorSettings wanted = desired.arpMonitor();
+            compare(changed, "arpTargets", was.targetsText(), wanted.targetsText());
+            compare(changed, "arpIntervalMs", was.intervalNanos() / 1_000_000, wanted.intervalNanos() / 1_000_000);
+            compare(changed, "arpMissedMax", was.missedMax(), wanted.missedMax());
         }
         return changed;
     }

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -66,9 +67,21 @@ public final class ConfigAdminBondStore implements BondStore {
 
         @AttributeDefinition(description = "LACP: members that must distribute for the aggregate to carry traffic")
         int lacpMinLinks() default 1;
+
+        @AttributeDefinition(description = "ARP monitor: IPv4 addresses asked through every member, separated by"
+                + " commas (at most 16); empty: off")
+        String arpTargets() default "";
+
+        @AttributeDefinition(description = "ARP monitor: milliseconds between two rounds of probes")
+        long arpIntervalMs() default 1000;
+
+        @AttributeDefinition(description = "ARP monitor: intervals without an answer before a member is UNREACHABLE")
+        int arpMissedMax() default 2;
     }
 
+    /** Settings a writer may not know: it keeps what is stored. */
     private static final String[] LACP_KEYS = {"lacp", "lacpRate", "lacpFallbackMs", "lacpMinLinks"};
+    private static final String[] ARP_KEYS = {"arpTargets", "arpIntervalMs", "arpMissedMax"};
 
     private final ConfigurationAdmin configurations;
 
@@ -143,17 +156,30 @@ public final class ConfigAdminBondStore implements BondStore {
                 properties.put("lacpRate", bond.lacp().rateName());
                 properties.put("lacpFallbackMs", bond.lacp().fallbackNanos() / 1_000_000);
                 properties.put("lacpMinLinks", bond.lacp().minLinks());
-            } else if (configuration.getProperties() != null) {
-                for (String key : LACP_KEYS) { // a writer that does not know them keeps what is stored
-                    Object stored = configuration.getProperties().get(key);
-                    if (stored != null) {
-                        properties.put(key, stored);
-                    }
-                }
+            } else {
+                keepStored(configuration, properties, LACP_KEYS);
+            }
+            if (bond.arpMonitor() != null) {
+                properties.put("arpTargets", bond.arpMonitor().targetsText());
+                properties.put("arpIntervalMs", bond.arpMonitor().intervalNanos() / 1_000_000);
+                properties.put("arpMissedMax", bond.arpMonitor().missedMax());
+            } else {
+                keepStored(configuration, properties, ARP_KEYS);
             }
             ConfigurationFiles.update(configuration, properties);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store bond " + bond.name() + " in ConfigAdmin", e);
+        }
+    }
+
+    /** A writer that does not know these settings keeps what is stored. */
+    private static void keepStored(Configuration configuration, Dictionary<String, Object> properties, String[] keys) {
+        Dictionary<String, Object> stored = configuration.getProperties();
+        for (String key : keys) {
+            Object value = stored == null ? null : stored.get(key);
+            if (value != null) {
+                properties.put(key, value);
+            }
         }
     }
 
@@ -185,7 +211,20 @@ public final class ConfigAdminBondStore implements BondStore {
         }
         return new BondConfig(name, LoadDistribution.fromShellName(policy == null ? "round-robin" : policy.toString()),
                 failbackMode(failback == null ? "IMMEDIATE" : failback.toString()), holdDownMs, nics(properties),
-                lacp(properties));
+                lacp(properties), arpMonitor(properties));
+    }
+
+    private static ArpMonitorSettings arpMonitor(Dictionary<String, Object> properties) {
+        Object targets = properties.get("arpTargets");
+        long intervalMs = whole(properties, "arpIntervalMs", ArpMonitorSettings.DEFAULT_INTERVAL_NANOS / 1_000_000);
+        if (intervalMs < 1 || intervalMs > Long.MAX_VALUE / 1_000_000) {
+            throw new IllegalArgumentException("bad arpIntervalMs '" + intervalMs + "': 1 or more milliseconds");
+        }
+        String targetsText = targets == null ? "" : targets instanceof String[] array ? String.join(",", array)
+                : targets.toString();
+        return new ArpMonitorSettings(ArpMonitorSettings.parseTargets(targetsText),
+                intervalMs * 1_000_000, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
+                        whole(properties, "arpMissedMax", ArpMonitorSettings.DEFAULT_MISSED_MAX))));
     }
 
     /** A list of names (a .config file's array or collection), or one string of names separated by commas (.cfg). */

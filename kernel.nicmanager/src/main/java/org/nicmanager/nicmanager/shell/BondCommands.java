@@ -14,6 +14,7 @@ import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
 import org.nicmanager.nicmanager.bond.FailoverEvent;
@@ -37,12 +38,14 @@ public final class BondCommands {
     /**
      * A bond as COMMANDS.md shows it, in failover order; {@code policy} and {@code failback} as typed in commands.
      * {@code absentNics} are NICs given to the bond whose drivers are not loaded now: they rejoin when they are.
-     * {@code aggregation} summarises the link aggregation ({@code lacp:show} has it in full).
+     * {@code aggregation} summarises the link aggregation ({@code lacp:show} has it in full); {@code arpMonitor} is
+     * the ARP monitor, with each member's state (UNREACHABLE: carrier up, no answer) and probe counts.
      */
     public record BondView(String name, String policy, String lacp, Aggregation aggregation, String failback,
             List<BondMember> members,
             List<String> absentNics, long failovers, long failbacks, long offeredFrames, long sentFrames,
-            long queuedFrames, long droppedFrames, Map<DropReason, Long> dropped, InboundCounts inbound, List<HistoryEntry> history) {
+            long queuedFrames, long droppedFrames, Map<DropReason, Long> dropped, InboundCounts inbound,
+            List<HistoryEntry> history, ArpMonitorView arpMonitor) {
 
         static BondView of(BondReport report) {
             BondInfo info = report.stats().info();
@@ -54,7 +57,24 @@ public final class BondCommands {
                     absent, info.failovers(),
                     info.failbacks(), stats.offeredFrames(), stats.sentFrames(), stats.queuedFrames(),
                     stats.droppedFrames(), stats.drops(),
-                    report.inbound(), report.history().stream().map(HistoryEntry::of).toList());
+                    report.inbound(), report.history().stream().map(HistoryEntry::of).toList(),
+                    ArpMonitorView.of(stats));
+        }
+    }
+
+    /** The ARP monitor in brief: "off", or its targets, interval, missed-max and per member "NIC:STATE probes/answers". */
+    public record ArpMonitorView(String targets, String interval, int missedMax, List<String> members) {
+
+        static ArpMonitorView of(BondStats stats) {
+            ArpMonitorSettings monitor = stats.arpMonitor();
+            if (!monitor.on()) {
+                return new ArpMonitorView("off", "-", 0, List.of());
+            }
+            return new ArpMonitorView(monitor.targetsText(), TimeSpan.format(monitor.intervalNanos()),
+                    monitor.missedMax(), stats.members().stream().filter(member -> member.state() != MemberState.REMOVED)
+                            .sorted(java.util.Comparator.comparingInt(BondStats.Member::rank))
+                            .map(member -> member.nic() + ":" + member.state() + " " + member.arpProbesSent() + "/"
+                                    + member.arpAnswers()).toList());
         }
     }
 
@@ -116,9 +136,46 @@ public final class BondCommands {
             String lacpFallback,
             @Descriptor("LACP: the aggregate carries traffic only while at least this many members distribute"
                     + " (default 1)") @Parameter(names = "--min-links", absentValue = ABSENT) String minLinks,
+            @Descriptor("ARP monitor: IPv4 addresses to ask through every member, e.g. 10.0.0.1,10.0.0.2 (at most 16);"
+                    + " a member no target answers is UNREACHABLE. Off without") @Parameter(names = "--arp-target",
+                    absentValue = ABSENT) String arpTargets,
+            @Descriptor("ARP monitor: time between two rounds of probes (default 1s)") @Parameter(
+                    names = "--arp-interval", absentValue = ABSENT) String arpInterval,
+            @Descriptor("ARP monitor: intervals without an answer before a member is UNREACHABLE (default 2)")
+            @Parameter(names = "--arp-missed", absentValue = ABSENT) String arpMissed,
             @Descriptor("the bond's name") String name) {
-        BondSettings settings = settings(failback).withLacp(lacpSettings(lacp, lacpRate, lacpFallback, minLinks));
+        BondSettings settings = settings(failback).withLacp(lacpSettings(lacp, lacpRate, lacpFallback, minLinks))
+                .withArpMonitor(arpMonitor(arpTargets, arpInterval, arpMissed));
         return BondView.of(manager.create(name, LoadDistribution.fromShellName(policy), settings));
+    }
+
+    /** What {@code --arp-target}, {@code --arp-interval} and {@code --arp-missed} say, checked. */
+    static ArpMonitorSettings arpMonitor(String targets, String interval, String missed) {
+        if (targets.equals(ABSENT)) {
+            for (String[] option : new String[][] {{"--arp-interval", interval}, {"--arp-missed", missed}}) {
+                if (!option[1].equals(ABSENT)) {
+                    throw new IllegalArgumentException(option[0] + " " + option[1] + " needs --arp-target");
+                }
+            }
+            return ArpMonitorSettings.off();
+        }
+        long intervalNanos = ArpMonitorSettings.DEFAULT_INTERVAL_NANOS;
+        if (!interval.equals(ABSENT)) {
+            try {
+                intervalNanos = TimeSpan.parse(interval).nanos();
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException("bad --arp-interval '" + interval + "': a duration such as 500ms");
+            }
+        }
+        int intervals = ArpMonitorSettings.DEFAULT_MISSED_MAX;
+        if (!missed.equals(ABSENT)) {
+            try {
+                intervals = Integer.parseInt(missed.trim());
+            } catch (NumberFormatException notANumber) {
+                throw new IllegalArgumentException("bad --arp-missed '" + missed + "': a whole number from 1 to 255");
+            }
+        }
+        return new ArpMonitorSettings(ArpMonitorSettings.parseTargets(targets), intervalNanos, intervals);
     }
 
     /** What {@code --lacp}, {@code --lacp-rate}, {@code --lacp-fallback} and {@code --min-links} say, checked. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 
 /**
  * A bond's configuration as an operator writes it (a .cfg or .config file in conf/), checked like a command: each bad
@@ -34,10 +35,27 @@ class BondConfigParseTest {
         BondConfig config = ConfigAdminBondStore.parse("bond0", properties("policy", "failover-order", "failback",
                 "delayed", "failbackHoldDownMs", "750", "nics", " nic1, nic0 "));
         assertEquals(new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.DELAYED, 750,
-                List.of("nic1", "nic0"), config.lacp()), config);
+                List.of("nic1", "nic0"), config.lacp(), ArpMonitorSettings.off()), config);
+        ArpMonitorSettings monitor = ConfigAdminBondStore.parse("bond0", properties("arpTargets",
+                "10.0.0.5, 10.0.1.5", "arpIntervalMs", "250", "arpMissedMax", "3")).arpMonitor();
+        assertEquals("10.0.0.5,10.0.1.5", monitor.targetsText());
+        assertEquals(250_000_000L, monitor.intervalNanos());
+        assertEquals(3, monitor.missedMax());
         assertEquals(List.of(), ConfigAdminBondStore.parse("bond0", properties("nics", "")).nics());
         assertEquals(List.of("nic0", "nic1"), ConfigAdminBondStore.parse("bond0",
                 properties("nics", List.of("nic0", "nic1"))).nics(), "a .config file's collection");
+    }
+
+    @Test
+    void badArpMonitorSettingsAreRefusedByNameWithWhatIsAllowed() {
+        assertEquals("bad ARP target '10.0.0': expected a dotted IPv4 address such as 10.0.0.7",
+                refusal(properties("arpTargets", "10.0.0")));
+        assertEquals("bad ARP target 0.0.0.0: a host's IPv4 address is needed, not 0.0.0.0 or 255.255.255.255",
+                refusal(properties("arpTargets", "0.0.0.0")));
+        assertEquals("bad arpIntervalMs '0': 1 or more milliseconds",
+                refusal(properties("arpTargets", "10.0.0.5", "arpIntervalMs", "0")));
+        assertEquals("bad ARP missed-max 0: 1 to 255 intervals",
+                refusal(properties("arpTargets", "10.0.0.5", "arpMissedMax", "0")));
     }
 
     @Test

@@ -1,0 +1,65 @@
+package org.nicmanager.nicmanager.bond;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.nicmanager.kernel.api.frame.Ipv4Address;
+
+/**
+ * The ARP monitor of a bond, after Linux bonding's {@code arp_interval}, {@code arp_ip_target} and
+ * {@code arp_missed_max}: every interval each member with carrier asks each target for its MAC, and a member that has
+ * heard no answer for {@code missedMax} intervals is UNREACHABLE. Carrier alone misses a broken path beyond the first
+ * switch (a cut uplink between switches, a port that forwards nothing); the monitor finds it.
+ *
+ * @param targets IPv4 addresses to ask, as 32-bit values; empty: the monitor is off
+ * @param intervalNanos time between two rounds of probes
+ * @param missedMax intervals without an answer before a member is UNREACHABLE
+ */
+public record ArpMonitorSettings(List<Integer> targets, long intervalNanos, int missedMax) {
+
+    /** Linux bonding's limit on {@code arp_ip_target}. */
+    public static final int MAX_TARGETS = 16;
+    public static final long DEFAULT_INTERVAL_NANOS = 1_000_000_000L;
+    public static final int DEFAULT_MISSED_MAX = 2;
+
+    public ArpMonitorSettings {
+        targets = List.copyOf(targets);
+        if (targets.size() > MAX_TARGETS) {
+            throw new IllegalArgumentException(targets.size() + " ARP targets given; at most " + MAX_TARGETS);
+        }
+        for (int target : targets) {
+            if (target == 0 || target == -1) {
+                throw new IllegalArgumentException("bad ARP target " + Ipv4Address.format(target)
+                        + ": a host's IPv4 address is needed, not 0.0.0.0 or 255.255.255.255");
+            }
+        }
+        if (intervalNanos < 1_000_000) {
+            throw new IllegalArgumentException("bad ARP interval " + intervalNanos + " ns: at least 1 ms");
+        }
+        if (missedMax < 1 || missedMax > 255) {
+            throw new IllegalArgumentException("bad ARP missed-max " + missedMax + ": 1 to 255 intervals");
+        }
+    }
+
+    public static ArpMonitorSettings off() {
+        return new ArpMonitorSettings(List.of(), DEFAULT_INTERVAL_NANOS, DEFAULT_MISSED_MAX);
+    }
+
+    public boolean on() {
+        return !targets.isEmpty();
+    }
+
+    /** The targets as {@code a.b.c.d,...}; empty when off. */
+    public String targetsText() {
+        return targets.stream().map(Ipv4Address::format).collect(Collectors.joining(","));
+    }
+
+    /** {@code a.b.c.d,...} to targets; the empty text is none. */
+    public static List<Integer> parseTargets(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split(",")).map(String::trim)
+                .map(target -> Ipv4Address.parse("ARP target", target)).toList();
+    }
+}

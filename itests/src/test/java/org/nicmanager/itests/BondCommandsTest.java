@@ -59,10 +59,13 @@ public class BondCommandsTest extends NicManagerTestSupport {
         shell("hw:nic add slowD --model e1000 --switch swE");
         shell("bond:create bondD --policy failover-order --arp-target 10.0.9.1 --arp-interval 100ms --arp-missed 2");
         shell("bond:add bondD slowD fastD");
-        shell("kernel:advance 1s");
+        shell("kernel:advance 1001ms"); // ten rounds, the last one's answers home too
         String healthy = shell("bond:show bondD --json");
         assertTrue(healthy, healthy.contains("\"arpMonitor\":{\"targets\":\"10.0.9.1\",\"interval\":\"100ms\","
-                + "\"missedMax\":2,\"members\":[\"slowD:UP 10/10\",\"fastD:UP 10/10\"]}"));
+                + "\"missedMax\":2,\"members\":[\"slowD:UP 10/10\",\"fastD:UP 10/10\"],\"probesNotSent\":0,"
+                + "\"probesReturned\":20}"));
+        assertTrue("the probes flooded back are the monitor's, not inbound traffic: " + healthy,
+                healthy.contains("\"unknownDestination\":0,\"duplicateGroup\":0,"));
 
         shell("hw:unplug swE:swD");
         shell("kernel:advance 300ms");
@@ -80,6 +83,8 @@ public class BondCommandsTest extends NicManagerTestSupport {
         assertRefused("bond:create bondF --arp-target 10.0.9", "bad ARP target '10.0.9': expected a dotted IPv4"
                 + " address such as 10.0.0.7");
         assertRefused("bond:create bondF --arp-interval 1s", "--arp-interval 1s needs --arp-target");
+        assertRefused("bond:create bondF --lacp static --arp-target 10.0.9.1", "the ARP monitor needs a host-side"
+                + " team (--lacp off), not --lacp static");
     }
 
     @Test

@@ -41,6 +41,7 @@ final class ArpMonitor {
     private final long[] probesSent = new long[BondMembers.MAX_MEMBERS];
     private final long[] answersHeard = new long[BondMembers.MAX_MEMBERS];
     private long probesNotSent;
+    private long probesReturned;
 
     ArpMonitor(String bond, ArpMonitorSettings settings, KernelScheduler scheduler, BondMembers members,
             Verdicts verdicts) {
@@ -71,11 +72,23 @@ final class ArpMonitor {
         return reachable[slot];
     }
 
-    /** Takes an answer to the member's probes (true), or leaves the frame alone (false). */
-    boolean takeAnswer(int slot, FrameBuffer frame) {
+    /**
+     * Takes the monitor's own frames (true): an answer to the member's probes, or another member's probe that the
+     * switch flooded back into the bond. Leaves every other frame alone (false).
+     */
+    boolean takeOwnFrame(int slot, FrameBuffer frame) {
         byte[] data = frame.data();
-        if (targets.length == 0 || !Arp.isIpv4OverEthernet(data, frame.length()) || Arp.operation(data) != Arp.REPLY
-                || Arp.targetMac(data) != members.nic(slot).macAddress() || !isTarget(Arp.senderIp(data))) {
+        if (targets.length == 0 || !Arp.isIpv4OverEthernet(data, frame.length())) {
+            return false;
+        }
+        if (Arp.operation(data) == Arp.REQUEST && Arp.senderIp(data) == 0
+                && members.slotWithMac(Arp.senderMac(data)) >= 0) {
+            probesReturned++;
+            frame.release();
+            return true;
+        }
+        if (Arp.operation(data) != Arp.REPLY || Arp.targetMac(data) != members.nic(slot).macAddress()
+                || !isTarget(Arp.senderIp(data))) {
             return false;
         }
         lastAnswerNanos[slot] = scheduler.nanoTime();
@@ -154,5 +167,9 @@ final class ArpMonitor {
 
     long probesNotSent() {
         return probesNotSent;
+    }
+
+    long probesReturned() {
+        return probesReturned;
     }
 }

@@ -511,8 +511,8 @@ public final class Bond {
             if (aggregation.takeSlowProtocolFrame(slot, frame)) {
                 return; // LACPDUs and their kin are the bond's own, never a VM's
             }
-            if (monitor.takeAnswer(slot, frame)) {
-                return; // an answer to the ARP monitor's probe, for the member's own MAC
+            if (monitor.takeOwnFrame(slot, frame)) {
+                return; // the ARP monitor's: an answer to a probe, or a probe flooded back into the bond
             }
             if (!members.collecting(slot)) {
                 counters.droppedNotCollecting++;

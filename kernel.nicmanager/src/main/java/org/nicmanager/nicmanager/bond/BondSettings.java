@@ -44,6 +44,11 @@ public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, in
         if (arpMonitor == null) {
             throw new IllegalArgumentException("no ARP monitor settings given; ArpMonitorSettings.off() for none");
         }
+        if (arpMonitor.on() && lacp.aggregates()) {
+            // Towards an aggregate the switch may send a member's answer down any link, so silence proves nothing.
+            throw new IllegalArgumentException("the ARP monitor needs a host-side team (--lacp off), not --lacp "
+                    + lacp.modeName() + ": the switch may answer a member's probe down another link of the aggregate");
+        }
     }
 
     /** Settings without an ARP monitor. */

@@ -27,12 +27,13 @@ import org.nicmanager.nicmanager.lacp.LacpBondStatus;
  * @param droppedNotCollecting received frames dropped because LACP had not enabled their member for collecting
  * @param arpMonitor the ARP monitor's settings (off when it has no targets)
  * @param arpProbesNotSent probes that found no buffer or no room on the ring, or that a failing NIC handed back
+ * @param arpProbesReturned the bond's own probes the switch flooded back into it through another member, dropped
  */
 public record BondStats(String name, LoadDistribution policy, FailbackMode failback, List<Member> members,
         long offeredFrames, long sentFrames, long queuedFrames, long droppedFrames, Map<DropReason, Long> drops,
         long busyRefusals, long busyRedirects, long failovers, long failbacks, long notificationsSent,
         long notificationsFailed, int macsSeen, LacpBondStatus lacp, long droppedNotCollecting,
-        ArpMonitorSettings arpMonitor, long arpProbesNotSent) {
+        ArpMonitorSettings arpMonitor, long arpProbesNotSent, long arpProbesReturned) {
 
     public BondStats {
         members = List.copyOf(members);
@@ -108,6 +109,6 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
                 counters.sentTotal(), queued, counters.droppedTotal(), drops, counters.busyRefusals,
                 counters.busyRedirects, counters.failovers, counters.failbacks, counters.notificationsSent,
                 counters.notificationsFailed, macs.size(), lacp, counters.droppedNotCollecting, monitor.settings(),
-                monitor.probesNotSent());
+                monitor.probesNotSent(), monitor.probesReturned());
     }
 }

@@ -62,19 +62,24 @@ public final class BondCommands {
         }
     }
 
-    /** The ARP monitor in brief: "off", or its targets, interval, missed-max and per member "NIC:STATE probes/answers". */
-    public record ArpMonitorView(String targets, String interval, int missedMax, List<String> members) {
+    /**
+     * The ARP monitor in brief: "off", or its targets, interval, missed-max, per member "NIC:STATE probes/answers",
+     * probes not sent (no buffer, a full ring) and the bond's own probes the switch flooded back into it (dropped).
+     */
+    public record ArpMonitorView(String targets, String interval, int missedMax, List<String> members,
+            long probesNotSent, long probesReturned) {
 
         static ArpMonitorView of(BondStats stats) {
             ArpMonitorSettings monitor = stats.arpMonitor();
             if (!monitor.on()) {
-                return new ArpMonitorView("off", "-", 0, List.of());
+                return new ArpMonitorView("off", "-", 0, List.of(), 0, 0);
             }
             return new ArpMonitorView(monitor.targetsText(), TimeSpan.format(monitor.intervalNanos()),
                     monitor.missedMax(), stats.members().stream().filter(member -> member.state() != MemberState.REMOVED)
                             .sorted(java.util.Comparator.comparingInt(BondStats.Member::rank))
                             .map(member -> member.nic() + ":" + member.state() + " " + member.arpProbesSent() + "/"
-                                    + member.arpAnswers()).toList());
+                                    + member.arpAnswers()).toList(), stats.arpProbesNotSent(),
+                    stats.arpProbesReturned());
         }
     }
 

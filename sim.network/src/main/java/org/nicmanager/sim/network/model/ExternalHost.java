@@ -3,19 +3,22 @@ package org.nicmanager.sim.network.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.nicmanager.kernel.api.frame.Arp;
 import org.nicmanager.kernel.api.frame.FlowStamp;
 import org.nicmanager.kernel.api.frame.FlowStampLocator;
 import org.nicmanager.kernel.api.frame.FlowTracker;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
+import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 
 /**
  * A machine outside the hypervisor, cabled to a switch: it counts what it receives (per sender and flow, from the
  * {@link FlowStamp}s of UDP datagrams and TCP segments, with the {@link FlowTracker} every receiver uses), can echo
- * frames back to their sender, and sends the traffic of its {@link TrafficSource}s.
+ * frames back to their sender, answers ARP requests for its address, and sends the traffic of its
+ * {@link TrafficSource}s.
  *
  * <p>Like a real NIC it keeps only frames for its own MAC, broadcast and multicast. Its link serialises a send queue
  * of {@link #SEND_QUEUE_FRAMES}; a traffic source whose frame finds that queue full waits until a frame has left (the
@@ -53,6 +56,7 @@ final class ExternalHost implements CableEnd {
     private long txDropsLinkDown;
     private long txDropsNoBuffer;
     private long echoedFrames;
+    private long arpReplies;
 
     ExternalHost(KernelScheduler scheduler, String name, Kind kind, long mac, int ip, long speedBps) {
         this.name = name;
@@ -178,10 +182,29 @@ final class ExternalHost implements CableEnd {
         if (stamp != FlowStampLocator.NONE) {
             flows.record(data, stamp);
         }
-        if (echo && destination == mac && headers.parse(data, length) == FrameVerdict.OK) {
+        if (asksForUs(data, length)) {
+            answerArp(frame);
+        } else if (echo && destination == mac && headers.parse(data, length) == FrameVerdict.OK) {
             echo(frame);
         } else {
             frame.release();
+        }
+    }
+
+    /** An ARP request for this host's address from another machine, which any IPv4 host answers. */
+    private boolean asksForUs(byte[] data, int length) {
+        return data.length >= FrameWriter.MIN_FRAME_BYTES && Arp.isIpv4OverEthernet(data, length)
+                && Arp.operation(data) == Arp.REQUEST && Arp.targetIp(data) == ip && Arp.senderMac(data) != mac;
+    }
+
+    /** Answers to the asker's MAC and address, reusing the request's buffer. */
+    private void answerArp(FrameBuffer frame) {
+        byte[] data = frame.data();
+        long asker = Arp.senderMac(data);
+        int askerIp = Arp.senderIp(data);
+        frame.setLength(FrameWriter.arp(data, asker, Arp.REPLY, mac, ip, asker, askerIp));
+        if (sendBack(frame)) {
+            arpReplies++;
         }
     }
 
@@ -200,22 +223,29 @@ final class ExternalHost implements CableEnd {
         if (l4 != FrameHeaders.ABSENT) {
             Bytes.swap(data, l4, l4 + 2, 2);
         }
-        if (!carrierUp) {
-            txDropsLinkDown++;
-            frame.release();
-        } else if (!link.offer(frame)) {
-            txDropsQueueFull++;
-            frame.release();
-        } else {
+        if (sendBack(frame)) {
             echoedFrames++;
         }
+    }
+
+    /** Queues an answer on the host's link; false when it is dropped (and counted) instead. */
+    private boolean sendBack(FrameBuffer frame) {
+        if (!carrierUp) {
+            txDropsLinkDown++;
+        } else if (!link.offer(frame)) {
+            txDropsQueueFull++;
+        } else {
+            return true;
+        }
+        frame.release();
+        return false;
     }
 
     HostStats stats() {
         List<HostStats.FlowStats> perFlow = flows.flows().stream().map(HostStats.FlowStats::of).toList();
         return new HostStats(name, rxFrames, rxBytes, flows.lostFrames(), flows.reorderedFrames(), perFlow,
                 rxDropsNotForUs, flows.untrackedFrames(), txFrames, txBytes, link.queuedFrames(), txDropsQueueFull,
-                txDropsLinkDown, txDropsNoBuffer, echoedFrames);
+                txDropsLinkDown, txDropsNoBuffer, echoedFrames, arpReplies);
     }
 
     @Override

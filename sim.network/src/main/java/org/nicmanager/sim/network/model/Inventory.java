@@ -110,7 +110,10 @@ final class Inventory {
         return found;
     }
 
-    /** The cable of a card or host, for unplug and plug. */
+    /**
+     * The cable of a card or host, or of the trunk between two switches named {@code SW1:SW2} (either order), for
+     * unplug and plug. A trunk's cable touches no NIC's carrier: cut, it is the silent failure only a probe finds.
+     */
     Cable cableOf(String name) {
         SimCard card = cards.get(name);
         if (card != null) {
@@ -120,8 +123,26 @@ final class Inventory {
         if (host != null) {
             return host.cable();
         }
-        throw new IllegalArgumentException("unknown NIC or host '" + name + "'; " + listing("NICs", cards.keySet(),
-                "no NICs") + "; " + listing("hosts", hosts.keySet(), "no hosts"));
+        for (Cable trunk : trunks) {
+            if (trunkName(trunk).equals(name) || trunkName(trunk, true).equals(name)) {
+                return trunk;
+            }
+        }
+        throw new IllegalArgumentException("unknown NIC, host or trunk '" + name + "'; " + listing("NICs",
+                cards.keySet(), "no NICs") + "; " + listing("hosts", hosts.keySet(), "no hosts") + "; "
+                + listing("trunks", trunks.stream().map(Inventory::trunkName).toList(), "link switches with"
+                        + " hw:switch link"));
+    }
+
+    /** {@code SW1:SW2}, the switches in the order they were linked. */
+    private static String trunkName(Cable trunk) {
+        return trunkName(trunk, false);
+    }
+
+    private static String trunkName(Cable trunk, boolean reversed) {
+        String a = ((SwitchPort) trunk.a()).owner().name();
+        String b = ((SwitchPort) trunk.b()).owner().name();
+        return reversed ? b + ":" + a : a + ":" + b;
     }
 
     /**

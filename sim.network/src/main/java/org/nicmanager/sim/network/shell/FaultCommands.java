@@ -34,14 +34,14 @@ public final class FaultCommands {
         this.hardware = hardware;
     }
 
-    @Descriptor("Pull the cable of a card or host: carrier drops at both ends")
-    public Object unplug(@Descriptor("the card or host") String... name) {
+    @Descriptor("Pull the cable of a card, host or trunk: carrier drops at both of its ends, nowhere else")
+    public Object unplug(@Descriptor("the card or host, or a trunk as SW1:SW2") String... name) {
         Words.expectCount(name, 1, "hw:unplug NAME");
         return act(name[0], world -> world.unplug(name[0]));
     }
 
-    @Descriptor("Plug the cable of a card or host back in")
-    public Object plug(@Descriptor("the card or host") String... name) {
+    @Descriptor("Plug the cable of a card, host or trunk back in")
+    public Object plug(@Descriptor("the card or host, or a trunk as SW1:SW2") String... name) {
         Words.expectCount(name, 1, "hw:plug NAME");
         return act(name[0], world -> world.plug(name[0]));
     }
@@ -78,13 +78,22 @@ public final class FaultCommands {
         return hardware.call(world -> {
             fault.accept(world);
             LinkView link = cableOf(world, device);
-            return new DeviceState(link.device(), link.kind(), link.state());
+            return new DeviceState(device, link.kind(), link.state());
         });
     }
 
-    /** The cable of a card or host the world has just accepted a command for. */
+    /** The cable of a card, host or trunk the world has just accepted a command for. */
     private static LinkView cableOf(PhysicalWorld world, String device) {
-        return world.topology().links().stream().filter(link -> link.device().equals(device)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("'" + device + "' has no cable"));
+        return world.topology().links().stream().filter(link -> link.device().equals(device) || isTrunk(link, device))
+                .findFirst().orElseThrow(() -> new IllegalStateException("'" + device + "' has no cable"));
+    }
+
+    /** A trunk is named {@code SW1:SW2} in either order; its link shows one switch and the other's port, SW/N. */
+    private static boolean isTrunk(LinkView link, String name) {
+        if (!link.kind().equals("SWITCH")) {
+            return false;
+        }
+        String far = link.device().substring(0, link.device().lastIndexOf('/'));
+        return name.equals(link.switchName() + ":" + far) || name.equals(far + ":" + link.switchName());
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.nicmanager.kernel.api.frame.Ipv4Address;
 import org.nicmanager.kernel.api.units.Rate;
 import org.nicmanager.kernel.api.units.TimeSpan;
 
@@ -121,16 +122,6 @@ final class Words {
 
     /** A dotted IPv4 address as its 32 bits; never a host name, so nothing is looked up. */
     static int ipv4(String option, String text) {
-        String[] parts = text.split("\\.", -1);
-        int bits = 0;
-        for (String part : parts) {
-            if (parts.length != 4 || part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
-                    || Integer.parseInt(part) > 255) {
-                throw new IllegalArgumentException("bad " + option + " '" + text + "': expected a dotted IPv4 address"
-                        + " such as 10.0.0.7");
-            }
-            bits = bits << 8 | Integer.parseInt(part);
-        }
-        return bits;
+        return Ipv4Address.parse(option, text);
     }
 }

@@ -121,4 +121,24 @@ class ArpMonitorTest {
             assertEquals(0, stats.failovers());
         }
     }
+
+    @Test
+    void probingAndHearingAnswersAllocateNothing() {
+        try (TwoSwitches setup = new TwoSwitches(BondSettings.defaults().withArpMonitor(
+                new ArpMonitorSettings(List.of(HOST_IP), MILLIS, 2)))) {
+            setup.world.advance(100 * MILLIS); // warm up
+            long answersBefore = setup.stats().member(0).arpAnswers();
+            long before = setup.world.call(ArpMonitorTest::allocatedByThisThread);
+            setup.world.advance(1_000 * MILLIS);
+            long allocated = setup.world.call(ArpMonitorTest::allocatedByThisThread) - before;
+            long answers = setup.stats().member(0).arpAnswers() - answersBefore;
+            assertEquals(1_000, answers, "a round every millisecond, each answered");
+            assertTrue(allocated < 4_096, allocated + " bytes allocated for 1,000 rounds on two members");
+        }
+    }
+
+    private static long allocatedByThisThread() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
+    }
 }

@@ -16,13 +16,20 @@ import org.nicmanager.kernel.api.time.KernelScheduler;
 
 /**
  * A machine outside the hypervisor, cabled to a switch: it counts what it receives (per sender and flow, from the
- * {@link FlowStamp}s of UDP datagrams and TCP segments, with the {@link FlowTracker} every receiver uses), can echo
- * frames back to their sender, answers ARP requests for its address, and sends the traffic of its
+ * {@link FlowStamp}s of UDP datagrams and TCP segments, with the {@link FlowTracker} every receiver uses), answers ARP
+ * requests for its IPv4 address, can echo frames back to their sender, and sends the traffic of its
  * {@link TrafficSource}s.
  *
- * <p>Like a real NIC it keeps only frames for its own MAC, broadcast and multicast. Its link serialises a send queue
- * of {@link #SEND_QUEUE_FRAMES}; a traffic source whose frame finds that queue full waits until a frame has left (the
- * host's own link caps what it offers), while an echo that finds it full is dropped and counted.
+ * <p>Like a real NIC it keeps only frames for its own MAC, broadcast and multicast; every frame kept counts in
+ * {@code rxFrames}, ARP requests included. Its link serialises a send queue of {@link #SEND_QUEUE_FRAMES}; a traffic
+ * source whose frame finds that queue full waits until a frame has left (the host's own link caps what it offers),
+ * while an echo or an ARP reply that finds it full is dropped and counted.
+ *
+ * <p>ARP (RFC 826), so that a bond's ARP monitor has someone to ask: the host answers a REQUEST whose target IP is its
+ * own, unless the request is its own (sender MAC = its MAC), with one REPLY to the asker. Requests for other
+ * addresses, replies, and the gratuitous ARPs a NIC manager sends for its own address after a failover (target IP =
+ * sender IP, not the host's) go unanswered. A request the host answers is not also echoed. The reply is written over
+ * the request's buffer, as an echo is, so answering allocates nothing.
  */
 final class ExternalHost implements CableEnd {
 
@@ -182,7 +189,7 @@ final class ExternalHost implements CableEnd {
         if (stamp != FlowStampLocator.NONE) {
             flows.record(data, stamp);
         }
-        if (asksForUs(data, length)) {
+        if (asksForOurIp(data, length)) {
             answerArp(frame);
         } else if (echo && destination == mac && headers.parse(data, length) == FrameVerdict.OK) {
             echo(frame);
@@ -191,19 +198,25 @@ final class ExternalHost implements CableEnd {
         }
     }
 
-    /** An ARP request for this host's address from another machine, which any IPv4 host answers. */
-    private boolean asksForUs(byte[] data, int length) {
-        return data.length >= FrameWriter.MIN_FRAME_BYTES && Arp.isIpv4OverEthernet(data, length)
-                && Arp.operation(data) == Arp.REQUEST && Arp.targetIp(data) == ip && Arp.senderMac(data) != mac;
+    /** An ARP request for this host's IP from someone else (our own request, echoed back by a loop, is not). */
+    private boolean asksForOurIp(byte[] data, int length) {
+        return Arp.isIpv4OverEthernet(data, length) && Arp.operation(data) == Arp.REQUEST
+                && Arp.targetIp(data) == ip && Arp.senderMac(data) != mac;
     }
 
-    /** Answers to the asker's MAC and address, reusing the request's buffer. */
+    /** Replies to the asker, reusing the request's buffer: sender = this host, target = the asker. */
     private void answerArp(FrameBuffer frame) {
         byte[] data = frame.data();
-        long asker = Arp.senderMac(data);
+        if (frame.capacity() < FrameWriter.MIN_FRAME_BYTES) {
+            // Only an unpooled buffer shorter than a minimum frame can get here; pooled ones hold at least 2 KiB.
+            txDropsNoBuffer++;
+            frame.release();
+            return;
+        }
+        long askerMac = Arp.senderMac(data); // read both before the reply overwrites them
         int askerIp = Arp.senderIp(data);
-        frame.setLength(FrameWriter.arp(data, asker, Arp.REPLY, mac, ip, asker, askerIp));
-        if (sendBack(frame)) {
+        frame.setLength(FrameWriter.arp(data, askerMac, Arp.REPLY, mac, ip, askerMac, askerIp));
+        if (send(frame)) {
             arpReplies++;
         }
     }
@@ -223,22 +236,24 @@ final class ExternalHost implements CableEnd {
         if (l4 != FrameHeaders.ABSENT) {
             Bytes.swap(data, l4, l4 + 2, 2);
         }
-        if (sendBack(frame)) {
+        if (send(frame)) {
             echoedFrames++;
         }
     }
 
-    /** Queues an answer on the host's link; false when it is dropped (and counted) instead. */
-    private boolean sendBack(FrameBuffer frame) {
+    /** Queues an answer (an echo or an ARP reply); false when it was dropped, counted and released. */
+    private boolean send(FrameBuffer frame) {
         if (!carrierUp) {
             txDropsLinkDown++;
-        } else if (!link.offer(frame)) {
-            txDropsQueueFull++;
-        } else {
-            return true;
+            frame.release();
+            return false;
         }
-        frame.release();
-        return false;
+        if (!link.offer(frame)) {
+            txDropsQueueFull++;
+            frame.release();
+            return false;
+        }
+        return true;
     }
 
     HostStats stats() {

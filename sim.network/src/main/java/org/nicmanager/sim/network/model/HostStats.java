@@ -15,11 +15,13 @@ import org.nicmanager.kernel.api.frame.MacAddress;
  * @param untrackedFlowFrames stamped frames of flows beyond the per-host flow table, counted only in the totals
  * @param txFrames frames that left the host's wire (traffic and echoes)
  * @param txQueuedFrames frames waiting on the host's link now
- * @param txDropsQueueFull echoes and ARP answers dropped because the host's send queue was full
+ * @param txDropsQueueFull echoes and ARP replies dropped because the host's send queue was full
  * @param txDropsLinkDown frames not sent, or flushed from the send queue, because the host's link was down
- * @param txDropsNoBuffer frames a source could not build because the world's frame pool was exhausted
+ * @param txDropsNoBuffer frames a source could not build because the world's frame pool was exhausted (and ARP
+ *        requests in a buffer too short for the reply, which only an unpooled test buffer can be)
  * @param echoedFrames frames sent back by the echo
- * @param arpReplies answers to ARP requests for the host's address (a bond's ARP monitor asks through each member)
+ * @param arpReplies ARP replies sent to requests for the host's IPv4 address (last, so that JSON readers of the
+ *        earlier fields are not disturbed)
  */
 public record HostStats(String name, long rxFrames, long rxBytes, long lostFrames, long reorderedFrames,
         List<FlowStats> flows, long rxDropsNotForUs, long untrackedFlowFrames, long txFrames, long txBytes,

@@ -110,39 +110,42 @@ final class Inventory {
         return found;
     }
 
+    /** A cable that can be unplugged, under the name its events carry. */
+    record NamedCable(String name, Cable cable) {
+    }
+
     /**
-     * The cable of a card or host, or of the trunk between two switches named {@code SW1:SW2} (either order), for
-     * unplug and plug. A trunk's cable touches no NIC's carrier: cut, it is the silent failure only a probe finds.
+     * The cable of a card or host, or of a trunk named {@code SW1:SW2} in either order, for unplug and plug. A trunk's
+     * name comes back as {@link #trunkName canonical}, so that its events do not depend on how it was typed.
      */
-    Cable cableOf(String name) {
+    NamedCable cableOf(String name) {
         SimCard card = cards.get(name);
         if (card != null) {
-            return card.cable();
+            return new NamedCable(name, card.cable());
         }
         ExternalHost host = hosts.get(name);
         if (host != null) {
-            return host.cable();
+            return new NamedCable(name, host.cable());
         }
         for (Cable trunk : trunks) {
-            if (trunkName(trunk).equals(name) || trunkName(trunk, true).equals(name)) {
-                return trunk;
+            String canonical = trunkName(trunk);
+            if (canonical.equals(name) || reversedTrunkName(trunk).equals(name)) {
+                return new NamedCable(canonical, trunk);
             }
         }
         throw new IllegalArgumentException("unknown NIC, host or trunk '" + name + "'; " + listing("NICs",
-                cards.keySet(), "no NICs") + "; " + listing("hosts", hosts.keySet(), "no hosts") + "; "
-                + listing("trunks", trunks.stream().map(Inventory::trunkName).toList(), "link switches with"
-                        + " hw:switch link"));
+                cards.keySet(), "no NICs") + "; " + listing("hosts", hosts.keySet(), "no hosts") + "; " + listing(
+                        "trunks", trunks.stream().map(Inventory::trunkName).toList(),
+                        "link two switches with hw:switch link"));
     }
 
     /** {@code SW1:SW2}, the switches in the order they were linked. */
-    private static String trunkName(Cable trunk) {
-        return trunkName(trunk, false);
+    static String trunkName(Cable trunk) {
+        return ((SwitchPort) trunk.a()).owner().name() + ":" + ((SwitchPort) trunk.b()).owner().name();
     }
 
-    private static String trunkName(Cable trunk, boolean reversed) {
-        String a = ((SwitchPort) trunk.a()).owner().name();
-        String b = ((SwitchPort) trunk.b()).owner().name();
-        return reversed ? b + ":" + a : a + ":" + b;
+    private static String reversedTrunkName(Cable trunk) {
+        return ((SwitchPort) trunk.b()).owner().name() + ":" + ((SwitchPort) trunk.a()).owner().name();
     }
 
     /**

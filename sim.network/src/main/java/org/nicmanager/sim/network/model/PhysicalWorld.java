@@ -89,9 +89,16 @@ public interface PhysicalWorld extends SimulatedWorld {
     /** Makes a host send every unicast frame it receives back to its sender, addresses and ports swapped. */
     void setEcho(String host, boolean echo);
 
-    /** Pulls the cable of a card or host: carrier drops at both ends at once. Pulling a pulled cable does nothing. */
+    /**
+     * Pulls the cable of a card or host, or the trunk between two switches named {@code SW1:SW2} (either order):
+     * carrier drops at both ends at once, and only there. Cutting a trunk leaves every NIC and host on either switch
+     * with its carrier, so to them the failure is silent: frames for the far side are dropped and counted (flooded
+     * once the switch forgets the MACs behind the trunk). Events name a trunk as it was linked, {@code SW1:SW2}.
+     * Pulling a pulled cable does nothing.
+     */
     void unplug(String name);
 
+    /** Plugs back a cable {@link #unplug} pulled; plugging a plugged cable does nothing. */
     void plug(String name);
 
     /** Fails a card's hardware or its transmit ring, for {@code forNanos} (0: until repaired). */

@@ -239,19 +239,19 @@ public final class SimulatedNetwork implements PhysicalWorld {
 
     @Override
     public void unplug(String name) {
-        Cable cable = inventory.cableOf(name);
-        if (cable.plugged()) {
-            cable.unplug();
-            events.post(SimTopics.UNPLUGGED, name, null);
+        Inventory.NamedCable named = inventory.cableOf(name);
+        if (named.cable().plugged()) {
+            named.cable().unplug();
+            events.post(SimTopics.UNPLUGGED, named.name(), null);
         }
     }
 
     @Override
     public void plug(String name) {
-        Cable cable = inventory.cableOf(name);
-        if (!cable.plugged()) {
-            cable.plug();
-            events.post(SimTopics.PLUGGED, name, null);
+        Inventory.NamedCable named = inventory.cableOf(name);
+        if (!named.cable().plugged()) {
+            named.cable().plug();
+            events.post(SimTopics.PLUGGED, named.name(), null);
         }
     }
 

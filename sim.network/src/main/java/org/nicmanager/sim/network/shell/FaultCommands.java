@@ -12,14 +12,22 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Fault injection: {@code hw:unplug}, {@code hw:plug}, {@code hw:fail} and {@code hw:repair}. */
+/**
+ * Fault injection: {@code hw:unplug}, {@code hw:plug}, {@code hw:fail} and {@code hw:repair}. Unplug and plug take a
+ * card, a host, or the trunk between two switches as {@code SW1:SW2}.
+ */
 @Component(service = FaultCommands.class, property = {"osgi.command.scope=hw", "osgi.command.function=unplug",
         "osgi.command.function=plug", "osgi.command.function=fail", "osgi.command.function=repair"})
 public final class FaultCommands {
 
+    /** The topology's kind for a cable between two switches, whose device is the far switch's port. */
+    private static final String TRUNK_KIND = "SWITCH";
     static final String USAGE_FAIL = "hw:fail NAME hardware|ring [--for DURATION] | hw:fail SW/N lacp [--for DURATION]";
 
-    /** A device's cable after a fault command: UP, DOWN (unplugged) or FAILED. */
+    /**
+     * A device's cable after a fault command: UP, DOWN (unplugged) or FAILED. A trunk is named {@code SW1:SW2} as the
+     * switches were linked, of kind SWITCH as in {@code hw:topology}.
+     */
     public record DeviceState(String device, String kind, String state) {
     }
 
@@ -34,15 +42,16 @@ public final class FaultCommands {
         this.hardware = hardware;
     }
 
-    @Descriptor("Pull the cable of a card, host or trunk: carrier drops at both of its ends, nowhere else")
+    @Descriptor("Pull the cable of a card or host, or the trunk between two switches: carrier drops at both ends"
+            + " only (cutting a trunk leaves the NICs and hosts on either switch up)")
     public Object unplug(@Descriptor("the card or host, or a trunk as SW1:SW2") String... name) {
-        Words.expectCount(name, 1, "hw:unplug NAME");
+        Words.expectCount(name, 1, "hw:unplug NAME | hw:unplug SW1:SW2");
         return act(name[0], world -> world.unplug(name[0]));
     }
 
-    @Descriptor("Plug the cable of a card, host or trunk back in")
+    @Descriptor("Plug the cable of a card or host, or the trunk between two switches, back in")
     public Object plug(@Descriptor("the card or host, or a trunk as SW1:SW2") String... name) {
-        Words.expectCount(name, 1, "hw:plug NAME");
+        Words.expectCount(name, 1, "hw:plug NAME | hw:plug SW1:SW2");
         return act(name[0], world -> world.plug(name[0]));
     }
 
@@ -77,23 +86,25 @@ public final class FaultCommands {
     private DeviceState act(String device, Consumer<PhysicalWorld> fault) {
         return hardware.call(world -> {
             fault.accept(world);
-            LinkView link = cableOf(world, device);
-            return new DeviceState(device, link.kind(), link.state());
+            return stateOf(world, device);
         });
     }
 
     /** The cable of a card, host or trunk the world has just accepted a command for. */
-    private static LinkView cableOf(PhysicalWorld world, String device) {
-        return world.topology().links().stream().filter(link -> link.device().equals(device) || isTrunk(link, device))
-                .findFirst().orElseThrow(() -> new IllegalStateException("'" + device + "' has no cable"));
-    }
-
-    /** A trunk is named {@code SW1:SW2} in either order; its link shows one switch and the other's port, SW/N. */
-    private static boolean isTrunk(LinkView link, String name) {
-        if (!link.kind().equals("SWITCH")) {
-            return false;
+    private static DeviceState stateOf(PhysicalWorld world, String device) {
+        for (LinkView link : world.topology().links()) {
+            if (link.device().equals(device)) {
+                return new DeviceState(link.device(), link.kind(), link.state());
+            }
+            // Names cannot hold ':' (Names.FORM), so only a trunk's name does.
+            if (device.contains(":") && link.kind().equals(TRUNK_KIND)) {
+                String near = link.switchName();
+                String far = link.device().substring(0, link.device().lastIndexOf('/'));
+                if (device.equals(near + ":" + far) || device.equals(far + ":" + near)) {
+                    return new DeviceState(near + ":" + far, link.kind(), link.state());
+                }
+            }
         }
-        String far = link.device().substring(0, link.device().lastIndexOf('/'));
-        return name.equals(link.switchName() + ":" + far) || name.equals(far + ":" + link.switchName());
+        throw new IllegalStateException("'" + device + "' has no cable");
     }
 }

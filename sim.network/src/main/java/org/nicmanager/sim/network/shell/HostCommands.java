@@ -46,7 +46,8 @@ public final class HostCommands {
                     absentValue = Words.ABSENT) String switchName,
             @Descriptor("add: the host's MAC, e.g. 02:00:00:00:01:01 (default: generated)") @Parameter(
                     names = "--mac", absentValue = Words.ABSENT) String mac,
-            @Descriptor("add: the host's IPv4 address, e.g. 10.0.0.7 (default: generated)") @Parameter(
+            @Descriptor("add: the host's IPv4 address, which it answers ARP requests for, e.g. 10.0.0.7 (default:"
+                    + " generated, 10.0.0.1 up)") @Parameter(
                     names = "--ip", absentValue = Words.ABSENT) String ip,
             @Descriptor("add: the host's link speed, e.g. 1Gbps (default: the world's default host link)") @Parameter(
                     names = "--speed", absentValue = Words.ABSENT) String speed,

@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.frame.Arp;
 import org.nicmanager.kernel.api.frame.FlowStamp;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
@@ -116,41 +115,5 @@ class ExternalHostTest {
         sendSequences(1, 3);
         assertEquals(3, card.received);
         assertEquals(4, sim.host("h").rxFrames());
-    }
-
-    @Test
-    void aHostAnswersAnArpRequestForItsAddressAndNothingElse() {
-        int hostIp = 0x0A_00_00_63;
-        int cardIp = 0x0A_00_00_FE;
-        long cardMac = sim.macOf("nic0");
-        sim.run(() -> sim.net.addHost("a", "sw", -1, hostIp, 0));
-        long aMac = sim.macOf("a");
-
-        arp(MacAddress.BROADCAST, Arp.REQUEST, cardMac, cardIp, 0, hostIp);
-        assertEquals(1, card.arpFrames.size(), "one answer");
-        byte[] answer = card.arpFrames.get(0);
-        assertEquals(Arp.REPLY, Arp.operation(answer));
-        assertEquals(cardMac, Arp.targetMac(answer));
-        assertEquals(cardIp, Arp.targetIp(answer));
-        assertEquals(aMac, Arp.senderMac(answer));
-        assertEquals(hostIp, Arp.senderIp(answer));
-        assertEquals(MacAddress.format(cardMac), MacAddress.format(java.nio.ByteBuffer.wrap(answer).getLong(0) >>> 16),
-                "sent to the asker, not broadcast");
-        assertEquals(1, sim.host("a").arpReplies());
-
-        arp(MacAddress.BROADCAST, Arp.REQUEST, cardMac, cardIp, 0, hostIp + 1); // another address
-        arp(aMac, Arp.REPLY, cardMac, cardIp, aMac, hostIp); // a reply is not a question
-        arp(MacAddress.BROADCAST, Arp.REQUEST, cardMac, cardIp, 0, cardIp); // gratuitous: the card's own address
-        assertEquals(1, card.arpFrames.size(), "no other frame was answered");
-        assertEquals(1, sim.host("a").arpReplies());
-        assertEquals(4, sim.host("a").rxFrames(), "every ARP frame for it or broadcast was received");
-    }
-
-    private void arp(long destination, int operation, long senderMac, int senderIp, long targetMac, int targetIp) {
-        FrameBuffer frame = FrameBuffer.unpooled(64);
-        frame.setLength(FrameWriter.arp(frame.data(), destination, operation, senderMac, senderIp, targetMac,
-                targetIp));
-        assertEquals(TransmitStatus.ACCEPTED, sim.call(() -> card.card.transmit(frame)));
-        sim.advance(MILLIS);
     }
 }

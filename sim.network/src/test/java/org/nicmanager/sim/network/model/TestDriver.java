@@ -3,7 +3,6 @@ package org.nicmanager.sim.network.model;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.nicmanager.kernel.api.frame.Arp;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FramePool;
@@ -23,8 +22,6 @@ final class TestDriver implements NicListener {
 
     final SimulatedCard card;
     final List<LinkState> linkChanges = new ArrayList<>();
-    /** Copies of the ARP frames received, to read back. */
-    final List<byte[]> arpFrames = new ArrayList<>();
     private final FramePool pool;
     private long destinationMac;
     private int frameBytes;
@@ -79,9 +76,6 @@ final class TestDriver implements NicListener {
     @Override
     public void frameReceived(PhysicalNic nic, FrameBuffer frame) {
         received++;
-        if (Arp.isIpv4OverEthernet(frame.data(), frame.length())) {
-            arpFrames.add(java.util.Arrays.copyOf(frame.data(), frame.length()));
-        }
         if (headers.parse(frame) == FrameVerdict.OK && headers.isTcpSyn()) {
             synReceived++;
         }

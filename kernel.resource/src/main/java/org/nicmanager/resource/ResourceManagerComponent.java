@@ -141,8 +141,8 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
     public AllocationView allocate(String vm, AllocationChange change) {
         StoredAllocation stored = world.call(() -> engine.allocate(vm, change));
         try {
-            Configuration configuration = configurationAdmin.getFactoryConfiguration(AllocationConfiguration.FACTORY_PID,
-                    vm, "?");
+            Configuration configuration = configurationAdmin.getFactoryConfiguration(
+                    AllocationConfiguration.FACTORY_PID, vm, "?");
             ConfigurationFiles.update(configuration, AllocationConfiguration.properties(vm, stored));
         } catch (IOException unsaved) {
             throw new UncheckedIOException("the allocation of VM " + vm + " is in force but was not saved", unsaved);

@@ -75,7 +75,8 @@ public final class BondCommands {
                 return new ArpMonitorView("off", "-", 0, List.of(), 0, 0);
             }
             return new ArpMonitorView(monitor.targetsText(), TimeSpan.format(monitor.intervalNanos()),
-                    monitor.missedMax(), stats.members().stream().filter(member -> member.state() != MemberState.REMOVED)
+                    monitor.missedMax(), stats.members().stream()
+                            .filter(member -> member.state() != MemberState.REMOVED)
                             .sorted(java.util.Comparator.comparingInt(BondStats.Member::rank))
                             .map(member -> member.nic() + ":" + member.state() + " " + member.arpProbesSent() + "/"
                                     + member.arpAnswers()).toList(), stats.arpProbesNotSent(),

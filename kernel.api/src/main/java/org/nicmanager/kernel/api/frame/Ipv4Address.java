@@ -1,6 +1,6 @@
 package org.nicmanager.kernel.api.frame;
 
-/** IPv4 addresses as their 32 bits, read from and written as dotted text; never a host name, so nothing is looked up. */
+/** IPv4 addresses as their 32 bits, read from and written as dotted text; never a host name: nothing is looked up. */
 public final class Ipv4Address {
 
     private Ipv4Address() {

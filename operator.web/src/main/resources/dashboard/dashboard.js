@@ -4,7 +4,14 @@
 const POLL_MS = 1000;
 const POINTS = 60;
 const COLORS = ['#1d3557', '#e63946', '#2a9d8f', '#f4a261', '#6a4c93', '#457b9d', '#8ac926', '#ff595e'];
-const STATE_COLORS = { UP: '#2a9d8f', BUSY: '#2a9d8f', STANDBY: '#8d99ae', DOWN: '#e76f51', FAILED: '#9d0208' };
+const STATE_COLORS = { UP: '#2a9d8f', BUSY: '#2a9d8f', STANDBY: '#8d99ae', DOWN: '#e76f51', FAILED: '#9d0208',
+  UNREACHABLE: '#f4a261' };
+
+// A bond member's state: its link's, unless the bond's ARP monitor finds it UNREACHABLE (carrier up, no answer).
+function memberState(bond, member) {
+  const monitored = (bond.arpMonitor?.members ?? []).find(a => a.nic === member.name);
+  return monitored?.state === 'UNREACHABLE' ? 'UNREACHABLE' : member.state;
+}
 
 let lastEvent = 0;
 const vmChart = lineChart('vm-chart');
@@ -129,7 +136,8 @@ function renderBonds(bonds) {
   const body = document.querySelector('#bonds tbody');
   body.replaceChildren(...bonds.map(bond => el('tr', { 'data-bond': bond.name }, el('td', {}, bond.name),
     el('td', {}, bond.policy),
-    el('td', {}, bond.members.map(m => `${m.name} ${m.state}${m.active ? ' (active)' : ''}`).join(', ') || '-'),
+    el('td', {}, bond.members.map(m => `${m.name} ${memberState(bond, m)}${m.active ? ' (active)' : ''}`)
+      .join(', ') || '-'),
     el('td', { class: 'number' }, String(bond.failovers)), el('td', { class: 'number' }, String(bond.failbacks)))));
 }
 
@@ -189,8 +197,10 @@ function renderTopology(topology, nics, bonds, vms, vnics) {
     if (v.uplink) join(`0:${v.vm}`, bonds.some(b => b.name === v.uplink) ? `1:${v.uplink}` : `2:${v.uplink}`,
       v.attached ? 'UP' : 'DOWN');
   });
-  bonds.forEach(b => b.members.forEach(m => join(`1:${b.name}`, `2:${m.name}`,
-    m.state === 'UP' && !m.active ? 'STANDBY' : m.state)));
+  bonds.forEach(b => b.members.forEach(m => {
+    const state = memberState(b, m);
+    join(`1:${b.name}`, `2:${m.name}`, state === 'UP' && !m.active ? 'STANDBY' : state);
+  }));
   links.forEach(l => {
     if (l.kind === 'NIC') join(`2:${l.device}`, `3:${l.switchName}`, l.state);
     if (l.kind === 'HOST') join(`3:${l.switchName}`, `4:${l.device}`, l.state);

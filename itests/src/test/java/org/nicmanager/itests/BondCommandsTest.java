@@ -62,7 +62,8 @@ public class BondCommandsTest extends NicManagerTestSupport {
         shell("kernel:advance 1001ms"); // ten rounds, the last one's answers home too
         String healthy = shell("bond:show bondD --json");
         assertTrue(healthy, healthy.contains("\"arpMonitor\":{\"targets\":\"10.0.9.1\",\"interval\":\"100ms\","
-                + "\"missedMax\":2,\"members\":[\"slowD:UP 10/10\",\"fastD:UP 10/10\"],\"probesNotSent\":0,"
+                + "\"missedMax\":2,\"members\":[{\"nic\":\"slowD\",\"state\":\"UP\",\"probes\":10,\"answers\":10},"
+                + "{\"nic\":\"fastD\",\"state\":\"UP\",\"probes\":10,\"answers\":10}],\"probesNotSent\":0,"
                 + "\"probesReturned\":20}"));
         assertTrue("the probes flooded back are the monitor's, not inbound traffic: " + healthy,
                 healthy.contains("\"unknownDestination\":0,\"duplicateGroup\":0,"));
@@ -71,7 +72,7 @@ public class BondCommandsTest extends NicManagerTestSupport {
         shell("kernel:advance 300ms");
         String cut = shell("bond:show bondD --json");
         assertTrue(cut, cut.contains("\"members\":[{\"name\":\"slowD\",\"state\":\"UP\",\"active\":false"));
-        assertTrue(cut, cut.contains("\"slowD:UNREACHABLE "));
+        assertTrue(cut, cut.contains("{\"nic\":\"slowD\",\"state\":\"UNREACHABLE\",\"probes\":13,"));
         assertTrue(cut, cut.contains("{\"name\":\"fastD\",\"state\":\"UP\",\"active\":true"));
         assertTrue(cut, cut.contains("\"nic\":\"slowD\",\"reason\":\"ARP_UNANSWERED\"}"));
 

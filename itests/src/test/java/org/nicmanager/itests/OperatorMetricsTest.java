@@ -1,6 +1,7 @@
 package org.nicmanager.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -79,9 +80,12 @@ public class OperatorMetricsTest extends NicManagerTestSupport {
         shell("hw:switch add swM --ports 8");
         shell("hw:nic add m0 --model e1000 --switch swM");
         shell("hw:nic add m1 --model e1000 --switch swM");
-        shell("hw:host add hM --switch swM --mac 02:00:00:00:77:01");
+        shell("hw:nic add m2 --model e1000 --switch swM");
+        shell("hw:host add hM --switch swM --mac 02:00:00:00:77:01 --ip 10.0.77.1");
         shell("bond:create bondM --policy round-robin");
         shell("bond:add bondM m0 m1");
+        shell("bond:create bondA --policy failover-order --arp-target 10.0.77.1");
+        shell("bond:add bondA m2");
         shell("vm:create vmM --priority 7");
         shell("vm:start vmM");
         shell("vnic:add vmM --uplink bondM");
@@ -103,6 +107,12 @@ public class OperatorMetricsTest extends NicManagerTestSupport {
         assertEquals(1, sample(metrics, "nicmgr_bond_failovers_total{bond=\"bondM\"}"));
         assertEquals(0, sample(metrics, "nicmgr_bond_member_active{bond=\"bondM\",nic=\"m0\"}"));
         assertEquals(0, sample(metrics, "nicmgr_nic_up{nic=\"m0\"}"));
+        assertEquals(1, sample(metrics, "nicmgr_bond_member_reachable{bond=\"bondA\",nic=\"m2\"}"));
+        assertEquals("one probe a second for 2 s", 2,
+                sample(metrics, "nicmgr_bond_member_arp_probes_total{bond=\"bondA\",nic=\"m2\"}"));
+        assertEquals("the first round's answer; the second round went out at the very kernel time of the scrape", 1,
+                sample(metrics, "nicmgr_bond_member_arp_answers_total{bond=\"bondA\",nic=\"m2\"}"));
+        assertFalse("no ARP monitor on bondM", metrics.contains("nicmgr_bond_member_reachable{bond=\"bondM\""));
         assertEquals(7, sample(metrics, "nicmgr_vm_priority{vm=\"vmM\"}"));
         assertEquals(1, sample(metrics, "nicmgr_vm_state{state=\"RUNNING\",vm=\"vmM\"}"));
         assertTrue(metrics, metrics.contains("nicmgr_events_total{topic=\"nicmgr/bond/FAILOVER\"}"));

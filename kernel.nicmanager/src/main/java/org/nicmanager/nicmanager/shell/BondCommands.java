@@ -63,10 +63,11 @@ public final class BondCommands {
     }
 
     /**
-     * The ARP monitor in brief: "off", or its targets, interval, missed-max, per member "NIC:STATE probes/answers",
-     * probes not sent (no buffer, a full ring) and the bond's own probes the switch flooded back into it (dropped).
+     * The ARP monitor in brief: "off" (no members), or its targets, interval and missed-max; each member's state
+     * (UNREACHABLE: carrier up, no answer), probes sent and answers heard; probes not sent (no buffer, a full ring);
+     * and the bond's own probes the switch flooded back into it (dropped).
      */
-    public record ArpMonitorView(String targets, String interval, int missedMax, List<String> members,
+    public record ArpMonitorView(String targets, String interval, int missedMax, List<ArpMember> members,
             long probesNotSent, long probesReturned) {
 
         static ArpMonitorView of(BondStats stats) {
@@ -78,9 +79,19 @@ public final class BondCommands {
                     monitor.missedMax(), stats.members().stream()
                             .filter(member -> member.state() != MemberState.REMOVED)
                             .sorted(java.util.Comparator.comparingInt(BondStats.Member::rank))
-                            .map(member -> member.nic() + ":" + member.state() + " " + member.arpProbesSent() + "/"
-                                    + member.arpAnswers()).toList(), stats.arpProbesNotSent(),
+                            .map(member -> new ArpMember(member.nic(), member.state().name(), member.arpProbesSent(),
+                                    member.arpAnswers())).toList(), stats.arpProbesNotSent(),
                     stats.arpProbesReturned());
+        }
+    }
+
+    /** One member as the ARP monitor sees it. */
+    public record ArpMember(String nic, String state, long probes, long answers) {
+
+        /** The text form, in one line with the bond: {@code NIC:STATE probes/answers}. */
+        @Override
+        public String toString() {
+            return nic + ":" + state + " " + probes + "/" + answers;
         }
     }
 

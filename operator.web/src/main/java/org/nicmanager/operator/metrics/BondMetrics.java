@@ -20,7 +20,8 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 /**
  * Per bond, from {@code bond:list --json}: offered, sent and dropped frames (by reason), the backlog, failovers and
- * failbacks, and each member's state and load.
+ * failbacks, each member's state and load, and for a bond with an ARP monitor each member's reachability, probes and
+ * answers.
  */
 @Component(service = MultiCollector.class)
 public final class BondMetrics implements MultiCollector {
@@ -64,6 +65,16 @@ public final class BondMetrics implements MultiCollector {
                         member, "txFrames", memberId);
                 families.counterFrom("nicmgr_bond_member_transmitted_bytes", "Frame bytes a bond sent through a member",
                         member, "txBytes", memberId);
+            }
+            for (JsonObject member : objects(object(bond, "arpMonitor"), "members")) { // none while it is off
+                String[] memberId = {"bond", name, "nic", text(member, "nic", "?")};
+                families.gauge("nicmgr_bond_member_reachable", "1 while the ARP monitor hears answers through a"
+                        + " member, 0 while it is UNREACHABLE", "UNREACHABLE".equals(text(member, "state", "")) ? 0 : 1,
+                        memberId);
+                families.counterFrom("nicmgr_bond_member_arp_probes", "ARP monitor probes sent through a member",
+                        member, "probes", memberId);
+                families.counterFrom("nicmgr_bond_member_arp_answers", "Answers to the ARP monitor heard through a"
+                        + " member", member, "answers", memberId);
             }
         }
         return families.build();

@@ -154,7 +154,7 @@ public final class BondCommands {
             @Descriptor("LACP: the aggregate carries traffic only while at least this many members distribute"
                     + " (default 1)") @Parameter(names = "--min-links", absentValue = ABSENT) String minLinks,
             @Descriptor("ARP monitor: IPv4 addresses to ask through every member, e.g. 10.0.0.1,10.0.0.2 (at most 16);"
-                    + " a member no target answers is UNREACHABLE. Off without") @Parameter(names = "--arp-target",
+                    + " a member no target answers is UNREACHABLE. Off when not given") @Parameter(names = "--arp-target",
                     absentValue = ABSENT) String arpTargets,
             @Descriptor("ARP monitor: time between two rounds of probes (default 1s)") @Parameter(
                     names = "--arp-interval", absentValue = ABSENT) String arpInterval,

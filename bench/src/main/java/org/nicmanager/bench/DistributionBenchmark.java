@@ -38,8 +38,8 @@ public class DistributionBenchmark {
     /** Frames cycled through: 4 flows per VM. */
     private static final int FRAMES = VMS * 4;
 
-    @Param({"round-robin", "least-loaded", "hash-l2", "hash-l3", "hash-l34", "ip-hash-else-rr", "per-vm",
-        "tcp-session", "priority-aware", "failover-order"})
+    @Param({"round-robin", "least-loaded", "hash-l2", "hash-l3", "hash-l34", "hash-l34-rebalanced", "ip-hash-else-rr",
+        "per-vm", "tcp-session", "priority-aware", "failover-order"})
     public String policy;
 
     private final byte[][] frames = new byte[FRAMES][];

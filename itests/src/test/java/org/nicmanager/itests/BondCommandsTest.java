@@ -88,6 +88,37 @@ public class BondCommandsTest extends NicManagerTestSupport {
                 + " team (--lacp off), not --lacp static");
     }
 
+    /**
+     * hash-l34-rebalanced: four flows that all hash to one member are spread two and two at the first rebalance, 10 s
+     * in, and the second rebalance finds nothing to move; no frame is lost or reordered.
+     */
+    @Test
+    public void theRebalancedHashPolicyMovesBucketsFromTheBusiestMemberEveryTenSeconds() throws Exception {
+        shell("hw:switch add swR --ports 8");
+        shell("hw:nic add r0 --model e1000 --switch swR");
+        shell("hw:nic add r1 --model e1000 --switch swR");
+        shell("hw:host add hR --switch swR --mac 02:00:00:00:98:01");
+        shell("bond:create bondR --policy hash-l34-rebalanced");
+        shell("bond:add bondR r0 r1");
+        shell("vm:create vmR");
+        shell("vm:start vmR");
+        shell("vnic:add vmR --uplink bondR");
+        shell("guest:traffic vmR --to 02:00:00:00:98:01 --rate 400Mbps --frame 1000 --flows 4");
+        shell("kernel:advance 9s"); // 400 Mb/s of 1000-byte frames is 50,000 frames a second
+        String skewed = shell("bond:show bondR --json");
+        assertTrue(skewed, Math.abs(txFrames(skewed, "r0") - 450_000) <= 2);
+        assertEquals(skewed, 0, txFrames(skewed, "r1"));
+        assertTrue(skewed, skewed.contains("\"rebalanceMoves\":0}"));
+
+        shell("kernel:advance 11s"); // the rebalance at 10 s, then 10 s two flows a member
+        String balanced = shell("bond:show bondR --json");
+        assertTrue(balanced, Math.abs(txFrames(balanced, "r0") - 750_000) <= 2);
+        assertTrue(balanced, Math.abs(txFrames(balanced, "r1") - 250_000) <= 2);
+        assertTrue(balanced, balanced.contains("\"rebalanceMoves\":2}"));
+        String received = shell("hw:host stats hR --json");
+        assertTrue(received, received.contains("\"lostFrames\":0,\"reorderedFrames\":0,"));
+    }
+
     @Test
     public void stoppingAMembersDriverFailsTheBondOver() throws Exception {
         topology("B");
@@ -127,6 +158,14 @@ public class BondCommandsTest extends NicManagerTestSupport {
         assertRefused("bond:create x --failback sometimes", "unknown failback 'sometimes'");
         assertRefused("bond:remove bondC slowC", "NIC slowC is not a member of bond bondC");
         assertEquals("a refused command changes nothing", before, shell("bond:list --json"));
+    }
+
+    /** A member's {@code txFrames} in {@code bond:show --json}. */
+    private static long txFrames(String bond, String nic) {
+        java.util.regex.Matcher member = java.util.regex.Pattern.compile("\\{\"name\":\"" + nic
+                + "\",\"state\":\"[A-Z]+\",\"active\":(true|false),\"txFrames\":(\\d+)").matcher(bond);
+        assertTrue(bond, member.find());
+        return Long.parseLong(member.group(2));
     }
 
     private void assertRefused(String command, String expected) throws Exception {

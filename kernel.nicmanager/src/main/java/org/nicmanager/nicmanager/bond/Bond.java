@@ -9,6 +9,7 @@ import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.nicmanager.distribution.Distributor;
 import org.nicmanager.nicmanager.distribution.Distributors;
 import org.nicmanager.nicmanager.distribution.VmDirectory;
@@ -46,6 +47,8 @@ public final class Bond {
     private final FramePlacer placer;
     private final BondAggregation aggregation;
     private final ArpMonitor monitor;
+    /** Runs the policy's rebalancing, for a policy that rebalances; idle otherwise. */
+    private final Timer rebalancer;
     private InboundFrames inbound;
     private BondObserver observer = BondObserver.NONE;
     private Runnable readyListener = () -> { };
@@ -79,6 +82,8 @@ public final class Bond {
         this.aggregation = new BondAggregation(name, settings.lacp(), scheduler, members, counters,
                 this::lacpGatesChanged);
         this.monitor = new ArpMonitor(name, settings.arpMonitor(), scheduler, members, this::reachabilityChanged);
+        this.rebalancer = scheduler.newTimer("bond " + name + " rebalance", this::rebalance);
+        armRebalancing();
     }
 
     public String name() {
@@ -116,6 +121,21 @@ public final class Bond {
         distributor = next;
         placer.use(next);
         rebuild();
+        armRebalancing();
+    }
+
+    private void armRebalancing() {
+        if (distributor.rebalanceIntervalNanos() > 0) {
+            rebalancer.armAfter(distributor.rebalanceIntervalNanos());
+        } else {
+            rebalancer.cancel();
+        }
+    }
+
+    /** The policy moves load between members by what it measured (a control event, like a failover's rebuild). */
+    private void rebalance() {
+        distributor.rebalance();
+        armRebalancing();
     }
 
     /**
@@ -162,6 +182,7 @@ public final class Bond {
     public void close() {
         aggregation.close();
         monitor.close();
+        rebalancer.cancel();
         FrameBuffer frame;
         while ((frame = backlog.poll()) != null) {
             drop(frame, DropReason.NO_MEMBER_AVAILABLE);
@@ -570,6 +591,10 @@ public final class Bond {
     public BondStats stats() {
         return BondStats.of(this, members, counters, backlog.size(), macs, failback, rechecker,
                 aggregation.status(name), monitor);
+    }
+
+    long rebalanceMoves() {
+        return distributor.rebalanceMoves();
     }
 
     /** The bond's link aggregation as {@code lacp:show} gives it. */

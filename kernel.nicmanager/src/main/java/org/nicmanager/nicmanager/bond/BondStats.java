@@ -28,12 +28,13 @@ import org.nicmanager.nicmanager.lacp.LacpBondStatus;
  * @param arpMonitor the ARP monitor's settings (off when it has no targets)
  * @param arpProbesNotSent probes that found no buffer or no room on the ring, or that a failing NIC handed back
  * @param arpProbesReturned the bond's own probes the switch flooded back into it through another member, dropped
+ * @param rebalanceMoves hash buckets a rebalancing policy moved between members so far
  */
 public record BondStats(String name, LoadDistribution policy, FailbackMode failback, List<Member> members,
         long offeredFrames, long sentFrames, long queuedFrames, long droppedFrames, Map<DropReason, Long> drops,
         long busyRefusals, long busyRedirects, long failovers, long failbacks, long notificationsSent,
         long notificationsFailed, int macsSeen, LacpBondStatus lacp, long droppedNotCollecting,
-        ArpMonitorSettings arpMonitor, long arpProbesNotSent, long arpProbesReturned) {
+        ArpMonitorSettings arpMonitor, long arpProbesNotSent, long arpProbesReturned, long rebalanceMoves) {
 
     public BondStats {
         members = List.copyOf(members);
@@ -109,6 +110,6 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
                 counters.sentTotal(), queued, counters.droppedTotal(), drops, counters.busyRefusals,
                 counters.busyRedirects, counters.failovers, counters.failbacks, counters.notificationsSent,
                 counters.notificationsFailed, macs.size(), lacp, counters.droppedNotCollecting, monitor.settings(),
-                monitor.probesNotSent(), monitor.probesReturned());
+                monitor.probesNotSent(), monitor.probesReturned(), bond.rebalanceMoves());
     }
 }

@@ -25,4 +25,18 @@ public interface Distributor {
 
     /** Recomputes tables from the current members (and VMs). */
     void rebuild();
+
+    /** How often {@link #rebalance} should run, in ns; 0 for a policy that does not rebalance. */
+    default long rebalanceIntervalNanos() {
+        return 0;
+    }
+
+    /** Moves load between members by what the last interval measured (a control event). */
+    default void rebalance() {
+    }
+
+    /** Table entries moved by {@link #rebalance} so far. */
+    default long rebalanceMoves() {
+        return 0;
+    }
 }

@@ -27,6 +27,7 @@ public final class Distributors {
             case HASH_L3_DST -> new HashDistributor(policy, HashKey.L3_DESTINATION, members);
             case HASH_L3 -> new HashDistributor(policy, HashKey.L3, members);
             case HASH_L34 -> new HashDistributor(policy, HashKey.L34, members);
+            case HASH_L34_REBALANCED -> new RebalancedHash(policy, HashKey.L34, members);
             case IP_HASH_ELSE_RR -> new IpHashElseRoundRobin(members);
             case PER_VM -> new PerVm(members, vms);
             case TCP_SESSION -> new TcpSession(members);

@@ -39,13 +39,14 @@ public final class BondCommands {
      * A bond as COMMANDS.md shows it, in failover order; {@code policy} and {@code failback} as typed in commands.
      * {@code absentNics} are NICs given to the bond whose drivers are not loaded now: they rejoin when they are.
      * {@code aggregation} summarises the link aggregation ({@code lacp:show} has it in full); {@code arpMonitor} is
-     * the ARP monitor, with each member's state (UNREACHABLE: carrier up, no answer) and probe counts.
+     * the ARP monitor, with each member's state (UNREACHABLE: carrier up, no answer) and probe counts;
+     * {@code rebalanceMoves} counts the hash buckets a rebalancing policy ({@code hash-l34-rebalanced}) moved.
      */
     public record BondView(String name, String policy, String lacp, Aggregation aggregation, String failback,
             List<BondMember> members,
             List<String> absentNics, long failovers, long failbacks, long offeredFrames, long sentFrames,
             long queuedFrames, long droppedFrames, Map<DropReason, Long> dropped, InboundCounts inbound,
-            List<HistoryEntry> history, ArpMonitorView arpMonitor) {
+            List<HistoryEntry> history, ArpMonitorView arpMonitor, long rebalanceMoves) {
 
         static BondView of(BondReport report) {
             BondInfo info = report.stats().info();
@@ -58,7 +59,7 @@ public final class BondCommands {
                     info.failbacks(), stats.offeredFrames(), stats.sentFrames(), stats.queuedFrames(),
                     stats.droppedFrames(), stats.drops(),
                     report.inbound(), report.history().stream().map(HistoryEntry::of).toList(),
-                    ArpMonitorView.of(stats));
+                    ArpMonitorView.of(stats), stats.rebalanceMoves());
         }
     }
 

@@ -75,7 +75,7 @@ class DistributorsTest {
 
     @ParameterizedTest
     @EnumSource(value = LoadDistribution.class, names = {"HASH_L2_SRC", "HASH_L2_DST", "HASH_L2", "HASH_L3_SRC",
-        "HASH_L3_DST", "HASH_L3", "HASH_L34", "IP_HASH_ELSE_RR", "TCP_SESSION"})
+        "HASH_L3_DST", "HASH_L3", "HASH_L34", "HASH_L34_REBALANCED", "IP_HASH_ELSE_RR", "TCP_SESSION"})
     void flowPoliciesKeepEachFlowOnOneMember(LoadDistribution policy) {
         Distributor distributor = make(policy);
         for (int flow = 0; flow < 300; flow++) {

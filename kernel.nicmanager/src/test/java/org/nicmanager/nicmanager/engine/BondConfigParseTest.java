@@ -61,8 +61,8 @@ class BondConfigParseTest {
     @Test
     void badValuesAreRefusedByNameWithWhatIsAllowed() {
         assertEquals("unknown policy 'fastest'; allowed: round-robin, least-loaded, hash-l2-src, hash-l2-dst, hash-l2,"
-                + " hash-l3-src, hash-l3-dst, hash-l3, hash-l34, ip-hash-else-rr, per-vm, tcp-session, priority-aware,"
-                + " failover-order", refusal(properties("policy", "fastest")));
+                + " hash-l3-src, hash-l3-dst, hash-l3, hash-l34, hash-l34-rebalanced, ip-hash-else-rr, per-vm,"
+                + " tcp-session, priority-aware, failover-order", refusal(properties("policy", "fastest")));
         assertEquals("bad failback 'sometimes'; allowed: IMMEDIATE, DELAYED, MANUAL",
                 refusal(properties("failback", "sometimes")));
         assertEquals("bad failbackHoldDownMs 'soon': a whole number expected",

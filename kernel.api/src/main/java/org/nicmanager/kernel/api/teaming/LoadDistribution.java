@@ -14,6 +14,8 @@ public enum LoadDistribution {
     HASH_L3_DST("hash-l3-dst", false),
     HASH_L3("hash-l3", false),
     HASH_L34("hash-l34", false),
+    /** hash-l34 whose buckets move from the busiest member to the lightest every 10 s, as Open vSwitch rebalances. */
+    HASH_L34_REBALANCED("hash-l34-rebalanced", false),
     IP_HASH_ELSE_RR("ip-hash-else-rr", false),
     PER_VM("per-vm", true),
     TCP_SESSION("tcp-session", false),

@@ -9,9 +9,6 @@ import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
-import org.nicmanager.kernel.api.time.Timer;
-import org.nicmanager.nicmanager.distribution.Distributor;
-import org.nicmanager.nicmanager.distribution.Distributors;
 import org.nicmanager.nicmanager.distribution.VmDirectory;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 
@@ -35,8 +32,7 @@ public final class Bond {
     private final KernelScheduler scheduler;
     private final BondSettings settings;
     private final BondMembers members = new BondMembers();
-    private final VmDirectory vms;
-    private Distributor distributor;
+    private final LoadSpreading spreading;
     private final Backlog backlog;
     private final BondCounters counters = new BondCounters();
     private final MacsSeen macs = new MacsSeen();
@@ -47,8 +43,6 @@ public final class Bond {
     private final FramePlacer placer;
     private final BondAggregation aggregation;
     private final ArpMonitor monitor;
-    /** Runs the policy's rebalancing, for a policy that rebalances; idle otherwise. */
-    private final Timer rebalancer;
     private InboundFrames inbound;
     private BondObserver observer = BondObserver.NONE;
     private Runnable readyListener = () -> { };
@@ -70,20 +64,17 @@ public final class Bond {
         this.name = name;
         this.scheduler = scheduler;
         this.settings = settings;
-        this.vms = vms;
-        this.distributor = Distributors.create(policy, members, vms);
+        this.spreading = new LoadSpreading(name, policy, members, vms, scheduler);
         this.backlog = new Backlog(settings.backlogFrames());
         this.notifier = new SwitchNotifier(NOTIFICATION_BUFFERS, counters);
         this.failback = new FailbackPolicy(scheduler, settings.failback(), settings.failbackHoldDownNanos(),
                 this::holdDownOver);
         this.rechecker = new LinkRechecker(scheduler, settings.downRecheckNanos(), settings.failedRecheckNanos(),
                 this::linkEvent);
-        this.placer = new FramePlacer(members, distributor, counters, macs, this::linkDownOnTransmit);
+        this.placer = new FramePlacer(members, spreading.distributor(), counters, macs, this::linkDownOnTransmit);
         this.aggregation = new BondAggregation(name, settings.lacp(), scheduler, members, counters,
                 this::lacpGatesChanged);
         this.monitor = new ArpMonitor(name, settings.arpMonitor(), scheduler, members, this::reachabilityChanged);
-        this.rebalancer = scheduler.newTimer("bond " + name + " rebalance", this::rebalance);
-        armRebalancing();
     }
 
     public String name() {
@@ -91,7 +82,7 @@ public final class Bond {
     }
 
     public LoadDistribution policy() {
-        return distributor.policy();
+        return spreading.policy();
     }
 
     public BondSettings settings() {
@@ -117,25 +108,8 @@ public final class Bond {
 
     /** Changes the load-distribution policy now; a refused policy changes nothing. */
     public void setPolicy(LoadDistribution policy) {
-        Distributor next = Distributors.create(policy, members, vms);
-        distributor = next;
-        placer.use(next);
+        placer.use(spreading.use(policy));
         rebuild();
-        armRebalancing();
-    }
-
-    private void armRebalancing() {
-        if (distributor.rebalanceIntervalNanos() > 0) {
-            rebalancer.armAfter(distributor.rebalanceIntervalNanos());
-        } else {
-            rebalancer.cancel();
-        }
-    }
-
-    /** The policy moves load between members by what it measured (a control event, like a failover's rebuild). */
-    private void rebalance() {
-        distributor.rebalance();
-        armRebalancing();
     }
 
     /**
@@ -182,7 +156,7 @@ public final class Bond {
     public void close() {
         aggregation.close();
         monitor.close();
-        rebalancer.cancel();
+        spreading.close();
         FrameBuffer frame;
         while ((frame = backlog.poll()) != null) {
             drop(frame, DropReason.NO_MEMBER_AVAILABLE);
@@ -486,7 +460,7 @@ public final class Bond {
         if (!settings.notifySwitches() || macs.size() == 0) {
             return;
         }
-        int carriers = distributor.policy() == LoadDistribution.FAILOVER_ORDER ? Math.min(1, members.activeCount())
+        int carriers = spreading.policy() == LoadDistribution.FAILOVER_ORDER ? Math.min(1, members.activeCount())
                 : members.activeCount();
         for (int i = 0; i < carriers; i++) {
             int slot = members.active(i);
@@ -496,12 +470,12 @@ public final class Bond {
 
     /** The VMs behind the bond changed (a virtual NIC connected or left): recompute the VM-aware tables. */
     public void vmsChanged() {
-        distributor.rebuild();
+        spreading.rebuild();
     }
 
     private void rebuild() {
         members.recompute();
-        distributor.rebuild();
+        spreading.rebuild();
     }
 
     private void checkSlot(int slot) {
@@ -594,7 +568,7 @@ public final class Bond {
     }
 
     long rebalanceMoves() {
-        return distributor.rebalanceMoves();
+        return spreading.rebalanceMoves();
     }
 
     /** The bond's link aggregation as {@code lacp:show} gives it. */

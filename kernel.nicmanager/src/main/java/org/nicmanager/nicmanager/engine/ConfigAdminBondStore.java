@@ -214,17 +214,21 @@ public final class ConfigAdminBondStore implements BondStore {
                 lacp(properties), arpMonitor(properties));
     }
 
+    /** {@code arpTargets} as one string of addresses separated by commas (.cfg), or an array of them (.config). */
     private static ArpMonitorSettings arpMonitor(Dictionary<String, Object> properties) {
         Object targets = properties.get("arpTargets");
         long intervalMs = whole(properties, "arpIntervalMs", ArpMonitorSettings.DEFAULT_INTERVAL_NANOS / 1_000_000);
         if (intervalMs < 1 || intervalMs > Long.MAX_VALUE / 1_000_000) {
             throw new IllegalArgumentException("bad arpIntervalMs '" + intervalMs + "': 1 or more milliseconds");
         }
-        String targetsText = targets == null ? "" : targets instanceof String[] array ? String.join(",", array)
-                : targets.toString();
-        return new ArpMonitorSettings(ArpMonitorSettings.parseTargets(targetsText),
-                intervalMs * 1_000_000, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
-                        whole(properties, "arpMissedMax", ArpMonitorSettings.DEFAULT_MISSED_MAX))));
+        long missedMax = whole(properties, "arpMissedMax", ArpMonitorSettings.DEFAULT_MISSED_MAX);
+        if (missedMax < 1 || missedMax > 255) {
+            throw new IllegalArgumentException("bad arpMissedMax '" + missedMax + "': 1 to 255 intervals");
+        }
+        String targetsText = targets instanceof String[] array ? String.join(",", array)
+                : targets == null ? "" : targets.toString();
+        return new ArpMonitorSettings(ArpMonitorSettings.parseTargets(targetsText), intervalMs * 1_000_000,
+                (int) missedMax);
     }
 
     /** A list of names (a .config file's array or collection), or one string of names separated by commas (.cfg). */

@@ -54,7 +54,7 @@ class BondConfigParseTest {
                 refusal(properties("arpTargets", "0.0.0.0")));
         assertEquals("bad arpIntervalMs '0': 1 or more milliseconds",
                 refusal(properties("arpTargets", "10.0.0.5", "arpIntervalMs", "0")));
-        assertEquals("bad ARP missed-max 0: 1 to 255 intervals",
+        assertEquals("bad arpMissedMax '0': 1 to 255 intervals",
                 refusal(properties("arpTargets", "10.0.0.5", "arpMissedMax", "0")));
     }
 

@@ -2,6 +2,7 @@ package org.nicmanager.sim.network.shell;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.nicmanager.kernel.api.frame.Ipv4Address;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.shell.Json;
 import org.nicmanager.sim.network.Hardware;
@@ -99,7 +100,7 @@ public final class HostCommands {
     }
 
     private static int hostIp(String text) {
-        int bits = Words.ipv4("--ip", text);
+        int bits = Ipv4Address.parse("--ip", text);
         if (bits == GENERATED_IP) {
             throw new IllegalArgumentException("bad --ip '" + text + "': 0.0.0.0 is not a host address");
         }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.nicmanager.kernel.api.frame.Ipv4Address;
 import org.nicmanager.kernel.api.units.Rate;
 import org.nicmanager.kernel.api.units.TimeSpan;
 
@@ -118,10 +117,5 @@ final class Words {
             throw new IllegalArgumentException("bad " + option + " '" + text + "': a duration above zero is needed");
         }
         return nanos;
-    }
-
-    /** A dotted IPv4 address as its 32 bits; never a host name, so nothing is looked up. */
-    static int ipv4(String option, String text) {
-        return Ipv4Address.parse(option, text);
     }
 }

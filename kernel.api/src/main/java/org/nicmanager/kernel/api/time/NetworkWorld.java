@@ -24,11 +24,13 @@ public interface NetworkWorld {
     }
 
     /**
-     * Runs an action in the world and waits for its result, up to the world's configured action timeout. Called from
-     * the world thread itself, it runs the action directly. A runtime exception thrown by the action is rethrown here
-     * unchanged, so a refused command keeps its message.
+     * Runs an action in the world and waits for its result. On the real clock the wait is bounded by the world's
+     * configured action timeout; on the virtual clock it is not, because kernel time stands still until the world
+     * answers, so a late answer only means a busy machine, never a fault. Called from the world thread itself, it
+     * runs the action directly. A runtime exception thrown by the action is rethrown here unchanged, so a refused
+     * command keeps its message.
      *
-     * @throws WorldTimeoutException when the world did not answer in time
+     * @throws WorldTimeoutException when a real-clock world did not answer in time, or the world stopped
      */
     <T> T call(Supplier<T> action);
 

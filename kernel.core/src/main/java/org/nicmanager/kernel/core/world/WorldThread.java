@@ -32,6 +32,8 @@ import org.nicmanager.kernel.core.time.TimerQueue;
 public final class WorldThread implements NetworkWorld, KernelScheduler, AutoCloseable {
 
     private static final long JOIN_TIMEOUT_MS = 5_000;
+    /** Wait for as long as the world takes (see {@link #call}). */
+    private static final long NO_TIMEOUT = -1;
 
     private final ClockMode mode;
     private final long actionTimeoutNanos;
@@ -112,12 +114,17 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, AutoClo
         return posted.future;
     }
 
+    /**
+     * Waits for the action's answer. Only a real-clock world has a deadline: under the virtual clock time stands still
+     * until the world answers, so a slow answer means a busy machine, and a deadline would only turn load into
+     * failures (a script or a test on a loaded machine).
+     */
     @Override
     public <T> T call(Supplier<T> action) {
         if (inWorld()) {
             return action.get();
         }
-        return await(post(action), actionTimeoutNanos);
+        return await(post(action), mode == ClockMode.REAL ? actionTimeoutNanos : NO_TIMEOUT);
     }
 
     @Override
@@ -143,7 +150,7 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, AutoClo
             throw new IllegalStateException("advance was called from inside the network world; only an outside"
                     + " caller can move virtual time");
         }
-        return await(post(() -> advanceInWorld(nanos)), -1);
+        return await(post(() -> advanceInWorld(nanos)), NO_TIMEOUT);
     }
 
     private AdvanceReport advanceInWorld(long nanos) {

@@ -88,8 +88,8 @@ class WorldThreadTest {
     }
 
     @Test
-    void aCallerThatTimesOutGetsAClearErrorAndTheLateActionNeverRuns() throws Exception {
-        start(ClockMode.VIRTUAL, TimeUnit.MILLISECONDS.toNanos(50));
+    void aRealClockCallerThatTimesOutGetsAClearErrorAndTheLateActionNeverRuns() throws Exception {
+        start(ClockMode.REAL, TimeUnit.MILLISECONDS.toNanos(50));
         CountDownLatch release = new CountDownLatch(1);
         world.post(() -> {
             await(release); // keeps the world busy
@@ -101,6 +101,29 @@ class WorldThreadTest {
         release.countDown();
         world.call(() -> null); // the world has drained everything posted before
         assertFalse(lateActionRan.get());
+    }
+
+    @Test
+    void aVirtualClockCallerWaitsForABusyWorldWhateverItsActionTimeout() throws Exception {
+        start(ClockMode.VIRTUAL, 1); // a 1 ns budget: any wall-clock deadline would be missed
+        CountDownLatch release = new CountDownLatch(1);
+        world.post(() -> {
+            await(release); // keeps the world busy, as a loaded machine would
+        });
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                answer.complete(world.call(() -> "answered"));
+            } catch (RuntimeException failure) {
+                answer.complete(failure);
+            }
+        });
+        caller.start();
+        while (caller.isAlive() && caller.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait(); // until the caller waits on the world (a deadline would make it TIMED_WAITING)
+        }
+        release.countDown();
+        assertEquals("answered", answer.get());
     }
 
     @Test

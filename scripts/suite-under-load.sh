@@ -19,7 +19,7 @@ for run in $(seq 1 "$runs"); do
     else
         verdict=red
     fi
-    summary=$(grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, F' "target/suite-under-load-$run.log" | \
+    summary=$(grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, F' "target/suite-under-load-$run.log" | grep -v ' -- in ' | \
         awk -F'[:,]' '{ tests += $2; failed += $4 + $6 } END { print tests " tests, " failed " failed or in error" }')
     echo "run $run of $runs: $verdict in $(( $(date +%s) - started )) s ($summary; log target/suite-under-load-$run.log)"
     [ "$verdict" = green ] || exit 1

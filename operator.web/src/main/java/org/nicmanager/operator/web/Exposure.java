@@ -69,7 +69,7 @@ final class Exposure {
         return List.copyOf(names);
     }
 
-    /** Whether a host (a name or an address literal) is loopback; only the literal name {@code localhost} is looked up. */
+    /** Whether a host (a name or an address literal) is loopback; no name is looked up, {@code localhost} is known. */
     static boolean isLoopback(String host) {
         if (host == null) {
             return false;

@@ -96,6 +96,9 @@ public final class RequestGuard implements Preprocessor {
     void modified(Map<String, Object> properties) {
         try {
             settings = AccessSettings.read(properties);
+            logger.info("dashboard access: {}; Host names besides loopback: {}", settings.hasCredentials()
+                    ? "user " + settings.user() + " (HTTP Basic)" : "no credentials (loopback only)",
+                    settings.hostNames().isEmpty() ? "none" : String.join(", ", settings.hostNames()));
             warnIfOpen();
         } catch (BadConfiguration bad) {
             configRefusals.refused(bad, "keeps its access settings" + (settings.hasCredentials()

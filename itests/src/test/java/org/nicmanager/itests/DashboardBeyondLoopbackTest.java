@@ -46,6 +46,7 @@ class DashboardBeyondLoopbackTest {
                     "the log line of a dashboard open without credentials");
             assertTrue(refusal.startsWith("ERROR") && refusal.contains(address + ":" + listening)
                     && refusal.contains("without credentials: every request is refused"), refusal);
+            guardInPlace(listening);
             for (String via : List.of("127.0.0.1", address)) {
                 RawHttp.Answer answer = RawHttp.send(listening, "GET", "/api/state", Map.of("Host", via + ":"
                         + listening), null);
@@ -72,6 +73,23 @@ class DashboardBeyondLoopbackTest {
                     "credentials do not lift the Host check");
             assertEquals(0, host.exit(), host.errors());
         }
+    }
+
+    /**
+     * Waits until the guard answers (its headers are on the answer): the whiteboard takes the guard in just after it
+     * says it is open, and until then the servlets answer 503 or the container 404. Bounded; each try is a round trip.
+     */
+    private static void guardInPlace(int port) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        RawHttp.Answer answer;
+        do {
+            answer = RawHttp.send(port, "GET", "/api/state", Map.of("Host", "127.0.0.1:" + port), null);
+            if (answer.header("X-Frame-Options") != null) {
+                return;
+            }
+            assertTrue(answer.status() == 404 || answer.status() == 503, answer.toString());
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("the guard did not answer within 30 s: " + answer);
     }
 
     private static String basic(String userAndPassword) {

@@ -163,6 +163,7 @@ public final class RequestGuard implements Preprocessor {
             answer(response, refusal.status(), refusal.message());
             return;
         }
+        GuardMark.mark(request);
         if (PAGE.equals(request.getRequestURI())) {
             response.addHeader("Set-Cookie", token.cookie(request.isSecure()));
         }

@@ -39,6 +39,7 @@ class RequestGuardTest {
         String localAddr = "127.0.0.1";
         final Map<String, String> headers = new HashMap<>(Map.of("Host", "localhost:8080"));
         final List<Cookie> cookies = new ArrayList<>();
+        final Map<String, Object> attributes = new HashMap<>();
         RuntimeException parameters;
 
         HttpServletRequest fake() {
@@ -48,6 +49,8 @@ class RequestGuardTest {
                 case "getHeader" -> headers.get((String) args[0]);
                 case "getCookies" -> cookies.isEmpty() ? null : cookies.toArray(new Cookie[0]);
                 case "getLocalAddr" -> localAddr;
+                case "getAttribute" -> attributes.get((String) args[0]);
+                case "setAttribute" -> attributes.put((String) args[0], args[1]);
                 case "getRemoteAddr" -> "127.0.0.1";
                 case "getScheme" -> "http";
                 case "isSecure" -> false;
@@ -130,6 +133,18 @@ class RequestGuardTest {
         assertEquals("nosniff", answer.header("X-Content-Type-Options"));
         assertTrue(answer.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
         assertTrue(problems().isEmpty(), String.valueOf(log));
+    }
+
+    @Test
+    void servletsServeOnlyWhatTheGuardLetThrough() throws Exception {
+        Request passed = new Request();
+        send(passed);
+        assertTrue(GuardMark.passed(passed.fake(), new Response().fake()));
+
+        Request aroundTheGuard = new Request();
+        Response answer = new Response();
+        assertFalse(GuardMark.passed(aroundTheGuard.fake(), answer.fake()));
+        assertEquals(503, answer.status);
     }
 
     @Test

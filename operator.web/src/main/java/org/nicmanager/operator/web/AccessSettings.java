@@ -1,6 +1,7 @@
 package org.nicmanager.operator.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,7 @@ public record AccessSettings(List<String> hostNames, String user, String passwor
         ConfigValues values = new ConfigValues(PID, properties);
         List<String> names = values.listMatching(HOST_NAMES, HOST_NAME, MAX_HOST_NAMES,
                 "a DNS name (letters, digits, '-', '.') or an IP address, IPv6 in brackets").stream()
-                .map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList();
+                .map(name -> name.toLowerCase(Locale.ROOT)).toList();
         String user = values.textMatching(USER, USER_NAME, "1 to 64 of A-Z a-z 0-9 . _ -, or empty for none");
         String password = values.textMatching(PASSWORD_SHA256, SHA256_HEX,
                 "64 hex digits: the SHA-256 of the password, e.g. from: printf %s PASSWORD | sha256sum");
@@ -46,7 +47,7 @@ public record AccessSettings(List<String> hostNames, String user, String passwor
             throw user.isEmpty() ? values.bad(USER, user, "a user name, since " + PASSWORD_SHA256 + " is set")
                     : values.bad(PASSWORD_SHA256, password, "64 hex digits, since " + USER + " is set");
         }
-        return new AccessSettings(names, user, password.toLowerCase(java.util.Locale.ROOT));
+        return new AccessSettings(names, user, password.toLowerCase(Locale.ROOT));
     }
 
     boolean hasCredentials() {

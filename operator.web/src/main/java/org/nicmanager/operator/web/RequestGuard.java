@@ -21,7 +21,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.http.runtime.HttpServiceRuntime;
 import org.osgi.service.http.whiteboard.Preprocessor;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -106,9 +109,9 @@ public final class RequestGuard implements Preprocessor {
         }
     }
 
-    @Reference(service = org.osgi.service.http.runtime.HttpServiceRuntime.class,
-            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
-            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    /** Where the HTTP runtime listens ({@link Exposure}): beyond loopback, credentials are needed. */
+    @Reference(service = HttpServiceRuntime.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
     void addRuntime(Map<String, Object> properties) {
         exposure.runtime(properties);
     }

@@ -1,11 +1,27 @@
 // The NIC Manager dashboard: polls /api/state once a second and shows it. Charts are Chart.js (vendor/).
+// Names come from the host (a VM may be called 'toString', 'constructor' or '__proto__'), so everything keyed by a
+// name is a Map, never a plain object whose prototype would answer for a missing name.
 'use strict';
 
 const POLL_MS = 1000;
 const POINTS = 60;
 const COLORS = ['#1d3557', '#e63946', '#2a9d8f', '#f4a261', '#6a4c93', '#457b9d', '#8ac926', '#ff595e'];
-const STATE_COLORS = { UP: '#2a9d8f', BUSY: '#2a9d8f', STANDBY: '#8d99ae', DOWN: '#e76f51', FAILED: '#9d0208',
-  UNREACHABLE: '#f4a261' };
+const STATE_COLORS = new Map(Object.entries({ UP: '#2a9d8f', BUSY: '#2a9d8f', STANDBY: '#8d99ae', DOWN: '#e76f51',
+  FAILED: '#9d0208', UNREACHABLE: '#f4a261' }));
+// The token that only this page gets (a SameSite=Strict cookie, set with the page): every state change sends it back.
+const CSRF_COOKIE = 'nicmgr-csrf';
+const CSRF_HEADER = 'X-Nicmgr-Csrf';
+
+function csrfToken() {
+  const prefix = `${CSRF_COOKIE}=`;
+  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith(prefix));
+  return cookie ? cookie.substring(prefix.length) : '';
+}
+
+/** A JSON object's own entries as a Map (an absent key is undefined, whatever the name). */
+function mapOf(object) {
+  return new Map(Object.entries(object ?? {}));
+}
 
 // A bond member's state: its link's, unless the bond's ARP monitor finds it UNREACHABLE (carrier up, no answer).
 function memberState(bond, member) {
@@ -38,10 +54,10 @@ function el(tag, attributes = {}, ...children) {
 
 function mbps(bps) { return (bps / 1e6).toFixed(1); }
 
-/** Adds one point per series (missing series get a new dataset), keeping the last POINTS. */
+/** Adds one point per series of the Map values (missing series get a new dataset), keeping the last POINTS. */
 function plot(chart, label, values) {
   chart.data.labels.push(label);
-  Object.entries(values).forEach(([name, value]) => {
+  values.forEach((value, name) => {
     let dataset = chart.data.datasets.find(d => d.label === name);
     if (!dataset) {
       const color = COLORS[chart.data.datasets.length % COLORS.length];
@@ -50,7 +66,7 @@ function plot(chart, label, values) {
       chart.data.datasets.push(dataset);
     }
   });
-  chart.data.datasets.forEach(dataset => dataset.data.push(values[dataset.label] ?? null));
+  chart.data.datasets.forEach(dataset => dataset.data.push(values.get(dataset.label) ?? null));
   if (chart.data.labels.length > POINTS) {
     chart.data.labels.shift();
     chart.data.datasets.forEach(dataset => dataset.data.shift());
@@ -77,7 +93,7 @@ function render(state) {
   const vnics = state.vnics?.vnics ?? [];
   const nics = state.nics?.nics ?? [];
   const bonds = state.bonds?.bonds ?? [];
-  const rates = state.rates ?? { vms: {}, nics: {} };
+  const rates = { vms: mapOf(state.rates?.vms), nics: mapOf(state.rates?.nics) };
 
   renderVms(vms, vnics, rates);
   renderNics(nics, rates);
@@ -86,20 +102,20 @@ function render(state) {
   renderEvents(state.events);
 
   const label = (state.time / 1e9).toFixed(0);
-  const vmValues = {};
+  const vmValues = new Map();
   let unit = 'fps';
   vms.forEach(vm => {
-    const rate = vmRate(rates.vms[vm.name]);
+    const rate = vmRate(rates.vms.get(vm.name));
     unit = rate.unit;
-    vmValues[vm.name] = rate.unit === 'bps' ? rate.value / 1e6 : rate.value;
+    vmValues.set(vm.name, rate.unit === 'bps' ? rate.value / 1e6 : rate.value);
   });
   document.getElementById('vm-chart-title').textContent = unit === 'bps'
     ? 'Per-VM throughput (Mb/s, net:stats)' : 'Per-VM transmit (frames/s; Mb/s once net:stats exists)';
   plot(vmChart, label, vmValues);
-  const nicValues = {};
+  const nicValues = new Map();
   nics.forEach(nic => {
-    const rate = rates.nics[nic.name];
-    nicValues[nic.name] = rate ? (rate.txBps + rate.rxBps) / 1e6 : 0;
+    const rate = rates.nics.get(nic.name);
+    nicValues.set(nic.name, rate ? (rate.txBps + rate.rxBps) / 1e6 : 0);
   });
   plot(nicChart, label, nicValues);
 }
@@ -107,7 +123,7 @@ function render(state) {
 function renderVms(vms, vnics, rates) {
   const body = document.querySelector('#vms tbody');
   body.replaceChildren(...vms.map(vm => {
-    const rate = vmRate(rates.vms[vm.name]);
+    const rate = vmRate(rates.vms.get(vm.name));
     const uplinks = vnics.filter(v => v.vm === vm.name).map(v => v.uplink ?? '-').join(', ') || '-';
     const shown = rate.unit === 'bps' ? `${mbps(rate.value)} Mb/s` : `${rate.value.toFixed(0)} frames/s`;
     return el('tr', { 'data-vm': vm.name }, el('td', {}, vm.name), el('td', {}, vm.state),
@@ -120,7 +136,7 @@ function renderVms(vms, vnics, rates) {
 function renderNics(nics, rates) {
   const body = document.querySelector('#nics tbody');
   body.replaceChildren(...nics.map(nic => {
-    const rate = rates.nics[nic.name] ?? { txBps: 0, rxBps: 0 };
+    const rate = rates.nics.get(nic.name) ?? { txBps: 0, rxBps: 0 };
     const down = nic.state === 'DOWN';
     const button = el('button', { 'data-nic': nic.name, 'data-action': down ? 'plug' : 'unplug' },
       down ? 'replug' : 'unplug');
@@ -155,7 +171,8 @@ function renderEvents(events) {
 }
 
 async function cable(nic, action) {
-  const answer = await fetch(`/api/cable?nic=${encodeURIComponent(nic)}&action=${action}`, { method: 'POST' });
+  const answer = await fetch(`/api/cable?nic=${encodeURIComponent(nic)}&action=${action}`,
+    { method: 'POST', headers: { [CSRF_HEADER]: csrfToken() } });
   const body = await answer.json();
   if (!answer.ok) alert(body.error);
   poll();
@@ -179,18 +196,19 @@ function renderTopology(topology, nics, bonds, vms, vnics) {
   const links = topology?.links ?? [];
   const columns = [vms.map(v => v.name), bonds.map(b => b.name), nics.map(n => n.name),
     (topology?.switches ?? []).map(s => s.name), links.filter(l => l.kind === 'HOST').map(l => l.device)];
-  const position = {};
+  const position = new Map();
   columns.forEach((names, c) => names.forEach((name, r) => {
-    position[`${c}:${name}`] = { x: columnX[c], y: 30 + r * ROW };
+    position.set(`${c}:${name}`, { x: columnX[c], y: 30 + r * ROW });
   }));
   const rows = Math.max(1, ...columns.map(c => c.length));
   picture.setAttribute('viewBox', `0 0 ${width} ${30 + rows * ROW}`);
   picture.style.height = `${30 + rows * ROW}px`;
   const lines = [], boxes = [];
   const join = (a, b, state) => {
-    if (position[a] && position[b]) {
-      lines.push(svg('line', { x1: position[a].x, y1: position[a].y, x2: position[b].x, y2: position[b].y,
-        stroke: STATE_COLORS[state] ?? '#8d99ae' }));
+    const from = position.get(a), to = position.get(b);
+    if (from && to) {
+      lines.push(svg('line', { x1: from.x, y1: from.y, x2: to.x, y2: to.y,
+        stroke: STATE_COLORS.get(state) ?? '#8d99ae' }));
     }
   };
   vnics.forEach(v => {
@@ -205,14 +223,14 @@ function renderTopology(topology, nics, bonds, vms, vnics) {
     if (l.kind === 'NIC') join(`2:${l.device}`, `3:${l.switchName}`, l.state);
     if (l.kind === 'HOST') join(`3:${l.switchName}`, `4:${l.device}`, l.state);
   });
-  const nicState = Object.fromEntries(nics.map(n => [n.name, n.state]));
+  const nicState = new Map(nics.map(n => [n.name, n.state]));
   columns.forEach((names, c) => {
-    boxes.push(svg('text', { x: columnX[c], y: 10, style: 'fill:#1d232b;font-weight:bold' }, COLUMNS[c]));
+    boxes.push(svg('text', { x: columnX[c], y: 10, class: 'column-title' }, COLUMNS[c]));
     names.forEach(name => {
-      const p = position[`${c}:${name}`];
-      const state = c === 2 ? nicState[name] : 'UP';
+      const p = position.get(`${c}:${name}`);
+      const state = c === 2 ? nicState.get(name) : 'UP';
       boxes.push(svg('rect', { x: p.x - BOX_W / 2, y: p.y - BOX_H / 2, width: BOX_W, height: BOX_H,
-        fill: c === 2 ? STATE_COLORS[state] ?? '#8d99ae' : '#1d3557', 'data-node': name }));
+        fill: c === 2 ? STATE_COLORS.get(state) ?? '#8d99ae' : '#1d3557', 'data-node': name }));
       boxes.push(svg('text', { x: p.x, y: p.y }, name));
     });
   });

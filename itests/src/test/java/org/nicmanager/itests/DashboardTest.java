@@ -15,8 +15,10 @@ import com.google.gson.JsonObject;
 
 /**
  * The live dashboard of the demo host, in headless Chromium: it draws the topology, shows each VM's throughput as the
- * host's own JSON gives it (within 5%), and pulling a bond member's cable with its button fails the bond over, which
- * the page's timeline then shows. A screenshot is left in {@code itests/target/dashboard.png}.
+ * host's own JSON gives it (within 5%), and pulling a bond member's cable with its button (which sends the page's own
+ * token) fails the bond over, which the page's timeline then shows. VMs named after {@code Object.prototype}'s members
+ * ({@code toString} sending, {@code constructor} idle) are shown like any other. A screenshot is left in
+ * {@code itests/target/dashboard.png}.
  */
 class DashboardTest {
 
@@ -30,11 +32,13 @@ class DashboardTest {
     void theDashboardShowsTheHostLiveAndAClickPullsACable() throws Exception {
         DashboardBrowser.requireChromium();
         try (DemoHostProcess host = new DemoHostProcess(List.of(), List.of("--http-port", "0"));
-                DashboardBrowser page = new DashboardBrowser(host.dashboard())) {
-            page.awaitTrue("[...document.querySelectorAll('[data-vm-rate]')].filter(cell => Number(cell.dataset.value)"
-                    + " > 0).length === 3", 30, "throughput on every demo VM");
-            page.awaitTrue("document.querySelectorAll('#topology rect[data-node]').length >= 11", 10,
-                    "the topology: 3 VMs, a bond, 3 NICs, 2 switches, 2 hosts");
+                DashboardBrowser page = new DashboardBrowser(withPrototypeNamedVms(host))) {
+            page.awaitTrue("['app', 'batch', 'web', 'toString'].every(vm => Number(document.querySelector("
+                    + "`[data-vm-rate=\"${vm}\"]`)?.dataset.value) > 0)", 30, "throughput on every sending VM");
+            page.awaitTrue("document.querySelector('tr[data-vm=\"constructor\"] .vm-rate')?.dataset.value === '0'", 10,
+                    "the idle VM 'constructor' with no throughput");
+            page.awaitTrue("document.querySelectorAll('#topology rect[data-node]').length >= 13", 10,
+                    "the topology: 5 VMs, a bond, 3 NICs, 2 switches, 2 hosts");
 
             sameThroughputAsTheHost(host, page);
 
@@ -52,6 +56,21 @@ class DashboardTest {
                     + "[data-subject=\"vmnic0\"]')", 15, "the cable back");
             assertEquals(0, host.exit(), host.errors());
         }
+    }
+
+    /**
+     * The dashboard's address, once the host has two more VMs: {@code toString}, sending, and {@code constructor}, with
+     * no virtual NIC and so no rate at all (where a plain object would find {@code Object.prototype.constructor}).
+     */
+    private static String withPrototypeNamedVms(DemoHostProcess host) throws Exception {
+        String dashboard = host.dashboard();
+        for (String command : List.of("vm:create toString --priority 1", "vm:start toString",
+                "vnic:add toString --uplink vmnic2 --mac 02:00:00:00:00:14",
+                "guest:traffic toString --to 02:00:00:00:99:02 --rate 1Mbps --frame 500",
+                "vm:create constructor --priority 1")) {
+            host.type(command);
+        }
+        return dashboard;
     }
 
     /**

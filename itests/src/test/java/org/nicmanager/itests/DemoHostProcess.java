@@ -31,6 +31,7 @@ final class DemoHostProcess implements AutoCloseable {
     private final Writer input;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuffer errors = new StringBuffer();
+    private final BlockingQueue<String> errorLines = new LinkedBlockingQueue<>();
 
     /** @param jvmOptions e.g. {@code -Dx=y}; {@code launcherOptions} as typed after the jar */
     DemoHostProcess(List<String> jvmOptions, List<String> launcherOptions) throws IOException {
@@ -54,7 +55,10 @@ final class DemoHostProcess implements AutoCloseable {
                     lines.add(text);
                 });
         drain("stderr", new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)),
-                line -> errors.append(line).append('\n'));
+                line -> {
+                    errors.append(line).append('\n');
+                    errorLines.add(line);
+                });
     }
 
     private static void drain(String name, BufferedReader reader, java.util.function.Consumer<String> sink) {
@@ -73,10 +77,20 @@ final class DemoHostProcess implements AutoCloseable {
 
     /** The first line printed from now on that matches, or a failure naming what the host said. */
     String awaitLine(Predicate<String> wanted, long timeoutSeconds, String what) throws InterruptedException {
+        return await(lines, wanted, timeoutSeconds, what);
+    }
+
+    /** The first line on standard error (the log) not yet awaited that matches, or a failure. */
+    String awaitErrorLine(Predicate<String> wanted, long timeoutSeconds, String what) throws InterruptedException {
+        return await(errorLines, wanted, timeoutSeconds, what);
+    }
+
+    private String await(BlockingQueue<String> queue, Predicate<String> wanted, long timeoutSeconds, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         long leftMillis;
         while ((leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) > 0) {
-            String line = lines.poll(leftMillis, TimeUnit.MILLISECONDS);
+            String line = queue.poll(leftMillis, TimeUnit.MILLISECONDS);
             if (line != null && wanted.test(line)) {
                 return line;
             }

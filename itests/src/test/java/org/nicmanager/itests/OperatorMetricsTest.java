@@ -155,18 +155,28 @@ public class OperatorMetricsTest extends NicManagerTestSupport {
         assertTrue(state.body(), state.body().startsWith("{\"time\":"));
         assertTrue(state.body(), state.body().contains("\"clock\":\"VIRTUAL\""));
 
+        // State changes carry the token the page's answer sets as a cookie, in the cookie and in a header.
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+        String token = cookie.substring("nicmgr-csrf=".length(), cookie.indexOf(';'));
         HttpResponse<String> badAction = http.send(HttpRequest.newBuilder(URI.create(base
-                + "api/cable?nic=m0&action=cut")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                + "api/cable?nic=m0&action=cut")).header("Cookie", "nicmgr-csrf=" + token)
+                .header("X-Nicmgr-Csrf", token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, badAction.statusCode());
         assertEquals("{\"error\":\"bad action 'cut'; allowed: unplug, plug\"}", badAction.body());
 
         HttpResponse<String> badNic = http.send(HttpRequest.newBuilder(URI.create(base
-                + "api/cable?nic=x%3Bstop%200&action=unplug")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                + "api/cable?nic=x%3Bstop%200&action=unplug")).header("Cookie", "nicmgr-csrf=" + token)
+                .header("X-Nicmgr-Csrf", token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, badNic.statusCode());
         assertTrue(badNic.body(), badNic.body().contains("bad NIC 'x;stop 0'"));
 
         assertEquals(400, get("api/state?after=soon").statusCode());
+
+        HttpResponse<String> tokenless = http.send(HttpRequest.newBuilder(URI.create(base
+                + "api/cable?nic=m1&action=unplug")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(tokenless.body(), 403, tokenless.statusCode());
     }
 }

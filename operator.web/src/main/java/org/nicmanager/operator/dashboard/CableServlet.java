@@ -9,6 +9,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.nicmanager.operator.shell.HostShell;
+import org.nicmanager.operator.web.GuardMark;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,6 +37,9 @@ public final class CableServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!GuardMark.passed(request, response)) {
+            return;
+        }
         String action = request.getParameter("action");
         String command = action == null ? null : COMMANDS.get(action);
         if (command == null) {

@@ -13,6 +13,7 @@ import org.nicmanager.operator.readings.HostReadings;
 import org.nicmanager.operator.readings.Reading;
 import org.nicmanager.operator.readings.ThroughputMeter;
 import org.nicmanager.operator.timeline.EventTimeline;
+import org.nicmanager.operator.web.GuardMark;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -53,6 +54,9 @@ public final class StateServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!GuardMark.passed(request, response)) {
+            return;
+        }
         long after;
         try {
             after = Long.parseLong(request.getParameter("after") == null ? "0" : request.getParameter("after"));

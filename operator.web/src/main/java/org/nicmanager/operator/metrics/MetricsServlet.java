@@ -8,6 +8,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.nicmanager.operator.web.GuardMark;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -48,6 +49,9 @@ public final class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!GuardMark.passed(request, response)) {
+            return;
+        }
         response.setContentType(PrometheusTextFormatWriter.CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-store");
         try (OutputStream out = response.getOutputStream()) {

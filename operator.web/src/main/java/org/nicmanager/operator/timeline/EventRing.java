@@ -12,7 +12,7 @@ import java.util.TreeMap;
  */
 public final class EventRing {
 
-    private final int capacity;
+    private int capacity;
     private final ArrayDeque<TimelineEntry> entries;
     private final Map<String, Long> countByTopic = new TreeMap<>();
     private long lastSequence;
@@ -27,7 +27,7 @@ public final class EventRing {
 
     public synchronized TimelineEntry add(long time, String topic, String subject, Map<String, Object> details) {
         TimelineEntry entry = new TimelineEntry(++lastSequence, time, topic, subject, details);
-        if (entries.size() == capacity) {
+        if (entries.size() >= capacity) {
             entries.removeFirst();
         }
         entries.addLast(entry);
@@ -62,7 +62,18 @@ public final class EventRing {
         return new TreeMap<>(countByTopic);
     }
 
-    public int capacity() {
+    public synchronized int capacity() {
         return capacity;
+    }
+
+    /** Holds at most {@code newCapacity} events from now on; when it shrinks, the oldest go, the newest stay. */
+    public synchronized void resize(int newCapacity) {
+        if (newCapacity < 1) {
+            throw new IllegalArgumentException("an event ring holds at least 1 event, not " + newCapacity);
+        }
+        while (entries.size() > newCapacity) {
+            entries.removeFirst();
+        }
+        capacity = newCapacity;
     }
 }

@@ -5,12 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.nicmanager.kernel.api.time.KernelClock;
+import org.nicmanager.operator.config.BadConfiguration;
+import org.nicmanager.operator.config.ConfigRefusals;
+import org.nicmanager.operator.config.ConfigValues;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -19,6 +26,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * The host's event timeline: every {@code nicmgr/*} event (links, failovers, failbacks, VMs, floods, and whatever
  * topics later features post) in a bounded ring, stamped with kernel-clock time. Events are control-plane news and
  * arrive asynchronously; nothing here runs on the frame path.
+ *
+ * <p>A changed configuration resizes the ring in place and keeps its history. A bad one (a capacity that is not a
+ * whole number in range) is refused with a log line and a {@link ConfigRefusals#REFUSED} event, and the ring keeps
+ * its last good capacity: the configuration is read here, not converted by DS, so that it cannot take the timeline
+ * (and the dashboard and metrics that need it) away.
  */
 @Component(service = {EventTimeline.class, EventHandler.class}, immediate = true, configurationPid = EventTimeline.PID,
         property = EventConstants.EVENT_TOPIC + "=" + EventTimeline.TOPICS)
@@ -28,6 +40,9 @@ public final class EventTimeline implements EventHandler {
     public static final String PID = "org.nicmanager.operator.timeline";
     static final String TOPICS = "nicmgr/*";
     public static final int DEFAULT_CAPACITY_EVENTS = 10_000;
+    static final String CAPACITY_KEY = "capacityEvents";
+    /** About 200 bytes an event: a million is some 200 MB, the most a host should give its timeline. */
+    public static final int MAX_CAPACITY_EVENTS = 1_000_000;
 
     /** Property keys that name what an event is about, most specific first; the first present is its subject. */
     private static final List<String> SUBJECT_KEYS = List.of("subject", "vm", "bond.name", "nic.name", "target",
@@ -40,20 +55,32 @@ public final class EventTimeline implements EventHandler {
     public @interface Config {
 
         @AttributeDefinition(name = "Capacity (events)", description = "How many of the most recent events are kept.",
-                min = "1")
+                min = "1", max = "" + MAX_CAPACITY_EVENTS)
         int capacityEvents() default DEFAULT_CAPACITY_EVENTS;
     }
 
     private final KernelClock clock;
+    private final ConfigRefusals refusals;
     private final EventRing ring;
 
     @Activate
-    public EventTimeline(Config config, @Reference KernelClock clock) {
-        if (config.capacityEvents() < 1) {
-            throw new IllegalArgumentException("capacityEvents must be at least 1, not " + config.capacityEvents());
-        }
+    public EventTimeline(Map<String, Object> properties, @Reference KernelClock clock, @Reference EventAdmin events,
+            @Reference(service = LoggerFactory.class) Logger logger) {
         this.clock = clock;
-        this.ring = new EventRing(config.capacityEvents());
+        this.refusals = new ConfigRefusals(logger, events);
+        this.ring = new EventRing(DEFAULT_CAPACITY_EVENTS);
+        modified(properties);
+    }
+
+    /** A new configuration: a good capacity resizes the ring, keeping its newest events; a bad one changes nothing. */
+    @Modified
+    void modified(Map<String, Object> properties) {
+        try {
+            ring.resize(new ConfigValues(PID, properties).intIn(CAPACITY_KEY, DEFAULT_CAPACITY_EVENTS, 1,
+                    MAX_CAPACITY_EVENTS));
+        } catch (BadConfiguration bad) {
+            refusals.refused(bad, "keeps " + CAPACITY_KEY + " " + ring.capacity());
+        }
     }
 
     @Override

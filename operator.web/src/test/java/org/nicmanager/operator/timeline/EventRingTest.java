@@ -53,4 +53,21 @@ class EventRingTest {
                 + " ms, s, m or h (e.g. 1.5s, 200ms)", bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> KernelTimeArgument.parse("--since", "-3s"));
     }
+
+    @Test
+    void resizingKeepsTheNewestAndTheCounts() {
+        EventRing ring = new EventRing(10);
+        for (int i = 1; i <= 6; i++) {
+            ring.add(i, "nicmgr/vm/STARTED", "vm" + i, Map.of());
+        }
+        ring.resize(3);
+        assertEquals(List.of("vm4", "vm5", "vm6"), ring.since(0).stream().map(TimelineEntry::subject).toList());
+        ring.resize(5);
+        ring.add(7, "nicmgr/vm/STARTED", "vm7", Map.of());
+        assertEquals(List.of("vm4", "vm5", "vm6", "vm7"), ring.since(0).stream().map(TimelineEntry::subject)
+                .toList(), "growing drops nothing");
+        assertEquals(Map.of("nicmgr/vm/STARTED", 7L), ring.countByTopic());
+        assertThrows(IllegalArgumentException.class, () -> ring.resize(0));
+        assertEquals(5, ring.capacity());
+    }
 }

@@ -1,9 +1,9 @@
 package org.nicmanager.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +24,8 @@ class DashboardTest {
 
     private static final List<String> DEMO_VMS = List.of("app", "batch", "web");
     private static final double TOLERANCE = 0.05;
+    /** Pairs of readings (page, net:stats) taken before the figures count as disagreeing. */
+    private static final int READINGS = 5;
     /** Longer than the page's rate window (3 s), so that the two measures cover about the same span. */
     private static final long MEASURE_NANOS = 3_500_000_000L;
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
@@ -75,30 +77,38 @@ class DashboardTest {
 
     /**
      * The page's per-VM figures against the resource manager's {@code net:stats --json} (throughput over its window),
-     * read at the same kernel moment.
+     * read right after. The demo runs on the real clock, so its rates wander a little when the machine is loaded; a
+     * pair of readings that differ by more than the tolerance is read again, a few times, and every VM must agree
+     * within the tolerance in one pair. A page that showed another figure (another VM's, another unit) never would.
      */
     private static void sameThroughputAsTheHost(DemoHostProcess host, DashboardBrowser page) throws Exception {
         long from = host.json("kernel:info --json", "clock").get("nowNanos").getAsLong();
         page.awaitTrue("Number(document.getElementById('clock').dataset.time) >= " + (from + MEASURE_NANOS), 20,
                 "kernel time " + MEASURE_NANOS + " ns on");
-        Map<String, Double> shown = new TreeMap<>();
-        for (String vm : DEMO_VMS) {
-            JsonObject cell = page.evaluate("(cell => ({value: Number(cell.dataset.value), unit: cell.dataset.unit}))("
-                    + "document.querySelector('[data-vm-rate=\"" + vm + "\"]'))").getAsJsonObject();
-            assertEquals("bps", cell.get("unit").getAsString(), "the page shows the resource manager's bits per second");
-            shown.put(vm, cell.get("value").getAsDouble());
+        List<String> disagreements = new ArrayList<>();
+        for (int reading = 0; reading < READINGS; reading++) {
+            Map<String, Double> shown = new TreeMap<>();
+            for (String vm : DEMO_VMS) {
+                JsonObject cell = page.evaluate("(cell => ({value: Number(cell.dataset.value),"
+                        + " unit: cell.dataset.unit}))(document.querySelector('[data-vm-rate=\"" + vm + "\"]'))")
+                        .getAsJsonObject();
+                assertEquals("bps", cell.get("unit").getAsString(),
+                        "the page shows the resource manager's bits per second");
+                shown.put(vm, cell.get("value").getAsDouble());
+            }
+            JsonObject stats = host.json("net:stats --json", "now");
+            Map<String, Double> hosts = new TreeMap<>();
+            for (JsonElement vm : stats.getAsJsonArray("vms")) {
+                hosts.put(vm.getAsJsonObject().get("name").getAsString(),
+                        vm.getAsJsonObject().get("throughputBps").getAsDouble());
+            }
+            if (DEMO_VMS.stream().allMatch(vm -> Math.abs(shown.get(vm) - hosts.get(vm))
+                    <= TOLERANCE * hosts.get(vm))) {
+                return;
+            }
+            disagreements.add("page " + shown + ", net:stats " + hosts);
         }
-        JsonObject stats = host.json("net:stats --json", "now");
-        Map<String, Double> hosts = new TreeMap<>();
-        for (JsonElement vm : stats.getAsJsonArray("vms")) {
-            hosts.put(vm.getAsJsonObject().get("name").getAsString(),
-                    vm.getAsJsonObject().get("throughputBps").getAsDouble());
-        }
-        for (String vm : DEMO_VMS) {
-            double expected = hosts.get(vm);
-            assertTrue(Math.abs(shown.get(vm) - expected) <= TOLERANCE * expected, "VM " + vm + ": the page shows "
-                    + shown.get(vm) + " bps, net:stats gives " + expected + " (all: page " + shown + ", host " + hosts
-                    + ")");
-        }
+        throw new AssertionError("the page's per-VM throughput never agreed with net:stats within " + TOLERANCE * 100
+                + " % in " + READINGS + " readings: " + disagreements);
     }
 }

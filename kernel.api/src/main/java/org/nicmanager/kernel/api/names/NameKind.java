@@ -1,7 +1,7 @@
 package org.nicmanager.kernel.api.names;
 
 /**
- * What a name stands for. Kinds are added in minor versions of this package (real guests and remote hosts are
+ * What a name stands for. Kinds are added in minor versions of this package (bonds, real guests and remote peers are
  * foreseen), so a consumer that switches over them keeps a default branch.
  */
 public enum NameKind {
@@ -14,8 +14,6 @@ public enum NameKind {
     HOST("hosts"),
     /** A physical NIC of this server, as the kernel's inventory or the simulated world knows it. */
     NIC("NICs"),
-    /** A bond of physical NICs: an uplink of virtual NICs. */
-    BOND("bonds"),
     /** A switch of the (simulated) physical network. */
     SWITCH("switches"),
     /** Another server of the cluster, which VMs can migrate to. */

@@ -170,7 +170,6 @@ final class NameIndex {
             case VNIC -> "a vNIC";
             case HOST -> "a host";
             case NIC -> "a NIC";
-            case BOND -> "a bond";
             case SWITCH -> "a switch";
             case REMOTE_HOST -> "a remote host";
             default -> "a " + kind.name().toLowerCase().replace('_', ' ');

@@ -144,7 +144,7 @@ class NameDirectoryTest {
         world.names = hosts;
         assertEquals("hosts: h10, h11, h12, h13, h14, h15, h16, h17 and 12 more",
                 directory.listing(EnumSet.of(NameKind.HOST)));
-        assertEquals("there are no bonds yet", directory.listing(EnumSet.of(NameKind.BOND)));
+        assertEquals("there are no remote hosts yet", directory.listing(EnumSet.of(NameKind.REMOTE_HOST)));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.nicmanager.sim.network.model;
 
 import java.util.List;
 
+import org.nicmanager.kernel.api.names.NameEntry;
 import org.nicmanager.kernel.api.sim.SimulatedWorld;
 import org.nicmanager.kernel.api.units.Rate;
 
@@ -128,4 +129,10 @@ public interface PhysicalWorld extends SimulatedWorld {
 
     /** Per-port counters of a switch, for the ports in use. */
     List<PortStats> switchPorts(String switchName);
+
+    /** Moves whenever a switch, NIC or host comes or goes, so that {@link #names} is built again only then. */
+    long namesVersion();
+
+    /** The hosts, NICs and switches by name, with their MACs, for the name directory; {@code owner} gave them. */
+    List<NameEntry> names(String owner);
 }

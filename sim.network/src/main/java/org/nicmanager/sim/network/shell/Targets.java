@@ -52,7 +52,7 @@ final class Targets {
         if (text.indexOf('/') > 0) {
             return text;
         }
-        NameEntry entry = names.resolve("PORT", text, PORTS);
+        NameEntry entry = names.resolve("port", text, PORTS);
         if (inThisWorld(entry)) {
             return entry.name();
         }

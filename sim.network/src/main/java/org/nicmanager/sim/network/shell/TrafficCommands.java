@@ -89,7 +89,6 @@ public final class TrafficCommands {
         Words.expectCount(words, 1, USAGE_TRAFFIC + " | " + USAGE_STOP);
         String host = Names.check("host", words[0]);
         String target = Words.required("--to", to, "h2");
-        String receiver = targets.destination("--to", target);
         Rate offered = Words.positiveRate("--rate", Words.given(rate) ? rate : DEFAULT_RATE);
         int frameBytes = Words.given(frame) ? frameBytes(frame) : DEFAULT_FRAME_BYTES;
         int flowCount = Words.given(flows) ? Words.count("--flows", flows, 1, MAX_FLOWS) : 1;
@@ -101,6 +100,7 @@ public final class TrafficCommands {
         int burstFrames = Words.given(burst) ? Words.count("--burst", burst, 1, MAX_BURST_FRAMES)
                 : DEFAULT_BURST_FRAMES;
         long forNanos = Words.given(duration) ? Words.durationNanos("--for", duration, false) : 0;
+        String receiver = targets.destination("--to", target); // the words first, then what they name
         TrafficSpec spec = new TrafficSpec(receiver, offered, frameBytes, flowCount, spacing, burstFrames, forNanos);
         hardware.run(world -> world.startTraffic(host, spec));
         return new TrafficStarted(host, target, offered.toString(), frameBytes, flowCount, spacing.name(), forNanos);
@@ -127,11 +127,11 @@ public final class TrafficCommands {
             @Descriptor("TARGET: a VM (its first vNIC), a vNIC, a host or a NIC by name, or a MAC") String... words) {
         Words.expectCount(words, 1, USAGE_FLOOD);
         String target = words[0];
-        String victim = targets.destination("TARGET", target);
         Rate attack = Words.positiveRate("--rate", Words.required("--rate", rate, "150kpps"));
         long forNanos = Words.durationNanos("--for", Words.required("--for", duration, "10s"), false);
         FloodKind floodKind = Words.given(kind) ? Words.choice("--kind", kind, FloodKind.class) : FloodKind.UDP;
         String viaSwitch = Words.given(via) ? Names.check("switch", via) : null;
+        String victim = targets.destination("TARGET", target);
         hardware.run(world -> world.flood(victim, attack, forNanos, floodKind, viaSwitch));
         return new FloodStarted(target, attack.toString(), forNanos, floodKind.name(), viaSwitch);
     }

@@ -66,6 +66,8 @@ public class NameResolutionTest extends NicManagerTestSupport {
         assertEquals(vnic, 10_000, number(vnic, "rxFrames") + number(vnic, "rxDrops"));
         String detection = objectOf(shell("dos:status --json"), "target", "vm62");
         assertEquals(detection, "SYN_FLOOD", field(detection, "\"kind\":\"(\\w+)\""));
+        String events = shell("events --json");
+        assertTrue(events, events.contains("\"topic\":\"nicmgr/hw/FLOOD_STARTED\",\"subject\":\"vm62\""));
     }
 
     @Test

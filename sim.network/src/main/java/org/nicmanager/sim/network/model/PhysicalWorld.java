@@ -121,7 +121,15 @@ public interface PhysicalWorld extends SimulatedWorld {
      * Attack traffic from an attacker attached to {@code viaSwitch} (null: the target's switch): minimum-size frames
      * at {@code rate} for {@code forNanos} (above 0). The switch's attacker endpoint is created on its first flood.
      */
-    void flood(String target, Rate rate, long forNanos, FloodKind kind, String viaSwitch);
+    default void flood(String target, Rate rate, long forNanos, FloodKind kind, String viaSwitch) {
+        flood(target, target, rate, forNanos, kind, viaSwitch);
+    }
+
+    /**
+     * {@link #flood(String, Rate, long, FloodKind, String)}, its events naming the target as {@code subject}: a VM's
+     * name where {@code target} is its vNIC's MAC.
+     */
+    void flood(String target, String subject, Rate rate, long forNanos, FloodKind kind, String viaSwitch);
 
     TopologyView topology();
 

@@ -269,8 +269,8 @@ public final class SimulatedNetwork implements PhysicalWorld {
     }
 
     @Override
-    public void flood(String target, Rate rate, long forNanos, FloodKind kind, String viaSwitch) {
-        traffic.flood(target, rate, forNanos, kind, viaSwitch);
+    public void flood(String target, String subject, Rate rate, long forNanos, FloodKind kind, String viaSwitch) {
+        traffic.flood(target, subject, rate, forNanos, kind, viaSwitch);
     }
 
     // --- captures ------------------------------------------------------------------------------------------------

@@ -132,7 +132,7 @@ public final class TrafficCommands {
         FloodKind floodKind = Words.given(kind) ? Words.choice("--kind", kind, FloodKind.class) : FloodKind.UDP;
         String viaSwitch = Words.given(via) ? Names.check("switch", via) : null;
         String victim = targets.destination("TARGET", target);
-        hardware.run(world -> world.flood(victim, attack, forNanos, floodKind, viaSwitch));
+        hardware.run(world -> world.flood(victim, target, attack, forNanos, floodKind, viaSwitch));
         return new FloodStarted(target, attack.toString(), forNanos, floodKind.name(), viaSwitch);
     }
 }

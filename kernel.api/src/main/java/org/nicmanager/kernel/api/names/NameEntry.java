@@ -11,7 +11,9 @@ import org.nicmanager.kernel.api.frame.MacAddress;
  * @param kind what it stands for
  * @param macs the MACs that reach it, first the one a command sends to (a VM's first virtual NIC); may be empty, as for
  *        a switch
- * @param owner the part of the host that gave the name, e.g. {@code kernel.vmmanager} or {@code sim.network}
+ * @param owner the part of the host that gave the name, e.g. {@code kernel.vmmanager} or {@code sim.network}; where
+ *        several gave the same name of the same kind (a simulated card is also a NIC of the kernel's inventory), each of
+ *        them, separated by {@code ", "}
  * @param within the thing it belongs to (a virtual NIC's VM), or empty
  */
 public record NameEntry(String name, NameKind kind, List<MacAddress> macs, String owner, String within) {
@@ -27,6 +29,11 @@ public record NameEntry(String name, NameKind kind, List<MacAddress> macs, Strin
     /** An entry that belongs to nothing else. */
     public NameEntry(String name, NameKind kind, List<MacAddress> macs, String owner) {
         this(name, kind, macs, owner, "");
+    }
+
+    /** True when {@code part} is one of the parts that gave this name. */
+    public boolean ownedBy(String part) {
+        return List.of(owner.split(", ")).contains(part);
     }
 
     /**

@@ -66,7 +66,7 @@ final class NameIndex {
     private static NameEntry merge(NameEntry first, NameEntry second) {
         Set<MacAddress> macs = new LinkedHashSet<>(first.macs());
         macs.addAll(second.macs());
-        String owner = first.owner().equals(second.owner()) ? first.owner() : first.owner() + ", " + second.owner();
+        String owner = first.ownedBy(second.owner()) ? first.owner() : first.owner() + ", " + second.owner();
         return new NameEntry(first.name(), first.kind(), List.copyOf(macs), owner,
                 first.within().isEmpty() ? second.within() : first.within());
     }

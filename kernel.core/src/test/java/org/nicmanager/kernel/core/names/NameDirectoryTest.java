@@ -93,6 +93,7 @@ class NameDirectoryTest {
         List<NameEntry> vmnic0 = directory.named("vmnic0");
         assertEquals(1, vmnic0.size());
         assertEquals("sim.network, kernel.core", vmnic0.get(0).owner());
+        assertTrue(vmnic0.get(0).ownedBy("kernel.core") && vmnic0.get(0).ownedBy("sim.network"));
         assertEquals(List.of(VMNIC0), vmnic0.get(0).macs());
     }
 

@@ -1,7 +1,6 @@
 package org.nicmanager.sim.network.shell;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 import org.nicmanager.kernel.api.names.NameDirectory;
@@ -68,6 +67,6 @@ final class Targets {
 
     /** A host or NIC that the simulated world itself gave a name: it knows it by that name and has its cable. */
     private static boolean inThisWorld(NameEntry entry) {
-        return CABLED.contains(entry.kind()) && List.of(entry.owner().split(", ")).contains(WorldNames.OWNER);
+        return CABLED.contains(entry.kind()) && entry.ownedBy(WorldNames.OWNER);
     }
 }

@@ -106,7 +106,7 @@ final class NameIndex {
                     NameIndex::article).collect(Collectors.joining(" and ")) + ", but " + role + " takes "
                     + expected(accepted) + "; " + listing(accepted));
         }
-        MacAddress mac = macOrNull(text);
+        MacAddress mac = macOrNull(role, text, accepted);
         if (mac == null) {
             throw new IllegalArgumentException("unknown " + role + " '" + text + "': " + expected(accepted) + "; "
                     + listing(accepted));
@@ -149,12 +149,16 @@ final class NameIndex {
 
     /** E.g. {@code the name of a VM, a vNIC or a host, or a MAC like 02:00:00:00:00:01}. */
     static String expected(Set<NameKind> accepted) {
+        String names = kindNames(accepted);
+        String macs = accepted.contains(NameKind.ADDRESS) ? "a MAC like " + MAC_EXAMPLE : "the MAC of one of them";
+        return names.isEmpty() ? macs : names + ", or " + macs;
+    }
+
+    /** E.g. {@code the name of a VM, a vNIC or a host}; empty when only unclaimed MACs are accepted. */
+    private static String kindNames(Set<NameKind> accepted) {
         List<String> kinds = EnumSet.copyOf(accepted).stream().filter(kind -> kind != NameKind.ADDRESS)
                 .map(NameIndex::singular).toList();
-        String names = kinds.isEmpty() ? "" : "the name of " + joined(kinds);
-        String macs = accepted.contains(NameKind.ADDRESS) ? "a MAC like " + MAC_EXAMPLE
-                : "the MAC of one of them";
-        return names.isEmpty() ? macs : names + ", or " + macs;
+        return kinds.isEmpty() ? "" : "the name of " + joined(kinds);
     }
 
     private static String joined(List<String> words) {
@@ -185,8 +189,18 @@ final class NameIndex {
                 : " (" + entry.macs().get(0) + ")");
     }
 
-    /** The MAC that {@code text} spells, or null when it is no MAC. */
-    private static MacAddress macOrNull(String text) {
-        return MAC.matcher(text.trim()).matches() ? MacAddress.parse(text) : null;
+    /**
+     * The MAC that {@code text} spells, or null when it is no MAC. No name holds a colon, so a word with one was meant as
+     * a MAC, and a malformed one is refused as such.
+     */
+    private MacAddress macOrNull(String role, String text, Set<NameKind> accepted) {
+        if (MAC.matcher(text.trim()).matches()) {
+            return MacAddress.parse(text);
+        }
+        if (text.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("bad MAC '" + text + "' for " + role + ": expected six hex octets like "
+                    + MAC_EXAMPLE + ", or " + kindNames(accepted) + "; " + listing(accepted));
+        }
+        return null;
     }
 }

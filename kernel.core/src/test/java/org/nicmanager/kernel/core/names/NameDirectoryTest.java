@@ -107,6 +107,15 @@ class NameDirectoryTest {
     }
 
     @Test
+    void aMalformedMacIsRefusedAsAMac() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> directory.resolve("--to", "02:00:00:zz:00:01", DESTINATIONS));
+        assertEquals("bad MAC '02:00:00:zz:00:01' for --to: expected six hex octets like 02:00:00:00:00:01, or the"
+                + " name of a VM, a vNIC, a host or a NIC; VMs: empty, vm1; vNICs: vm1-eth0, vm1-eth1; hosts: h1;"
+                + " NICs: vmnic0", refused.getMessage());
+    }
+
+    @Test
     void aNameOfAKindNotTakenIsRefusedSayingWhatItIs() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> directory.resolve("--to", "sw1", DESTINATIONS));

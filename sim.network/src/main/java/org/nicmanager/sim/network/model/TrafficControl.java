@@ -101,8 +101,8 @@ final class TrafficControl {
         } else if (target.switchBox() != null) {
             via = target.switchBox();
         } else {
-            throw new IllegalArgumentException("cannot tell which switch '" + targetText + "' is behind; name one"
-                    + " with --via (" + inventory.switchNames() + ")");
+            throw new IllegalArgumentException("cannot tell which switch '" + subject + "' is behind (no switch has"
+                    + " learned its MAC yet); name one with --via (" + inventory.switchNames() + ")");
         }
         ExternalHost attacker = attackers.get(via.name());
         if (attacker == null) {

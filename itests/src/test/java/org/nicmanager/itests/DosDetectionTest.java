@@ -120,14 +120,15 @@ public class DosDetectionTest extends NicManagerTestSupport {
         assertEquals(detectors, shell("dos:detector --json"));
 
         String policy = shell("dos:policy vm24 --json");
-        assertRefused("dos:policy ghost --responses hold", "no VM named 'ghost'; VMs: ");
+        assertRefused("dos:policy ghost --responses hold", "unknown VM 'ghost': the name of a VM, or the MAC of one of"
+                + " them; VMs: ");
         assertRefused("dos:policy vm24 --responses failover", "the failover response needs an alternate uplink");
         assertRefused("dos:policy vm24 --responses teleport", "unknown DoS response 'teleport'; allowed: hold,"
                 + " suspend, failover, migrate");
         assertRefused("dos:policy vm24 --responses failover --alternate nowhere", "unknown uplink 'nowhere' for"
                 + " --alternate; bonds: ");
-        assertRefused("dos:policy vm24 --responses migrate --migrate-to nowhere", "no migration target host named"
-                + " 'nowhere'");
+        assertRefused("dos:policy vm24 --responses migrate --migrate-to nowhere", "unknown --migrate-to 'nowhere': the"
+                + " name of a remote host");
         assertRefused("dos:policy vm24 --assessment 0ms", "bad --assessment '0ms'");
         assertEquals(policy, shell("dos:policy vm24 --json"));
     }

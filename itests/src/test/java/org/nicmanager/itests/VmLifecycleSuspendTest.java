@@ -81,8 +81,8 @@ public class VmLifecycleSuspendTest extends NicManagerTestSupport {
             assertRefused("vm:delete db42", "VM db42 is RUNNING; stop it before deleting it");
             assertRefused("vm:resume db42", "it is RUNNING, and resume needs SUSPENDED");
             assertRefused("vm:suspend ghost", "no VM named 'ghost'");
-            assertRefused("vm:migrate ghost --to far", "no VM named 'ghost'");
-            assertRefused("vm:migrate db42 --to nowhere", "no migration target host named 'nowhere'");
+            assertRefused("vm:migrate ghost --to far", "unknown VM 'ghost': the name of a VM");
+            assertRefused("vm:migrate db42 --to nowhere", "unknown --to 'nowhere': the name of a remote host");
             assertRefused("vm:bottleneck sometimes", "unknown bottleneck policy 'sometimes'; allowed: never,"
                     + " suspend-by-priority, alert-only");
             assertEquals(running, shell("vm:list --json"));

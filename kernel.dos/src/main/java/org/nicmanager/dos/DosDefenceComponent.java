@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import org.nicmanager.kernel.api.dos.DosDetector;
 import org.nicmanager.kernel.api.dos.DosResponse;
 import org.nicmanager.kernel.api.dos.ReceiveInspector;
 import org.nicmanager.kernel.api.dos.ReceiveTap;
+import org.nicmanager.kernel.api.names.NameDirectory;
+import org.nicmanager.kernel.api.names.NameKind;
 import org.nicmanager.kernel.api.nic.NicInfo;
 import org.nicmanager.kernel.api.nic.NicInventory;
 import org.nicmanager.kernel.api.teaming.BondDirectory;
@@ -87,6 +90,7 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
     private final VmManager vms;
     private final NicInventory nics;
     private final MigrationService migrations;
+    private final NameDirectory names;
     private final ConfigurationAdmin configurations;
     private final Logger logger;
     private final DosEngine engine;
@@ -102,8 +106,9 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
             @Reference VmManager vms, @Reference(service = VnicAssigner.class) ComponentServiceObjects<VnicAssigner> vmm,
             @Reference MigrationService migrations,
             @Reference Alerter alerter, @Reference NicInventory nics, @Reference ConfigurationAdmin configurations,
-            @Reference(service = LoggerFactory.class) Logger logger) {
+            @Reference NameDirectory names, @Reference(service = LoggerFactory.class) Logger logger) {
         this.world = world;
+        this.names = names;
         this.vms = vms;
         this.nics = nics;
         this.migrations = migrations;
@@ -207,11 +212,8 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
         if (change.alternate() != null && !policy.alternateUplink().isEmpty()) {
             requireUplink(policy.alternateUplink());
         }
-        if (change.migrateTo() != null && !policy.migrationHost().isEmpty()
-                && !migrations.targets().contains(policy.migrationHost())) {
-            throw new IllegalArgumentException("no migration target host named '" + policy.migrationHost()
-                    + "'; hosts: " + (migrations.targets().isEmpty() ? "(none)"
-                            : String.join(", ", migrations.targets())));
+        if (change.migrateTo() != null && !policy.migrationHost().isEmpty()) {
+            names.resolve("--migrate-to", policy.migrationHost(), EnumSet.of(NameKind.REMOTE_HOST));
         }
         long revision = world.call(() -> engine.setPolicy(vm, policy));
         Dictionary<String, Object> properties = new Hashtable<>(PolicyConfiguration.properties(vm, policy));
@@ -259,12 +261,9 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
         world.post(() -> engine.unconfigured(vm));
     }
 
+    /** A policy is kept by the VM's name: a MAC or a vNIC's name is refused, listing the VMs. */
     private void requireVm(String vm) {
-        if (vms.vm(vm).isEmpty()) {
-            List<String> names = vms.vms().stream().map(VmInfo::name).toList();
-            throw new IllegalArgumentException("no VM named '" + vm + "'; VMs: "
-                    + (names.isEmpty() ? "(none)" : String.join(", ", names)));
-        }
+        names.resolve("VM", vm, EnumSet.of(NameKind.VM));
     }
 
     private void requireUplink(String uplink) {

@@ -3,6 +3,9 @@ package org.nicmanager.vmmanager;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.nicmanager.kernel.api.names.NameEntry;
+import org.nicmanager.kernel.api.names.NameKind;
+import org.nicmanager.kernel.api.names.NameSource;
 import org.nicmanager.kernel.api.time.KernelClock;
 import org.nicmanager.kernel.api.vm.Alerter;
 import org.nicmanager.kernel.api.vm.MigrationRequest;
@@ -23,22 +26,44 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * {@link MigrationTarget} and records it, with an alert. Moving the VM's state between hosts is a later issue; here the
  * decision and the request are complete, and the VM keeps running on this host until the target takes it.
  */
-@Component(service = MigrationService.class)
-public final class MigrationComponent implements MigrationService {
+@Component(service = {MigrationService.class, NameSource.class})
+public final class MigrationComponent implements MigrationService, NameSource {
 
     private final VmRegistry vms;
     private final KernelClock clock;
     private final Alerter alerter;
     private final List<MigrationRequest> requests = new CopyOnWriteArrayList<>();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<MigrationTarget> targets = new CopyOnWriteArrayList<>();
+    /** The target hosts for the name directory, replaced when a target comes or goes. */
+    private volatile List<NameEntry> names = List.of();
 
     @Activate
     public MigrationComponent(@Reference VmRegistry vms, @Reference KernelClock clock, @Reference Alerter alerter) {
         this.vms = vms;
         this.clock = clock;
         this.alerter = alerter;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addTarget(MigrationTarget target) {
+        targets.add(target);
+        publishNames();
+    }
+
+    void removeTarget(MigrationTarget target) {
+        targets.remove(target);
+        publishNames();
+    }
+
+    private synchronized void publishNames() {
+        names = targets().stream().map(host -> new NameEntry(host, NameKind.REMOTE_HOST, List.of(),
+                VmTable.NAME_OWNER)).toList();
+    }
+
+    @Override
+    public List<NameEntry> names() {
+        return names;
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
+import org.nicmanager.kernel.api.names.NameEntry;
+import org.nicmanager.kernel.api.names.NameSource;
 import org.nicmanager.kernel.api.time.KernelClock;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.VmInfo;
@@ -32,8 +34,8 @@ import org.osgi.service.log.LoggerFactory;
  * The VM manager: the VM table, changed on the world thread, with each lifecycle step told to the
  * {@link VmLifecycleListener}s inside the step, then announced on EventAdmin; each definition is kept in ConfigAdmin.
  */
-@Component(service = {VmManager.class, VmRegistry.class}, immediate = true) // immediate: it holds state
-public final class VmManagerComponent implements VmManager {
+@Component(service = {VmManager.class, VmRegistry.class, NameSource.class}, immediate = true) // it holds state
+public final class VmManagerComponent implements VmManager, NameSource {
 
     private final NetworkWorld world;
     private final KernelClock clock;
@@ -145,6 +147,12 @@ public final class VmManagerComponent implements VmManager {
     @Override
     public List<VmInfo> vms() {
         return world.call(table::all);
+    }
+
+    /** The VMs and their virtual NICs for the name directory, from the table's snapshot: no world call. */
+    @Override
+    public List<NameEntry> names() {
+        return table.names();
     }
 
     @Override

@@ -1,11 +1,14 @@
 package org.nicmanager.vmmanager;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.nicmanager.kernel.api.names.NameDirectory;
+import org.nicmanager.kernel.api.names.NameKind;
 import org.nicmanager.kernel.api.shell.Json;
 import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.kernel.api.vm.MigrationRequest;
@@ -36,11 +39,14 @@ public final class VmReactionCommands {
 
     private final BottleneckComponent bottleneck;
     private final MigrationService migrations;
+    private final NameDirectory names;
 
     @Activate
-    public VmReactionCommands(@Reference BottleneckComponent bottleneck, @Reference MigrationService migrations) {
+    public VmReactionCommands(@Reference BottleneckComponent bottleneck, @Reference MigrationService migrations,
+            @Reference NameDirectory names) {
         this.bottleneck = bottleneck;
         this.migrations = migrations;
+        this.names = names;
     }
 
     @Descriptor("Show, or set, what the VM manager does when a failed bond member leaves too little bandwidth")
@@ -62,11 +68,13 @@ public final class VmReactionCommands {
             @Descriptor("why, for the record") @Parameter(names = "--reason", absentValue = "requested by the"
                     + " operator") String reason,
             @Descriptor("the VM") String vm) {
+        String source = names.resolve("VM", vm, EnumSet.of(NameKind.VM)).name();
         if (to.isEmpty()) {
-            throw new IllegalArgumentException("vm:migrate needs --to HOST; hosts: " + (migrations.targets().isEmpty()
-                    ? "(none)" : String.join(", ", migrations.targets())));
+            throw new IllegalArgumentException("vm:migrate needs --to HOST; " + names.listing(
+                    EnumSet.of(NameKind.REMOTE_HOST)));
         }
-        return row(migrations.request(vm, to, reason));
+        String target = names.resolve("--to", to, EnumSet.of(NameKind.REMOTE_HOST)).name();
+        return row(migrations.request(source, target, reason));
     }
 
     @Descriptor("List the migration requests made, oldest first")

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.kernel.api.names.NameEntry;
+import org.nicmanager.kernel.api.names.NameKind;
 import org.nicmanager.kernel.api.vm.Priority;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmState;
@@ -20,6 +23,8 @@ import org.nicmanager.kernel.api.vm.VnicInfo;
  */
 final class VmTable {
 
+    /** Who owns the names of VMs and virtual NICs in the name directory. */
+    static final String NAME_OWNER = "kernel.vmmanager";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
 
     private final Map<String, VmInfo> vms = new TreeMap<>();
@@ -28,6 +33,8 @@ final class VmTable {
      * the operator, and automatic reactions leave it alone.
      */
     private final Map<String, LinkedHashSet<String>> suspensionCauses = new HashMap<>();
+    /** Replaced on the world thread whenever a VM or a virtual NIC comes or goes; read by any thread. */
+    private volatile List<NameEntry> names = List.of();
 
     VmInfo create(String name, int priority) {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -39,7 +46,7 @@ final class VmTable {
         }
         new Priority(priority); // refuses a priority outside 0..10, naming it
         VmInfo vm = new VmInfo(name, VmState.CREATED, priority, List.of());
-        vms.put(name, vm);
+        put(vm);
         return vm;
     }
 
@@ -110,7 +117,7 @@ final class VmTable {
     VmInfo restore(String name, int priority, List<VnicInfo> vnics) {
         VmInfo vm = create(name, priority);
         VmInfo restored = new VmInfo(vm.name(), VmState.STOPPED, priority, vnics);
-        vms.put(name, restored);
+        put(restored);
         return restored;
     }
 
@@ -129,7 +136,7 @@ final class VmTable {
         }
         vnics.set(at, vnic);
         VmInfo updated = new VmInfo(vm.name(), vm.state(), vm.priority(), vnics);
-        vms.put(vmName, updated);
+        put(updated);
         return updated;
     }
 
@@ -139,6 +146,7 @@ final class VmTable {
             throw new IllegalArgumentException("VM " + name + " is " + vm.state() + "; stop it before deleting it");
         }
         vms.remove(name);
+        publishNames();
         suspensionCauses.remove(name);
         return vm;
     }
@@ -151,8 +159,36 @@ final class VmTable {
         List<VnicInfo> vnics = new ArrayList<>(vm.vnics());
         vnics.add(vnic);
         VmInfo updated = new VmInfo(vm.name(), vm.state(), vm.priority(), vnics);
-        vms.put(vmName, updated);
+        put(updated);
         return updated;
+    }
+
+    private void put(VmInfo vm) {
+        VmInfo before = vms.put(vm.name(), vm);
+        if (before == null || !before.vnics().equals(vm.vnics())) {
+            publishNames();
+        }
+    }
+
+    /** The VMs and their virtual NICs, with MACs, for the name directory; readable from any thread. */
+    List<NameEntry> names() {
+        return names;
+    }
+
+    /** A new snapshot, by reference: a state change alone keeps the old one, so the directory keeps its index. */
+    private void publishNames() {
+        List<NameEntry> now = new ArrayList<>();
+        for (VmInfo vm : vms.values()) {
+            List<MacAddress> macs = new ArrayList<>();
+            for (VnicInfo vnic : vm.vnics()) {
+                List<MacAddress> mac = vnic.mac() == null || vnic.mac().isBlank() ? List.of()
+                        : List.of(MacAddress.parse(vnic.mac()));
+                macs.addAll(mac);
+                now.add(new NameEntry(vnic.name(), NameKind.VNIC, mac, NAME_OWNER, vm.name()));
+            }
+            now.add(new NameEntry(vm.name(), NameKind.VM, macs, NAME_OWNER));
+        }
+        names = List.copyOf(now);
     }
 
     List<VmInfo> all() {
@@ -170,7 +206,7 @@ final class VmTable {
                     + step + " needs " + String.join(" or ", List.of(from).stream().map(Enum::name).toList()));
         }
         VmInfo moved = new VmInfo(vm.name(), to, vm.priority(), vm.vnics());
-        vms.put(name, moved);
+        put(moved);
         return moved;
     }
 

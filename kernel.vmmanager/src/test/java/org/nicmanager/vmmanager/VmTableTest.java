@@ -1,12 +1,14 @@
 package org.nicmanager.vmmanager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.names.NameEntry;
 import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vm.VnicInfo;
 
@@ -19,6 +21,22 @@ class VmTableTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, step::run);
         assertTrue(refused.getMessage().contains(expectedText), refused.getMessage());
         assertEquals(before, table.all(), "a refused step changed the table");
+    }
+
+    @Test
+    void theNamesSnapshotHoldsEachVmWithItsVnicsMacsAndIsReplacedOnlyWhenTheyChange() {
+        table.create("web1", 7);
+        table.attachVnic("web1", new VnicInfo("web1-0", "02:00:00:00:00:01", "e1000", "bond0"));
+        table.attachVnic("web1", new VnicInfo("web1-1", "02:00:00:00:00:02", "e1000", ""));
+        List<NameEntry> names = table.names();
+        assertEquals(List.of("web1-0 VNIC [02:00:00:00:00:01] in web1", "web1-1 VNIC [02:00:00:00:00:02] in web1",
+                "web1 VM [02:00:00:00:00:01, 02:00:00:00:00:02] in "), names.stream().map(entry -> entry.name() + " "
+                        + entry.kind() + " " + entry.macs() + " in " + entry.within()).toList());
+        table.start("web1");
+        assertSame(names, table.names(), "a state change leaves the names as they were");
+        table.stop("web1");
+        table.delete("web1");
+        assertEquals(List.of(), table.names());
     }
 
     @Test

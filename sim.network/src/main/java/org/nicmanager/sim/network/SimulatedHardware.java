@@ -1,8 +1,11 @@
 package org.nicmanager.sim.network;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.nicmanager.kernel.api.names.NameEntry;
+import org.nicmanager.kernel.api.names.NameSource;
 import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.sim.SimulatedCard;
 import org.nicmanager.kernel.api.sim.SimulatedWorld;
@@ -28,10 +31,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * kernel restart, builds a new, empty world; the configured switches and cards are then built again in it. Immediate,
  * because the world holds state: a delayed component would be dropped, world and all, once no one used it.
  */
-@Component(service = {SimulatedWorld.class, Hardware.class}, configurationPid = SimulatedHardware.PID,
-        immediate = true)
+@Component(service = {SimulatedWorld.class, Hardware.class, NameSource.class},
+        configurationPid = SimulatedHardware.PID, immediate = true)
 @Designate(ocd = SimulatedHardware.Config.class)
-public final class SimulatedHardware implements SimulatedWorld, Hardware {
+public final class SimulatedHardware implements SimulatedWorld, Hardware, NameSource {
 
     public static final String PID = "org.nicmanager.sim.network";
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -82,6 +85,7 @@ public final class SimulatedHardware implements SimulatedWorld, Hardware {
 
     private final NetworkWorld world;
     private final PhysicalWorld model;
+    private final WorldNames names = new WorldNames();
 
     @Activate
     public SimulatedHardware(Config config, @Reference NetworkWorld world, @Reference KernelScheduler scheduler,
@@ -126,9 +130,19 @@ public final class SimulatedHardware implements SimulatedWorld, Hardware {
         }
     }
 
+    /** Every change of the world comes through here, so the name snapshot is brought up to date here too. */
     @Override
     public <T> T call(Function<PhysicalWorld, T> action) {
-        return world.call(() -> action.apply(model));
+        return world.call(() -> {
+            T result = action.apply(model);
+            names.refresh(model);
+            return result;
+        });
+    }
+
+    @Override
+    public List<NameEntry> names() {
+        return names.snapshot();
     }
 
     // --- SimulatedWorld, for driver bundles: the same model, entered on the world thread ----------------------------

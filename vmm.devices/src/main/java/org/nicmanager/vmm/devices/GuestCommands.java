@@ -1,8 +1,12 @@
 package org.nicmanager.vmm.devices;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
-import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.kernel.api.names.NameDirectory;
+import org.nicmanager.kernel.api.names.NameKind;
 import org.nicmanager.kernel.api.shell.Json;
 import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.kernel.api.vm.VmInfo;
@@ -20,16 +24,22 @@ public final class GuestCommands {
             String frames) {
     }
 
+    /** What a guest may send to (COMMANDS.md): any VM, vNIC, host or NIC by name, or any MAC. */
+    private static final Set<NameKind> DESTINATIONS = EnumSet.of(NameKind.VM, NameKind.VNIC, NameKind.HOST,
+            NameKind.NIC, NameKind.ADDRESS);
+
     private final VirtualDevicesComponent devices;
+    private final NameDirectory names;
 
     @Activate
-    public GuestCommands(@Reference VirtualDevicesComponent devices) {
+    public GuestCommands(@Reference VirtualDevicesComponent devices, @Reference NameDirectory names) {
         this.devices = devices;
+        this.names = names;
     }
 
     @Descriptor("Start stamped test traffic (UDP, or TCP-like sessions) from a running VM's first virtual NIC")
     public Started traffic(
-            @Descriptor("destination: a MAC, e.g. an external host's from hw:topology, or a VM") @Parameter(
+            @Descriptor("destination: a VM (its first vNIC), a vNIC, a host or a NIC by name, or a MAC") @Parameter(
                     names = "--to", absentValue = "") String to,
             @Descriptor("offered rate, e.g. 100Mbps (frame bytes, no preamble or gap); the mean for poisson, the"
                     + " average for burst") @Parameter(names = "--rate", absentValue = "10Mbps") String rate,
@@ -50,7 +60,8 @@ public final class GuestCommands {
                     absentValue = "") String duration,
             @Descriptor("the VM") String vm) {
         if (to.isEmpty()) {
-            throw new IllegalArgumentException("guest:traffic needs --to MAC|VM");
+            throw new IllegalArgumentException("guest:traffic needs --to HOST|VM|VNIC|NIC|MAC; "
+                    + names.listing(DESTINATIONS));
         }
         GuestPattern shape = GuestPattern.fromName(pattern);
         if (burstFrames != 0 && shape != GuestPattern.BURST) {
@@ -73,7 +84,8 @@ public final class GuestCommands {
         Long workloadSeed = seed.isEmpty() ? null : seed(seed);
         VmInfo source = devices.vms().vm(vm).orElseThrow(
                 () -> new IllegalArgumentException("no VM named '" + vm + "'"));
-        WorkloadSpec spec = new WorkloadSpec(destinationMac(to), shape, rateBps, frameBytes, flows, frames,
+        long destination = names.resolve("--to", to, DESTINATIONS).mac().bits();
+        WorkloadSpec spec = new WorkloadSpec(destination, shape, rateBps, frameBytes, flows, frames,
                 burstFrames == 0 ? WorkloadSpec.DEFAULT_BURST_FRAMES : burstFrames);
         String vnic = devices.world().call(() -> {
             devices.devices().startTraffic(source, spec, workloadSeed);
@@ -113,17 +125,5 @@ public final class GuestCommands {
         } catch (NumberFormatException notANumber) {
             throw new IllegalArgumentException("bad --seed '" + text + "': a whole number, e.g. 42");
         }
-    }
-
-    private long destinationMac(String to) {
-        if (to.indexOf(':') >= 0 || to.indexOf('-') >= 0 && to.length() == 17) {
-            return MacAddress.parse(to).bits();
-        }
-        VmInfo target = devices.vms().vm(to).orElseThrow(() -> new IllegalArgumentException("unknown destination '"
-                + to + "': expected a MAC like 02:00:00:00:00:01 or a VM's name"));
-        if (target.vnics().isEmpty()) {
-            throw new IllegalArgumentException("VM " + to + " has no virtual NIC to send to");
-        }
-        return MacAddress.parse(target.vnics().get(0).mac()).bits();
     }
 }

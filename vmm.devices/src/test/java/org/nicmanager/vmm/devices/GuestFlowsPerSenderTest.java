@@ -25,7 +25,7 @@ class GuestFlowsPerSenderTest {
     private final VirtualDevicesComponent devices = new VirtualDevicesComponent(world,
             Map.entry(Map.of("seed", 7L), world),
             new VmManagerTestDouble().running("web1").running("web2").running("db1"));
-    private final GuestCommands guest = new GuestCommands(devices);
+    private final GuestCommands guest = new GuestCommands(devices, new VmNamesTestDouble(devices.vms()));
 
     @AfterEach
     void stop() {

@@ -29,7 +29,7 @@ class NicManagerSwapTest {
     });
     private final VirtualDevicesComponent devices = new VirtualDevicesComponent(world,
             Map.entry(Map.of("seed", 7L), world), new VmManagerTestDouble().running("web1").running("db1"));
-    private final GuestCommands guest = new GuestCommands(devices);
+    private final GuestCommands guest = new GuestCommands(devices, new VmNamesTestDouble(devices.vms()));
 
     @AfterEach
     void stop() {

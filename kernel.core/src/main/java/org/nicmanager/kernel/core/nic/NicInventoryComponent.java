@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.kernel.api.names.NameEntry;
+import org.nicmanager.kernel.api.names.NameKind;
+import org.nicmanager.kernel.api.names.NameSource;
 import org.nicmanager.kernel.api.nic.NicInfo;
 import org.nicmanager.kernel.api.nic.NicInventory;
 import org.nicmanager.kernel.api.nic.NicTopics;
@@ -29,8 +32,11 @@ import org.osgi.service.log.LoggerFactory;
  * Immediate: the inventory must follow every NIC from the start, not only while someone uses the service (a delayed
  * component would be dropped between two shell commands, forget its NICs and miss their removal).
  */
-@Component(service = NicInventory.class, immediate = true)
-public final class NicInventoryComponent implements NicInventory {
+@Component(service = {NicInventory.class, NameSource.class}, immediate = true)
+public final class NicInventoryComponent implements NicInventory, NameSource {
+
+    /** Who owns the names of physical NICs in the {@link org.nicmanager.kernel.api.names.NameDirectory}. */
+    static final String NAME_OWNER = "kernel.core";
 
     /** A NIC in the inventory, with the driver name read when it registered. */
     private record Registered(PhysicalNic nic, String driver) {
@@ -42,6 +48,8 @@ public final class NicInventoryComponent implements NicInventory {
     private final Logger logger;
     /** World-owned: NICs by name. */
     private final Map<String, Registered> nics = new TreeMap<>();
+    /** The NICs' names and MACs for the name directory: replaced on the world thread at each change, read anywhere. */
+    private volatile List<NameEntry> names = List.of();
 
     @Activate
     public NicInventoryComponent(@Reference NetworkWorld world, @Reference KernelClock clock,
@@ -73,6 +81,7 @@ public final class NicInventoryComponent implements NicInventory {
             return;
         }
         nics.put(name, new Registered(nic, driver));
+        publishNames();
         events.postEvent(event(NicTopics.ADDED, name, driver, null));
     }
 
@@ -84,6 +93,20 @@ public final class NicInventoryComponent implements NicInventory {
             events.postEvent(event(NicTopics.REMOVED, entry.getKey(), entry.getValue().driver(), null));
             return true;
         });
+        publishNames();
+    }
+
+    /** On the world thread, after a change: a burned-in MAC does not change while the NIC is present. */
+    private void publishNames() {
+        List<NameEntry> now = new ArrayList<>(nics.size());
+        nics.forEach((name, registered) -> now.add(new NameEntry(name, NameKind.NIC,
+                List.of(new MacAddress(registered.nic().macAddress())), NAME_OWNER)));
+        names = List.copyOf(now);
+    }
+
+    @Override
+    public List<NameEntry> names() {
+        return names;
     }
 
     private Event event(String topic, String name, String driver, String reason) {

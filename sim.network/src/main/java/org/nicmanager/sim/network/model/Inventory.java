@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.kernel.api.names.NameEntry;
+import org.nicmanager.kernel.api.names.NameKind;
+
 /**
  * The world's things by name: switches, cards and external hosts share one namespace. Every lookup that fails throws
  * an {@link IllegalArgumentException} that names the bad value and what there is instead.
@@ -19,6 +23,8 @@ final class Inventory {
     private final Map<String, ExternalHost> hosts = new TreeMap<>();
     /** Cables between two switches. */
     private final List<Cable> trunks = new ArrayList<>();
+    /** Counts the additions and removals of switches, cards and hosts: names change only when it moves. */
+    private long version;
 
     /** Refuses a malformed name or one already taken by a switch, NIC or host. */
     void requireFreeName(String name, String what) {
@@ -45,14 +51,33 @@ final class Inventory {
 
     void add(SimSwitch switchBox) {
         switches.put(switchBox.name(), switchBox);
+        version++;
     }
 
     void add(SimCard card) {
         cards.put(card.name(), card);
+        version++;
     }
 
     void add(ExternalHost host) {
         hosts.put(host.name(), host);
+        version++;
+    }
+
+    long version() {
+        return version;
+    }
+
+    /** The world's names for the name directory: hosts (attackers too), NICs and switches, with their MACs. */
+    List<NameEntry> names(String owner) {
+        List<NameEntry> names = new ArrayList<>(hosts.size() + cards.size() + switches.size());
+        hosts.values().forEach(host -> names.add(new NameEntry(host.name(), NameKind.HOST,
+                List.of(new MacAddress(host.mac())), owner)));
+        cards.values().forEach(card -> names.add(new NameEntry(card.name(), NameKind.NIC,
+                List.of(new MacAddress(card.macAddress())), owner)));
+        switches.values().forEach(switchBox -> names.add(new NameEntry(switchBox.name(), NameKind.SWITCH, List.of(),
+                owner)));
+        return List.copyOf(names);
     }
 
     void addTrunk(Cable trunk) {
@@ -60,7 +85,11 @@ final class Inventory {
     }
 
     SimCard removeCard(String name) {
-        return cards.remove(name);
+        SimCard removed = cards.remove(name);
+        if (removed != null) {
+            version++;
+        }
+        return removed;
     }
 
     SimSwitch switchNamed(String name) {

@@ -2,6 +2,7 @@ package org.nicmanager.sim.network.model;
 
 import java.util.List;
 
+import org.nicmanager.kernel.api.names.NameEntry;
 import org.nicmanager.kernel.api.sim.SimulatedWorld;
 import org.nicmanager.kernel.api.units.Rate;
 
@@ -120,7 +121,15 @@ public interface PhysicalWorld extends SimulatedWorld {
      * Attack traffic from an attacker attached to {@code viaSwitch} (null: the target's switch): minimum-size frames
      * at {@code rate} for {@code forNanos} (above 0). The switch's attacker endpoint is created on its first flood.
      */
-    void flood(String target, Rate rate, long forNanos, FloodKind kind, String viaSwitch);
+    default void flood(String target, Rate rate, long forNanos, FloodKind kind, String viaSwitch) {
+        flood(target, target, rate, forNanos, kind, viaSwitch);
+    }
+
+    /**
+     * {@link #flood(String, Rate, long, FloodKind, String)}, its events naming the target as {@code subject}: a VM's
+     * name where {@code target} is its vNIC's MAC.
+     */
+    void flood(String target, String subject, Rate rate, long forNanos, FloodKind kind, String viaSwitch);
 
     TopologyView topology();
 
@@ -128,4 +137,10 @@ public interface PhysicalWorld extends SimulatedWorld {
 
     /** Per-port counters of a switch, for the ports in use. */
     List<PortStats> switchPorts(String switchName);
+
+    /** Moves whenever a switch, NIC or host comes or goes, so that {@link #names} is built again only then. */
+    long namesVersion();
+
+    /** The hosts, NICs and switches by name, with their MACs, for the name directory; {@code owner} gave them. */
+    List<NameEntry> names(String owner);
 }

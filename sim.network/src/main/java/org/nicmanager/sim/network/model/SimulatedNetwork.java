@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.kernel.api.names.NameEntry;
 import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.sim.SimTopics;
 import org.nicmanager.kernel.api.sim.SimulatedCard;
@@ -268,8 +269,8 @@ public final class SimulatedNetwork implements PhysicalWorld {
     }
 
     @Override
-    public void flood(String target, Rate rate, long forNanos, FloodKind kind, String viaSwitch) {
-        traffic.flood(target, rate, forNanos, kind, viaSwitch);
+    public void flood(String target, String subject, Rate rate, long forNanos, FloodKind kind, String viaSwitch) {
+        traffic.flood(target, subject, rate, forNanos, kind, viaSwitch);
     }
 
     // --- captures ------------------------------------------------------------------------------------------------
@@ -292,6 +293,16 @@ public final class SimulatedNetwork implements PhysicalWorld {
     @Override
     public void stopAllCaptures() {
         captures.stopAll();
+    }
+
+    @Override
+    public long namesVersion() {
+        return inventory.version();
+    }
+
+    @Override
+    public List<NameEntry> names(String owner) {
+        return inventory.names(owner);
     }
 
     @Override

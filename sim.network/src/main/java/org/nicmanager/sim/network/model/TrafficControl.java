@@ -34,7 +34,7 @@ final class TrafficControl {
     private final Map<String, ExternalHost> attackers = new HashMap<>();
 
     /** Where frames go: the MAC and address to put in them, and the switch behind which the target sits (or null). */
-    record Target(String label, long mac, int ip, SimSwitch switchBox) {
+    record Target(long mac, int ip, SimSwitch switchBox) {
     }
 
     TrafficControl(KernelScheduler scheduler, SimEvents events, SimSettings settings, BufferPools buffers,
@@ -86,7 +86,7 @@ final class TrafficControl {
         return inventory.hostNamed(hostName).stopSources();
     }
 
-    void flood(String targetText, Rate rate, long forNanos, FloodKind kind, String viaSwitch) {
+    void flood(String targetText, String subject, Rate rate, long forNanos, FloodKind kind, String viaSwitch) {
         Target target = resolve(targetText);
         checkRate(rate, FrameWriter.MIN_FRAME_BYTES);
         if (forNanos <= 0) {
@@ -101,8 +101,8 @@ final class TrafficControl {
         } else if (target.switchBox() != null) {
             via = target.switchBox();
         } else {
-            throw new IllegalArgumentException("cannot tell which switch '" + targetText + "' is behind; name one"
-                    + " with --via (" + inventory.switchNames() + ")");
+            throw new IllegalArgumentException("cannot tell which switch '" + subject + "' is behind (no switch has"
+                    + " learned its MAC yet); name one with --via (" + inventory.switchNames() + ")");
         }
         ExternalHost attacker = attackers.get(via.name());
         if (attacker == null) {
@@ -117,7 +117,6 @@ final class TrafficControl {
             case SYN -> TrafficSource.Shape.SYN;
             case BROADCAST -> TrafficSource.Shape.BROADCAST;
         };
-        String subject = target.label();
         TrafficSource source = new TrafficSource(scheduler, attacker, buffers, shape, target.mac(), target.ip(),
                 FrameWriter.MIN_FRAME_BYTES, 1, FLOOD_FLOW_ID, TrafficPattern.CBR, 1, rate, seeds.split(),
                 () -> events.post(SimTopics.FLOOD_ENDED, subject, kind.name()));
@@ -138,11 +137,11 @@ final class TrafficControl {
     Target resolve(String text) {
         ExternalHost host = text == null ? null : inventory.host(text);
         if (host != null) {
-            return new Target(text, host.mac(), host.ip(), host.port().owner());
+            return new Target(host.mac(), host.ip(), host.port().owner());
         }
         SimCard card = text == null ? null : inventory.card(text);
         if (card != null) {
-            return new Target(text, card.macAddress(), Cabling.ipFor(card.macAddress()), card.port().owner());
+            return new Target(card.macAddress(), Cabling.ipFor(card.macAddress()), card.port().owner());
         }
         long mac;
         try {
@@ -154,9 +153,9 @@ final class TrafficControl {
         String owner = inventory.ownerOf(mac);
         if (owner != null) {
             Target owned = resolve(owner);
-            return new Target(text, owned.mac(), owned.ip(), owned.switchBox());
+            return new Target(owned.mac(), owned.ip(), owned.switchBox());
         }
-        return new Target(text, mac, Cabling.ipFor(mac), switchThatLearned(mac));
+        return new Target(mac, Cabling.ipFor(mac), switchThatLearned(mac));
     }
 
     /** The switch that has learned {@code mac} on a port to a device (not a trunk), else the only switch, else null. */

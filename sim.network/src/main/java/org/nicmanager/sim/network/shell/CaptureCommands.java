@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.nicmanager.kernel.api.names.NameDirectory;
 import org.nicmanager.kernel.api.shell.Json;
 import org.nicmanager.sim.network.Hardware;
 import org.nicmanager.sim.network.model.CaptureView;
@@ -26,13 +27,15 @@ public final class CaptureCommands {
     }
 
     private final Hardware hardware;
+    private final Targets targets;
 
     @Activate
-    public CaptureCommands(@Reference Hardware hardware) {
+    public CaptureCommands(@Reference Hardware hardware, @Reference NameDirectory names) {
         this.hardware = hardware;
+        this.targets = new Targets(names);
     }
 
-    @Descriptor("Write a pcap file of a port: a NIC or host by name, or a switch port as SW/N (" + USAGE + ")")
+    @Descriptor("Write a pcap file of a port: a NIC or host by name or MAC, or a switch port as SW/N (" + USAGE + ")")
     public Object capture(
             @Descriptor("how long to capture, in kernel time, e.g. 10s (default: until capture stop PORT)")
             @Parameter(names = "--for", absentValue = Words.ABSENT) String duration,
@@ -53,7 +56,8 @@ public final class CaptureCommands {
         }
         Words.expectCount(words, 2, USAGE);
         long forNanos = Words.given(duration) ? Words.durationNanos("--for", duration, false) : 0;
-        return hardware.call(world -> world.startCapture(words[0], words[1], forNanos));
+        String port = targets.port(words[0]);
+        return hardware.call(world -> world.startCapture(port, words[1], forNanos));
     }
 
     private static void refuseIf(boolean wrong, String why) {

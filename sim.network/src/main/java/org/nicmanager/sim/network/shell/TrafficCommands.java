@@ -4,6 +4,7 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameWriter;
+import org.nicmanager.kernel.api.names.NameDirectory;
 import org.nicmanager.kernel.api.units.ByteSize;
 import org.nicmanager.kernel.api.units.Rate;
 import org.nicmanager.sim.network.Hardware;
@@ -49,16 +50,19 @@ public final class TrafficCommands {
     }
 
     private final Hardware hardware;
+    private final Targets targets;
 
     @Activate
-    public TrafficCommands(@Reference Hardware hardware) {
+    public TrafficCommands(@Reference Hardware hardware, @Reference NameDirectory names) {
         this.hardware = hardware;
+        this.targets = new Targets(names);
     }
 
     @Descriptor("Send stamped UDP test traffic from an external host (" + USAGE_TRAFFIC + "), or stop it ("
             + USAGE_STOP + ")")
     public Object traffic(
-            @Descriptor("the receiver: a host, a NIC, or a MAC such as 02:00:00:00:00:01") @Parameter(names = "--to",
+            @Descriptor("the receiver: a VM (its first vNIC), a vNIC, a host or a NIC by name, or a MAC such as"
+                    + " 02:00:00:00:00:01") @Parameter(names = "--to",
                     absentValue = Words.ABSENT) String to,
             @Descriptor("offered rate, e.g. 100Mbps or 10kpps (default 10Mbps)") @Parameter(names = "--rate",
                     absentValue = Words.ABSENT) String rate,
@@ -96,7 +100,8 @@ public final class TrafficCommands {
         int burstFrames = Words.given(burst) ? Words.count("--burst", burst, 1, MAX_BURST_FRAMES)
                 : DEFAULT_BURST_FRAMES;
         long forNanos = Words.given(duration) ? Words.durationNanos("--for", duration, false) : 0;
-        TrafficSpec spec = new TrafficSpec(target, offered, frameBytes, flowCount, spacing, burstFrames, forNanos);
+        String receiver = targets.destination("--to", target); // the words first, then what they name
+        TrafficSpec spec = new TrafficSpec(receiver, offered, frameBytes, flowCount, spacing, burstFrames, forNanos);
         hardware.run(world -> world.startTraffic(host, spec));
         return new TrafficStarted(host, target, offered.toString(), frameBytes, flowCount, spacing.name(), forNanos);
     }
@@ -119,14 +124,15 @@ public final class TrafficCommands {
                     absentValue = Words.ABSENT) String kind,
             @Descriptor("the switch the attacker is cabled to (default: the target's)") @Parameter(names = "--via",
                     absentValue = Words.ABSENT) String via,
-            @Descriptor("TARGET: a host, a NIC, or a MAC") String... words) {
+            @Descriptor("TARGET: a VM (its first vNIC), a vNIC, a host or a NIC by name, or a MAC") String... words) {
         Words.expectCount(words, 1, USAGE_FLOOD);
         String target = words[0];
         Rate attack = Words.positiveRate("--rate", Words.required("--rate", rate, "150kpps"));
         long forNanos = Words.durationNanos("--for", Words.required("--for", duration, "10s"), false);
         FloodKind floodKind = Words.given(kind) ? Words.choice("--kind", kind, FloodKind.class) : FloodKind.UDP;
         String viaSwitch = Words.given(via) ? Names.check("switch", via) : null;
-        hardware.run(world -> world.flood(target, attack, forNanos, floodKind, viaSwitch));
+        String victim = targets.destination("TARGET", target);
+        hardware.run(world -> world.flood(victim, target, attack, forNanos, floodKind, viaSwitch));
         return new FloodStarted(target, attack.toString(), forNanos, floodKind.name(), viaSwitch);
     }
 }

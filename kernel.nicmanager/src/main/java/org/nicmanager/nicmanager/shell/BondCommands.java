@@ -49,8 +49,8 @@ public final class BondCommands {
             List<BondMember> members, int mtuBytes, Map<String, Integer> memberMtus, String mtuWarning,
             List<String> absentNics, long failovers, long failbacks, long offeredFrames, long sentFrames,
             long queuedFrames, long droppedFrames, Map<DropReason, Long> dropped, InboundCounts inbound,
-            List<HistoryEntry> history, ArpMonitorView arpMonitor, long rebalanceMoves, long mtuRedirects,
-            long mtuRefusals) {
+            List<HistoryEntry> history, ArpMonitorView arpMonitor, long mtuRedirects, long mtuRefusals,
+            long rebalanceMoves) {
 
         static BondView of(BondReport report) {
             BondInfo info = report.stats().info();
@@ -67,7 +67,7 @@ public final class BondCommands {
                     info.failbacks(), stats.offeredFrames(), stats.sentFrames(), stats.queuedFrames(),
                     stats.droppedFrames(), stats.drops(),
                     report.inbound(), report.history().stream().map(HistoryEntry::of).toList(),
-                    ArpMonitorView.of(stats), stats.rebalanceMoves(), stats.mtuRedirects(), stats.mtuRefusals());
+                    ArpMonitorView.of(stats), stats.mtuRedirects(), stats.mtuRefusals(), stats.rebalanceMoves());
         }
     }
 

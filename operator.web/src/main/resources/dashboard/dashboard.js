@@ -129,8 +129,17 @@ function renderVms(vms, vnics, rates) {
     return el('tr', { 'data-vm': vm.name }, el('td', {}, vm.name), el('td', {}, vm.state),
       el('td', { class: 'number' }, String(vm.priority)), el('td', {}, uplinks),
       el('td', { class: 'number vm-rate', 'data-vm-rate': vm.name, 'data-value': String(rate.value),
-        'data-unit': rate.unit }, shown));
+        'data-unit': rate.unit }, shown),
+      el('td', { class: 'vm-drops', 'data-vm-drops': vm.name }, vmDrops(vnics, vm.name)));
   }));
+}
+
+/** A VM's transmit drops by reason, over its virtual NICs (vnic:list: in the NIC manager's bond, a NIC, a cable). */
+function vmDrops(vnics, vmName) {
+  const drops = new Map();
+  vnics.filter(v => v.vm === vmName).forEach(v => Object.entries(v.txDropped ?? {})
+    .forEach(([reason, count]) => drops.set(reason, (drops.get(reason) ?? 0) + count)));
+  return [...drops].map(([reason, count]) => `${reason} ${count}`).join(', ') || '0';
 }
 
 function renderNics(nics, rates) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.resource.ResourceManager;
 import org.nicmanager.kernel.api.resource.UplinkPort;
@@ -53,6 +54,16 @@ final class ResourceGates implements Gates {
             @Override
             public void capacityChanged() {
                 scheduler.capacityChanged();
+            }
+
+            @Override
+            public void transmitted(int port) {
+                scheduler.transmitted(port);
+            }
+
+            @Override
+            public void droppedDownstream(int port, DropReason reason) {
+                scheduler.droppedDownstream(port, reason);
             }
         };
     }

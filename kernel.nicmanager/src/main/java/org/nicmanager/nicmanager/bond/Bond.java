@@ -45,6 +45,7 @@ public final class Bond {
     private final ArpMonitor monitor;
     private InboundFrames inbound;
     private BondObserver observer = BondObserver.NONE;
+    private FrameFates fates = FrameFates.NONE;
     private Runnable readyListener = () -> { };
     private boolean draining;
 
@@ -96,6 +97,11 @@ public final class Bond {
 
     public void setObserver(BondObserver observer) {
         this.observer = observer;
+    }
+
+    /** Told what became of each VM frame: on the wire, or dropped with a reason, so its VM's figures include it. */
+    public void setFates(FrameFates fates) {
+        this.fates = fates;
     }
 
     /**
@@ -303,6 +309,10 @@ public final class Bond {
 
     private void drop(FrameBuffer frame, DropReason reason) {
         counters.drop(reason);
+        int port = frame.sourcePort();
+        if (port >= 0) {
+            fates.dropped(port, reason); // a VM's frame: its figures count the drop too
+        }
         frame.release();
     }
 
@@ -534,6 +544,15 @@ public final class Bond {
                 notifier.resume(slot, nic, macs); // announcements first: the switches must learn where VMs are
             }
             drain();
+        }
+
+        /** A VM frame's last bit left the member: it is delivered, as far as this host can know. */
+        @Override
+        public void transmitCompleted(PhysicalNic nic, FrameBuffer frame) {
+            int port = frame.sourcePort();
+            if (port >= 0) {
+                fates.transmitted(port);
+            }
         }
 
         /** Zero-loss failover: back in front of the backlog, resent on the survivors at the link event. */

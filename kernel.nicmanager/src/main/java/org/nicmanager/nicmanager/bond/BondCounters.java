@@ -22,6 +22,10 @@ final class BondCounters {
     long busyRefusals;
     /** Frames that went to another member than the distributor chose, because the chosen one was BUSY. */
     long busyRedirects;
+    /** Frames that went to another member than the distributor chose, because the chosen one's MTU was too small. */
+    long mtuRedirects;
+    /** Frames refused TOO_LONG because no carrying member's MTU could carry them. */
+    long mtuRefusals;
     long failovers;
     long failbacks;
     /** Gratuitous ARPs put on a member's ring, and those that found no ring space or buffer. */

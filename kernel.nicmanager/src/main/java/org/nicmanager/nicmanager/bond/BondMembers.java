@@ -27,6 +27,8 @@ final class BondMembers implements MemberView {
     private final int[] activeSlots = new int[MAX_MEMBERS];
     /** Slots in failover order (patent [0070]): the first that carries traffic is the primary. */
     private final int[] order = new int[MAX_MEMBERS];
+    /** What each carrying member's MTU lets it carry, recomputed with the active list. */
+    private final MemberMtus mtus = new MemberMtus();
     private int count;
     private int activeCount;
 
@@ -150,6 +152,12 @@ final class BondMembers implements MemberView {
             }
         }
         activeCount = active;
+        mtus.recompute(this);
+    }
+
+    /** Which carrying members can take a frame of a given size (read on the frame path). */
+    MemberMtus mtus() {
+        return mtus;
     }
 
     /** The line rate of the members carrying traffic now, less those named ([0116]); bits per second. */

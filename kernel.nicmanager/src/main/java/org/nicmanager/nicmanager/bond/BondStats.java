@@ -29,12 +29,15 @@ import org.nicmanager.nicmanager.lacp.LacpBondStatus;
  * @param arpProbesNotSent probes that found no buffer or no room on the ring, or that a failing NIC handed back
  * @param arpProbesReturned the bond's own probes the switch flooded back into it through another member, dropped
  * @param rebalanceMoves hash buckets a rebalancing policy moved between members so far
+ * @param mtuRedirects frames sent on another member than the policy chose, because the chosen one's MTU was too small
+ * @param mtuRefusals frames dropped TOO_LONG because no carrying member's MTU could carry them
  */
 public record BondStats(String name, LoadDistribution policy, FailbackMode failback, List<Member> members,
         long offeredFrames, long sentFrames, long queuedFrames, long droppedFrames, Map<DropReason, Long> drops,
         long busyRefusals, long busyRedirects, long failovers, long failbacks, long notificationsSent,
         long notificationsFailed, int macsSeen, LacpBondStatus lacp, long droppedNotCollecting,
-        ArpMonitorSettings arpMonitor, long arpProbesNotSent, long arpProbesReturned, long rebalanceMoves) {
+        ArpMonitorSettings arpMonitor, long arpProbesNotSent, long arpProbesReturned, long rebalanceMoves,
+        long mtuRedirects, long mtuRefusals) {
 
     public BondStats {
         members = List.copyOf(members);
@@ -50,10 +53,42 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
      * @param rank its place in the failover order, 0 first
      * @param arpProbesSent ARP monitor probes sent from the member
      * @param arpAnswers answers to them heard through the member
+     * @param mtuBytes its NIC's MTU: the largest L3 packet it carries
      */
     public record Member(int slot, int rank, String nic, MemberState state, boolean carrying, boolean waitingForFailback,
             long sentFrames, long sentBytes, long returnedFrames, long receivedFrames, boolean recheckArmed,
-            long arpProbesSent, long arpAnswers) {
+            long arpProbesSent, long arpAnswers, int mtuBytes) {
+    }
+
+    /**
+     * The bond's MTU: its smallest present member's, the largest packet every member carries, which is what Linux
+     * bonding (one MTU forced on all slaves) and a vSphere team (the vSwitch's MTU) promise; 0 with no member.
+     */
+    public int mtuBytes() {
+        return present().mapToInt(Member::mtuBytes).min().orElse(0);
+    }
+
+    /**
+     * Null when every present member has the same MTU; else what the operator must know: the MTUs, the bond's MTU, and
+     * where larger frames go.
+     */
+    public String mtuWarning() {
+        int smallest = mtuBytes();
+        int largest = present().mapToInt(Member::mtuBytes).max().orElse(0);
+        if (smallest == largest) {
+            return null;
+        }
+        String mtus = present().map(member -> member.nic() + " " + member.mtuBytes())
+                .collect(java.util.stream.Collectors.joining(", "));
+        String larger = present().filter(member -> member.mtuBytes() > smallest).map(Member::nic)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "members' MTUs differ (" + mtus + "): the bond's MTU is " + smallest + ", its smallest member's;"
+                + " larger frames go only through " + larger + ", and one no carrying member can take is dropped"
+                + " TOO_LONG. Give every member the same MTU, as Linux bonding and vSphere teams do";
+    }
+
+    private java.util.stream.Stream<Member> present() {
+        return members.stream().filter(member -> member.state() != MemberState.REMOVED);
     }
 
     /** True when every offered frame is sent, dropped with a reason, or queued. */
@@ -98,7 +133,7 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
                     members.state(slot) == MemberState.UP && !members.carrying(slot) && members.failedOver(slot),
                     counters.sentFrames[slot], counters.sentBytes[slot], counters.returnedFrames[slot],
                     counters.receivedFrames[slot], rechecker.armed(slot), monitor.probesSent(slot),
-                    monitor.answersHeard(slot)));
+                    monitor.answersHeard(slot), members.nic(slot).mtuBytes()));
         }
         Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
         for (DropReason reason : DropReason.values()) {
@@ -110,6 +145,7 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
                 counters.sentTotal(), queued, counters.droppedTotal(), drops, counters.busyRefusals,
                 counters.busyRedirects, counters.failovers, counters.failbacks, counters.notificationsSent,
                 counters.notificationsFailed, macs.size(), lacp, counters.droppedNotCollecting, monitor.settings(),
-                monitor.probesNotSent(), monitor.probesReturned(), bond.rebalanceMoves());
+                monitor.probesNotSent(), monitor.probesReturned(), bond.rebalanceMoves(), counters.mtuRedirects,
+                counters.mtuRefusals);
     }
 }

@@ -11,7 +11,9 @@ import org.nicmanager.nicmanager.distribution.Distributor;
  * The bond's per-frame work (patent Figure 5, step 812): read the headers once, learn the source MAC, let the
  * distributor choose a member, and hand the frame to its NIC. A member whose ring is full (BUSY, the transient limit
  * of [0065]) is passed over for this frame only, for the other active members in failover order; one that answers
- * LINK_DOWN is reported at once and the choice is made again among the rest. No allocation, no locks, no logging.
+ * LINK_DOWN is reported at once and the choice is made again among the rest. A member whose MTU cannot carry the frame
+ * is never offered it while another carrying member's can ({@link MemberMtus}); a frame no carrying member can carry
+ * is refused TOO_LONG. No allocation, no locks, no logging.
  */
 final class FramePlacer {
 
@@ -61,16 +63,27 @@ final class FramePlacer {
             return REFUSED;
         }
         macs.learn(headers.sourceMac(), headers.ipv4Source());
+        int l3Bytes = frame.length() - headers.l3Offset();
+        MemberMtus mtus = members.mtus();
         // Each LINK_DOWN takes a member out, so this loop ends after at most one pass per member.
         for (int attempt = 0; attempt <= members.count(); attempt++) {
             int chosen = distributor.select(headers, frame.sourcePort());
             if (chosen == Distributor.NO_MEMBER) {
                 return NO_MEMBER;
             }
+            if (!mtus.fits(chosen, l3Bytes)) {
+                chosen = mtus.fallback(l3Bytes, distributor.stickyKey(headers, frame.sourcePort()));
+                if (chosen == MemberMtus.NONE) {
+                    counters.mtuRefusals++;
+                    refusal = DropReason.TOO_LONG;
+                    return REFUSED;
+                }
+                counters.mtuRedirects++;
+            }
             TransmitStatus status = offer(chosen, frame);
             if (status == TransmitStatus.BUSY) {
                 counters.busyRefusals++;
-                status = offerToOthers(chosen, frame);
+                status = offerToOthers(chosen, frame, l3Bytes);
             }
             switch (status) {
                 case ACCEPTED:
@@ -87,11 +100,12 @@ final class FramePlacer {
         return NO_MEMBER;
     }
 
-    /** The chosen member was BUSY: the others in failover order, for this frame only. */
-    private TransmitStatus offerToOthers(int busy, FrameBuffer frame) {
+    /** The chosen member was BUSY: the others that can carry it, in failover order, for this frame only. */
+    private TransmitStatus offerToOthers(int busy, FrameBuffer frame, int l3Bytes) {
+        MemberMtus mtus = members.mtus();
         for (int i = 0; i < members.activeCount(); i++) {
             int slot = members.active(i);
-            if (slot == busy) {
+            if (slot == busy || !mtus.fits(slot, l3Bytes)) {
                 continue;
             }
             TransmitStatus status = offer(slot, frame);

@@ -23,6 +23,15 @@ public interface Distributor {
      */
     int select(FrameHeaders headers, int sourcePort);
 
+    /**
+     * What keeps a frame on one member when the one {@link #select} chose cannot carry its size and another carrying
+     * member must (a bond of mixed MTUs): the same key always gets the same such member, so a flow's large frames are
+     * never spread frame by frame. By default the flow hash; a policy that pins VMs or keeps an order says otherwise.
+     */
+    default long stickyKey(FrameHeaders headers, int sourcePort) {
+        return headers.flowHash();
+    }
+
     /** Recomputes tables from the current members (and VMs). */
     void rebuild();
 

@@ -22,6 +22,12 @@ final class FailoverOrder implements Distributor {
         return members.activeCount() == 0 ? NO_MEMBER : members.active(0);
     }
 
+    /** Active-backup stays so: a frame the primary cannot carry takes the first member in failover order that can. */
+    @Override
+    public long stickyKey(FrameHeaders headers, int sourcePort) {
+        return 0;
+    }
+
     @Override
     public void rebuild() {
         // The view is already in failover order.

@@ -35,6 +35,12 @@ final class PerVm implements Distributor {
         return unowned.memberFor(HashKey.L2_SOURCE.hash(headers));
     }
 
+    /** A VM's frames that its member cannot carry all take one other member: the VM stays pinned. */
+    @Override
+    public long stickyKey(FrameHeaders headers, int sourcePort) {
+        return sourcePort < 0 ? headers.flowHash() : sourcePort;
+    }
+
     @Override
     public void rebuild() {
         int count = members.activeCount();

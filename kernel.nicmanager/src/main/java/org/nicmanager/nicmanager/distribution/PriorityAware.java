@@ -40,6 +40,12 @@ final class PriorityAware implements Distributor {
         return LeastLoaded.leastLoaded(members, isolationMember);
     }
 
+    /** A VM's frames that its member cannot carry all take one other member: the VM stays pinned. */
+    @Override
+    public long stickyKey(FrameHeaders headers, int sourcePort) {
+        return sourcePort < 0 ? headers.flowHash() : sourcePort;
+    }
+
     @Override
     public void rebuild() {
         int count = members.activeCount();

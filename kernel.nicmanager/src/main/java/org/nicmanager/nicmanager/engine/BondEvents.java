@@ -33,4 +33,13 @@ public interface BondEvents {
 
     /** A failover, failback or removal from the bond's history. */
     void failover(String bond, FailoverEvent event);
+
+    /**
+     * A NIC joined a bond whose members' MTUs differ ({@code details} says what that means for frames).
+     *
+     * @param nicMtuBytes the MTU of the NIC that joined
+     * @param bondMtuBytes the bond's MTU now: its smallest member's
+     */
+    default void mtuMismatch(String bond, String nic, int nicMtuBytes, int bondMtuBytes, String details) {
+    }
 }

@@ -156,6 +156,16 @@ public final class BondTable {
         if (nic != null) {
             uplink.bond.addMember(nic);
             events.memberChanged(BondEvents.MEMBER_ADDED, uplink.bond.name(), nicName);
+            announceMtuMismatch(uplink, nic);
+        }
+    }
+
+    /** A member joined: when the members' MTUs differ now, the operator is told at once (the command's answer too). */
+    private void announceMtuMismatch(Uplink uplink, PhysicalNic nic) {
+        BondStats stats = uplink.bond.stats();
+        String warning = stats.mtuWarning();
+        if (warning != null) {
+            events.mtuMismatch(uplink.bond.name(), nic.name(), nic.mtuBytes(), stats.mtuBytes(), warning);
         }
     }
 
@@ -387,6 +397,7 @@ public final class BondTable {
         if (uplink != null) {
             uplink.bond.addMember(nic);
             events.memberChanged(BondEvents.MEMBER_ADDED, uplink.bond.name(), nic.name());
+            announceMtuMismatch(uplink, nic);
         }
     }
 

@@ -44,6 +44,16 @@ public final class EventAdminBondEvents implements BondEvents {
                 : BondTopics.FAILOVER, properties));
     }
 
+    @Override
+    public void mtuMismatch(String bond, String nic, int nicMtuBytes, int bondMtuBytes, String details) {
+        Map<String, Object> properties = properties(bond, clock.nanoTime());
+        properties.put(BondTopics.NIC, nic);
+        properties.put(BondTopics.NIC_MTU_BYTES, nicMtuBytes);
+        properties.put(BondTopics.MTU_BYTES, bondMtuBytes);
+        properties.put(BondTopics.DETAILS, details);
+        events.postEvent(new Event(BondTopics.MTU_MISMATCH, properties));
+    }
+
     private static Map<String, Object> properties(String bond, long atNanos) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(BondTopics.BOND, bond);

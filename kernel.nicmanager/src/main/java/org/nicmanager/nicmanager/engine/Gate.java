@@ -1,5 +1,6 @@
 package org.nicmanager.nicmanager.engine;
 
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 
 /**
@@ -20,4 +21,10 @@ public interface Gate {
 
     /** The uplink's carrying members changed ([0116]). */
     void capacityChanged();
+
+    /** A frame of that virtual NIC port left on the wire (its VM's frame is delivered). Counts only. */
+    void transmitted(int port);
+
+    /** A frame of that virtual NIC port was dropped downstream of the gate, for {@code reason}. Counts only. */
+    void droppedDownstream(int port, DropReason reason);
 }

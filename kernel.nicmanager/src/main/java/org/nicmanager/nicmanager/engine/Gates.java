@@ -1,5 +1,6 @@
 package org.nicmanager.nicmanager.engine;
 
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.nicmanager.bond.Bond;
 
@@ -30,6 +31,15 @@ public interface Gates {
 
                 @Override
                 public void capacityChanged() {
+                }
+
+                @Override
+                public void transmitted(int port) {
+                }
+
+                @Override
+                public void droppedDownstream(int port, DropReason reason) {
+                    // no per-VM figures here; the virtual NIC counts the drop (Uplink tells it)
                 }
             };
         }

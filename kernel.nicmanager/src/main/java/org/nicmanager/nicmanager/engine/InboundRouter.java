@@ -2,6 +2,7 @@ package org.nicmanager.nicmanager.engine;
 
 import java.util.Arrays;
 
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FramePool;
@@ -23,6 +24,8 @@ final class InboundRouter implements Bond.InboundFrames {
     private long[] macs = new long[0];
     private int[] ports = new int[0];
     private VnicDelivery[] deliveries = new VnicDelivery[0];
+    /** Indexed by port, so that a drop downstream reaches its virtual NIC with one array read; rebuilt on changes. */
+    private VnicDelivery[] deliveryOfPort = new VnicDelivery[0];
     private final MacIndex index = new MacIndex();
     long routedFrames;
     /** Frames one virtual NIC sent to another on the same uplink, switched here without reaching a NIC. */
@@ -48,6 +51,29 @@ final class InboundRouter implements Bond.InboundFrames {
         ports[at] = port;
         deliveries[at] = delivery;
         index.rebuild(macs);
+        indexByPort();
+    }
+
+    private void indexByPort() {
+        int bound = 0;
+        for (int port : ports) {
+            bound = Math.max(bound, port + 1);
+        }
+        VnicDelivery[] byPort = new VnicDelivery[bound];
+        for (int i = 0; i < ports.length; i++) {
+            if (ports[i] >= 0) {
+                byPort[ports[i]] = deliveries[i];
+            }
+        }
+        deliveryOfPort = byPort; // published by reference swap
+    }
+
+    /** A frame of that port was dropped after the uplink took it: its virtual NIC counts it. Allocates nothing. */
+    void transmitDropped(int port, DropReason reason) {
+        VnicDelivery[] byPort = deliveryOfPort;
+        if (port >= 0 && port < byPort.length && byPort[port] != null) {
+            byPort[port].transmitDropped(reason);
+        }
     }
 
     /** Forgets the virtual NIC of a port; true if it was here. */
@@ -62,6 +88,7 @@ final class InboundRouter implements Bond.InboundFrames {
                 ports = Arrays.copyOf(ports, last);
                 deliveries = Arrays.copyOf(deliveries, last);
                 index.rebuild(macs);
+                indexByPort();
                 return true;
             }
         }

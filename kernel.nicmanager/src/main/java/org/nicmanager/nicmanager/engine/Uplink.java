@@ -2,6 +2,7 @@ package org.nicmanager.nicmanager.engine;
 
 import java.util.LinkedHashSet;
 
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
@@ -9,6 +10,7 @@ import org.nicmanager.nicmanager.bond.Bond;
 import org.nicmanager.nicmanager.bond.BondObserver;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.FailoverEvent;
+import org.nicmanager.nicmanager.bond.FrameFates;
 
 /**
  * Where virtual NICs send and receive: a bond, or an unbonded NIC (kept as a bond of one that the operator does not
@@ -37,6 +39,18 @@ final class Uplink {
         this.gate = gates.open(bond);
         bond.setInbound(router);
         bond.setReadyListener(gate::uplinkReady);
+        bond.setFates(new FrameFates() {
+            @Override
+            public void transmitted(int sourcePort) {
+                gate.transmitted(sourcePort);
+            }
+
+            @Override
+            public void dropped(int sourcePort, DropReason reason) {
+                gate.droppedDownstream(sourcePort, reason); // the VM's figures (net:stats)
+                router.transmitDropped(sourcePort, reason); // the virtual NIC's (vnic:list)
+            }
+        });
         bond.setObserver(new BondObserver() {
             @Override
             public void recorded(Bond changed, FailoverEvent event) {

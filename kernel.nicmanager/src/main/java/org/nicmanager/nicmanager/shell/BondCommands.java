@@ -41,25 +41,33 @@ public final class BondCommands {
      * {@code aggregation} summarises the link aggregation ({@code lacp:show} has it in full); {@code arpMonitor} is
      * the ARP monitor, with each member's state (UNREACHABLE: carrier up, no answer) and probe counts;
      * {@code rebalanceMoves} counts the hash buckets a rebalancing policy ({@code hash-l34-rebalanced}) moved.
+     * {@code mtuBytes} is the bond's MTU, its smallest member's; {@code memberMtus} each member's; {@code mtuWarning}
+     * says, when they differ, where larger frames go ({@code mtuRedirects} of them went to another member than the
+     * policy chose, {@code mtuRefusals} fitted no carrying member and were dropped TOO_LONG).
      */
     public record BondView(String name, String policy, String lacp, Aggregation aggregation, String failback,
-            List<BondMember> members,
+            List<BondMember> members, int mtuBytes, Map<String, Integer> memberMtus, String mtuWarning,
             List<String> absentNics, long failovers, long failbacks, long offeredFrames, long sentFrames,
             long queuedFrames, long droppedFrames, Map<DropReason, Long> dropped, InboundCounts inbound,
-            List<HistoryEntry> history, ArpMonitorView arpMonitor, long rebalanceMoves) {
+            List<HistoryEntry> history, ArpMonitorView arpMonitor, long mtuRedirects, long mtuRefusals,
+            long rebalanceMoves) {
 
         static BondView of(BondReport report) {
             BondInfo info = report.stats().info();
             BondStats stats = report.stats();
             List<String> absent = report.nics().stream().filter(nic -> stats.members().stream()
                     .noneMatch(member -> member.nic().equals(nic) && member.state() != MemberState.REMOVED)).toList();
+            Map<String, Integer> mtus = new java.util.LinkedHashMap<>();
+            stats.members().stream().filter(member -> member.state() != MemberState.REMOVED)
+                    .sorted(java.util.Comparator.comparingInt(BondStats.Member::rank))
+                    .forEach(member -> mtus.put(member.nic(), member.mtuBytes()));
             return new BondView(info.name(), info.policy().shellName(), info.lacp().name().toLowerCase(Locale.ROOT),
                     Aggregation.of(stats.lacp()), info.failback().name().toLowerCase(Locale.ROOT), info.members(),
-                    absent, info.failovers(),
+                    stats.mtuBytes(), mtus, stats.mtuWarning(), absent, info.failovers(),
                     info.failbacks(), stats.offeredFrames(), stats.sentFrames(), stats.queuedFrames(),
                     stats.droppedFrames(), stats.drops(),
                     report.inbound(), report.history().stream().map(HistoryEntry::of).toList(),
-                    ArpMonitorView.of(stats), stats.rebalanceMoves());
+                    ArpMonitorView.of(stats), stats.mtuRedirects(), stats.mtuRefusals(), stats.rebalanceMoves());
         }
     }
 

@@ -27,6 +27,7 @@ final class BondWorld implements AutoCloseable {
     static final long MILLIS = 1_000_000L;
     static final long SECOND = 1_000_000_000L;
     static final NicModel E1000 = new NicModel("e1000", "e1000sim", 1_000_000_000L, 9000, 256, 256);
+    static final NicModel E100 = new NicModel("e100", "e100sim", 100_000_000L, 1500, 64, 64);
     static final long VM_MAC = MacAddress.parse("02:00:00:00:00:01").bits();
     static final long HOST_MAC = MacAddress.parse("02:00:00:00:01:01").bits();
     static final int VM_IP = 0x0A000064;
@@ -45,6 +46,12 @@ final class BondWorld implements AutoCloseable {
 
     /** @param cableDelayNanos propagation delay of every cable: above 0, a frame can be caught on a pulled cable */
     BondWorld(LoadDistribution policy, BondSettings settings, long cableDelayNanos) {
+        this(policy, settings, cableDelayNanos, E1000, E1000);
+    }
+
+    /** @param model0 the card of member 0 (first in failover order), {@code model1} that of member 1 */
+    BondWorld(LoadDistribution policy, BondSettings settings, long cableDelayNanos, NicModel model0,
+            NicModel model1) {
         world = new WorldThread(ClockMode.VIRTUAL, 30 * SECOND,
                 (timer, failure) -> timerFailures.add(timer + ": " + failure));
         SimSettings sim = SimSettings.defaults().withPoolBuffers(4096).withCablePropagationDelayNanos(cableDelayNanos);
@@ -53,9 +60,9 @@ final class BondWorld implements AutoCloseable {
             net.addSwitch("sw", 8);
             net.addHost("h", "sw", HOST_MAC, HOST_IP, 0);
             net.addHost("h2", "sw", -1, 0, 0);
-            return net.createCard("nic0", E1000, "sw");
+            return net.createCard("nic0", model0, "sw");
         });
-        nic1 = world.call(() -> net.createCard("nic1", E1000, "sw"));
+        nic1 = world.call(() -> net.createCard("nic1", model1, "sw"));
         bond = world.call(() -> {
             Bond made = new Bond("bond0", policy, null, world, settings);
             made.addMember(nic0);

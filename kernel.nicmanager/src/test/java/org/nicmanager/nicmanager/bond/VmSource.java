@@ -14,7 +14,7 @@ import org.nicmanager.kernel.api.time.Timer;
 final class VmSource {
 
     private final Bond bond;
-    private final FramePool pool = new FramePool(4096, 2048);
+    private final FramePool pool;
     private final Timer tick;
     private final long periodNanos;
     private final int frameBytes;
@@ -31,6 +31,7 @@ final class VmSource {
     /** @param rateBps offered rate, frames counted as the kernel holds them (no preamble, FCS or gap) */
     VmSource(KernelScheduler scheduler, Bond bond, long rateBps, int frameBytes, int flows, int maxBacklog) {
         this.bond = bond;
+        this.pool = frameBytes <= 2048 ? new FramePool(4096, 2048) : new FramePool(4096, frameBytes);
         this.periodNanos = frameBytes * 8L * 1_000_000_000L / rateBps;
         this.frameBytes = frameBytes;
         this.flows = flows;

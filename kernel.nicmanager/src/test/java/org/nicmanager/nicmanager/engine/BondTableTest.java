@@ -73,6 +73,11 @@ class BondTableTest {
             public void failover(String bond, org.nicmanager.nicmanager.bond.FailoverEvent event) {
                 events.add(event.reason() + " " + bond + " " + event.member());
             }
+
+            @Override
+            public void mtuMismatch(String bond, String nic, int nicMtuBytes, int bondMtuBytes, String details) {
+                events.add("MTU_MISMATCH " + bond + " " + nic + " " + nicMtuBytes + " " + bondMtuBytes);
+            }
         };
         table = new BondTable(world, new VmPorts(), Gates.DIRECT, recorder);
         world.run(() -> {
@@ -108,6 +113,24 @@ class BondTableTest {
             uplink.send(frame);
         });
         world.advance(MILLIS);
+    }
+
+    @Test
+    void addingAMemberWithASmallerMtuIsAnnouncedAndAnsweredWithTheBondsMtu() {
+        world.run(() -> table.nicArrived(net.createCard("small", new NicModel("e100", "e100sim", 100_000_000L, 1500,
+                64, 64), "sw")));
+        BondReport same = world.call(() -> table.add("bond0", List.of("nic0", "nic1"), NONE_RUNNING));
+        assertEquals(null, same.stats().mtuWarning(), "equal MTUs: nothing to say");
+        assertEquals(9000, same.stats().mtuBytes());
+        events.clear();
+
+        BondReport mixed = world.call(() -> table.add("bond0", List.of("small"), NONE_RUNNING));
+        assertEquals(1500, mixed.stats().mtuBytes(), "the bond's MTU is its smallest member's");
+        assertTrue(mixed.stats().mtuWarning().contains("nic0 9000, nic1 9000, small 1500"),
+                mixed.stats().mtuWarning());
+        assertTrue(mixed.stats().mtuWarning().contains("larger frames go only through nic0, nic1"),
+                mixed.stats().mtuWarning());
+        assertEquals(List.of("MEMBER_ADDED bond0 small", "MTU_MISMATCH bond0 small 1500 1500"), events);
     }
 
     @Test

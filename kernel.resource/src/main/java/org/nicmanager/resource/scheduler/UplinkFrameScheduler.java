@@ -52,6 +52,8 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
     /** Frames from ports no VM connected: sent when nothing else waits, else dropped. */
     long unattributedSent;
     long unattributedDropped;
+    /** Frames of ports no VM connects now that left on the wire (sent before their virtual NIC left, say). */
+    long unattributedDelivered;
 
     public UplinkFrameScheduler(String uplink, UplinkPort port, KernelScheduler clock, ResourceSettings settings,
             VmAllocations allocations, ResourceEvents events) {
@@ -277,6 +279,26 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         vm.dropped[reason.ordinal()]++;
         frame.release();
         return Decision.DROP;
+    }
+
+    @Override
+    public void transmitted(int port) {
+        int slot = table.slotOfPort(port);
+        if (slot >= 0) {
+            table.slot(slot).deliveredFrames++;
+        } else {
+            unattributedDelivered++;
+        }
+    }
+
+    @Override
+    public void droppedDownstream(int port, DropReason reason) {
+        int slot = table.slotOfPort(port);
+        if (slot >= 0) {
+            table.slot(slot).droppedDownstream[reason.ordinal()]++;
+        } else {
+            unattributedDropped++;
+        }
     }
 
     private Decision unattributed(FrameBuffer frame) {

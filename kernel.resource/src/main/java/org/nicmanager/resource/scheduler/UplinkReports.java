@@ -41,13 +41,19 @@ final class UplinkReports {
             for (DropReason reason : RESOURCE_REASONS) {
                 dropped.put(reason.name(), vm.dropped[reason.ordinal()]);
             }
+            Map<String, Long> downstream = new LinkedHashMap<>();
+            for (DropReason reason : DropReason.values()) {
+                if (vm.droppedDownstream[reason.ordinal()] > 0) {
+                    downstream.put(reason.name(), vm.droppedDownstream[reason.ordinal()]);
+                }
+            }
             vms.add(new VmUsage(vm.vm, scheduler.uplink, vm.ports > 0, vm.priority, vm.shares,
                     vm.allocation.reservationBps(), !vm.guaranteeBroken, vm.allocation.limitBps(),
                     vm.allocation.averageBps(), vm.offeredFrames, vm.offeredWireBytes, vm.sentFrames,
                     vm.sentWireBytes, vm.queuedFrames, vm.queuedBytes, vm.queuedTotal, dropped,
                     scheduler.shareClock.reportedVirtualTime(vm), span,
                     bitsPerSecond(vm.offeredWireBytes - mark.offeredWireBytes(), span),
-                    bitsPerSecond(vm.sentWireBytes - mark.sentWireBytes(), span)));
+                    bitsPerSecond(vm.sentWireBytes - mark.sentWireBytes(), span), vm.deliveredFrames, downstream));
         }
         return new UplinkUsage(scheduler.uplink, now, scheduler.capacityBps, scheduler.port.nics(), vms,
                 scheduler.unattributedSent, scheduler.unattributedDropped);

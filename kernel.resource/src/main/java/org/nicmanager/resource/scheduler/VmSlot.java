@@ -87,6 +87,12 @@ final class VmSlot {
     long queuedTotal;
     final long[] dropped = new long[REASON_COUNT];
 
+    // --- downstream of this scheduler: what became of the frames it let go (sentFrames)
+    /** Frames whose last bit left a NIC: delivered, as far as the host can know. */
+    long deliveredFrames;
+    /** Frames dropped after the scheduler let them go (bond, NIC, pulled cable), by reason. */
+    final long[] droppedDownstream = new long[REASON_COUNT];
+
     VmSlot(int index, String vm) {
         this.index = index;
         this.vm = vm;
@@ -152,6 +158,14 @@ final class VmSlot {
     long droppedTotal() {
         long total = 0;
         for (long count : dropped) {
+            total += count;
+        }
+        return total;
+    }
+
+    long droppedDownstreamTotal() {
+        long total = 0;
+        for (long count : droppedDownstream) {
             total += count;
         }
         return total;

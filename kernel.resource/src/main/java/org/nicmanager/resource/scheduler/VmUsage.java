@@ -7,11 +7,21 @@ import java.util.Map;
  * where named), its throughput over a window, and its virtual time in consumption units per share.
  *
  * @param reservationHolds false when its reservation is configured but broken at the current capacity
- * @param dropped frames dropped, by reason
+ * @param sentFrames frames this scheduler let go to the uplink: since delivered, dropped downstream, or still in it
+ * @param dropped frames this scheduler dropped, by reason
+ * @param deliveredFrames of the frames sent, those whose last bit left a NIC
+ * @param droppedDownstream of the frames sent, those dropped downstream (bond, NIC, pulled cable), by reason; only the
+ *        reasons that occurred
  * @param windowNanos the window the rates were measured over (what history allowed, at least the one asked for)
  */
 public record VmUsage(String vm, String uplink, boolean connected, int priority, int shares, long reservationBps,
         boolean reservationHolds, long limitBps, long averageBps, long offeredFrames, long offeredWireBytes,
         long sentFrames, long sentWireBytes, int queuedFrames, long queuedBytes, long queuedTotal,
-        Map<String, Long> dropped, double virtualTime, long windowNanos, long offeredBps, long throughputBps) {
+        Map<String, Long> dropped, double virtualTime, long windowNanos, long offeredBps, long throughputBps,
+        long deliveredFrames, Map<String, Long> droppedDownstream) {
+
+    /** Frames sent that are neither delivered nor dropped yet: in the bond's backlog or on a NIC's ring. */
+    public long inUplinkFrames() {
+        return sentFrames - deliveredFrames - droppedDownstream.values().stream().mapToLong(Long::longValue).sum();
+    }
 }

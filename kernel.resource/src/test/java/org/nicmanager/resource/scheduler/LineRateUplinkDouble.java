@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.resource.UplinkPort;
 import org.nicmanager.kernel.api.resource.UplinkScheduler;
@@ -48,6 +49,13 @@ public final class LineRateUplinkDouble implements UplinkPort {
     private int sends;
     /** Frames handed over while no member was idle: the scheduler broke the contract. */
     int sentWhileBusy;
+    /** Every n-th frame carried is reported dropped downstream for {@link #downstreamReason}, the others transmitted. */
+    private int dropEvery;
+    private DropReason downstreamReason;
+    /** Frames carried but not yet reported: they stay "in the uplink" until {@link #reportFates()}. */
+    private boolean holdFates;
+    private int[] heldPorts = new int[1 << 10];
+    private int held;
 
     public LineRateUplinkDouble(TestClock clock, long... memberBps) {
         this.clock = clock;
@@ -91,7 +99,44 @@ public final class LineRateUplinkDouble implements UplinkPort {
         chosen.busyUntil = Math.max(chosen.busyUntil, now) + nanos;
         chosen.freed.armAt(chosen.busyUntil);
         log(now, frame.sourcePort(), wire);
+        if (dropEvery > 0) {
+            if (holdFates) {
+                if (held == heldPorts.length) {
+                    heldPorts = Arrays.copyOf(heldPorts, held * 2);
+                }
+                heldPorts[held++] = frame.sourcePort();
+            } else {
+                reportFate(frame.sourcePort(), sends);
+            }
+        }
         frame.release();
+    }
+
+    /**
+     * Reports what became of each frame, as a bond does: every n-th dropped downstream for {@code reason}, the rest
+     * transmitted; with {@code hold}, fates wait for {@link #reportFates()} (frames still in the uplink).
+     */
+    public void reportFates(int dropEveryNth, DropReason reason, boolean hold) {
+        this.dropEvery = dropEveryNth;
+        this.downstreamReason = reason;
+        this.holdFates = hold;
+    }
+
+    /** Reports the fates held back so far; from now on, fates are reported as frames are carried. */
+    public void reportFates() {
+        holdFates = false;
+        for (int i = 0; i < held; i++) {
+            reportFate(heldPorts[i], sends - held + i + 1);
+        }
+        held = 0;
+    }
+
+    private void reportFate(int port, int sequence) {
+        if (sequence % dropEvery == 0) {
+            scheduler.droppedDownstream(port, downstreamReason);
+        } else {
+            scheduler.transmitted(port);
+        }
     }
 
     @Override

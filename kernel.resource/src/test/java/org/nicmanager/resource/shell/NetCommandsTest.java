@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.shell.Json;
 import org.nicmanager.resource.AllocationView;
@@ -76,6 +77,36 @@ class NetCommandsTest {
         assertEquals(Map.of("OVER_LIMIT", 0L, "SHAPING", 0L, "QUEUE_FULL", 0L, "YIELDING_TO_HIGHER_PRIORITY", 0L,
                 "VM_SUSPENDED", 0L, "NO_MEMBER_AVAILABLE", 0L), web.dropped());
         assertInstanceOf(StatsTable.class, commands.stats(false, "1s"));
+    }
+
+    @Test
+    void statsAccountForEveryFrameOfAVmByReasonDropsDownstreamIncluded() {
+        for (int i = 0; i < 3; i++) {
+            FrameBuffer frame = FrameBuffer.unpooled(1514);
+            frame.setLength(1514);
+            frame.setSourcePort(0);
+            rig.scheduler.offer(frame);
+        }
+        rig.clock.advance(20_000_000L);
+        rig.scheduler.transmitted(0); // what the bond reports: one on the wire, one dropped, one still on a ring
+        rig.scheduler.droppedDownstream(0, DropReason.TOO_LONG);
+
+        StatsDocument document = (StatsDocument) assertInstanceOf(Json.class, commands.stats(true, "10ms"))
+                .document();
+        StatsDocument.Vm web = document.vms().stream().filter(vm -> vm.name().equals("web")).findFirst()
+                .orElseThrow();
+        assertEquals(3, web.offeredFrames());
+        assertEquals(3, web.sentFrames());
+        assertEquals(1, web.deliveredFrames());
+        assertEquals(1L, web.dropped().get("TOO_LONG"), "the downstream reason joins the resource manager's");
+        assertEquals(Map.of("TOO_LONG", 1L), web.droppedDownstream());
+        assertEquals(1, web.droppedFrames());
+        assertEquals(1, web.uplinkQueuedFrames());
+        assertEquals(0, web.schedulerQueuedFrames());
+        assertEquals(1, web.queuedFrames());
+        assertEquals(web.offeredFrames(), web.deliveredFrames() + web.droppedFrames() + web.queuedFrames());
+        StatsTable table = (StatsTable) commands.stats(false, "10ms");
+        assertTrue(table.vms().stream().anyMatch(row -> row.dropped().contains("TOO_LONG=1")), table.toString());
     }
 
     @Test

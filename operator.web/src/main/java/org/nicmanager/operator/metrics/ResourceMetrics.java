@@ -50,12 +50,16 @@ public final class ResourceMetrics implements MultiCollector {
                     "shareOfCapacity", id);
             families.counterFrom("nicmgr_resource_sent_frames", "Frames the resource manager let a VM send", vm,
                     "sentFrames", id);
-            families.gaugeFrom("nicmgr_resource_queued_frames", "Frames waiting in a VM's queue", vm, "queuedFrames",
-                    id);
+            families.counterFrom("nicmgr_resource_delivered_frames",
+                    "Frames of a VM whose last bit left a NIC", vm, "deliveredFrames", id);
+            families.gaugeFrom("nicmgr_resource_queued_frames",
+                    "Frames of a VM waiting on the host: in its queue, the bond's backlog or a NIC's ring", vm,
+                    "queuedFrames", id);
             families.gaugeFrom("nicmgr_resource_virtual_time", "A VM's local virtual time (proportional sharing)", vm,
                     "virtualTime", id);
             for (Map.Entry<String, JsonElement> drop : object(vm, "dropped").entrySet()) {
-                families.counter("nicmgr_resource_dropped_frames", "Frames the resource manager dropped, by reason",
+                families.counter("nicmgr_resource_dropped_frames",
+                        "Frames of a VM dropped, by reason: by the resource manager or downstream (bond, NIC, cable)",
                         drop.getValue().getAsDouble(), "vm", id[1], "reason", drop.getKey());
             }
         }

@@ -3,6 +3,7 @@ package org.nicmanager.vmm.devices;
 import java.util.Objects;
 
 import org.nicmanager.kernel.api.dos.ReceiveTap;
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FramePool;
@@ -66,6 +67,8 @@ final class EmulatedNic {
     private long txDropsNoBuffer;
     private long txDropsNoUplink;
     private long txRefused;
+    /** This NIC's frames dropped after the uplink took them (bond, physical NIC, pulled cable), by reason. */
+    private final long[] txDroppedDownstream = new long[DropReason.values().length];
     private long rxFrames;
     private long rxBytes;
     private long rxDropsQueueFull;
@@ -110,6 +113,16 @@ final class EmulatedNic {
         txFrames++;
         txBytes += lengthBytes;
         return TransmitResult.SENT;
+    }
+
+    /** One of this NIC's frames was dropped after the uplink took it. Frame path: counts only. */
+    void transmitDropped(DropReason reason) {
+        txDroppedDownstream[reason.ordinal()]++;
+    }
+
+    /** This NIC's frames dropped after the uplink took them, by reason (control path). */
+    long txDroppedDownstream(DropReason reason) {
+        return txDroppedDownstream[reason.ordinal()];
     }
 
     /** A frame for this guest; ownership passes here. Dropped and counted when the receive queue is full. */

@@ -11,6 +11,7 @@ import org.nicmanager.kernel.api.dos.ReceiveInspector;
 import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.vm.VmInfo;
@@ -225,27 +226,35 @@ final class VirtualDevices {
         for (VirtualNic vnic : vnics.values()) {
             EmulatedNic device = vnic.device();
             VnicCounters counters = device.counters();
+            Map<String, Long> txDropped = txDropped(counters, device);
             rows.add(new VnicRow(vnic.name(), vnic.vm(), MacAddress.format(device.mac()), device.model().name(),
-                    vnic.uplink(), vnic.connected(), counters.txFrames(), counters.rxFrames(), counters.txDrops(),
-                    counters.rxDropsQueueFull(), device.rxHeldFrames(), counters.rxQueued(), txDropped(counters),
-                    vnic.refusal()));
+                    vnic.uplink(), vnic.connected(), counters.txFrames(), counters.rxFrames(),
+                    txDropped.values().stream().mapToLong(Long::longValue).sum(), counters.rxDropsQueueFull(),
+                    device.rxHeldFrames(), counters.rxQueued(), txDropped, vnic.refusal()));
         }
         return rows;
     }
 
-    /** Transmit drops by reason, only the reasons that occurred. */
-    private static Map<String, Long> txDropped(VnicCounters counters) {
+    /**
+     * Transmit drops by reason, only the reasons that occurred: the device's own, and those of its frames after the
+     * uplink took them (the resource manager's queue aside, which {@code net:stats} shows): in the bond, in a physical
+     * NIC, on a pulled cable.
+     */
+    private static Map<String, Long> txDropped(VnicCounters counters, EmulatedNic device) {
         Map<String, Long> dropped = new LinkedHashMap<>();
         putIfAny(dropped, "TOO_LONG", counters.txDropsTooLong());
         putIfAny(dropped, "NO_BUFFER", counters.txDropsNoBuffer());
         putIfAny(dropped, "NO_MEMBER_AVAILABLE", counters.txDropsNoUplink());
         putIfAny(dropped, "REFUSED_BY_UPLINK", counters.txRefused());
+        for (DropReason reason : DropReason.values()) {
+            putIfAny(dropped, reason.name(), device.txDroppedDownstream(reason));
+        }
         return dropped;
     }
 
     private static void putIfAny(Map<String, Long> dropped, String reason, long count) {
         if (count > 0) {
-            dropped.put(reason, count);
+            dropped.merge(reason, count, Long::sum);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.nicmanager.vmm.devices;
 
+import org.nicmanager.kernel.api.frame.DropReason;
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 
@@ -32,7 +35,17 @@ final class VirtualNic {
         if (device.connected()) {
             throw new IllegalStateException("virtual NIC " + device.name() + " is still connected to " + uplink);
         }
-        VnicUplink connected = manager.connect(name, vm, device.mac(), device.port(), device::deliver);
+        VnicUplink connected = manager.connect(name, vm, device.mac(), device.port(), new VnicDelivery() {
+            @Override
+            public void deliver(FrameBuffer frame) {
+                device.deliver(frame);
+            }
+
+            @Override
+            public void transmitDropped(DropReason reason) {
+                device.transmitDropped(reason);
+            }
+        });
         device.connect(connected);
         uplink = name;
         refusal = null;

@@ -18,6 +18,15 @@ public interface NicListener {
     }
 
     /**
+     * A frame the NIC accepted has left on the wire (its transmit completion, as a driver's TX-done interrupt reports
+     * it). The NIC still owns {@code frame}: the listener may read it, e.g. its source port to credit the VM that sent
+     * it, but must neither keep nor release it. Called for every accepted frame that is not handed back through
+     * {@link #transmitAborted}. The default does nothing.
+     */
+    default void transmitCompleted(PhysicalNic nic, FrameBuffer frame) {
+    }
+
+    /**
      * A frame the NIC accepted but could not put on the wire (carrier lost, hardware failed, NIC removed): ownership
      * returns to the listener, which may resend it, for example on another bond member (zero-loss failover, patent
      * [0101]). Called in ring order, oldest first, while the NIC leaves UP and before {@link #linkStateChanged}; the

@@ -1,5 +1,6 @@
 package org.nicmanager.kernel.api.resource;
 
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -29,4 +30,17 @@ public interface UplinkScheduler {
 
     /** The uplink's members changed: capacity is recomputed at once ([0116]), and guarantees checked again. */
     void capacityChanged();
+
+    /**
+     * A frame this scheduler let go, from the virtual NIC of {@code port}, left the host on the wire: its VM's frame is
+     * delivered. Frame path: counts only.
+     */
+    void transmitted(int port);
+
+    /**
+     * A frame this scheduler let go, from the virtual NIC of {@code port}, was dropped downstream (in the bond, refused
+     * by a NIC, or left behind by a pulled cable): its VM's figures count it with {@code reason}, so that offered =
+     * delivered + dropped + queued holds per VM. Frame path: counts only.
+     */
+    void droppedDownstream(int port, DropReason reason);
 }

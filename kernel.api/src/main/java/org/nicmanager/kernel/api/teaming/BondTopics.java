@@ -14,6 +14,12 @@ public final class BondTopics {
     public static final String FAILOVER = PREFIX + "FAILOVER";
     /** A recovered member carries traffic again ([0104]). */
     public static final String FAILBACK = PREFIX + "FAILBACK";
+    /**
+     * A member joined a bond whose members' MTUs differ: frames larger than the bond's MTU (its smallest member's) go
+     * only through members that can carry them. Carries {@link #NIC} (the member that joined), {@link #NIC_MTU_BYTES},
+     * {@link #MTU_BYTES} and {@link #DETAILS}.
+     */
+    public static final String MTU_MISMATCH = PREFIX + "MTU_MISMATCH";
 
     public static final String BOND = "bond.name";
     public static final String NIC = "nic.name";
@@ -22,6 +28,12 @@ public final class BondTopics {
     public static final String REASON = "reason";
     /** Kernel-clock time of the event, in nanoseconds. */
     public static final String TIME = "time";
+    /** The bond's MTU in bytes: its smallest member's. */
+    public static final String MTU_BYTES = "mtuBytes";
+    /** The MTU in bytes of the NIC the event is about. */
+    public static final String NIC_MTU_BYTES = "nic.mtuBytes";
+    /** What happened, for people. */
+    public static final String DETAILS = "details";
 
     private BondTopics() {
     }

@@ -28,7 +28,8 @@ import org.nicmanager.kernel.api.time.Timer;
  * the listener at the moment it happens; leaving UP flushes the ring, counted as {@code txDropsLinkDown}. With a
  * listener attached, each flushed frame (the one half-serialised included: its far end never got it whole) goes back
  * through {@link NicListener#transmitAborted}, oldest first and before {@code linkStateChanged}, so that a bond can
- * resend it on another member.
+ * resend it on another member. Every other accepted frame is reported by {@link NicListener#transmitCompleted} as its
+ * last bit leaves.
  */
 final class SimCard implements SimulatedCard, CableEnd {
 
@@ -74,6 +75,7 @@ final class SimCard implements SimulatedCard, CableEnd {
         this.events = events;
         this.ring = new Transmitter(scheduler, "card " + name + " tx", model.speedBps(), model.txRingDescriptors(),
                 this::frameSent);
+        this.ring.onCompletion(this::transmitCompleted);
         this.hardwareRepair = scheduler.newTimer("card " + name + " hardware repair", () -> repair(Fault.HARDWARE));
         this.ringRepair = scheduler.newTimer("card " + name + " ring repair", () -> repair(Fault.RING));
     }
@@ -230,6 +232,14 @@ final class SimCard implements SimulatedCard, CableEnd {
         rxFrames++;
         rxBytes += length;
         receiver.frameReceived(this, frame);
+    }
+
+    /** The transmit completion: the listener learns which frame left (its sender, say) while it is still readable. */
+    private void transmitCompleted(FrameBuffer frame) {
+        NicListener receiver = listener;
+        if (receiver != null) {
+            receiver.transmitCompleted(this, frame);
+        }
     }
 
     private void frameSent(int lengthBytes) {

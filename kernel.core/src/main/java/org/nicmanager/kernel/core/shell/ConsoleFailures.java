@@ -1,0 +1,78 @@
+package org.nicmanager.kernel.core.shell;
+
+import java.io.EOFException;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.felix.gogo.runtime.CommandNotFoundException;
+import org.apache.felix.gogo.runtime.SyntaxError;
+import org.osgi.service.log.Logger;
+
+/**
+ * Turns a failed command line into what a person reads: the command's own message for a refusal, the command's usage
+ * for arguments the shell could not fit, and never the shell's internal wording or a stack trace. A failure that is a
+ * bug (a {@link NullPointerException}, say) is reported in one line and logged with its stack trace.
+ */
+final class ConsoleFailures {
+
+    /** Gogo's text when no method of a command takes the arguments: {@code Cannot coerce add(Token, Token) to ...}. */
+    private static final Pattern COERCION = Pattern.compile("Cannot coerce ([^(\\s]*)\\(");
+
+    private final CommandFinder finder;
+    private final Logger logger;
+
+    ConsoleFailures(CommandFinder finder, Logger logger) {
+        this.finder = finder;
+        this.logger = logger;
+    }
+
+    List<String> explain(String line, Exception failure) {
+        String message = failure.getMessage();
+        if (failure instanceof CommandNotFoundException notFound) {
+            return List.of("error: unknown command '" + notFound.getCommand() + "'; 'help' lists the commands");
+        }
+        if (failure instanceof SyntaxError || failure instanceof EOFException) {
+            return List.of("error: cannot read the line: " + message + "; quote a word that holds one of"
+                    + " | ; & { } ( ) [ ] $ < > with '...'");
+        }
+        if (message != null && message.contains("Cannot coerce")) {
+            return notFitting(line, message);
+        }
+        if (isRefusal(failure)) {
+            return List.of("error: " + (message == null || message.isBlank() ? commandOf(line) + " failed ("
+                    + failure.getClass().getSimpleName() + ")" : message));
+        }
+        logger.error("'{}' failed with an internal error", line, failure);
+        return List.of("error: " + commandOf(line) + " failed: an internal error ("
+                + failure.getClass().getSimpleName() + "); the log has the details");
+    }
+
+    /** What commands throw to refuse a request (and checked exceptions, which they declare): a message for people. */
+    private static boolean isRefusal(Exception failure) {
+        return !(failure instanceof RuntimeException) || failure instanceof IllegalArgumentException
+                || failure instanceof IllegalStateException || failure instanceof UnsupportedOperationException
+                || failure instanceof NoSuchElementException;
+    }
+
+    /** Gogo found no method that takes the words: answer with the usage of the command it named. */
+    private List<String> notFitting(String line, String message) {
+        Matcher coercion = COERCION.matcher(message);
+        String function = coercion.find() ? coercion.group(1) : "";
+        Optional<String> typed = CommandWords.firstWords(line).stream()
+                .filter(word -> word.substring(word.indexOf(':') + 1).equalsIgnoreCase(function)).findFirst();
+        Optional<CommandUsage> usage = typed.flatMap(finder::find).filter(found -> !found.isEmpty());
+        if (usage.isPresent()) {
+            return usage.get().doesNotFit().lines();
+        }
+        String name = typed.orElse(function.isEmpty() ? commandOf(line) : function);
+        return List.of("error: " + name + ": the arguments do not fit; 'help " + name + "' shows its use");
+    }
+
+    private static String commandOf(String line) {
+        List<String> first = CommandWords.firstWords(line);
+        return first.isEmpty() ? "the command" : first.get(0);
+    }
+}

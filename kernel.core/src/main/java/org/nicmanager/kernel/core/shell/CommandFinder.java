@@ -2,6 +2,8 @@ package org.nicmanager.kernel.core.shell;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.osgi.framework.BundleContext;
@@ -53,6 +55,30 @@ final class CommandFinder {
         } finally {
             context.ungetService(reference);
         }
+    }
+
+    /** @return the functions registered in {@code scope}, sorted; empty for an unknown scope */
+    SortedSet<String> functions(String scope) {
+        SortedSet<String> functions = new TreeSet<>();
+        if (!isPlainName(scope)) {
+            return functions;
+        }
+        ServiceReference<?>[] references;
+        try {
+            references = context.getServiceReferences((String) null,
+                    "(" + CommandProcessor.COMMAND_SCOPE + "=" + scope + ")");
+        } catch (InvalidSyntaxException impossible) {
+            throw new IllegalStateException("a filter from a checked scope", impossible);
+        }
+        for (ServiceReference<?> reference : references == null ? new ServiceReference<?>[0] : references) {
+            Object function = reference.getProperty(CommandProcessor.COMMAND_FUNCTION);
+            if (function instanceof String[] several) {
+                functions.addAll(Arrays.asList(several));
+            } else if (function != null) {
+                functions.add(function.toString());
+            }
+        }
+        return functions;
     }
 
     /** Only letters, digits, '-' and '_' reach a filter: nothing a filter would read as syntax. */

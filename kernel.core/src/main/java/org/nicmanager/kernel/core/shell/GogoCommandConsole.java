@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -48,8 +49,10 @@ public final class GogoCommandConsole implements CommandConsole {
 
     @Override
     public int execute(String commandLine, InputStream in, PrintStream out, PrintStream err) {
-        try (CommandSession session = processor.createSession(in, out, err)) {
-            return run(session, commandLine.strip(), out, err);
+        String line = commandLine.strip();
+        try (PrintStream sessionErr = PipeErrorFilter.over(err, (name, message) -> failures.explainPrinted(line,
+                name, message)); CommandSession session = processor.createSession(in, out, sessionErr)) {
+            return run(session, line, out, err);
         }
     }
 
@@ -57,7 +60,9 @@ public final class GogoCommandConsole implements CommandConsole {
     public int interact(InputStream in, PrintStream out, PrintStream err, String prompt) {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int status = SUCCESS;
-        try (CommandSession session = processor.createSession(in, out, err)) {
+        AtomicReference<String> current = new AtomicReference<>("");
+        try (PrintStream sessionErr = PipeErrorFilter.over(err, (name, message) -> failures.explainPrinted(
+                current.get(), name, message)); CommandSession session = processor.createSession(in, out, sessionErr)) {
             while (true) {
                 if (prompt != null) {
                     out.print(prompt);
@@ -72,6 +77,7 @@ public final class GogoCommandConsole implements CommandConsole {
                     break;
                 }
                 if (!line.isEmpty()) {
+                    current.set(line);
                     status = run(session, line, out, err);
                 }
             }
@@ -85,6 +91,13 @@ public final class GogoCommandConsole implements CommandConsole {
         Optional<CommandUsage.Refusal> refusal = check(line);
         if (refusal.isPresent()) {
             print(err, refusal.get().lines());
+            return FAILURE;
+        }
+        Optional<String> unset = CommandWords.variables(line).stream().filter(name -> session.get(name) == null)
+                .findFirst();
+        if (unset.isPresent()) {
+            // Gogo would pass null for it, which no command expects.
+            print(err, List.of("error: $" + unset.get() + " is not set; quote a '$' that is part of a word"));
             return FAILURE;
         }
         try {
@@ -102,10 +115,16 @@ public final class GogoCommandConsole implements CommandConsole {
         }
     }
 
-    /** A simple line naming one of our commands, with words none of its methods takes, is refused before it runs. */
+    /** A simple line naming commands with words none of their methods take is refused before anything runs. */
     private Optional<CommandUsage.Refusal> check(String line) {
-        return CommandWords.of(line).flatMap(words -> finder.find(words.get(0))
-                .flatMap(usage -> usage.check(words.subList(1, words.size()))));
+        for (List<String> words : CommandWords.statements(line).orElse(List.of())) {
+            Optional<CommandUsage.Refusal> refusal = finder.find(words.get(0))
+                    .flatMap(usage -> usage.check(words.subList(1, words.size())));
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
     }
 
     private static void print(PrintStream err, List<String> lines) {

@@ -5,15 +5,19 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
@@ -86,6 +90,7 @@ public class ConsoleMalformedCommandsTest extends NicManagerTestSupport {
         assertTrue("the vocabulary is the host's: " + generator.commands(),
                 generator.commands().containsAll(List.of("bond:create", "hw:nic", "vm:create", "kernel:advance",
                         "nic:show", "net:alloc", "dos:status", "guest:traffic")));
+        List<Path> filesBefore = filesHere();
         List<String> wrong = new ArrayList<>();
         int refused = 0;
         int withUsage = 0;
@@ -106,9 +111,16 @@ public class ConsoleMalformedCommandsTest extends NicManagerTestSupport {
         }
         assertTrue("most malformed lines are refused: " + refused, refused > LINES * 8 / 10);
         assertTrue("many refusals give the usage: " + withUsage, withUsage > LINES / 5);
+        assertEquals("no line wrote a file", filesBefore, filesHere());
         Answer info = run("kernel:info");
         assertEquals(info.text(), CommandConsole.SUCCESS, info.status());
         assertTrue(info.text(), info.out().contains("clock "));
+    }
+
+    private static List<Path> filesHere() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(""))) {
+            return files.sorted().toList();
+        }
     }
 
     /** Why an answer is wrong, or null when it is right. */

@@ -55,10 +55,14 @@ final class MalformedCommands {
             "x".repeat(33), "-name", ".", "a b");
     private static final List<String> UNKNOWN_OPTIONS = List.of("--frob", "--json=1", "--", "-x", "--JSON",
             "--policy", "--for", "--rate");
-    /** Words Gogo's parser reads as syntax or odd values; "exit" is left out, it would end a session. */
+    /**
+     * Words Gogo's parser reads as syntax or odd values. Left out: "exit", which would end a session, and the
+     * redirections '>' and '<', which would write and read files here, and '&', which would run a job in the
+     * background.
+     */
     private static final List<String> GARBAGE = List.of("''", "%ZZ", "@@", "{", "}", "(", ")", "[", "]", "|", ";",
-            "$x", "\"unterminated", "'open", "#", "*", "?", "..", "/", "a=b", "=", "\\", "\t", "\u0000", "<", ">",
-            "&", "~", "`", "$", "\"\"");
+            "$x", "\"unterminated", "'open", "#", "*", "?", "..", "/", "a=b", "=", "\\", "\t", "\u0000", "~",
+            "`", "$", "\"\"");
 
     private final Random random;
     private final List<String> commands;

@@ -168,6 +168,9 @@ public class ConsoleMalformedCommandsTest extends NicManagerTestSupport {
         Answer refusal = run("vm:create é");
         assertEquals(refusal.text(), CommandConsole.FAILURE, refusal.status());
         assertTrue(refusal.text(), refusal.err().contains("bad VM name 'é': use 1-32 letters, digits, '.', '_' or '-'"));
+        Answer group = run("hw:switch group swG é 1");
+        assertEquals(group.text(), CommandConsole.FAILURE, group.status());
+        assertTrue(group.text(), group.err().contains("bad group name 'é': a letter, then letters, digits, '.', '_'"));
     }
 
     @Test

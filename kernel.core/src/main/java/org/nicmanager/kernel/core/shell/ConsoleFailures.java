@@ -58,7 +58,7 @@ final class ConsoleFailures {
             return List.of("error: " + (message == null || message.isBlank() ? commandOf(line) + " failed ("
                     + failure.getClass().getSimpleName() + ")" : message));
         }
-        logger.error("'{}' failed with an internal error", line, failure);
+        logger.error("'{}' failed with an internal error", printable(line), failure);
         return List.of("error: " + commandOf(line) + " failed: an internal error ("
                 + failure.getClass().getSimpleName() + "); the log has the details");
     }
@@ -78,7 +78,8 @@ final class ConsoleFailures {
         if (!BUGS.contains(exceptionName) && !exceptionName.endsWith("Error")) {
             return List.of("error: " + message);
         }
-        logger.error("'{}' failed with an internal error in a pipeline: {}: {}", line, exceptionName, message);
+        logger.error("'{}' failed with an internal error in a pipeline: {}: {}", printable(line), exceptionName,
+                printable(message));
         return List.of("error: " + commandOf(line) + " failed: an internal error (" + exceptionName
                 + "); the log has the details");
     }
@@ -107,6 +108,11 @@ final class ConsoleFailures {
         SortedSet<String> functions = colon > 0 ? finder.functions(name.substring(0, colon)) : new TreeSet<>();
         return "error: unknown command '" + name + "'; " + (functions.isEmpty() ? "'help' lists the commands"
                 : name.substring(0, colon + 1) + " has " + String.join(", ", functions));
+    }
+
+    /** What was typed, safe to log: a control character could forge a log line. */
+    private static String printable(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static String commandOf(String line) {

@@ -81,7 +81,8 @@ class LauncherTest {
         Outcome outcome = script("kernel:info\nkernel:nope 3\nkernel:advance 1s\n");
         assertEquals(1, outcome.exitCode());
         assertTrue(outcome.err().contains("test.gogo:2: kernel:nope 3"), outcome.err());
-        assertTrue(outcome.err().contains("Command not found: kernel:nope"), outcome.err());
+        assertTrue(outcome.err().contains("error: unknown command 'kernel:nope'; kernel: has advance, info"),
+                outcome.err());
         assertFalse(outcome.out().contains("now          1s"), "the script went on after the failure");
     }
 
@@ -129,6 +130,27 @@ class LauncherTest {
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertTrue(outcome.out().contains("g! "), outcome.out());
         assertTrue(outcome.out().contains("clock            REAL"), outcome.out());
+    }
+
+    @Test
+    void theInteractiveShellReadsUtf8AndAnswersAWrongUseWithTheUsage() throws Exception {
+        Outcome outcome = launch("java", "echo é\nvm:create é\nbond:show\nbond:create b1 --policy\nkernel:info\n");
+        assertEquals(0, outcome.exitCode(), "the last line succeeded: " + outcome.err());
+        assertTrue(outcome.out().contains("g! é\n"), "typed é comes back as é: " + outcome.out());
+        assertTrue(outcome.err().contains("bad VM name 'é'"), outcome.err());
+        assertTrue(outcome.err().contains("error: bond:show: missing BOND (the bond)\nusage: bond:show [--json] BOND"),
+                outcome.err());
+        assertTrue(outcome.err().contains("error: bond:create: option --policy needs a value"), outcome.err());
+        assertFalse(outcome.err().contains("Cannot coerce"), outcome.err());
+        assertTrue(outcome.out().contains("clock            REAL"), "the host still answers: " + outcome.out());
+    }
+
+    @Test
+    void aScriptsWrongUseIsAnsweredWithTheCommandsUsageAfterItsLocation() throws Exception {
+        Outcome outcome = script("kernel:info\nbond:show a b\n");
+        assertEquals(1, outcome.exitCode());
+        assertTrue(outcome.err().contains("test.gogo:2: bond:show a b\nerror: bond:show: unexpected word 'b': it takes"
+                + " one argument\nusage: bond:show [--json] BOND"), outcome.err());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.felix.service.command.CommandSession;
+import org.nicmanager.kernel.api.shell.CommandConsole;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -26,7 +27,8 @@ final class DemoHost {
     }
 
     /** @return true when every line of the demo succeeded */
-    static boolean build(BundleContext context, CommandSession session, String demoScript, PrintStream err) {
+    static boolean build(BundleContext context, CommandConsole console, CommandSession session, String demoScript,
+            PrintStream err) {
         String name;
         List<String> lines;
         try {
@@ -45,7 +47,7 @@ final class DemoHost {
             return false;
         }
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        return new ScriptRunner(session, quiet, err).run(name, lines) == ScriptRunner.SUCCESS;
+        return new ScriptRunner(console, session, quiet, err).run(name, lines) == ScriptRunner.SUCCESS;
     }
 
     private static List<String> builtIn(BundleContext context) throws IOException {

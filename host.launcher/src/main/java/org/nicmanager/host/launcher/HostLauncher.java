@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.nicmanager.kernel.api.shell.CommandConsole;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.time.KernelClock;
 import org.osgi.framework.BundleContext;
@@ -54,6 +55,8 @@ public final class HostLauncher implements Callable<Integer> {
     private static final String LAUNCHER_ARGUMENTS = "launcher.arguments";
     private static final long READY_TIMEOUT_SECONDS = 30;
     private static final int USAGE_ERROR = 2;
+    /** The interactive console's prompt, Gogo's. */
+    private static final String PROMPT = "g! ";
     /** How long an interactive host waits for its dashboard's listener before showing the prompt without it. */
     private static final long DASHBOARD_TIMEOUT_MILLIS = 5_000;
 
@@ -159,18 +162,26 @@ public final class HostLauncher implements Callable<Integer> {
                     + options.clock().name().toLowerCase() + " clock not found); see the log above");
             return ScriptRunner.FAILURE;
         }
+        // Looked up only now: the launcher starts before kernel.core, whose configuration it writes.
+        CommandConsole console = service(CommandConsole.class);
+        if (console == null) {
+            err.println("error: the host's command console did not start within " + READY_TIMEOUT_SECONDS
+                    + " s; see the log above");
+            return ScriptRunner.FAILURE;
+        }
         CommandSession session = processor.createSession(in, out, err);
         try {
-            if (options.demo() && !DemoHost.build(context, session, options.demoScript(), err)) {
+            if (options.demo() && !DemoHost.build(context, console, session, options.demoScript(), err)) {
                 err.println("warning: the demo host is incomplete: a line of its script failed (above)");
             }
-            return options.scripted() ? runScript(session, out, err) : runInteractive(session, out);
+            return options.scripted() ? runScript(console, session, out, err) : runInteractive(console, in, out, err);
         } finally {
             session.close();
         }
     }
 
-    private int runScript(CommandSession session, PrintStream out, PrintStream err) throws Exception {
+    private int runScript(CommandConsole console, CommandSession session, PrintStream out, PrintStream err)
+            throws Exception {
         Path script = Path.of(options.scriptFile());
         List<String> lines;
         try {
@@ -182,11 +193,12 @@ public final class HostLauncher implements Callable<Integer> {
             err.println("error: cannot read script file '" + options.scriptFile() + "': " + unreadable.getMessage());
             return ScriptRunner.FAILURE;
         }
-        return new ScenarioRun(context, processor, options, out, err).run(session, script.getFileName().toString(),
+        return new ScenarioRun(context, processor, console, options, out, err).run(session, script.getFileName().toString(),
                 lines);
     }
 
-    private int runInteractive(CommandSession session, PrintStream out) throws Exception {
+    private int runInteractive(CommandConsole console, InputStream in, PrintStream out, PrintStream err)
+            throws InterruptedException {
         out.println("NIC Manager: " + (options.demo() ? "demo" : "bare") + " host on the "
                 + options.clock().name().toLowerCase() + " clock. 'help' lists the commands; Ctrl-D leaves.");
         if (options.demo()) {
@@ -199,9 +211,18 @@ public final class HostLauncher implements Callable<Integer> {
             out.println(dashboard.map(address -> "Dashboard: " + address + "   Metrics: " + address + "metrics")
                     .orElse("Dashboard: not listening (port taken? see the log; --http-port PORT picks another)"));
         }
-        // Not a login shell: Gogo's profile (its banner, a few aliases) would cost start-up time for nothing.
-        session.execute("gosh --noshutdown");
-        return ScriptRunner.SUCCESS;
+        // The console reads UTF-8 and answers a wrong use with the command's usage (Gogo's gosh did neither).
+        return console.interact(in, out, err, PROMPT);
+    }
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            return tracker.waitForService(TimeUnit.SECONDS.toMillis(READY_TIMEOUT_SECONDS));
+        } finally {
+            tracker.close();
+        }
     }
 
     /** Waits until the framework reached its highest start level and the kernel runs on the requested clock. */

@@ -16,6 +16,7 @@ import org.nicmanager.host.launcher.scenario.ScenarioChart;
 import org.nicmanager.host.launcher.scenario.ScenarioCsv;
 import org.nicmanager.host.launcher.scenario.ScenarioRecorder;
 import org.nicmanager.kernel.api.nic.NicInventory;
+import org.nicmanager.kernel.api.shell.CommandConsole;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.osgi.framework.BundleContext;
@@ -33,14 +34,16 @@ final class ScenarioRun {
 
     private final BundleContext context;
     private final CommandProcessor processor;
+    private final CommandConsole console;
     private final LaunchOptions options;
     private final PrintStream out;
     private final PrintStream err;
 
-    ScenarioRun(BundleContext context, CommandProcessor processor, LaunchOptions options, PrintStream out,
-            PrintStream err) {
+    ScenarioRun(BundleContext context, CommandProcessor processor, CommandConsole console, LaunchOptions options,
+            PrintStream out, PrintStream err) {
         this.context = context;
         this.processor = processor;
+        this.console = console;
         this.options = options;
         this.out = out;
         this.err = err;
@@ -50,7 +53,7 @@ final class ScenarioRun {
         NetworkWorld world = service(NetworkWorld.class);
         KernelScheduler scheduler = service(KernelScheduler.class);
         if (!options.record()) {
-            ScriptRunner runner = new ScriptRunner(session, out, err);
+            ScriptRunner runner = new ScriptRunner(console, session, out, err);
             try (Progress progress = new Progress(runner, ScriptRunner.countCommands(lines), scheduler::nanoTime,
                     err)) {
                 return runner.run(scriptName, lines);
@@ -58,7 +61,7 @@ final class ScenarioRun {
         }
         ScenarioRecorder recorder = new ScenarioRecorder(context, world, scheduler, service(NicInventory.class),
                 service(EventAdmin.class), processor, options.sampleNanos());
-        ScriptRunner runner = new ScriptRunner(session, out, err, new SteppedAdvance(world, recorder,
+        ScriptRunner runner = new ScriptRunner(console, session, out, err, new SteppedAdvance(world, recorder,
                 options.sampleNanos()));
         int status;
         try (Progress progress = new Progress(runner, ScriptRunner.countCommands(lines), scheduler::nanoTime, err);

@@ -1,15 +1,20 @@
 package org.nicmanager.host.launcher;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
+import org.nicmanager.kernel.api.shell.CommandConsole;
 
 /**
- * Runs a Gogo script line by line in one session: prints each command's result, stops at the first failure and names
- * the file, line, command and message on the error stream. Blank lines and lines starting with {@code #} are skipped;
+ * Runs a Gogo script line by line through the host's {@link CommandConsole}: prints each command's result, stops at
+ * the first failure and names the file, line and command on the error stream, followed by the console's answer (the
+ * command's message, or its usage and what was wrong). Blank lines and lines starting with {@code #} are skipped;
  * a line ending in a backslash continues on the next.
  */
 final class ScriptRunner {
@@ -24,6 +29,8 @@ final class ScriptRunner {
     static final int SUCCESS = 0;
     static final int FAILURE = 1;
 
+    private final CommandConsole console;
+    /** Formats what a hook returns, as the console formats a command's result. */
     private final CommandSession session;
     private final PrintStream out;
     private final PrintStream err;
@@ -32,11 +39,12 @@ final class ScriptRunner {
     private volatile String currentCommand = "";
     private volatile int commandNumber;
 
-    ScriptRunner(CommandSession session, PrintStream out, PrintStream err) {
-        this(session, out, err, command -> Optional.empty());
+    ScriptRunner(CommandConsole console, CommandSession session, PrintStream out, PrintStream err) {
+        this(console, session, out, err, command -> Optional.empty());
     }
 
-    ScriptRunner(CommandSession session, PrintStream out, PrintStream err, CommandHook hook) {
+    ScriptRunner(CommandConsole console, CommandSession session, PrintStream out, PrintStream err, CommandHook hook) {
+        this.console = console;
         this.session = session;
         this.out = out;
         this.err = err;
@@ -98,21 +106,33 @@ final class ScriptRunner {
     private boolean execute(String fileName, int lineNumber, String text) {
         try {
             Optional<Object> hooked = hook.run(text);
-            Object result = hooked.isPresent() ? hooked.get() : session.execute(text);
-            if (result != null) {
-                out.println(session.format(result, Converter.INSPECT));
+            if (hooked.isPresent()) {
+                out.println(session.format(hooked.get(), Converter.INSPECT));
+                out.flush();
+                return true;
             }
-            out.flush();
-            return true;
         } catch (Exception failure) {
             out.flush();
             err.println(fileName + ":" + lineNumber + ": " + text);
             err.println("error: " + describe(failure));
             return false;
         }
+        // The console's answer is held back so that the failing line's location comes before it.
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream answerStream = new PrintStream(answer, true, StandardCharsets.UTF_8)) {
+            status = console.execute(text, InputStream.nullInputStream(), out, answerStream);
+        }
+        out.flush();
+        if (status != CommandConsole.SUCCESS) {
+            err.println(fileName + ":" + lineNumber + ": " + text);
+        }
+        err.print(answer.toString(StandardCharsets.UTF_8));
+        err.flush();
+        return status == CommandConsole.SUCCESS;
     }
 
-    /** The message a person needs: Gogo's own text for an unknown command, else the exception's message. */
+    /** The message a person needs: the exception's message, else its kind. */
     static String describe(Throwable failure) {
         String message = failure.getMessage();
         if (message == null || message.isBlank()) {

@@ -264,7 +264,7 @@ public final class BondCommands {
 
     @Descriptor("Set the explicit failover order: the NICs named come first, in that order; the rest follow")
     public BondView order(@Descriptor("the bond") String bond, @Descriptor("NIC names") String... nics) {
-        return BondView.of(manager.order(bond, nicList(nics)));
+        return BondView.of(manager.order(bond, nicList("bond:order", bond, nics)));
     }
 
     @Descriptor("Put a recovered member back in service now (manual failback)")
@@ -274,12 +274,12 @@ public final class BondCommands {
 
     @Descriptor("Add NICs to a bond, at the end of its failover order")
     public BondView add(@Descriptor("the bond") String bond, @Descriptor("NIC names") String... nics) {
-        return BondView.of(manager.add(bond, nicList(nics)));
+        return BondView.of(manager.add(bond, nicList("bond:add", bond, nics)));
     }
 
     @Descriptor("Take NICs out of a bond; it fails over from them at once")
     public BondView remove(@Descriptor("the bond") String bond, @Descriptor("NIC names") String... nics) {
-        return BondView.of(manager.remove(bond, nicList(nics)));
+        return BondView.of(manager.remove(bond, nicList("bond:remove", bond, nics)));
     }
 
     @Descriptor("List the bonds")
@@ -304,9 +304,10 @@ public final class BondCommands {
         return json ? new Json(view) : view;
     }
 
-    private static List<String> nicList(String[] nics) {
+    private static List<String> nicList(String command, String bond, String[] nics) {
         if (nics.length == 0) {
-            throw new IllegalArgumentException("name at least one NIC");
+            throw new IllegalArgumentException(command + " " + bond + ": name at least one NIC; usage: " + command
+                    + " BOND NIC...");
         }
         return Arrays.asList(nics);
     }

@@ -126,8 +126,9 @@ public final class SwitchCommands {
                     Words.expectCount(words, 4, USAGE_GROUP);
                 }
                 List<String> named = Arrays.asList(words).subList(3, words.length);
+                String group = Names.check("group", words[2]); // shown in the topology and on the dashboard
                 return hardware.call(world -> {
-                    world.groupPorts(words[1], words[2], named);
+                    world.groupPorts(words[1], group, named);
                     return world.switchLacp(words[1]);
                 });
             }

@@ -29,7 +29,7 @@ final class Words {
     }
 
     private static String unknownOptionHint(String[] words) {
-        String options = Arrays.stream(words).filter(word -> word.startsWith("--"))
+        String options = Arrays.stream(words).filter(word -> word != null && word.startsWith("--"))
                 .collect(Collectors.joining(", "));
         return options.isEmpty() ? "" : " (unknown option " + options + ")";
     }

@@ -148,6 +148,17 @@ public class SshConsoleTest extends NicManagerTestSupport {
         assertTrue(warning, warning.contains("refused: publickey ecdsa-sha2-nistp256 SHA256:"));
     }
 
+    @Test
+    public void aWrongConfigurationIsRefusedAndTheConsoleKeepsServing() throws Exception {
+        Dictionary<String, Object> wrong = configuration().getProperties();
+        wrong.put("port", "lots");
+        configuration().update(wrong);
+
+        Event refused = awaitEvent("nicmgr/ssh/CONFIGURATION_REFUSED");
+        assertEquals("bad port 'lots': expected a TCP port 1..65535, or 0 for off", refused.getProperty("reason"));
+        assertEquals(0, client.ssh(goodKey, port, "", List.of(), "nic:list").status());
+    }
+
     private void logged(LogEntry entry) {
         if (entry.getMessage().startsWith("SSH login refused")) {
             warnings.add(entry.getMessage());

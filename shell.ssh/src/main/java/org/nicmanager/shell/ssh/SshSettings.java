@@ -70,7 +70,8 @@ record SshSettings(int port, String host, Path authorizedKeys, Path hostKey, Str
         }
         String hostKeyText = text(properties, HOST_KEY_FILE, "");
         Path hostKey = hostKeyText.isEmpty() ? defaultHostKey : path(HOST_KEY_FILE, hostKeyText);
-        if (hostKey.getParent() != null && !Files.isDirectory(hostKey.getParent())) {
+        // The default is in the framework's storage, whose folder the framework makes.
+        if (port != 0 && !hostKeyText.isEmpty() && !Files.isDirectory(hostKey.getParent())) {
             throw refused(HOST_KEY_FILE, hostKeyText, "a file in an existing folder (it is created on first start)");
         }
         return new SshSettings(port, host, authorizedKeys, hostKey, password);

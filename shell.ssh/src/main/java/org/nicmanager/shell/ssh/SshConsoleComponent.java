@@ -138,10 +138,24 @@ public final class SshConsoleComponent {
                     settings.hostKey());
             post(SshTopics.LISTENING, Map.of(SshTopics.SUBJECT, address, SshTopics.HOST, settings.host(),
                     SshTopics.PORT, server.port()));
+            warnOfUncheckableKeys(settings);
         } catch (IOException failed) {
             logger.error("the SSH console cannot listen on {}:{}: {}", settings.host(), settings.port(),
                     LogText.escaped(failed.getMessage()));
             stop();
+        }
+    }
+
+    private void warnOfUncheckableKeys(SshSettings settings) {
+        if (settings.authorizedKeys() == null) {
+            return;
+        }
+        try {
+            UncheckableKeys.in(settings.authorizedKeys()).forEach(warning -> logger.warn("{}",
+                    LogText.escaped(warning)));
+        } catch (IOException unreadable) {
+            logger.warn("cannot read {} to check its keys: {}", settings.authorizedKeys(),
+                    LogText.escaped(unreadable.getMessage()));
         }
     }
 

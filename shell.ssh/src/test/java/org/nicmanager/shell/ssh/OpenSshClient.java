@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,11 +52,34 @@ final class OpenSshClient {
         return run(line, input);
     }
 
+    /**
+     * Runs {@code ssh} with password login only, the password given through {@code SSH_ASKPASS} as a person would
+     * type it.
+     */
+    Result sshWithPassword(String password, int port, String... command) throws IOException, InterruptedException {
+        Path askPass = folder.resolve("askpass.sh");
+        Files.writeString(askPass, "#!/bin/sh\nprintf '%s\\n' '" + password.replace("'", "'\\''") + "'\n");
+        askPass.toFile().setExecutable(true, true);
+        List<String> line = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-p", String.valueOf(port), "-o",
+                "PreferredAuthentications=password", "-o", "PubkeyAuthentication=no", "-o",
+                "NumberOfPasswordPrompts=1", "-o", "StrictHostKeyChecking=accept-new", "-o",
+                "UserKnownHostsFile=" + folder.resolve("known_hosts"), "-o", "LogLevel=ERROR", "localhost"));
+        line.addAll(List.of(command));
+        return run(line, "", Map.of("SSH_ASKPASS", askPass.toString(), "SSH_ASKPASS_REQUIRE", "force", "DISPLAY",
+                ":0"));
+    }
+
     private Result run(List<String> command, String input) throws IOException, InterruptedException {
+        return run(command, input, Map.of());
+    }
+
+    private Result run(List<String> command, String input, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(folder, "out", ".txt");
         Path err = Files.createTempFile(folder, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -44,8 +44,8 @@ import org.osgi.util.tracker.ServiceTracker;
  *
  * <p>It reads the command line from the launcher's service and, before the kernel bundle starts, writes the kernel's
  * configuration (clock mode, seed), so the kernel comes up once, on the right clock, and with {@code --state DIR}
- * gives back the configuration kept there ({@link StateDirectory}). It then runs a script or the interactive Gogo
- * shell. This component exists only under the launcher; in tests the kernel keeps its defaults.
+ * gives back the configuration kept there ({@link StateDirectory}). It then runs a script, the interactive Gogo shell,
+ * or, for a host without a console ({@link NoConsole}), waits until it is stopped. This component exists only under the launcher; in tests the kernel keeps its defaults.
  */
 @Component(immediate = true, service = Callable.class, property = "main.thread=true")
 public final class HostLauncher implements Callable<Integer> {
@@ -68,6 +68,8 @@ public final class HostLauncher implements Callable<Integer> {
     private final ConfFileWriteBack confFiles;
     private final ServiceRegistration<ConfigurationListener> confFileKeeper;
     private final Logger logger;
+    /** Set while a host without a console waits to be stopped. */
+    private volatile NoConsole noConsole;
 
     @Activate
     public HostLauncher(BundleContext context,
@@ -83,10 +85,16 @@ public final class HostLauncher implements Callable<Integer> {
         String error = null;
         try {
             parsed = LaunchOptions.parse(Arrays.asList((String[]) launcher.get(LAUNCHER_ARGUMENTS)));
-            configureKernel(configurations, parsed);
-            HttpSettings.configure(configurations, context, parsed);
-            if (parsed.stateDirectory() != null) {
-                keepState(context, configurations, logger, parsed.stateDirectory());
+            ScenarioOutputs.check(parsed);
+            // --help configures nothing: turned on here, HTTP would start while the framework already stops (its
+            // bundle context gone), and print Jetty's stack trace after the usage.
+            if (!parsed.help()) {
+                configureKernel(configurations, parsed);
+                HttpSettings.configure(configurations, context, parsed);
+                SshSettings.configure(configurations, parsed);
+                if (parsed.stateDirectory() != null) {
+                    keepState(context, configurations, logger, parsed.stateDirectory());
+                }
             }
         } catch (IllegalArgumentException badOption) {
             error = badOption.getMessage();
@@ -109,6 +117,10 @@ public final class HostLauncher implements Callable<Integer> {
 
     @Deactivate
     void deactivate() {
+        NoConsole headless = noConsole;
+        if (headless != null) {
+            headless.stop(); // the framework stops by other means: the main thread returns
+        }
         confFileKeeper.unregister();
         try {
             confFiles.flush();
@@ -154,10 +166,16 @@ public final class HostLauncher implements Callable<Integer> {
             out.println(LaunchOptions.USAGE);
             return ScriptRunner.SUCCESS;
         }
+        if (!options.scripted() && (options.noConsole() || NoConsole.inputIsNullDevice())) {
+            try (NoConsole headless = new NoConsole()) {
+                noConsole = headless;
+                return runWithoutConsole(headless, out, err);
+            } finally {
+                noConsole = null;
+            }
+        }
         if (!awaitReady(options.clock())) {
-            err.println("error: the host did not start within " + READY_TIMEOUT_SECONDS + " s per stage (kernel on the "
-                    + options.clock().name().toLowerCase() + " clock not found); see the log above");
-            return ScriptRunner.FAILURE;
+            return notReady(err);
         }
         CommandSession session = processor.createSession(in, out, err);
         try {
@@ -168,6 +186,28 @@ public final class HostLauncher implements Callable<Integer> {
         } finally {
             session.close();
         }
+    }
+
+    /** The host runs, its demo built, until it is stopped: SIGTERM, Ctrl-C, or the framework stopped by other means. */
+    private int runWithoutConsole(NoConsole headless, PrintStream out, PrintStream err) throws Exception {
+        if (!awaitReady(options.clock())) {
+            return notReady(err);
+        }
+        // The demo's commands read nothing: standard input is not theirs.
+        CommandSession session = processor.createSession(InputStream.nullInputStream(), out, err);
+        try {
+            if (options.demo() && !DemoHost.build(context, session, options.demoScript(), err)) {
+                err.println("warning: the demo host is incomplete: a line of its script failed (above)");
+            }
+        } finally {
+            session.close();
+        }
+        out.println("NIC Manager: " + (options.demo() ? "demo" : "bare") + " host on the "
+                + options.clock().name().toLowerCase() + " clock, without a console; SIGTERM or Ctrl-C stops it.");
+        printDashboard(out);
+        headless.awaitStop();
+        logger.info("stop signal received: stopping the host");
+        return ScriptRunner.SUCCESS;
     }
 
     private int runScript(CommandSession session, PrintStream out, PrintStream err) throws Exception {
@@ -194,14 +234,25 @@ public final class HostLauncher implements Callable<Integer> {
                     + " VMs web, app, batch (priority 8, 5, 2; shares 2000, 1000, 500) sending.");
             out.println("Try: nic:list, bond:show bond0, ops:events, hw:unplug vmnic0 (examples/demo/README.md)");
         }
+        printDashboard(out);
+        // Not a login shell: Gogo's profile (its banner, a few aliases) would cost start-up time for nothing.
+        session.execute("gosh --noshutdown");
+        return ScriptRunner.SUCCESS;
+    }
+
+    private int notReady(PrintStream err) {
+        err.println("error: the host did not start within " + READY_TIMEOUT_SECONDS + " s per stage (kernel on the "
+                + options.clock().name().toLowerCase() + " clock not found); see the log above");
+        return ScriptRunner.FAILURE;
+    }
+
+    /** The dashboard's address once it listens, if this host has one. */
+    private void printDashboard(PrintStream out) throws InterruptedException {
         if (DashboardAddress.installed(context)) {
             Optional<String> dashboard = DashboardAddress.await(context, DASHBOARD_TIMEOUT_MILLIS);
             out.println(dashboard.map(address -> "Dashboard: " + address + "   Metrics: " + address + "metrics")
                     .orElse("Dashboard: not listening (port taken? see the log; --http-port PORT picks another)"));
         }
-        // Not a login shell: Gogo's profile (its banner, a few aliases) would cost start-up time for nothing.
-        session.execute("gosh --noshutdown");
-        return ScriptRunner.SUCCESS;
     }
 
     /** Waits until the framework reached its highest start level and the kernel runs on the requested clock. */

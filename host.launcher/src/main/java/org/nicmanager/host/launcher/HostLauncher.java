@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.CommandSessionListener;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.time.KernelClock;
 import org.osgi.framework.BundleContext;
@@ -68,6 +69,11 @@ public final class HostLauncher implements Callable<Integer> {
     private final ConfFileWriteBack confFiles;
     private final ServiceRegistration<ConfigurationListener> confFileKeeper;
     private final Logger logger;
+    /** Sees Gogo's start-up job end: the host returns (and the framework stops) only after it. */
+    private final ShellStartup shellStartup;
+    private final ServiceRegistration<CommandSessionListener> shellStartupKeeper;
+    /** Whether this host turned HTTP on: it returns only once the listener has started. */
+    private boolean http;
     /** Set while a host without a console waits to be stopped. */
     private volatile NoConsole noConsole;
 
@@ -81,6 +87,8 @@ public final class HostLauncher implements Callable<Integer> {
         this.logger = logger;
         confFiles = new ConfFileWriteBack(configurations, logger);
         confFileKeeper = context.registerService(ConfigurationListener.class, confFiles, null);
+        shellStartup = new ShellStartup(context);
+        shellStartupKeeper = context.registerService(CommandSessionListener.class, shellStartup, null);
         LaunchOptions parsed = null;
         String error = null;
         try {
@@ -89,12 +97,12 @@ public final class HostLauncher implements Callable<Integer> {
             // --help configures nothing: turned on here, HTTP would start while the framework already stops (its
             // bundle context gone), and print Jetty's stack trace after the usage.
             if (!parsed.help()) {
-                configureKernel(configurations, parsed);
-                HttpSettings.configure(configurations, context, parsed);
-                SshSettings.configure(configurations, parsed);
-                if (parsed.stateDirectory() != null) {
+                if (parsed.stateDirectory() != null) { // first: a refused folder leaves everything else unconfigured
                     keepState(context, configurations, logger, parsed.stateDirectory());
                 }
+                configureKernel(configurations, parsed);
+                http = HttpSettings.configure(configurations, context, parsed);
+                SshSettings.configure(configurations, parsed);
             }
         } catch (IllegalArgumentException badOption) {
             error = badOption.getMessage();
@@ -117,6 +125,7 @@ public final class HostLauncher implements Callable<Integer> {
 
     @Deactivate
     void deactivate() {
+        shellStartupKeeper.unregister();
         NoConsole headless = noConsole;
         if (headless != null) {
             headless.stop(); // the framework stops by other means: the main thread returns
@@ -152,6 +161,28 @@ public final class HostLauncher implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } finally {
+            settle();
+        }
+    }
+
+    /**
+     * Waits for what started on threads of its own to be done starting: the framework stopping under Gogo's start-up
+     * job or Jetty's would print their stack traces ({@link ShellStartup}). At once in a host that ran for a while.
+     */
+    private void settle() throws InterruptedException {
+        long timeoutMillis = TimeUnit.SECONDS.toMillis(READY_TIMEOUT_SECONDS);
+        if (StartLevels.awaitHighest(context, timeoutMillis) && http && DashboardAddress.installed(context)) {
+            DashboardAddress.await(context, DASHBOARD_TIMEOUT_MILLIS);
+        }
+        if (!shellStartup.awaitDone(timeoutMillis)) {
+            logger.warn("Gogo's start-up job did not end within {} s; the host stops anyway", READY_TIMEOUT_SECONDS);
+        }
+    }
+
+    private int run() throws Exception {
         // The console itself: Gogo's runtime has already replaced System.out and System.err with per-thread streams
         // that would write a session's output back into itself.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);

@@ -46,7 +46,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * <p>It reads the command line from the launcher's service and, before the kernel bundle starts, writes the kernel's
  * configuration (clock mode, seed), so the kernel comes up once, on the right clock, and with {@code --state DIR}
  * gives back the configuration kept there ({@link StateDirectory}). It then runs a script, the interactive Gogo shell,
- * or, for a host without a console ({@link NoConsole}), waits until it is stopped. This component exists only under the launcher; in tests the kernel keeps its defaults.
+ * or, for a host without a console ({@link NoConsole}), waits until it is stopped. This component exists only under
+ * the launcher; in tests the kernel keeps its defaults.
  */
 @Component(immediate = true, service = Callable.class, property = "main.thread=true")
 public final class HostLauncher implements Callable<Integer> {

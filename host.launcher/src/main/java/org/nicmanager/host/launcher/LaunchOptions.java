@@ -141,8 +141,8 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
             SshOptions ssh = sshPort == null ? null
                     : new SshOptions(sshPort, sshKeys != null ? sshKeys : DEFAULT_AUTHORIZED_KEYS);
             return new LaunchOptions(script, clock != null ? clock : scripted ? ClockMode.VIRTUAL : ClockMode.REAL,
-                    demo != null ? demo : !scripted, seed, help, httpPort, demoScript, out, record && !noRecord, sampleNanos, state,
-                    noConsole, ssh);
+                    demo != null ? demo : !scripted, seed, help, httpPort, demoScript, out, record && !noRecord,
+                    sampleNanos, state, noConsole, ssh);
         }
     }
 

@@ -25,7 +25,8 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * A {@code --script} run: the script's commands with progress for long runs and, when asked ({@code --record} or
  * {@code --out}), the scenario's time series ({@code NAME.csv}), its events ({@code NAME-events.csv}) and its chart
- * ({@code NAME.png}) in the {@code --out} folder ({@link ScenarioOutputs}). Nothing is written when nothing was there to record (no NIC and no VM).
+ * ({@code NAME.png}) in the {@code --out} folder ({@link ScenarioOutputs}). Nothing is written when nothing was there
+ * to record (no NIC and no VM).
  */
 final class ScenarioRun {
 

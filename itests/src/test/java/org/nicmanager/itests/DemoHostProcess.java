@@ -40,11 +40,21 @@ final class DemoHostProcess implements AutoCloseable {
 
     /** A host started in {@code directory}, where it finds its {@code conf/}. */
     DemoHostProcess(File directory, List<String> jvmOptions, List<String> launcherOptions) throws IOException {
+        this(directory, jvmOptions, launcherOptions, false);
+    }
+
+    /** @param inputFromNullDevice standard input from {@code /dev/null}, as systemd and containers give it */
+    DemoHostProcess(File directory, List<String> jvmOptions, List<String> launcherOptions,
+            boolean inputFromNullDevice) throws IOException {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.getAbsolutePath()));
         command.addAll(launcherOptions);
-        process = new ProcessBuilder(command).directory(directory).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory);
+        if (inputFromNullDevice) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
+        process = builder.start();
         input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         drain("stdout", new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)),
                 line -> {
@@ -133,6 +143,11 @@ final class DemoHostProcess implements AutoCloseable {
         return errors.toString();
     }
 
+    /** Ends the input, as Ctrl-D does, and leaves the host running. */
+    void closeInput() throws IOException {
+        input.close();
+    }
+
     /** Ends the input as Ctrl-D does and returns the exit code. */
     int exit() throws InterruptedException {
         try {
@@ -143,6 +158,16 @@ final class DemoHostProcess implements AutoCloseable {
         if (!process.waitFor(EXIT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the host did not exit within " + EXIT_SECONDS + " s of the end of its input");
+        }
+        return process.exitValue();
+    }
+
+    /** Sends SIGTERM, as systemd and {@code kill} do, and returns the exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy(); // SIGTERM on Linux
+        if (!process.waitFor(EXIT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the host did not exit within " + EXIT_SECONDS + " s of SIGTERM");
         }
         return process.exitValue();
     }

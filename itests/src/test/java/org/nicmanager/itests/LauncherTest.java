@@ -125,6 +125,62 @@ class LauncherTest {
     }
 
     @Test
+    void helpPrintsTheUsageAndNothingElse() throws Exception {
+        // Before the fix, --help turned on HTTP and returned at once: Jetty (and Gogo's start-up job) then started
+        // while the framework stopped, and printed "Invalid BundleContext" or "Command not found: gosh" traces.
+        Outcome help = launch("java", "", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().startsWith("usage: java -jar nicmgr.jar"), help.out());
+        assertTrue(help.out().contains("--no-console"), help.out());
+        assertEquals("", help.err(), "nothing but the usage");
+    }
+
+    @Test
+    void aScriptRunWritesNoFileUnlessAsked() throws Exception {
+        Files.writeString(work.resolve("setup.gogo"),
+                "hw:switch add swA\nhw:nic add vmnic0 --model e1000 --switch swA\nkernel:advance 1s\n");
+        Outcome plain = launch("java", "", "--script", "setup.gogo");
+        assertEquals(0, plain.exitCode(), plain.err());
+        try (var files = Files.list(work)) {
+            assertEquals(List.of("setup.gogo"), files.map(file -> file.getFileName().toString()).toList(),
+                    "the current folder is left as it was");
+        }
+        Outcome recorded = launch("java", "", "--script", "setup.gogo", "--record");
+        assertEquals(0, recorded.exitCode(), recorded.err());
+        assertTrue(Files.exists(work.resolve("setup.csv")) && Files.exists(work.resolve("setup-events.csv"))
+                && Files.exists(work.resolve("setup.png")), recorded.err());
+    }
+
+    @Test
+    void aRunThatWouldOverwriteItsScriptOrSampleOutsideNetStatsIsRefusedBeforeItStarts() throws Exception {
+        Path script = Files.writeString(work.resolve("run.csv"), "hw:switch add swA\n");
+        Outcome overwrite = launch("java", "", "--script", "run.csv", "--out", ".");
+        assertEquals(2, overwrite.exitCode(), overwrite.err());
+        assertTrue(overwrite.err().contains("error: the run would write its output ./run.csv over its input run.csv"),
+                overwrite.err());
+        assertEquals("hw:switch add swA\n", Files.readString(script), "the script is untouched");
+
+        Files.writeString(work.resolve("vm.gogo"), "vm:create web\nkernel:advance 1s\n");
+        Outcome sample = launch("java", "", "--script", "vm.gogo", "--sample", "5ms");
+        assertEquals(2, sample.exitCode(), "refused before the run, not exit 127 at its first VM: " + sample.err());
+        assertTrue(sample.err().contains("error: bad --sample '5ms': 10ms..64s"), sample.err());
+        assertTrue(sample.err().contains("usage:"), sample.err());
+    }
+
+    @Test
+    void aStateFolderOthersCanWriteIsRefused() throws Exception {
+        Path shared = Files.createDirectory(work.resolve("shared"));
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Outcome refused = script("bond:list\n", "--state", shared.toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("error: bad --state '" + shared + "': group or others can write it"
+                + " (rwxrwxrwx)"), refused.err());
+        try (var files = Files.list(shared)) {
+            assertEquals(0, files.count(), "nothing written into a refused folder");
+        }
+    }
+
+    @Test
     void theInteractiveShellRunsOnTheRealClockAndExitsAtEndOfInput() throws Exception {
         Outcome outcome = launch("java", "kernel:info\n");
         assertEquals(0, outcome.exitCode(), outcome.err());

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.HashMap;
@@ -124,9 +123,7 @@ final class ConfFileWriteBack implements ConfigurationListener {
         if (!Arrays.equals(before, after)) {
             // Written beside the file and moved over it. The name is one FileInstall does not watch (it takes .cfg
             // and .config), so the partial file is never applied.
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Files.write(partial, after);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            ReplacedFile.write(file, out -> out.write(after));
             logger.info("{} written back into {}", pid, file);
         }
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.CommandSessionListener;
 import org.nicmanager.kernel.api.shell.CommandConsole;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.time.KernelClock;
@@ -45,8 +46,9 @@ import org.osgi.util.tracker.ServiceTracker;
  *
  * <p>It reads the command line from the launcher's service and, before the kernel bundle starts, writes the kernel's
  * configuration (clock mode, seed), so the kernel comes up once, on the right clock, and with {@code --state DIR}
- * gives back the configuration kept there ({@link StateDirectory}). It then runs a script or the interactive Gogo
- * shell. This component exists only under the launcher; in tests the kernel keeps its defaults.
+ * gives back the configuration kept there ({@link StateDirectory}). It then runs a script, the interactive Gogo shell,
+ * or, for a host without a console ({@link NoConsole}), waits until it is stopped. This component exists only under
+ * the launcher; in tests the kernel keeps its defaults.
  */
 @Component(immediate = true, service = Callable.class, property = "main.thread=true")
 public final class HostLauncher implements Callable<Integer> {
@@ -71,6 +73,13 @@ public final class HostLauncher implements Callable<Integer> {
     private final ConfFileWriteBack confFiles;
     private final ServiceRegistration<ConfigurationListener> confFileKeeper;
     private final Logger logger;
+    /** Sees Gogo's start-up job end: the host returns (and the framework stops) only after it. */
+    private final ShellStartup shellStartup;
+    private final ServiceRegistration<CommandSessionListener> shellStartupKeeper;
+    /** Whether this host turned HTTP on: it returns only once the listener has started. */
+    private boolean http;
+    /** Set while a host without a console waits to be stopped. */
+    private volatile NoConsole noConsole;
 
     @Activate
     public HostLauncher(BundleContext context,
@@ -82,14 +91,22 @@ public final class HostLauncher implements Callable<Integer> {
         this.logger = logger;
         confFiles = new ConfFileWriteBack(configurations, logger);
         confFileKeeper = context.registerService(ConfigurationListener.class, confFiles, null);
+        shellStartup = new ShellStartup(context);
+        shellStartupKeeper = context.registerService(CommandSessionListener.class, shellStartup, null);
         LaunchOptions parsed = null;
         String error = null;
         try {
             parsed = LaunchOptions.parse(Arrays.asList((String[]) launcher.get(LAUNCHER_ARGUMENTS)));
-            configureKernel(configurations, parsed);
-            HttpSettings.configure(configurations, context, parsed);
-            if (parsed.stateDirectory() != null) {
-                keepState(context, configurations, logger, parsed.stateDirectory());
+            ScenarioOutputs.check(parsed);
+            // --help configures nothing: turned on here, HTTP would start while the framework already stops (its
+            // bundle context gone), and print Jetty's stack trace after the usage.
+            if (!parsed.help()) {
+                if (parsed.stateDirectory() != null) { // first: a refused folder leaves everything else unconfigured
+                    keepState(context, configurations, logger, parsed.stateDirectory());
+                }
+                configureKernel(configurations, parsed);
+                http = HttpSettings.configure(configurations, context, parsed);
+                SshSettings.configure(configurations, parsed);
             }
         } catch (IllegalArgumentException badOption) {
             error = badOption.getMessage();
@@ -112,6 +129,11 @@ public final class HostLauncher implements Callable<Integer> {
 
     @Deactivate
     void deactivate() {
+        shellStartupKeeper.unregister();
+        NoConsole headless = noConsole;
+        if (headless != null) {
+            headless.stop(); // the framework stops by other means: the main thread returns
+        }
         confFileKeeper.unregister();
         try {
             confFiles.flush();
@@ -143,6 +165,28 @@ public final class HostLauncher implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } finally {
+            settle();
+        }
+    }
+
+    /**
+     * Waits for what started on threads of its own to be done starting: the framework stopping under Gogo's start-up
+     * job or Jetty's would print their stack traces ({@link ShellStartup}). At once in a host that ran for a while.
+     */
+    private void settle() throws InterruptedException {
+        long timeoutMillis = TimeUnit.SECONDS.toMillis(READY_TIMEOUT_SECONDS);
+        if (StartLevels.awaitHighest(context, timeoutMillis) && http && DashboardAddress.installed(context)) {
+            DashboardAddress.await(context, DASHBOARD_TIMEOUT_MILLIS);
+        }
+        if (!shellStartup.awaitDone(timeoutMillis)) {
+            logger.warn("Gogo's start-up job did not end within {} s; the host stops anyway", READY_TIMEOUT_SECONDS);
+        }
+    }
+
+    private int run() throws Exception {
         // The console itself: Gogo's runtime has already replaced System.out and System.err with per-thread streams
         // that would write a session's output back into itself.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -157,17 +201,21 @@ public final class HostLauncher implements Callable<Integer> {
             out.println(LaunchOptions.USAGE);
             return ScriptRunner.SUCCESS;
         }
+        if (!options.scripted() && (options.noConsole() || NoConsole.inputIsNullDevice())) {
+            try (NoConsole headless = new NoConsole()) {
+                noConsole = headless;
+                return runWithoutConsole(headless, out, err);
+            } finally {
+                noConsole = null;
+            }
+        }
         if (!awaitReady(options.clock())) {
-            err.println("error: the host did not start within " + READY_TIMEOUT_SECONDS + " s per stage (kernel on the "
-                    + options.clock().name().toLowerCase() + " clock not found); see the log above");
-            return ScriptRunner.FAILURE;
+            return notReady(err);
         }
         // Looked up only now: the launcher starts before kernel.core, whose configuration it writes.
         CommandConsole console = service(CommandConsole.class);
         if (console == null) {
-            err.println("error: the host's command console did not start within " + READY_TIMEOUT_SECONDS
-                    + " s; see the log above");
-            return ScriptRunner.FAILURE;
+            return noConsoleService(err);
         }
         CommandSession session = processor.createSession(in, out, err);
         try {
@@ -178,6 +226,32 @@ public final class HostLauncher implements Callable<Integer> {
         } finally {
             session.close();
         }
+    }
+
+    /** The host runs, its demo built, until it is stopped: SIGTERM, Ctrl-C, or the framework stopped by other means. */
+    private int runWithoutConsole(NoConsole headless, PrintStream out, PrintStream err) throws Exception {
+        if (!awaitReady(options.clock())) {
+            return notReady(err);
+        }
+        CommandConsole console = service(CommandConsole.class);
+        if (console == null) {
+            return noConsoleService(err);
+        }
+        // The demo's commands read nothing: standard input is not theirs.
+        CommandSession session = processor.createSession(InputStream.nullInputStream(), out, err);
+        try {
+            if (options.demo() && !DemoHost.build(context, console, session, options.demoScript(), err)) {
+                err.println("warning: the demo host is incomplete: a line of its script failed (above)");
+            }
+        } finally {
+            session.close();
+        }
+        out.println("NIC Manager: " + (options.demo() ? "demo" : "bare") + " host on the "
+                + options.clock().name().toLowerCase() + " clock, without a console; SIGTERM or Ctrl-C stops it.");
+        printDashboard(out);
+        headless.awaitStop();
+        logger.info("stop signal received: stopping the host");
+        return ScriptRunner.SUCCESS;
     }
 
     private int runScript(CommandConsole console, CommandSession session, PrintStream out, PrintStream err)
@@ -206,13 +280,30 @@ public final class HostLauncher implements Callable<Integer> {
                     + " VMs web, app, batch (priority 8, 5, 2; shares 2000, 1000, 500) sending.");
             out.println("Try: nic:list, bond:show bond0, ops:events, hw:unplug vmnic0 (examples/demo/README.md)");
         }
+        printDashboard(out);
+        // The console reads UTF-8 and answers a wrong use with the command's usage (Gogo's gosh did neither).
+        return console.interact(in, out, err, PROMPT);
+    }
+
+    private static int noConsoleService(PrintStream err) {
+        err.println("error: the host's command console did not start within " + READY_TIMEOUT_SECONDS
+                + " s; see the log above");
+        return ScriptRunner.FAILURE;
+    }
+
+    private int notReady(PrintStream err) {
+        err.println("error: the host did not start within " + READY_TIMEOUT_SECONDS + " s per stage (kernel on the "
+                + options.clock().name().toLowerCase() + " clock not found); see the log above");
+        return ScriptRunner.FAILURE;
+    }
+
+    /** The dashboard's address once it listens, if this host has one. */
+    private void printDashboard(PrintStream out) throws InterruptedException {
         if (DashboardAddress.installed(context)) {
             Optional<String> dashboard = DashboardAddress.await(context, DASHBOARD_TIMEOUT_MILLIS);
             out.println(dashboard.map(address -> "Dashboard: " + address + "   Metrics: " + address + "metrics")
                     .orElse("Dashboard: not listening (port taken? see the log; --http-port PORT picks another)"));
         }
-        // The console reads UTF-8 and answers a wrong use with the command's usage (Gogo's gosh did neither).
-        return console.interact(in, out, err, PROMPT);
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {

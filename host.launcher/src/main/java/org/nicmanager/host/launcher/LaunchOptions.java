@@ -8,42 +8,63 @@ import org.nicmanager.kernel.api.units.TimeSpan;
 
 /**
  * The launcher's command line (COMMANDS.md, "Launcher"): {@code [--script FILE] [--clock real|virtual] [--demo|--bare]
- * [--seed N]}, and the operator's additions (dashboard port, demo script, scenario output). Without {@code --script}
- * the host is interactive, on the real clock, as a demo; with it, bare and virtual.
+ * [--seed N]}, and the operator's additions (dashboard port, demo script, scenario output, a host without a console,
+ * the SSH console). Without {@code --script} the host is interactive, on the real clock, as a demo; with it, bare and
+ * virtual.
  *
  * @param httpPort the dashboard's port, 0 for any free one; null for the default (interactive hosts only)
  * @param demoScript the demo's commands, or null for the built-in demo
  * @param outDirectory where a {@code --script} run writes its CSV and chart
- * @param record whether a {@code --script} run writes them
+ * @param record whether a {@code --script} run writes them: only when asked, by {@code --record} or {@code --out}
  * @param sampleNanos kernel time between two samples of the scenario's counters
  * @param stateDirectory where the host keeps its configuration across restarts, or null to keep none
+ * @param noConsole a host that reads no commands and runs until it is stopped (SIGTERM), as a service does
+ * @param ssh the SSH console's settings, or null when the SSH port stays off
  */
 record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed, boolean help, Integer httpPort,
-        String demoScript, String outDirectory, boolean record, long sampleNanos, String stateDirectory) {
+        String demoScript, String outDirectory, boolean record, long sampleNanos, String stateDirectory,
+        boolean noConsole, SshOptions ssh) {
+
+    /** {@code --ssh-port PORT [--ssh-authorized-keys FILE]}; the keys file defaults to the user's own. */
+    record SshOptions(int port, String authorizedKeysFile) {
+    }
 
     static final String USAGE = String.join("\n",
             "usage: java -jar nicmgr.jar [--script FILE] [--clock real|virtual] [--demo|--bare] [--seed N]",
-            "                            [--http-port PORT] [--demo-script FILE] [--out DIR] [--no-record]"
-                    + " [--sample DURATION]",
-            "                            [--state DIR]",
+            "                            [--http-port PORT] [--demo-script FILE] [--no-console] [--state DIR]",
+            "                            [--record] [--out DIR] [--sample DURATION]",
+            "                            [--ssh-port PORT] [--ssh-authorized-keys FILE]",
             "  (no --script)       interactive Gogo shell; default --clock real --demo, dashboard on port 8080",
             "  --script FILE       run the Gogo commands in FILE, print each result, exit 0 if all succeeded, else 1;",
-            "                      default --clock virtual --bare; writes NAME.csv, NAME-events.csv and NAME.png",
+            "                      default --clock virtual --bare; writes no file unless --record or --out is given",
             "  --clock MODE        real: the machine's clock; virtual: time moves only with kernel:advance",
             "  --demo / --bare     start with the demo host's switches, NICs, bond, VMs and traffic, or with nothing",
             "  --seed N            seed for reproducible random workloads (default 1)",
             "  --http-port PORT    serve the dashboard and /metrics on localhost:PORT (0: any free port);",
             "                      default 8080 for an interactive host, none for a --script run",
             "  --demo-script FILE  the demo's commands (default: the built-in examples/demo/demo.gogo); implies --demo",
-            "  --out DIR           where a --script run writes its CSV and chart (default: the current directory)",
-            "  --no-record         a --script run writes no CSV or chart",
-            "  --sample DURATION   kernel time between two samples of the CSV (default 100ms)",
-            "  --state DIR         keep bonds, VMs, allocations and policies in DIR across restarts (default: none kept)",
+            "  --no-console        read no commands: run as a service until SIGTERM (or Ctrl-C), then stop cleanly",
+            "                      and exit 0; also chosen when standard input is /dev/null",
+            "  --state DIR         keep bonds, VMs, allocations and policies in DIR across restarts (default: none",
+            "                      kept); DIR must not be writable by group or others",
+            "  --record            a --script run writes NAME.csv, NAME-events.csv and NAME.png (in the current",
+            "                      directory unless --out)",
+            "  --out DIR           where a --script run writes them; implies --record",
+            "  --no-record         a --script run writes no file (the default now; wins over --record and --out)",
+            "  --sample DURATION   kernel time between two samples of the recording, 10ms..64s (default 100ms)",
+            "  --ssh-port PORT     serve the Gogo shell over SSH on localhost:PORT, public keys only (default: off)",
+            "  --ssh-authorized-keys FILE  the keys --ssh-port accepts (default: ~/.ssh/authorized_keys)",
             "  --help              this text");
 
     static final long DEFAULT_SEED = 1;
     static final long DEFAULT_SAMPLE_NANOS = 100 * TimeSpan.NANOS_PER_MILLI;
-    static final long MIN_SAMPLE_NANOS = TimeSpan.NANOS_PER_MILLI;
+    /**
+     * The bounds of {@code net:stats --window}, which the recording reads at each sample (the resource manager keeps
+     * 10 ms buckets, and 64 s of history): a sample outside would make the run fail at its first VM.
+     */
+    static final long MIN_SAMPLE_NANOS = 10 * TimeSpan.NANOS_PER_MILLI;
+    static final long MAX_SAMPLE_NANOS = 64 * TimeSpan.NANOS_PER_SECOND;
+    static final String DEFAULT_AUTHORIZED_KEYS = "~/.ssh/authorized_keys";
     private static final int MAX_PORT = 65_535;
 
     boolean scripted() {
@@ -63,26 +84,30 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
                 case "--demo" -> parsed.demo = true;
                 case "--bare" -> parsed.demo = false;
                 case "--seed" -> parsed.seed = seed(value(args, ++i, arg));
-                case "--http-port" -> parsed.httpPort = port(value(args, ++i, arg));
+                case "--http-port" -> parsed.httpPort = port(arg, value(args, ++i, arg));
                 case "--demo-script" -> {
                     parsed.demoScript = value(args, ++i, arg);
                     parsed.demo = true;
                 }
-                case "--out" -> parsed.out = value(args, ++i, arg);
-                case "--no-record" -> parsed.record = false;
+                case "--no-console" -> parsed.noConsole = true;
+                case "--record" -> parsed.record = true;
+                case "--out" -> {
+                    parsed.out = value(args, ++i, arg);
+                    parsed.record = true;
+                }
+                case "--no-record" -> parsed.noRecord = true;
                 case "--sample" -> parsed.sampleNanos = sample(value(args, ++i, arg));
                 case "--state" -> parsed.state = value(args, ++i, arg);
+                case "--ssh-port" -> parsed.sshPort = port(arg, value(args, ++i, arg));
+                case "--ssh-authorized-keys" -> parsed.sshKeys = value(args, ++i, arg);
                 case "--help", "-h" -> parsed.help = true;
                 default -> throw new IllegalArgumentException("unknown launcher option '" + arg
                         + "'; allowed: --script FILE, --clock real|virtual, --demo, --bare, --seed N, --http-port PORT,"
-                        + " --demo-script FILE, --out DIR, --no-record, --sample DURATION, --state DIR, --help");
+                        + " --demo-script FILE, --no-console, --state DIR, --record, --out DIR, --no-record,"
+                        + " --sample DURATION, --ssh-port PORT, --ssh-authorized-keys FILE, --help");
             }
         }
-        boolean scripted = parsed.script != null;
-        return new LaunchOptions(parsed.script,
-                parsed.clock != null ? parsed.clock : scripted ? ClockMode.VIRTUAL : ClockMode.REAL,
-                parsed.demo != null ? parsed.demo : !scripted, parsed.seed, parsed.help, parsed.httpPort,
-                parsed.demoScript, parsed.out, parsed.record, parsed.sampleNanos, parsed.state);
+        return parsed.options();
     }
 
     /** The options as they are being read. */
@@ -94,10 +119,31 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
         boolean help;
         Integer httpPort;
         String demoScript;
+        boolean noConsole;
         String out = ".";
-        boolean record = true;
+        boolean record;
+        boolean noRecord;
         long sampleNanos = DEFAULT_SAMPLE_NANOS;
         String state;
+        Integer sshPort;
+        String sshKeys;
+
+        LaunchOptions options() {
+            boolean scripted = script != null;
+            if (noConsole && scripted) {
+                throw new IllegalArgumentException("--no-console is for a host that runs until stopped; a --script"
+                        + " run reads its commands from the file and ends with it");
+            }
+            if (sshKeys != null && sshPort == null) {
+                throw new IllegalArgumentException("--ssh-authorized-keys needs --ssh-port PORT: the SSH port is off"
+                        + " unless a port is given");
+            }
+            SshOptions ssh = sshPort == null ? null
+                    : new SshOptions(sshPort, sshKeys != null ? sshKeys : DEFAULT_AUTHORIZED_KEYS);
+            return new LaunchOptions(script, clock != null ? clock : scripted ? ClockMode.VIRTUAL : ClockMode.REAL,
+                    demo != null ? demo : !scripted, seed, help, httpPort, demoScript, out, record && !noRecord,
+                    sampleNanos, state, noConsole, ssh);
+        }
     }
 
     private static String value(List<String> args, int index, String option) {
@@ -124,7 +170,7 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
         }
     }
 
-    private static int port(String text) {
+    private static int port(String option, String text) {
         try {
             int port = Integer.parseInt(text);
             if (port >= 0 && port <= MAX_PORT) {
@@ -133,7 +179,7 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
         } catch (NumberFormatException notANumber) {
             // refused below
         }
-        throw new IllegalArgumentException("bad --http-port '" + text + "': a port number 0.." + MAX_PORT
+        throw new IllegalArgumentException("bad " + option + " '" + text + "': a port number 0.." + MAX_PORT
                 + " (0: any free port)");
     }
 
@@ -144,8 +190,9 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
         } catch (IllegalArgumentException bad) {
             throw new IllegalArgumentException("bad --sample '" + text + "': " + bad.getMessage());
         }
-        if (nanos < MIN_SAMPLE_NANOS) {
-            throw new IllegalArgumentException("bad --sample '" + text + "': at least 1ms");
+        if (nanos < MIN_SAMPLE_NANOS || nanos > MAX_SAMPLE_NANOS) {
+            throw new IllegalArgumentException("bad --sample '" + text + "': " + TimeSpan.format(MIN_SAMPLE_NANOS)
+                    + ".." + TimeSpan.format(MAX_SAMPLE_NANOS) + " (the windows net:stats measures over)");
         }
         return nanos;
     }

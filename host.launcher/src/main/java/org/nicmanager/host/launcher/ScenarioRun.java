@@ -24,9 +24,10 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * A {@code --script} run: the script's commands with progress for long runs and, unless {@code --no-record}, the
- * scenario's time series ({@code NAME.csv}), its events ({@code NAME-events.csv}) and its chart ({@code NAME.png}) in
- * the {@code --out} folder. Nothing is written when nothing was there to record (no NIC and no VM).
+ * A {@code --script} run: the script's commands with progress for long runs and, when asked ({@code --record} or
+ * {@code --out}), the scenario's time series ({@code NAME.csv}), its events ({@code NAME-events.csv}) and its chart
+ * ({@code NAME.png}) in the {@code --out} folder ({@link ScenarioOutputs}). Nothing is written when nothing was there
+ * to record (no NIC and no VM).
  */
 final class ScenarioRun {
 
@@ -68,18 +69,18 @@ final class ScenarioRun {
                 RealTimeSampler sampler = new RealTimeSampler(world, recorder, options.sampleNanos(), err)) {
             status = runner.run(scriptName, lines);
         }
-        write(baseName(scriptName), recorder.finish());
+        write(ScenarioOutputs.baseName(scriptName), ScenarioOutputs.of(options), recorder.finish());
         return status;
     }
 
-    private void write(String name, Recording recording) {
+    private void write(String name, ScenarioOutputs files, Recording recording) {
         if (recording.isEmpty()) {
             return;
         }
         Path folder = Path.of(options.outDirectory());
-        Path csv = folder.resolve(name + ".csv");
-        Path events = folder.resolve(name + "-events.csv");
-        Path png = folder.resolve(name + ".png");
+        Path csv = files.csv();
+        Path events = files.events();
+        Path png = files.png();
         try {
             Files.createDirectories(folder);
             List<Interval> intervals = Intervals.of(recording.start(), recording.samples());
@@ -90,12 +91,6 @@ final class ScenarioRun {
         } catch (IOException | RuntimeException failed) {
             err.println("error: could not write the scenario's files in '" + folder + "': " + failed.getMessage());
         }
-    }
-
-    /** {@code failover.gogo} gives {@code failover}. */
-    static String baseName(String scriptName) {
-        int dot = scriptName.lastIndexOf('.');
-        return dot > 0 ? scriptName.substring(0, dot) : scriptName;
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {

@@ -2,18 +2,21 @@ package org.nicmanager.host.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.felix.cm.file.ConfigurationHandler;
 import org.nicmanager.kernel.api.config.ConfigurationFiles;
@@ -31,13 +34,16 @@ import org.osgi.service.log.Logger;
  * deleted one loses its file. When the host starts, the files are read back into ConfigAdmin before the NIC Manager's
  * bundles start (this runs at start level 12, they start at 15), so bonds, VMs and allocations come back as they were.
  *
- * <p>Two kinds are left out: the kernel's configuration, because the command line decides the clock and the seed; and
+ * <p>Two kinds are left out: the kernel's and the SSH console's configurations, because the command line decides them
+ * (the clock and the seed, the SSH port); and
  * configurations that come from {@code conf/} files, because their files keep them ({@link ConfFileWriteBack}).
  */
 final class StateDirectory implements ConfigurationListener {
 
     static final String PREFIX = "org.nicmanager.";
     static final String SUFFIX = ".config";
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY = PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rwx------"));
 
     private final Path directory;
     private final ConfigurationAdmin configurations;
@@ -51,9 +57,12 @@ final class StateDirectory implements ConfigurationListener {
             throw new IllegalArgumentException("bad --state '" + directory + "': it is a file; a directory is needed");
         }
         try {
-            Files.createDirectories(directory);
+            if (!Files.exists(directory)) {
+                Files.createDirectories(directory, OWNER_ONLY);
+            }
+            refuseIfOthersCanWrite(directory);
         } catch (IOException cannotMake) {
-            throw new IllegalArgumentException("bad --state '" + directory + "': cannot make the directory ("
+            throw new IllegalArgumentException("bad --state '" + directory + "': cannot make or read the directory ("
                     + cannotMake.getMessage() + ")");
         }
         this.directory = directory;
@@ -61,9 +70,27 @@ final class StateDirectory implements ConfigurationListener {
         this.logger = logger;
     }
 
-    /** True for a PID this directory keeps. */
+    /**
+     * A directory that group or others may write is refused, as ssh refuses such a {@code ~/.ssh}: another user could
+     * plant files there that the next start restores as configuration, or links that redirect its writes.
+     */
+    private static void refuseIfOthersCanWrite(Path directory) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(directory, PosixFileAttributeView.class);
+        if (view == null) {
+            return; // no POSIX permissions on this file system: its own access control applies
+        }
+        Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new IllegalArgumentException("bad --state '" + directory + "': group or others can write it ("
+                    + PosixFilePermissions.toString(permissions) + "), so another user could plant configuration"
+                    + " there; allowed: a directory only its owner writes (chmod go-w '" + directory + "')");
+        }
+    }
+
+    /** True for a PID this directory keeps: not those the command line decides (the kernel's, the SSH console's). */
     static boolean kept(String pid) {
-        return pid.startsWith(PREFIX) && !pid.equals(HostLauncher.KERNEL_PID);
+        return pid.startsWith(PREFIX) && !pid.equals(HostLauncher.KERNEL_PID) && !pid.equals(SshSettings.PID);
     }
 
     /** The file of a PID; names are encoded (but for the {@code ~} of factory PIDs), so any PID makes a plain name. */
@@ -164,11 +191,7 @@ final class StateDirectory implements ConfigurationListener {
         }
         Hashtable<String, Object> kept = StoredProperties.written(properties);
         // Written beside the file and moved over it, so a crash leaves the old file or the new one, never half.
-        Path partial = directory.resolve(file.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            ConfigurationHandler.write(out, kept);
-        }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ReplacedFile.write(file, out -> ConfigurationHandler.write(out, kept));
     }
 
     private boolean fromConfFile(String pid) throws IOException {

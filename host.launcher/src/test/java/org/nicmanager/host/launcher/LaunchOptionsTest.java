@@ -23,22 +23,39 @@ class LaunchOptionsTest {
     }
 
     @Test
-    void aScriptRunIsBareVirtualAndRecordedUnlessAsked() {
+    void aScriptRunIsBareVirtualAndWritesNoFileUnlessAsked() {
         LaunchOptions options = LaunchOptions.parse(List.of("--script", "x.gogo"));
         assertFalse(options.demo());
         assertEquals(ClockMode.VIRTUAL, options.clock());
-        assertTrue(options.record());
-        assertEquals(".", options.outDirectory());
+        assertFalse(options.record(), "a script run leaves the current folder alone");
         assertEquals(100_000_000L, options.sampleNanos());
 
-        LaunchOptions quiet = LaunchOptions.parse(List.of("--script", "x.gogo", "--no-record", "--out", "runs",
-                "--sample", "10ms", "--http-port", "0", "--demo-script", "mine.gogo"));
-        assertFalse(quiet.record());
-        assertEquals("runs", quiet.outDirectory());
-        assertEquals(10_000_000L, quiet.sampleNanos());
-        assertEquals(0, quiet.httpPort());
-        assertTrue(quiet.demo(), "a demo script implies --demo");
-        assertEquals("mine.gogo", quiet.demoScript());
+        assertTrue(LaunchOptions.parse(List.of("--script", "x.gogo", "--record")).record());
+        assertEquals(".", LaunchOptions.parse(List.of("--script", "x.gogo", "--record")).outDirectory());
+        LaunchOptions out = LaunchOptions.parse(List.of("--script", "x.gogo", "--out", "runs", "--sample", "10ms",
+                "--http-port", "0", "--demo-script", "mine.gogo"));
+        assertTrue(out.record(), "--out asks for the files");
+        assertEquals("runs", out.outDirectory());
+        assertEquals(10_000_000L, out.sampleNanos());
+        assertEquals(0, out.httpPort());
+        assertTrue(out.demo(), "a demo script implies --demo");
+        assertEquals("mine.gogo", out.demoScript());
+        assertFalse(LaunchOptions.parse(List.of("--script", "x.gogo", "--no-record", "--out", "runs")).record(),
+                "--no-record, the old way to ask for no files, still means none");
+    }
+
+    @Test
+    void aHostWithoutAConsoleAndTheSshConsoleAreAskedForByOption() {
+        assertFalse(LaunchOptions.parse(List.of()).noConsole());
+        assertTrue(LaunchOptions.parse(List.of("--no-console", "--state", "s")).noConsole());
+        assertNull(LaunchOptions.parse(List.of()).ssh(), "the SSH port is off unless given");
+        assertEquals(new LaunchOptions.SshOptions(8101, "~/.ssh/authorized_keys"),
+                LaunchOptions.parse(List.of("--ssh-port", "8101")).ssh());
+        assertEquals(new LaunchOptions.SshOptions(2222, "keys"),
+                LaunchOptions.parse(List.of("--ssh-authorized-keys", "keys", "--ssh-port", "2222")).ssh());
+        assertEquals("/home/op/keys", SshSettings.keysFile("/home/op/keys"));
+        assertEquals(System.getProperty("user.home") + "/.ssh/authorized_keys",
+                SshSettings.keysFile("~/.ssh/authorized_keys"));
     }
 
     @Test
@@ -47,9 +64,26 @@ class LaunchOptionsTest {
                 "70000"));
         assertEquals("bad --http-port 'web': a port number 0..65535 (0: any free port)", refusal("--http-port",
                 "web"));
-        assertEquals("bad --sample '10us': at least 1ms", refusal("--sample", "10us"));
+        assertEquals("bad --ssh-port '-1': a port number 0..65535 (0: any free port)", refusal("--ssh-port", "-1"));
+        assertEquals("bad --sample '5ms': 10ms..64s (the windows net:stats measures over)", refusal("--script",
+                "x.gogo", "--sample", "5ms"));
+        assertEquals("bad --sample '65s': 10ms..64s (the windows net:stats measures over)", refusal("--sample",
+                "65s"));
+        assertEquals(64_000_000_000L, LaunchOptions.parse(List.of("--sample", "64s")).sampleNanos());
         assertTrue(refusal("--sample", "often").startsWith("bad --sample 'often': "));
         assertEquals("launcher option --out needs a value", refusal("--out"));
+        assertTrue(refusal("--script", "x.gogo", "--no-console").startsWith("--no-console is for a host that runs"));
+        assertTrue(refusal("--ssh-authorized-keys", "k").startsWith("--ssh-authorized-keys needs --ssh-port PORT"));
+    }
+
+    @Test
+    void theUsageNamesEveryOption() {
+        for (String option : List.of("--script", "--clock", "--demo", "--bare", "--seed", "--http-port",
+                "--demo-script", "--no-console", "--state", "--record", "--out", "--no-record", "--sample",
+                "--ssh-port", "--ssh-authorized-keys", "--help")) {
+            assertTrue(LaunchOptions.USAGE.contains(option + " "), option);
+            assertTrue(refusal("--nope").contains(option), option);
+        }
     }
 
     private static String refusal(String... args) {

@@ -2,9 +2,15 @@ package org.nicmanager.host.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which configurations --state keeps, and the files they go to. */
 class StateDirectoryTest {
@@ -26,5 +32,31 @@ class StateDirectoryTest {
             assertFalse(file.contains("/") || file.contains(" "), file);
             assertEquals(pid, StateDirectory.pidOf(file));
         }
+    }
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aFolderOthersCanWriteIsRefusedAndANewOneIsTheOwnersAlone() throws Exception {
+        Path shared = Files.createDirectory(folder.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        String refusal = assertThrows(IllegalArgumentException.class,
+                () -> new StateDirectory(shared, null, null)).getMessage();
+        assertEquals("bad --state '" + shared + "': group or others can write it (rwxrwxrwx), so another user could"
+                + " plant configuration there; allowed: a directory only its owner writes (chmod go-w '" + shared
+                + "')", refusal);
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxr-x"));
+        assertThrows(IllegalArgumentException.class, () -> new StateDirectory(shared, null, null),
+                "group-writable is refused too");
+
+        Path made = folder.resolve("new/state");
+        new StateDirectory(made, null, null);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(made)));
+    }
+
+    @Test
+    void theSshConsolesConfigurationIsTheCommandLinesNotKept() {
+        assertFalse(StateDirectory.kept(SshSettings.PID));
     }
 }

@@ -80,7 +80,7 @@ class DashboardBeyondLoopbackTest {
      * says it is open, and until then the servlets answer 503 or the container 404. Bounded; each try is a round trip.
      */
     private static void guardInPlace(int port) throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Patience.SECONDS);
         RawHttp.Answer answer;
         do {
             answer = RawHttp.send(port, "GET", "/api/state", Map.of("Host", "127.0.0.1:" + port), null);

@@ -39,7 +39,7 @@ final class DashboardBrowser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Pattern DEVTOOLS = Pattern.compile("DevTools listening on (ws://[^/]+)/");
-    private static final long TIMEOUT_SECONDS = 30;
+    private static final long TIMEOUT_SECONDS = Patience.SECONDS;
 
     private final Process chromium;
     private final Path profile;
@@ -141,9 +141,9 @@ final class DashboardBrowser implements AutoCloseable {
         return result.getAsJsonObject("result").get("value");
     }
 
-    /** Evaluates until the script gives true, or fails at the deadline; a live page forces waiting. */
-    void awaitTrue(String expression, long timeoutSeconds, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    /** Evaluates until the script gives true, or fails after {@link Patience}; a live page forces waiting. */
+    void awaitTrue(String expression, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Patience.SECONDS);
         while (System.nanoTime() < deadline) {
             JsonElement value = evaluateUnlessLoading(expression);
             if (value != null && value.isJsonPrimitive() && value.getAsBoolean()) {
@@ -152,7 +152,7 @@ final class DashboardBrowser implements AutoCloseable {
             // The page polls its host once a second; ask again a little later rather than spin on the browser.
             evaluateUnlessLoading("new Promise(done => setTimeout(done, 200))");
         }
-        throw new AssertionError("the page did not show " + what + " within " + timeoutSeconds + " s");
+        throw new AssertionError("the page did not show " + what + " within " + Patience.SECONDS + " s");
     }
 
     /** {@link #evaluate}, or null while the page is (re)loading and its scripts' context is not there. */

@@ -94,7 +94,7 @@ class DashboardSecurityTest {
      * line the test waited for. Each read is a round trip to the host; the deadline only bounds a failure.
      */
     private JsonObject stateOnceItShows(String topic) throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Patience.SECONDS);
         JsonObject state;
         do {
             state = state();

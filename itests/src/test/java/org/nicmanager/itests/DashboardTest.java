@@ -36,26 +36,26 @@ class DashboardTest {
         try (DemoHostProcess host = new DemoHostProcess(List.of(), List.of("--http-port", "0"));
                 DashboardBrowser page = new DashboardBrowser(withPrototypeNamedVms(host))) {
             page.awaitTrue("['app', 'batch', 'web', 'toString'].every(vm => Number(document.querySelector("
-                    + "`[data-vm-rate=\"${vm}\"]`)?.dataset.value) > 0)", 30, "throughput on every sending VM");
-            page.awaitTrue("document.querySelector('tr[data-vm=\"constructor\"] .vm-rate')?.dataset.value === '0'", 10,
+                    + "`[data-vm-rate=\"${vm}\"]`)?.dataset.value) > 0)", "throughput on every sending VM");
+            page.awaitTrue("document.querySelector('tr[data-vm=\"constructor\"] .vm-rate')?.dataset.value === '0'",
                     "the idle VM 'constructor' with no throughput");
-            page.awaitTrue("document.querySelectorAll('#topology rect[data-node]').length >= 13", 10,
+            page.awaitTrue("document.querySelectorAll('#topology rect[data-node]').length >= 13",
                     "the topology: 5 VMs, a bond, 3 NICs, 2 switches, 2 hosts");
 
             sameThroughputAsTheHost(host, page);
 
             page.evaluate("document.querySelector('button[data-nic=\"vmnic0\"][data-action=\"unplug\"]').click()");
             page.awaitTrue("[...document.querySelectorAll('#events li[data-topic=\"nicmgr/bond/FAILOVER\"]')]"
-                    + ".some(event => event.textContent.includes('nic.name=vmnic0'))", 15, "the failover event");
+                    + ".some(event => event.textContent.includes('nic.name=vmnic0'))", "the failover event");
             page.awaitTrue("document.querySelector('[data-nic-row=\"vmnic0\"] .nic-state').textContent === 'DOWN'",
-                    10, "vmnic0 DOWN");
+                    "vmnic0 DOWN");
             page.screenshot(SCREENSHOT);
             JsonObject bond = host.json("bond:show bond0 --json", "name");
             assertEquals(1, bond.get("failovers").getAsLong(), bond.toString());
 
             page.evaluate("document.querySelector('button[data-nic=\"vmnic0\"][data-action=\"plug\"]').click()");
             page.awaitTrue("!!document.querySelector('#events li[data-topic=\"nicmgr/hw/PLUGGED\"]"
-                    + "[data-subject=\"vmnic0\"]')", 15, "the cable back");
+                    + "[data-subject=\"vmnic0\"]')", "the cable back");
             assertEquals(0, host.exit(), host.errors());
         }
     }
@@ -83,7 +83,7 @@ class DashboardTest {
      */
     private static void sameThroughputAsTheHost(DemoHostProcess host, DashboardBrowser page) throws Exception {
         long from = host.json("kernel:info --json", "clock").get("nowNanos").getAsLong();
-        page.awaitTrue("Number(document.getElementById('clock').dataset.time) >= " + (from + MEASURE_NANOS), 20,
+        page.awaitTrue("Number(document.getElementById('clock').dataset.time) >= " + (from + MEASURE_NANOS),
                 "kernel time " + MEASURE_NANOS + " ns on");
         List<String> disagreements = new ArrayList<>();
         for (int reading = 0; reading < READINGS; reading++) {

@@ -25,7 +25,7 @@ final class DemoHostProcess implements AutoCloseable {
 
     static final File JAR = new File(RunDescriptor.WORKSPACE, "run/target/nicmgr.jar");
     private static final String PROMPT = "g! ";
-    private static final long EXIT_SECONDS = 30;
+    private static final long EXIT_SECONDS = Patience.SECONDS;
 
     private final Process process;
     private final Writer input;
@@ -110,7 +110,7 @@ final class DemoHostProcess implements AutoCloseable {
 
     /** The dashboard's address from the banner, e.g. {@code http://localhost:41234/dashboard/}. */
     String dashboard() throws InterruptedException {
-        String banner = awaitLine(line -> line.startsWith("Dashboard: http"), 60, "dashboard banner");
+        String banner = awaitLine(line -> line.startsWith("Dashboard: http"), Patience.SECONDS, "dashboard banner");
         return banner.substring("Dashboard: ".length()).split("\\s+")[0];
     }
 
@@ -122,7 +122,8 @@ final class DemoHostProcess implements AutoCloseable {
     /** Types a {@code --json} command and returns its document (the next line starting with {@code {"field"}). */
     JsonObject json(String command, String firstField) throws Exception {
         type(command);
-        String line = awaitLine(text -> text.startsWith("{\"" + firstField + "\""), 20, "answer to " + command);
+        String line = awaitLine(text -> text.startsWith("{\"" + firstField + "\""), Patience.SECONDS,
+                "answer to " + command);
         return JsonParser.parseString(line).getAsJsonObject();
     }
 

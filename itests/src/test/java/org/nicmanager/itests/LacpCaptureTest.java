@@ -89,7 +89,7 @@ public class LacpCaptureTest extends NicManagerTestSupport {
         List<String> words = Arrays.asList(command);
         Process process = new ProcessBuilder(words).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] out = process.getInputStream().readAllBytes();
-        assertTrue(words + " did not finish", process.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(words + " did not finish", process.waitFor(Patience.SECONDS, TimeUnit.SECONDS));
         assertEquals(words + " failed", 0, process.exitValue());
         return new String(out, StandardCharsets.UTF_8);
     }

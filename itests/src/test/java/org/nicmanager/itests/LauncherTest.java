@@ -45,7 +45,8 @@ class LauncherTest {
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the host did not exit within 60 s");
+        assertTrue(process.waitFor(Patience.SECONDS, TimeUnit.SECONDS),
+                "the host did not exit within " + Patience.SECONDS + " s");
         return new Outcome(process.exitValue(), out.get(), err.get());
     }
 
@@ -288,7 +289,7 @@ class LauncherTest {
     /** Waits until the file's text (null when there is no file) satisfies; FileInstall writes on its own thread. */
     private static void awaitFile(WatchService changes, Path file, Predicate<String> wanted, String what)
             throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Patience.SECONDS);
         while (!wanted.test(Files.exists(file) ? Files.readString(file) : null)) {
             WatchKey changed = changes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (changed == null) {

@@ -40,11 +40,8 @@ import org.osgi.util.tracker.ServiceTracker;
 @ExamReactorStrategy(PerClass.class)
 public abstract class NicManagerTestSupport {
 
-    /**
-     * Longest wait for a service or an event, so that a test fails instead of hanging. A safety net, not a budget:
-     * what it waits for takes milliseconds on an idle machine, and a loaded one must not fail the test.
-     */
-    protected static final long WAIT_SECONDS = 60;
+    /** Longest wait for a service or an event, so that a test fails instead of hanging ({@link Patience}). */
+    protected static final long WAIT_SECONDS = Patience.SECONDS;
 
     /** Framework property listing the run descriptor's bundle symbolic names, comma-separated. */
     protected static final String RUN_BUNDLES_PROPERTY = "nicmgr.test.runbundles";

@@ -36,7 +36,8 @@ class NoConsoleHostTest {
         int exitCode;
         try (DemoHostProcess host = new DemoHostProcess(work.toFile(), List.of(),
                 List.of("--demo", "--http-port", "0", "--state", state.toString()), true)) {
-            host.awaitLine(line -> line.contains("without a console; SIGTERM or Ctrl-C stops it"), 60, "banner");
+            host.awaitLine(line -> line.contains("without a console; SIGTERM or Ctrl-C stops it"), Patience.SECONDS,
+                    "banner");
             String metrics = get(host.dashboard() + "metrics");
             assertTrue(metrics.contains("nicmgr_bond_failbacks_total{bond=\"bond0\"}"), metrics);
 
@@ -58,7 +59,8 @@ class NoConsoleHostTest {
     void withTheOptionAHostKeepsRunningAfterItsInputEnds() throws Exception {
         try (DemoHostProcess host = new DemoHostProcess(work.toFile(), List.of(),
                 List.of("--no-console", "--bare", "--http-port", "0"))) {
-            host.awaitLine(line -> line.startsWith("NIC Manager: bare host on the real clock, without a console"), 60,
+            host.awaitLine(line -> line.startsWith("NIC Manager: bare host on the real clock, without a console"),
+                    Patience.SECONDS,
                     "banner");
             String address = host.dashboard();
             host.closeInput(); // end of input: a console would stop the host here
@@ -84,7 +86,8 @@ class NoConsoleHostTest {
                 ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the script run did not end within 60 s");
+        assertTrue(process.waitFor(Patience.SECONDS, TimeUnit.SECONDS),
+                "the script run did not end within " + Patience.SECONDS + " s");
         assertEquals(0, process.exitValue(), new String(err.get(), StandardCharsets.UTF_8));
         return out;
     }

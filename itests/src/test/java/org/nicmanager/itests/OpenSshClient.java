@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class OpenSshClient {
 
     /** A generous bound for an external process on a busy machine; the test fails instead of hanging. */
-    private static final long PROCESS_TIMEOUT_SECONDS = 60;
+    private static final long PROCESS_TIMEOUT_SECONDS = Patience.SECONDS;
 
     /** What a run of {@code ssh} printed and how it ended. */
     record Result(int status, String out, String err) {

@@ -139,7 +139,7 @@ public class OperatorMetricsTest extends NicManagerTestSupport {
         promtool.getOutputStream().write(metrics.getBytes(StandardCharsets.UTF_8));
         promtool.getOutputStream().close();
         String verdict = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("promtool did not finish", promtool.waitFor(30, TimeUnit.SECONDS));
+        assertTrue("promtool did not finish", promtool.waitFor(Patience.SECONDS, TimeUnit.SECONDS));
         assertEquals("promtool check metrics: " + verdict, 0, promtool.exitValue());
     }
 

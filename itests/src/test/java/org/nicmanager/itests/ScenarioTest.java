@@ -42,7 +42,8 @@ class ScenarioTest {
                 "--out", out.toString()).directory(work.toFile()).start();
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the scenario did not finish within 120 s");
+        assertTrue(process.waitFor(Patience.SECONDS, TimeUnit.SECONDS),
+                "the scenario did not finish within " + Patience.SECONDS + " s");
         assertEquals(0, process.exitValue(), stderr.get());
         assertTrue(stderr.get().contains("scenario: wrote "), stderr.get());
 

@@ -130,7 +130,8 @@ class VariantsTest {
                 new File(RunDescriptor.WORKSPACE, "run/target/" + jar).getAbsolutePath(), "--script",
                 script.toString()).directory(work.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         process.getOutputStream().close();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), jar + " did not exit within 60 s");
+        assertTrue(process.waitFor(Patience.SECONDS, TimeUnit.SECONDS),
+                jar + " did not exit within " + Patience.SECONDS + " s");
         return process;
     }
 

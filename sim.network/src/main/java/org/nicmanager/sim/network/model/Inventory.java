@@ -19,6 +19,8 @@ final class Inventory {
     private final Map<String, ExternalHost> hosts = new TreeMap<>();
     /** Cables between two switches. */
     private final List<Cable> trunks = new ArrayList<>();
+    /** Ports of all switches together, for {@link WorldLimits#maxSwitchPorts()}. */
+    private long switchPorts;
 
     /** Refuses a malformed name or one already taken by a switch, NIC or host. */
     void requireFreeName(String name, String what) {
@@ -38,13 +40,32 @@ final class Inventory {
         return ownerKind(name) != null;
     }
 
-    private String ownerKind(String name) {
+    /** "a switch", "a NIC" or "a host" when {@code name} is taken, else null. */
+    String ownerKind(String name) {
         return switches.containsKey(name) ? "a switch" : cards.containsKey(name) ? "a NIC"
                 : hosts.containsKey(name) ? "a host" : null;
     }
 
     void add(SimSwitch switchBox) {
         switches.put(switchBox.name(), switchBox);
+        switchPorts += switchBox.portCount();
+    }
+
+    int switchCount() {
+        return switches.size();
+    }
+
+    long switchPorts() {
+        return switchPorts;
+    }
+
+    int hostCount() {
+        return hosts.size();
+    }
+
+    /** The switch of that name, or null. */
+    SimSwitch switchOrNull(String name) {
+        return switches.get(name);
     }
 
     void add(SimCard card) {

@@ -31,6 +31,7 @@ final class DemoHostProcess implements AutoCloseable {
     private final Writer input;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuffer errors = new StringBuffer();
+    private final BlockingQueue<String> errorLines = new LinkedBlockingQueue<>();
 
     /** @param jvmOptions e.g. {@code -Dx=y}; {@code launcherOptions} as typed after the jar */
     DemoHostProcess(List<String> jvmOptions, List<String> launcherOptions) throws IOException {
@@ -54,7 +55,10 @@ final class DemoHostProcess implements AutoCloseable {
                     lines.add(text);
                 });
         drain("stderr", new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)),
-                line -> errors.append(line).append('\n'));
+                line -> {
+                    errors.append(line).append('\n');
+                    errorLines.add(line);
+                });
     }
 
     private static void drain(String name, BufferedReader reader, java.util.function.Consumer<String> sink) {
@@ -77,6 +81,19 @@ final class DemoHostProcess implements AutoCloseable {
         long leftMillis;
         while ((leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) > 0) {
             String line = lines.poll(leftMillis, TimeUnit.MILLISECONDS);
+            if (line != null && wanted.test(line)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no " + what + " within " + timeoutSeconds + " s; stderr:\n" + errors);
+    }
+
+    /** The first line logged on standard error from now on that matches, or a failure naming what it logged. */
+    String awaitErrorLine(Predicate<String> wanted, long timeoutSeconds, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        long leftMillis;
+        while ((leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) > 0) {
+            String line = errorLines.poll(leftMillis, TimeUnit.MILLISECONDS);
             if (line != null && wanted.test(line)) {
                 return line;
             }

@@ -1,6 +1,9 @@
 package org.nicmanager.kernel.api.config;
 
 import java.lang.reflect.Array;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -70,10 +73,18 @@ public final class ConfigurationCheck {
         return new ConfigurationRefused(pid, file(), key, raw(key), allowed);
     }
 
-    /** Where the configuration came from: FileInstall's file mark, or empty. */
+    /** Where the configuration came from: FileInstall's file mark as a path, or empty. */
     public String file() {
         Object mark = properties.get(ConfigurationFiles.FILE_MARK);
-        return mark == null ? "" : mark.toString();
+        if (mark == null) {
+            return "";
+        }
+        String text = mark.toString();
+        try {
+            return text.startsWith("file:") ? Paths.get(URI.create(text)).toString() : text;
+        } catch (IllegalArgumentException | FileSystemNotFoundException notAPath) {
+            return text; // shown as FileInstall wrote it
+        }
     }
 
     private String raw(String key) {

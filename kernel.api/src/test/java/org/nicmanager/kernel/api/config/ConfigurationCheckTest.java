@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ConfigurationCheckTest {
 
     private static final String PID = "org.nicmanager.sim.network";
-    private static final String FILE = "file:/srv/host/conf/org.nicmanager.sim.network.cfg";
+    private static final String PATH = "/srv/host/conf/org.nicmanager.sim.network.cfg";
+    private static final String FILE = "file:" + PATH;
 
     private enum Mode { REAL, VIRTUAL }
 
@@ -28,15 +29,15 @@ class ConfigurationCheckTest {
                 ConfigurationFiles.FILE_MARK, FILE));
         ConfigurationRefused refused = assertThrows(ConfigurationRefused.class,
                 () -> check.intWithin("poolBuffers", () -> 0, 1, 131_072));
-        assertEquals("configuration org.nicmanager.sim.network (" + FILE + ") refused: poolBuffers = 0 is not"
+        assertEquals("configuration org.nicmanager.sim.network (" + PATH + ") refused: poolBuffers = 0 is not"
                 + " allowed; allowed: a whole number from 1 to 131072; the settings in force stay",
                 refused.getMessage());
         assertEquals(PID, refused.pid());
-        assertEquals(FILE, refused.file());
+        assertEquals(PATH, refused.file(), "the file mark as a path");
         assertEquals("poolBuffers", refused.key());
         assertEquals("0", refused.value());
         assertEquals("a whole number from 1 to 131072", refused.allowed());
-        assertEquals(FILE, refused.eventProperties().get("file"));
+        assertEquals(PATH, refused.eventProperties().get("file"));
         assertEquals(refused.getMessage(), refused.eventProperties().get("message"));
     }
 

@@ -62,17 +62,17 @@ class WorldLimitsTest {
     @Test
     void addingSwitchesBuildsNoTopologyReport() {
         try (SimHarness sim = new SimHarness()) {
-            sim.run(() -> {
-                for (int i = 0; i < 3_000; i++) {
-                    String name = "sw" + i;
+            for (int i = 0; i < 1_000; i++) {
+                String name = "sw" + i;
+                sim.run(() -> { // one world action per switch, as one command each
                     assertTrue(sim.net.ownerKind(name).isEmpty());
                     sim.net.checkNewSwitch(name, 24);
                     sim.net.addSwitch(name, 24);
                     assertEquals(24, sim.net.switchView(name).orElseThrow().ports());
-                }
-            });
+                });
+            }
             assertEquals(0, sim.call(() -> sim.net.topologyReports()));
-            assertEquals("a switch", sim.call(() -> sim.net.ownerKind("sw2999")).orElseThrow());
+            assertEquals("a switch", sim.call(() -> sim.net.ownerKind("sw999")).orElseThrow());
         }
     }
 }

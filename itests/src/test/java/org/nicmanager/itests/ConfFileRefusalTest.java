@@ -35,14 +35,14 @@ class ConfFileRefusalTest {
 
             Path network = conf.resolve("org.nicmanager.sim.network.cfg");
             Files.writeString(network, "poolBuffers = I\"0\"\n");
-            awaitLogged(host, "ERROR [org.nicmanager.sim.network.SimulatedHardware] configuration"
+            awaitLogged(host, "ERROR [org.nicmanager.sim.network.SimulatedNetworkConfiguration] configuration"
                     + " org.nicmanager.sim.network (" + network.toRealPath() + ") refused: poolBuffers = 0 is not"
                     + " allowed; allowed: a whole number from 1 to 131072; the settings in force stay");
             awaitNic(host);
 
             Path kernel = conf.resolve("org.nicmanager.kernel.cfg");
             Files.writeString(kernel, "actionTimeoutMs = L\"0\"\n");
-            awaitLogged(host, "ERROR [org.nicmanager.kernel.core.Kernel] configuration org.nicmanager.kernel ("
+            awaitLogged(host, "ERROR [org.nicmanager.kernel.core.KernelConfiguration] configuration org.nicmanager.kernel ("
                     + kernel.toRealPath() + ") refused: actionTimeoutMs = 0 is not allowed; allowed: a whole number from"
                     + " 100 to 86400000; the settings in force stay");
             awaitNic(host);

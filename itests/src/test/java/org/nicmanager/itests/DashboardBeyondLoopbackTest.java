@@ -42,7 +42,7 @@ class DashboardBeyondLoopbackTest {
             Matcher port = PORT.matcher(host.dashboard());
             assertTrue(port.find());
             int listening = Integer.parseInt(port.group(1));
-            String refusal = host.awaitErrorLine(line -> line.contains("listen beyond loopback"), 30,
+            String refusal = host.awaitErrorLine(line -> line.contains("listen beyond loopback"), Patience.SECONDS,
                     "the log line of a dashboard open without credentials");
             assertTrue(refusal.startsWith("ERROR") && refusal.contains(address + ":" + listening)
                     && refusal.contains("without credentials: every request is refused"), refusal);
@@ -57,7 +57,7 @@ class DashboardBeyondLoopbackTest {
             Files.createDirectories(directory.resolve("conf"));
             Files.writeString(directory.resolve("conf/org.nicmanager.operator.web.cfg"), "user = admin\n"
                     + "passwordSha256 = " + PASSWORD_SHA256 + "\n", StandardCharsets.UTF_8);
-            host.awaitErrorLine(line -> line.contains("dashboard access: user admin (HTTP Basic)"), 30,
+            host.awaitErrorLine(line -> line.contains("dashboard access: user admin (HTTP Basic)"), Patience.SECONDS,
                     "the new access settings");
             String hostHeader = address + ":" + listening;
             RawHttp.Answer anonymous = RawHttp.send(listening, "GET", "/api/state", Map.of("Host", hostHeader), null);

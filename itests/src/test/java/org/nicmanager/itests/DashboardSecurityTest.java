@@ -131,14 +131,14 @@ class DashboardSecurityTest {
         assertRefused(send("POST", unplug, headers("Host", "evil.example:" + port, "Origin", EVIL), null), 403,
                 "Host 'evil.example:" + port + "' is not this dashboard's");
         host.awaitErrorLine(line -> line.contains("refused POST /api/cable from 127.0.0.1 (Host evil.example:"),
-                20, "the rebinding refusal in the log");
+                Patience.SECONDS, "the rebinding refusal in the log");
         // A rebinding page cannot even read.
         assertRefused(send("GET", "/api/state", headers("Host", "evil.example:" + port), null), 403,
                 "is not this dashboard's");
         // Cross-origin, even with the right Host, cookie and token (as if they had leaked).
         assertRefused(send("POST", unplug, headers("Host", own, "Origin", EVIL, "Cookie", cookie,
                 "X-Nicmgr-Csrf", token), null), 403, "foreign Origin 'http://evil.example'");
-        host.awaitErrorLine(line -> line.contains("foreign Origin 'http://evil.example'"), 20,
+        host.awaitErrorLine(line -> line.contains("foreign Origin 'http://evil.example'"), Patience.SECONDS,
                 "the cross-origin refusal in the log");
         // A foreign Referer counts when there is no Origin.
         assertRefused(send("POST", unplug, headers("Host", own, "Referer", EVIL + "/page", "Cookie", cookie,
@@ -146,7 +146,8 @@ class DashboardSecurityTest {
         // Same origin, but no token: not the dashboard's page.
         assertRefused(send("POST", unplug, headers("Host", own, "Origin", "http://" + own), null), 403,
                 "no X-Nicmgr-Csrf header");
-        host.awaitErrorLine(line -> line.contains("no X-Nicmgr-Csrf header"), 20, "the tokenless refusal in the log");
+        host.awaitErrorLine(line -> line.contains("no X-Nicmgr-Csrf header"), Patience.SECONDS,
+                "the tokenless refusal in the log");
         assertRefused(send("POST", unplug, headers("Host", own, "X-Nicmgr-Csrf", token), null), 403,
                 "no nicmgr-csrf cookie");
         assertRefused(send("POST", unplug, headers("Host", own, "Cookie", "nicmgr-csrf=guess",
@@ -222,7 +223,7 @@ class DashboardSecurityTest {
         Files.writeString(conf.resolve("org.nicmanager.operator.timeline.cfg"), "capacityEvents = \"lots\"\n",
                 StandardCharsets.UTF_8);
 
-        String refusal = host.awaitErrorLine(line -> line.contains("bad capacityEvents"), 60,
+        String refusal = host.awaitErrorLine(line -> line.contains("bad capacityEvents"), Patience.SECONDS,
                 "the refusal of capacityEvents = lots");
         assertTrue(refusal.contains("org.nicmanager.operator.timeline.cfg") && refusal.contains("'lots'")
                 && refusal.contains("allowed: a whole number 1..1000000"), refusal);

@@ -3,8 +3,12 @@ package org.nicmanager.resource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
+import org.nicmanager.kernel.api.config.ConfigurationCheck;
 import org.nicmanager.kernel.api.config.ConfigurationFiles;
+import org.nicmanager.kernel.api.config.ConfigurationRefused;
+import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
 import org.nicmanager.kernel.api.resource.ResourceManager;
 import org.nicmanager.kernel.api.resource.UplinkPort;
@@ -30,6 +34,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -49,6 +54,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class ResourceManagerComponent implements ResourceManager, ResourceControl, VmLifecycleListener {
 
     public static final String PID = "org.nicmanager.resource";
+    /** {@link ResourceSettings#INTERVAL_CEILING_NANOS} in milliseconds. */
+    private static final long MAX_INTERVAL_MS = 10_000;
+    private static final long NANOS_PER_MILLI = 1_000_000L;
 
     @ObjectClassDefinition(name = "NIC Manager resource manager",
             description = "How VMs share each bond's bandwidth: consumption units, lag bound, per-interval bounds,"
@@ -64,7 +72,7 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
         long lagBoundUnits() default ResourceSettings.DEFAULT_LAG_BOUND_UNITS;
 
         @AttributeDefinition(name = "Interval (ms)", description = "The interval the per-VM unit bounds count over.",
-                min = "1")
+                min = "1", max = "10000")
         long intervalMs() default ResourceSettings.DEFAULT_INTERVAL_MS;
 
         @AttributeDefinition(name = "Interval minimum (units)", description = "Per VM and interval, units a"
@@ -97,22 +105,24 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
     private final ConfigurationAdmin configurationAdmin;
     private final Logger logger;
     private final ResourceEngine engine;
+    private final EventAdmin eventAdmin;
 
     @Activate
-    public ResourceManagerComponent(Config config, @Reference NetworkWorld world, @Reference KernelScheduler clock,
-            @Reference VmRegistry vms, @Reference EventAdmin eventAdmin,
+    public ResourceManagerComponent(Config config, Map<String, Object> properties, @Reference NetworkWorld world,
+            @Reference KernelScheduler clock, @Reference VmRegistry vms, @Reference EventAdmin eventAdmin,
             @Reference ConfigurationAdmin configurationAdmin,
             @Reference(service = LoggerFactory.class) Logger logger) {
         this.world = world;
         this.configurationAdmin = configurationAdmin;
         this.logger = logger;
+        this.eventAdmin = eventAdmin;
         this.engine = new ResourceEngine(clock, new RegistryFacts(vms), new EventAdminEvents(eventAdmin, clock),
-                settings(config, ResourceSettings.defaults()));
+                settings(config, properties, ResourceSettings.defaults()));
     }
 
     @Modified
-    void modified(Config config) {
-        ResourceSettings settings = settings(config, null);
+    void modified(Config config, Map<String, Object> properties) {
+        ResourceSettings settings = settings(config, properties, null);
         if (settings != null) {
             world.post(() -> engine.settingsChanged(settings));
         }
@@ -210,14 +220,37 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
 
 
     /** Settings from configuration; a bad configuration is logged and {@code fallback} returned. */
-    private ResourceSettings settings(Config config, ResourceSettings fallback) {
+    /**
+     * Every value checked against both its bounds, then against each other; a refusal is logged and posted naming the
+     * file, key, value and what is allowed (issue 13), and {@code fallback} (null: the settings in force) is used.
+     */
+    private ResourceSettings settings(Config config, Map<String, Object> properties, ResourceSettings fallback) {
+        ConfigurationCheck check = new ConfigurationCheck(PID, properties);
         try {
-            return new ResourceSettings(config.costMode(), config.lagBoundUnits(), config.intervalMs() * 1_000_000L,
-                    config.intervalMinUnits(), config.intervalMaxUnits(), config.queueLimitFrames(),
-                    config.queueLimitBytes(), config.minShares(), config.maxShares(), config.defaultShares());
-        } catch (IllegalArgumentException bad) {
-            logger.error("configuration {} refused, {}: {}", PID,
-                    fallback == null ? "the settings in force stay" : "using the defaults", bad.getMessage());
+            CostMode costMode = check.oneOf("costMode", config::costMode, CostMode.class);
+            long lagBound = check.longWithin("lagBoundUnits", config::lagBoundUnits, 0,
+                    ResourceSettings.LAG_BOUND_CEILING_UNITS);
+            long intervalMs = check.longWithin("intervalMs", config::intervalMs, 1, MAX_INTERVAL_MS);
+            long intervalMin = check.longWithin("intervalMinUnits", config::intervalMinUnits, 0, Long.MAX_VALUE / 2);
+            long intervalMax = check.longWithin("intervalMaxUnits", config::intervalMaxUnits, 0, Long.MAX_VALUE / 2);
+            int queueFrames = check.intWithin("queueLimitFrames", config::queueLimitFrames, 1,
+                    ResourceSettings.QUEUE_FRAMES_CEILING);
+            long queueBytes = check.longWithin("queueLimitBytes", config::queueLimitBytes, FrameBuffer.MAX_FRAME_BYTES,
+                    ResourceSettings.QUEUE_BYTES_CEILING);
+            int minShares = check.intWithin("minShares", config::minShares, 1, ResourceSettings.SHARES_CEILING);
+            int maxShares = check.intWithin("maxShares", config::maxShares, 1, ResourceSettings.SHARES_CEILING);
+            int defaultShares = check.intWithin("defaultShares", config::defaultShares, 1,
+                    ResourceSettings.SHARES_CEILING);
+            try {
+                return new ResourceSettings(costMode, lagBound, intervalMs * NANOS_PER_MILLI, intervalMin, intervalMax,
+                        queueFrames, queueBytes, minShares, maxShares, defaultShares);
+            } catch (IllegalArgumentException inconsistent) { // e.g. maxShares below minShares
+                throw new ConfigurationRefused(PID, check.file(), "(together)", inconsistent.getMessage(),
+                        "values consistent with each other");
+            }
+        } catch (ConfigurationRefused refused) {
+            logger.error("{}{}", refused.getMessage(), fallback == null ? "" : "; using the defaults");
+            eventAdmin.postEvent(new Event(ConfigurationRefused.TOPIC, refused.eventProperties()));
             return fallback;
         }
     }

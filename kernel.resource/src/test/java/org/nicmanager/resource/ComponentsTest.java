@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.config.ConfigurationFiles;
+import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
@@ -133,9 +135,24 @@ class ComponentsTest {
                 null, null)).shares(), "the default bounds 1..100000 hold");
     }
 
+    /** An interval whose nanoseconds would overflow a long is refused by name, not wrapped into range (issue 13). */
+    @Test
+    void anIntervalBeyondItsBoundIsRefusedNamingKeyValueAndRange() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("intervalMs", 9_223_372_036_855L);
+        settings.put(ConfigurationFiles.FILE_MARK, "file:/srv/host/conf/org.nicmanager.resource.cfg");
+        component(settings);
+        Event refused = posted.stream().filter(event -> event.getTopic().equals(ConfigurationRefused.TOPIC))
+                .findFirst().orElseThrow();
+        assertEquals("intervalMs", refused.getProperty("key"));
+        assertEquals("9223372036855", refused.getProperty("value"));
+        assertEquals("a whole number from 1 to 10000", refused.getProperty("allowed"));
+        assertEquals("/srv/host/conf/org.nicmanager.resource.cfg", refused.getProperty("file"));
+    }
+
     private ResourceManagerComponent component(Map<String, Object> settings) {
-        return new ResourceManagerComponent(config(settings, ResourceManagerComponent.Config.class), inlineWorld(),
-                clock, registry(), eventAdmin(), configurationAdmin(), logger());
+        return new ResourceManagerComponent(config(settings, ResourceManagerComponent.Config.class), settings,
+                inlineWorld(), clock, registry(), eventAdmin(), configurationAdmin(), logger());
     }
 
     private static Map<String, Object> defaults() {

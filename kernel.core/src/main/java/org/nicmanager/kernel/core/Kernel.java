@@ -13,56 +13,41 @@ import org.nicmanager.kernel.core.world.WorldThread;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The microkernel's time and world services: the clock, the scheduler and the network world, backed by one
- * {@link WorldThread}. The clock mode comes from configuration; changing it restarts the kernel, and every component
- * that uses it, on the new clock.
+ * {@link WorldThread}. The clock mode comes from configuration, checked by {@link KernelConfiguration}; a good change
+ * restarts the kernel, and every component that uses it, on the new settings, and a bad one never reaches it.
  */
 @Component(service = {KernelClock.class, KernelScheduler.class, NetworkWorld.class, Kernel.class}, immediate = true,
-        configurationPid = Kernel.PID)
-@Designate(ocd = Kernel.Config.class)
+        configurationPid = KernelConfiguration.PID)
 public final class Kernel implements KernelScheduler, NetworkWorld {
 
-    public static final String PID = "org.nicmanager.kernel";
-    public static final long DEFAULT_ACTION_TIMEOUT_MS = 5_000;
-    public static final long DEFAULT_SEED = 1;
+    private final WorldThread world;
+    private final KernelConfiguration.Settings settings;
 
-    @ObjectClassDefinition(name = "NIC Manager kernel",
-            description = "Clock and network world of the host. Changing the clock mode restarts the kernel.")
-    public @interface Config {
-
-        @AttributeDefinition(name = "Clock mode",
-                description = "VIRTUAL: time moves only when advanced, deterministic. REAL: the machine's clock.")
-        ClockMode clockMode() default ClockMode.VIRTUAL;
-
-        @AttributeDefinition(name = "Action timeout (ms)",
-                description = "Real clock only: how long a caller waits for the network world to run a posted action."
-                        + " Under the virtual clock a caller waits until the world answers.", min = "1")
-        long actionTimeoutMs() default DEFAULT_ACTION_TIMEOUT_MS;
-
-        @AttributeDefinition(name = "Random seed", description = "Seed for reproducible random workloads.")
-        long seed() default DEFAULT_SEED;
+    /** @param settings checked by {@link KernelConfiguration}; new ones restart the kernel */
+    @Activate
+    public Kernel(@Reference KernelConfiguration.Settings settings,
+            @Reference(service = LoggerFactory.class) Logger logger) {
+        this.settings = settings;
+        this.world = new WorldThread(settings.clockMode(), settings.actionTimeoutMs() * 1_000_000L,
+                (timer, failure) -> logger.error("timer '{}' failed", timer, failure));
+        logger.info("network world started on the {} clock", settings.clockMode());
     }
 
-    private final WorldThread world;
-    private final long seed;
-
-    @Activate
-    public Kernel(Config config, @Reference(service = LoggerFactory.class) Logger logger) {
-        if (config.actionTimeoutMs() < 1) {
-            throw new IllegalArgumentException("actionTimeoutMs must be at least 1, not " + config.actionTimeoutMs());
-        }
-        this.seed = config.seed();
-        this.world = new WorldThread(config.clockMode(), config.actionTimeoutMs() * 1_000_000L,
-                (timer, failure) -> logger.error("timer '{}' failed", timer, failure));
-        logger.info("network world started on the {} clock", config.clockMode());
+    /**
+     * The configuration reaches this component only to show as its service properties ({@link
+     * KernelClock#CLOCK_MODE_PROPERTY}, which the launcher waits for). It never restarts the kernel by itself: only new
+     * {@link KernelConfiguration.Settings} do, so a refused configuration leaves the world running.
+     */
+    @Modified
+    void propertiesChanged() {
+        // nothing: the checked settings arrive as a new Settings service
     }
 
     @Deactivate
@@ -72,7 +57,7 @@ public final class Kernel implements KernelScheduler, NetworkWorld {
 
     /** The seed for reproducible random workloads. */
     public long seed() {
-        return seed;
+        return settings.seed();
     }
 
     /** Timer statistics for kernel:info; read on the world thread. */

@@ -44,6 +44,7 @@ final class Cabling {
     }
 
     ExternalHost host(String name, ExternalHost.Kind kind, SimSwitch switchBox, long mac, int ip, long speedBps) {
+        settings.limits().admitHost(name, inventory.hostCount());
         ExternalHost host = new ExternalHost(scheduler, name, kind, mac, ip, speedBps);
         SwitchPort port = switchBox.attach(name, speedBps);
         host.setPort(port);

@@ -1,12 +1,10 @@
 package org.nicmanager.sim.network.model;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 import org.nicmanager.kernel.api.time.KernelScheduler;
 
@@ -25,13 +23,9 @@ final class Captures {
         this.inventory = inventory;
     }
 
-    CaptureView start(String port, String file, long forNanos) {
+    CaptureView start(String port, CaptureFile file, long forNanos) {
         if (forNanos < 0) {
             throw new IllegalArgumentException("bad capture duration " + forNanos + " ns: 0 (until stopped) or more");
-        }
-        if (file == null || file.isBlank()) {
-            throw new IllegalArgumentException("no capture file given; expected a path such as /tmp/" + port
-                    .replace('/', '-') + ".pcap");
         }
         CableEnd end = inventory.cableEnd(port);
         Cable cable = inventory.cableAt(end);
@@ -43,18 +37,7 @@ final class Captures {
             throw new IllegalArgumentException("'" + port + "' is already being captured to "
                     + running.view().file() + "; end that first with: capture stop " + port);
         }
-        Path path;
-        try {
-            path = Paths.get(file);
-        } catch (java.nio.file.InvalidPathException bad) {
-            throw new IllegalArgumentException("bad capture file '" + file + "': " + bad.getReason());
-        }
-        Capture capture;
-        try {
-            capture = new Capture(scheduler, port, path, cable, end, forNanos, () -> { });
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write capture file '" + file + "': " + describe(e));
-        }
+        Capture capture = new Capture(scheduler, port, file, cable, end, forNanos, () -> { });
         byPort.put(port, capture);
         return capture.view();
     }
@@ -79,10 +62,10 @@ final class Captures {
         byPort.values().forEach(Capture::stop);
     }
 
-    private static String describe(IOException e) {
-        String reason = e.getClass().getSimpleName().replace("Exception", "");
-        return e instanceof java.nio.file.NoSuchFileException ? "its folder does not exist"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e.getMessage() == null ? reason : e.getMessage();
+    /** Completes when every capture that has ended has its file complete; running ones are not waited for. */
+    CompletableFuture<Void> ended() {
+        return CompletableFuture.allOf(byPort.values().stream().filter(capture -> !capture.view().state()
+                .equals("RUNNING")).map(Capture::written).toArray(CompletableFuture[]::new));
     }
+
 }

@@ -25,6 +25,8 @@ final class Inventory {
     private final List<Cable> trunks = new ArrayList<>();
     /** Counts the additions and removals of switches, cards and hosts: names change only when it moves. */
     private long version;
+    /** Ports of all switches together, for {@link WorldLimits#maxSwitchPorts()}. */
+    private long switchPorts;
 
     /** Refuses a malformed name or one already taken by a switch, NIC or host. */
     void requireFreeName(String name, String what) {
@@ -44,7 +46,8 @@ final class Inventory {
         return ownerKind(name) != null;
     }
 
-    private String ownerKind(String name) {
+    /** "a switch", "a NIC" or "a host" when {@code name} is taken, else null. */
+    String ownerKind(String name) {
         return switches.containsKey(name) ? "a switch" : cards.containsKey(name) ? "a NIC"
                 : hosts.containsKey(name) ? "a host" : null;
     }
@@ -52,6 +55,24 @@ final class Inventory {
     void add(SimSwitch switchBox) {
         switches.put(switchBox.name(), switchBox);
         version++;
+        switchPorts += switchBox.portCount();
+    }
+
+    int switchCount() {
+        return switches.size();
+    }
+
+    long switchPorts() {
+        return switchPorts;
+    }
+
+    int hostCount() {
+        return hosts.size();
+    }
+
+    /** The switch of that name, or null. */
+    SimSwitch switchOrNull(String name) {
+        return switches.get(name);
     }
 
     void add(SimCard card) {

@@ -1,6 +1,8 @@
 package org.nicmanager.sim.network.model;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.nicmanager.kernel.api.names.NameEntry;
 import org.nicmanager.kernel.api.sim.SimulatedWorld;
@@ -19,6 +21,24 @@ public interface PhysicalWorld extends SimulatedWorld {
 
     /** Most ports a switch may have. */
     int MAX_SWITCH_PORTS = 1024;
+
+    /**
+     * Refuses, as {@link #addSwitch(String, int, PartnerLacp)} would, a switch whose name is taken, whose port count is
+     * out of range, or that the world's limits leave no room for. Constant work, whatever the world holds.
+     */
+    void checkNewSwitch(String name, int ports);
+
+    /** One switch as {@link #topology()} shows it, without building the whole report. */
+    Optional<TopologyView.SwitchView> switchView(String name);
+
+    /** "switches: a, b" or "there are no switches (...)", for refusals. */
+    String switchNames();
+
+    /** "a switch", "a NIC" or "a host", when {@code name} is taken in the world. */
+    Optional<String> ownerKind(String name);
+
+    /** The cable of one card or host as {@link #topology()} shows it. */
+    Optional<TopologyView.LinkView> link(String device);
 
     /** A switch that does not aggregate links. @param ports 1..{@link #MAX_SWITCH_PORTS} */
     default void addSwitch(String name, int ports) {
@@ -56,10 +76,11 @@ public interface PhysicalWorld extends SimulatedWorld {
 
     /**
      * Starts writing a pcap file of everything that crosses {@code port}: a card or host by name, or a switch port as
-     * {@code SW/N}. It runs for {@code forNanos} of kernel time (0: until stopped). Refused, naming the reason, for an
-     * unknown port, one already captured, or a file that cannot be written.
+     * {@code SW/N}, into {@code file}, which the caller created off the world thread. It runs for {@code forNanos} of
+     * kernel time (0: until stopped). Refused, naming the reason, for an unknown port or one already captured; the
+     * caller then discards the file.
      */
-    CaptureView startCapture(String port, String file, long forNanos);
+    CaptureView startCapture(String port, CaptureFile file, long forNanos);
 
     /** Ends the capture on that port and closes its file. */
     CaptureView stopCapture(String port);
@@ -69,6 +90,12 @@ public interface PhysicalWorld extends SimulatedWorld {
 
     /** Ends every capture, closing the files: the world is going away. */
     void stopAllCaptures();
+
+    /**
+     * Completes once every ended capture's file is complete. Its writers run on their own threads: wait for this off
+     * the world thread, before reading a file.
+     */
+    CompletableFuture<Void> capturesWritten();
 
     /**
      * Cables a free port of one switch to a free port of another. Refused when they are already connected, directly or

@@ -12,9 +12,10 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
  * @param poolBuffers standard (2 KiB) frame buffers the world owns for hosts, floods and flooded copies; a jumbo pool
  *            of a sixteenth as many buffers comes with it
  * @param defaultHostLinkBps line rate of an external host's link unless given
+ * @param limits how many switches, switch ports and hosts the world may hold
  */
 public record SimSettings(long cablePropagationDelayNanos, long macAgingNanos, int switchEgressQueueFrames,
-        int poolBuffers, long defaultHostLinkBps) {
+        int poolBuffers, long defaultHostLinkBps, WorldLimits limits) {
 
     /** Holds a 1,518-byte frame with room to spare; the pool's standard size. */
     public static final int STANDARD_BUFFER_BYTES = 2048;
@@ -50,11 +51,14 @@ public record SimSettings(long cablePropagationDelayNanos, long macAgingNanos, i
         if (defaultHostLinkBps <= 0) {
             throw new IllegalArgumentException("host link speed " + defaultHostLinkBps + " bps must be positive");
         }
+        if (limits == null) {
+            throw new IllegalArgumentException("no world limits given");
+        }
     }
 
     public static SimSettings defaults() {
         return new SimSettings(DEFAULT_CABLE_PROPAGATION_DELAY_NANOS, DEFAULT_MAC_AGING_NANOS,
-                DEFAULT_SWITCH_EGRESS_QUEUE_FRAMES, DEFAULT_POOL_BUFFERS, DEFAULT_HOST_LINK_BPS);
+                DEFAULT_SWITCH_EGRESS_QUEUE_FRAMES, DEFAULT_POOL_BUFFERS, DEFAULT_HOST_LINK_BPS, WorldLimits.defaults());
     }
 
     /** Jumbo buffers that come with {@link #poolBuffers()}: a sixteenth as many, at least 16. */
@@ -63,24 +67,32 @@ public record SimSettings(long cablePropagationDelayNanos, long macAgingNanos, i
     }
 
     public SimSettings withCablePropagationDelayNanos(long nanos) {
-        return new SimSettings(nanos, macAgingNanos, switchEgressQueueFrames, poolBuffers, defaultHostLinkBps);
+        return new SimSettings(nanos, macAgingNanos, switchEgressQueueFrames, poolBuffers, defaultHostLinkBps,
+                limits);
     }
 
     public SimSettings withMacAgingNanos(long nanos) {
         return new SimSettings(cablePropagationDelayNanos, nanos, switchEgressQueueFrames, poolBuffers,
-                defaultHostLinkBps);
+                defaultHostLinkBps, limits);
     }
 
     public SimSettings withSwitchEgressQueueFrames(int frames) {
-        return new SimSettings(cablePropagationDelayNanos, macAgingNanos, frames, poolBuffers, defaultHostLinkBps);
+        return new SimSettings(cablePropagationDelayNanos, macAgingNanos, frames, poolBuffers, defaultHostLinkBps,
+                limits);
     }
 
     public SimSettings withPoolBuffers(int buffers) {
         return new SimSettings(cablePropagationDelayNanos, macAgingNanos, switchEgressQueueFrames, buffers,
-                defaultHostLinkBps);
+                defaultHostLinkBps, limits);
+    }
+
+    public SimSettings withLimits(WorldLimits worldLimits) {
+        return new SimSettings(cablePropagationDelayNanos, macAgingNanos, switchEgressQueueFrames, poolBuffers,
+                defaultHostLinkBps, worldLimits);
     }
 
     public SimSettings withDefaultHostLinkBps(long bps) {
-        return new SimSettings(cablePropagationDelayNanos, macAgingNanos, switchEgressQueueFrames, poolBuffers, bps);
+        return new SimSettings(cablePropagationDelayNanos, macAgingNanos, switchEgressQueueFrames, poolBuffers, bps,
+                limits);
     }
 }

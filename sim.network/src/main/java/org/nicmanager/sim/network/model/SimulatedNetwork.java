@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.names.NameEntry;
@@ -32,6 +33,7 @@ public final class SimulatedNetwork implements PhysicalWorld {
     private final Cabling cabling;
     private final TrafficControl traffic;
     private final Captures captures;
+    private long topologyReports;
 
     /**
      * @param events where physical events go (link, fault, flood)
@@ -77,6 +79,7 @@ public final class SimulatedNetwork implements PhysicalWorld {
             throw new IllegalArgumentException("no LACP setting for switch '" + name + "'; expected off, static,"
                     + " active or passive");
         }
+        settings.limits().admitSwitch(name, ports, inventory.switchCount(), inventory.switchPorts());
         long system = lacp.speaksLacp() ? cabling.newMac(Cabling.SWITCH_SYSTEMS) : 0;
         inventory.add(new SimSwitch(scheduler, name, ports, settings, buffers, lacp, system));
     }
@@ -276,7 +279,7 @@ public final class SimulatedNetwork implements PhysicalWorld {
     // --- captures ------------------------------------------------------------------------------------------------
 
     @Override
-    public CaptureView startCapture(String port, String file, long forNanos) {
+    public CaptureView startCapture(String port, CaptureFile file, long forNanos) {
         return captures.start(port, file, forNanos);
     }
 
@@ -306,7 +309,49 @@ public final class SimulatedNetwork implements PhysicalWorld {
     }
 
     @Override
+    public CompletableFuture<Void> capturesWritten() {
+        return captures.ended();
+    }
+
+    @Override
     public TopologyView topology() {
+        topologyReports++;
         return WorldReport.topology(inventory);
+    }
+
+    /** How many whole topology reports were built: adding a thing must build none (issue 13, topology scale). */
+    public long topologyReports() {
+        return topologyReports;
+    }
+
+    @Override
+    public void checkNewSwitch(String name, int ports) {
+        inventory.requireFreeName(name, "switch");
+        if (ports < 1 || ports > MAX_SWITCH_PORTS) {
+            throw new IllegalArgumentException("bad port count " + ports + " for switch '" + name + "': expected 1.."
+                    + MAX_SWITCH_PORTS);
+        }
+        settings.limits().admitSwitch(name, ports, inventory.switchCount(), inventory.switchPorts());
+    }
+
+    @Override
+    public Optional<TopologyView.SwitchView> switchView(String name) {
+        SimSwitch found = inventory.switchOrNull(name);
+        return found == null ? Optional.empty() : Optional.of(WorldReport.switchView(found));
+    }
+
+    @Override
+    public String switchNames() {
+        return inventory.switchNames();
+    }
+
+    @Override
+    public Optional<String> ownerKind(String name) {
+        return Optional.ofNullable(inventory.ownerKind(name));
+    }
+
+    @Override
+    public Optional<TopologyView.LinkView> link(String device) {
+        return WorldReport.link(inventory, device);
     }
 }

@@ -3,6 +3,7 @@ package org.nicmanager.sim.network.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.nicmanager.kernel.api.frame.MacAddress;
 
@@ -15,9 +16,7 @@ final class WorldReport {
     static TopologyView topology(Inventory inventory) {
         List<TopologyView.SwitchView> switches = new ArrayList<>();
         for (SimSwitch switchBox : inventory.switches()) {
-            PartnerLacp lacp = switchBox.aggregation().settings();
-            switches.add(new TopologyView.SwitchView(switchBox.name(), switchBox.portCount(), switchBox.portsInUse(),
-                    lacp.modeName(), switchBox.macEntries(), lacp.speaksLacp() ? lacp.rateName() : "-"));
+            switches.add(switchView(switchBox));
         }
         List<TopologyView.LinkView> links = new ArrayList<>();
         for (SimCard card : inventory.cards()) {
@@ -37,6 +36,24 @@ final class WorldReport {
         links.sort(Comparator.comparing(TopologyView.LinkView::switchName).thenComparingInt(
                 TopologyView.LinkView::port));
         return new TopologyView(switches, links);
+    }
+
+    static TopologyView.SwitchView switchView(SimSwitch switchBox) {
+        PartnerLacp lacp = switchBox.aggregation().settings();
+        return new TopologyView.SwitchView(switchBox.name(), switchBox.portCount(), switchBox.portsInUse(),
+                lacp.modeName(), switchBox.macEntries(), lacp.speaksLacp() ? lacp.rateName() : "-");
+    }
+
+    /** One card's or host's cable, found by name. */
+    static Optional<TopologyView.LinkView> link(Inventory inventory, String device) {
+        SimCard card = inventory.card(device);
+        if (card != null) {
+            return Optional.of(link(card.name(), "NIC", card.macAddress(), card.port(), card.cable(),
+                    card.linkState().name()));
+        }
+        ExternalHost host = inventory.host(device);
+        return host == null ? Optional.empty() : Optional.of(link(host.name(), host.kind() == ExternalHost.Kind.HOST
+                ? "HOST" : "ATTACKER", host.mac(), host.port(), host.cable(), upOrDown(host.cable())));
     }
 
     private static TopologyView.LinkView link(String device, String kind, long mac, SwitchPort port, Cable cable,

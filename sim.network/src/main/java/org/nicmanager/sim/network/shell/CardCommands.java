@@ -97,16 +97,8 @@ public final class CardCommands {
     }
 
     private void checkSwitchHasRoom(String switchName) {
-        TopologyView topology = hardware.call(PhysicalWorld::topology);
-        Optional<SwitchView> found = topology.switches().stream()
-                .filter(candidate -> candidate.name().equals(switchName)).findFirst();
-        if (found.isEmpty()) {
-            throw new IllegalArgumentException("unknown switch '" + switchName + "'; " + (topology.switches().isEmpty()
-                    ? "there are no switches (add one with hw:switch add SW)"
-                    : "switches: " + topology.switches().stream().map(SwitchView::name)
-                            .collect(Collectors.joining(", "))));
-        }
-        SwitchView target = found.get();
+        SwitchView target = hardware.call(world -> world.switchView(switchName).orElseThrow(
+                () -> new IllegalArgumentException("unknown switch '" + switchName + "'; " + world.switchNames())));
         if (target.portsInUse() >= target.ports()) {
             throw new IllegalArgumentException("switch '" + switchName + "' is full: all " + target.ports()
                     + " ports are in use");
@@ -115,9 +107,7 @@ public final class CardCommands {
 
     /** The name must be free among the world's switches, cards and hosts, every NIC service and configured card. */
     private void checkNameFree(String name) throws IOException {
-        TopologyView topology = hardware.call(PhysicalWorld::topology);
-        if (topology.links().stream().anyMatch(link -> link.device().equals(name))
-                || topology.switches().stream().anyMatch(present -> present.name().equals(name))) {
+        if (hardware.call(world -> world.ownerKind(name)).isPresent()) {
             throw new IllegalArgumentException("the name '" + name + "' is already taken in the simulated world;"
                     + " NICs, hosts and switches need distinct names");
         }

@@ -83,8 +83,8 @@ public final class HostCommands {
         long speedBps = Words.given(speed) ? Words.positiveBitsPerSecond("--speed", speed) : WORLD_DEFAULT_SPEED;
         return hardware.call(world -> {
             world.addHost(name, target, macBits, ipBits, speedBps);
-            LinkView link = world.topology().links().stream().filter(candidate -> candidate.device().equals(name))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("host '" + name + "' has no cable"));
+            LinkView link = world.link(name).orElseThrow(
+                    () -> new IllegalStateException("host '" + name + "' has no cable"));
             return new HostAdded(name, link.mac(), Words.given(ip) ? ip : null, link.speedBps(), link.switchName(),
                     link.port());
         });

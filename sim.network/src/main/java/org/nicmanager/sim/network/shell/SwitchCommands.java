@@ -5,6 +5,7 @@ import java.util.Dictionary;
 import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -165,14 +166,17 @@ public final class SwitchCommands {
         String mode = Words.given(lacp) ? lacp : ConfiguredSwitch.DEFAULT_LACP;
         String rate = Words.given(lacpRate) ? lacpRate : ConfiguredSwitch.DEFAULT_LACP_RATE;
         PartnerLacp partner = ConfiguredSwitch.partnerLacp(mode, rate, Words.given(lacpRate));
-        TopologyView topology = hardware.call(PhysicalWorld::topology);
-        if (topology.switches().stream().anyMatch(present -> present.name().equals(name))) {
-            throw new IllegalArgumentException("switch '" + name + "' already exists");
-        }
-        if (topology.links().stream().anyMatch(link -> link.device().equals(name))) {
-            throw new IllegalArgumentException("the name '" + name + "' is already taken by a card or host;"
-                    + " NICs, hosts and switches need distinct names");
-        }
+        // Constant work however many switches there are: never the whole topology report (issue 13).
+        hardware.run(world -> {
+            Optional<String> owner = world.ownerKind(name);
+            if (owner.isPresent()) {
+                throw new IllegalArgumentException(owner.get().equals("a switch")
+                        ? "switch '" + name + "' already exists"
+                        : "the name '" + name + "' is already taken by " + owner.get()
+                                + "; NICs, hosts and switches need distinct names");
+            }
+            world.checkNewSwitch(name, portCount);
+        });
         if (configurations.find(ConfiguredSwitch.FACTORY_PID, name).isPresent()) {
             throw new IllegalArgumentException("a configuration for switch '" + name + "' already exists");
         }

@@ -15,14 +15,14 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.nicmanager.operator.config.BadConfiguration;
-import org.nicmanager.operator.config.ConfigRefusals;
+import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.http.runtime.HttpServiceRuntime;
 import org.osgi.service.http.whiteboard.Preprocessor;
@@ -75,7 +75,7 @@ public final class RequestGuard implements Preprocessor {
         String passwordSha256() default "";
     }
 
-    private final ConfigRefusals configRefusals;
+    private final EventAdmin events;
     private final Logger logger;
     private final RefusalLog log;
     private final CsrfToken token = new CsrfToken(new SecureRandom());
@@ -88,7 +88,7 @@ public final class RequestGuard implements Preprocessor {
     public RequestGuard(Map<String, Object> properties, @Reference EventAdmin events,
             @Reference(service = LoggerFactory.class) Logger logger) {
         this.logger = logger;
-        this.configRefusals = new ConfigRefusals(logger, events);
+        this.events = events;
         this.log = new RefusalLog(logger, System::nanoTime);
         this.exposure = new Exposure(this::warnIfOpen);
         modified(properties);
@@ -103,9 +103,10 @@ public final class RequestGuard implements Preprocessor {
                     ? "user " + settings.user() + " (HTTP Basic)" : "no credentials (loopback only)",
                     settings.hostNames().isEmpty() ? "none" : String.join(", ", settings.hostNames()));
             warnIfOpen();
-        } catch (BadConfiguration bad) {
-            configRefusals.refused(bad, "keeps its access settings" + (settings.hasCredentials()
-                    ? " (user " + settings.user() + ")" : " (no credentials: loopback only)"));
+        } catch (ConfigurationRefused refused) {
+            logger.error("{} (the dashboard keeps {})", refused.getMessage(), settings.hasCredentials()
+                    ? "user " + settings.user() : "no credentials: loopback only");
+            events.postEvent(new Event(ConfigurationRefused.TOPIC, refused.eventProperties()));
         }
     }
 

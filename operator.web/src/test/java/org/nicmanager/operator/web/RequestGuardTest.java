@@ -230,7 +230,7 @@ class RequestGuardTest {
         request.headers.put("Host", "nicmgr.lab.example");
         send(request);
         assertEquals(1, servletCalls, "the last good names still hold");
-        assertTrue(problems().get(0).contains("bad hostNames 'evil_name'"), String.valueOf(log));
+        assertTrue(problems().get(0).contains("refused: hostNames = \"evil_name\" is not allowed"), String.valueOf(log));
     }
 
     @Test

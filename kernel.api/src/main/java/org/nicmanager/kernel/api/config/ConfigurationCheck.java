@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -61,6 +62,33 @@ public final class ConfigurationCheck {
     /** A whole number in {@code minimum..maximum}. */
     public int intWithin(String key, IntSupplier value, int minimum, int maximum) {
         return (int) longWithin(key, value::getAsInt, minimum, maximum);
+    }
+
+    /** A number above {@code lowerExclusive} and at most {@code maximum}; NaN is refused. */
+    public double doubleAbove(String key, DoubleSupplier value, double lowerExclusive, double maximum) {
+        String allowed = "a number above " + lowerExclusive + " and at most " + maximum;
+        double read;
+        try {
+            read = value.getAsDouble();
+        } catch (RuntimeException unconvertible) {
+            throw refused(key, allowed);
+        }
+        if (!(read > lowerExclusive && read <= maximum)) {
+            throw refused(key, allowed);
+        }
+        return read;
+    }
+
+    /**
+     * A value of any other type (an array, say), as converted for the component: refused naming {@code allowed} when
+     * it cannot be. The caller checks its bounds, and refuses with {@link #refused(String, String)}.
+     */
+    public <T> T converted(String key, Supplier<T> value, String allowed) {
+        try {
+            return value.get();
+        } catch (RuntimeException unconvertible) {
+            throw refused(key, allowed);
+        }
     }
 
     /**

@@ -118,4 +118,25 @@ class ConfigurationCheckTest {
         assertEquals("\"\\u001b[31m\\t\"", new ConfigurationCheck(PID, Map.of("k", "\u001b[31m\t")).refused("k", "x")
                 .value());
     }
+
+    @Test
+    void aFractionIsAboveItsLowerBoundAndAtMostItsUpper() {
+        ConfigurationCheck check = new ConfigurationCheck(PID, Map.of("baselineMultiple", "lots"));
+        assertEquals(1.5, check.doubleAbove("baselineMultiple", () -> 1.5, 1, 1000));
+        assertEquals(1000, check.doubleAbove("baselineMultiple", () -> 1000, 1, 1000));
+        for (double bad : new double[] {1, 0.5, 1000.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertEquals("a number above 1.0 and at most 1000.0", assertThrows(ConfigurationRefused.class,
+                    () -> check.doubleAbove("baselineMultiple", () -> bad, 1, 1000)).allowed(), String.valueOf(bad));
+        }
+        assertEquals("\"lots\"", assertThrows(ConfigurationRefused.class, () -> check.doubleAbove("baselineMultiple",
+                () -> Double.parseDouble("lots"), 1, 1000)).value());
+    }
+
+    @Test
+    void aValueThatCannotBeConvertedToItsTypeIsRefused() {
+        ConfigurationCheck check = new ConfigurationCheck(PID, Map.of("ports", "eighty"));
+        assertEquals("ports 0..65535", assertThrows(ConfigurationRefused.class, () -> check.converted("ports",
+                () -> new int[] {Integer.parseInt("eighty")}, "ports 0..65535")).allowed());
+        assertEquals(2, check.converted("ports", () -> new int[] {80, 443}, "ports 0..65535").length);
+    }
 }

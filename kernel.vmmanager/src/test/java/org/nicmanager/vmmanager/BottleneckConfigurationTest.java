@@ -146,7 +146,8 @@ class BottleneckConfigurationTest {
         assertEquals(BottleneckComponent.DEFAULT_CHECK_PERIOD_MS * MS, component.checkPeriodNanos());
 
         modify(component, fromFile("checkPeriodMs", BottleneckComponent.MAX_CHECK_PERIOD_MS, "policy", "NEVER"));
-        assertEquals(BottleneckComponent.MAX_CHECK_PERIOD_MS * MS, component.checkPeriodNanos(), "the bound is allowed");
+        assertEquals(BottleneckComponent.MAX_CHECK_PERIOD_MS * MS, component.checkPeriodNanos(),
+                "the bound is allowed");
         assertEquals(BottleneckPolicy.NEVER, component.policy());
     }
 }

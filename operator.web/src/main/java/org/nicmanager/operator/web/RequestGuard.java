@@ -176,7 +176,7 @@ public final class RequestGuard implements Preprocessor {
         } catch (IOException | ServletException | RuntimeException failure) {
             // The edge of the host: the failure is logged (the first of a burst with its stack) and answered in one
             // line, instead of the container's page of stack frames and a log entry per request.
-            log.failed("failed " + describe(request) + ": " + LogText.escape(String.valueOf(failure)), failure);
+            log.failed("failed " + describe(request) + ": " + LogText.cut(String.valueOf(failure)), failure);
             if (!response.isCommitted()) {
                 response.reset();
                 SecurityHeaders.apply(response);
@@ -186,7 +186,10 @@ public final class RequestGuard implements Preprocessor {
         }
     }
 
-    /** Why this request is refused, or null to let it through. */
+    /**
+     * Why this request is refused, or null to let it through. The reason is the answer's text: what came with the
+     * request is escaped in it ({@link LogText#escape}), where the log's escaping does not reach.
+     */
     private Refusal check(HttpServletRequest request, AccessSettings access) {
         String method = request.getMethod();
         if (!METHODS.contains(method)) {
@@ -226,10 +229,11 @@ public final class RequestGuard implements Preprocessor {
         return Parameters.undecodable(request);
     }
 
+    /** The request, for the log alone: cut, and escaped by the log itself. */
     private static String describe(HttpServletRequest request) {
-        return LogText.escape(request.getMethod()) + " " + LogText.escape(request.getRequestURI()) + " from "
-                + request.getRemoteAddr() + " (Host " + LogText.escape(request.getHeader("Host")) + ", Origin "
-                + LogText.escape(request.getHeader("Origin")) + ")";
+        return LogText.cut(request.getMethod()) + " " + LogText.cut(request.getRequestURI()) + " from "
+                + request.getRemoteAddr() + " (Host " + LogText.cut(request.getHeader("Host")) + ", Origin "
+                + LogText.cut(request.getHeader("Origin")) + ")";
     }
 
     private static void answer(HttpServletResponse response, int status, String message) throws IOException {

@@ -223,10 +223,10 @@ class DashboardSecurityTest {
         Files.writeString(conf.resolve("org.nicmanager.operator.timeline.cfg"), "capacityEvents = \"lots\"\n",
                 StandardCharsets.UTF_8);
 
-        String refusal = host.awaitErrorLine(line -> line.contains("bad capacityEvents"), Patience.SECONDS,
-                "the refusal of capacityEvents = lots");
-        assertTrue(refusal.contains("org.nicmanager.operator.timeline.cfg") && refusal.contains("'lots'")
-                && refusal.contains("allowed: a whole number 1..1000000"), refusal);
+        String refusal = host.awaitErrorLine(line -> line.contains("refused: capacityEvents = \"lots\""),
+                Patience.SECONDS, "the refusal of capacityEvents = lots");
+        assertTrue(refusal.contains("org.nicmanager.operator.timeline.cfg)")
+                && refusal.contains("allowed: a whole number from 1 to 1000000"), refusal);
 
         JsonObject state = stateOnceItShows("nicmgr/config/REFUSED");
         assertEquals(firstEvent, state.getAsJsonArray("events").get(0).getAsJsonObject().get("sequence").getAsLong(),

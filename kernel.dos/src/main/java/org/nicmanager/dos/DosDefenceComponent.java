@@ -21,7 +21,9 @@ import org.nicmanager.dos.response.FailOverToAlternate;
 import org.nicmanager.dos.response.HoldInterrupts;
 import org.nicmanager.dos.response.RequestMigration;
 import org.nicmanager.dos.response.SuspendLowerPriority;
+import org.nicmanager.kernel.api.config.ConfigurationCheck;
 import org.nicmanager.kernel.api.config.ConfigurationFiles;
+import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.nicmanager.kernel.api.dos.DosDetector;
 import org.nicmanager.kernel.api.dos.DosResponse;
 import org.nicmanager.kernel.api.dos.ReceiveInspector;
@@ -53,6 +55,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -63,6 +67,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * The DoS defence as a service: the {@link ReceiveInspector} the VMM shows every virtual NIC to, the detectors it runs
  * (whiteboard), the responses it may take, and the VMs' policies. Its state lives in a {@link DosEngine} on the
  * network world's thread; this component only wires and checks what people ask.
+ *
+ * <p>Its configuration ({@value #PID}) is checked value by value against both bounds; a bad one is refused with a log
+ * line and a {@link ConfigurationRefused#TOPIC} event naming the file, the key, the value and what is allowed, and the
+ * settings in force stay (at activation: the defaults).
  */
 @Component(service = {ReceiveInspector.class, DosDefenceComponent.class, VmLifecycleListener.class}, immediate = true,
         configurationPid = DosDefenceComponent.PID)
@@ -75,14 +83,16 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
             + " uplinks, and how attacks are recorded (patent [0125]-[0133]).")
     public @interface Config {
 
-        @AttributeDefinition(min = "1", description = "How often detectors assess their targets, in kernel time.")
+        @AttributeDefinition(min = "1", max = "" + EngineSettings.MAX_EVALUATION_PERIOD_MS,
+                description = "How often detectors assess their targets, in kernel time.")
         long evaluationPeriodMs() default EngineSettings.DEFAULT_EVALUATION_PERIOD_MS;
 
-        @AttributeDefinition(min = "0", description = "How long a detector must see no attack before the attack is"
-                + " recorded as ended.")
+        @AttributeDefinition(min = "0", max = "" + EngineSettings.MAX_END_AFTER_QUIET_MS,
+                description = "How long a detector must see no attack before the attack is recorded as ended.")
         long endAfterQuietMs() default EngineSettings.DEFAULT_END_AFTER_QUIET_MS;
 
-        @AttributeDefinition(min = "1", description = "How many detections dos:status keeps.")
+        @AttributeDefinition(min = "1", max = "" + EngineSettings.MAX_HISTORY_DETECTIONS,
+                description = "How many detections dos:status keeps.")
         int historyDetections() default EngineSettings.DEFAULT_HISTORY_DETECTIONS;
     }
 
@@ -92,6 +102,7 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
     private final MigrationService migrations;
     private final NameDirectory names;
     private final ConfigurationAdmin configurations;
+    private final EventAdmin events;
     private final Logger logger;
     private final DosEngine engine;
     private final List<DosDetector> detectors = new CopyOnWriteArrayList<>();
@@ -102,12 +113,15 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
     private volatile BondDirectory bonds;
 
     @Activate
-    public DosDefenceComponent(Config config, @Reference NetworkWorld world, @Reference KernelScheduler scheduler,
+    public DosDefenceComponent(Config config, Map<String, Object> properties, @Reference NetworkWorld world,
+            @Reference KernelScheduler scheduler,
             @Reference VmManager vms, @Reference(service = VnicAssigner.class) ComponentServiceObjects<VnicAssigner> vmm,
             @Reference MigrationService migrations,
             @Reference Alerter alerter, @Reference NicInventory nics, @Reference ConfigurationAdmin configurations,
-            @Reference NameDirectory names, @Reference(service = LoggerFactory.class) Logger logger) {
+            @Reference NameDirectory names, @Reference EventAdmin events,
+            @Reference(service = LoggerFactory.class) Logger logger) {
         this.world = world;
+        this.events = events;
         this.names = names;
         this.vms = vms;
         this.nics = nics;
@@ -120,7 +134,7 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
         responders.put(DosResponse.FAIL_OVER, new FailOverToAlternate(vms, lazily(vmm)));
         responders.put(DosResponse.MIGRATE, new RequestMigration(migrations));
         this.engine = new DosEngine(scheduler, name -> vms.vm(name).orElse(null),
-                new Responses(responders, alerter), alerter, settings(config, EngineSettings.DEFAULTS));
+                new Responses(responders, alerter), alerter, settings(config, properties, EngineSettings.DEFAULTS));
         world.run(() -> {
             engine.detectorsChanged(detectors);
             engine.start();
@@ -128,8 +142,8 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
     }
 
     @Modified
-    void modified(Config config) {
-        EngineSettings settings = settings(config, null);
+    void modified(Config config, Map<String, Object> properties) {
+        EngineSettings settings = settings(config, properties, null);
         if (settings != null) {
             world.run(() -> engine.settingsChanged(settings));
         }
@@ -182,6 +196,11 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
     }
 
     // --- for the commands and the policy configurations -------------------------------------------------------------
+
+    /** The engine's settings in force. */
+    EngineSettings settings() {
+        return world.call(engine::settings);
+    }
 
     public List<DetectionView> detections() {
         return world.call(engine::detections);
@@ -278,13 +297,20 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
         }
     }
 
-    private EngineSettings settings(Config config, EngineSettings fallback) {
+    /** The configured settings, or {@code fallback} when a value is refused (logged and posted). */
+    private EngineSettings settings(Config config, Map<String, ?> properties, EngineSettings fallback) {
+        ConfigurationCheck check = new ConfigurationCheck(PID, properties);
         try {
-            return new EngineSettings(config.evaluationPeriodMs(), config.endAfterQuietMs(),
-                    config.historyDetections());
-        } catch (IllegalArgumentException bad) {
-            logger.error("configuration {} refused, {}: {}", PID,
-                    fallback == null ? "the settings in force stay" : "using the defaults", bad.getMessage());
+            return new EngineSettings(
+                    check.longWithin("evaluationPeriodMs", config::evaluationPeriodMs, 1,
+                            EngineSettings.MAX_EVALUATION_PERIOD_MS),
+                    check.longWithin("endAfterQuietMs", config::endAfterQuietMs, 0,
+                            EngineSettings.MAX_END_AFTER_QUIET_MS),
+                    check.intWithin("historyDetections", config::historyDetections, 1,
+                            EngineSettings.MAX_HISTORY_DETECTIONS));
+        } catch (ConfigurationRefused refused) {
+            logger.error("{}{}", refused.getMessage(), fallback == null ? "" : " (at start: the defaults)");
+            events.postEvent(new Event(ConfigurationRefused.TOPIC, refused.eventProperties()));
             return fallback;
         }
     }

@@ -1,5 +1,6 @@
 package org.nicmanager.dos;
 
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +13,8 @@ import org.nicmanager.kernel.api.vm.Alert;
 import org.nicmanager.kernel.api.vm.Alerter;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 
 /** Test doubles of the OSGi services the DoS defence uses, and of its configuration annotations. */
@@ -20,11 +23,18 @@ public final class TestDoubles {
     private TestDoubles() {
     }
 
-    /** A configuration annotation with its defaults, except the values given. */
-    public static <A> A config(Class<A> type, Map<String, Object> values) {
+    /**
+     * A configuration annotation with its defaults, except the values given. A value that does not fit its method's
+     * type fails when that method is called, as DS's conversion does.
+     */
+    public static <A> A config(Class<A> type, Map<String, ?> values) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (values.containsKey(method.getName())) {
-                return values.get(method.getName());
+                Object value = values.get(method.getName());
+                if (!MethodType.methodType(method.getReturnType()).wrap().returnType().isInstance(value)) {
+                    throw new IllegalArgumentException("cannot convert " + value + " to " + method.getReturnType());
+                }
+                return value;
             }
             if (method.getDefaultValue() != null) {
                 return method.getDefaultValue();
@@ -36,14 +46,28 @@ public final class TestDoubles {
         }));
     }
 
-    /** A logger test double that keeps the error messages' formats. */
+    /** A logger test double that keeps the error messages, their {@code {}} filled in. */
     public static Logger logger(List<String> errors) {
         return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("error") && args != null && args[0] instanceof String format) {
-                        errors.add(format);
+                        StringBuilder message = new StringBuilder(format);
+                        for (int i = 1; i < args.length && message.indexOf("{}") >= 0; i++) {
+                            int at = message.indexOf("{}");
+                            message.replace(at, at + 2, String.valueOf(args[i]));
+                        }
+                        errors.add(message.toString());
                     }
                     return method.getReturnType() == boolean.class ? Boolean.FALSE : null;
+                });
+    }
+
+    /** An EventAdmin test double that keeps the events posted or sent. */
+    public static EventAdmin events(List<Event> events) {
+        return (EventAdmin) Proxy.newProxyInstance(EventAdmin.class.getClassLoader(), new Class<?>[] {EventAdmin.class},
+                (proxy, method, args) -> {
+                    events.add((Event) args[0]);
+                    return null;
                 });
     }
 

@@ -7,7 +7,9 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
+import org.nicmanager.kernel.api.config.ConfigurationCheck;
 import org.nicmanager.kernel.api.config.ConfigurationFiles;
+import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.nicmanager.kernel.api.nic.NicInventory;
 import org.nicmanager.kernel.api.resource.ResourceTopics;
 import org.nicmanager.kernel.api.teaming.BondDirectory;
@@ -30,6 +32,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.log.Logger;
@@ -44,6 +47,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * shortage events add what only it knows (guarantees, shares). Its policy is kept in ConfigAdmin ({@value #PID}).
  * Events arrive on EventAdmin's thread and are handed to the world without waiting, so a long {@code kernel:advance}
  * never times an event handler out.
+ *
+ * <p>Each configured value is checked against both its bounds; a bad one (a word where a number belongs, an unknown
+ * policy) is refused with a log line and a {@link ConfigurationRefused#TOPIC} event naming the file, the key, the value
+ * and what is allowed, and the policy and periods in force stay.
  */
 @Component(service = {BottleneckComponent.class, EventHandler.class, VmLifecycleListener.class}, immediate = true,
         configurationPid = BottleneckComponent.PID, property = {
@@ -55,6 +62,10 @@ public final class BottleneckComponent implements EventHandler, VmLifecycleListe
     public static final String PID = "org.nicmanager.vm.bottleneck";
     public static final long DEFAULT_CHECK_PERIOD_MS = 10;
     public static final long DEFAULT_DEMAND_WINDOW_MS = 500;
+    /** A minute: sampled less often, a failover would go unanswered for longer than any VM could want. */
+    public static final long MAX_CHECK_PERIOD_MS = 60_000;
+    /** An hour of traffic before a failure is more than any bond's counters are meant to be compared over. */
+    public static final long MAX_DEMAND_WINDOW_MS = 3_600_000;
     private static final long NANOS_PER_MILLI = 1_000_000L;
 
     @ObjectClassDefinition(name = "NIC Manager bottleneck reaction", description = "What the VM manager does when a"
@@ -65,12 +76,14 @@ public final class BottleneckComponent implements EventHandler, VmLifecycleListe
                 + " lowest-priority running VMs on the bond until failback; ALERT_ONLY: only alert.")
         BottleneckPolicy policy() default BottleneckPolicy.ALERT_ONLY;
 
-        @AttributeDefinition(name = "Check period (ms)", min = "1", description = "How often the bonds are sampled"
-                + " for failures, failbacks and the bandwidth they carry (kernel time).")
+        @AttributeDefinition(name = "Check period (ms)", min = "1", max = "" + MAX_CHECK_PERIOD_MS,
+                description = "How often the bonds are sampled for failures, failbacks and the bandwidth they carry"
+                        + " (kernel time).")
         long checkPeriodMs() default DEFAULT_CHECK_PERIOD_MS;
 
-        @AttributeDefinition(name = "Demand window (ms)", min = "1", description = "A failure is a bottleneck when the"
-                + " bond carried more over this window before it than the remaining members can carry.")
+        @AttributeDefinition(name = "Demand window (ms)", min = "1", max = "" + MAX_DEMAND_WINDOW_MS,
+                description = "A failure is a bottleneck when the bond carried more over this window before it than the"
+                        + " remaining members can carry.")
         long demandWindowMs() default DEFAULT_DEMAND_WINDOW_MS;
 
         @AttributeDefinition(name = "Revision", required = false,
@@ -78,10 +91,24 @@ public final class BottleneckComponent implements EventHandler, VmLifecycleListe
         long revision() default 0;
     }
 
+    /** A configuration's values, each checked against both its bounds. */
+    record Settings(BottleneckPolicy policy, long checkPeriodMs, long demandWindowMs, long revision) {
+
+        /** @throws ConfigurationRefused naming the first bad value */
+        static Settings read(Config config, Map<String, ?> properties) {
+            ConfigurationCheck check = new ConfigurationCheck(PID, properties);
+            return new Settings(check.oneOf("policy", config::policy, BottleneckPolicy.class),
+                    check.longWithin("checkPeriodMs", config::checkPeriodMs, 1, MAX_CHECK_PERIOD_MS),
+                    check.longWithin("demandWindowMs", config::demandWindowMs, 1, MAX_DEMAND_WINDOW_MS),
+                    check.longWithin("revision", config::revision, 0, Long.MAX_VALUE));
+        }
+    }
+
     private final NetworkWorld world;
     private final KernelScheduler scheduler;
     private final NicInventory nics;
     private final ConfigurationAdmin configurations;
+    private final EventAdmin events;
     private final Logger logger;
     private final BottleneckReaction reaction;
     private final BondWatch watch = new BondWatch();
@@ -99,17 +126,19 @@ public final class BottleneckComponent implements EventHandler, VmLifecycleListe
     private volatile BondDirectory bonds;
 
     @Activate
-    public BottleneckComponent(Config config, @Reference NetworkWorld world, @Reference KernelScheduler scheduler,
-            @Reference VmManager vms, @Reference Alerter alerter, @Reference NicInventory nics,
-            @Reference ConfigurationAdmin configurations, @Reference(service = LoggerFactory.class) Logger logger) {
+    public BottleneckComponent(Config config, Map<String, Object> properties, @Reference NetworkWorld world,
+            @Reference KernelScheduler scheduler, @Reference VmManager vms, @Reference Alerter alerter,
+            @Reference NicInventory nics, @Reference ConfigurationAdmin configurations, @Reference EventAdmin events,
+            @Reference(service = LoggerFactory.class) Logger logger) {
         this.world = world;
         this.scheduler = scheduler;
         this.nics = nics;
         this.configurations = configurations;
+        this.events = events;
         this.logger = logger;
         this.reaction = new BottleneckReaction(vms, alerter);
         this.check = scheduler.newTimer("vm/bottleneck-check", this::check);
-        configured(config);
+        configured(config, properties);
         if (vms.vms().stream().anyMatch(vm -> vm.state() == VmState.RUNNING)) {
             world.run(() -> check.armAfter(checkPeriodNanos));
         }
@@ -127,21 +156,29 @@ public final class BottleneckComponent implements EventHandler, VmLifecycleListe
     }
 
     @Modified
-    void configured(Config config) {
-        if (config.checkPeriodMs() < 1 || config.demandWindowMs() < 1) {
-            logger.error("configuration {} refused, the settings in force stay: checkPeriodMs {} and demandWindowMs"
-                    + " {} must be at least 1", PID, config.checkPeriodMs(), config.demandWindowMs());
+    void configured(Config config, Map<String, Object> properties) {
+        Settings settings;
+        try {
+            settings = Settings.read(config, properties);
+        } catch (ConfigurationRefused refused) {
+            logger.error("{}", refused.getMessage());
+            events.postEvent(new Event(ConfigurationRefused.TOPIC, refused.eventProperties()));
             return;
         }
         world.run(() -> {
-            checkPeriodNanos = config.checkPeriodMs() * NANOS_PER_MILLI;
-            demandWindowNanos = config.demandWindowMs() * NANOS_PER_MILLI;
-            if (config.revision() > 0 && config.revision() <= revision) {
+            checkPeriodNanos = settings.checkPeriodMs() * NANOS_PER_MILLI;
+            demandWindowNanos = settings.demandWindowMs() * NANOS_PER_MILLI;
+            if (settings.revision() > 0 && settings.revision() <= revision) {
                 return; // stale: a command changed the policy since
             }
-            revision = Math.max(config.revision(), revision + 1);
-            reaction.setPolicy(config.policy());
+            revision = Math.max(settings.revision(), revision + 1);
+            reaction.setPolicy(settings.policy());
         });
+    }
+
+    /** The check period in force, in ns. */
+    long checkPeriodNanos() {
+        return world.call(() -> checkPeriodNanos);
     }
 
     @Deactivate

@@ -7,19 +7,26 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
+import org.nicmanager.kernel.api.config.ConfigurationCheck;
 import org.nicmanager.kernel.api.config.ConfigurationFiles;
+import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 
 /**
  * What every detector of this bundle shares: settings that live on the network world's thread (its watches read them
  * there, on the frame path too), kept in ConfigAdmin under the detector's PID. {@code dos:detector} puts a change in
  * force at once and stores it with the next revision; the configuration event that follows carries that revision and is
- * recognised as not newer. A configuration written by hand (no revision) always applies, and a bad one is logged while
- * the settings in force stay.
+ * recognised as not newer. A configuration written by hand (no revision) always applies. Every value of one is checked
+ * against both its bounds ({@link ConfigurationCheck}); a bad one, even one DS cannot convert, is refused with a log
+ * line and a {@link ConfigurationRefused#TOPIC} event naming the file, the key, the value and what is allowed, and the
+ * settings in force stay.
  *
  * @param <S> the settings record, which checks its own values
  */
@@ -30,14 +37,17 @@ abstract class ConfiguredDetector<S> implements TunableDetector {
     private final String pid;
     private final NetworkWorld world;
     private final ConfigurationAdmin configurations;
+    private final EventAdmin events;
     private final Logger logger;
     private S settings;
     private long revision;
 
-    ConfiguredDetector(String pid, NetworkWorld world, ConfigurationAdmin configurations, Logger logger, S defaults) {
+    ConfiguredDetector(String pid, NetworkWorld world, ConfigurationAdmin configurations, EventAdmin events,
+            Logger logger, S defaults) {
         this.pid = pid;
         this.world = world;
         this.configurations = configurations;
+        this.events = events;
         this.logger = logger;
         this.settings = defaults;
     }
@@ -47,13 +57,24 @@ abstract class ConfiguredDetector<S> implements TunableDetector {
         return settings;
     }
 
-    /** From ConfigAdmin: applied unless stale; a bad configuration is logged and changes nothing. */
-    final void configured(Supplier<S> parse, long configRevision) {
+    /**
+     * From ConfigAdmin: applied unless stale; a bad configuration is refused (logged and posted) and changes nothing.
+     *
+     * @param properties the configuration as DS hands it over, for the file and the values as written
+     * @param read the settings, each value read through the check
+     * @param configuredRevision the configuration's revision ({@code dos:detector} writes it)
+     */
+    final void configured(Map<String, ?> properties, Function<ConfigurationCheck, S> read,
+            LongSupplier configuredRevision) {
+        ConfigurationCheck check = new ConfigurationCheck(pid, properties);
         S parsed;
+        long configRevision;
         try {
-            parsed = parse.get();
-        } catch (IllegalArgumentException bad) {
-            logger.error("configuration {} refused, the settings in force stay: {}", pid, bad.getMessage());
+            parsed = read.apply(check);
+            configRevision = check.longWithin(REVISION, configuredRevision, 0, Long.MAX_VALUE);
+        } catch (ConfigurationRefused refused) {
+            logger.error("{}", refused.getMessage());
+            events.postEvent(new Event(ConfigurationRefused.TOPIC, refused.eventProperties()));
             return;
         }
         world.run(() -> {

@@ -11,6 +11,7 @@ import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.units.Rate;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 
 /**
@@ -27,8 +28,8 @@ abstract class FrameRateDetector extends ConfiguredDetector<ThresholdSettings> {
     private final String counted;
 
     FrameRateDetector(String pid, String optionName, String counted, NetworkWorld world,
-            ConfigurationAdmin configurations, Logger logger, ThresholdSettings defaults) {
-        super(pid, world, configurations, logger, defaults);
+            ConfigurationAdmin configurations, EventAdmin events, Logger logger, ThresholdSettings defaults) {
+        super(pid, world, configurations, events, logger, defaults);
         this.optionName = optionName;
         this.counted = counted;
     }

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -36,25 +37,31 @@ public final class RateAnomalyDetector extends ConfiguredDetector<RateSettings> 
             + " above a threshold, or above a multiple of the target's learned baseline.")
     public @interface Config {
 
-        @AttributeDefinition(min = "1")
+        @AttributeDefinition(min = "1", max = "" + RateSettings.MAX_FRAMES_PER_SECOND)
         long thresholdFramesPerSecond() default RateSettings.DEFAULT_THRESHOLD_FRAMES_PER_SECOND;
 
-        @AttributeDefinition(min = "1", description = "Frame bytes, as the kernel holds them, times 8.")
+        @AttributeDefinition(min = "1", max = "" + RateSettings.MAX_BITS_PER_SECOND,
+                description = "Frame bytes, as the kernel holds them, times 8.")
         long thresholdBitsPerSecond() default RateSettings.DEFAULT_THRESHOLD_BITS_PER_SECOND;
 
-        @AttributeDefinition(description = "How many times the learned baseline is an anomaly; above 1.")
+        @AttributeDefinition(max = "" + RateSettings.MAX_BASELINE_MULTIPLE,
+                description = "How many times the learned baseline is an anomaly; above 1.")
         double baselineMultiple() default RateSettings.DEFAULT_BASELINE_MULTIPLE;
 
-        @AttributeDefinition(min = "1", description = "No frame rate below this is an anomaly.")
+        @AttributeDefinition(min = "1", max = "" + RateSettings.MAX_FRAMES_PER_SECOND,
+                description = "No frame rate below this is an anomaly.")
         long baselineFloorFramesPerSecond() default RateSettings.DEFAULT_BASELINE_FLOOR_FRAMES_PER_SECOND;
 
-        @AttributeDefinition(min = "1", description = "No bit rate below this is an anomaly.")
+        @AttributeDefinition(min = "1", max = "" + RateSettings.MAX_BITS_PER_SECOND,
+                description = "No bit rate below this is an anomaly.")
         long baselineFloorBitsPerSecond() default RateSettings.DEFAULT_BASELINE_FLOOR_BITS_PER_SECOND;
 
-        @AttributeDefinition(min = "1", description = "Learning time before a baseline is used; its time constant.")
+        @AttributeDefinition(min = "1", max = "" + RateSettings.MAX_LEARNING_MS,
+                description = "Learning time before a baseline is used; its time constant.")
         long learningMs() default RateSettings.DEFAULT_LEARNING_MS;
 
-        @AttributeDefinition(min = "1", description = "The sliding window rates are measured over.")
+        @AttributeDefinition(min = "1", max = "" + RateSettings.MAX_WINDOW_MS,
+                description = "The sliding window rates are measured over.")
         long windowMs() default RateSettings.DEFAULT_WINDOW_MS;
 
         @AttributeDefinition(required = false, description = "Written by dos:detector; leave it out by hand.")
@@ -62,17 +69,16 @@ public final class RateAnomalyDetector extends ConfiguredDetector<RateSettings> 
     }
 
     @Activate
-    public RateAnomalyDetector(Config config, @Reference NetworkWorld world,
-            @Reference ConfigurationAdmin configurations, @Reference(service = LoggerFactory.class) Logger logger) {
-        super(PID, world, configurations, logger, RateSettings.DEFAULTS);
-        modified(config);
+    public RateAnomalyDetector(Config config, Map<String, Object> properties, @Reference NetworkWorld world,
+            @Reference ConfigurationAdmin configurations, @Reference EventAdmin events,
+            @Reference(service = LoggerFactory.class) Logger logger) {
+        super(PID, world, configurations, events, logger, RateSettings.DEFAULTS);
+        modified(config, properties);
     }
 
     @Modified
-    void modified(Config config) {
-        configured(() -> new RateSettings(config.thresholdFramesPerSecond(), config.thresholdBitsPerSecond(),
-                config.baselineMultiple(), config.baselineFloorFramesPerSecond(), config.baselineFloorBitsPerSecond(),
-                config.learningMs(), config.windowMs()), config.revision());
+    void modified(Config config, Map<String, Object> properties) {
+        configured(properties, check -> RateSettings.read(check, config), config::revision);
     }
 
     @Override

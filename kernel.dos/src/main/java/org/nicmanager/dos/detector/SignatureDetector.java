@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -39,14 +40,17 @@ public final class SignatureDetector extends ConfiguredDetector<SignatureSetting
             + " carrying listed byte patterns.")
     public @interface Config {
 
-        @AttributeDefinition(required = false, description = "TCP or UDP destination ports, 0..65535.")
+        @AttributeDefinition(required = false, cardinality = SignatureSettings.MAX_PORTS,
+                description = "TCP or UDP destination ports, 0..65535.")
         int[] ports() default {};
 
-        @AttributeDefinition(required = false, description = "Byte patterns in hex (e.g. 4E494353), 1..64 bytes,"
+        @AttributeDefinition(required = false, cardinality = SignatureSettings.MAX_PATTERNS,
+                description = "Byte patterns in hex (e.g. 4E494353), 1..64 bytes,"
                 + " looked for in the payload.")
         String[] patternsHex() default {};
 
-        @AttributeDefinition(min = "1", description = "A target is under attack while a match was seen within this"
+        @AttributeDefinition(min = "1", max = "" + RateSettings.MAX_WINDOW_MS,
+                description = "A target is under attack while a match was seen within this"
                 + " window.")
         long windowMs() default SignatureSettings.DEFAULT_WINDOW_MS;
 
@@ -55,17 +59,16 @@ public final class SignatureDetector extends ConfiguredDetector<SignatureSetting
     }
 
     @Activate
-    public SignatureDetector(Config config, @Reference NetworkWorld world,
-            @Reference ConfigurationAdmin configurations, @Reference(service = LoggerFactory.class) Logger logger) {
-        super(PID, world, configurations, logger, SignatureSettings.NONE);
-        modified(config);
+    public SignatureDetector(Config config, Map<String, Object> properties, @Reference NetworkWorld world,
+            @Reference ConfigurationAdmin configurations, @Reference EventAdmin events,
+            @Reference(service = LoggerFactory.class) Logger logger) {
+        super(PID, world, configurations, events, logger, SignatureSettings.NONE);
+        modified(config, properties);
     }
 
     @Modified
-    void modified(Config config) {
-        configured(() -> new SignatureSettings(config.ports(),
-                SignatureSettings.parsePatterns(Arrays.asList(config.patternsHex())), config.windowMs()),
-                config.revision());
+    void modified(Config config, Map<String, Object> properties) {
+        configured(properties, check -> SignatureSettings.read(check, config), config::revision);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.nicmanager.dos.detector;
 
+import java.util.Map;
+
 import org.nicmanager.kernel.api.dos.DosDetector;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.time.NetworkWorld;
@@ -8,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -28,10 +31,12 @@ public final class SynFloodDetector extends FrameRateDetector {
             + " second above a threshold.")
     public @interface Config {
 
-        @AttributeDefinition(min = "1", description = "SYNs per second that are an attack.")
+        @AttributeDefinition(min = "1", max = "" + RateSettings.MAX_FRAMES_PER_SECOND,
+                description = "SYNs per second that are an attack.")
         long thresholdFramesPerSecond() default DEFAULT_THRESHOLD_FRAMES_PER_SECOND;
 
-        @AttributeDefinition(min = "1", description = "The sliding window the rate is measured over.")
+        @AttributeDefinition(min = "1", max = "" + RateSettings.MAX_WINDOW_MS,
+                description = "The sliding window the rate is measured over.")
         long windowMs() default DEFAULT_WINDOW_MS;
 
         @AttributeDefinition(required = false, description = "Written by dos:detector; leave it out by hand.")
@@ -39,17 +44,18 @@ public final class SynFloodDetector extends FrameRateDetector {
     }
 
     @Activate
-    public SynFloodDetector(Config config, @Reference NetworkWorld world,
-            @Reference ConfigurationAdmin configurations, @Reference(service = LoggerFactory.class) Logger logger) {
-        super(PID, "syn", "TCP SYNs", world, configurations, logger,
+    public SynFloodDetector(Config config, Map<String, Object> properties, @Reference NetworkWorld world,
+            @Reference ConfigurationAdmin configurations, @Reference EventAdmin events,
+            @Reference(service = LoggerFactory.class) Logger logger) {
+        super(PID, "syn", "TCP SYNs", world, configurations, events, logger,
                 new ThresholdSettings(DEFAULT_THRESHOLD_FRAMES_PER_SECOND, DEFAULT_WINDOW_MS));
-        modified(config);
+        modified(config, properties);
     }
 
     @Modified
-    void modified(Config config) {
-        configured(() -> new ThresholdSettings(config.thresholdFramesPerSecond(), config.windowMs()),
-                config.revision());
+    void modified(Config config, Map<String, Object> properties) {
+        configured(properties, check -> ThresholdSettings.read(check, config::thresholdFramesPerSecond,
+                config::windowMs), config::revision);
     }
 
     @Override

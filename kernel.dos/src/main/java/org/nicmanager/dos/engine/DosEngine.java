@@ -114,6 +114,11 @@ public final class DosEngine implements ReceiveInspector {
         ended(ended, nowNanos);
     }
 
+    /** The settings in force; world thread. */
+    public EngineSettings settings() {
+        return settings;
+    }
+
     public void settingsChanged(EngineSettings now) {
         settings = Objects.requireNonNull(now);
         if (evaluation.armed()) {

@@ -24,6 +24,10 @@ public record DosPolicy(List<DosResponse> responses, long assessmentWindowMs, lo
     public static final long DEFAULT_ESCALATE_AFTER_MS = 100;
     public static final long DEFAULT_RESTORE_AFTER_QUIET_MS = 1_000;
     private static final long NANOS_PER_MILLI = 1_000_000L;
+    /** Longer, and a held frame's guest would see its connections time out rather than be protected. */
+    public static final long MAX_ASSESSMENT_WINDOW_MS = 10_000;
+    /** A day: the most either delay of a policy may be. */
+    public static final long MAX_DELAY_MS = 86_400_000;
 
     /** What a VM without a configured policy gets: suspicious frames are held for an assessment, nothing more. */
     public static final DosPolicy DEFAULT = new DosPolicy(List.of(DosResponse.HOLD_INTERRUPTS),
@@ -35,14 +39,16 @@ public record DosPolicy(List<DosResponse> responses, long assessmentWindowMs, lo
         if (responses.stream().distinct().count() != responses.size()) {
             throw new IllegalArgumentException("bad responses " + names(responses) + ": each response at most once");
         }
-        if (assessmentWindowMs <= 0) {
-            throw new IllegalArgumentException("bad assessmentWindowMs " + assessmentWindowMs + ": above 0");
+        if (assessmentWindowMs <= 0 || assessmentWindowMs > MAX_ASSESSMENT_WINDOW_MS) {
+            throw new IllegalArgumentException("bad assessmentWindowMs " + assessmentWindowMs + ": 1 to "
+                    + MAX_ASSESSMENT_WINDOW_MS);
         }
-        if (escalateAfterMs < 0) {
-            throw new IllegalArgumentException("bad escalateAfterMs " + escalateAfterMs + ": 0 or more");
+        if (escalateAfterMs < 0 || escalateAfterMs > MAX_DELAY_MS) {
+            throw new IllegalArgumentException("bad escalateAfterMs " + escalateAfterMs + ": 0 to " + MAX_DELAY_MS);
         }
-        if (restoreAfterQuietMs < 0) {
-            throw new IllegalArgumentException("bad restoreAfterQuietMs " + restoreAfterQuietMs + ": 0 or more");
+        if (restoreAfterQuietMs < 0 || restoreAfterQuietMs > MAX_DELAY_MS) {
+            throw new IllegalArgumentException("bad restoreAfterQuietMs " + restoreAfterQuietMs + ": 0 to "
+                    + MAX_DELAY_MS);
         }
         alternateUplink = alternateUplink == null ? "" : alternateUplink.trim();
         migrationHost = migrationHost == null ? "" : migrationHost.trim();

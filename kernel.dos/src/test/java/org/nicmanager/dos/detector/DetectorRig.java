@@ -10,6 +10,8 @@ import org.nicmanager.kernel.api.dos.DetectorWatch;
 import org.nicmanager.kernel.api.dos.DosTarget;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 
 /** A world thread, ConfigAdmin and logger test doubles, and a way to feed a watch frames period by period. */
@@ -23,10 +25,12 @@ final class DetectorRig implements AutoCloseable {
     final TestDoubles.ConfigurationAdminDouble configurations = new TestDoubles.ConfigurationAdminDouble();
     final List<String> errors = new ArrayList<>();
     final Logger logger = TestDoubles.logger(errors);
+    final List<Event> posted = new ArrayList<>();
+    final EventAdmin events = TestDoubles.events(posted);
     /** Kernel time of the next assessment, in milliseconds; the rig's own clock (assess takes the time). */
     long nowMs;
 
-    static <A> A config(Class<A> type, Map<String, Object> values) {
+    static <A> A config(Class<A> type, Map<String, ?> values) {
         return TestDoubles.config(type, values);
     }
 

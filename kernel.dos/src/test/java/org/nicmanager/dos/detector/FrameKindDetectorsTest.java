@@ -26,8 +26,8 @@ class FrameKindDetectorsTest {
 
     @Test
     void synsAboveTheThresholdAreAFloodAndOtherSegmentsDoNotCount() {
-        SynFloodDetector detector = new SynFloodDetector(DetectorRig.config(SynFloodDetector.Config.class, Map.of()),
-                rig.world, rig.configurations.admin(), rig.logger);
+        SynFloodDetector detector = new SynFloodDetector(DetectorRig.config(SynFloodDetector.Config.class, Map.of()), Map.of(),
+                rig.world, rig.configurations.admin(), rig.events, rig.logger);
         DetectorWatch watch = rig.watch(detector);
         Parsed syn = Frames.tcp(FrameHeaders.TCP_SYN);
         Parsed synAck = Frames.tcp(FrameHeaders.TCP_SYN | FrameHeaders.TCP_ACK);
@@ -43,8 +43,8 @@ class FrameKindDetectorsTest {
     @Test
     void broadcastsAboveTheThresholdAreAStorm() {
         BroadcastStormDetector detector = new BroadcastStormDetector(
-                DetectorRig.config(BroadcastStormDetector.Config.class, Map.of()), rig.world,
-                rig.configurations.admin(), rig.logger);
+                DetectorRig.config(BroadcastStormDetector.Config.class, Map.of()), Map.of(), rig.world,
+                rig.configurations.admin(), rig.events, rig.logger);
         DetectorWatch watch = rig.watch(detector);
         Parsed broadcast = Frames.broadcast();
         Parsed unicast = Frames.udp(60, 9);
@@ -54,8 +54,8 @@ class FrameKindDetectorsTest {
 
     @Test
     void theThresholdOfAFrameKindDetectorMustBeAboveZero() {
-        SynFloodDetector detector = new SynFloodDetector(DetectorRig.config(SynFloodDetector.Config.class, Map.of()),
-                rig.world, rig.configurations.admin(), rig.logger);
+        SynFloodDetector detector = new SynFloodDetector(DetectorRig.config(SynFloodDetector.Config.class, Map.of()), Map.of(),
+                rig.world, rig.configurations.admin(), rig.events, rig.logger);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> detector.tune(new DetectorOptions("0pps", null, null, null, null, null, null)));
         assertEquals("bad --threshold '0pps': must be above 0", refused.getMessage());
@@ -73,7 +73,7 @@ class FrameKindDetectorsTest {
     @Test
     void aFrameToAListedPortOrCarryingAPatternIsSuspiciousAtOnceAndAnAttackForTheWindow() {
         SignatureDetector detector = new SignatureDetector(DetectorRig.config(SignatureDetector.Config.class,
-                Map.of()), rig.world, rig.configurations.admin(), rig.logger);
+                Map.of()), Map.of(), rig.world, rig.configurations.admin(), rig.events, rig.logger);
         Parsed toPort = Frames.udp(200, 31_337);
         Parsed other = Frames.udp(200, 9);
         DetectorWatch idle = rig.watch(detector);
@@ -98,7 +98,7 @@ class FrameKindDetectorsTest {
     @Test
     void badSignaturesAreRefusedByValue() {
         SignatureDetector detector = new SignatureDetector(DetectorRig.config(SignatureDetector.Config.class,
-                Map.of()), rig.world, rig.configurations.admin(), rig.logger);
+                Map.of()), Map.of(), rig.world, rig.configurations.admin(), rig.events, rig.logger);
         assertEquals("bad port 70000: a TCP or UDP port is 0..65535", assertThrows(IllegalArgumentException.class,
                 () -> detector.tune(new DetectorOptions(null, null, null, null, null, "70000", null))).getMessage());
         assertEquals("bad pattern 'XYZ': bytes in hex, two digits each, e.g. 4E494353",

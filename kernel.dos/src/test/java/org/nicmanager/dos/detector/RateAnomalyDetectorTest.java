@@ -16,8 +16,8 @@ class RateAnomalyDetectorTest {
 
     private final DetectorRig rig = new DetectorRig();
     private final RateAnomalyDetector detector = new RateAnomalyDetector(
-            DetectorRig.config(RateAnomalyDetector.Config.class, Map.of()), rig.world, rig.configurations.admin(),
-            rig.logger);
+            DetectorRig.config(RateAnomalyDetector.Config.class, Map.of()), Map.of(), rig.world,
+            rig.configurations.admin(), rig.events, rig.logger);
     /** 10 Mb/s of 1000-byte frames is 12.5 frames per 10 ms. */
     private final Parsed normal = Frames.udp(1000, 9);
     /** The flood's minimum-size frames. */
@@ -87,13 +87,17 @@ class RateAnomalyDetectorTest {
         assertEquals(20L, tuned.settings().get("windowMs"));
         long revision = (Long) rig.configurations.stored.get(RateAnomalyDetector.PID).get("revision");
         // The configuration event of that very write comes after it: not newer, ignored.
-        detector.modified(DetectorRig.config(RateAnomalyDetector.Config.class, Map.of("revision", revision)));
+        configure(Map.of("revision", revision));
         assertEquals(tuned, detector.view());
         // A file written by hand (no revision) applies; a bad one is logged and changes nothing.
-        detector.modified(DetectorRig.config(RateAnomalyDetector.Config.class, Map.of("windowMs", 80L)));
+        configure(Map.of("windowMs", 80L));
         assertEquals(80L, detector.view().settings().get("windowMs"));
-        detector.modified(DetectorRig.config(RateAnomalyDetector.Config.class, Map.of("thresholdBitsPerSecond", 0L)));
+        configure(Map.of("thresholdBitsPerSecond", 0L));
         assertEquals(80L, detector.view().settings().get("windowMs"));
         assertEquals(1, rig.errors.size(), rig.errors.toString());
+    }
+
+    private void configure(Map<String, Object> values) {
+        detector.modified(DetectorRig.config(RateAnomalyDetector.Config.class, values), values);
     }
 }

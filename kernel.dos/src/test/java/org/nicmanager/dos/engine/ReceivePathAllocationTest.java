@@ -22,6 +22,7 @@ import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 
 /** The frame path of the DoS defence costs no allocation: every detector counts, a signature is searched for. */
@@ -39,19 +40,20 @@ class ReceivePathAllocationTest {
         })) {
             ConfigurationAdmin admin = new TestDoubles.ConfigurationAdminDouble().admin();
             Logger logger = TestDoubles.logger(new ArrayList<>());
+            EventAdmin events = TestDoubles.events(new ArrayList<>());
             SignatureDetector signature = new SignatureDetector(TestDoubles.config(SignatureDetector.Config.class,
-                    Map.of()), world, admin, logger);
+                    Map.of()), Map.of(), world, admin, events, logger);
             signature.tune(new DetectorOptions(null, null, null, null, null, "31337", "DEADBEEF,4E49"));
             DosEngine engine = new DosEngine(world, vm -> null, new Responses(Map.of(),
                     new RecordingAlerter(world::nanoTime)), new RecordingAlerter(world::nanoTime),
                     EngineSettings.DEFAULTS);
             List<org.nicmanager.kernel.api.dos.DosDetector> detectors = List.of(
-                    new RateAnomalyDetector(TestDoubles.config(RateAnomalyDetector.Config.class, Map.of()), world,
-                            admin, logger),
-                    new SynFloodDetector(TestDoubles.config(SynFloodDetector.Config.class, Map.of()), world, admin,
+                    new RateAnomalyDetector(TestDoubles.config(RateAnomalyDetector.Config.class, Map.of()), Map.of(), world,
+                            admin, events, logger),
+                    new SynFloodDetector(TestDoubles.config(SynFloodDetector.Config.class, Map.of()), Map.of(), world, admin, events,
                             logger),
-                    new BroadcastStormDetector(TestDoubles.config(BroadcastStormDetector.Config.class, Map.of()),
-                            world, admin, logger), signature);
+                    new BroadcastStormDetector(TestDoubles.config(BroadcastStormDetector.Config.class, Map.of()), Map.of(),
+                            world, admin, events, logger), signature);
             ReceiveTap tap = world.call(() -> {
                 engine.detectorsChanged(detectors);
                 return engine.attach("a-0", "a", "bond1");

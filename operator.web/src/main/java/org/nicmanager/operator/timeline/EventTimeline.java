@@ -4,10 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.nicmanager.kernel.api.config.ConfigurationCheck;
+import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.nicmanager.kernel.api.time.KernelClock;
-import org.nicmanager.operator.config.BadConfiguration;
-import org.nicmanager.operator.config.ConfigRefusals;
-import org.nicmanager.operator.config.ConfigValues;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -28,7 +27,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * arrive asynchronously; nothing here runs on the frame path.
  *
  * <p>A changed configuration resizes the ring in place and keeps its history. A bad one (a capacity that is not a
- * whole number in range) is refused with a log line and a {@link ConfigRefusals#REFUSED} event, and the ring keeps
+ * whole number in range) is refused with a log line and a {@link ConfigurationRefused#TOPIC} event, and the ring keeps
  * its last good capacity: the configuration is read here, not converted by DS, so that it cannot take the timeline
  * (and the dashboard and metrics that need it) away.
  */
@@ -44,9 +43,12 @@ public final class EventTimeline implements EventHandler {
     /** About 200 bytes an event: a million is some 200 MB, the most a host should give its timeline. */
     public static final int MAX_CAPACITY_EVENTS = 1_000_000;
 
-    /** Property keys that name what an event is about, most specific first; the first present is its subject. */
+    /**
+     * Property keys that name what an event is about, most specific first; the first present is its subject. A refused
+     * configuration ({@link ConfigurationRefused#eventProperties()}) is about its PID.
+     */
     private static final List<String> SUBJECT_KEYS = List.of("subject", "vm", "bond.name", "nic.name", "target",
-            "name");
+            "name", "pid");
     private static final String TIME_KEY = "time";
 
     @ObjectClassDefinition(name = "NIC Manager event timeline",
@@ -60,14 +62,16 @@ public final class EventTimeline implements EventHandler {
     }
 
     private final KernelClock clock;
-    private final ConfigRefusals refusals;
+    private final EventAdmin events;
+    private final Logger logger;
     private final EventRing ring;
 
     @Activate
     public EventTimeline(Map<String, Object> properties, @Reference KernelClock clock, @Reference EventAdmin events,
             @Reference(service = LoggerFactory.class) Logger logger) {
         this.clock = clock;
-        this.refusals = new ConfigRefusals(logger, events);
+        this.events = events;
+        this.logger = logger;
         this.ring = new EventRing(DEFAULT_CAPACITY_EVENTS);
         modified(properties);
     }
@@ -76,10 +80,11 @@ public final class EventTimeline implements EventHandler {
     @Modified
     void modified(Map<String, Object> properties) {
         try {
-            ring.resize(new ConfigValues(PID, properties).intIn(CAPACITY_KEY, DEFAULT_CAPACITY_EVENTS, 1,
+            ring.resize(new ConfigurationCheck(PID, properties).intIn(CAPACITY_KEY, DEFAULT_CAPACITY_EVENTS, 1,
                     MAX_CAPACITY_EVENTS));
-        } catch (BadConfiguration bad) {
-            refusals.refused(bad, "keeps " + CAPACITY_KEY + " " + ring.capacity());
+        } catch (ConfigurationRefused refused) {
+            logger.error("{} (the timeline keeps {} {})", refused.getMessage(), CAPACITY_KEY, ring.capacity());
+            events.postEvent(new Event(ConfigurationRefused.TOPIC, refused.eventProperties()));
         }
     }
 

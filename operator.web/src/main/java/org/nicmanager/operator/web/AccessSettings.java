@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.nicmanager.operator.config.BadConfiguration;
-import org.nicmanager.operator.config.ConfigValues;
+import org.nicmanager.kernel.api.config.ConfigurationCheck;
+import org.nicmanager.kernel.api.config.ConfigurationRefused;
 
 /**
  * Who may use the dashboard and {@code /metrics}, from the configuration {@value #PID}: the names browsers reach the
@@ -34,9 +34,13 @@ public record AccessSettings(List<String> hostNames, String user, String passwor
 
     static final AccessSettings NONE = new AccessSettings(List.of(), "", "");
 
-    /** Reads and checks a configuration; a bad value (or a user without a password) is refused whole. */
-    static AccessSettings read(Map<String, ?> properties) throws BadConfiguration {
-        ConfigValues values = new ConfigValues(PID, properties);
+    /**
+     * Reads and checks a configuration; a bad value (or a user without a password) is refused whole.
+     *
+     * @throws ConfigurationRefused naming the first bad value
+     */
+    static AccessSettings read(Map<String, ?> properties) {
+        ConfigurationCheck values = new ConfigurationCheck(PID, properties);
         List<String> names = values.listMatching(HOST_NAMES, HOST_NAME, MAX_HOST_NAMES,
                 "a DNS name (letters, digits, '-', '.') or an IP address, IPv6 in brackets").stream()
                 .map(name -> name.toLowerCase(Locale.ROOT)).toList();
@@ -44,8 +48,8 @@ public record AccessSettings(List<String> hostNames, String user, String passwor
         String password = values.textMatching(PASSWORD_SHA256, SHA256_HEX,
                 "64 hex digits: the SHA-256 of the password, e.g. from: printf %s PASSWORD | sha256sum");
         if (user.isEmpty() != password.isEmpty()) {
-            throw user.isEmpty() ? values.bad(USER, user, "a user name, since " + PASSWORD_SHA256 + " is set")
-                    : values.bad(PASSWORD_SHA256, password, "64 hex digits, since " + USER + " is set");
+            throw user.isEmpty() ? values.refused(USER, "a user name, since " + PASSWORD_SHA256 + " is set")
+                    : values.refused(PASSWORD_SHA256, "64 hex digits, since " + USER + " is set");
         }
         return new AccessSettings(names, user, password.toLowerCase(Locale.ROOT));
     }

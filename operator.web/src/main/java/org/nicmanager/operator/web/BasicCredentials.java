@@ -39,6 +39,7 @@ final class BasicCredentials {
         byte[] expected = HexFormat.of().parseHex(settings.passwordSha256());
         boolean passwordMatches = MessageDigest.isEqual(offered, expected);
         if (!user.equals(settings.user()) || !passwordMatches) {
+            // The 401 answer's text: escaped here, where the log's escaping does not reach.
             return "wrong user or password for user '" + LogText.escape(user) + "'";
         }
         return null;

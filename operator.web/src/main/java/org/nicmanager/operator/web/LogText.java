@@ -1,17 +1,30 @@
 package org.nicmanager.operator.web;
 
 /**
- * Makes text that came from outside (a request's headers and path, a configured value) safe to log: control and
- * line-separating characters become escapes, so a value cannot forge a log line, and it is cut to a readable length.
+ * Text that came with a request (its headers, path, parameters), bounded to a readable length.
+ *
+ * <p>{@link #escape} is for text that goes into an HTTP answer (a refusal's one-line message, which the refusal's log
+ * line repeats): control and line-separating characters become escapes there, where the log's own escaping (logback's
+ * {@code %safeMsg}, which escapes every logged message) does not reach. Text that only goes to the log is just
+ * {@link #cut}: the log escapes it, and the cut keeps a client from writing kilobytes of header into every line.
  */
-public final class LogText {
+final class LogText {
 
     static final int MAX_CHARS = 200;
 
     private LogText() {
     }
 
-    public static String escape(String text) {
+    /** For the log alone: at most {@value #MAX_CHARS} characters, "(none)" for null; the log escapes it. */
+    static String cut(String text) {
+        if (text == null) {
+            return "(none)";
+        }
+        return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + "...";
+    }
+
+    /** For an HTTP answer: cut, and each control or line-separating character as its escape. */
+    static String escape(String text) {
         if (text == null) {
             return "(none)";
         }

@@ -24,6 +24,7 @@ final class Origins {
         String own = (scheme + "://" + host).toLowerCase(Locale.ROOT);
         String theirs = originOf(claimed);
         if (theirs == null || !theirs.equals(own)) {
+            // The 403 answer's text: escaped here, where the log's escaping does not reach.
             return "foreign " + which + " '" + LogText.escape(claimed) + "': only " + own + " may change state";
         }
         return null;

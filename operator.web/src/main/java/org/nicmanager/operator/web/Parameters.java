@@ -28,6 +28,7 @@ final class Parameters {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
+        // The 400 answer's text: escaped here, where the log's escaping does not reach.
         return Refusal.badRequest("malformed query or form (percent-encoded UTF-8 expected): "
                 + LogText.escape(cause.getMessage()));
     }

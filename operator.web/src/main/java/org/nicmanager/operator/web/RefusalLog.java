@@ -7,7 +7,7 @@ import org.osgi.service.log.Logger;
 /**
  * Logs refused and failed requests, at most {@value #LINES_PER_WINDOW} lines a minute, so that a flood of bad
  * requests cannot flood the log: what is left out is counted and said on the next line that is written. Every value
- * that came with a request is escaped by the caller ({@link LogText}).
+ * that came with a request is cut to length by the caller ({@link LogText}); the log's layout escapes it.
  */
 final class RefusalLog {
 

@@ -15,14 +15,14 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.nicmanager.operator.config.BadConfiguration;
-import org.nicmanager.operator.config.ConfigRefusals;
+import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.http.runtime.HttpServiceRuntime;
 import org.osgi.service.http.whiteboard.Preprocessor;
@@ -75,7 +75,7 @@ public final class RequestGuard implements Preprocessor {
         String passwordSha256() default "";
     }
 
-    private final ConfigRefusals configRefusals;
+    private final EventAdmin events;
     private final Logger logger;
     private final RefusalLog log;
     private final CsrfToken token = new CsrfToken(new SecureRandom());
@@ -88,7 +88,7 @@ public final class RequestGuard implements Preprocessor {
     public RequestGuard(Map<String, Object> properties, @Reference EventAdmin events,
             @Reference(service = LoggerFactory.class) Logger logger) {
         this.logger = logger;
-        this.configRefusals = new ConfigRefusals(logger, events);
+        this.events = events;
         this.log = new RefusalLog(logger, System::nanoTime);
         this.exposure = new Exposure(this::warnIfOpen);
         modified(properties);
@@ -103,9 +103,10 @@ public final class RequestGuard implements Preprocessor {
                     ? "user " + settings.user() + " (HTTP Basic)" : "no credentials (loopback only)",
                     settings.hostNames().isEmpty() ? "none" : String.join(", ", settings.hostNames()));
             warnIfOpen();
-        } catch (BadConfiguration bad) {
-            configRefusals.refused(bad, "keeps its access settings" + (settings.hasCredentials()
-                    ? " (user " + settings.user() + ")" : " (no credentials: loopback only)"));
+        } catch (ConfigurationRefused refused) {
+            logger.error("{} (the dashboard keeps {})", refused.getMessage(), settings.hasCredentials()
+                    ? "user " + settings.user() : "no credentials: loopback only");
+            events.postEvent(new Event(ConfigurationRefused.TOPIC, refused.eventProperties()));
         }
     }
 
@@ -175,7 +176,7 @@ public final class RequestGuard implements Preprocessor {
         } catch (IOException | ServletException | RuntimeException failure) {
             // The edge of the host: the failure is logged (the first of a burst with its stack) and answered in one
             // line, instead of the container's page of stack frames and a log entry per request.
-            log.failed("failed " + describe(request) + ": " + LogText.escape(String.valueOf(failure)), failure);
+            log.failed("failed " + describe(request) + ": " + LogText.cut(String.valueOf(failure)), failure);
             if (!response.isCommitted()) {
                 response.reset();
                 SecurityHeaders.apply(response);
@@ -185,7 +186,10 @@ public final class RequestGuard implements Preprocessor {
         }
     }
 
-    /** Why this request is refused, or null to let it through. */
+    /**
+     * Why this request is refused, or null to let it through. The reason is the answer's text: what came with the
+     * request is escaped in it ({@link LogText#escape}), where the log's escaping does not reach.
+     */
     private Refusal check(HttpServletRequest request, AccessSettings access) {
         String method = request.getMethod();
         if (!METHODS.contains(method)) {
@@ -225,10 +229,11 @@ public final class RequestGuard implements Preprocessor {
         return Parameters.undecodable(request);
     }
 
+    /** The request, for the log alone: cut, and escaped by the log itself. */
     private static String describe(HttpServletRequest request) {
-        return LogText.escape(request.getMethod()) + " " + LogText.escape(request.getRequestURI()) + " from "
-                + request.getRemoteAddr() + " (Host " + LogText.escape(request.getHeader("Host")) + ", Origin "
-                + LogText.escape(request.getHeader("Origin")) + ")";
+        return LogText.cut(request.getMethod()) + " " + LogText.cut(request.getRequestURI()) + " from "
+                + request.getRemoteAddr() + " (Host " + LogText.cut(request.getHeader("Host")) + ", Origin "
+                + LogText.cut(request.getHeader("Origin")) + ")";
     }
 
     private static void answer(HttpServletResponse response, int status, String message) throws IOException {

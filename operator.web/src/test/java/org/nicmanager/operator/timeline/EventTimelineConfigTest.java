@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.time.KernelClock;
-import org.nicmanager.operator.config.ConfigRefusals;
+import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.nicmanager.operator.testing.Fakes;
 import org.osgi.service.event.Event;
 
@@ -20,7 +20,8 @@ import org.osgi.service.event.Event;
  */
 class EventTimelineConfigTest {
 
-    private static final String FILE = "file:/etc/nicmgr/conf/org.nicmanager.operator.timeline.cfg";
+    private static final String PATH = "/etc/nicmgr/conf/org.nicmanager.operator.timeline.cfg";
+    private static final String FILE = "file:" + PATH;
 
     private final List<String> log = new ArrayList<>();
     private final List<Event> posted = new ArrayList<>();
@@ -53,16 +54,21 @@ class EventTimelineConfigTest {
         assertEquals(50, timeline.ring().capacity());
         assertEquals(30, timeline.ring().after(0, 100).size(), "the history is kept");
         assertEquals(1, log.size(), String.valueOf(log));
-        assertEquals("ERROR configuration org.nicmanager.operator.timeline (file " + FILE + "): bad capacityEvents"
-                + " 'lots'; allowed: a whole number 1..1000000; the configuration is refused and the component keeps"
-                + " capacityEvents 50", log.get(0));
+        assertEquals("ERROR configuration org.nicmanager.operator.timeline (" + PATH + ") refused: capacityEvents ="
+                + " \"lots\" is not allowed; allowed: a whole number from 1 to 1000000; the settings in force stay"
+                + " (the timeline keeps capacityEvents 50)", log.get(0));
+        assertEquals(1, posted.size());
         Event refused = posted.get(0);
-        assertEquals(ConfigRefusals.REFUSED, refused.getTopic());
-        assertEquals(EventTimeline.PID, refused.getProperty("subject"));
-        assertEquals(FILE, refused.getProperty("file"));
+        assertEquals(ConfigurationRefused.TOPIC, refused.getTopic());
+        assertEquals(EventTimeline.PID, refused.getProperty("pid"));
+        assertEquals(PATH, refused.getProperty("file"));
         assertEquals("capacityEvents", refused.getProperty("key"));
-        assertEquals("lots", refused.getProperty("value"));
-        assertEquals("a whole number 1..1000000", refused.getProperty("allowed"));
+        assertEquals("\"lots\"", refused.getProperty("value"));
+        assertEquals("a whole number from 1 to 1000000", refused.getProperty("allowed"));
+
+        timeline.handleEvent(refused);
+        TimelineEntry shown = timeline.ring().after(0, 100).get(30);
+        assertEquals(EventTimeline.PID, shown.subject(), "the timeline shows a refusal as about its configuration");
     }
 
     @Test
@@ -99,7 +105,7 @@ class EventTimelineConfigTest {
         EventTimeline timeline = timeline(config("lots"));
 
         assertEquals(EventTimeline.DEFAULT_CAPACITY_EVENTS, timeline.ring().capacity());
-        assertTrue(log.get(0).endsWith("keeps capacityEvents " + EventTimeline.DEFAULT_CAPACITY_EVENTS), log.get(0));
+        assertTrue(log.get(0).endsWith("keeps capacityEvents " + EventTimeline.DEFAULT_CAPACITY_EVENTS + ")"), log.get(0));
     }
 
     @Test

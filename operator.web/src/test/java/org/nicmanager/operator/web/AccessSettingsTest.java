@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.operator.config.BadConfiguration;
+import org.nicmanager.kernel.api.config.ConfigurationRefused;
 
 /** The access configuration is read whole or refused, each value checked at both ends. */
 class AccessSettingsTest {
@@ -15,7 +15,7 @@ class AccessSettingsTest {
     private static final String HASH = "4E738CA5563C06CFD0018299933D58DB1DD8BF97F6973DC99BF6CDC64B5550BD";
 
     @Test
-    void readsNamesFromAListOrOneText() throws BadConfiguration {
+    void readsNamesFromAListOrOneText() {
         assertEquals(AccessSettings.NONE, AccessSettings.read(Map.of()));
         AccessSettings read = AccessSettings.read(Map.of("hostNames", "NicMgr.lab.example, 192.0.2.2,[fd00::2]",
                 "user", "admin", "passwordSha256", HASH));
@@ -26,9 +26,10 @@ class AccessSettingsTest {
 
     @Test
     void refusesWhatIsOutOfBounds() {
-        assertEquals("configuration org.nicmanager.operator.web (file file:/c/x.cfg): bad hostNames 'evil_host';"
-                + " allowed: a DNS name (letters, digits, '-', '.') or an IP address, IPv6 in brackets",
-                assertThrows(BadConfiguration.class, () -> AccessSettings.read(Map.of("hostNames", "a,evil_host",
+        assertEquals("configuration org.nicmanager.operator.web (/c/x.cfg) refused: hostNames = \"a,evil_host\" is not"
+                + " allowed; allowed: a DNS name (letters, digits, '-', '.') or an IP address, IPv6 in brackets; the"
+                + " settings in force stay",
+                assertThrows(ConfigurationRefused.class, () -> AccessSettings.read(Map.of("hostNames", "a,evil_host",
                         "felix.fileinstall.filename", "file:/c/x.cfg"))).getMessage());
         List<Map<String, Object>> bad = List.of(
                 Map.of("hostNames", "x".repeat(64)),
@@ -42,8 +43,8 @@ class AccessSettingsTest {
                 Map.of("user", "admin", "passwordSha256", HASH + "0"),
                 Map.of("user", "admin\nERROR forged", "passwordSha256", HASH));
         for (Map<String, Object> properties : bad) {
-            BadConfiguration refused = assertThrows(BadConfiguration.class, () -> AccessSettings.read(properties),
-                    properties.toString());
+            ConfigurationRefused refused = assertThrows(ConfigurationRefused.class,
+                    () -> AccessSettings.read(properties), properties.toString());
             assertEquals(-1, refused.getMessage().indexOf('\n'), "one line: " + refused.getMessage());
         }
     }

@@ -97,4 +97,12 @@ class RequestChecksTest {
         assertEquals("x".repeat(LogText.MAX_CHARS) + "...", LogText.escape(longer));
         assertEquals("x".repeat(LogText.MAX_CHARS), LogText.escape("x".repeat(LogText.MAX_CHARS)));
     }
+
+    @Test
+    void textForTheLogAloneIsOnlyCutForTheLogEscapesIt() {
+        assertEquals("a\nb", LogText.cut("a\nb"));
+        assertEquals("(none)", LogText.cut(null));
+        assertEquals("x".repeat(LogText.MAX_CHARS) + "...", LogText.cut("x".repeat(500)));
+        assertEquals("x".repeat(LogText.MAX_CHARS), LogText.cut("x".repeat(LogText.MAX_CHARS)));
+    }
 }

@@ -26,6 +26,7 @@ final class LoggedLoginAudit implements LoginAudit {
 
     @Override
     public void refused(RefusedLogin login) {
+        // Escaped here, not only by the log's layout: the same text goes into the event (the timeline, the dashboard).
         String user = login.user() == null ? "-" : LogText.escaped(login.user());
         String remote = LogText.escaped(login.remote());
         String tried = login.attempts().isEmpty() ? NOTHING_CHECKABLE

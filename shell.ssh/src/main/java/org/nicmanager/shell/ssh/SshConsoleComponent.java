@@ -141,7 +141,7 @@ public final class SshConsoleComponent {
             warnOfUncheckableKeys(settings);
         } catch (IOException failed) {
             logger.error("the SSH console cannot listen on {}:{}: {}", settings.host(), settings.port(),
-                    LogText.escaped(failed.getMessage()));
+                    failed.getMessage());
             stop();
         }
     }
@@ -151,11 +151,10 @@ public final class SshConsoleComponent {
             return;
         }
         try {
-            UncheckableKeys.in(settings.authorizedKeys()).forEach(warning -> logger.warn("{}",
-                    LogText.escaped(warning)));
+            UncheckableKeys.in(settings.authorizedKeys()).forEach(warning -> logger.warn("{}", warning));
         } catch (IOException unreadable) {
             logger.warn("cannot read {} to check its keys: {}", settings.authorizedKeys(),
-                    LogText.escaped(unreadable.getMessage()));
+                    unreadable.getMessage());
         }
     }
 
@@ -168,7 +167,7 @@ public final class SshConsoleComponent {
             running.close();
             post(SshTopics.STOPPED, Map.of(SshTopics.SUBJECT, PID));
         } catch (Exception failed) {
-            logger.error("the SSH console did not stop cleanly: {}", LogText.escaped(failed.getMessage()));
+            logger.error("the SSH console did not stop cleanly: {}", failed.getMessage());
         } finally {
             running = null;
         }

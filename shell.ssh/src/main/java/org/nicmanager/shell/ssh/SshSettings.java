@@ -127,6 +127,7 @@ record SshSettings(int port, String host, Path authorizedKeys, Path hostKey, Str
         }
     }
 
+    /** The value is escaped here, not only by the log's layout: the message also goes into the refusal's event. */
     private static IllegalArgumentException refused(String key, Object value, String allowed) {
         return new IllegalArgumentException("bad " + key + " '" + LogText.escaped(value) + "': expected " + allowed);
     }

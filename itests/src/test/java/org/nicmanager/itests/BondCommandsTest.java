@@ -42,6 +42,14 @@ public class BondCommandsTest extends NicManagerTestSupport {
         String failedBack = shell("bond:show bondA --json");
         assertTrue(failedBack, failedBack.contains("{\"name\":\"fastA\",\"state\":\"UP\",\"active\":true"));
         assertTrue(failedBack, failedBack.contains("\"failovers\":1,\"failbacks\":1,"));
+        assertTrue("the hold-down typed, in nanoseconds: " + failedBack,
+                failedBack.contains("\"failback\":\"delayed\",\"failbackHoldDownNanos\":2000000000,"));
+
+        String text = shell("bond:show bondA");
+        assertTrue("the hold-down in units: " + text, text.matches("(?s).*\\bfailback +delayed\n"
+                + "failbackHoldDown +2s\n.*"));
+        assertTrue("history times in units, as events prints them: " + text,
+                text.matches("(?s).*\\bhistory\ntime +nic +reason\n0ns +fastA +CARRIER_LOST\n2s +fastA +\\w+.*"));
     }
 
     /**

@@ -9,6 +9,7 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.shell.Json;
+import org.nicmanager.kernel.api.shell.ShownAsDuration;
 import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
@@ -44,9 +45,12 @@ public final class BondCommands {
      * {@code mtuBytes} is the bond's MTU, its smallest member's; {@code memberMtus} each member's; {@code mtuWarning}
      * says, when they differ, where larger frames go ({@code mtuRedirects} of them went to another member than the
      * policy chose, {@code mtuRefusals} fitted no carrying member and were dropped TOO_LONG).
+     * {@code failbackHoldDownNanos} is how long a recovered member must stay up before a {@code delayed} failback
+     * returns it, {@code null} for the other modes; the text form prints it in units ({@code failbackHoldDown  2s}).
      */
     public record BondView(String name, String policy, String lacp, Aggregation aggregation, String failback,
-            List<BondMember> members, int mtuBytes, Map<String, Integer> memberMtus, String mtuWarning,
+            @ShownAsDuration Long failbackHoldDownNanos, List<BondMember> members, int mtuBytes,
+            Map<String, Integer> memberMtus, String mtuWarning,
             List<String> absentNics, long failovers, long failbacks, long offeredFrames, long sentFrames,
             long queuedFrames, long droppedFrames, Map<DropReason, Long> dropped, InboundCounts inbound,
             List<HistoryEntry> history, ArpMonitorView arpMonitor, long mtuRedirects, long mtuRefusals,
@@ -62,7 +66,9 @@ public final class BondCommands {
                     .sorted(java.util.Comparator.comparingInt(BondStats.Member::rank))
                     .forEach(member -> mtus.put(member.nic(), member.mtuBytes()));
             return new BondView(info.name(), info.policy().shellName(), info.lacp().name().toLowerCase(Locale.ROOT),
-                    Aggregation.of(stats.lacp()), info.failback().name().toLowerCase(Locale.ROOT), info.members(),
+                    Aggregation.of(stats.lacp()), info.failback().name().toLowerCase(Locale.ROOT),
+                    info.failback() == FailbackMode.DELAYED ? report.settings().failbackHoldDownNanos() : null,
+                    info.members(),
                     stats.mtuBytes(), mtus, stats.mtuWarning(), absent, info.failovers(),
                     info.failbacks(), stats.offeredFrames(), stats.sentFrames(), stats.queuedFrames(),
                     stats.droppedFrames(), stats.drops(),
@@ -118,8 +124,8 @@ public final class BondCommands {
         }
     }
 
-    /** One failover, failback or removal: kernel time in ns, the member, why. */
-    public record HistoryEntry(long time, String nic, String reason) {
+    /** One failover, failback or removal: kernel time in ns (text: in units, as {@code events}), the member, why. */
+    public record HistoryEntry(@ShownAsDuration long time, String nic, String reason) {
 
         static HistoryEntry of(FailoverEvent event) {
             return new HistoryEntry(event.atNanos(), event.member(), event.reason().name());

@@ -5,9 +5,13 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.nicmanager.kernel.api.shell.ShownAsDuration;
+import org.nicmanager.kernel.api.units.TimeSpan;
+
 /**
  * Renders command results for people. A record's scalar fields print as aligned "name  value" lines; a field that is a
- * list of records prints as a table with one column per record field.
+ * list of records prints as a table with one column per record field. A component marked {@link ShownAsDuration}
+ * prints its nanoseconds in units ({@code 3.6s}) under its name without the {@code Nanos} suffix.
  */
 final class TextTable {
 
@@ -25,7 +29,7 @@ final class TextTable {
             if (isListOfRecords(value)) {
                 tables.add(component);
             } else {
-                pairs.add(new String[] {component.getName(), text(value)});
+                pairs.add(new String[] {label(component), cell(component, value)});
             }
         }
         int width = pairs.stream().mapToInt(pair -> pair[0].length()).max().orElse(0);
@@ -51,9 +55,9 @@ final class TextTable {
         String[][] cells = new String[rows.size() + 1][fields.length];
         int[] widths = new int[fields.length];
         for (int column = 0; column < fields.length; column++) {
-            cells[0][column] = fields[column].getName();
+            cells[0][column] = label(fields[column]);
             for (int row = 0; row < rows.size(); row++) {
-                cells[row + 1][column] = text(read(fields[column], (Record) rows.get(row)));
+                cells[row + 1][column] = cell(fields[column], read(fields[column], (Record) rows.get(row)));
             }
             for (String[] line : cells) {
                 widths[column] = Math.max(widths[column], line[column].length());
@@ -72,6 +76,19 @@ final class TextTable {
 
     private static boolean isListOfRecords(Object value) {
         return value instanceof List<?> list && (list.isEmpty() || list.get(0) instanceof Record);
+    }
+
+    private static String label(RecordComponent component) {
+        String name = component.getName();
+        boolean inUnits = component.isAnnotationPresent(ShownAsDuration.class);
+        return inUnits && name.endsWith("Nanos") ? name.substring(0, name.length() - "Nanos".length()) : name;
+    }
+
+    private static String cell(RecordComponent component, Object value) {
+        if (value instanceof Long nanos && component.isAnnotationPresent(ShownAsDuration.class)) {
+            return TimeSpan.format(nanos);
+        }
+        return text(value);
     }
 
     private static String text(Object value) {

@@ -83,6 +83,9 @@ public class HardwareRefusalTest extends NicManagerTestSupport {
         assertNames(refused("hw:fail ghost0 melted"), "'melted'", "hardware, ring");
         assertNames(refused("hw:flood h1 --rate fast --for 1s"), "'fast'");
         assertNames(refused("hw:traffic h1 --to h2 --pattern chaotic"), "'chaotic'", "cbr, burst, poisson");
+        assertNames(refused("hw:traffic h1 --to h2 --count 0"), "--count", "'0'", "1 to 2147483647");
+        assertNames(refused("hw:traffic h1 --to h2 --count some"), "--count", "'some'", "1 to 2147483647");
+        assertNames(refused("hw:traffic h1 --to h2 --count 5 --for 1s"), "--count 5", "--for 1s", "one of them");
         assertFalse(shell("hw:topology").contains("swBad"));
     }
 }

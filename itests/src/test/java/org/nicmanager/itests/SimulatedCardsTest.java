@@ -87,6 +87,21 @@ public class SimulatedCardsTest extends NicManagerTestSupport {
     }
 
     @Test
+    public void anExternalHostSendsTheFramesCountedAndThenStops() throws Exception {
+        shell("hw:switch add swC");
+        shell("hw:host add tx2 --switch swC --ip 10.0.0.3 --mac 02:00:00:00:01:03");
+        shell("hw:host add rx2 --switch swC --mac 02:00:00:00:01:04");
+        String started = shell("hw:traffic tx2 --to rx2 --rate 1kpps --frame 200 --flows 2 --count 7");
+        assertTrue(started, started.matches("(?s).*\\bframeCount +7\\b.*"));
+        shell("kernel:advance 1s");
+        String stats = shell("hw:host stats rx2 --json");
+        assertTrue(stats, stats.startsWith("{\"name\":\"rx2\",\"rxFrames\":7,\"rxBytes\":1400,\"lostFrames\":0,"));
+        shell("kernel:advance 1s");
+        String later = shell("hw:host stats rx2 --json");
+        assertTrue("nothing after the count: " + later, later.startsWith("{\"name\":\"rx2\",\"rxFrames\":7,"));
+    }
+
+    @Test
     public void anExternalHostCountsWhatItReceivesPerFlow() throws Exception {
         shell("hw:switch add swH");
         shell("hw:host add tx1 --switch swH --ip 10.0.0.1 --mac 02:00:00:00:01:01");

@@ -71,6 +71,9 @@ final class TrafficControl {
                     + MAX_BURST_FRAMES);
         }
         checkDuration(spec.forNanos());
+        if (spec.frameCount() < 0) {
+            throw new IllegalArgumentException("bad frame count " + spec.frameCount() + ": 0 (no limit) or more");
+        }
         if (target.mac() == host.mac()) {
             throw new IllegalArgumentException("host '" + hostName + "' cannot send traffic to itself");
         }
@@ -78,7 +81,7 @@ final class TrafficControl {
                 target.ip(), spec.frameBytes(), spec.flows(), 0, spec.pattern(), spec.burstFrames(), spec.rate(),
                 seeds.split(), null);
         host.addSource(source);
-        source.start(spec.forNanos());
+        source.start(spec.forNanos(), spec.frameCount());
     }
 
     /** Stops every source of the host; returns how many were running. */

@@ -63,6 +63,8 @@ final class TrafficSource {
     private long nextEventNanos;
     private int nextFlow;
     private int pending;
+    /** Frames still to offer; {@code Long.MAX_VALUE}: no end by count. */
+    private long framesLeft;
     private boolean running;
 
     /**
@@ -101,7 +103,17 @@ final class TrafficSource {
 
     /** Sends the first frames now; stops by itself after {@code forNanos} unless that is 0. */
     void start(long forNanos) {
+        start(forNanos, 0);
+    }
+
+    /**
+     * Sends the first frames now; stops by itself after {@code forNanos} unless that is 0, and once it has offered
+     * {@code frameCount} frames unless that is 0 (a frame due while the link is down or no buffer is free counts too:
+     * the count is of frames the host tried to send).
+     */
+    void start(long forNanos, long frameCount) {
         running = true;
+        framesLeft = frameCount > 0 ? frameCount : Long.MAX_VALUE;
         long now = scheduler.nanoTime();
         if (forNanos > 0) {
             end.armAt(now + forNanos); // armed first: at an equal deadline the end wins, so the window is [start, end)
@@ -126,10 +138,26 @@ final class TrafficSource {
     }
 
     private void eventDue() {
-        pending += framesPerEvent;
+        int frames = (int) Math.min(framesPerEvent, framesLeft);
+        pending += frames;
+        if (framesLeft != Long.MAX_VALUE) {
+            framesLeft -= frames;
+        }
         nextEventNanos += nextGapNanos();
         sendPending();
         if (pending == 0) {
+            armNext();
+        }
+    }
+
+    /**
+     * The next event, or the end once the count is offered. The end goes through its timer, not a direct stop: the
+     * host may be walking its sources when the last frame leaves.
+     */
+    private void armNext() {
+        if (framesLeft == 0) {
+            end.armAt(scheduler.nanoTime());
+        } else {
             due.armAt(nextEventNanos);
         }
     }
@@ -142,7 +170,7 @@ final class TrafficSource {
         sendPending();
         if (pending == 0) {
             nextEventNanos = Math.max(nextEventNanos, scheduler.nanoTime());
-            due.armAt(nextEventNanos);
+            armNext();
         }
     }
 

@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class TrafficCommands {
 
     static final String USAGE_TRAFFIC = "hw:traffic HOST --to TARGET [--rate RATE] [--frame SIZE] [--flows N]"
-            + " [--pattern cbr|burst|poisson] [--burst N] [--for DURATION]";
+            + " [--pattern cbr|burst|poisson] [--burst N] [--count N | --for DURATION]";
     static final String USAGE_STOP = "hw:traffic stop HOST";
     static final String USAGE_FLOOD = "hw:flood TARGET --rate RATE --for DURATION [--kind udp|syn|broadcast]"
             + " [--via SW]";
@@ -34,12 +34,16 @@ public final class TrafficCommands {
     public static final int DEFAULT_BURST_FRAMES = 16;
     public static final int MAX_FLOWS = 65_536;
     public static final int MAX_BURST_FRAMES = 4_096;
+    public static final int MAX_COUNT_FRAMES = Integer.MAX_VALUE;
     /** The shortest Ethernet frame; it has room for the UDP/IPv4 headers and the flow stamp. */
     private static final int MIN_TRAFFIC_FRAME_BYTES = FrameWriter.MIN_FRAME_BYTES;
 
-    /** What {@code hw:traffic} started or stopped. {@code forNanos} 0 means until stopped. */
+    /**
+     * What {@code hw:traffic} started or stopped. {@code forNanos} 0 means no end by time, {@code frameCount} 0 no end
+     * by count: with both 0 it runs until stopped.
+     */
     public record TrafficStarted(String host, String target, String rate, int frameBytes, int flows, String pattern,
-            long forNanos) {
+            long forNanos, long frameCount) {
     }
 
     public record TrafficStopped(String host) {
@@ -74,12 +78,14 @@ public final class TrafficCommands {
                     absentValue = Words.ABSENT) String pattern,
             @Descriptor("frames per burst with --pattern burst (default 16)") @Parameter(names = "--burst",
                     absentValue = Words.ABSENT) String burst,
+            @Descriptor("stop after this many frames in all, 1.." + MAX_COUNT_FRAMES + " (default: until hw:traffic"
+                    + " stop)") @Parameter(names = "--count", absentValue = Words.ABSENT) String count,
             @Descriptor("how long, e.g. 10s (default: until hw:traffic stop)") @Parameter(names = "--for",
                     absentValue = Words.ABSENT) String duration,
             @Descriptor("HOST | stop HOST") String... words) {
         if (words.length == 2 && words[0].equals("stop")) {
             if (Words.given(to) || Words.given(rate) || Words.given(frame) || Words.given(flows)
-                    || Words.given(pattern) || Words.given(burst) || Words.given(duration)) {
+                    || Words.given(pattern) || Words.given(burst) || Words.given(count) || Words.given(duration)) {
                 throw new IllegalArgumentException("hw:traffic stop takes no options; expected: " + USAGE_STOP);
             }
             String host = Names.check("host", words[1]);
@@ -99,11 +105,18 @@ public final class TrafficCommands {
         }
         int burstFrames = Words.given(burst) ? Words.count("--burst", burst, 1, MAX_BURST_FRAMES)
                 : DEFAULT_BURST_FRAMES;
+        long frameCount = Words.given(count) ? Words.count("--count", count, 1, MAX_COUNT_FRAMES) : 0;
+        if (Words.given(count) && Words.given(duration)) {
+            throw new IllegalArgumentException("--count " + count + " and --for " + duration + " both say when to stop;"
+                    + " give one of them");
+        }
         long forNanos = Words.given(duration) ? Words.durationNanos("--for", duration, false) : 0;
         String receiver = targets.destination("--to", target); // the words first, then what they name
-        TrafficSpec spec = new TrafficSpec(receiver, offered, frameBytes, flowCount, spacing, burstFrames, forNanos);
+        TrafficSpec spec = new TrafficSpec(receiver, offered, frameBytes, flowCount, spacing, burstFrames, forNanos,
+                frameCount);
         hardware.run(world -> world.startTraffic(host, spec));
-        return new TrafficStarted(host, target, offered.toString(), frameBytes, flowCount, spacing.name(), forNanos);
+        return new TrafficStarted(host, target, offered.toString(), frameBytes, flowCount, spacing.name(), forNanos,
+                frameCount);
     }
 
     private static int frameBytes(String text) {

@@ -64,6 +64,45 @@ class TrafficPatternTest {
         assertEquals(1_500, sim.host("a").txFrames());
     }
 
+    @Test
+    void aCountEndsTheSourceAfterThatManyFramesEvenInTheMiddleOfABurst() {
+        sim = twoHosts(1);
+        // bursts of 4: the third burst is cut to 2 frames, and nothing follows.
+        sim.run(() -> sim.net.startTraffic("a", new TrafficSpec("b", Rate.parse("1kpps"), 200, 3,
+                TrafficPattern.BURST, 4, 0, 10)));
+        sim.advance(SECOND);
+        assertEquals(10, sim.host("a").txFrames());
+        assertEquals(10, sim.host("b").rxFrames());
+        assertEquals(0, sim.host("b").lostFrames());
+        sim.advance(10 * SECOND);
+        assertEquals(10, sim.host("b").rxFrames(), "the source has ended");
+    }
+
+    @Test
+    void aCountHoldsWhenTheSourceWaitsForItsLink() {
+        sim = twoHosts(1);
+        // 5 Gb/s offered on a 1 Gb/s link: the source waits for room (resume), and still ends at the count.
+        sim.run(() -> sim.net.startTraffic("a", new TrafficSpec("b", Rate.parse("5Gbps"), 1000, 1,
+                TrafficPattern.CBR, 1, 0, 2_000)));
+        sim.advance(SECOND);
+        assertEquals(2_000, sim.host("a").txFrames());
+        assertEquals(2_000, sim.host("b").rxFrames());
+        assertEquals(0, sim.host("a").txDropsQueueFull());
+        sim.advance(SECOND);
+        assertEquals(2_000, sim.host("b").rxFrames(), "the source has ended");
+    }
+
+    @Test
+    void aNegativeCountIsRefused() {
+        sim = twoHosts(1);
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> sim.run(() -> sim.net.startTraffic("a", new TrafficSpec("b",
+                        Rate.parse("1kpps"), 200, 1, TrafficPattern.CBR, 1, 0, -1))));
+        assertTrue(refused.getMessage().contains("-1"), refused.getMessage());
+        sim.advance(SECOND);
+        assertEquals(0, sim.host("a").txFrames());
+    }
+
     private long poissonFrames(long seed) {
         try (SimHarness run = twoHosts(seed)) {
             run.run(() -> run.net.startTraffic("a", spec(Rate.parse("10kpps"), 200, 1, TrafficPattern.POISSON, 1)));

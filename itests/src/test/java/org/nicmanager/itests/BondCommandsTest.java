@@ -168,6 +168,34 @@ public class BondCommandsTest extends NicManagerTestSupport {
         assertEquals("a refused command changes nothing", before, shell("bond:list --json"));
     }
 
+    /** Linux, Open vSwitch and vSphere names work as aliases; bond:show keeps the canonical policy beside them. */
+    @Test
+    public void theAnchorsPolicyNamesAreAliasesShownBesideTheCanonicalPolicy() throws Exception {
+        topology("F");
+        shell("bond:create bondF --policy active-backup");
+        shell("bond:add bondF fastF slowF");
+        String created = shell("bond:show bondF --json");
+        assertTrue(created, created.contains("\"policy\":\"failover-order\",\"policyAlias\":\"active-backup\","));
+        String text = shell("bond:show bondF");
+        assertTrue(text, text.matches("(?s).*\\bpolicy +failover-order\n+policyAlias +active-backup\n.*"));
+
+        shell("bond:policy bondF balance-tcp");
+        String changed = shell("bond:show bondF --json");
+        assertTrue(changed, changed.contains("\"policy\":\"hash-l34\",\"policyAlias\":\"balance-tcp\","));
+
+        shell("bond:policy bondF round-robin");
+        String canonical = shell("bond:show bondF --json");
+        assertTrue(canonical, canonical.contains("\"policy\":\"round-robin\",\"policyAlias\":null,"));
+
+        String before = shell("bond:list --json");
+        assertRefused("bond:policy bondF balance-alb", "policy 'balance-alb' is refused: it balances receive traffic"
+                + " by rewriting ARP replies");
+        assertRefused("bond:create x --policy 802.3ad", "use --lacp active --policy hash-l2");
+        assertRefused("bond:create x --policy loadbalance_loadbased", "load-based teaming (policy load-based) is not"
+                + " built yet; the nearest policy is per-vm");
+        assertEquals("a refused alias changes nothing", before, shell("bond:list --json"));
+    }
+
     /** A member's {@code txFrames} in {@code bond:show --json}. */
     private static long txFrames(String bond, String nic) {
         java.util.regex.Matcher member = java.util.regex.Pattern.compile("\\{\"name\":\"" + nic

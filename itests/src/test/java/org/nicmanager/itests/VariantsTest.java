@@ -82,6 +82,18 @@ class VariantsTest {
                 + " kernel-integrated NIC manager knows"), error);
     }
 
+    @Test
+    void theLoadableVariantRefusesAVmAwarePolicyReachedThroughAnAliasNamingBoth() throws Exception {
+        Path script = work.resolve("srcid.gogo");
+        Files.writeString(script, SCRIPT.replace("--policy per-vm", "--policy loadbalance_srcid"));
+
+        Process loadable = run("nicmgr-loadable.jar", script);
+        assertEquals(1, loadable.exitValue());
+        String error = read(loadable.getErrorStream());
+        assertTrue(error.contains("policy loadbalance_srcid means per-vm here; policy per-vm needs to know which VM"
+                + " sent each frame"), error);
+    }
+
     /**
      * Only the kernel-integrated NIC manager puts the resource manager in front of its bonds: there, VM a gets twice
      * what VM c gets, as their shares say; with the loadable one the same allocations mean nothing, and the VM whose

@@ -13,7 +13,6 @@ import org.nicmanager.kernel.api.shell.ShownAsDuration;
 import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.BondSettings;
@@ -47,8 +46,11 @@ public final class BondCommands {
      * policy chose, {@code mtuRefusals} fitted no carrying member and were dropped TOO_LONG).
      * {@code failbackHoldDownNanos} is how long a recovered member must stay up before a {@code delayed} failback
      * returns it, {@code null} for the other modes; the text form prints it in units ({@code failbackHoldDown  2s}).
+     * {@code policyAlias} is the other system's name the operator gave the policy (e.g. {@code active-backup} for
+     * {@code failover-order}), {@code null} when the canonical name was used; it lives while the bond does and is
+     * not kept in the configuration.
      */
-    public record BondView(String name, String policy, String lacp, Aggregation aggregation, String failback,
+    public record BondView(String name, String policy, String policyAlias, String lacp, Aggregation aggregation, String failback,
             @ShownAsDuration Long failbackHoldDownNanos, List<BondMember> members, int mtuBytes,
             Map<String, Integer> memberMtus, String mtuWarning,
             List<String> absentNics, long failovers, long failbacks, long offeredFrames, long sentFrames,
@@ -56,7 +58,7 @@ public final class BondCommands {
             List<HistoryEntry> history, ArpMonitorView arpMonitor, long mtuRedirects, long mtuRefusals,
             long rebalanceMoves) {
 
-        static BondView of(BondReport report) {
+        static BondView of(BondReport report, String policyAlias) {
             BondInfo info = report.stats().info();
             BondStats stats = report.stats();
             List<String> absent = report.nics().stream().filter(nic -> stats.members().stream()
@@ -65,7 +67,7 @@ public final class BondCommands {
             stats.members().stream().filter(member -> member.state() != MemberState.REMOVED)
                     .sorted(java.util.Comparator.comparingInt(BondStats.Member::rank))
                     .forEach(member -> mtus.put(member.nic(), member.mtuBytes()));
-            return new BondView(info.name(), info.policy().shellName(), info.lacp().name().toLowerCase(Locale.ROOT),
+            return new BondView(info.name(), info.policy().shellName(), policyAlias, info.lacp().name().toLowerCase(Locale.ROOT),
                     Aggregation.of(stats.lacp()), info.failback().name().toLowerCase(Locale.ROOT),
                     info.failback() == FailbackMode.DELAYED ? report.settings().failbackHoldDownNanos() : null,
                     info.members(),
@@ -147,15 +149,18 @@ public final class BondCommands {
     static final String ABSENT = "";
 
     private final BondService manager;
+    private final PolicyAliases aliases;
 
     @Activate
-    public BondCommands(@Reference BondService manager) {
+    public BondCommands(@Reference BondService manager, @Reference PolicyAliases aliases) {
         this.manager = manager;
+        this.aliases = aliases;
     }
 
     @Descriptor("Create a bond (no members yet)")
     public BondView create(
-            @Descriptor("load distribution, e.g. round-robin, hash-l34, failover-order") @Parameter(
+            @Descriptor("load distribution, e.g. round-robin, hash-l34, failover-order; or another system's name,"
+                    + " e.g. active-backup, balance-tcp, loadbalance_srcid") @Parameter(
                     names = "--policy", absentValue = "round-robin") String policy,
             @Descriptor("when a recovered member returns: immediate, manual or delayed:DURATION (e.g. delayed:5s)")
             @Parameter(names = "--failback", absentValue = "immediate") String failback,
@@ -178,7 +183,34 @@ public final class BondCommands {
             @Descriptor("the bond's name") String name) {
         BondSettings settings = settings(failback).withLacp(lacpSettings(lacp, lacpRate, lacpFallback, minLinks))
                 .withArpMonitor(arpMonitor(arpTargets, arpInterval, arpMissed));
-        return BondView.of(manager.create(name, LoadDistribution.fromShellName(policy), settings));
+        PolicyNames.Chosen chosen = PolicyNames.parse(policy);
+        BondReport created;
+        try {
+            created = manager.create(name, chosen.policy(), settings);
+        } catch (IllegalArgumentException refused) {
+            throw namingAlias(chosen, refused);
+        }
+        aliases.remember(name, chosen);
+        return view(created);
+    }
+
+    /** The view of a bond, with the alias its policy was given by if that is still its policy. */
+    private BondView view(BondReport report) {
+        BondInfo info = report.stats().info();
+        return BondView.of(report, aliases.aliasOf(info.name(), info.policy()));
+    }
+
+    /**
+     * A refusal of the policy an alias stands for (the loadable NIC manager refuses VM-aware policies) names the alias
+     * too, so the operator sees why {@code loadbalance_srcid} was refused.
+     */
+    private static IllegalArgumentException namingAlias(PolicyNames.Chosen chosen, IllegalArgumentException refused) {
+        String canonical = "policy " + chosen.policy().shellName() + " ";
+        if (chosen.alias() == null || refused.getMessage() == null || !refused.getMessage().startsWith(canonical)) {
+            return refused;
+        }
+        return new IllegalArgumentException("policy " + chosen.alias() + " means " + chosen.policy().shellName()
+                + " here; " + refused.getMessage(), refused);
     }
 
     /** What {@code --arp-target}, {@code --arp-interval} and {@code --arp-missed} say, checked. */
@@ -259,33 +291,43 @@ public final class BondCommands {
     @Descriptor("Delete a bond no virtual NIC uses; its NICs become unbonded")
     public String delete(@Descriptor("the bond") String bond) {
         manager.delete(bond);
+        aliases.forget(bond);
         return "bond " + bond + " deleted";
     }
 
     @Descriptor("Change a bond's load-distribution policy; the tables are recomputed at once")
     public BondView policy(@Descriptor("the bond") String bond,
-            @Descriptor("the policy, e.g. round-robin, hash-l34, per-vm, failover-order") String policy) {
-        return BondView.of(manager.policy(bond, LoadDistribution.fromShellName(policy)));
+            @Descriptor("the policy, e.g. round-robin, hash-l34, per-vm, failover-order; or another system's name,"
+                    + " e.g. active-backup, balance-tcp, loadbalance_srcid") String policy) {
+        PolicyNames.Chosen chosen = PolicyNames.parse(policy);
+        BondReport changed;
+        try {
+            changed = manager.policy(bond, chosen.policy());
+        } catch (IllegalArgumentException refused) {
+            throw namingAlias(chosen, refused);
+        }
+        aliases.remember(bond, chosen);
+        return view(changed);
     }
 
     @Descriptor("Set the explicit failover order: the NICs named come first, in that order; the rest follow")
     public BondView order(@Descriptor("the bond") String bond, @Descriptor("NIC names") String... nics) {
-        return BondView.of(manager.order(bond, nicList("bond:order", bond, nics)));
+        return view(manager.order(bond, nicList("bond:order", bond, nics)));
     }
 
     @Descriptor("Put a recovered member back in service now (manual failback)")
     public BondView failback(@Descriptor("the bond") String bond, @Descriptor("the member NIC") String nic) {
-        return BondView.of(manager.failback(bond, nic));
+        return view(manager.failback(bond, nic));
     }
 
     @Descriptor("Add NICs to a bond, at the end of its failover order")
     public BondView add(@Descriptor("the bond") String bond, @Descriptor("NIC names") String... nics) {
-        return BondView.of(manager.add(bond, nicList("bond:add", bond, nics)));
+        return view(manager.add(bond, nicList("bond:add", bond, nics)));
     }
 
     @Descriptor("Take NICs out of a bond; it fails over from them at once")
     public BondView remove(@Descriptor("the bond") String bond, @Descriptor("NIC names") String... nics) {
-        return BondView.of(manager.remove(bond, nicList("bond:remove", bond, nics)));
+        return view(manager.remove(bond, nicList("bond:remove", bond, nics)));
     }
 
     @Descriptor("List the bonds")
@@ -293,7 +335,7 @@ public final class BondCommands {
             absentValue = "false") boolean json) {
         List<BondReport> bonds = manager.reports();
         if (json) {
-            return new Json(new BondDocuments(bonds.stream().map(BondView::of).toList()));
+            return new Json(new BondDocuments(bonds.stream().map(this::view).toList()));
         }
         return new BondList(bonds.stream().map(report -> report.stats().info()).map(info -> new BondRow(info.name(),
                 info.policy().shellName(), info.members().size(),
@@ -306,7 +348,7 @@ public final class BondCommands {
             @Descriptor("print one JSON document") @Parameter(names = "--json", presentValue = "true",
                     absentValue = "false") boolean json,
             @Descriptor("the bond") String bond) {
-        BondView view = BondView.of(manager.show(bond));
+        BondView view = view(manager.show(bond));
         return json ? new Json(view) : view;
     }
 

@@ -1,0 +1,74 @@
+package org.nicmanager.nicmanager.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nicmanager.kernel.api.teaming.LoadDistribution;
+
+class PolicyNamesTest {
+
+    @ParameterizedTest
+    @CsvSource({"active-backup, failover-order", "balance-rr, round-robin", "balance-xor, hash-l2",
+        "balance-slb, hash-l2-src", "balance-tcp, hash-l34", "loadbalance_srcid, per-vm",
+        "loadbalance_srcmac, hash-l2-src", "loadbalance_ip, hash-l3", "failover_explicit, failover-order"})
+    void anAliasMeansItsPolicyAndIsRemembered(String alias, String policy) {
+        PolicyNames.Chosen chosen = PolicyNames.parse(alias);
+
+        assertEquals(LoadDistribution.fromShellName(policy), chosen.policy());
+        assertEquals(alias, chosen.alias());
+    }
+
+    @Test
+    void everyCanonicalNameIsItselfWithoutAlias() {
+        for (LoadDistribution policy : LoadDistribution.values()) {
+            PolicyNames.Chosen chosen = PolicyNames.parse(policy.shellName());
+            assertEquals(policy, chosen.policy());
+            assertNull(chosen.alias());
+        }
+    }
+
+    @Test
+    void eightOhTwoThreeAdIsRefusedPointingAtTheLacpOption() {
+        String message = assertThrows(IllegalArgumentException.class, () -> PolicyNames.parse("802.3ad"))
+                .getMessage();
+
+        assertTrue(message.startsWith("policy '802.3ad' is refused: "), message);
+        assertTrue(message.contains("--lacp active --policy hash-l2"), message);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"balance-tlb", "balance-alb"})
+    void linuxAdaptiveModesAreRefusedWithTheReasonAndTheNearestPolicy(String alias) {
+        String message = assertThrows(IllegalArgumentException.class, () -> PolicyNames.parse(alias)).getMessage();
+
+        assertTrue(message.startsWith("policy '" + alias + "' is refused: "), message);
+        assertTrue(message.contains("ARP"), message);
+        assertTrue(message.contains("nearest policy is least-loaded"), message);
+    }
+
+    @Test
+    void loadBasedTeamingIsRefusedAsNotBuiltYetNamingPerVm() {
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> PolicyNames.parse("loadbalance_loadbased")).getMessage();
+
+        assertTrue(message.contains("load-based"), message);
+        assertTrue(message.contains("not built yet"), message);
+        assertTrue(message.contains("nearest policy is per-vm"), message);
+    }
+
+    @Test
+    void anUnknownNameListsCanonicalNamesAndAliases() {
+        String message = assertThrows(IllegalArgumentException.class, () -> PolicyNames.parse("fastest"))
+                .getMessage();
+
+        assertTrue(message.startsWith("unknown policy 'fastest'; allowed: round-robin"), message);
+        assertTrue(message.contains("failover-order"), message);
+        assertTrue(message.contains("; aliases: active-backup (failover-order)"), message);
+        assertTrue(message.contains("loadbalance_srcid (per-vm)"), message);
+    }
+}

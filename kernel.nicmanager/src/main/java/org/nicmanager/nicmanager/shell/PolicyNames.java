@@ -1,6 +1,7 @@
 package org.nicmanager.nicmanager.shell;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,33 +20,37 @@ final class PolicyNames {
     record Chosen(LoadDistribution policy, String alias) {
     }
 
-    /** Alias to the policy it means here. */
-    private static final Map<String, LoadDistribution> ALIASES = new LinkedHashMap<>();
+    /** Alias to the policy it means here, in the order the refusal of an unknown name lists them. */
+    private static final Map<String, LoadDistribution> ALIASES;
 
     /** Alias to why it is refused and what to use instead. */
-    private static final Map<String, String> REFUSED = new LinkedHashMap<>();
+    private static final Map<String, String> REFUSED;
 
     static {
+        Map<String, LoadDistribution> aliases = new LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         // Linux bonding modes (Documentation/networking/bonding.rst).
-        ALIASES.put("active-backup", LoadDistribution.FAILOVER_ORDER);
-        ALIASES.put("balance-rr", LoadDistribution.ROUND_ROBIN);
-        ALIASES.put("balance-xor", LoadDistribution.HASH_L2); // Linux's default xmit_hash_policy is layer2
-        REFUSED.put("802.3ad", "LACP is a separate option here: use --lacp active --policy hash-l2 (802.3ad's"
+        aliases.put("active-backup", LoadDistribution.FAILOVER_ORDER);
+        aliases.put("balance-rr", LoadDistribution.ROUND_ROBIN);
+        aliases.put("balance-xor", LoadDistribution.HASH_L2); // Linux's default xmit_hash_policy is layer2
+        refused.put("802.3ad", "LACP is a separate option here: use --lacp active --policy hash-l2 (802.3ad's"
                 + " default layer2 hash) or another hash policy");
-        REFUSED.put("balance-tlb", "it balances by rewriting ARP/receive paths, which this NIC manager does not do;"
-                + " the nearest policy is least-loaded");
-        REFUSED.put("balance-alb", "it balances receive traffic by rewriting ARP replies, which this NIC manager does"
+        refused.put("balance-tlb", "it moves peers between members by their measured load and receives on one"
+                + " member only, which this NIC manager does not do; the nearest policy is least-loaded");
+        refused.put("balance-alb", "it balances receive traffic by rewriting ARP replies, which this NIC manager does"
                 + " not do; the nearest policy is least-loaded");
         // Open vSwitch bond modes (Documentation/topics/bonding.rst).
-        ALIASES.put("balance-slb", LoadDistribution.HASH_L2_SRC); // SLB hashes the source MAC (and VLAN)
-        ALIASES.put("balance-tcp", LoadDistribution.HASH_L34);
+        aliases.put("balance-slb", LoadDistribution.HASH_L2_SRC); // SLB hashes the source MAC (and VLAN)
+        aliases.put("balance-tcp", LoadDistribution.HASH_L34);
         // vSphere teaming policies.
-        ALIASES.put("loadbalance_srcid", LoadDistribution.PER_VM); // route based on originating virtual port
-        ALIASES.put("loadbalance_srcmac", LoadDistribution.HASH_L2_SRC);
-        ALIASES.put("loadbalance_ip", LoadDistribution.HASH_L3);
-        ALIASES.put("failover_explicit", LoadDistribution.FAILOVER_ORDER);
-        REFUSED.put("loadbalance_loadbased", "load-based teaming (policy load-based) is not built yet; the nearest"
+        aliases.put("loadbalance_srcid", LoadDistribution.PER_VM); // route based on originating virtual port
+        aliases.put("loadbalance_srcmac", LoadDistribution.HASH_L2_SRC);
+        aliases.put("loadbalance_ip", LoadDistribution.HASH_L3);
+        aliases.put("failover_explicit", LoadDistribution.FAILOVER_ORDER);
+        refused.put("loadbalance_loadbased", "load-based teaming (policy load-based) is not built yet; the nearest"
                 + " policy is per-vm");
+        ALIASES = Collections.unmodifiableMap(aliases);
+        REFUSED = Collections.unmodifiableMap(refused);
     }
 
     private PolicyNames() {

@@ -47,7 +47,7 @@ class PolicyNamesTest {
         String message = assertThrows(IllegalArgumentException.class, () -> PolicyNames.parse(alias)).getMessage();
 
         assertTrue(message.startsWith("policy '" + alias + "' is refused: "), message);
-        assertTrue(message.contains("ARP"), message);
+        assertTrue(message.contains("which this NIC manager does not do"), message);
         assertTrue(message.contains("nearest policy is least-loaded"), message);
     }
 

@@ -92,6 +92,11 @@ final class ResourceGates implements Gates {
         }
 
         @Override
+        public long admissibleCapacityBps() {
+            return bond.admissibleCapacityBps();
+        }
+
+        @Override
         public long capacityWithoutBps(Collection<String> failedNics) {
             return bond.capacityBps(failedNics);
         }

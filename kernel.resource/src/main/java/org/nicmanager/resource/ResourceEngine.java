@@ -86,7 +86,12 @@ public final class ResourceEngine implements VmAllocations {
         return vms.suspended(vm);
     }
 
-    /** {@code net:alloc}: checks the change on its own and against every uplink the VM sends through, then applies it. */
+    /**
+     * {@code net:alloc}: checks the change on its own and against every uplink the VM sends through, then applies it. A
+     * reservation is admitted when it fits what the uplink carries with every member up and selected, less the others'
+     * reservations, so that the answer does not depend on a failure or on LACP negotiating at that moment; one that
+     * does not fit what the uplink carries now is in force but broken (GUARANTEE_BROKEN) until it does.
+     */
     public StoredAllocation allocate(String vm, AllocationChange change) {
         if (!vms.exists(vm)) {
             throw new IllegalArgumentException("no VM named '" + vm + "'; VMs: "
@@ -197,10 +202,12 @@ public final class ResourceEngine implements VmAllocations {
         }
         long room = scheduler.reservationRoom(vm);
         if (reservationBps > room) {
+            long admissible = scheduler.admissibleCapacityBps();
             throw new IllegalArgumentException("reservation " + rate(reservationBps) + " for VM " + vm
-                    + " does not fit uplink " + scheduler.uplink() + ": its capacity is "
-                    + rate(scheduler.capacityBps()) + " and other VMs reserve "
-                    + rate(scheduler.capacityBps() - room) + " there, leaving " + rate(Math.max(0, room)));
+                    + " does not fit uplink " + scheduler.uplink() + ": its capacity with every member up and selected"
+                    + " is " + rate(admissible) + " and other VMs reserve " + rate(admissible - room)
+                    + " there, leaving " + rate(Math.max(0, room)) + " (it carries " + rate(scheduler.capacityBps())
+                    + " now)");
         }
     }
 

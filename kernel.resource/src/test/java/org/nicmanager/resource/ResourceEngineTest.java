@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
 import org.nicmanager.kernel.api.resource.ResourceTopics;
 import org.nicmanager.resource.allocation.AllocationChange;
+import org.nicmanager.resource.scheduler.VmUsage;
 import org.nicmanager.resource.scheduler.WhatIf;
 
 /** Allocations: accepted changes take effect at once; bad input is refused, named, and changes nothing. */
@@ -82,15 +83,54 @@ class ResourceEngineTest {
     @Test
     void reservationsThatExceedTheCapacityAreRefusedNamingTheNumbers() {
         allocate("web", reservation(1500 * MBPS));
-        refused("reservation 600Mbps for VM db does not fit uplink bond0: its capacity is 2Gbps and other VMs"
-                + " reserve 1.5Gbps there, leaving 500Mbps", "db", reservation(600 * MBPS));
+        refused("reservation 600Mbps for VM db does not fit uplink bond0: its capacity with every member up and"
+                + " selected is 2Gbps and other VMs reserve 1.5Gbps there, leaving 500Mbps (it carries 2Gbps now)",
+                "db", reservation(600 * MBPS));
         assertEquals(500 * MBPS, allocate("db", reservation(500 * MBPS)).reservationBps(), "what fits is taken");
     }
 
     @Test
-    void afterAFailureOnlyWhatFitsTheCapacityLeftIsAdmitted() {
+    void whileNoMemberCarriesYetAReservationIsAdmittedShownBrokenAndThenHolds() {
+        rig.bond.fail("nic0"); // as a bond whose LACP is still negotiating: it carries nothing yet
         rig.bond.fail("nic1");
-        refused("its capacity is 1Gbps", "web", reservation(1500 * MBPS));
+        rig.events.clear();
+        AllocationView admitted = allocate("web", reservation(500 * MBPS));
+        assertEquals(500 * MBPS, admitted.reservationBps(), "admitted against the 2 Gb/s of both members");
+        assertEquals(VmUsage.Guarantee.BROKEN, admitted.uplinks().get(0).guarantee());
+        assertFalse(admitted.uplinks().get(0).reservationHolds());
+        assertEquals(List.of(ResourceTopics.GUARANTEE_BROKEN, ResourceTopics.ALLOCATION_CHANGED), topics());
+        assertTrue(rig.events.get(0).details().contains("the 0bps it carries now (2Gbps with every member up and"
+                + " selected)"), rig.events.get(0).details());
+
+        rig.events.clear();
+        rig.bond.repair("nic0");
+        assertEquals(List.of(ResourceTopics.CAPACITY_CHANGED, ResourceTopics.GUARANTEE_RESTORED), topics());
+        assertEquals(VmUsage.Guarantee.HOLDS, rig.engine.show("web").uplinks().get(0).guarantee());
+    }
+
+    @Test
+    void afterAFailureAReservationThatFitsEveryMemberIsAdmittedButBroken() {
+        allocate("db", reservation(800 * MBPS)); // priority 8: kept first
+        rig.bond.fail("nic1");
+        AllocationView web = allocate("web", reservation(500 * MBPS));
+        assertEquals(500 * MBPS, web.reservationBps());
+        assertEquals(VmUsage.Guarantee.BROKEN, web.uplinks().get(0).guarantee(), "800 + 500 Mb/s exceed 1 Gb/s now");
+        assertEquals(VmUsage.Guarantee.HOLDS, rig.engine.show("db").uplinks().get(0).guarantee());
+    }
+
+    @Test
+    void aReservationThatCouldNeverFitIsRefusedNamingItAndTheCapacityWhateverTheMomentAndChangesNothing() {
+        rig.bond.fail("nic0");
+        rig.bond.fail("nic1");
+        refused("reservation 2.5Gbps for VM web does not fit uplink bond0: its capacity with every member up and"
+                + " selected is 2Gbps and other VMs reserve 0bps there, leaving 2Gbps (it carries 0bps now)", "web",
+                reservation(2500 * MBPS));
+        rig.bond.repair("nic0");
+        rig.bond.repair("nic1");
+        allocate("db", reservation(1500 * MBPS));
+        refused("reservation 600Mbps for VM web does not fit uplink bond0: its capacity with every member up and"
+                + " selected is 2Gbps and other VMs reserve 1.5Gbps there, leaving 500Mbps", "web",
+                reservation(600 * MBPS));
     }
 
     @Test
@@ -163,6 +203,10 @@ class ResourceEngineTest {
             assertEquals(before, rig.engine.show(vm), "a refused change changes nothing");
         }
         assertEquals(events, rig.events.size(), "and announces nothing");
+    }
+
+    private List<String> topics() {
+        return rig.events.stream().map(EngineRig.Announcement::topic).toList();
     }
 
     private static WhatIf.Verdict verdict(WhatIf answer, String vm) {

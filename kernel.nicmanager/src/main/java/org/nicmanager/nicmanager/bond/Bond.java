@@ -148,6 +148,14 @@ public final class Bond {
         return members.capacityBps(without);
     }
 
+    /**
+     * What the bond can carry by its policy with every member up and, with LACP, selected, in bits per second:
+     * reservations are admitted against it, whatever the links and LACP are doing now ({@link AdmissibleCapacity}).
+     */
+    public long admissibleCapacityBps() {
+        return AdmissibleCapacity.of(members.presentRatesBps(), spreading.policy(), aggregation.settings());
+    }
+
     /** The slot of the present (not removed) member whose NIC has that name, or -1. */
     public int presentSlot(String nicName) {
         return members.presentSlot(nicName);

@@ -172,6 +172,18 @@ final class BondMembers implements MemberView {
         return total;
     }
 
+    /** The line rate of every present (not removed) member, whatever its link: bits per second, in slot order. */
+    long[] presentRatesBps() {
+        long[] rates = new long[count];
+        int present = 0;
+        for (int slot = 0; slot < count; slot++) {
+            if (states[slot] != MemberState.REMOVED) {
+                rates[present++] = nics[slot].speedBps();
+            }
+        }
+        return java.util.Arrays.copyOf(rates, present);
+    }
+
     /** The slot of the current member whose NIC has that name, or -1. */
     int presentSlot(String nicName) {
         for (int slot = 0; slot < count; slot++) {

@@ -385,13 +385,24 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         return slot != null && slot.ports > 0;
     }
 
-    /** Capacity less the reservations of every other VM connected here: the most {@code vm} may reserve. */
+    /**
+     * The admissible capacity less the reservations of every other VM connected here: the most {@code vm} may reserve.
+     * Admission counts what the uplink carries with every member up and selected, not what it carries this instant, so
+     * that the answer does not depend on when it is asked; a reservation admitted that does not fit now is broken, and
+     * announced, until it does.
+     */
     public long reservationRoom(String vm) {
-        return capacityBps - Guarantees.reservedByOthers(table, vm);
+        return admissibleCapacityBps() - Guarantees.reservedByOthers(table, vm);
     }
 
+    /** What the uplink carries now, in bits per second ([0116]). */
     public long capacityBps() {
         return capacityBps;
+    }
+
+    /** What the uplink carries by its policy with every member up and selected; reservations are admitted against it. */
+    public long admissibleCapacityBps() {
+        return port.admissibleCapacityBps();
     }
 
     public UplinkUsage usage(long windowNanos) {

@@ -53,10 +53,18 @@ final class UplinkReports {
                     vm.sentWireBytes, vm.queuedFrames, vm.queuedBytes, vm.queuedTotal, dropped,
                     scheduler.shareClock.reportedVirtualTime(vm), span,
                     bitsPerSecond(vm.offeredWireBytes - mark.offeredWireBytes(), span),
-                    bitsPerSecond(vm.sentWireBytes - mark.sentWireBytes(), span), vm.deliveredFrames, downstream));
+                    bitsPerSecond(vm.sentWireBytes - mark.sentWireBytes(), span), vm.deliveredFrames, downstream,
+                    guarantee(vm), scheduler.capacityBps));
         }
-        return new UplinkUsage(scheduler.uplink, now, scheduler.capacityBps, scheduler.port.nics(), vms,
-                scheduler.unattributedSent, scheduler.unattributedDropped);
+        return new UplinkUsage(scheduler.uplink, now, scheduler.capacityBps, scheduler.admissibleCapacityBps(),
+                scheduler.port.nics(), vms, scheduler.unattributedSent, scheduler.unattributedDropped);
+    }
+
+    private static VmUsage.Guarantee guarantee(VmSlot vm) {
+        if (vm.ports == 0 || vm.allocation.reservationBps() == 0) {
+            return null;
+        }
+        return vm.guaranteeBroken ? VmUsage.Guarantee.BROKEN : VmUsage.Guarantee.HOLDS;
     }
 
     static WhatIf whatIf(UplinkFrameScheduler scheduler, Collection<String> failedNics) {
@@ -99,15 +107,18 @@ final class UplinkReports {
 
     static void announceGuarantee(UplinkFrameScheduler scheduler, VmSlot vm, boolean holds, ResourceEvents events) {
         long reservation = vm.allocation.reservationBps();
+        long admissible = scheduler.admissibleCapacityBps();
         String details = holds
                 ? "reservation " + rate(reservation) + " of VM " + vm.vm + " on " + scheduler.uplink
                         + " holds again at " + rate(scheduler.capacityBps)
                 : "reservation " + rate(reservation) + " of VM " + vm.vm + " (priority " + vm.priority + ") on "
-                        + scheduler.uplink + " is broken: " + rate(scheduler.capacityBps)
-                        + " cannot carry it after the reservations kept in priority order";
+                        + scheduler.uplink + " is broken: the " + rate(scheduler.capacityBps) + " it carries now ("
+                        + rate(admissible) + " with every member up and selected) cannot carry it after the"
+                        + " reservations kept in priority order";
         events.post(holds ? ResourceTopics.GUARANTEE_RESTORED : ResourceTopics.GUARANTEE_BROKEN, vm.vm,
                 scheduler.uplink, details, Map.of(ResourceTopics.RESERVATION_BPS, reservation,
-                        ResourceTopics.CAPACITY_BPS, scheduler.capacityBps, ResourceTopics.PRIORITY, vm.priority));
+                        ResourceTopics.CAPACITY_BPS, scheduler.capacityBps, ResourceTopics.ADMISSIBLE_CAPACITY_BPS,
+                        admissible, ResourceTopics.PRIORITY, vm.priority));
     }
 
     static String rate(long bps) {

@@ -13,12 +13,23 @@ import java.util.Map;
  * @param droppedDownstream of the frames sent, those dropped downstream (bond, NIC, pulled cable), by reason; only the
  *        reasons that occurred
  * @param windowNanos the window the rates were measured over (what history allowed, at least the one asked for)
+ * @param guarantee whether its reservation holds at what the uplink carries now; {@code null} without a reservation
+ *        or while the VM is not connected here
+ * @param uplinkCapacityBps what the uplink carries now, which a broken reservation does not fit
  */
 public record VmUsage(String vm, String uplink, boolean connected, int priority, int shares, long reservationBps,
         boolean reservationHolds, long limitBps, long averageBps, long offeredFrames, long offeredWireBytes,
         long sentFrames, long sentWireBytes, int queuedFrames, long queuedBytes, long queuedTotal,
         Map<String, Long> dropped, double virtualTime, long windowNanos, long offeredBps, long throughputBps,
-        long deliveredFrames, Map<String, Long> droppedDownstream) {
+        long deliveredFrames, Map<String, Long> droppedDownstream, Guarantee guarantee, long uplinkCapacityBps) {
+
+    /**
+     * A reservation admitted (it fits the uplink with every member up and selected) either holds at what the uplink
+     * carries now, or is broken until it does ([0116]; GUARANTEE_BROKEN, GUARANTEE_RESTORED).
+     */
+    public enum Guarantee {
+        HOLDS, BROKEN
+    }
 
     /** Frames sent that are neither delivered nor dropped yet: in the bond's backlog or on a NIC's ring. */
     public long inUplinkFrames() {

@@ -17,7 +17,8 @@ import org.nicmanager.resource.scheduler.VmUsage;
  */
 public record StatsDocument(long now, long windowNs, long capacityBps, List<Uplink> uplinks, List<Vm> vms) {
 
-    public record Uplink(String name, long capacityBps, List<String> nics) {
+    /** @param admissibleCapacityBps what it carries with every member up and selected (reservations are admitted to) */
+    public record Uplink(String name, long capacityBps, long admissibleCapacityBps, List<String> nics) {
     }
 
     /**
@@ -31,12 +32,13 @@ public record StatsDocument(long now, long windowNs, long capacityBps, List<Upli
      * @param dropped every drop of its frames by reason: the resource manager's, and those downstream of it
      * @param droppedDownstream the drops in the uplink alone (bond, NIC, pulled cable), by reason
      * @param windowNs the window actually measured for this VM (what history allowed)
+     * @param guarantee HOLDS or BROKEN at the uplink's capacity now; {@code null} without a reservation
      */
     public record Vm(String name, String uplink, long offeredBps, long throughputBps, double shareOfCapacity,
             long offeredFrames, long sentFrames, long deliveredFrames, long queuedFrames, long schedulerQueuedFrames,
             long uplinkQueuedFrames, long queuedBytes, Map<String, Long> dropped, long droppedFrames,
             Map<String, Long> droppedDownstream, double virtualTime, int shares, int priority, long reservationBps,
-            boolean reservationHolds, long windowNs) {
+            boolean reservationHolds, long windowNs, VmUsage.Guarantee guarantee) {
     }
 
     static StatsDocument of(long windowNanos, List<UplinkUsage> usage) {
@@ -47,7 +49,8 @@ public record StatsDocument(long now, long windowNs, long capacityBps, List<Upli
         for (UplinkUsage uplink : usage) {
             now = Math.max(now, uplink.nowNanos());
             capacity += uplink.capacityBps();
-            uplinks.add(new Uplink(uplink.uplink(), uplink.capacityBps(), uplink.nics()));
+            uplinks.add(new Uplink(uplink.uplink(), uplink.capacityBps(), uplink.admissibleCapacityBps(),
+                    uplink.nics()));
             for (VmUsage vm : uplink.vms()) {
                 double share = uplink.capacityBps() == 0 ? 0 : vm.throughputBps() / (double) uplink.capacityBps();
                 Map<String, Long> dropped = new LinkedHashMap<>(vm.dropped());
@@ -57,7 +60,8 @@ public record StatsDocument(long now, long windowNs, long capacityBps, List<Upli
                 vms.add(new Vm(vm.vm(), vm.uplink(), vm.offeredBps(), vm.throughputBps(), share, vm.offeredFrames(),
                         vm.sentFrames(), vm.deliveredFrames(), vm.queuedFrames() + inUplink, vm.queuedFrames(),
                         inUplink, vm.queuedBytes(), dropped, droppedFrames, vm.droppedDownstream(), vm.virtualTime(),
-                        vm.shares(), vm.priority(), vm.reservationBps(), vm.reservationHolds(), vm.windowNanos()));
+                        vm.shares(), vm.priority(), vm.reservationBps(), vm.reservationHolds(), vm.windowNanos(),
+                        vm.guarantee()));
             }
         }
         return new StatsDocument(now, windowNanos, capacity, uplinks, vms);

@@ -144,6 +144,12 @@ public final class LineRateUplinkDouble implements UplinkPort {
         return members.stream().filter(member -> member.up).mapToLong(member -> member.bps).sum();
     }
 
+    /** Every member, up or failed: the double spreads frames over all of them. */
+    @Override
+    public long admissibleCapacityBps() {
+        return members.stream().mapToLong(member -> member.bps).sum();
+    }
+
     @Override
     public long capacityWithoutBps(Collection<String> failedNics) {
         return members.stream().filter(member -> member.up && !failedNics.contains(member.name))

@@ -16,6 +16,7 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.shell.Json;
 import org.nicmanager.resource.AllocationView;
 import org.nicmanager.resource.EngineRig;
+import org.nicmanager.resource.scheduler.VmUsage;
 
 /** The {@code net:} commands: options parsed and refused by name, and the JSON shapes of COMMANDS.md. */
 class NetCommandsTest {
@@ -107,6 +108,33 @@ class NetCommandsTest {
         assertEquals(web.offeredFrames(), web.deliveredFrames() + web.droppedFrames() + web.queuedFrames());
         StatsTable table = (StatsTable) commands.stats(false, "10ms");
         assertTrue(table.vms().stream().anyMatch(row -> row.dropped().contains("TOO_LONG=1")), table.toString());
+    }
+
+    @Test
+    void aReservationAdmittedWhileTheUplinkCarriesNothingIsShownBrokenThenHolding() {
+        rig.bond.fail("nic0"); // as during LACP negotiation: nothing carries yet
+        rig.bond.fail("nic1");
+        AllocationTable admitted = (AllocationTable) commands.alloc("", "500Mbps", "", "", "", "", "", "", false,
+                "web");
+        assertEquals("BROKEN (bond0 carries 0bps now)", admitted.uplinks().get(0).guarantee());
+        assertEquals("BROKEN", statsRow("web").guarantee());
+        assertEquals("-", statsRow("db").guarantee(), "no reservation");
+        StatsDocument document = (StatsDocument) ((Json) commands.stats(true, "1s")).document();
+        assertEquals(0, document.uplinks().get(0).capacityBps());
+        assertEquals(2_000_000_000L, document.uplinks().get(0).admissibleCapacityBps());
+
+        rig.bond.repair("nic0");
+        rig.bond.repair("nic1");
+        AllocationTable holding = (AllocationTable) commands.show(false, "web");
+        assertEquals("HOLDS (bond0 carries 2Gbps now)", holding.uplinks().get(0).guarantee());
+        assertEquals("HOLDS", statsRow("web").guarantee());
+        AllocationView json = (AllocationView) ((Json) commands.show(true, "web")).document();
+        assertEquals(VmUsage.Guarantee.HOLDS, json.uplinks().get(0).guarantee());
+    }
+
+    private StatsTable.Row statsRow(String vm) {
+        return ((StatsTable) commands.stats(false, "1s")).vms().stream().filter(row -> row.name().equals(vm))
+                .findFirst().orElseThrow();
     }
 
     @Test

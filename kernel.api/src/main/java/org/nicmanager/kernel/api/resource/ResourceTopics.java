@@ -7,12 +7,17 @@ package org.nicmanager.kernel.api.resource;
 public final class ResourceTopics {
 
     /**
-     * A VM's reservation no longer fits its uplink's capacity ([0116]): guarantees are kept in priority order and this
-     * one is not among them. Carries {@link #RESERVATION_BPS}, {@link #CAPACITY_BPS} and {@link #PRIORITY}.
+     * A VM's reservation does not fit what its uplink carries now ([0116]): after a failure, or when it was admitted
+     * (against what the uplink carries with every member up and selected) while a member was down or LACP was still
+     * negotiating. Guarantees are kept in priority order and this one is not among them. Carries
+     * {@link #RESERVATION_BPS}, {@link #CAPACITY_BPS}, {@link #ADMISSIBLE_CAPACITY_BPS} and {@link #PRIORITY}.
      */
     public static final String GUARANTEE_BROKEN = "nicmgr/resource/GUARANTEE_BROKEN";
 
-    /** A reservation broken earlier fits again (e.g. after a failback); same properties as a broken one. */
+    /**
+     * A reservation broken earlier fits again (after a failback, or once LACP has negotiated); same properties as a
+     * broken one.
+     */
     public static final String GUARANTEE_RESTORED = "nicmgr/resource/GUARANTEE_RESTORED";
 
     /**
@@ -40,6 +45,8 @@ public final class ResourceTopics {
     public static final String RESERVATION_BPS = "reservationBps";
     /** Bits per second. */
     public static final String CAPACITY_BPS = "capacityBps";
+    /** Bits per second the uplink carries with every member up and selected: what reservations are admitted against. */
+    public static final String ADMISSIBLE_CAPACITY_BPS = "admissibleCapacityBps";
     /** Bits per second. */
     public static final String PREVIOUS_CAPACITY_BPS = "previousCapacityBps";
     /** Bits per second, measured over the last statistics window. */

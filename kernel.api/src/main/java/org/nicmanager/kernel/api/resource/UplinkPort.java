@@ -19,6 +19,21 @@ public interface UplinkPort {
     /** The line rate of the members that carry traffic now, in bits per second ([0116]); 0 when none does. */
     long capacityBps();
 
+    /**
+     * The most the uplink can carry by its policy when every member is up and, with LACP, selected, in bits per second:
+     * what reservations are admitted against (as vSphere's admission control counts a team's adapters), so that
+     * admission does not depend on when it is asked, during LACP negotiation, say, or while a member is down. A
+     * spreading policy carries the sum of its members' line rates; active-backup carries one member at a time. It
+     * changes with the members and the policy, not with their links or LACP's progress. Control path.
+     *
+     * <p>The default, for an uplink that cannot tell, is what it carries now.
+     *
+     * @since 1.3
+     */
+    default long admissibleCapacityBps() {
+        return capacityBps();
+    }
+
     /** What {@link #capacityBps()} would be if these NICs failed (for {@code net:whatif}); unknown names are ignored. */
     long capacityWithoutBps(Collection<String> failedNics);
 

@@ -110,7 +110,7 @@ final class UplinkReports {
         long admissible = scheduler.admissibleCapacityBps();
         String details = holds
                 ? "reservation " + rate(reservation) + " of VM " + vm.vm + " on " + scheduler.uplink
-                        + " holds again at " + rate(scheduler.capacityBps)
+                        + " holds now, at " + rate(scheduler.capacityBps)
                 : "reservation " + rate(reservation) + " of VM " + vm.vm + " (priority " + vm.priority + ") on "
                         + scheduler.uplink + " is broken: the " + rate(scheduler.capacityBps) + " it carries now ("
                         + rate(admissible) + " with every member up and selected) cannot carry it after the"

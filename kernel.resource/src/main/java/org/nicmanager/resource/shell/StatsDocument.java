@@ -31,14 +31,14 @@ public record StatsDocument(long now, long windowNs, long capacityBps, List<Upli
      *        uplink, in the bond's backlog or on a NIC's ring ({@code uplinkQueuedFrames})
      * @param dropped every drop of its frames by reason: the resource manager's, and those downstream of it
      * @param droppedDownstream the drops in the uplink alone (bond, NIC, pulled cable), by reason
-     * @param windowNs the window actually measured for this VM (what history allowed)
      * @param guarantee HOLDS or BROKEN at the uplink's capacity now; {@code null} without a reservation
+     * @param windowNs the window actually measured for this VM (what history allowed)
      */
     public record Vm(String name, String uplink, long offeredBps, long throughputBps, double shareOfCapacity,
             long offeredFrames, long sentFrames, long deliveredFrames, long queuedFrames, long schedulerQueuedFrames,
             long uplinkQueuedFrames, long queuedBytes, Map<String, Long> dropped, long droppedFrames,
             Map<String, Long> droppedDownstream, double virtualTime, int shares, int priority, long reservationBps,
-            boolean reservationHolds, long windowNs, VmUsage.Guarantee guarantee) {
+            boolean reservationHolds, VmUsage.Guarantee guarantee, long windowNs) {
     }
 
     static StatsDocument of(long windowNanos, List<UplinkUsage> usage) {
@@ -60,8 +60,8 @@ public record StatsDocument(long now, long windowNs, long capacityBps, List<Upli
                 vms.add(new Vm(vm.vm(), vm.uplink(), vm.offeredBps(), vm.throughputBps(), share, vm.offeredFrames(),
                         vm.sentFrames(), vm.deliveredFrames(), vm.queuedFrames() + inUplink, vm.queuedFrames(),
                         inUplink, vm.queuedBytes(), dropped, droppedFrames, vm.droppedDownstream(), vm.virtualTime(),
-                        vm.shares(), vm.priority(), vm.reservationBps(), vm.reservationHolds(), vm.windowNanos(),
-                        vm.guarantee()));
+                        vm.shares(), vm.priority(), vm.reservationBps(), vm.reservationHolds(), vm.guarantee(),
+                        vm.windowNanos()));
             }
         }
         return new StatsDocument(now, windowNanos, capacity, uplinks, vms);

@@ -400,7 +400,7 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         return capacityBps;
     }
 
-    /** What the uplink carries by its policy with every member up and selected; reservations are admitted against it. */
+    /** What the uplink carries by its policy with every member up and selected: what reservations are admitted to. */
     public long admissibleCapacityBps() {
         return port.admissibleCapacityBps();
     }

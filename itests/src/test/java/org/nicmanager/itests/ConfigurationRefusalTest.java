@@ -15,6 +15,7 @@ import javax.inject.Inject;
 
 import org.junit.Test;
 import org.nicmanager.kernel.api.config.ConfigurationRefused;
+import org.nicmanager.kernel.api.nic.NicTopics;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -38,12 +39,17 @@ public class ConfigurationRefusalTest extends NicManagerTestSupport {
 
     @Test
     public void aPoolOfNoBuffersOrOfTooManyIsRefusedAndTheWorldRunsOn() throws Exception {
-        shell("hw:switch add swP --ports 4");
-        shell("hw:nic add p0 --model e1000 --switch swP");
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         ServiceRegistration<EventHandler> handler = listen(events, ConfigurationRefused.TOPIC, "nicmgr/nic/*");
+        shell("hw:switch add swP --ports 4");
+        shell("hw:nic add p0 --model e1000 --switch swP");
         Configuration network = configurations.getConfiguration(SIM_PID, "?");
         try {
+            // Events are delivered asynchronously: take p0's own arrival first, so that only a rebuild can post more.
+            Event added = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull("p0 was not reported added within " + WAIT_SECONDS + " s", added);
+            assertEquals(NicTopics.ADDED, added.getTopic());
+            assertEquals("p0", added.getProperty(NicTopics.NAME));
             for (int bad : new int[] {0, Integer.MAX_VALUE}) {
                 Dictionary<String, Object> properties = new Hashtable<>();
                 properties.put("poolBuffers", bad);

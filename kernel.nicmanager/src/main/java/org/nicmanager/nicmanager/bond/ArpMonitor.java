@@ -216,10 +216,16 @@ final class ArpMonitor {
         return targets.length > 0 && settings.validate().validates(roles.active(slot));
     }
 
-    /** The last time the member showed life, as {@code arp_validate} and {@code arp_all_targets} define it. */
+    /**
+     * The last time the member showed life, as {@code arp_validate} and {@code arp_all_targets} define it. A member
+     * that just became active is given the full patience from then, as Linux gives a new active slave time before it
+     * judges it: its validated answers were not asked for under its new role.
+     */
     long lastLifeNanos(int slot) {
-        if (settings.validate().validates(roles.active(slot))) {
-            return settings.allTargets() ? oldestValid(slot) : newestValid(slot);
+        boolean active = roles.active(slot);
+        if (settings.validate().validates(active)) {
+            long valid = settings.allTargets() ? oldestValid(slot) : newestValid(slot);
+            return slot == activeSlot ? Math.max(valid, activeSinceNanos) : valid;
         }
         return settings.validate().filters() ? lastArpNanos[slot] : lastFrameNanos[slot];
     }

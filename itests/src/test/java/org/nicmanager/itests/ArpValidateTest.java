@@ -1,10 +1,17 @@
 package org.nicmanager.itests;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.util.Dictionary;
+import java.util.List;
+
+import javax.inject.Inject;
+
 import org.junit.Test;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Issue 18 point 5 on the simulated hardware: unknown-unicast flooding fills the switch ports towards both members of
@@ -14,6 +21,9 @@ import org.junit.Test;
  * and the refusals.
  */
 public class ArpValidateTest extends NicManagerTestSupport {
+
+    @Inject
+    private ConfigurationAdmin configurations;
 
     /**
      * A switch with a 10 Gb/s host h{suffix} at 10.0.{subnet}.1 (the ARP target, and the flood's source) and two
@@ -121,11 +131,17 @@ public class ArpValidateTest extends NicManagerTestSupport {
     @Test
     public void validationAndDelaysShowAndBadValuesAreRefusedByName() throws Exception {
         shell("bond:create bondS --policy failover-order --arp-target 10.0.9.1,10.0.9.2 --arp-validate filter_active"
-                + " --arp-all-targets all");
+                + " --arp-all-targets all --updelay 2s --downdelay 200ms");
         String shown = shell("bond:show bondS --json");
         assertTrue(shown, shown.contains("\"validate\":\"filter_active\",\"allTargets\":\"all\""));
+        assertTrue(shown, shown.contains("\"updelayNanos\":2000000000,\"downdelayNanos\":200000000,"));
         String text = shell("bond:show bondS");
         assertTrue(text, text.contains("validate=filter_active allTargets=all"));
+        Dictionary<String, Object> stored = configurations.getFactoryConfiguration("org.nicmanager.bond", "bondS", "?")
+                .getProperties();
+        assertEquals("kept in the bond's configuration", List.of("filter_active", "all", 2000L, 200L), List.of(
+                stored.get("arpValidate"), stored.get("arpAllTargets"), stored.get("updelayMs"),
+                stored.get("downdelayMs")));
 
         assertRefused("bond:create bondR --policy failover-order --arp-target 10.0.9.1 --arp-validate strict",
                 "bad --arp-validate 'strict': expected none|active|backup|all|filter|filter_active|filter_backup");

@@ -70,9 +70,10 @@ public class BondCommandsTest extends NicManagerTestSupport {
         shell("kernel:advance 1001ms"); // ten rounds, the last one's answers home too
         String healthy = shell("bond:show bondD --json");
         assertTrue(healthy, healthy.contains("\"arpMonitor\":{\"targets\":\"10.0.9.1\",\"interval\":\"100ms\","
-                + "\"missedMax\":2,\"members\":[{\"nic\":\"slowD\",\"state\":\"UP\",\"probes\":10,\"answers\":10},"
-                + "{\"nic\":\"fastD\",\"state\":\"UP\",\"probes\":10,\"answers\":10}],\"probesNotSent\":0,"
-                + "\"probesReturned\":20}"));
+                + "\"missedMax\":2,\"members\":[{\"nic\":\"slowD\",\"state\":\"UP\",\"probes\":10,\"answers\":10,"
+                + "\"validated\":false},{\"nic\":\"fastD\",\"state\":\"UP\",\"probes\":10,\"answers\":10,"
+                + "\"validated\":false}],\"probesNotSent\":0,\"probesReturned\":20,\"validate\":\"none\","
+                + "\"allTargets\":\"any\"}"));
         assertTrue("the probes flooded back are the monitor's, not inbound traffic: " + healthy,
                 healthy.contains("\"unknownDestination\":0,\"duplicateGroup\":0,"));
 

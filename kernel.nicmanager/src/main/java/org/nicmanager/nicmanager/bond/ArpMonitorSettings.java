@@ -6,10 +6,11 @@ import java.util.stream.Collectors;
 import org.nicmanager.kernel.api.frame.Ipv4Address;
 
 /**
- * The ARP monitor of a bond, after Linux bonding's {@code arp_interval}, {@code arp_ip_target} and
- * {@code arp_missed_max}: every interval each member with carrier asks each target for its MAC, and a member that has
- * heard no answer for {@code missedMax} intervals is UNREACHABLE. Carrier alone misses a broken path beyond the first
- * switch (a cut uplink between switches, a port that forwards nothing); the monitor finds it.
+ * The ARP monitor of a bond, after Linux bonding's {@code arp_interval}, {@code arp_ip_target},
+ * {@code arp_missed_max}, {@code arp_validate} and {@code arp_all_targets}: every interval each member with carrier asks
+ * each target for its MAC, and a member that showed no life for {@code missedMax} intervals is UNREACHABLE; what counts
+ * as life is {@link ArpValidate}'s. Carrier alone misses a broken path beyond the first switch (a cut uplink between
+ * switches, a port that forwards nothing); the monitor finds it.
  *
  * @param targets IPv4 addresses to ask, as 32-bit values; empty: the monitor is off
  * @param intervalNanos time between two rounds of probes

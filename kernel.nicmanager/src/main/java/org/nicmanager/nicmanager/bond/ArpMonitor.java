@@ -180,12 +180,13 @@ final class ArpMonitor {
     private void round() {
         long now = scheduler.nanoTime();
         noteActive(now);
-        long patienceNanos = settings.missedMax() * settings.intervalNanos();
         for (int slot = 0; slot < members.count(); slot++) {
             MemberState state = members.state(slot);
             if (state != MemberState.UP && state != MemberState.UNREACHABLE) {
                 continue; // no carrier: nothing to ask through; the link events judge it
             }
+            // Linux waits missed_max intervals for the active slave and one more for a backup (bond_ab_arp_inspect).
+            long patienceNanos = (settings.missedMax() + (roles.active(slot) ? 0 : 1)) * settings.intervalNanos();
             boolean heard = now - lastLifeNanos(slot) <= patienceNanos;
             if (heard != reachable[slot]) {
                 reachable[slot] = heard;

@@ -2,6 +2,7 @@ package org.nicmanager.nicmanager.bond;
 
 import org.nicmanager.kernel.api.frame.Arp;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
@@ -12,12 +13,20 @@ import org.nicmanager.kernel.api.time.Timer;
 
 /**
  * Finds members whose carrier is up but whose path is broken ({@link ArpMonitorSettings}). Every interval it judges
- * each member by the answers it heard, then sends the next round: from each member with carrier, an ARP request for
- * each target, with the member's own MAC as sender, so that the answer comes back through that member alone. A member
- * that heard no answer for {@code missedMax} intervals is unreachable until an answer comes again.
+ * each member by what it received, then sends the next round: from each member with carrier, an ARP request for each
+ * target, with the member's own MAC as sender, so that the answer comes back through that member alone. A member that
+ * showed no life for {@code missedMax} intervals is unreachable until it shows life again.
  *
- * <p>Probes come from a pool of minimum-size buffers and answers are read in place: nothing is allocated. Runs on the
- * network world's thread, like the bond.
+ * <p>What counts as life is Linux bonding's {@code arp_validate} ({@link ArpValidate}): by default any frame the member
+ * receives, so that a member whose switch port is congested by flooding (the probes' answers lost in its full queue)
+ * is still known alive by the flood itself. A validated member lives only by ARP tied to the bond's probes: a target's
+ * reply to the member, or, for a backup, the active member's probe for a target flooded back to it (Linux trusts the
+ * latter only once the active member has been validated since it became active). With {@code arp_all_targets all}
+ * a validated member lives only while every target answered within the patience.
+ *
+ * <p>Every received frame is accounted for in place, in arrays indexed by slot (and target): no allocation, no lock,
+ * one read of the kernel clock. Probes come from a pool of minimum-size buffers. Runs on the network world's thread,
+ * like the bond.
  */
 final class ArpMonitor {
 
@@ -29,27 +38,42 @@ final class ArpMonitor {
         void reachabilityChanged(int slot, boolean reachable);
     }
 
+    /** Which members are active, in {@code arp_validate}'s sense; the others are backups. */
+    interface Roles {
+        boolean active(int slot);
+    }
+
     private final ArpMonitorSettings settings;
     private final int[] targets;
     private final KernelScheduler scheduler;
     private final BondMembers members;
     private final Verdicts verdicts;
+    private final Roles roles;
     private final FramePool probes;
     private final Timer round;
-    private final long[] lastAnswerNanos = new long[BondMembers.MAX_MEMBERS];
+    /** Kernel time of the last frame of any kind each member received. */
+    private final long[] lastFrameNanos = new long[BondMembers.MAX_MEMBERS];
+    /** Kernel time of the last ARP frame each member received, from anyone. */
+    private final long[] lastArpNanos = new long[BondMembers.MAX_MEMBERS];
+    /** Kernel time of the last validated ARP per member and target, at {@code slot * MAX_TARGETS + target}. */
+    private final long[] lastValidNanos = new long[BondMembers.MAX_MEMBERS * ArpMonitorSettings.MAX_TARGETS];
     private final boolean[] reachable = new boolean[BondMembers.MAX_MEMBERS];
     private final long[] probesSent = new long[BondMembers.MAX_MEMBERS];
     private final long[] answersHeard = new long[BondMembers.MAX_MEMBERS];
+    /** The active member as the last round saw it (-1: none), and since when, for backups' validation. */
+    private int activeSlot = -1;
+    private long activeSinceNanos;
     private long probesNotSent;
     private long probesReturned;
 
     ArpMonitor(String bond, ArpMonitorSettings settings, KernelScheduler scheduler, BondMembers members,
-            Verdicts verdicts) {
+            Verdicts verdicts, Roles roles) {
         this.settings = settings;
         this.targets = settings.targets().stream().mapToInt(Integer::intValue).toArray();
         this.scheduler = scheduler;
         this.members = members;
         this.verdicts = verdicts;
+        this.roles = roles;
         // Enough for one round on every member, with the last round's probes perhaps still on the rings.
         this.probes = new FramePool(Math.max(1, 2 * BondMembers.MAX_MEMBERS * targets.length), 64);
         this.round = scheduler.newTimer("bond " + bond + " ARP monitor", this::round);
@@ -61,7 +85,11 @@ final class ArpMonitor {
 
     /** A new member is given the benefit of the doubt for {@code missedMax} intervals. */
     void memberAdded(int slot) {
-        lastAnswerNanos[slot] = scheduler.nanoTime();
+        long now = scheduler.nanoTime();
+        lastFrameNanos[slot] = now;
+        lastArpNanos[slot] = now;
+        java.util.Arrays.fill(lastValidNanos, slot * ArpMonitorSettings.MAX_TARGETS,
+                (slot + 1) * ArpMonitorSettings.MAX_TARGETS, now);
         reachable[slot] = true;
         probesSent[slot] = 0;
         answersHeard[slot] = 0;
@@ -73,28 +101,61 @@ final class ArpMonitor {
     }
 
     /**
-     * Takes the monitor's own frames (true): an answer to the member's probes, or another member's probe that the
-     * switch flooded back into the bond. Leaves every other frame alone (false).
+     * Notes the frame as life of the member, then takes the monitor's own frames (true): an answer to the member's
+     * probes, or another member's probe that the switch flooded back into the bond. Leaves every other frame alone
+     * (false). Frame path: array writes, one clock read, no allocation.
      */
     boolean takeOwnFrame(int slot, FrameBuffer frame) {
+        if (targets.length == 0) {
+            return false;
+        }
         byte[] data = frame.data();
-        if (targets.length == 0 || !Arp.isIpv4OverEthernet(data, frame.length())) {
+        long now = scheduler.nanoTime();
+        lastFrameNanos[slot] = now;
+        if (!isArp(data, frame.length())) {
             return false;
         }
-        if (Arp.operation(data) == Arp.REQUEST && Arp.senderIp(data) == 0
-                && members.slotWithMac(Arp.senderMac(data)) >= 0) {
-            probesReturned++;
-            frame.release();
-            return true;
-        }
-        if (Arp.operation(data) != Arp.REPLY || Arp.targetMac(data) != members.nic(slot).macAddress()
-                || !isTarget(Arp.senderIp(data))) {
+        lastArpNanos[slot] = now;
+        if (!Arp.isIpv4OverEthernet(data, frame.length())) {
             return false;
         }
-        lastAnswerNanos[slot] = scheduler.nanoTime();
+        int operation = Arp.operation(data);
+        if (operation == Arp.REQUEST && Arp.senderIp(data) == 0) {
+            int sender = members.slotWithMac(Arp.senderMac(data));
+            if (sender >= 0) {
+                backupSawActiveProbe(slot, sender, targetIndex(Arp.targetIp(data)), now);
+                probesReturned++;
+                frame.release();
+                return true;
+            }
+        }
+        int target = targetIndex(Arp.senderIp(data));
+        if (operation != Arp.REPLY || Arp.targetMac(data) != members.nic(slot).macAddress() || target < 0) {
+            return false;
+        }
+        lastValidNanos[slot * ArpMonitorSettings.MAX_TARGETS + target] = now;
         answersHeard[slot]++;
         frame.release();
         return true;
+    }
+
+    /**
+     * Linux validates a backup by the active member's request for a target, which the switch floods to it (the sender
+     * and target addresses swapped), but only once the active member has been validated since it became active: a
+     * backup that hears a dead active member's probes proves nothing.
+     */
+    private void backupSawActiveProbe(int slot, int sender, int target, long now) {
+        if (target < 0 || sender == slot || sender != activeSlot || roles.active(slot)) {
+            return;
+        }
+        if (newestValid(sender) > activeSinceNanos) {
+            lastValidNanos[slot * ArpMonitorSettings.MAX_TARGETS + target] = now;
+        }
+    }
+
+    private static boolean isArp(byte[] data, int length) {
+        return length >= FrameWriter.ETHERNET_HEADER_BYTES
+                && ((data[12] & 0xFF) << 8 | data[13] & 0xFF) == FrameHeaders.ETHERTYPE_ARP;
     }
 
     /** A probe the NIC handed back when it failed: counted, not resent. */
@@ -107,31 +168,83 @@ final class ArpMonitor {
         round.cancel();
     }
 
-    private boolean isTarget(int ip) {
-        for (int target : targets) {
-            if (target == ip) {
-                return true;
+    private int targetIndex(int ip) {
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i] == ip) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     private void round() {
         long now = scheduler.nanoTime();
-        long patienceNanos = settings.missedMax() * settings.intervalNanos();
+        noteActive(now);
         for (int slot = 0; slot < members.count(); slot++) {
             MemberState state = members.state(slot);
             if (state != MemberState.UP && state != MemberState.UNREACHABLE) {
                 continue; // no carrier: nothing to ask through; the link events judge it
             }
-            boolean heard = now - lastAnswerNanos[slot] <= patienceNanos;
+            // Linux waits missed_max intervals for the active slave and one more for a backup (bond_ab_arp_inspect).
+            long patienceNanos = (settings.missedMax() + (roles.active(slot) ? 0 : 1)) * settings.intervalNanos();
+            boolean heard = now - lastLifeNanos(slot) <= patienceNanos;
             if (heard != reachable[slot]) {
                 reachable[slot] = heard;
                 verdicts.reachabilityChanged(slot, heard);
+                noteActive(now);
             }
             probe(slot, members.nic(slot));
         }
         round.armAfter(settings.intervalNanos());
+    }
+
+    /** Keeps track of the active member (failover-order: the one carrying now) and since when it is. */
+    private void noteActive(long now) {
+        int active = -1;
+        for (int slot = 0; slot < members.count() && active < 0; slot++) {
+            if (members.carrying(slot) && members.state(slot) == MemberState.UP && roles.active(slot)) {
+                active = slot;
+            }
+        }
+        if (active != activeSlot) {
+            activeSlot = active;
+            activeSinceNanos = now;
+        }
+    }
+
+    /** True when the monitor is on and the member lives only by validated ARP now. */
+    boolean validated(int slot) {
+        return targets.length > 0 && settings.validate().validates(roles.active(slot));
+    }
+
+    /**
+     * The last time the member showed life, as {@code arp_validate} and {@code arp_all_targets} define it. A member
+     * that just became active is given the full patience from then, as Linux gives a new active slave time before it
+     * judges it: its validated answers were not asked for under its new role.
+     */
+    long lastLifeNanos(int slot) {
+        boolean active = roles.active(slot);
+        if (settings.validate().validates(active)) {
+            long valid = settings.allTargets() ? oldestValid(slot) : newestValid(slot);
+            return slot == activeSlot ? Math.max(valid, activeSinceNanos) : valid;
+        }
+        return settings.validate().filters() ? lastArpNanos[slot] : lastFrameNanos[slot];
+    }
+
+    private long newestValid(int slot) {
+        long newest = Long.MIN_VALUE;
+        for (int i = 0; i < targets.length; i++) {
+            newest = Math.max(newest, lastValidNanos[slot * ArpMonitorSettings.MAX_TARGETS + i]);
+        }
+        return newest;
+    }
+
+    private long oldestValid(int slot) {
+        long oldest = Long.MAX_VALUE;
+        for (int i = 0; i < targets.length; i++) {
+            oldest = Math.min(oldest, lastValidNanos[slot * ArpMonitorSettings.MAX_TARGETS + i]);
+        }
+        return oldest;
     }
 
     private void probe(int slot, PhysicalNic nic) {

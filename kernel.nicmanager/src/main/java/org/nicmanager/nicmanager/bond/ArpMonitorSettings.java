@@ -6,16 +6,23 @@ import java.util.stream.Collectors;
 import org.nicmanager.kernel.api.frame.Ipv4Address;
 
 /**
- * The ARP monitor of a bond, after Linux bonding's {@code arp_interval}, {@code arp_ip_target} and
- * {@code arp_missed_max}: every interval each member with carrier asks each target for its MAC, and a member that has
- * heard no answer for {@code missedMax} intervals is UNREACHABLE. Carrier alone misses a broken path beyond the first
- * switch (a cut uplink between switches, a port that forwards nothing); the monitor finds it.
+ * The ARP monitor of a bond, after Linux bonding's {@code arp_interval}, {@code arp_ip_target},
+ * {@code arp_missed_max}, {@code arp_validate} and {@code arp_all_targets}: every interval each member with carrier asks
+ * each target for its MAC, and a member that showed no life for {@code missedMax} intervals is UNREACHABLE; what counts
+ * as life is {@link ArpValidate}'s. Carrier alone misses a broken path beyond the first switch (a cut uplink between
+ * switches, a port that forwards nothing); the monitor finds it.
  *
  * @param targets IPv4 addresses to ask, as 32-bit values; empty: the monitor is off
  * @param intervalNanos time between two rounds of probes
- * @param missedMax intervals without an answer before a member is UNREACHABLE
+ * @param missedMax intervals without life before a member is UNREACHABLE
+ * @param validate which frames prove each member alive ({@code arp_validate}); {@link ArpValidate#NONE}, the default,
+ *            counts any frame received
+ * @param allTargets for a validated member, every target must have answered within the patience
+ *            ({@code arp_all_targets all}); false: any one target is enough ({@code any}, the default). A member that
+ *            is not validated lives by what it receives, whatever this says, as in Linux
  */
-public record ArpMonitorSettings(List<Integer> targets, long intervalNanos, int missedMax) {
+public record ArpMonitorSettings(List<Integer> targets, long intervalNanos, int missedMax, ArpValidate validate,
+        boolean allTargets) {
 
     /** Linux bonding's limit on {@code arp_ip_target}. */
     public static final int MAX_TARGETS = 16;
@@ -39,6 +46,37 @@ public record ArpMonitorSettings(List<Integer> targets, long intervalNanos, int 
         if (missedMax < 1 || missedMax > 255) {
             throw new IllegalArgumentException("bad ARP missed-max " + missedMax + ": 1 to 255 intervals");
         }
+        if (validate == null) {
+            throw new IllegalArgumentException("no ARP validation given; expected " + ArpValidate.names());
+        }
+    }
+
+    /** Linux's defaults: no validation, any target. */
+    public ArpMonitorSettings(List<Integer> targets, long intervalNanos, int missedMax) {
+        this(targets, intervalNanos, missedMax, ArpValidate.NONE, false);
+    }
+
+    public ArpMonitorSettings withValidation(ArpValidate mode, boolean everyTarget) {
+        return new ArpMonitorSettings(targets, intervalNanos, missedMax, mode, everyTarget);
+    }
+
+    /** {@code any} or {@code all}, as {@code --arp-all-targets} takes it. */
+    public String allTargetsName() {
+        return allTargets ? "all" : "any";
+    }
+
+    /**
+     * {@code any} (or 0) and {@code all} (or 1), as Linux takes {@code arp_all_targets}: true for all.
+     *
+     * @throws IllegalArgumentException naming the value and what is allowed
+     */
+    public static boolean parseAllTargets(String option, String text) {
+        String given = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (given) {
+            case "any", "0" -> false;
+            case "all", "1" -> true;
+            default -> throw new IllegalArgumentException("bad " + option + " '" + text + "': expected any|all");
+        };
     }
 
     public static ArpMonitorSettings off() {

@@ -43,6 +43,7 @@ public final class Bond {
     private final FramePlacer placer;
     private final BondAggregation aggregation;
     private final ArpMonitor monitor;
+    private final CarrierDelayer carrierDelays;
     private InboundFrames inbound;
     private BondObserver observer = BondObserver.NONE;
     private FrameFates fates = FrameFates.NONE;
@@ -71,11 +72,13 @@ public final class Bond {
         this.failback = new FailbackPolicy(scheduler, settings.failback(), settings.failbackHoldDownNanos(),
                 this::holdDownOver);
         this.rechecker = new LinkRechecker(scheduler, settings.downRecheckNanos(), settings.failedRecheckNanos(),
-                this::linkEvent);
+                this::carrierEvent);
         this.placer = new FramePlacer(members, spreading.distributor(), counters, macs, this::linkDownOnTransmit);
         this.aggregation = new BondAggregation(name, settings.lacp(), scheduler, members, counters,
                 this::lacpGatesChanged);
-        this.monitor = new ArpMonitor(name, settings.arpMonitor(), scheduler, members, this::reachabilityChanged);
+        this.monitor = new ArpMonitor(name, settings.arpMonitor(), scheduler, members, this::reachabilityChanged,
+                this::activeForArp);
+        this.carrierDelays = new CarrierDelayer(scheduler, settings.carrierDelays(), members, this::linkEvent);
     }
 
     public String name() {
@@ -184,6 +187,7 @@ public final class Bond {
             }
             failback.linkDown(slot);
             rechecker.stateIs(slot, MemberState.REMOVED);
+            carrierDelays.cancel(slot);
             notifier.cancel(slot);
         }
         members.recompute();
@@ -220,6 +224,7 @@ public final class Bond {
         monitor.memberAdded(slot);
         failback.memberAdded(name, slot, nic.name());
         rechecker.memberAdded(name, slot, nic);
+        carrierDelays.memberAdded(name, slot, nic);
         nic.attach(new MemberListener(slot));
         nic.setPromiscuous(true);
         if (members.state(slot) == MemberState.UP) {
@@ -256,6 +261,7 @@ public final class Bond {
         }
         backlog.endReturnRun();
         members.setState(slot, MemberState.REMOVED);
+        carrierDelays.cancel(slot);
         failover(slot, FailoverReason.REMOVED, true);
         aggregation.memberChanged(slot);
         drain();
@@ -326,7 +332,15 @@ public final class Bond {
 
     /** A member refused a frame with LINK_DOWN before its link event reached us: act now, at the first sign. */
     private void linkDownOnTransmit(int slot) {
-        MemberState now = MemberState.of(members.nic(slot).linkState());
+        LinkState actual = members.nic(slot).linkState();
+        if (settings.carrierDelays().downNanos() > 0 && actual != LinkState.FAILED
+                && members.state(slot) == MemberState.UP) {
+            carrierDelays.carrierChanged(slot, LinkState.DOWN);
+            if (carrierDelays.downDelayRunning(slot)) {
+                return; // the down-delay keeps it in service, as Linux does: the frame it refused is lost
+            }
+        }
+        MemberState now = MemberState.of(actual);
         members.setState(slot, now == MemberState.UP ? MemberState.DOWN : now);
         failover(slot, FailoverReason.TRANSMIT_LINK_DOWN, false);
         aggregation.memberChanged(slot);
@@ -410,7 +424,27 @@ public final class Bond {
         }
     }
 
-    /** A link event from the NIC, or a poll that found the link changed. */
+    /** A carrier event from the NIC, or a poll that found the link changed: acted on after its delay, if any. */
+    private void carrierEvent(int slot, LinkState state) {
+        if (members.state(slot) == MemberState.REMOVED) {
+            linkEvent(slot, state);
+        } else {
+            carrierDelays.carrierChanged(slot, state);
+        }
+    }
+
+    /**
+     * Active in {@code arp_validate}'s sense: in failover-order the member carrying now (the first active one), every
+     * other member a backup; in the spreading policies every member, as Linux's balance modes make every slave active.
+     */
+    private boolean activeForArp(int slot) {
+        if (spreading.policy() != LoadDistribution.FAILOVER_ORDER) {
+            return true;
+        }
+        return members.activeCount() > 0 && members.active(0) == slot;
+    }
+
+    /** A carrier change the bond acts on now ({@link CarrierDelayer} let it through). */
     private void linkEvent(int slot, LinkState state) {
         if (members.state(slot) == MemberState.REMOVED) {
             drain(); // a vanished member's returned frames wait in the backlog
@@ -542,7 +576,7 @@ public final class Bond {
 
         @Override
         public void linkStateChanged(PhysicalNic nic, LinkState state) {
-            linkEvent(slot, state);
+            carrierEvent(slot, state);
         }
 
         @Override
@@ -591,7 +625,7 @@ public final class Bond {
 
     public BondStats stats() {
         return BondStats.of(this, members, counters, backlog.size(), macs, failback, rechecker,
-                aggregation.status(name), monitor);
+                aggregation.status(name), monitor, carrierDelays);
     }
 
     long rebalanceMoves() {

@@ -15,9 +15,12 @@ import org.nicmanager.nicmanager.lacp.LacpSettings;
  * @param failedRecheckNanos how often a FAILED (hardware) member is polled: less often, it is the graver fault
  * @param lacp link aggregation: none, static, or LACP (patent [0071], [0086]-[0087])
  * @param arpMonitor ARP probes that find a member whose carrier is up but whose path is broken; off by default
+ * @param carrierDelays how long a carrier change must last before the bond acts on it (updelay, downdelay); none by
+ *            default
  */
 public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, int backlogFrames, boolean notifySwitches,
-        long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
+        long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp, ArpMonitorSettings arpMonitor,
+        CarrierDelays carrierDelays) {
 
     public static final long DEFAULT_FAILBACK_HOLD_DOWN_NANOS = 2_000_000_000L;
     public static final int DEFAULT_BACKLOG_FRAMES = 1024;
@@ -49,6 +52,16 @@ public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, in
             throw new IllegalArgumentException("the ARP monitor needs a host-side team (--lacp off), not --lacp "
                     + lacp.modeName() + ": the switch may answer a member's probe down another link of the aggregate");
         }
+        if (carrierDelays == null) {
+            throw new IllegalArgumentException("no carrier delays given; CarrierDelays.NONE for none");
+        }
+    }
+
+    /** Settings without carrier delays. */
+    public BondSettings(FailbackMode failback, long failbackHoldDownNanos, int backlogFrames, boolean notifySwitches,
+            long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
+        this(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos, failedRecheckNanos, lacp,
+                arpMonitor, CarrierDelays.NONE);
     }
 
     /** Settings without an ARP monitor. */
@@ -67,36 +80,42 @@ public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, in
 
     public static BondSettings defaults() {
         return new BondSettings(FailbackMode.IMMEDIATE, DEFAULT_FAILBACK_HOLD_DOWN_NANOS, DEFAULT_BACKLOG_FRAMES, true,
-                DEFAULT_DOWN_RECHECK_NANOS, DEFAULT_FAILED_RECHECK_NANOS, LacpSettings.off(), ArpMonitorSettings.off());
+                DEFAULT_DOWN_RECHECK_NANOS, DEFAULT_FAILED_RECHECK_NANOS, LacpSettings.off(), ArpMonitorSettings.off(),
+                CarrierDelays.NONE);
     }
 
     public BondSettings withLacp(LacpSettings aggregation) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, aggregation, arpMonitor);
+                failedRecheckNanos, aggregation, arpMonitor, carrierDelays);
     }
 
     public BondSettings withFailback(FailbackMode mode, long holdDownNanos) {
         return new BondSettings(mode, holdDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor);
+                failedRecheckNanos, lacp, arpMonitor, carrierDelays);
     }
 
     public BondSettings withBacklogFrames(int frames) {
         return new BondSettings(failback, failbackHoldDownNanos, frames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor);
+                failedRecheckNanos, lacp, arpMonitor, carrierDelays);
     }
 
     public BondSettings withNotifySwitches(boolean notify) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notify, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor);
+                failedRecheckNanos, lacp, arpMonitor, carrierDelays);
     }
 
     public BondSettings withRecheck(long downNanos, long failedNanos) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downNanos,
-                failedNanos, lacp, arpMonitor);
+                failedNanos, lacp, arpMonitor, carrierDelays);
     }
 
     public BondSettings withArpMonitor(ArpMonitorSettings monitor) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, monitor);
+                failedRecheckNanos, lacp, monitor, carrierDelays);
+    }
+
+    public BondSettings withCarrierDelays(CarrierDelays delays) {
+        return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
+                failedRecheckNanos, lacp, arpMonitor, delays);
     }
 }

@@ -31,13 +31,15 @@ import org.nicmanager.nicmanager.lacp.LacpBondStatus;
  * @param rebalanceMoves hash buckets a rebalancing policy moved between members so far
  * @param mtuRedirects frames sent on another member than the policy chose, because the chosen one's MTU was too small
  * @param mtuRefusals frames dropped TOO_LONG because no carrying member's MTU could carry them
+ * @param carrierDelays the bond's updelay and downdelay
+ * @param flapsRiddenOut carrier losses that came back within the downdelay, so no failover happened
  */
 public record BondStats(String name, LoadDistribution policy, FailbackMode failback, List<Member> members,
         long offeredFrames, long sentFrames, long queuedFrames, long droppedFrames, Map<DropReason, Long> drops,
         long busyRefusals, long busyRedirects, long failovers, long failbacks, long notificationsSent,
         long notificationsFailed, int macsSeen, LacpBondStatus lacp, long droppedNotCollecting,
         ArpMonitorSettings arpMonitor, long arpProbesNotSent, long arpProbesReturned, long rebalanceMoves,
-        long mtuRedirects, long mtuRefusals) {
+        long mtuRedirects, long mtuRefusals, CarrierDelays carrierDelays, long flapsRiddenOut) {
 
     public BondStats {
         members = List.copyOf(members);
@@ -54,10 +56,13 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
      * @param arpProbesSent ARP monitor probes sent from the member
      * @param arpAnswers answers to them heard through the member
      * @param mtuBytes its NIC's MTU: the largest L3 packet it carries
+     * @param arpValidated the ARP monitor accepts only validated ARP as its life now ({@code arp_validate}, its role)
+     * @param carrierDelay {@code updelay} or {@code downdelay} while that delay holds back its carrier change, else
+     *            {@code null}
      */
     public record Member(int slot, int rank, String nic, MemberState state, boolean carrying, boolean waitingForFailback,
             long sentFrames, long sentBytes, long returnedFrames, long receivedFrames, boolean recheckArmed,
-            long arpProbesSent, long arpAnswers, int mtuBytes) {
+            long arpProbesSent, long arpAnswers, int mtuBytes, boolean arpValidated, String carrierDelay) {
     }
 
     /**
@@ -122,7 +127,8 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
     }
 
     static BondStats of(Bond bond, BondMembers members, BondCounters counters, int queued, MacsSeen macs,
-            FailbackPolicy failback, LinkRechecker rechecker, LacpBondStatus lacp, ArpMonitor monitor) {
+            FailbackPolicy failback, LinkRechecker rechecker, LacpBondStatus lacp, ArpMonitor monitor,
+            CarrierDelayer delayer) {
         List<Member> list = new ArrayList<>();
         int[] rankOf = new int[members.count()];
         for (int rank = 0; rank < members.count(); rank++) {
@@ -133,7 +139,8 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
                     members.state(slot) == MemberState.UP && !members.carrying(slot) && members.failedOver(slot),
                     counters.sentFrames[slot], counters.sentBytes[slot], counters.returnedFrames[slot],
                     counters.receivedFrames[slot], rechecker.armed(slot), monitor.probesSent(slot),
-                    monitor.answersHeard(slot), members.nic(slot).mtuBytes()));
+                    monitor.answersHeard(slot), members.nic(slot).mtuBytes(), monitor.validated(slot),
+                    delayer.upDelayRunning(slot) ? "updelay" : delayer.downDelayRunning(slot) ? "downdelay" : null));
         }
         Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
         for (DropReason reason : DropReason.values()) {
@@ -146,6 +153,6 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
                 counters.busyRedirects, counters.failovers, counters.failbacks, counters.notificationsSent,
                 counters.notificationsFailed, macs.size(), lacp, counters.droppedNotCollecting, monitor.settings(),
                 monitor.probesNotSent(), monitor.probesReturned(), bond.rebalanceMoves(), counters.mtuRedirects,
-                counters.mtuRefusals);
+                counters.mtuRefusals, delayer.delays(), delayer.flapsRiddenOut());
     }
 }

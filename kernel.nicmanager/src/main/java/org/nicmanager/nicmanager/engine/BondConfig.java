@@ -9,6 +9,7 @@ import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
+import org.nicmanager.nicmanager.bond.CarrierDelays;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /**
@@ -17,12 +18,19 @@ import org.nicmanager.nicmanager.lacp.LacpSettings;
  * @param nics its NICs in failover order, present or not
  * @param lacp its link aggregation, or {@code null} when the writer does not know it: the store then keeps what it has
  * @param arpMonitor its ARP monitor, or {@code null} when the writer does not know it (kept, as {@code lacp})
+ * @param carrierDelays its updelay and downdelay, or {@code null} when the writer does not know them (kept)
  */
 public record BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
-        List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
+        List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor, CarrierDelays carrierDelays) {
 
     public BondConfig {
         nics = List.copyOf(nics);
+    }
+
+    /** A bond whose carrier delays the writer does not know. */
+    public BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
+            List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
+        this(name, policy, failback, failbackHoldDownMs, nics, lacp, arpMonitor, null);
     }
 
     /** A bond whose ARP monitor the writer does not know. */
@@ -49,17 +57,21 @@ public record BondConfig(String name, LoadDistribution policy, FailbackMode fail
         report.nics().stream().filter(nic -> !nics.contains(nic)).forEach(nics::add);
         LacpSettings lacp = report.settings().lacp();
         ArpMonitorSettings monitor = report.settings().arpMonitor();
+        CarrierDelays delays = report.settings().carrierDelays();
         return new BondConfig(stats.name(), stats.policy(), stats.failback(),
                 report.settings().failbackHoldDownNanos() / 1_000_000, nics, new LacpSettings(lacp.mode(),
                         lacp.fastRate(), lacp.fallbackNanos() / 1_000_000 * 1_000_000, lacp.minLinks()),
                 new ArpMonitorSettings(monitor.targets(), monitor.intervalNanos() / 1_000_000 * 1_000_000,
-                        monitor.missedMax()));
+                        monitor.missedMax(), monitor.validate(), monitor.allTargets()),
+                new CarrierDelays(delays.upNanos() / 1_000_000 * 1_000_000,
+                        delays.downNanos() / 1_000_000 * 1_000_000));
     }
 
     /** The bond's tunables this configuration sets; the others keep their defaults. */
     public BondSettings settings() {
         BondSettings settings = BondSettings.defaults().withFailback(failback, failbackHoldDownMs * 1_000_000);
         settings = lacp == null ? settings : settings.withLacp(lacp);
+        settings = carrierDelays == null ? settings : settings.withCarrierDelays(carrierDelays);
         return arpMonitor == null ? settings : settings.withArpMonitor(arpMonitor);
     }
 }

@@ -59,6 +59,14 @@ record BondDifference(BondConfig live, BondConfig desired, List<String> fixedSet
             compare(changed, "arpTargets", was.targetsText(), wanted.targetsText());
             compare(changed, "arpIntervalMs", was.intervalNanos() / 1_000_000, wanted.intervalNanos() / 1_000_000);
             compare(changed, "arpMissedMax", was.missedMax(), wanted.missedMax());
+            compare(changed, "arpValidate", was.validate().linuxName(), wanted.validate().linuxName());
+            compare(changed, "arpAllTargets", was.allTargetsName(), wanted.allTargetsName());
+        }
+        if (desired.carrierDelays() != null && live.carrierDelays() != null) { // null: not known (kept, as lacp)
+            compare(changed, "updelayMs", live.carrierDelays().upNanos() / 1_000_000,
+                    desired.carrierDelays().upNanos() / 1_000_000);
+            compare(changed, "downdelayMs", live.carrierDelays().downNanos() / 1_000_000,
+                    desired.carrierDelays().downNanos() / 1_000_000);
         }
         return changed;
     }

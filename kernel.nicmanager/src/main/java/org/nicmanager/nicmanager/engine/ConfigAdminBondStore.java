@@ -19,6 +19,8 @@ import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
+import org.nicmanager.nicmanager.bond.ArpValidate;
+import org.nicmanager.nicmanager.bond.CarrierDelays;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -77,11 +79,30 @@ public final class ConfigAdminBondStore implements BondStore {
 
         @AttributeDefinition(description = "ARP monitor: intervals without an answer before a member is UNREACHABLE")
         int arpMissedMax() default 2;
+
+        @AttributeDefinition(description = "ARP monitor: what proves a member alive, as Linux's arp_validate: none"
+                + " (any frame received), active, backup, all (those members only by ARP answering the probes),"
+                + " filter, filter_active, filter_backup (the others only by ARP)")
+        String arpValidate() default "none";
+
+        @AttributeDefinition(description = "ARP monitor: any, or all (a validated member needs an answer from every"
+                + " target), as Linux's arp_all_targets")
+        String arpAllTargets() default "any";
+
+        @AttributeDefinition(description = "A member whose carrier returns carries traffic only after it stayed up"
+                + " this many milliseconds (Linux's updelay); 0 at once")
+        long updelayMs() default 0;
+
+        @AttributeDefinition(description = "A member whose carrier goes is failed over only after it stayed down this"
+                + " many milliseconds (Linux's downdelay); 0 at once")
+        long downdelayMs() default 0;
     }
 
     /** Settings a writer may not know: it keeps what is stored. */
     private static final String[] LACP_KEYS = {"lacp", "lacpRate", "lacpFallbackMs", "lacpMinLinks"};
-    private static final String[] ARP_KEYS = {"arpTargets", "arpIntervalMs", "arpMissedMax"};
+    private static final String[] ARP_KEYS = {"arpTargets", "arpIntervalMs", "arpMissedMax", "arpValidate",
+        "arpAllTargets"};
+    private static final String[] CARRIER_KEYS = {"updelayMs", "downdelayMs"};
 
     private final ConfigurationAdmin configurations;
 
@@ -163,8 +184,16 @@ public final class ConfigAdminBondStore implements BondStore {
                 properties.put("arpTargets", bond.arpMonitor().targetsText());
                 properties.put("arpIntervalMs", bond.arpMonitor().intervalNanos() / 1_000_000);
                 properties.put("arpMissedMax", bond.arpMonitor().missedMax());
+                properties.put("arpValidate", bond.arpMonitor().validate().linuxName());
+                properties.put("arpAllTargets", bond.arpMonitor().allTargetsName());
             } else {
                 keepStored(configuration, properties, ARP_KEYS);
+            }
+            if (bond.carrierDelays() != null) {
+                properties.put("updelayMs", bond.carrierDelays().upNanos() / 1_000_000);
+                properties.put("downdelayMs", bond.carrierDelays().downNanos() / 1_000_000);
+            } else {
+                keepStored(configuration, properties, CARRIER_KEYS);
             }
             ConfigurationFiles.update(configuration, properties);
         } catch (IOException e) {
@@ -211,7 +240,22 @@ public final class ConfigAdminBondStore implements BondStore {
         }
         return new BondConfig(name, LoadDistribution.fromShellName(policy == null ? "round-robin" : policy.toString()),
                 failbackMode(failback == null ? "IMMEDIATE" : failback.toString()), holdDownMs, nics(properties),
-                lacp(properties), arpMonitor(properties));
+                lacp(properties), arpMonitor(properties), carrierDelays(properties));
+    }
+
+    /** {@code updelayMs} and {@code downdelayMs}: whole milliseconds from 0 to a day. */
+    private static CarrierDelays carrierDelays(Dictionary<String, Object> properties) {
+        long[] nanos = new long[2];
+        String[] keys = CARRIER_KEYS;
+        for (int i = 0; i < keys.length; i++) {
+            long ms = whole(properties, keys[i], 0);
+            if (ms < 0 || ms > CarrierDelays.MAX_NANOS / 1_000_000) {
+                throw new IllegalArgumentException("bad " + keys[i] + " '" + ms + "': 0 to "
+                        + CarrierDelays.MAX_NANOS / 1_000_000 + " milliseconds (a day)");
+            }
+            nanos[i] = ms * 1_000_000;
+        }
+        return new CarrierDelays(nanos[0], nanos[1]);
     }
 
     /** {@code arpTargets} as one string of addresses separated by commas (.cfg), or an array of them (.config). */
@@ -227,8 +271,18 @@ public final class ConfigAdminBondStore implements BondStore {
         }
         String targetsText = targets instanceof String[] array ? String.join(",", array)
                 : targets == null ? "" : targets.toString();
+        Object validateValue = properties.get("arpValidate");
+        Object allValue = properties.get("arpAllTargets");
+        ArpValidate validate = validateValue == null ? ArpValidate.NONE
+                : ArpValidate.parse("arpValidate", validateValue.toString());
+        boolean allTargets = allValue != null && ArpMonitorSettings.parseAllTargets("arpAllTargets",
+                allValue.toString());
+        if (allTargets && !validate.validates(true) && !validate.validates(false)) {
+            throw new IllegalArgumentException("bad arpAllTargets 'all' with arpValidate '" + validate.linuxName()
+                    + "': all needs a validating mode (active, backup, all, filter_active or filter_backup)");
+        }
         return new ArpMonitorSettings(ArpMonitorSettings.parseTargets(targetsText), intervalMs * 1_000_000,
-                (int) missedMax);
+                (int) missedMax, validate, allTargets);
     }
 
     /** A list of names (a .config file's array or collection), or one string of names separated by commas (.cfg). */

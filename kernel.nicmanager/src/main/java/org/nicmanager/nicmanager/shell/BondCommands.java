@@ -15,6 +15,8 @@ import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
+import org.nicmanager.nicmanager.bond.ArpValidate;
+import org.nicmanager.nicmanager.bond.CarrierDelays;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
 import org.nicmanager.nicmanager.bond.FailoverEvent;
@@ -49,6 +51,10 @@ public final class BondCommands {
      * {@code policyAlias} is the other system's name the operator gave the policy (e.g. {@code active-backup} for
      * {@code failover-order}), {@code null} when the canonical name was used; it lives while the bond does and is
      * not kept in the configuration.
+     * {@code updelayNanos} and {@code downdelayNanos} are how long a carrier change must last before the bond acts on
+     * it (0: at once); {@code carrierDelayed} names each member whose change such a delay holds back now, with the
+     * delay ({@code updelay} or {@code downdelay}); {@code flapsRiddenOut} counts carrier losses that came back within
+     * the downdelay.
      */
     public record BondView(String name, String policy, String policyAlias, String lacp, Aggregation aggregation, String failback,
             @ShownAsDuration Long failbackHoldDownNanos, List<BondMember> members, int mtuBytes,
@@ -56,7 +62,8 @@ public final class BondCommands {
             List<String> absentNics, long failovers, long failbacks, long offeredFrames, long sentFrames,
             long queuedFrames, long droppedFrames, Map<DropReason, Long> dropped, InboundCounts inbound,
             List<HistoryEntry> history, ArpMonitorView arpMonitor, long mtuRedirects, long mtuRefusals,
-            long rebalanceMoves) {
+            long rebalanceMoves, @ShownAsDuration long updelayNanos, @ShownAsDuration long downdelayNanos,
+            Map<String, String> carrierDelayed, long flapsRiddenOut) {
 
         static BondView of(BondReport report, String policyAlias) {
             BondInfo info = report.stats().info();
@@ -75,40 +82,51 @@ public final class BondCommands {
                     info.failbacks(), stats.offeredFrames(), stats.sentFrames(), stats.queuedFrames(),
                     stats.droppedFrames(), stats.drops(),
                     report.inbound(), report.history().stream().map(HistoryEntry::of).toList(),
-                    ArpMonitorView.of(stats), stats.mtuRedirects(), stats.mtuRefusals(), stats.rebalanceMoves());
+                    ArpMonitorView.of(stats), stats.mtuRedirects(), stats.mtuRefusals(), stats.rebalanceMoves(),
+                    stats.carrierDelays().upNanos(), stats.carrierDelays().downNanos(), carrierDelayed(stats),
+                    stats.flapsRiddenOut());
+        }
+
+        private static Map<String, String> carrierDelayed(BondStats stats) {
+            Map<String, String> delayed = new java.util.LinkedHashMap<>();
+            stats.members().stream().filter(member -> member.carrierDelay() != null)
+                    .sorted(java.util.Comparator.comparingInt(BondStats.Member::rank))
+                    .forEach(member -> delayed.put(member.nic(), member.carrierDelay()));
+            return delayed;
         }
     }
 
     /**
      * The ARP monitor in brief: "off" (no members), or its targets, interval and missed-max; each member's state
-     * (UNREACHABLE: carrier up, no answer), probes sent and answers heard; probes not sent (no buffer, a full ring);
-     * and the bond's own probes the switch flooded back into it (dropped).
+     * (UNREACHABLE: carrier up, no life), probes sent and answers heard, and whether only validated ARP keeps it alive
+     * now; probes not sent (no buffer, a full ring); the bond's own probes the switch flooded back into it (dropped);
+     * {@code validate} and {@code allTargets} as Linux's {@code arp_validate} and {@code arp_all_targets}.
      */
     public record ArpMonitorView(String targets, String interval, int missedMax, List<ArpMember> members,
-            long probesNotSent, long probesReturned) {
+            long probesNotSent, long probesReturned, String validate, String allTargets) {
 
         static ArpMonitorView of(BondStats stats) {
             ArpMonitorSettings monitor = stats.arpMonitor();
             if (!monitor.on()) {
-                return new ArpMonitorView("off", "-", 0, List.of(), 0, 0);
+                return new ArpMonitorView("off", "-", 0, List.of(), 0, 0, "-", "-");
             }
             return new ArpMonitorView(monitor.targetsText(), TimeSpan.format(monitor.intervalNanos()),
                     monitor.missedMax(), stats.members().stream()
                             .filter(member -> member.state() != MemberState.REMOVED)
                             .sorted(java.util.Comparator.comparingInt(BondStats.Member::rank))
                             .map(member -> new ArpMember(member.nic(), member.state().name(), member.arpProbesSent(),
-                                    member.arpAnswers())).toList(), stats.arpProbesNotSent(),
-                    stats.arpProbesReturned());
+                                    member.arpAnswers(), member.arpValidated())).toList(), stats.arpProbesNotSent(),
+                    stats.arpProbesReturned(), monitor.validate().linuxName(), monitor.allTargetsName());
         }
     }
 
-    /** One member as the ARP monitor sees it. */
-    public record ArpMember(String nic, String state, long probes, long answers) {
+    /** One member as the ARP monitor sees it; {@code validated}: only validated ARP keeps it alive now. */
+    public record ArpMember(String nic, String state, long probes, long answers, boolean validated) {
 
-        /** The text form, in one line with the bond: {@code NIC:STATE probes/answers}. */
+        /** The text form, in one line with the bond: {@code NIC:STATE probes/answers}, then {@code validated}. */
         @Override
         public String toString() {
-            return nic + ":" + state + " " + probes + "/" + answers;
+            return nic + ":" + state + " " + probes + "/" + answers + (validated ? " validated" : "");
         }
     }
 
@@ -180,9 +198,22 @@ public final class BondCommands {
                     names = "--arp-interval", absentValue = ABSENT) String arpInterval,
             @Descriptor("ARP monitor: intervals without an answer before a member is UNREACHABLE (default 2)")
             @Parameter(names = "--arp-missed", absentValue = ABSENT) String arpMissed,
+            @Descriptor("ARP monitor: what proves a member alive, as Linux's arp_validate: none (default; any frame"
+                    + " received), active, backup, all (those members only by ARP answering the probes), filter,"
+                    + " filter_active, filter_backup (the others only by ARP)") @Parameter(names = "--arp-validate",
+                    absentValue = ABSENT) String arpValidate,
+            @Descriptor("ARP monitor: any (default) or all: a validated member needs an answer from every target")
+            @Parameter(names = "--arp-all-targets", absentValue = ABSENT) String arpAllTargets,
+            @Descriptor("a member whose carrier returns carries traffic only after it stayed up this long, e.g. 2s"
+                    + " (default 0)") @Parameter(names = "--updelay", absentValue = ABSENT) String updelay,
+            @Descriptor("a member whose carrier goes is failed over only after it stayed down this long, e.g. 200ms"
+                    + " (default 0)") @Parameter(names = "--downdelay", absentValue = ABSENT) String downdelay,
             @Descriptor("the bond's name") String name) {
         BondSettings settings = settings(failback).withLacp(lacpSettings(lacp, lacpRate, lacpFallback, minLinks))
-                .withArpMonitor(arpMonitor(arpTargets, arpInterval, arpMissed));
+                .withArpMonitor(arpValidation(arpMonitor(arpTargets, arpInterval, arpMissed), arpValidate,
+                        arpAllTargets))
+                .withCarrierDelays(new CarrierDelays(carrierDelay("--updelay", updelay),
+                        carrierDelay("--downdelay", downdelay)));
         PolicyNames.Chosen chosen = PolicyNames.parse(policy);
         BondReport created;
         try {
@@ -240,6 +271,49 @@ public final class BondCommands {
             }
         }
         return new ArpMonitorSettings(ArpMonitorSettings.parseTargets(targets), intervalNanos, intervals);
+    }
+
+    /**
+     * What {@code --arp-validate} and {@code --arp-all-targets} add to the ARP monitor, checked: both need targets, and
+     * {@code all} needs a mode that validates some member, since a member that is not validated lives by what it
+     * receives, whatever the targets answer.
+     */
+    static ArpMonitorSettings arpValidation(ArpMonitorSettings monitor, String validate, String allTargets) {
+        if (!monitor.on()) {
+            for (String[] option : new String[][] {{"--arp-validate", validate}, {"--arp-all-targets", allTargets}}) {
+                if (!option[1].equals(ABSENT)) {
+                    throw new IllegalArgumentException(option[0] + " " + option[1] + " needs --arp-target");
+                }
+            }
+            return monitor;
+        }
+        ArpValidate mode = validate.equals(ABSENT) ? ArpValidate.NONE : ArpValidate.parse("--arp-validate", validate);
+        boolean all = !allTargets.equals(ABSENT) && ArpMonitorSettings.parseAllTargets("--arp-all-targets",
+                allTargets);
+        if (all && !mode.validates(true) && !mode.validates(false)) {
+            throw new IllegalArgumentException("--arp-all-targets all needs a validating --arp-validate (active,"
+                    + " backup, all, filter_active or filter_backup), not " + mode.linuxName() + ": a member that is"
+                    + " not validated lives by what it receives, whatever the targets answer");
+        }
+        return monitor.withValidation(mode, all);
+    }
+
+    /** {@code --updelay} or {@code --downdelay}: a duration from 0 to a day; absent is 0. */
+    static long carrierDelay(String option, String text) {
+        if (text.equals(ABSENT) || text.trim().equals("0")) {
+            return 0;
+        }
+        long nanos;
+        try {
+            nanos = TimeSpan.parse(text).nanos();
+        } catch (IllegalArgumentException bad) {
+            throw new IllegalArgumentException("bad " + option + " '" + text + "': a duration such as 200ms or 2s,"
+                    + " 0 for none");
+        }
+        if (nanos < 0 || nanos > CarrierDelays.MAX_NANOS) {
+            throw new IllegalArgumentException("bad " + option + " '" + text + "': from 0 to 24h");
+        }
+        return nanos;
     }
 
     /** What {@code --lacp}, {@code --lacp-rate}, {@code --lacp-fallback} and {@code --min-links} say, checked. */

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
+import org.nicmanager.nicmanager.bond.ArpValidate;
+import org.nicmanager.nicmanager.bond.CarrierDelays;
 
 /**
  * A bond's configuration as an operator writes it (a .cfg or .config file in conf/), checked like a command: each bad
@@ -35,7 +37,7 @@ class BondConfigParseTest {
         BondConfig config = ConfigAdminBondStore.parse("bond0", properties("policy", "failover-order", "failback",
                 "delayed", "failbackHoldDownMs", "750", "nics", " nic1, nic0 "));
         assertEquals(new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.DELAYED, 750,
-                List.of("nic1", "nic0"), config.lacp(), ArpMonitorSettings.off()), config);
+                List.of("nic1", "nic0"), config.lacp(), ArpMonitorSettings.off(), CarrierDelays.NONE), config);
         ArpMonitorSettings monitor = ConfigAdminBondStore.parse("bond0", properties("arpTargets",
                 "10.0.0.5, 10.0.1.5", "arpIntervalMs", "250", "arpMissedMax", "3")).arpMonitor();
         assertEquals("10.0.0.5,10.0.1.5", monitor.targetsText());
@@ -56,6 +58,34 @@ class BondConfigParseTest {
                 refusal(properties("arpTargets", "10.0.0.5", "arpIntervalMs", "0")));
         assertEquals("bad arpMissedMax '0': 1 to 255 intervals",
                 refusal(properties("arpTargets", "10.0.0.5", "arpMissedMax", "0")));
+    }
+
+    @Test
+    void arpValidationAndCarrierDelaysAreReadWithLinuxsDefaults() {
+        BondConfig defaults = ConfigAdminBondStore.parse("bond0", properties("arpTargets", "10.0.0.5"));
+        assertEquals(ArpValidate.NONE, defaults.arpMonitor().validate());
+        assertEquals(false, defaults.arpMonitor().allTargets());
+        assertEquals(CarrierDelays.NONE, defaults.carrierDelays());
+        BondConfig given = ConfigAdminBondStore.parse("bond0", properties("arpTargets", "10.0.0.5,10.0.0.6",
+                "arpValidate", "filter_backup", "arpAllTargets", "all", "updelayMs", "2000", "downdelayMs", 200L));
+        assertEquals(ArpValidate.FILTER_BACKUP, given.arpMonitor().validate());
+        assertEquals(true, given.arpMonitor().allTargets());
+        assertEquals(new CarrierDelays(2_000_000_000L, 200_000_000L), given.carrierDelays());
+        assertEquals(given.carrierDelays(), given.settings().carrierDelays());
+        assertEquals(given.arpMonitor(), given.settings().arpMonitor());
+    }
+
+    @Test
+    void badArpValidationAndCarrierDelaysAreRefusedByName() {
+        assertEquals("bad arpValidate 'strict': expected none|active|backup|all|filter|filter_active|filter_backup",
+                refusal(properties("arpTargets", "10.0.0.5", "arpValidate", "strict")));
+        assertEquals("bad arpAllTargets 'most': expected any|all",
+                refusal(properties("arpTargets", "10.0.0.5", "arpAllTargets", "most")));
+        assertEquals("bad arpAllTargets 'all' with arpValidate 'filter': all needs a validating mode (active, backup,"
+                + " all, filter_active or filter_backup)",
+                refusal(properties("arpTargets", "10.0.0.5", "arpValidate", "filter", "arpAllTargets", "all")));
+        assertEquals("bad updelayMs '-1': 0 to 86400000 milliseconds (a day)", refusal(properties("updelayMs", -1L)));
+        assertEquals("bad downdelayMs 'soon': a whole number expected", refusal(properties("downdelayMs", "soon")));
     }
 
     @Test

@@ -68,8 +68,8 @@ public final class BondMetrics implements MultiCollector {
             }
             for (JsonObject member : objects(object(bond, "arpMonitor"), "members")) { // none while it is off
                 String[] memberId = {"bond", name, "nic", text(member, "nic", "?")};
-                families.gauge("nicmgr_bond_member_reachable", "1 while the ARP monitor hears answers through a"
-                        + " member, 0 while it is UNREACHABLE", "UNREACHABLE".equals(text(member, "state", "")) ? 0 : 1,
+                families.gauge("nicmgr_bond_member_reachable", "1 while the ARP monitor counts a member alive"
+                        + " (by what it receives, as its arp_validate says), 0 while it is UNREACHABLE", "UNREACHABLE".equals(text(member, "state", "")) ? 0 : 1,
                         memberId);
                 families.counterFrom("nicmgr_bond_member_arp_probes", "ARP monitor probes sent through a member",
                         member, "probes", memberId);

@@ -33,10 +33,10 @@ public class LacpAutomaticBondingTest extends NicManagerTestSupport {
                 + "{\"nic\":\"p2\",\"state\":\"DISTRIBUTING\"}]"));
 
         String partners = shell("lacp:partners --json");
-        assertTrue(partners, partners.contains("{\"nic\":\"p0\",\"bond\":\"-\",\"lacp\":\"YES\""));
+        assertTrue(partners, partners.contains("{\"nic\":\"p0\",\"bond\":null,\"lacp\":\"YES\""));
         assertTrue(partners, partners.contains("{\"nic\":\"p1\",\"bond\":\"auto0\",\"lacp\":\"YES\""));
         assertTrue(partners, partners.contains("{\"nic\":\"p2\",\"bond\":\"auto0\",\"lacp\":\"YES\""));
-        assertTrue(partners, partners.contains("{\"nic\":\"p3\",\"bond\":\"-\",\"lacp\":\"NO\""));
+        assertTrue(partners, partners.contains("{\"nic\":\"p3\",\"bond\":null,\"lacp\":\"NO\""));
 
         String nics = shell("nic:list --json");
         assertTrue(nics, nics.contains("\"name\":\"p0\"") && nics.contains("\"name\":\"p3\""));

@@ -40,14 +40,18 @@ public final class DosCommands {
     public record DetectionRow(String target, String kind, String started, String ended, String responses) {
     }
 
-    /** One VM's policy as the commands show it. */
+    /** One VM's policy as the commands show it; no alternate uplink or migration host is null. */
     public record PolicyView(String vm, List<String> responses, long assessmentWindowMs, long escalateAfterMs,
             long restoreAfterQuietMs, String alternateUplink, String migrationHost) {
 
         static PolicyView of(String vm, DosPolicy policy) {
             return new PolicyView(vm, DosPolicy.names(policy.responses()), policy.assessmentWindowMs(),
-                    policy.escalateAfterMs(), policy.restoreAfterQuietMs(), policy.alternateUplink(),
-                    policy.migrationHost());
+                    policy.escalateAfterMs(), policy.restoreAfterQuietMs(), noneAsNull(policy.alternateUplink()),
+                    noneAsNull(policy.migrationHost()));
+        }
+
+        private static String noneAsNull(String name) {
+            return name.isEmpty() ? null : name;
         }
     }
 

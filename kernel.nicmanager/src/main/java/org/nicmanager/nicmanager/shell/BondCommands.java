@@ -90,7 +90,7 @@ public final class BondCommands {
         static ArpMonitorView of(BondStats stats) {
             ArpMonitorSettings monitor = stats.arpMonitor();
             if (!monitor.on()) {
-                return new ArpMonitorView("off", "-", 0, List.of(), 0, 0);
+                return new ArpMonitorView("off", null, 0, List.of(), 0, 0); // no interval: JSON null
             }
             return new ArpMonitorView(monitor.targetsText(), TimeSpan.format(monitor.intervalNanos()),
                     monitor.missedMax(), stats.members().stream()

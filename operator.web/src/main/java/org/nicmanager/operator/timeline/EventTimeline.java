@@ -100,7 +100,7 @@ public final class EventTimeline implements EventHandler {
         }
         Object time = event.getProperty(TIME_KEY);
         long nanos = time instanceof Number number ? number.longValue() : clock.nanoTime();
-        String subject = subjectKey == null ? "-" : String.valueOf(event.getProperty(subjectKey));
+        String subject = subjectKey == null ? null : String.valueOf(event.getProperty(subjectKey));
         ring.add(nanos, event.getTopic(), subject, details);
     }
 

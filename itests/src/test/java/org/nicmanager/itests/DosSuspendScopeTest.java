@@ -60,7 +60,7 @@ public class DosSuspendScopeTest extends NicManagerTestSupport {
         assertEquals("the low-priority VM on the attacked set", "SUSPENDED", stateOf("low"));
         assertEquals("the priority-1 VM on the other set", "RUNNING", stateOf("other"));
         assertEquals("the VM at the bound, below the victim", "RUNNING", stateOf("mid"));
-        String response = field(shell("events --json"),
+        String response = field(awaitEvent("\"topic\":\"nicmgr/dos/RESPONSE\",\"subject\":\"victim\""),
                 "(\\{[^{}]*\"topic\":\"nicmgr/dos/RESPONSE\",\"subject\":\"victim\"[^}]*\\})");
         assertTrue(response, response.contains("\"suspendedVms\":[\"low\"]"));
         assertTrue(response, response.contains("\"uplinks\":[\"set1\"]"));
@@ -93,6 +93,20 @@ public class DosSuspendScopeTest extends NicManagerTestSupport {
 
     private String stateOf(String vm) throws Exception {
         return field(shell("vm:show " + vm + " --json"), "\"state\":\"(\\w+)\"");
+    }
+
+    /** Events arrive asynchronously: polls {@code events --json} until it holds {@code expected}. */
+    private String awaitEvent(String expected) throws Exception {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        String events = shell("events --json");
+        while (!events.contains(expected)) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError(expected + " never shown: " + events);
+            }
+            Thread.onSpinWait();
+            events = shell("events --json");
+        }
+        return events;
     }
 
     /**

@@ -22,15 +22,15 @@ import com.google.gson.JsonParser;
 public class JsonTypedValuesTest extends NicManagerTestSupport {
 
     private static final String[] DOCUMENTS = {"kernel:info --json", "kernel:advance --json 10ms", "nic:list --json",
-        "nic:show --json l1", "nic:show --json free0", "bond:list --json", "bond:show --json lag", "bond:show --json ab",
-        "bond:show --json empty", "bond:auto --json", "lacp:show --json lag", "lacp:show --json ab",
-        "lacp:show --json empty", "lacp:partners --json", "net:show --json web", "net:show --json idle",
-        "net:stats --json", "net:whatif --json fail n0", "vm:list --json", "vm:show --json batch",
-        "vm:show --json idle", "vm:migrations --json", "vnic:list --json", "guest:stats --json web",
-        "hw:capture list --json", "hw:host --json stats hA", "hw:switch --json ports swA", "hw:switch --json lacp swA",
-        "hw:switch --json ports swB", "hw:switch --json lacp swB", "hw:topology --json", "dos:status --json",
-        "dos:policy --json", "dos:policy --json web", "dos:policy --json app", "dos:detector --json",
-        "dos:detector --json rate", "events --json"};
+        "nic:show --json l1", "nic:show --json free0", "bond:list --json", "bond:show --json lag",
+        "bond:show --json ab", "bond:show --json empty", "bond:auto --json", "lacp:show --json lag",
+        "lacp:show --json ab", "lacp:show --json empty", "lacp:partners --json", "net:show --json web",
+        "net:show --json idle", "net:stats --json", "net:whatif --json fail n0", "vm:list --json",
+        "vm:show --json batch", "vm:show --json idle", "vm:migrations --json", "vnic:list --json",
+        "guest:stats --json web", "hw:capture list --json", "hw:host --json stats hA", "hw:switch --json ports swA",
+        "hw:switch --json lacp swA", "hw:switch --json ports swB", "hw:switch --json lacp swB", "hw:topology --json",
+        "dos:status --json", "dos:policy --json", "dos:policy --json web", "dos:policy --json app",
+        "dos:detector --json", "dos:detector --json rate", "events --json"};
 
     @Test
     public void noJsonDocumentOfABusyHostHasADashForAMissingValue() throws Exception {

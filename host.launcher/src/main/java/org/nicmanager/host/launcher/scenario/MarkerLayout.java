@@ -13,10 +13,10 @@ import org.nicmanager.kernel.api.units.TimeSpan;
  * ...); the legend below the chart says what each group holds. Tags are therefore at least a tag's width apart, however
  * many events coincide, and the legend has one line per group.
  */
-public final class MarkerLayout {
+final class MarkerLayout {
 
     /** One numbered group of events: its line's time (the first event's) and the events, as legend text. */
-    public record Group(int number, long time, List<String> events) {
+    record Group(int number, long time, List<String> events) {
 
         public Group {
             events = List.copyOf(events);
@@ -28,8 +28,8 @@ public final class MarkerLayout {
         }
 
         /**
-         * The legend's line, its time as {@code events} gives it: {@code 2  2.01s  DETECTED vmA, RESPONSE vmA ×3}; repeated labels are counted, not
-         * repeated.
+         * The legend's line, its time as {@code events} gives it: {@code 2  2.01s  DETECTED vmA, RESPONSE vmA ×3};
+         * repeated labels are counted, not repeated.
          */
         public String legendLine() {
             Map<String, Integer> counted = new LinkedHashMap<>();
@@ -50,7 +50,7 @@ public final class MarkerLayout {
      * @param plotWidthPixels how wide the plot is drawn
      * @param tagWidthPixels the room one tag needs, its gap included: groups' lines are at least this far apart
      */
-    public static List<Group> groups(List<Marker> markers, long spanNanos, double plotWidthPixels,
+    static List<Group> groups(List<Marker> markers, long spanNanos, double plotWidthPixels,
             double tagWidthPixels) {
         if (spanNanos <= 0 || plotWidthPixels <= 0 || tagWidthPixels < 0) {
             throw new IllegalArgumentException("span " + spanNanos + " ns, plot " + plotWidthPixels + " px and tag "

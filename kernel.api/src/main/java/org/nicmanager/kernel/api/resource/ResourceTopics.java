@@ -2,8 +2,8 @@ package org.nicmanager.kernel.api.resource;
 
 /**
  * EventAdmin topics posted by the resource manager, and their property keys. Every event carries {@link #SUBJECT} (the
- * VM, or the uplink for {@link #CAPACITY_CHANGED}), {@link #UPLINK} (but see {@link #ALLOCATION_CHANGED}), {@link #TIME}
- * and a readable {@link #DETAILS}.
+ * VM, or the uplink for {@link #CAPACITY_CHANGED}), {@link #UPLINK} (but see {@link #ALLOCATION_CHANGED}),
+ * {@link #TIME} and a readable {@link #DETAILS}.
  */
 public final class ResourceTopics {
 

@@ -173,9 +173,10 @@ function renderEvents(events) {
     lastEvent = event.sequence;
     const details = Object.entries(event.details).map(([k, v]) => `${k}=${v}`).join(' ');
     const kind = event.topic.substring(event.topic.lastIndexOf('/') + 1);
-    list.prepend(el('li', { class: 'event', 'data-topic': event.topic, 'data-subject': event.subject },
+    const subject = event.subject ?? '-'; // null: the event names nothing it is about
+    list.prepend(el('li', { class: 'event', 'data-topic': event.topic, 'data-subject': subject },
       `${(event.time / 1e9).toFixed(3)} s `, el('span', { class: 'kind' }, kind),
-      ` ${event.topic.replace(/^nicmgr\//, '').replace(/\/[^/]*$/, '')} ${event.subject} ${details}`));
+      ` ${event.topic.replace(/^nicmgr\//, '').replace(/\/[^/]*$/, '')} ${subject} ${details}`));
   });
 }
 

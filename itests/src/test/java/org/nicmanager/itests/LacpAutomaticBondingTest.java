@@ -29,13 +29,14 @@ public class LacpAutomaticBondingTest extends NicManagerTestSupport {
         assertEquals(bonds, 1, bonds.split("\"name\":\"auto").length - 1);
         String auto0 = shell("bond:show auto0 --json");
         assertTrue(auto0, auto0.contains("\"lacp\":\"active\",\"aggregation\":{\"aggregator\":\"UP\""));
-        assertTrue(auto0, auto0.contains("\"mux\":[\"p1:DISTRIBUTING\",\"p2:DISTRIBUTING\"]"));
+        assertTrue(auto0, auto0.contains("\"mux\":[{\"nic\":\"p1\",\"state\":\"DISTRIBUTING\"},"
+                + "{\"nic\":\"p2\",\"state\":\"DISTRIBUTING\"}]"));
 
         String partners = shell("lacp:partners --json");
-        assertTrue(partners, partners.contains("{\"nic\":\"p0\",\"bond\":\"-\",\"lacp\":\"YES\""));
+        assertTrue(partners, partners.contains("{\"nic\":\"p0\",\"bond\":null,\"lacp\":\"YES\""));
         assertTrue(partners, partners.contains("{\"nic\":\"p1\",\"bond\":\"auto0\",\"lacp\":\"YES\""));
         assertTrue(partners, partners.contains("{\"nic\":\"p2\",\"bond\":\"auto0\",\"lacp\":\"YES\""));
-        assertTrue(partners, partners.contains("{\"nic\":\"p3\",\"bond\":\"-\",\"lacp\":\"NO\""));
+        assertTrue(partners, partners.contains("{\"nic\":\"p3\",\"bond\":null,\"lacp\":\"NO\""));
 
         String nics = shell("nic:list --json");
         assertTrue(nics, nics.contains("\"name\":\"p0\"") && nics.contains("\"name\":\"p3\""));

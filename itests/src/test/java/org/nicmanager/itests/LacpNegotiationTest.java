@@ -91,6 +91,27 @@ public class LacpNegotiationTest extends NicManagerTestSupport {
         return -1;
     }
 
+    /** Issue 18 point 8: an unplugged member's port is UNSELECTED and its mux DETACHED (802.1AX 6.4.14-6.4.15). */
+    @Test
+    public void anUnpluggedMemberDetachesAndAttachesAgainWhenPluggedBack() throws Exception {
+        setUp("60", "--lacp active --lacp-rate fast", "--lacp active --lacp-rate fast");
+        shell("kernel:advance 3s");
+        assertTrue(member("bond60", "b60").contains("\"mux\":\"DISTRIBUTING\""));
+        shell("hw:unplug b60");
+        shell("kernel:advance 5s");
+        String unplugged = member("bond60", "b60");
+        assertTrue(unplugged, unplugged.contains("\"mux\":\"DETACHED\",\"rx\":\"PORT_DISABLED\","
+                + "\"selected\":\"UNSELECTED\""));
+        assertTrue(unplugged, unplugged.contains("\"collecting\":false,\"distributing\":false"));
+        assertTrue(distributing("bond60", "a60"));
+        String bond = shell("bond:show bond60 --json");
+        assertTrue(bond, bond.contains("{\"nic\":\"b60\",\"state\":\"DETACHED\"}"));
+
+        shell("hw:plug b60");
+        shell("kernel:advance 3s");
+        assertTrue(member("bond60", "b60"), distributing("bond60", "b60"));
+    }
+
     @Test
     public void withFallbackASwitchWithoutLacpGetsActiveBackupAndWithoutItNothing() throws Exception {
         setUp("30", "--lacp off", "--lacp active --lacp-rate fast --lacp-fallback 5s");

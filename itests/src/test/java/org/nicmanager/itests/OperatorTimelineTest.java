@@ -66,6 +66,36 @@ public class OperatorTimelineTest extends NicManagerTestSupport {
         assertTrue(table, table.contains("nic.name=t0 reason=CARRIER_LOST"));
     }
 
+    /** Issue 18 point 8: {@code ALLOCATION_CHANGED} names the uplink it applies on, in its properties and details. */
+    @Test
+    public void anAllocationChangeNamesItsUplink() throws Exception {
+        shell("hw:switch add swU --ports 4");
+        shell("hw:nic add u0 --model e1000 --switch swU");
+        shell("bond:create bondU --policy failover-order");
+        shell("bond:add bondU u0");
+        shell("vm:create vmU");
+        shell("vm:start vmU");
+        shell("vnic:add vmU --uplink bondU");
+        shell("vm:create vmV");
+        shell("net:alloc vmU --shares 1500");
+        shell("net:alloc vmV --shares 700");
+
+        String json = awaitEvents("ops:events --json", "allocation of VM vmU on uplink bondU is now",
+                "allocation of VM vmV (on no uplink yet) is now");
+        String vmU = allocationEvent(json, "vmU");
+        assertTrue(vmU, vmU.contains("\"uplink\":\"bondU\""));
+        String vmV = allocationEvent(json, "vmV");
+        assertFalse("a VM on no uplink names none: " + vmV, vmV.contains("\"uplink\""));
+        String table = shell("ops:events");
+        assertTrue(table, table.contains("uplink=bondU"));
+    }
+
+    /** The VM's ALLOCATION_CHANGED event, whole, from an {@code events --json} document. */
+    private static String allocationEvent(String json, String vm) {
+        return field(json, "(\\{[^{}]*\"topic\":\"nicmgr/resource/ALLOCATION_CHANGED\",\"subject\":\"" + vm
+                + "\"[^}]*\\})");
+    }
+
     @Test
     public void aBadSinceIsRefusedNamingIt() throws Exception {
         try {

@@ -26,25 +26,32 @@ import org.osgi.service.component.annotations.ReferencePolicy;
     "osgi.command.function=policy", "osgi.command.function=detector"})
 public final class DosCommands {
 
-    /** {@code dos:status --json}: {@code {"detections":[{"target","kind","startedAt","endedAt","responses"}]}}. */
-    public record DosStatus(List<DetectionView> detections) {
+    /**
+     * {@code dos:status --json}: {@code {"detections":[{"target","kind","startedAt","endedAt","responses"}],
+     * "suspendBelowPriority"}}; the suspend response touches only VMs below that priority (and the victim's).
+     */
+    public record DosStatus(List<DetectionView> detections, int suspendBelowPriority) {
     }
 
-    /** {@code dos:status}: the detectors running, and each attack, oldest first. */
-    public record StatusTable(List<String> detectors, List<DetectionRow> detections) {
+    /** {@code dos:status}: the detectors running, the suspend response's bound, and each attack, oldest first. */
+    public record StatusTable(List<String> detectors, int suspendBelowPriority, List<DetectionRow> detections) {
     }
 
     public record DetectionRow(String target, String kind, String started, String ended, String responses) {
     }
 
-    /** One VM's policy as the commands show it. */
+    /** One VM's policy as the commands show it; no alternate uplink or migration host is null. */
     public record PolicyView(String vm, List<String> responses, long assessmentWindowMs, long escalateAfterMs,
             long restoreAfterQuietMs, String alternateUplink, String migrationHost) {
 
         static PolicyView of(String vm, DosPolicy policy) {
             return new PolicyView(vm, DosPolicy.names(policy.responses()), policy.assessmentWindowMs(),
-                    policy.escalateAfterMs(), policy.restoreAfterQuietMs(), policy.alternateUplink(),
-                    policy.migrationHost());
+                    policy.escalateAfterMs(), policy.restoreAfterQuietMs(), noneAsNull(policy.alternateUplink()),
+                    noneAsNull(policy.migrationHost()));
+        }
+
+        private static String noneAsNull(String name) {
+            return name.isEmpty() ? null : name;
         }
     }
 
@@ -69,8 +76,9 @@ public final class DosCommands {
     public Object status(@Descriptor("print one JSON document") @Parameter(names = "--json", presentValue = "true",
             absentValue = "false") boolean json) {
         List<DetectionView> detections = defence.detections();
+        int suspendBelow = defence.settings().suspendBelowPriority();
         if (json) {
-            return new Json(new DosStatus(detections));
+            return new Json(new DosStatus(detections, suspendBelow));
         }
         List<DetectionRow> rows = new ArrayList<>();
         for (DetectionView detection : detections) {
@@ -80,7 +88,7 @@ public final class DosCommands {
                     detection.responses().isEmpty() ? "-" : String.join(", ", detection.responses().stream()
                             .map(DosCommands::responseCell).toList())));
         }
-        return new StatusTable(defence.detectorKinds(), rows);
+        return new StatusTable(defence.detectorKinds(), suspendBelow, rows);
     }
 
     private static String responseCell(ResponseView response) {

@@ -38,6 +38,7 @@ import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.Alerter;
 import org.nicmanager.kernel.api.vm.MigrationService;
+import org.nicmanager.kernel.api.vm.Priority;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmLifecycleListener;
 import org.nicmanager.kernel.api.vm.VmManager;
@@ -94,6 +95,11 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
         @AttributeDefinition(min = "1", max = "" + EngineSettings.MAX_HISTORY_DETECTIONS,
                 description = "How many detections dos:status keeps.")
         int historyDetections() default EngineSettings.DEFAULT_HISTORY_DETECTIONS;
+
+        @AttributeDefinition(min = "" + Priority.LOWEST, max = "" + Priority.HIGHEST, description = "The suspend"
+                + " response suspends only running VMs that share the victim's attacked uplink and whose priority is"
+                + " below both this one and the victim's; 0 suspends none.")
+        int suspendBelowPriority() default EngineSettings.DEFAULT_SUSPEND_BELOW_PRIORITY;
     }
 
     private final NetworkWorld world;
@@ -307,7 +313,9 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
                     check.longWithin("endAfterQuietMs", config::endAfterQuietMs, 0,
                             EngineSettings.MAX_END_AFTER_QUIET_MS),
                     check.intWithin("historyDetections", config::historyDetections, 1,
-                            EngineSettings.MAX_HISTORY_DETECTIONS));
+                            EngineSettings.MAX_HISTORY_DETECTIONS),
+                    check.intWithin("suspendBelowPriority", config::suspendBelowPriority, Priority.LOWEST,
+                            Priority.HIGHEST));
         } catch (ConfigurationRefused refused) {
             logger.error("{}{}", refused.getMessage(), fallback == null ? "" : " (at start: the defaults)");
             events.postEvent(new Event(ConfigurationRefused.TOPIC, refused.eventProperties()));

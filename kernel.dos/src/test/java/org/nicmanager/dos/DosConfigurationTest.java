@@ -83,7 +83,8 @@ class DosConfigurationTest {
         modify(defence, fromFile("evaluationPeriodMs", 5L, "historyDetections", "lots"));
 
         assertEquals(new EngineSettings(20, EngineSettings.DEFAULT_END_AFTER_QUIET_MS,
-                EngineSettings.DEFAULT_HISTORY_DETECTIONS), defence.settings(), "the last good settings, whole");
+                EngineSettings.DEFAULT_HISTORY_DETECTIONS, EngineSettings.DEFAULT_SUSPEND_BELOW_PRIORITY),
+                defence.settings(), "the last good settings, whole");
         assertEquals(List.of("configuration org.nicmanager.dos (" + PATH + ") refused: historyDetections = \"lots\""
                 + " is not allowed; allowed: a whole number from 1 to 100000; the settings in force stay"), errors);
         assertEquals(1, posted.size());
@@ -102,7 +103,8 @@ class DosConfigurationTest {
         Object[][] bad = {{"evaluationPeriodMs", 0L},
             {"evaluationPeriodMs", EngineSettings.MAX_EVALUATION_PERIOD_MS + 1},
             {"endAfterQuietMs", -1L}, {"endAfterQuietMs", EngineSettings.MAX_END_AFTER_QUIET_MS + 1},
-            {"historyDetections", 0}, {"historyDetections", EngineSettings.MAX_HISTORY_DETECTIONS + 1}};
+            {"historyDetections", 0}, {"historyDetections", EngineSettings.MAX_HISTORY_DETECTIONS + 1},
+            {"suspendBelowPriority", -1}, {"suspendBelowPriority", 11}};
         for (Object[] value : bad) {
             modify(defence, fromFile(value));
             assertEquals(value[0], posted.get(posted.size() - 1).getProperty("key"));
@@ -110,9 +112,23 @@ class DosConfigurationTest {
         assertEquals(bad.length, posted.size());
         assertEquals(EngineSettings.DEFAULTS, defence.settings());
         modify(defence, fromFile("evaluationPeriodMs", EngineSettings.MAX_EVALUATION_PERIOD_MS, "endAfterQuietMs", 0L,
-                "historyDetections", EngineSettings.MAX_HISTORY_DETECTIONS));
+                "historyDetections", EngineSettings.MAX_HISTORY_DETECTIONS, "suspendBelowPriority", 10));
         assertEquals(new EngineSettings(EngineSettings.MAX_EVALUATION_PERIOD_MS, 0,
-                EngineSettings.MAX_HISTORY_DETECTIONS), defence.settings(), "the bounds themselves are allowed");
+                EngineSettings.MAX_HISTORY_DETECTIONS, 10), defence.settings(), "the bounds themselves are allowed");
+        modify(defence, fromFile("suspendBelowPriority", 0));
+        assertEquals(0, defence.settings().suspendBelowPriority(), "0: the suspend response suspends none");
+    }
+
+    @Test
+    void aBadSuspendBoundIsRefusedNamingTheAllowedPriorities() {
+        DosDefenceComponent defence = defence(fromFile("suspendBelowPriority", 3));
+        assertEquals(3, defence.settings().suspendBelowPriority());
+        modify(defence, fromFile("suspendBelowPriority", "low"));
+        assertEquals(3, defence.settings().suspendBelowPriority(), "the setting in force stays");
+        assertEquals(List.of("configuration org.nicmanager.dos (" + PATH + ") refused: suspendBelowPriority = \"low\""
+                + " is not allowed; allowed: a whole number from 0 to 10; the settings in force stay"), errors);
+        assertEquals(EngineSettings.DEFAULT_SUSPEND_BELOW_PRIORITY, defence(Map.of()).settings()
+                .suspendBelowPriority(), "by default VMs below the default priority, 5");
     }
 
     @Test

@@ -24,7 +24,9 @@ final class EventAdminEvents implements ResourceEvents {
     public void post(String topic, String subject, String uplink, String details, Map<String, Object> numbers) {
         Map<String, Object> properties = new HashMap<>(numbers);
         properties.put(ResourceTopics.SUBJECT, subject);
-        properties.put(ResourceTopics.UPLINK, uplink);
+        if (uplink != null) {
+            properties.put(ResourceTopics.UPLINK, uplink);
+        }
         properties.put(ResourceTopics.DETAILS, details);
         properties.put(ResourceTopics.TIME, clock.nanoTime());
         eventAdmin.postEvent(new Event(topic, properties));

@@ -225,12 +225,25 @@ public final class ResourceEngine implements VmAllocations {
         pushAllocation(vm);
     }
 
+    /**
+     * Puts the allocation in force on every uplink and announces it once per uplink the VM is connected to, naming
+     * that uplink; a VM connected to none yet gets one announcement without an uplink.
+     */
     private void pushAllocation(String vm) {
         NetworkAllocation allocation = allocationOf(vm);
         uplinks.values().forEach(scheduler -> scheduler.allocationChanged(vm, allocation));
-        events.post(ResourceTopics.ALLOCATION_CHANGED, vm, "", "allocation of VM " + vm + " is now " + allocation,
-                Map.of(ResourceTopics.PRIORITY, allocation.priority(), ResourceTopics.RESERVATION_BPS,
-                        allocation.reservationBps()));
+        Map<String, Object> numbers = Map.of(ResourceTopics.PRIORITY, allocation.priority(),
+                ResourceTopics.RESERVATION_BPS, allocation.reservationBps());
+        List<String> carrying = uplinks.values().stream().filter(scheduler -> scheduler.carries(vm))
+                .map(UplinkFrameScheduler::uplink).toList();
+        if (carrying.isEmpty()) {
+            events.post(ResourceTopics.ALLOCATION_CHANGED, vm, null, "allocation of VM " + vm + " (on no uplink yet)"
+                    + " is now " + allocation, numbers);
+        }
+        for (String uplink : carrying) {
+            events.post(ResourceTopics.ALLOCATION_CHANGED, vm, uplink, "allocation of VM " + vm + " on uplink "
+                    + uplink + " is now " + allocation, numbers);
+        }
     }
 
     private static NetworkAllocation withPriority(NetworkAllocation allocation, int priority) {

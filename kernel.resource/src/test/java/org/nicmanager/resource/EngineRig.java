@@ -23,7 +23,8 @@ public final class EngineRig implements VmFacts {
     public static final long GBPS = 1_000_000_000L;
     public static final long MBPS = 1_000_000L;
 
-    public record Announcement(String topic, String subject, String details) {
+    /** @param uplink null when the event names none */
+    public record Announcement(String topic, String subject, String details, String uplink) {
     }
 
     public final TestClock clock = new TestClock();
@@ -31,7 +32,8 @@ public final class EngineRig implements VmFacts {
     final Set<String> suspendedVms = new HashSet<>();
     public final List<Announcement> events = new ArrayList<>();
     public final ResourceEngine engine = new ResourceEngine(clock, this,
-            (topic, subject, uplink, details, numbers) -> events.add(new Announcement(topic, subject, details)),
+            (topic, subject, uplink, details, numbers) -> events.add(new Announcement(topic, subject, details,
+                    uplink)),
             ResourceSettings.defaults());
     public final LineRateUplinkDouble bond = new LineRateUplinkDouble(clock, GBPS, GBPS);
     public final UplinkScheduler scheduler = engine.open("bond0", bond);

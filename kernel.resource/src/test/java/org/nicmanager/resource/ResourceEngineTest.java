@@ -2,6 +2,7 @@ package org.nicmanager.resource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nicmanager.resource.EngineRig.GBPS;
@@ -12,7 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
 import org.nicmanager.kernel.api.resource.ResourceTopics;
+import org.nicmanager.kernel.api.resource.UplinkScheduler;
 import org.nicmanager.resource.allocation.AllocationChange;
+import org.nicmanager.resource.scheduler.LineRateUplinkDouble;
 import org.nicmanager.resource.scheduler.VmUsage;
 import org.nicmanager.resource.scheduler.WhatIf;
 
@@ -39,6 +42,29 @@ class ResourceEngineTest {
         assertEquals(2000, shaped.shares(), "options not given keep their value");
         assertEquals(0, allocate("web", new AllocationChange(null, null, null, 0L, null, null, null, null))
                 .peakBps(), "--average 0 turns shaping off");
+    }
+
+    /** Issue 18 point 8: the announcement names the uplink the allocation is in force on. */
+    @Test
+    void anAllocationChangeNamesEachUplinkTheVmIsConnectedTo() {
+        LineRateUplinkDouble nic = new LineRateUplinkDouble(rig.clock, GBPS);
+        UplinkScheduler second = rig.engine.open("vmnic9", nic);
+        nic.attach(second);
+        second.connect(99, "web");
+        allocate("web", new AllocationChange(1500, null, null, null, null, null, null, null));
+        List<EngineRig.Announcement> changed = rig.events.stream()
+                .filter(event -> event.topic().equals(ResourceTopics.ALLOCATION_CHANGED)).toList();
+        assertEquals(List.of("bond0", "vmnic9"), changed.stream().map(EngineRig.Announcement::uplink).toList());
+        assertTrue(changed.get(0).details().startsWith("allocation of VM web on uplink bond0 is now "),
+                changed.get(0).details());
+        assertTrue(changed.get(1).details().startsWith("allocation of VM web on uplink vmnic9 is now "),
+                changed.get(1).details());
+
+        allocate("spare", new AllocationChange(700, null, null, null, null, null, null, null));
+        EngineRig.Announcement unconnected = rig.events.get(rig.events.size() - 1);
+        assertNull(unconnected.uplink());
+        assertTrue(unconnected.details().startsWith("allocation of VM spare (on no uplink yet) is now "),
+                unconnected.details());
     }
 
     @Test

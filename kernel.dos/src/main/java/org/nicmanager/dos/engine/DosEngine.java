@@ -188,11 +188,26 @@ public final class DosEngine implements ReceiveInspector {
                 + target.name() + ": " + detection.startDetails(), Map.of(DosTopics.KIND, detection.kind(),
                         DosTopics.TARGET_KIND, target.kind().name()));
         if (target.kind() == DosTarget.Kind.VM) {
-            VmInfo vm = vms.apply(target.name());
-            List<String> uplinks = vm == null ? List.of() : vm.vnics().stream().map(VnicInfo::uplink)
-                    .filter(Objects::nonNull).filter(uplink -> !uplink.isEmpty()).distinct().toList();
-            victims.computeIfAbsent(target.name(), VictimDefence::new).started(detection, now, uplinks);
+            victims.computeIfAbsent(target.name(), VictimDefence::new).started(detection, now,
+                    attackedUplinks(target.name()));
         }
+    }
+
+    /**
+     * The uplinks an attack on {@code vm} came through: of its virtual NICs' uplinks, those where an attack is seen
+     * now too (the uplinks are assessed in the same round, before this); when none stands out (a flood small beside an
+     * uplink's own traffic), all of them. A VM with virtual NICs on two uplinks, flooded through one, does not make
+     * its responses reach the VMs of the other.
+     */
+    private List<String> attackedUplinks(String vm) {
+        VmInfo info = vms.apply(vm);
+        List<String> uplinks = info == null ? List.of() : info.vnics().stream().map(VnicInfo::uplink)
+                .filter(Objects::nonNull).filter(uplink -> !uplink.isEmpty()).distinct().toList();
+        List<String> attacked = uplinks.stream().filter(uplink -> {
+            Target target = targets.get(DosTarget.uplink(uplink));
+            return target != null && target.underAttack();
+        }).toList();
+        return attacked.isEmpty() ? uplinks : attacked;
     }
 
     private void ended(List<Detection> ended, long now) {
@@ -214,7 +229,8 @@ public final class DosEngine implements ReceiveInspector {
         String attack = history.stream().filter(detection -> !detection.ended())
                 .filter(detection -> detection.target().equals(DosTarget.vm(vm))).map(Detection::kind).distinct()
                 .toList().toString();
-        return new Victim(vm, info == null ? 0 : info.priority(), attackedUplinks, policies.policy(vm), attack);
+        return new Victim(vm, info == null ? 0 : info.priority(), attackedUplinks, policies.policy(vm), attack,
+                settings.suspendBelowPriority());
     }
 
     private void remember(Detection detection) {

@@ -1,5 +1,7 @@
 package org.nicmanager.dos.engine;
 
+import org.nicmanager.kernel.api.vm.Priority;
+
 /**
  * How the DoS defence runs.
  *
@@ -9,8 +11,12 @@ package org.nicmanager.dos.engine;
  *        #MAX_END_AFTER_QUIET_MS}
  * @param historyDetections how many detections {@code dos:status} keeps, oldest dropped first; 1 to {@value
  *        #MAX_HISTORY_DETECTIONS}
+ * @param suspendBelowPriority the {@code suspend} response ([0126]) suspends only VMs of a priority below this one
+ *        (and below the victim's); 0 to 10, where 0 suspends none. The default, {@link Priority#DEFAULT}, spares every
+ *        VM that was not marked as of low priority
  */
-public record EngineSettings(long evaluationPeriodMs, long endAfterQuietMs, int historyDetections) {
+public record EngineSettings(long evaluationPeriodMs, long endAfterQuietMs, int historyDetections,
+        int suspendBelowPriority) {
 
     public static final long DEFAULT_EVALUATION_PERIOD_MS = 10;
     public static final long DEFAULT_END_AFTER_QUIET_MS = 100;
@@ -21,8 +27,9 @@ public record EngineSettings(long evaluationPeriodMs, long endAfterQuietMs, int 
     public static final long MAX_END_AFTER_QUIET_MS = 86_400_000;
     /** Some hundred bytes a detection: at most some tens of MB. */
     public static final int MAX_HISTORY_DETECTIONS = 100_000;
+    public static final int DEFAULT_SUSPEND_BELOW_PRIORITY = Priority.DEFAULT;
     public static final EngineSettings DEFAULTS = new EngineSettings(DEFAULT_EVALUATION_PERIOD_MS,
-            DEFAULT_END_AFTER_QUIET_MS, DEFAULT_HISTORY_DETECTIONS);
+            DEFAULT_END_AFTER_QUIET_MS, DEFAULT_HISTORY_DETECTIONS, DEFAULT_SUSPEND_BELOW_PRIORITY);
 
     public EngineSettings {
         if (evaluationPeriodMs < 1 || evaluationPeriodMs > MAX_EVALUATION_PERIOD_MS) {
@@ -36,6 +43,10 @@ public record EngineSettings(long evaluationPeriodMs, long endAfterQuietMs, int 
         if (historyDetections < 1 || historyDetections > MAX_HISTORY_DETECTIONS) {
             throw new IllegalArgumentException("bad historyDetections " + historyDetections + ": 1 to "
                     + MAX_HISTORY_DETECTIONS);
+        }
+        if (suspendBelowPriority < Priority.LOWEST || suspendBelowPriority > Priority.HIGHEST) {
+            throw new IllegalArgumentException("bad suspendBelowPriority " + suspendBelowPriority + ": "
+                    + Priority.LOWEST + " to " + Priority.HIGHEST);
         }
     }
 }

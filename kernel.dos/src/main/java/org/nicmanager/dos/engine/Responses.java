@@ -1,6 +1,7 @@
 package org.nicmanager.dos.engine;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.nicmanager.kernel.api.dos.DosResponse;
@@ -25,11 +26,14 @@ public final class Responses {
     AppliedResponse apply(DosResponse response, Victim victim, long nowNanos) {
         Responder responder = responders.get(response);
         AppliedResponse applied;
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(DosTopics.RESPONSE_NAME, response.name());
         if (responder == null) {
             applied = new AppliedResponse(response, "no responder for " + response, nowNanos, true, null);
         } else {
             try {
                 Responder.Outcome outcome = responder.apply(victim);
+                outcome.properties().forEach(properties::putIfAbsent);
                 applied = new AppliedResponse(response, outcome.details(), nowNanos, false, outcome.undo());
             } catch (IllegalArgumentException refused) {
                 // Refused (e.g. the alternate uplink is gone): recorded and alerted, and the escalation goes on.
@@ -37,8 +41,7 @@ public final class Responses {
             }
         }
         alerter.raise(DosTopics.RESPONSE, victim.vm(), response + (applied.failed() ? " FAILED" : "") + " for VM "
-                + victim.vm() + " under " + victim.attack() + ": " + applied.details(),
-                Map.of(DosTopics.RESPONSE_NAME, response.name()));
+                + victim.vm() + " under " + victim.attack() + ": " + applied.details(), properties);
         return applied;
     }
 

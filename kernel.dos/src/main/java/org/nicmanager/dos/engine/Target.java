@@ -102,6 +102,16 @@ final class Target {
         }
     }
 
+    /** True while any detector sees an attack on this target. */
+    boolean underAttack() {
+        for (Detection detection : active) {
+            if (detection != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int indexOf(DosDetector detector) {
         for (int i = 0; i < detectors.length; i++) {
             if (detectors[i] == detector) {

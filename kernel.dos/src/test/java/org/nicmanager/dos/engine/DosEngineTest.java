@@ -124,7 +124,7 @@ class DosEngineTest {
         vms.put("a", new VmInfo("a", VmState.RUNNING, 5, List.of(new VnicInfo("a-0", "02:00:00:00:00:0a", "e1000",
                 "bond1"))));
         engine = new DosEngine(world, vms::get, new Responses(new EnumMap<>(responders), alerter), alerter,
-                new EngineSettings(10, 30, 100));
+                new EngineSettings(10, 30, 100, 5));
         world.run(() -> {
             engine.detectorsChanged(List.of(flood));
             engine.start();
@@ -226,6 +226,29 @@ class DosEngineTest {
                 "suspicious on the uplink");
         assertEquals(3, watch(DosTarget.vm("a")).counted);
         assertEquals(3, watch(DosTarget.uplink("bond1")).counted, "every frame counts for the uplink too");
+    }
+
+    /** Issue 18 point 9: a VM on two uplinks, flooded through one, has only that one attacked. */
+    @Test
+    void theAttackedUplinksAreThoseWhereTheAttackIsSeenOrElseAllTheVictims() {
+        vms.put("a", new VmInfo("a", VmState.RUNNING, 5, List.of(new VnicInfo("a-0", "02:00:00:00:00:0a", "e1000",
+                "bond1"), new VnicInfo("a-1", "02:00:00:00:00:1a", "e1000", "bond2"))));
+        world.call(() -> engine.attach("a-0", "a", "bond1"));
+        world.call(() -> engine.attach("a-1", "a", "bond2"));
+        policy(new DosPolicy(List.of(DosResponse.SUSPEND_LOWER_PRIORITY), 50, 0, 100, "", ""));
+        world.advance(5 * MS);
+        watch(DosTarget.vm("a")).attacked = true;
+        watch(DosTarget.uplink("bond1")).attacked = true;
+        world.advance(10 * MS);
+        assertEquals(List.of("SUSPEND_LOWER_PRIORITY a [bond1] at 10"), log);
+
+        watch(DosTarget.vm("a")).attacked = false;
+        watch(DosTarget.uplink("bond1")).attacked = false;
+        world.advance(500 * MS); // over, and undone
+        log.clear();
+        watch(DosTarget.vm("a")).attacked = true; // a flood that does not stand out on either uplink
+        world.advance(10 * MS);
+        assertEquals(List.of("SUSPEND_LOWER_PRIORITY a [bond1, bond2] at 520"), log);
     }
 
     @Test

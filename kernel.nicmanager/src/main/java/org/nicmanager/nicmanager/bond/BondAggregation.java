@@ -156,12 +156,12 @@ final class BondAggregation implements LacpMembers {
             int slot = members.slotAt(rank);
             if (members.state(slot) != MemberState.REMOVED) {
                 boolean active = members.isActive(slot);
-                list.add(new LacpBondStatus.Member(members.nic(slot).name(), "-", "-", "-", up(slot), active, null,
-                        null, 0, 0));
+                list.add(new LacpBondStatus.Member(members.nic(slot).name(), null, null, null, up(slot), active,
+                        null, null, 0, 0));
             }
         }
-        return new LacpBondStatus(bond, settings.modeName(), "-", settings.minLinks(), 0,
-                settings.aggregates() ? "STATIC" : "OFF", "-", (int) list.stream().filter(
+        return new LacpBondStatus(bond, settings.modeName(), null, settings.minLinks(), 0,
+                settings.aggregates() ? "STATIC" : "OFF", null, (int) list.stream().filter(
                         LacpBondStatus.Member::distributing).count(), list, 0, 0, Map.of(),
                 counters.slowProtocolIgnored);
     }

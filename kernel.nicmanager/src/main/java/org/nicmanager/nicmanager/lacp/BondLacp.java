@@ -186,8 +186,9 @@ public final class BondLacp implements LacpPort.Owner {
                 for (int slot = 0; slot < members.count(); slot++) {
                     LacpPort port = ports[slot];
                     if (port != null) {
-                        LacpSelection wanted = chosen != null && port.lagId().equals(chosen) ? LacpSelection.SELECTED
-                                : LacpSelection.UNSELECTED;
+                        // A link that is down is in no group, even if its last partner is the chosen one's.
+                        LacpSelection wanted = chosen != null && port.enabled() && port.lagId().equals(chosen)
+                                ? LacpSelection.SELECTED : LacpSelection.UNSELECTED;
                         if (port.selected() != wanted) {
                             port.setSelected(wanted);
                         }
@@ -383,7 +384,7 @@ public final class BondLacp implements LacpPort.Owner {
         malformed.forEach((defect, count) -> defects.put(defect.name(), count));
         String aggregator = fallback.active() ? "FALLBACK" : aggregateUp ? "UP" : "DOWN";
         return new LacpBondStatus(bond, settings.modeName(), settings.rateName(), settings.minLinks(),
-                settings.fallbackNanos(), aggregator, chosen == null ? "-" : chosen.toString(), distributingMembers,
+                settings.fallbackNanos(), aggregator, chosen == null ? null : chosen.toString(), distributingMembers,
                 list, lacpdusReceived, lacpdusSent, defects, ignored);
     }
 }

@@ -108,7 +108,7 @@ public final class BondCommands {
         static ArpMonitorView of(BondStats stats) {
             ArpMonitorSettings monitor = stats.arpMonitor();
             if (!monitor.on()) {
-                return new ArpMonitorView("off", "-", 0, List.of(), 0, 0, "-", "-");
+                return new ArpMonitorView("off", null, 0, List.of(), 0, 0, null, null); // JSON null: no interval
             }
             return new ArpMonitorView(monitor.targetsText(), TimeSpan.format(monitor.intervalNanos()),
                     monitor.missedMax(), stats.members().stream()
@@ -131,16 +131,27 @@ public final class BondCommands {
     }
 
     /**
-     * A bond's link aggregation in brief: the aggregator (OFF, STATIC, UP, DOWN or FALLBACK), the group chosen, the
-     * LACPDU rate, min-links, the fallback time ("off" or a duration) and each member's mux state, "NIC:STATE".
+     * A bond's link aggregation in brief: the aggregator (OFF, STATIC, UP, DOWN or FALLBACK), the group chosen (null
+     * for none), the LACPDU rate (null without LACP), min-links, the fallback time ("off" or a duration) and each
+     * member's mux state.
      */
     public record Aggregation(String aggregator, String lag, String rate, int minLinks, String fallback,
-            List<String> mux) {
+            List<MuxState> mux) {
 
         static Aggregation of(LacpBondStatus status) {
             return new Aggregation(status.aggregator(), status.lag(), status.rate(), status.minLinks(),
                     status.fallbackNanos() == 0 ? "off" : TimeSpan.format(status.fallbackNanos()),
-                    status.members().stream().map(member -> member.name() + ":" + member.mux()).toList());
+                    status.members().stream().map(member -> new MuxState(member.name(), member.mux())).toList());
+        }
+    }
+
+    /** One member's mux machine: JSON {@code {"nic":"vmnic2","state":"DETACHED"}}, {@code state} null without LACP. */
+    public record MuxState(String nic, String state) {
+
+        /** The text form, in one line with the bond: {@code NIC:STATE}, {@code NIC:-} without LACP. */
+        @Override
+        public String toString() {
+            return nic + ":" + (state == null ? "-" : state);
         }
     }
 

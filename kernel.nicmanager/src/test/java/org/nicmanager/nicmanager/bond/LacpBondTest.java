@@ -159,6 +159,28 @@ class LacpBondTest {
         }
     }
 
+    /** Issue 18 point 8: 802.1AX, port_enabled false makes the port UNSELECTED, and its mux DETACHED. */
+    @Test
+    void anUnpluggedMemberIsUnselectedAndDetachedAndRejoinsWhenPluggedBack() {
+        try (LacpWorld world = new LacpWorld(ACTIVE_FAST, BOND_FAST, LoadDistribution.HASH_L34)) {
+            world.advance(3 * SECOND);
+            world.run(() -> world.net.unplug("nic1"));
+            LacpBondStatus.Member unplugged = world.lacp().member("nic1");
+            assertEquals("DETACHED", unplugged.mux());
+            assertEquals("UNSELECTED", unplugged.selected());
+            assertEquals("PORT_DISABLED", unplugged.rx());
+            assertEquals(0, unplugged.actor().stateBits() & LacpState.SYNCHRONIZATION);
+            assertEquals("DISTRIBUTING", world.lacp().member("nic0").mux(), "the other member carries on");
+            world.advance(10 * SECOND);
+            assertEquals("DETACHED", world.lacp().member("nic1").mux(), "and stays detached while unplugged");
+
+            world.run(() -> world.net.plug("nic1"));
+            world.advance(3 * SECOND);
+            assertEquals("DISTRIBUTING", world.lacp().member("nic1").mux());
+            assertEquals(List.of("nic0", "nic1"), world.distributing());
+        }
+    }
+
     @Test
     void aStaticBondSendsOverEveryMemberAndSpeaksNoLacp() {
         try (LacpWorld world = new LacpWorld(new PartnerLacp(LacpMode.STATIC, false),

@@ -8,6 +8,7 @@ public interface ResourceEvents {
 
     /**
      * @param subject the VM, or the uplink for capacity events
+     * @param uplink the bond or unbonded NIC concerned; null for none (a VM's allocation before it is connected)
      * @param details what happened, for people
      * @param numbers further properties (rates in bits per second, priority)
      */

@@ -20,7 +20,7 @@ public final class EventCommands {
     public record EventsDocument(List<EventView> events) {
     }
 
-    /** One event as JSON shows it; {@code time} in kernel nanoseconds. */
+    /** One event as JSON shows it; {@code time} in kernel nanoseconds, {@code subject} null when it names none. */
     public record EventView(long time, String topic, String subject, Map<String, Object> details) {
     }
 

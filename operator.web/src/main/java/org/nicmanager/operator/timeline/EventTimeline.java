@@ -100,12 +100,18 @@ public final class EventTimeline implements EventHandler {
         }
         Object time = event.getProperty(TIME_KEY);
         long nanos = time instanceof Number number ? number.longValue() : clock.nanoTime();
-        String subject = subjectKey == null ? "-" : String.valueOf(event.getProperty(subjectKey));
+        String subject = subjectKey == null ? null : String.valueOf(event.getProperty(subjectKey));
         ring.add(nanos, event.getTopic(), subject, details);
     }
 
-    /** Numbers, text and booleans as they are; anything else as its text. */
+    /**
+     * Numbers, text and booleans as they are, a collection as a list of such (JSON: an array, e.g. the VMs a response
+     * suspended); anything else as its text.
+     */
     private static Object plain(Object value) {
+        if (value instanceof java.util.Collection<?> values) {
+            return values.stream().map(EventTimeline::plain).toList();
+        }
         return value instanceof Number || value instanceof Boolean || value instanceof String ? value
                 : String.valueOf(value);
     }

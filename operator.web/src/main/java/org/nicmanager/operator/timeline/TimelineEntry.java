@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * @param sequence the order of arrival, from 1; a dashboard asks for what came after the last one it saw
  * @param time kernel-clock time of the event, in nanoseconds
  * @param topic the EventAdmin topic, e.g. {@code nicmgr/bond/FAILOVER}
- * @param subject what it happened to: a NIC, bond, VM or host
+ * @param subject what it happened to: a NIC, bond, VM or host; null when the event names none (text: "-")
  * @param details the event's other properties, by name
  */
 public record TimelineEntry(long sequence, long time, String topic, String subject, Map<String, Object> details) {

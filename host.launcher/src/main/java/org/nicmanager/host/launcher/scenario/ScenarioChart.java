@@ -16,16 +16,22 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.chart.ui.VerticalAlignment;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The scenario's chart (JFreeChart, headless): per-VM throughput above (Mb/s from {@code net:stats}, else frames per
  * second sent), per-NIC transmit throughput below (Mb/s), against kernel time, with a vertical marker at each notable
- * event (failover, failback, cable pulls, faults, floods).
+ * event (failover, failback, cable pulls, faults, floods). Events that fall together share one marker with a numbered
+ * tag ({@link MarkerLayout}), and the legend under the chart lists what each number holds, so that no two labels are
+ * drawn over one another however many events coincide.
  */
 public final class ScenarioChart {
 
@@ -38,9 +44,12 @@ public final class ScenarioChart {
     private static final Color[] LINES = {new Color(29, 53, 87), new Color(42, 157, 143), new Color(231, 111, 81),
         new Color(106, 76, 147), new Color(244, 162, 97), new Color(69, 123, 157), new Color(138, 201, 38),
         new Color(120, 120, 120)};
-    /** Labels of markers close together are staggered over this many rows. */
-    private static final int LABEL_ROWS = 4;
-    private static final double LABEL_ROW_POINTS = 14;
+    /** Room for one numbered tag and the gap to the next, in pixels; markers closer than this share a tag. */
+    static final double TAG_PIXELS = 28;
+    /** What the plot area leaves of the chart's width (the range axis and its label on the left, the insets). */
+    private static final double PLOT_WIDTH_PIXELS = WIDTH - 110;
+    private static final Font TAG_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
     private ScenarioChart() {
     }
@@ -51,14 +60,19 @@ public final class ScenarioChart {
         XYSeriesCollection vmSeries = series(intervals, Sample.VM, vmBits);
         XYPlot vms = plot(vmSeries, vmBits ? "VM throughput (Mb/s)" : "VM transmit (frames/s)", 0);
         XYPlot nics = plot(series(intervals, Sample.NIC, true), "NIC transmit (Mb/s)", vmSeries.getSeriesCount());
-        mark(vms, markers, true);
-        mark(nics, markers, false);
+        List<MarkerLayout.Group> groups = MarkerLayout.groups(markers, span(intervals, markers), PLOT_WIDTH_PIXELS,
+                TAG_PIXELS);
+        mark(vms, groups, true);
+        mark(nics, groups, false);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("kernel time (s)"));
         plot.setGap(12);
         plot.add(vms, 1);
         plot.add(nics, 1);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        if (!groups.isEmpty()) {
+            chart.addSubtitle(legend(groups));
+        }
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
     }
 
@@ -93,23 +107,37 @@ public final class ScenarioChart {
         return plot;
     }
 
-    private static void mark(XYPlot plot, List<Marker> markers, boolean labelled) {
-        int row = 0;
-        for (Marker marker : markers) {
-            if (!marker.notable()) {
-                continue;
-            }
-            ValueMarker line = new ValueMarker(marker.time() / NANOS_PER_SECOND, MARKER, new BasicStroke(1.5f,
+    /** The time the axis covers: from 0 (where a scenario starts) to the last interval or marker. */
+    private static long span(List<Interval> intervals, List<Marker> markers) {
+        long last = Math.max(intervals.stream().mapToLong(Interval::time).max().orElse(0),
+                markers.stream().mapToLong(Marker::time).max().orElse(0));
+        return Math.max(1, last);
+    }
+
+    /** One dashed line per group; in the upper plot, its number at the top. */
+    private static void mark(XYPlot plot, List<MarkerLayout.Group> groups, boolean tagged) {
+        for (MarkerLayout.Group group : groups) {
+            ValueMarker line = new ValueMarker(group.time() / NANOS_PER_SECOND, MARKER, new BasicStroke(1.5f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            if (labelled) {
-                line.setLabel(marker.label());
-                line.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            if (tagged) {
+                line.setLabel(group.tag());
+                line.setLabelFont(TAG_FONT);
                 line.setLabelPaint(MARKER);
+                line.setLabelBackgroundColor(Color.WHITE);
                 line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
                 line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                line.setLabelOffset(new RectangleInsets(4 + LABEL_ROW_POINTS * (row++ % LABEL_ROWS), 4, 4, 4));
+                line.setLabelOffset(new RectangleInsets(4, 2, 4, 4));
             }
             plot.addDomainMarker(line);
         }
+    }
+
+    /** Under the chart: one line per numbered group, its time and its events. */
+    private static TextTitle legend(List<MarkerLayout.Group> groups) {
+        String text = String.join("\n", groups.stream().map(MarkerLayout.Group::legendLine).toList());
+        TextTitle legend = new TextTitle(text, LEGEND_FONT, MARKER, RectangleEdge.BOTTOM, HorizontalAlignment.LEFT,
+                VerticalAlignment.TOP, new RectangleInsets(6, 60, 4, 10));
+        legend.setTextAlignment(HorizontalAlignment.LEFT);
+        return legend;
     }
 }

@@ -3,7 +3,8 @@ package org.nicmanager.kernel.api.dos;
 /**
  * EventAdmin topics of the DoS defence. Every event carries {@link #TIME}, {@link #SUBJECT} (the VM or uplink
  * attacked) and a readable {@link #DETAILS}; detections add {@link #KIND} and {@link #TARGET_KIND}, responses
- * {@link #RESPONSE}.
+ * {@link #RESPONSE_NAME}, and the suspend response {@link #SUSPENDED_VMS}, {@link #UPLINKS} and
+ * {@link #BELOW_PRIORITY}.
  */
 public final class DosTopics {
 
@@ -28,6 +29,12 @@ public final class DosTopics {
     public static final String TARGET_KIND = "targetKind";
     /** The {@link DosResponse} name. */
     public static final String RESPONSE_NAME = "response";
+    /** {@code SUSPEND_LOWER_PRIORITY}: the VMs it suspended, a {@code List<String>} (empty when none). */
+    public static final String SUSPENDED_VMS = "suspendedVms";
+    /** {@code SUSPEND_LOWER_PRIORITY}: the victim's attacked uplinks it looked at, a {@code List<String>}. */
+    public static final String UPLINKS = "uplinks";
+    /** {@code SUSPEND_LOWER_PRIORITY}: only VMs of a priority below this one were suspended (an Integer). */
+    public static final String BELOW_PRIORITY = "belowPriority";
 
     private DosTopics() {
     }

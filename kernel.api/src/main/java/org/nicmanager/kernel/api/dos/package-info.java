@@ -9,7 +9,7 @@
  * posts {@link org.nicmanager.kernel.api.dos.DosTopics} events.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nicmanager.kernel.api.dos;
 
 import org.osgi.annotation.bundle.Export;

@@ -85,7 +85,12 @@ public final class LacpPort {
 
     // --- events ------------------------------------------------------------------------------------------------
 
-    /** The link came up or went down (port_enabled). */
+    /**
+     * The link came up or went down (port_enabled). A port whose link is down belongs to no aggregator: it becomes
+     * UNSELECTED, so its mux machine detaches (6.4.14, 6.4.15) rather than staying ATTACHED on a dead link, as Linux
+     * bonding's does too. When the link returns, the owner's selection logic places it again, and it waits
+     * Aggregate_Wait_Time before it attaches.
+     */
     public void setEnabled(boolean up) {
         if (up == enabled) {
             return;
@@ -96,10 +101,15 @@ public final class LacpPort {
         } else {
             rx = LacpRxState.PORT_DISABLED;
             partner = partner.withState(partner.state() & ~LacpState.SYNCHRONIZATION);
+            selected = LacpSelection.UNSELECTED;
             currentWhile.cancel();
             transmitter.cancel();
         }
         settle();
+        if (up) {
+            owner.selectionNeeded(this);
+            settle();
+        }
     }
 
     /** A valid LACPDU arrived on this port's link (the receive machine's CURRENT state, 6.4.12). */

@@ -2,7 +2,8 @@ package org.nicmanager.kernel.api.resource;
 
 /**
  * EventAdmin topics posted by the resource manager, and their property keys. Every event carries {@link #SUBJECT} (the
- * VM, or the uplink for {@link #CAPACITY_CHANGED}), {@link #UPLINK}, {@link #TIME} and a readable {@link #DETAILS}.
+ * VM, or the uplink for {@link #CAPACITY_CHANGED}), {@link #UPLINK} (but see {@link #ALLOCATION_CHANGED}),
+ * {@link #TIME} and a readable {@link #DETAILS}.
  */
 public final class ResourceTopics {
 
@@ -30,7 +31,11 @@ public final class ResourceTopics {
     /** An uplink's capacity changed. Carries {@link #CAPACITY_BPS} and {@link #PREVIOUS_CAPACITY_BPS}. */
     public static final String CAPACITY_CHANGED = "nicmgr/resource/CAPACITY_CHANGED";
 
-    /** A VM's allocation changed (by {@code net:alloc} or its configuration). */
+    /**
+     * A VM's allocation changed (by {@code net:alloc} or its configuration): one event per uplink the VM is connected
+     * to, naming it in {@link #UPLINK} and the details; a VM connected to none gets one event without {@link #UPLINK}.
+     * Carries {@link #PRIORITY} and {@link #RESERVATION_BPS}.
+     */
     public static final String ALLOCATION_CHANGED = "nicmgr/resource/ALLOCATION_CHANGED";
 
     /** The VM concerned (or the uplink, for capacity events). */

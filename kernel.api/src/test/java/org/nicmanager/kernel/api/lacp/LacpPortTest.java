@@ -26,6 +26,8 @@ class LacpPortTest {
         final LacpPort port;
         End peer;
         boolean silent;
+        /** Whether the owner's selection logic places the port when asked. */
+        boolean selecting = true;
         final List<Long> sentAt = new ArrayList<>();
 
         End(String name, long system, boolean active, boolean fast) {
@@ -43,7 +45,9 @@ class LacpPortTest {
 
         @Override
         public void selectionNeeded(LacpPort which) {
-            which.setSelected(LacpSelection.SELECTED);
+            if (selecting) {
+                which.setSelected(LacpSelection.SELECTED);
+            }
         }
 
         @Override
@@ -148,16 +152,36 @@ class LacpPortTest {
     }
 
     @Test
-    void aDisabledPortStopsDistributingAndComesBackWithoutWaitingAgain() {
+    void aDisabledPortIsUnselectedAndDetachesThenWaitsAgainWhenItsLinkReturns() {
+        End[] ends = link(true, true, true, true);
+        clock.advance(3 * SECOND);
+        assertEquals(LacpMuxState.DISTRIBUTING, ends[0].port.muxState());
+        ends[0].port.setEnabled(false);
+        ends[1].port.setEnabled(false);
+        for (End end : ends) {
+            assertEquals(LacpSelection.UNSELECTED, end.port.selected(), end.port.name());
+            assertEquals(LacpMuxState.DETACHED, end.port.muxState(), end.port.name() + ": not ATTACHED on a dead link");
+            assertFalse(end.port.collecting() || end.port.distributing(), end.port.name());
+            assertEquals(0, end.port.actorInfo().state() & LacpState.SYNCHRONIZATION, "no longer claims to be in sync");
+        }
+        ends[0].port.setEnabled(true);
+        ends[1].port.setEnabled(true);
+        assertEquals(LacpSelection.SELECTED, ends[0].port.selected(), "the owner placed it again");
+        clock.advance(LacpTimes.AGGREGATE_WAIT_NANOS - MS);
+        assertEquals(LacpMuxState.WAITING, ends[0].port.muxState(), "Aggregate_Wait_Time again after detaching");
+        clock.advance(SECOND);
+        assertEquals(LacpMuxState.DISTRIBUTING, ends[0].port.muxState());
+    }
+
+    @Test
+    void aPortWhoseOwnerDoesNotSelectItAgainStaysDetachedWhenItsLinkReturns() {
         End[] ends = link(true, true, true, true);
         clock.advance(3 * SECOND);
         ends[0].port.setEnabled(false);
-        ends[1].port.setEnabled(false);
-        assertFalse(ends[0].port.distributing());
-        assertEquals(LacpMuxState.ATTACHED, ends[0].port.muxState());
+        ends[0].selecting = false;
         ends[0].port.setEnabled(true);
-        ends[1].port.setEnabled(true);
-        clock.advance(100 * MS);
-        assertEquals(LacpMuxState.DISTRIBUTING, ends[0].port.muxState(), "same partner: no new aggregate wait");
+        clock.advance(10 * SECOND);
+        assertEquals(LacpMuxState.DETACHED, ends[0].port.muxState());
+        assertEquals(LacpRxState.CURRENT, ends[0].port.rxState(), "it still hears its partner");
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * What {@code bond:auto} shows: whether automatic bonding is on, how it makes bonds, each free NIC it is probing with
  * what it found (patent step 753), and what it did (step 754).
  *
- * @param lastRefusal why the NIC manager last refused a bond it tried to make, or empty
+ * @param lastRefusal why the NIC manager last refused a bond it tried to make; null when it never did
  */
 public record AutoBondStatus(boolean enabled, String lacpRate, String policy, List<Probe> probes,
         List<String> actions, String lastRefusal) {
@@ -18,7 +18,7 @@ public record AutoBondStatus(boolean enabled, String lacpRate, String policy, Li
 
     /**
      * One probed NIC. {@code lacp} is YES (a partner answered), NO (a whole timeout passed in silence) or UNKNOWN (not
-     * yet); {@code partner} is its system and key, or "-".
+     * yet); {@code partner} is its system and key, null while none answered.
      */
     public record Probe(String nic, String lacp, String partner) {
     }

@@ -43,7 +43,7 @@ public final class AutoBonder {
     private boolean enabled;
     private boolean fastRate = true;
     private LoadDistribution policy = LoadDistribution.HASH_L34;
-    private String lastRefusal = "";
+    private String lastRefusal;
 
     public AutoBonder(KernelScheduler scheduler, AutoBondHost host) {
         this.scheduler = scheduler;
@@ -181,7 +181,7 @@ public final class AutoBonder {
         probes.forEach((nic, probe) -> {
             PartnerKey partner = probe.partner();
             list.add(new AutoBondStatus.Probe(nic, partner != null ? "YES" : probe.silent() ? "NO" : "UNKNOWN",
-                    partner == null ? "-" : partner.toString()));
+                    partner == null ? null : partner.toString()));
         });
         return new AutoBondStatus(enabled, fastRate ? "fast" : "slow", policy.shellName(), list,
                 new ArrayList<>(actions), lastRefusal);

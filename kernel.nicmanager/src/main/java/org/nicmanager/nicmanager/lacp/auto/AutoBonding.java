@@ -16,7 +16,10 @@ public interface AutoBonding {
      */
     List<PartnerRow> partners();
 
-    /** One NIC's partner. {@code bond} is "-" for a free NIC; {@code lacp} YES, NO or UNKNOWN. */
+    /**
+     * One NIC's partner. {@code bond} is null for a free NIC; {@code lacp} YES, NO or UNKNOWN; {@code partner} null
+     * while none was heard.
+     */
     record PartnerRow(String nic, String bond, String lacp, String partner) {
     }
 }

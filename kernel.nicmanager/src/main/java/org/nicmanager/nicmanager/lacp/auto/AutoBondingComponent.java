@@ -147,12 +147,12 @@ public final class AutoBondingComponent implements AutoBonding, AutoBondHost {
             for (LacpBondStatus.Member member : report.stats().lacp().members()) {
                 if (member.partner() != null) {
                     rows.add(new PartnerRow(member.name(), report.stats().name(), speaks(member), heard(member)
-                            ? partnerOf(member).toString() : "-"));
+                            ? partnerOf(member).toString() : null));
                 }
             }
         }
         for (AutoBondStatus.Probe probe : status().probes()) {
-            rows.add(new PartnerRow(probe.nic(), "-", probe.lacp(), probe.partner()));
+            rows.add(new PartnerRow(probe.nic(), null, probe.lacp(), probe.partner()));
         }
         rows.sort(java.util.Comparator.comparing(PartnerRow::nic));
         return rows;

@@ -82,7 +82,6 @@ final class Capture {
     CaptureView view() {
         String state = open ? "RUNNING" : writer.done() ? "ENDED" : "WRITING";
         String failure = writer.failure();
-        return new CaptureView(port, file, state, startedNanos, frames, bytes, writer.droppedFrames(),
-                failure == null ? "" : failure);
+        return new CaptureView(port, file, state, startedNanos, frames, bytes, writer.droppedFrames(), failure);
     }
 }

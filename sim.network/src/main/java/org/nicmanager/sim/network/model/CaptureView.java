@@ -7,7 +7,7 @@ package org.nicmanager.sim.network.model;
  * @param startedNanos kernel time it began
  * @param frames frames written to the file
  * @param droppedFrames frames that crossed the port while the file's writer was behind, so left out of the file
- * @param failure why writing the file failed, or empty
+ * @param failure why writing the file failed; null when it did not
  */
 public record CaptureView(String port, String file, String state, long startedNanos, long frames, long bytes,
         long droppedFrames, String failure) {

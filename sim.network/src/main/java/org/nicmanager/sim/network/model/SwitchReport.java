@@ -18,10 +18,10 @@ final class SwitchReport {
         PartnerLacp settings = aggregation.settings();
         List<SwitchLacpView.PortView> ports = new ArrayList<>();
         for (SwitchPort port : switchBox.ports()) {
-            String aggregator = port.aggregator == null ? "-" : port.aggregator.label;
+            String aggregator = port.aggregator == null ? null : port.aggregator.label;
             if (port.lacp == null) {
                 ports.add(new SwitchLacpView.PortView(port.number(), port.device(), aggregator, port.collecting,
-                        port.distributing, "-", "-", null, null, 0, 0, port.lacpdusMalformed));
+                        port.distributing, null, null, null, null, 0, 0, port.lacpdusMalformed));
             } else {
                 LacpPortStatus status = port.lacp.status();
                 ports.add(new SwitchLacpView.PortView(port.number(), port.device(), aggregator, port.collecting,
@@ -31,8 +31,8 @@ final class SwitchReport {
             }
         }
         String system = settings.speaksLacp()
-                ? SwitchAggregation.SYSTEM_PRIORITY + "," + MacAddress.format(aggregation.system()) : "-";
+                ? SwitchAggregation.SYSTEM_PRIORITY + "," + MacAddress.format(aggregation.system()) : null;
         return new SwitchLacpView(switchBox.name(), settings.modeName(),
-                settings.speaksLacp() ? settings.rateName() : "-", system, ports);
+                settings.speaksLacp() ? settings.rateName() : null, system, ports);
     }
 }

@@ -10,15 +10,15 @@ public record TopologyView(List<SwitchView> switches, List<LinkView> links) {
         links = List.copyOf(links);
     }
 
-    /** {@code lacp}: off, static, active or passive; {@code lacpRate}: fast, slow, or "-" without LACP. */
+    /** {@code lacp}: off, static, active or passive; {@code lacpRate}: fast, slow, or null without LACP. */
     public record SwitchView(String name, int ports, int portsInUse, String lacp, int macTableEntries,
             String lacpRate) {
     }
 
     /**
      * A device's cable: {@code kind} is NIC, HOST, ATTACKER (a flood's endpoint) or SWITCH (a cable between two
-     * switches, {@code device} naming the far switch port); {@code state} UP, DOWN (unplugged or no carrier) or
-     * FAILED.
+     * switches, {@code device} naming the far switch port); {@code mac} the device's MAC, null for a SWITCH cable;
+     * {@code state} UP, DOWN (unplugged or no carrier) or FAILED.
      *
      * @param lostFrames frames that were on this cable, either way, when its carrier dropped
      * @param inFlightFrames frames propagating along it now

@@ -29,7 +29,7 @@ final class WorldReport {
         for (Cable trunk : inventory.trunks()) {
             SwitchPort near = (SwitchPort) trunk.a();
             SwitchPort far = (SwitchPort) trunk.b();
-            links.add(new TopologyView.LinkView(far.owner().name() + "/" + far.number(), "SWITCH", "",
+            links.add(new TopologyView.LinkView(far.owner().name() + "/" + far.number(), "SWITCH", null,
                     trunk.speedBps(), near.owner().name(), near.number(), upOrDown(trunk), trunk.lostFrames(),
                     trunk.inFlightFrames()));
         }
@@ -41,7 +41,7 @@ final class WorldReport {
     static TopologyView.SwitchView switchView(SimSwitch switchBox) {
         PartnerLacp lacp = switchBox.aggregation().settings();
         return new TopologyView.SwitchView(switchBox.name(), switchBox.portCount(), switchBox.portsInUse(),
-                lacp.modeName(), switchBox.macEntries(), lacp.speaksLacp() ? lacp.rateName() : "-");
+                lacp.modeName(), switchBox.macEntries(), lacp.speaksLacp() ? lacp.rateName() : null);
     }
 
     /** One card's or host's cable, found by name. */

@@ -45,7 +45,7 @@ public final class SwitchCommands {
     /** What the model takes for "the world's default host link speed". */
     private static final long WORLD_DEFAULT_SPEED = 0;
 
-    /** What {@code hw:switch add} built; {@code lacpRate} is "-" for a switch that does not speak LACP. */
+    /** What {@code hw:switch add} built; {@code lacpRate} is null for a switch that does not speak LACP. */
     public record SwitchAdded(String name, int ports, String lacp, String lacpRate) {
     }
 
@@ -196,6 +196,6 @@ public final class SwitchCommands {
                 throw new IllegalArgumentException(refusal);
             }
         }
-        return new SwitchAdded(name, portCount, partner.modeName(), partner.speaksLacp() ? partner.rateName() : "-");
+        return new SwitchAdded(name, portCount, partner.modeName(), partner.speaksLacp() ? partner.rateName() : null);
     }
 }

@@ -17,12 +17,20 @@ import org.nicmanager.nicmanager.lacp.LacpSettings;
  * @param nics its NICs in failover order, present or not
  * @param lacp its link aggregation, or {@code null} when the writer does not know it: the store then keeps what it has
  * @param arpMonitor its ARP monitor, or {@code null} when the writer does not know it (kept, as {@code lacp})
+ * @param failoverOnBusyMs how long a member's ring may stay full before it fails over, in ms (0: off), or
+ *            {@code null} when the writer does not know it (kept, as {@code lacp}); a running bond follows a change
  */
 public record BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
-        List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
+        List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor, Long failoverOnBusyMs) {
 
     public BondConfig {
         nics = List.copyOf(nics);
+    }
+
+    /** A bond whose failover-on-busy time the writer does not know. */
+    public BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
+            List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
+        this(name, policy, failback, failbackHoldDownMs, nics, lacp, arpMonitor, null);
     }
 
     /** A bond whose ARP monitor the writer does not know. */
@@ -53,13 +61,14 @@ public record BondConfig(String name, LoadDistribution policy, FailbackMode fail
                 report.settings().failbackHoldDownNanos() / 1_000_000, nics, new LacpSettings(lacp.mode(),
                         lacp.fastRate(), lacp.fallbackNanos() / 1_000_000 * 1_000_000, lacp.minLinks()),
                 new ArpMonitorSettings(monitor.targets(), monitor.intervalNanos() / 1_000_000 * 1_000_000,
-                        monitor.missedMax()));
+                        monitor.missedMax()), report.settings().failoverOnBusyNanos() / 1_000_000);
     }
 
     /** The bond's tunables this configuration sets; the others keep their defaults. */
     public BondSettings settings() {
         BondSettings settings = BondSettings.defaults().withFailback(failback, failbackHoldDownMs * 1_000_000);
         settings = lacp == null ? settings : settings.withLacp(lacp);
+        settings = failoverOnBusyMs == null ? settings : settings.withFailoverOnBusy(failoverOnBusyMs * 1_000_000);
         return arpMonitor == null ? settings : settings.withArpMonitor(arpMonitor);
     }
 }

@@ -19,6 +19,7 @@ import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
+import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -77,11 +78,17 @@ public final class ConfigAdminBondStore implements BondStore {
 
         @AttributeDefinition(description = "ARP monitor: intervals without an answer before a member is UNREACHABLE")
         int arpMissedMax() default 2;
+
+        @AttributeDefinition(description = "Fail over a member whose transmit ring stays full this many milliseconds"
+                + " (patent [0101]-[0102]), and bring it back by the failback mode once it has room; 0: never (a full"
+                + " ring makes frames wait), else 1 to 3600000")
+        long failoverOnBusyMs() default 0;
     }
 
     /** Settings a writer may not know: it keeps what is stored. */
     private static final String[] LACP_KEYS = {"lacp", "lacpRate", "lacpFallbackMs", "lacpMinLinks"};
     private static final String[] ARP_KEYS = {"arpTargets", "arpIntervalMs", "arpMissedMax"};
+    private static final String[] BUSY_KEYS = {"failoverOnBusyMs"};
 
     private final ConfigurationAdmin configurations;
 
@@ -166,6 +173,11 @@ public final class ConfigAdminBondStore implements BondStore {
             } else {
                 keepStored(configuration, properties, ARP_KEYS);
             }
+            if (bond.failoverOnBusyMs() != null) {
+                properties.put("failoverOnBusyMs", bond.failoverOnBusyMs());
+            } else {
+                keepStored(configuration, properties, BUSY_KEYS);
+            }
             ConfigurationFiles.update(configuration, properties);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store bond " + bond.name() + " in ConfigAdmin", e);
@@ -211,7 +223,17 @@ public final class ConfigAdminBondStore implements BondStore {
         }
         return new BondConfig(name, LoadDistribution.fromShellName(policy == null ? "round-robin" : policy.toString()),
                 failbackMode(failback == null ? "IMMEDIATE" : failback.toString()), holdDownMs, nics(properties),
-                lacp(properties), arpMonitor(properties));
+                lacp(properties), arpMonitor(properties), failoverOnBusyMs(properties));
+    }
+
+    private static long failoverOnBusyMs(Dictionary<String, Object> properties) {
+        long ms = whole(properties, "failoverOnBusyMs", 0);
+        if (ms != 0 && (ms < BondSettings.MIN_FAILOVER_ON_BUSY_NANOS / 1_000_000
+                || ms > BondSettings.MAX_FAILOVER_ON_BUSY_NANOS / 1_000_000)) {
+            throw new IllegalArgumentException("bad failoverOnBusyMs '" + ms + "': 0 (off) or 1 to 3600000"
+                    + " milliseconds");
+        }
+        return ms;
     }
 
     /** {@code arpTargets} as one string of addresses separated by commas (.cfg), or an array of them (.config). */

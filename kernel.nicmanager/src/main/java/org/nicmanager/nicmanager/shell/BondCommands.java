@@ -28,11 +28,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The {@code bond:} commands (COMMANDS.md): create, delete, add, remove, policy, order, failback, list, show. */
+/**
+ * The {@code bond:} commands (COMMANDS.md): create, delete, add, remove, policy, order, failback, list, show, and busy
+ * (the {@code --failover-on-busy} setter).
+ */
 @Component(service = BondCommands.class, property = {"osgi.command.scope=bond", "osgi.command.function=create",
     "osgi.command.function=delete", "osgi.command.function=add", "osgi.command.function=remove",
     "osgi.command.function=policy", "osgi.command.function=order", "osgi.command.function=failback",
-    "osgi.command.function=list", "osgi.command.function=show"})
+    "osgi.command.function=list", "osgi.command.function=show", "osgi.command.function=busy"})
 public final class BondCommands {
 
     /**
@@ -49,6 +52,10 @@ public final class BondCommands {
      * {@code policyAlias} is the other system's name the operator gave the policy (e.g. {@code active-backup} for
      * {@code failover-order}), {@code null} when the canonical name was used; it lives while the bond does and is
      * not kept in the configuration.
+     * {@code failoverOnBusyNanos} is how long a member's ring may stay full before the member fails over as a whole,
+     * {@code null} when off (the default: a full ring makes frames wait for their member); {@code busyRefusals}
+     * counts transmits a member refused because its ring was full, {@code busyRedirects} the frames a spreading
+     * policy (round-robin, least-loaded) sent to another member for that reason.
      */
     public record BondView(String name, String policy, String policyAlias, String lacp, Aggregation aggregation, String failback,
             @ShownAsDuration Long failbackHoldDownNanos, List<BondMember> members, int mtuBytes,
@@ -56,7 +63,7 @@ public final class BondCommands {
             List<String> absentNics, long failovers, long failbacks, long offeredFrames, long sentFrames,
             long queuedFrames, long droppedFrames, Map<DropReason, Long> dropped, InboundCounts inbound,
             List<HistoryEntry> history, ArpMonitorView arpMonitor, long mtuRedirects, long mtuRefusals,
-            long rebalanceMoves) {
+            long rebalanceMoves, @ShownAsDuration Long failoverOnBusyNanos, long busyRefusals, long busyRedirects) {
 
         static BondView of(BondReport report, String policyAlias) {
             BondInfo info = report.stats().info();
@@ -75,7 +82,9 @@ public final class BondCommands {
                     info.failbacks(), stats.offeredFrames(), stats.sentFrames(), stats.queuedFrames(),
                     stats.droppedFrames(), stats.drops(),
                     report.inbound(), report.history().stream().map(HistoryEntry::of).toList(),
-                    ArpMonitorView.of(stats), stats.mtuRedirects(), stats.mtuRefusals(), stats.rebalanceMoves());
+                    ArpMonitorView.of(stats), stats.mtuRedirects(), stats.mtuRefusals(), stats.rebalanceMoves(),
+                    report.settings().failoverOnBusyNanos() == 0 ? null : report.settings().failoverOnBusyNanos(),
+                    stats.busyRefusals(), stats.busyRedirects());
         }
     }
 
@@ -180,9 +189,13 @@ public final class BondCommands {
                     names = "--arp-interval", absentValue = ABSENT) String arpInterval,
             @Descriptor("ARP monitor: intervals without an answer before a member is UNREACHABLE (default 2)")
             @Parameter(names = "--arp-missed", absentValue = ABSENT) String arpMissed,
+            @Descriptor("fail over a member whose transmit ring stays full this long, e.g. 500ms; it returns by the"
+                    + " failback mode once it has room. off (default): a full ring makes frames wait for their member")
+            @Parameter(names = "--failover-on-busy", absentValue = "off") String failoverOnBusy,
             @Descriptor("the bond's name") String name) {
         BondSettings settings = settings(failback).withLacp(lacpSettings(lacp, lacpRate, lacpFallback, minLinks))
-                .withArpMonitor(arpMonitor(arpTargets, arpInterval, arpMissed));
+                .withArpMonitor(arpMonitor(arpTargets, arpInterval, arpMissed))
+                .withFailoverOnBusy(failoverOnBusyNanos(failoverOnBusy));
         PolicyNames.Chosen chosen = PolicyNames.parse(policy);
         BondReport created;
         try {
@@ -318,6 +331,31 @@ public final class BondCommands {
     @Descriptor("Put a recovered member back in service now (manual failback)")
     public BondView failback(@Descriptor("the bond") String bond, @Descriptor("the member NIC") String nic) {
         return view(manager.failback(bond, nic));
+    }
+
+    @Descriptor("Set --failover-on-busy of a running bond: fail over a member whose transmit ring stays full this long"
+            + " (patent [0101]-[0102]); off: never, frames wait for their member")
+    public BondView busy(@Descriptor("the bond") String bond,
+            @Descriptor("a duration from 1ms to 1h, e.g. 500ms, or off") String duration) {
+        return view(manager.failoverOnBusy(bond, failoverOnBusyNanos(duration)));
+    }
+
+    /** {@code off}, or a duration from 1 ms to 1 h. */
+    static long failoverOnBusyNanos(String text) {
+        if (text.equals("off")) {
+            return 0;
+        }
+        try {
+            long nanos = TimeSpan.parse(text).nanos();
+            BondSettings.checkFailoverOnBusy(nanos);
+            if (nanos != 0) {
+                return nanos;
+            }
+        } catch (IllegalArgumentException bad) {
+            // answered below with what is allowed
+        }
+        throw new IllegalArgumentException("bad --failover-on-busy '" + text + "': off, or a duration from 1ms to 1h"
+                + " (e.g. 500ms)");
     }
 
     @Descriptor("Add NICs to a bond, at the end of its failover order")

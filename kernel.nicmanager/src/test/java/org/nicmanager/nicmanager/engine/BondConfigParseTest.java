@@ -35,7 +35,7 @@ class BondConfigParseTest {
         BondConfig config = ConfigAdminBondStore.parse("bond0", properties("policy", "failover-order", "failback",
                 "delayed", "failbackHoldDownMs", "750", "nics", " nic1, nic0 "));
         assertEquals(new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.DELAYED, 750,
-                List.of("nic1", "nic0"), config.lacp(), ArpMonitorSettings.off()), config);
+                List.of("nic1", "nic0"), config.lacp(), ArpMonitorSettings.off(), 0L), config);
         ArpMonitorSettings monitor = ConfigAdminBondStore.parse("bond0", properties("arpTargets",
                 "10.0.0.5, 10.0.1.5", "arpIntervalMs", "250", "arpMissedMax", "3")).arpMonitor();
         assertEquals("10.0.0.5,10.0.1.5", monitor.targetsText());

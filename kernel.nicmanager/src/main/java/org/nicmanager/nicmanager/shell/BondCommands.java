@@ -354,7 +354,7 @@ public final class BondCommands {
         } catch (IllegalArgumentException bad) {
             // answered below with what is allowed
         }
-        throw new IllegalArgumentException("bad --failover-on-busy '" + text + "': off, or a duration from 1ms to 1h"
+        throw new IllegalArgumentException("bad failover-on-busy time '" + text + "': off, or a duration from 1ms to 1h"
                 + " (e.g. 500ms)");
     }
 

@@ -73,5 +73,15 @@ class BondConfigParseTest {
                 refusal(properties("nics", new String[] {"nic0", "nic0"})));
         assertEquals("bad nics 'nic0,': NIC names, separated by commas, none empty",
                 refusal(properties("nics", new String[] {"nic0", ""})));
+        assertEquals("bad failoverOnBusyMs '3600001': 0 (off) or 1 to 3600000 milliseconds",
+                refusal(properties("failoverOnBusyMs", 3_600_001L)));
+        assertEquals("bad failoverOnBusyMs '-1': 0 (off) or 1 to 3600000 milliseconds",
+                refusal(properties("failoverOnBusyMs", "-1")));
+        assertEquals("bad failoverOnBusyMs 'soon': a whole number expected",
+                refusal(properties("failoverOnBusyMs", "soon")));
+        assertEquals(Long.valueOf(250), ConfigAdminBondStore.parse("bond0", properties("failoverOnBusyMs", "250"))
+                .failoverOnBusyMs());
+        assertEquals(250_000_000L, ConfigAdminBondStore.parse("bond0", properties("failoverOnBusyMs", 250L))
+                .settings().failoverOnBusyNanos());
     }
 }

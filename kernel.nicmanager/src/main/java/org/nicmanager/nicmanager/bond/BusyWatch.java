@@ -1,6 +1,6 @@
 package org.nicmanager.nicmanager.bond;
 
-import java.util.function.IntConsumer;
+import java.util.Arrays;
 
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
@@ -47,17 +47,13 @@ final class BusyWatch {
         this.members = members;
         this.limitNanos = limitNanos;
         this.verdicts = verdicts;
-        java.util.Arrays.fill(busySince, NOT_BUSY);
+        Arrays.fill(busySince, NOT_BUSY);
     }
 
     void memberAdded(String bond, int slot, String nic) {
         timers[slot] = scheduler.newTimer("bond " + bond + " busy " + nic, () -> due(slot));
         busySince[slot] = NOT_BUSY;
         failedOverBusy[slot] = false;
-    }
-
-    long limitNanos() {
-        return limitNanos;
     }
 
     /** A new limit (0: off) applies from the next busy period on; a member already failed over keeps its poll. */
@@ -88,11 +84,6 @@ final class BusyWatch {
         if (failedOverBusy[slot]) {
             recovered(slot);
         }
-    }
-
-    /** True while the member is out of service because its ring stayed full. */
-    boolean failedOver(int slot) {
-        return failedOverBusy[slot];
     }
 
     /** The member left service for another reason, or returned: nothing to watch. */

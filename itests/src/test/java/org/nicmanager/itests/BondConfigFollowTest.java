@@ -148,6 +148,37 @@ public class BondConfigFollowTest extends NicManagerTestSupport {
         configurations.getFactoryConfiguration(FACTORY_PID, "bondBad", "?").delete();
     }
 
+    @Test
+    public void failoverOnBusyIsStoredAndARunningBondFollowsItsConfigurationLive() throws Exception {
+        shell("hw:switch add swB --ports 4");
+        shell("hw:nic add k0 --model e1000 --switch swB");
+        shell("bond:create bondB --policy failover-order --failover-on-busy 40ms");
+        shell("bond:add bondB k0");
+        assertEquals(40L, stored("bondB").get("failoverOnBusyMs"));
+        shell("bond:busy bondB 8ms");
+        assertEquals("bond:busy is stored", 8L, stored("bondB").get("failoverOnBusyMs"));
+
+        configure("bondB", "policy", "failover-order", "nics", new String[] {"k0"}, "failoverOnBusyMs", 20L);
+        awaitLogged("bond bondB follows its configuration: failoverOnBusyMs 8 -> 20");
+        String followed = shell("bond:show bondB --json");
+        assertTrue("changed live, not re-created: " + followed, followed.contains("\"failoverOnBusyNanos\":20000000")
+                && followed.contains("\"history\":[]"));
+
+        configure("bondB", "policy", "failover-order", "nics", new String[] {"k0"}, "failoverOnBusyMs", 0.5);
+        LogEntry refused = awaitLogged("bond configuration org.nicmanager.bond~bondB not followed; nothing changed:"
+                + " bad failoverOnBusyMs '0.5': a whole number expected");
+        assertNull(refused.getException());
+        configure("bondB", "policy", "failover-order", "nics", new String[] {"k0"}, "failoverOnBusyMs", 4_000_000L);
+        awaitLogged("bond configuration org.nicmanager.bond~bondB not followed; nothing changed: bad failoverOnBusyMs"
+                + " '4000000': 0 (off) or 1 to 3600000 milliseconds");
+        assertTrue(shell("bond:show bondB --json").contains("\"failoverOnBusyNanos\":20000000"));
+    }
+
+    /** The stored properties of a bond's configuration. */
+    private Dictionary<String, Object> stored(String bond) throws Exception {
+        return configurations.getFactoryConfiguration(FACTORY_PID, bond, "?").getProperties();
+    }
+
     /** Writes a bond's configuration through ConfigAdmin, as another tool or FileInstall would. */
     private void configure(String bond, Object... pairs) throws Exception {
         Dictionary<String, Object> properties = new Hashtable<>();

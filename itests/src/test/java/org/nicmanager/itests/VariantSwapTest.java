@@ -37,7 +37,10 @@ public class VariantSwapTest extends NicManagerTestSupport {
         shell("hw:nic add s0 --model e1000 --switch swS");
         shell("hw:nic add s1 --model e1000 --switch swS");
         shell("hw:host add hS --switch swS --mac " + HOST_MAC);
-        shell("bond:create bondS --policy hash-l34 --failback immediate");
+        // round-robin spreads frames by nature, so the bond carries nearly its 2 Gb/s; under a flow policy a full ring
+        // makes the frames of its member's flows wait, and these 8 flows, which hash unevenly, would overflow the
+        // loadable variant's backlog (QUEUE_FULL) at this rate.
+        shell("bond:create bondS --policy round-robin --failback immediate");
         shell("bond:add bondS s0 s1");
         shell("vm:create vmS");
         shell("vm:start vmS");
@@ -55,7 +58,7 @@ public class VariantSwapTest extends NicManagerTestSupport {
         awaitService(VnicUplinks.class, null);
 
         String restored = shell("bond:show bondS --json");
-        assertTrue(restored, restored.contains("\"policy\":\"hash-l34\""));
+        assertTrue(restored, restored.contains("\"policy\":\"round-robin\""));
         assertTrue(restored, restored.contains("{\"name\":\"s0\"") && restored.contains("{\"name\":\"s1\""));
         assertEquals("a new bond starts counting afresh", 0, number(restored, "offeredFrames"));
 
@@ -84,7 +87,7 @@ public class VariantSwapTest extends NicManagerTestSupport {
         awaitService(VnicUplinks.class, null);
         shell("kernel:advance 100ms");
         String back = shell("bond:show bondS --json");
-        assertTrue(back, back.contains("\"policy\":\"hash-l34\"") && back.contains("{\"name\":\"s1\""));
+        assertTrue(back, back.contains("\"policy\":\"round-robin\"") && back.contains("{\"name\":\"s1\""));
     }
 
     private Bundle bundle(String symbolicName) {

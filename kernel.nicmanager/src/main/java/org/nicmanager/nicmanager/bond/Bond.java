@@ -30,7 +30,8 @@ public final class Bond {
 
     private final String name;
     private final KernelScheduler scheduler;
-    private final BondSettings settings;
+    /** Fixed at creation but for failover-on-busy, which {@link #setFailoverOnBusyNanos} changes live. */
+    private BondSettings settings;
     private final BondMembers members = new BondMembers();
     private final LoadSpreading spreading;
     private final Backlog backlog;
@@ -44,6 +45,7 @@ public final class Bond {
     private final BondAggregation aggregation;
     private final ArpMonitor monitor;
     private final CarrierDelayer carrierDelays;
+    private final BusyWatch busyWatch;
     private InboundFrames inbound;
     private BondObserver observer = BondObserver.NONE;
     private FrameFates fates = FrameFates.NONE;
@@ -73,7 +75,19 @@ public final class Bond {
                 this::holdDownOver);
         this.rechecker = new LinkRechecker(scheduler, settings.downRecheckNanos(), settings.failedRecheckNanos(),
                 this::carrierEvent);
-        this.placer = new FramePlacer(members, spreading.distributor(), counters, macs, this::linkDownOnTransmit);
+        this.busyWatch = new BusyWatch(scheduler, members, settings.failoverOnBusyNanos(), new BusyWatch.Verdicts() {
+            @Override
+            public boolean busyTooLong(int slot) {
+                return failOverBusy(slot);
+            }
+
+            @Override
+            public void busyOver(int slot) {
+                busyEnded(slot);
+            }
+        });
+        this.placer = new FramePlacer(members, spreading.distributor(), counters, macs, this::linkDownOnTransmit,
+                busyWatch);
         this.aggregation = new BondAggregation(name, settings.lacp(), scheduler, members, counters,
                 this::lacpGatesChanged);
         this.monitor = new ArpMonitor(name, settings.arpMonitor(), scheduler, members, this::reachabilityChanged,
@@ -173,6 +187,7 @@ public final class Bond {
     public void close() {
         aggregation.close();
         monitor.close();
+        busyWatch.close();
         spreading.close();
         FrameBuffer frame;
         while ((frame = backlog.poll()) != null) {
@@ -222,6 +237,7 @@ public final class Bond {
         int slot = members.add(nic);
         aggregation.memberAdded(slot); // an LACP member carries nothing until it negotiates
         monitor.memberAdded(slot);
+        busyWatch.memberAdded(name, slot, nic.name());
         failback.memberAdded(name, slot, nic.name());
         rechecker.memberAdded(name, slot, nic);
         carrierDelays.memberAdded(name, slot, nic);
@@ -291,8 +307,11 @@ public final class Bond {
     // --- the frame path (patent Figure 5, step 812) --------------------------------------------------------------
 
     /**
-     * Sends a frame over the bond ({@link FramePlacer}), or queues it behind older frames while no member can take it.
-     * The bond owns the frame from here on, whatever the outcome.
+     * Sends a frame over the bond ({@link FramePlacer}), or queues it behind older frames while the member its policy
+     * chose cannot take it (back-pressure: with frames waiting, {@link #ready()} is false, so the resource manager
+     * holds the rest in its per-VM queues). One FIFO keeps every flow's order; its head-of-line wait is short because
+     * the resource manager stops handing frames over as soon as one waits. The bond owns the frame from here on,
+     * whatever the outcome.
      */
     public TransmitOutcome transmit(FrameBuffer frame) {
         counters.offered++;
@@ -306,7 +325,7 @@ public final class Bond {
         if (placed == FramePlacer.SENT) {
             return TransmitOutcome.SENT;
         }
-        if (placed == FramePlacer.ALL_BUSY) {
+        if (placed == FramePlacer.BUSY) {
             return enqueue(frame);
         }
         drop(frame, placed == FramePlacer.NO_MEMBER ? DropReason.NO_MEMBER_AVAILABLE : placer.refusal());
@@ -366,7 +385,7 @@ public final class Bond {
             FrameBuffer frame;
             while ((frame = backlog.peek()) != null) {
                 int placed = placer.place(frame);
-                if (placed == FramePlacer.ALL_BUSY) {
+                if (placed == FramePlacer.BUSY) {
                     return false;
                 }
                 backlog.poll();
@@ -385,6 +404,7 @@ public final class Bond {
     /** Takes a member out of service; counts, records and notifies when it was carrying traffic. */
     private void failover(int slot, FailoverReason reason, boolean recordAlways) {
         boolean wasCarrying = members.stopCarrying(slot);
+        busyWatch.forget(slot);
         notifier.cancel(slot);
         failback.linkDown(slot);
         rechecker.stateIs(slot, members.state(slot));
@@ -403,6 +423,7 @@ public final class Bond {
 
     private void returnToService(int slot) {
         boolean wasFailedOver = members.startCarrying(slot);
+        busyWatch.forget(slot);
         rebuild();
         if (wasFailedOver) {
             counters.failbacks++;
@@ -416,6 +437,40 @@ public final class Bond {
     /** Enters a failover, failback or removal in the history, and tells the observer. */
     private void record(int slot, FailoverReason reason) {
         observer.recorded(this, history.record(scheduler.nanoTime(), slot, members.nic(slot).name(), reason));
+    }
+
+    /**
+     * The member's ring stayed full for the failover-on-busy time ([0101]-[0102], a "resource limitation"): it fails
+     * over as a whole, as at a link failure, unless it is the last member carrying traffic (then nothing would take
+     * over, and its frames would be dropped rather than wait). Returns true when it failed over.
+     */
+    private boolean failOverBusy(int slot) {
+        if (!members.carrying(slot) || members.state(slot) != MemberState.UP || members.activeCount() < 2) {
+            return false;
+        }
+        backlog.endReturnRun();
+        failover(slot, FailoverReason.BUSY, false);
+        drain(); // frames waiting for it go to the member that took over
+        return true;
+    }
+
+    /** A member failed over as busy has room again: it comes back as a recovered link does, by the failback mode. */
+    private void busyEnded(int slot) {
+        if (members.state(slot) == MemberState.UP && !members.carrying(slot)
+                && failback.linkUp(slot, members.failedOver(slot))) {
+            returnToService(slot);
+        }
+    }
+
+    /**
+     * Changes the failover-on-busy time of the running bond (0: off); it applies from the next busy period, and a
+     * member already failed over as busy still returns when its ring has room.
+     *
+     * @throws IllegalArgumentException naming the value and the range allowed; nothing changes
+     */
+    public void setFailoverOnBusyNanos(long nanos) {
+        settings = settings.withFailoverOnBusy(nanos);
+        busyWatch.setLimitNanos(nanos);
     }
 
     private void holdDownOver(int slot) {
@@ -585,6 +640,7 @@ public final class Bond {
             if (notifier.pending(slot)) {
                 notifier.resume(slot, nic, macs); // announcements first: the switches must learn where VMs are
             }
+            busyWatch.room(slot);
             drain();
         }
 

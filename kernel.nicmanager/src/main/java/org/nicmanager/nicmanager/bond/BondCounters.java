@@ -20,7 +20,10 @@ final class BondCounters {
     private final long[] dropped = new long[REASONS.length];
     /** Transmits a member refused as BUSY (ring full): the transient limit, rechecked per frame (patent [0065]). */
     long busyRefusals;
-    /** Frames that went to another member than the distributor chose, because the chosen one was BUSY. */
+    /**
+     * Frames a spreading policy (round-robin, least-loaded) sent to another member than it chose, because the chosen
+     * one was BUSY; every other policy makes the frame wait for its member instead.
+     */
     long busyRedirects;
     /** Frames that went to another member than the distributor chose, because the chosen one's MTU was too small. */
     long mtuRedirects;

@@ -17,15 +17,23 @@ import org.nicmanager.nicmanager.lacp.LacpSettings;
  * @param arpMonitor ARP probes that find a member whose carrier is up but whose path is broken; off by default
  * @param carrierDelays how long a carrier change must last before the bond acts on it (updelay, downdelay); none by
  *            default
+ * @param failoverOnBusyNanos a member whose transmit ring stays full this long fails over as a whole ([0101]-[0102]),
+ *            and returns by the failback mode once it has room; 0 (the default): never, a full ring only makes the
+ *            policy's frames wait
  */
 public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, int backlogFrames, boolean notifySwitches,
         long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp, ArpMonitorSettings arpMonitor,
-        CarrierDelays carrierDelays) {
+        CarrierDelays carrierDelays, long failoverOnBusyNanos) {
 
     public static final long DEFAULT_FAILBACK_HOLD_DOWN_NANOS = 2_000_000_000L;
     public static final int DEFAULT_BACKLOG_FRAMES = 1024;
     public static final long DEFAULT_DOWN_RECHECK_NANOS = 100_000_000L;
     public static final long DEFAULT_FAILED_RECHECK_NANOS = 1_000_000_000L;
+    /** Off: a full ring is a transient limit the policy waits out. */
+    public static final long DEFAULT_FAILOVER_ON_BUSY_NANOS = 0;
+    /** A ring stays full for a few frame times under any overload; anything shorter would fail over at every burst. */
+    public static final long MIN_FAILOVER_ON_BUSY_NANOS = 1_000_000L;
+    public static final long MAX_FAILOVER_ON_BUSY_NANOS = 3_600_000_000_000L;
 
     public BondSettings {
         if (failback == null) {
@@ -55,13 +63,22 @@ public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, in
         if (carrierDelays == null) {
             throw new IllegalArgumentException("no carrier delays given; CarrierDelays.NONE for none");
         }
+        checkFailoverOnBusy(failoverOnBusyNanos);
     }
 
-    /** Settings without carrier delays. */
+    /** Settings without carrier delays or failover on busy. */
     public BondSettings(FailbackMode failback, long failbackHoldDownNanos, int backlogFrames, boolean notifySwitches,
             long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
         this(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos, failedRecheckNanos, lacp,
-                arpMonitor, CarrierDelays.NONE);
+                arpMonitor, CarrierDelays.NONE, DEFAULT_FAILOVER_ON_BUSY_NANOS);
+    }
+
+    /** @throws IllegalArgumentException naming the value and what is allowed */
+    public static void checkFailoverOnBusy(long nanos) {
+        if (nanos != 0 && (nanos < MIN_FAILOVER_ON_BUSY_NANOS || nanos > MAX_FAILOVER_ON_BUSY_NANOS)) {
+            throw new IllegalArgumentException("failover-on-busy " + nanos + " ns is out of range; allowed: off (0) or"
+                    + " 1ms to 1h");
+        }
     }
 
     /** Settings without an ARP monitor. */
@@ -80,42 +97,47 @@ public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, in
 
     public static BondSettings defaults() {
         return new BondSettings(FailbackMode.IMMEDIATE, DEFAULT_FAILBACK_HOLD_DOWN_NANOS, DEFAULT_BACKLOG_FRAMES, true,
-                DEFAULT_DOWN_RECHECK_NANOS, DEFAULT_FAILED_RECHECK_NANOS, LacpSettings.off(), ArpMonitorSettings.off(),
-                CarrierDelays.NONE);
+                DEFAULT_DOWN_RECHECK_NANOS, DEFAULT_FAILED_RECHECK_NANOS, LacpSettings.off(), ArpMonitorSettings.off());
     }
 
     public BondSettings withLacp(LacpSettings aggregation) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, aggregation, arpMonitor, carrierDelays);
+                failedRecheckNanos, aggregation, arpMonitor, carrierDelays, failoverOnBusyNanos);
     }
 
     public BondSettings withFailback(FailbackMode mode, long holdDownNanos) {
         return new BondSettings(mode, holdDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor, carrierDelays);
+                failedRecheckNanos, lacp, arpMonitor, carrierDelays, failoverOnBusyNanos);
     }
 
     public BondSettings withBacklogFrames(int frames) {
         return new BondSettings(failback, failbackHoldDownNanos, frames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor, carrierDelays);
+                failedRecheckNanos, lacp, arpMonitor, carrierDelays, failoverOnBusyNanos);
     }
 
     public BondSettings withNotifySwitches(boolean notify) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notify, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor, carrierDelays);
+                failedRecheckNanos, lacp, arpMonitor, carrierDelays, failoverOnBusyNanos);
     }
 
     public BondSettings withRecheck(long downNanos, long failedNanos) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downNanos,
-                failedNanos, lacp, arpMonitor, carrierDelays);
+                failedNanos, lacp, arpMonitor, carrierDelays, failoverOnBusyNanos);
     }
 
     public BondSettings withArpMonitor(ArpMonitorSettings monitor) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, monitor, carrierDelays);
+                failedRecheckNanos, lacp, monitor, carrierDelays, failoverOnBusyNanos);
     }
 
     public BondSettings withCarrierDelays(CarrierDelays delays) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor, delays);
+                failedRecheckNanos, lacp, arpMonitor, delays, failoverOnBusyNanos);
+    }
+
+    /** @param nanos 0 (off), or 1 ms to 1 h */
+    public BondSettings withFailoverOnBusy(long nanos) {
+        return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
+                failedRecheckNanos, lacp, arpMonitor, carrierDelays, nanos);
     }
 }

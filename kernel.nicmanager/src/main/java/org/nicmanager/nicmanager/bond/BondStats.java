@@ -19,7 +19,7 @@ import org.nicmanager.nicmanager.lacp.LacpBondStatus;
  * queuedFrames}), per member and in total, and its failovers.
  *
  * @param busyRefusals transmits a member refused because its ring was full
- * @param busyRedirects frames that went to another member because the chosen one was full
+ * @param busyRedirects frames a spreading policy sent to another member because the chosen one was full
  * @param notificationsSent gratuitous ARPs put on a ring after failovers and failbacks
  * @param notificationsFailed gratuitous ARPs given up: no buffer, or the member left service first
  * @param macsSeen source MACs the bond announces after a failover

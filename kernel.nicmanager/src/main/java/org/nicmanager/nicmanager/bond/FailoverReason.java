@@ -14,6 +14,11 @@ public enum FailoverReason {
     ARP_UNANSWERED,
     /** LACP stopped the member distributing: its partner went silent, fell out of sync, or min-links failed. */
     LACP,
+    /**
+     * The member's transmit ring stayed full for the bond's failover-on-busy time: a "resource limitation" ([0101]-
+     * [0102]), failed over as a whole member; it returns by the failback mode once its ring has room.
+     */
+    BUSY,
     /** Failback: the member is back in its failover-order place. */
     FAILBACK
 }

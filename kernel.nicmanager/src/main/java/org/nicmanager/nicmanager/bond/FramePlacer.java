@@ -10,15 +10,19 @@ import org.nicmanager.nicmanager.distribution.Distributor;
 /**
  * The bond's per-frame work (patent Figure 5, step 812): read the headers once, learn the source MAC, let the
  * distributor choose a member, and hand the frame to its NIC. A member whose ring is full (BUSY, the transient limit
- * of [0065]) is passed over for this frame only, for the other active members in failover order; one that answers
- * LINK_DOWN is reported at once and the choice is made again among the rest. A member whose MTU cannot carry the frame
+ * of [0065]) applies back-pressure within the policy: the frame waits for that member (in the bond's backlog, and the
+ * resource manager's queues behind it), so no flow moves frame by frame and an active-backup bond never spills onto
+ * its standby. Only a policy that spreads frames by nature ({@link Distributor#spreadsFramesByNature()}) offers it to
+ * the other active members, in failover order. A member that stays full can be failed over as a whole
+ * ({@link BusyWatch}). One that answers LINK_DOWN is reported at once and the choice is made again among the rest. A member whose MTU cannot carry the frame
  * is never offered it while another carrying member's can ({@link MemberMtus}); a frame no carrying member can carry
  * is refused TOO_LONG. No allocation, no locks, no logging.
  */
 final class FramePlacer {
 
     static final int SENT = 0;
-    static final int ALL_BUSY = 1;
+    /** The member the policy chose (for a spreading policy: every member) is BUSY; the frame must wait. */
+    static final int BUSY = 1;
     static final int NO_MEMBER = 2;
     /** Refused for good; {@link #refusal()} says why. */
     static final int REFUSED = 3;
@@ -33,17 +37,19 @@ final class FramePlacer {
     private final BondCounters counters;
     private final MacsSeen macs;
     private final LinkLoss linkLoss;
+    private final BusyWatch busy;
     /** Read in place for every frame; one view reused. */
     private final FrameHeaders headers = new FrameHeaders();
     private DropReason refusal = DropReason.MALFORMED;
 
     FramePlacer(BondMembers members, Distributor distributor, BondCounters counters, MacsSeen macs,
-            LinkLoss linkLoss) {
+            LinkLoss linkLoss, BusyWatch busy) {
         this.members = members;
         this.distributor = distributor;
         this.counters = counters;
         this.macs = macs;
         this.linkLoss = linkLoss;
+        this.busy = busy;
     }
 
     /** The bond's policy changed. */
@@ -56,7 +62,7 @@ final class FramePlacer {
         return refusal;
     }
 
-    /** Puts a frame on a member's ring: {@link #SENT}, {@link #ALL_BUSY}, {@link #NO_MEMBER} or {@link #REFUSED}. */
+    /** Puts a frame on a member's ring: {@link #SENT}, {@link #BUSY}, {@link #NO_MEMBER} or {@link #REFUSED}. */
     int place(FrameBuffer frame) {
         if (headers.parse(frame) != FrameVerdict.OK) {
             refusal = DropReason.MALFORMED;
@@ -83,13 +89,16 @@ final class FramePlacer {
             TransmitStatus status = offer(chosen, frame);
             if (status == TransmitStatus.BUSY) {
                 counters.busyRefusals++;
-                status = offerToOthers(chosen, frame, l3Bytes);
+                busy.refused(chosen);
+                if (distributor.spreadsFramesByNature()) {
+                    status = offerToOthers(chosen, frame, l3Bytes);
+                }
             }
             switch (status) {
                 case ACCEPTED:
                     return SENT;
                 case BUSY:
-                    return ALL_BUSY;
+                    return BUSY;
                 case TOO_LONG:
                     refusal = DropReason.TOO_LONG;
                     return REFUSED;
@@ -100,12 +109,15 @@ final class FramePlacer {
         return NO_MEMBER;
     }
 
-    /** The chosen member was BUSY: the others that can carry it, in failover order, for this frame only. */
-    private TransmitStatus offerToOthers(int busy, FrameBuffer frame, int l3Bytes) {
+    /**
+     * A spreading policy's chosen member was BUSY: the others that can carry it, in failover order, for this frame
+     * only.
+     */
+    private TransmitStatus offerToOthers(int chosen, FrameBuffer frame, int l3Bytes) {
         MemberMtus mtus = members.mtus();
         for (int i = 0; i < members.activeCount(); i++) {
             int slot = members.active(i);
-            if (slot == busy || !mtus.fits(slot, l3Bytes)) {
+            if (slot == chosen || !mtus.fits(slot, l3Bytes)) {
                 continue;
             }
             TransmitStatus status = offer(slot, frame);
@@ -116,6 +128,8 @@ final class FramePlacer {
             if (status != TransmitStatus.BUSY) {
                 return status;
             }
+            counters.busyRefusals++;
+            busy.refused(slot);
         }
         return TransmitStatus.BUSY;
     }
@@ -125,6 +139,7 @@ final class FramePlacer {
         TransmitStatus status = members.nic(slot).transmit(frame);
         if (status == TransmitStatus.ACCEPTED) {
             counters.sent(slot, lengthBytes);
+            busy.tookFrame(slot);
         } else if (status == TransmitStatus.LINK_DOWN) {
             linkLoss.linkDownOnTransmit(slot);
         }

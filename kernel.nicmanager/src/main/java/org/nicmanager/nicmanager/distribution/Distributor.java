@@ -32,6 +32,16 @@ public interface Distributor {
         return headers.flowHash();
     }
 
+    /**
+     * True for a policy that spreads frames over the members by nature (round-robin, least-loaded): it promises no
+     * member to any flow, so a frame whose chosen member's ring is full may go to another member. Every other policy
+     * keeps a flow (or a VM, or all traffic) on one member, and a full ring makes the frame wait for that member rather
+     * than overtake its flow's older frames on another (issue 18: back-pressure within the policy).
+     */
+    default boolean spreadsFramesByNature() {
+        return false;
+    }
+
     /** Recomputes tables from the current members (and VMs). */
     void rebuild();
 

@@ -17,6 +17,12 @@ final class LeastLoaded implements Distributor {
         return LoadDistribution.LEAST_LOADED;
     }
 
+    /** No flow belongs to a member here: a frame the chosen member cannot take now may go to another. */
+    @Override
+    public boolean spreadsFramesByNature() {
+        return true;
+    }
+
     @Override
     public int select(FrameHeaders headers, int sourcePort) {
         return leastLoaded(members, NO_MEMBER);

@@ -18,6 +18,12 @@ final class RoundRobin implements Distributor {
         return LoadDistribution.ROUND_ROBIN;
     }
 
+    /** No flow belongs to a member here: a frame the chosen member cannot take now may go to another. */
+    @Override
+    public boolean spreadsFramesByNature() {
+        return true;
+    }
+
     @Override
     public int select(FrameHeaders headers, int sourcePort) {
         return nextMember(members);

@@ -19,18 +19,21 @@ import org.nicmanager.nicmanager.lacp.LacpSettings;
  * @param lacp its link aggregation, or {@code null} when the writer does not know it: the store then keeps what it has
  * @param arpMonitor its ARP monitor, or {@code null} when the writer does not know it (kept, as {@code lacp})
  * @param carrierDelays its updelay and downdelay, or {@code null} when the writer does not know them (kept)
+ * @param failoverOnBusyMs how long a member's ring may stay full before it fails over, in ms (0: off), or
+ *            {@code null} when the writer does not know it (kept, as {@code lacp}); a running bond follows a change
  */
 public record BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
-        List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor, CarrierDelays carrierDelays) {
+        List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor, CarrierDelays carrierDelays,
+        Long failoverOnBusyMs) {
 
     public BondConfig {
         nics = List.copyOf(nics);
     }
 
-    /** A bond whose carrier delays the writer does not know. */
+    /** A bond whose carrier delays and failover-on-busy time the writer does not know. */
     public BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
             List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
-        this(name, policy, failback, failbackHoldDownMs, nics, lacp, arpMonitor, null);
+        this(name, policy, failback, failbackHoldDownMs, nics, lacp, arpMonitor, null, null);
     }
 
     /** A bond whose ARP monitor the writer does not know. */
@@ -64,7 +67,8 @@ public record BondConfig(String name, LoadDistribution policy, FailbackMode fail
                 new ArpMonitorSettings(monitor.targets(), monitor.intervalNanos() / 1_000_000 * 1_000_000,
                         monitor.missedMax(), monitor.validate(), monitor.allTargets()),
                 new CarrierDelays(delays.upNanos() / 1_000_000 * 1_000_000,
-                        delays.downNanos() / 1_000_000 * 1_000_000));
+                        delays.downNanos() / 1_000_000 * 1_000_000),
+                report.settings().failoverOnBusyNanos() / 1_000_000);
     }
 
     /** The bond's tunables this configuration sets; the others keep their defaults. */
@@ -72,6 +76,7 @@ public record BondConfig(String name, LoadDistribution policy, FailbackMode fail
         BondSettings settings = BondSettings.defaults().withFailback(failback, failbackHoldDownMs * 1_000_000);
         settings = lacp == null ? settings : settings.withLacp(lacp);
         settings = carrierDelays == null ? settings : settings.withCarrierDelays(carrierDelays);
+        settings = failoverOnBusyMs == null ? settings : settings.withFailoverOnBusy(failoverOnBusyMs * 1_000_000);
         return arpMonitor == null ? settings : settings.withArpMonitor(arpMonitor);
     }
 }

@@ -9,8 +9,8 @@ import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /**
  * What differs between a live bond and the configuration it is to follow, in the terms of the operations that change
- * a bond: its policy, which NICs it has, the failover order of its present members, and the settings a bond is made
- * with and keeps (failback and link aggregation), which only re-creating it changes.
+ * a bond: its policy, which NICs it has, the failover order of its present members, its failover-on-busy time, and
+ * the settings a bond is made with and keeps (failback and link aggregation), which only re-creating it changes.
  *
  * <p>A NIC not present now has no place in the failover order yet (it joins at the end when its driver registers
  * it), so only the order of present members counts.
@@ -81,6 +81,11 @@ record BondDifference(BondConfig live, BondConfig desired, List<String> fixedSet
         return live.policy() != desired.policy();
     }
 
+    /** True when the configuration sets another failover-on-busy time (a running bond changes it live). */
+    boolean failoverOnBusyChanges() {
+        return desired.failoverOnBusyMs() != null && !desired.failoverOnBusyMs().equals(live.failoverOnBusyMs());
+    }
+
     /** True when only re-creating the bond brings it to the configuration. */
     boolean recreates() {
         return !fixedSettings.isEmpty();
@@ -88,6 +93,6 @@ record BondDifference(BondConfig live, BondConfig desired, List<String> fixedSet
 
     /** True when the live bond already is what the configuration says: its own write, or an unchanged file. */
     boolean none() {
-        return !policyChanges() && !recreates() && leaving.isEmpty() && joining.isEmpty() && !reorder;
+        return !policyChanges() && !failoverOnBusyChanges() && !recreates() && leaving.isEmpty() && joining.isEmpty() && !reorder;
     }
 }

@@ -84,6 +84,10 @@ final class BondReconciler {
             table.policy(bond, desired.policy());
             done.add("policy " + difference.live().policy().shellName() + " -> " + desired.policy().shellName());
         }
+        if (difference.failoverOnBusyChanges()) {
+            table.failoverOnBusy(bond, desired.failoverOnBusyMs() * 1_000_000);
+            done.add("failoverOnBusyMs " + difference.live().failoverOnBusyMs() + " -> " + desired.failoverOnBusyMs());
+        }
         if (!difference.leaving().isEmpty()) {
             table.remove(bond, difference.leaving(), running);
             done.add("NICs leaving " + difference.leaving());

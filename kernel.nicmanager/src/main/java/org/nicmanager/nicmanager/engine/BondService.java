@@ -23,6 +23,9 @@ public interface BondService {
 
     BondReport order(String bond, List<String> nics);
 
+    /** Sets the bond's failover-on-busy time, live (0: off); refused outside 1 ms to 1 h, naming the value. */
+    BondReport failoverOnBusy(String bond, long nanos);
+
     BondReport failback(String bond, String nic);
 
     BondReport show(String bond);

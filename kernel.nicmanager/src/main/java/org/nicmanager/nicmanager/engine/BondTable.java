@@ -280,6 +280,17 @@ public final class BondTable {
         return report(uplink);
     }
 
+    /**
+     * Changes a running bond's failover-on-busy time (0: off); the next busy period uses it.
+     *
+     * @throws IllegalArgumentException outside 1 ms to 1 h, naming the value; nothing changes
+     */
+    public BondReport failoverOnBusy(String bondName, long nanos) {
+        Uplink uplink = bondUplink(bondName);
+        uplink.bond.setFailoverOnBusyNanos(nanos);
+        return report(uplink);
+    }
+
     /** Puts these present members first in the bond's failover order ([0070]); the others follow as before. */
     public BondReport order(String bondName, List<String> nicNames) {
         Uplink uplink = bondUplink(bondName);

@@ -21,6 +21,7 @@ import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.ArpValidate;
 import org.nicmanager.nicmanager.bond.CarrierDelays;
+import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -96,6 +97,11 @@ public final class ConfigAdminBondStore implements BondStore {
         @AttributeDefinition(description = "A member whose carrier goes is failed over only after it stayed down this"
                 + " many milliseconds (Linux's downdelay); 0 at once")
         long downdelayMs() default 0;
+
+        @AttributeDefinition(description = "Fail over a member whose transmit ring stays full this many milliseconds"
+                + " (patent [0101]-[0102]), and bring it back by the failback mode once it has room; 0: never (a full"
+                + " ring makes frames wait), else 1 to 3600000")
+        long failoverOnBusyMs() default 0;
     }
 
     /** Settings a writer may not know: it keeps what is stored. */
@@ -103,6 +109,7 @@ public final class ConfigAdminBondStore implements BondStore {
     private static final String[] ARP_KEYS = {"arpTargets", "arpIntervalMs", "arpMissedMax", "arpValidate",
         "arpAllTargets"};
     private static final String[] CARRIER_KEYS = {"updelayMs", "downdelayMs"};
+    private static final String[] BUSY_KEYS = {"failoverOnBusyMs"};
 
     private final ConfigurationAdmin configurations;
 
@@ -195,6 +202,11 @@ public final class ConfigAdminBondStore implements BondStore {
             } else {
                 keepStored(configuration, properties, CARRIER_KEYS);
             }
+            if (bond.failoverOnBusyMs() != null) {
+                properties.put("failoverOnBusyMs", bond.failoverOnBusyMs());
+            } else {
+                keepStored(configuration, properties, BUSY_KEYS);
+            }
             ConfigurationFiles.update(configuration, properties);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store bond " + bond.name() + " in ConfigAdmin", e);
@@ -240,7 +252,8 @@ public final class ConfigAdminBondStore implements BondStore {
         }
         return new BondConfig(name, LoadDistribution.fromShellName(policy == null ? "round-robin" : policy.toString()),
                 failbackMode(failback == null ? "IMMEDIATE" : failback.toString()), holdDownMs, nics(properties),
-                lacp(properties), arpMonitor(properties), carrierDelays(properties));
+                lacp(properties), arpMonitor(properties), carrierDelays(properties),
+                failoverOnBusyMs(properties));
     }
 
     /** {@code updelayMs} and {@code downdelayMs}: whole milliseconds from 0 to a day. */
@@ -256,6 +269,17 @@ public final class ConfigAdminBondStore implements BondStore {
             nanos[i] = ms * 1_000_000;
         }
         return new CarrierDelays(nanos[0], nanos[1]);
+    }
+
+    /** {@code failoverOnBusyMs}: 0 (off), or whole milliseconds from 1 to an hour. */
+    private static long failoverOnBusyMs(Dictionary<String, Object> properties) {
+        long ms = whole(properties, "failoverOnBusyMs", 0);
+        if (ms != 0 && (ms < BondSettings.MIN_FAILOVER_ON_BUSY_NANOS / 1_000_000
+                || ms > BondSettings.MAX_FAILOVER_ON_BUSY_NANOS / 1_000_000)) {
+            throw new IllegalArgumentException("bad failoverOnBusyMs '" + ms + "': 0 (off) or 1 to 3600000"
+                    + " milliseconds");
+        }
+        return ms;
     }
 
     /** {@code arpTargets} as one string of addresses separated by commas (.cfg), or an array of them (.config). */

@@ -124,6 +124,11 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
     }
 
     @Override
+    public BondReport failoverOnBusy(String bond, long nanos) {
+        return stored(() -> table.failoverOnBusy(bond, nanos));
+    }
+
+    @Override
     public BondReport failback(String bond, String nic) {
         return world.call(() -> table.failback(bond, nic));
     }

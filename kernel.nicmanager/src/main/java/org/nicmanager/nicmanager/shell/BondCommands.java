@@ -30,11 +30,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The {@code bond:} commands (COMMANDS.md): create, delete, add, remove, policy, order, failback, list, show. */
+/**
+ * The {@code bond:} commands (COMMANDS.md): create, delete, add, remove, policy, order, failback, list, show, and busy
+ * (the {@code --failover-on-busy} setter).
+ */
 @Component(service = BondCommands.class, property = {"osgi.command.scope=bond", "osgi.command.function=create",
     "osgi.command.function=delete", "osgi.command.function=add", "osgi.command.function=remove",
     "osgi.command.function=policy", "osgi.command.function=order", "osgi.command.function=failback",
-    "osgi.command.function=list", "osgi.command.function=show"})
+    "osgi.command.function=list", "osgi.command.function=show", "osgi.command.function=busy"})
 public final class BondCommands {
 
     /**
@@ -55,6 +58,10 @@ public final class BondCommands {
      * it (0: at once); {@code carrierDelayed} names each member whose change such a delay holds back now, with the
      * delay ({@code updelay} or {@code downdelay}); {@code flapsRiddenOut} counts carrier losses that came back within
      * the downdelay.
+     * {@code failoverOnBusyNanos} is how long a member's ring may stay full before the member fails over as a whole,
+     * {@code null} when off (the default: a full ring makes frames wait for their member); {@code busyRefusals}
+     * counts transmits a member refused because its ring was full, {@code busyRedirects} the frames a spreading
+     * policy (round-robin, least-loaded) sent to another member for that reason.
      */
     public record BondView(String name, String policy, String policyAlias, String lacp, Aggregation aggregation, String failback,
             @ShownAsDuration Long failbackHoldDownNanos, List<BondMember> members, int mtuBytes,
@@ -63,7 +70,8 @@ public final class BondCommands {
             long queuedFrames, long droppedFrames, Map<DropReason, Long> dropped, InboundCounts inbound,
             List<HistoryEntry> history, ArpMonitorView arpMonitor, long mtuRedirects, long mtuRefusals,
             long rebalanceMoves, @ShownAsDuration long updelayNanos, @ShownAsDuration long downdelayNanos,
-            Map<String, String> carrierDelayed, long flapsRiddenOut) {
+            Map<String, String> carrierDelayed, long flapsRiddenOut, @ShownAsDuration Long failoverOnBusyNanos,
+            long busyRefusals, long busyRedirects) {
 
         static BondView of(BondReport report, String policyAlias) {
             BondInfo info = report.stats().info();
@@ -84,7 +92,9 @@ public final class BondCommands {
                     report.inbound(), report.history().stream().map(HistoryEntry::of).toList(),
                     ArpMonitorView.of(stats), stats.mtuRedirects(), stats.mtuRefusals(), stats.rebalanceMoves(),
                     stats.carrierDelays().upNanos(), stats.carrierDelays().downNanos(), carrierDelayed(stats),
-                    stats.flapsRiddenOut());
+                    stats.flapsRiddenOut(),
+                    report.settings().failoverOnBusyNanos() == 0 ? null : report.settings().failoverOnBusyNanos(),
+                    stats.busyRefusals(), stats.busyRedirects());
         }
 
         private static Map<String, String> carrierDelayed(BondStats stats) {
@@ -219,12 +229,16 @@ public final class BondCommands {
                     + " (default 0)") @Parameter(names = "--updelay", absentValue = ABSENT) String updelay,
             @Descriptor("a member whose carrier goes is failed over only after it stayed down this long, e.g. 200ms"
                     + " (default 0)") @Parameter(names = "--downdelay", absentValue = ABSENT) String downdelay,
+            @Descriptor("fail over a member whose transmit ring stays full this long, e.g. 500ms; it returns by the"
+                    + " failback mode once it has room. off (default): a full ring makes frames wait for their member")
+            @Parameter(names = "--failover-on-busy", absentValue = "off") String failoverOnBusy,
             @Descriptor("the bond's name") String name) {
         BondSettings settings = settings(failback).withLacp(lacpSettings(lacp, lacpRate, lacpFallback, minLinks))
                 .withArpMonitor(arpValidation(arpMonitor(arpTargets, arpInterval, arpMissed), arpValidate,
                         arpAllTargets))
                 .withCarrierDelays(new CarrierDelays(carrierDelay("--updelay", updelay),
-                        carrierDelay("--downdelay", downdelay)));
+                        carrierDelay("--downdelay", downdelay)))
+                .withFailoverOnBusy(failoverOnBusyNanos(failoverOnBusy));
         PolicyNames.Chosen chosen = PolicyNames.parse(policy);
         BondReport created;
         try {
@@ -403,6 +417,31 @@ public final class BondCommands {
     @Descriptor("Put a recovered member back in service now (manual failback)")
     public BondView failback(@Descriptor("the bond") String bond, @Descriptor("the member NIC") String nic) {
         return view(manager.failback(bond, nic));
+    }
+
+    @Descriptor("Set --failover-on-busy of a running bond: fail over a member whose transmit ring stays full this long"
+            + " (patent [0101]-[0102]); off: never, frames wait for their member")
+    public BondView busy(@Descriptor("the bond") String bond,
+            @Descriptor("a duration from 1ms to 1h, e.g. 500ms, or off") String duration) {
+        return view(manager.failoverOnBusy(bond, failoverOnBusyNanos(duration)));
+    }
+
+    /** {@code off}, or a duration from 1 ms to 1 h. */
+    static long failoverOnBusyNanos(String text) {
+        if (text.equals("off")) {
+            return 0;
+        }
+        try {
+            long nanos = TimeSpan.parse(text).nanos();
+            BondSettings.checkFailoverOnBusy(nanos);
+            if (nanos != 0) {
+                return nanos;
+            }
+        } catch (IllegalArgumentException bad) {
+            // answered below with what is allowed
+        }
+        throw new IllegalArgumentException("bad failover-on-busy time '" + text + "': off, or a duration from 1ms to 1h"
+                + " (e.g. 500ms)");
     }
 
     @Descriptor("Add NICs to a bond, at the end of its failover order")

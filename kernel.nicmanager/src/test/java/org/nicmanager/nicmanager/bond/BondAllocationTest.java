@@ -21,7 +21,9 @@ class BondAllocationTest {
         for (LoadDistribution policy : new LoadDistribution[] {LoadDistribution.ROUND_ROBIN,
                 LoadDistribution.HASH_L34, LoadDistribution.TCP_SESSION}) {
             try (BondWorld world = new BondWorld(policy, BondSettings.defaults())) {
-                // Over capacity, so that rings fill, BUSY redirects happen and the backlog is used.
+                // Over capacity, so that rings fill, the backlog is used and round-robin redirects around a full ring.
+                // hash-l34 and tcp-session make each flow's frames wait for its member: these 16 flows hash 12:4,
+                // so the bond carries about 1.3 Gb/s (issue 18: no flow moves frame by frame).
                 VmSource vm = world.call(() -> new VmSource(world.world, world.bond, 2_500_000_000L, 1514, 16, 64));
                 world.run(() -> vm.send(1_000_000));
                 world.advance(30 * MILLIS);
@@ -31,7 +33,7 @@ class BondAllocationTest {
                 long allocated = world.call(BondAllocationTest::allocatedByThisThread) - before;
                 long frames = world.call(world.bond::offeredFrames) - offeredBefore;
                 System.out.printf("%s: %d bytes allocated for %d frames%n", policy.shellName(), allocated, frames);
-                assertTrue(frames > 4_000, frames + " frames");
+                assertTrue(frames > 3_000, frames + " frames");
                 assertTrue(allocated < 4_096, allocated + " bytes allocated for " + frames + " frames");
             }
         }

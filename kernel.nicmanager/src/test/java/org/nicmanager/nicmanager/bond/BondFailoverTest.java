@@ -90,7 +90,9 @@ class BondFailoverTest {
 
     @Test
     void hardwareFailureFailsOverLikeCarrierLossAndIsRecheckedLessOften() {
-        try (BondWorld world = new BondWorld(LoadDistribution.HASH_L34, BondSettings.defaults())) {
+        // Failover order at 2.5 Gb/s keeps nic0's ring full (a full ring makes frames wait for it), so that a whole
+        // ring comes back at the failure.
+        try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, BondSettings.defaults())) {
             VmSource vm = streaming(world, 2_500_000_000L, 30_000, 20 * MILLIS);
             world.run(() -> world.net.fail("nic0", Fault.HARDWARE, 0));
             BondStats stats = world.stats();
@@ -121,7 +123,7 @@ class BondFailoverTest {
     }
 
     @Test
-    void aFullRingSendsFramesToTheOtherMemberWithoutFailover() {
+    void aFullRingMakesActiveBackupWaitForItsActiveMemberWithoutFailover() {
         try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, BondSettings.defaults())) {
             VmSource vm = streaming(world, 500_000_000L, 20_000, 10 * MILLIS);
             assertEquals(0, world.stats().member(1).sentFrames(), "active-backup: nic1 stands by");
@@ -130,8 +132,9 @@ class BondFailoverTest {
             world.advance(4 * MILLIS);
             BondStats during = world.stats();
             assertEquals(sent0, during.member(0).sentFrames(), "nic0's ring refuses everything");
-            assertTrue(during.member(1).sentFrames() > 100, "frames went to nic1: " + during.member(1).sentFrames());
-            assertTrue(during.busyRedirects() > 100);
+            assertEquals(0, during.member(1).sentFrames(), "active-backup never spills onto its standby");
+            assertEquals(0, during.busyRedirects());
+            assertTrue(during.busyRefusals() > 0 && during.queuedFrames() > 0, "frames wait for nic0");
             assertEquals(0, during.failovers(), "BUSY is a transient limit, not a failover");
             assertTrue(during.member(0).carrying());
             world.advance(100 * MILLIS);

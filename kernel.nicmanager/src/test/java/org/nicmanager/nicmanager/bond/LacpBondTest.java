@@ -234,7 +234,8 @@ class LacpBondTest {
             long sent = world.call(world.bond::offeredFrames) - offeredBefore;
             long received = world.stats().member(0).receivedFrames() + world.stats().member(1).receivedFrames()
                     - receivedBefore;
-            assertTrue(sent > 4_000 && received > 2_000, sent + " sent, " + received + " received");
+            // These 16 flows hash 12:4 and wait for their member when its ring is full: about 1.3 Gb/s leave.
+            assertTrue(sent > 3_000 && received > 2_000, sent + " sent, " + received + " received");
             assertTrue(allocated < 4_096, allocated + " bytes allocated for " + (sent + received) + " frames");
         }
     }

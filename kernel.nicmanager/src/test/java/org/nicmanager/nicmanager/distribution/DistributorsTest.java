@@ -43,6 +43,14 @@ class DistributorsTest {
         assertEquals(Distributor.NO_MEMBER, distributor.select(frames.tcp(1, 2, 3, 4, FrameHeaders.TCP_SYN), 0));
     }
 
+    /** Only the policies that promise no member to a flow may send a frame around a full ring (issue 18 point 1). */
+    @ParameterizedTest
+    @EnumSource(LoadDistribution.class)
+    void onlyRoundRobinAndLeastLoadedSpreadFramesByNature(LoadDistribution policy) {
+        assertEquals(policy == LoadDistribution.ROUND_ROBIN || policy == LoadDistribution.LEAST_LOADED,
+                make(policy).spreadsFramesByNature(), policy.shellName());
+    }
+
     @ParameterizedTest
     @EnumSource(LoadDistribution.class)
     void noPolicyUsesAFailedMemberAfterTheTablesAreRebuilt(LoadDistribution policy) {

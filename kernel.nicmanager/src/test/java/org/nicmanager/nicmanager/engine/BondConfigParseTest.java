@@ -37,7 +37,7 @@ class BondConfigParseTest {
         BondConfig config = ConfigAdminBondStore.parse("bond0", properties("policy", "failover-order", "failback",
                 "delayed", "failbackHoldDownMs", "750", "nics", " nic1, nic0 "));
         assertEquals(new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.DELAYED, 750,
-                List.of("nic1", "nic0"), config.lacp(), ArpMonitorSettings.off(), CarrierDelays.NONE), config);
+                List.of("nic1", "nic0"), config.lacp(), ArpMonitorSettings.off(), CarrierDelays.NONE, 0L), config);
         ArpMonitorSettings monitor = ConfigAdminBondStore.parse("bond0", properties("arpTargets",
                 "10.0.0.5, 10.0.1.5", "arpIntervalMs", "250", "arpMissedMax", "3")).arpMonitor();
         assertEquals("10.0.0.5,10.0.1.5", monitor.targetsText());
@@ -103,5 +103,15 @@ class BondConfigParseTest {
                 refusal(properties("nics", new String[] {"nic0", "nic0"})));
         assertEquals("bad nics 'nic0,': NIC names, separated by commas, none empty",
                 refusal(properties("nics", new String[] {"nic0", ""})));
+        assertEquals("bad failoverOnBusyMs '3600001': 0 (off) or 1 to 3600000 milliseconds",
+                refusal(properties("failoverOnBusyMs", 3_600_001L)));
+        assertEquals("bad failoverOnBusyMs '-1': 0 (off) or 1 to 3600000 milliseconds",
+                refusal(properties("failoverOnBusyMs", "-1")));
+        assertEquals("bad failoverOnBusyMs 'soon': a whole number expected",
+                refusal(properties("failoverOnBusyMs", "soon")));
+        assertEquals(Long.valueOf(250), ConfigAdminBondStore.parse("bond0", properties("failoverOnBusyMs", "250"))
+                .failoverOnBusyMs());
+        assertEquals(250_000_000L, ConfigAdminBondStore.parse("bond0", properties("failoverOnBusyMs", 250L))
+                .settings().failoverOnBusyNanos());
     }
 }

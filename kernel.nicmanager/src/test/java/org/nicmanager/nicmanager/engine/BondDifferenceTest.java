@@ -57,4 +57,20 @@ class BondDifferenceTest {
         assertTrue(policyOnly.policyChanges());
         assertFalse(policyOnly.recreates());
     }
+
+    @Test
+    void aNewFailoverOnBusyTimeIsChangedLiveAndAWriterThatDoesNotKnowItKeepsIt() {
+        BondConfig live = new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.IMMEDIATE, 2000,
+                PRESENT, LacpSettings.off(), null, null, 0L);
+        BondConfig busy = new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.IMMEDIATE, 2000,
+                PRESENT, LacpSettings.off(), null, null, 500L);
+        BondDifference difference = BondDifference.between(live, PRESENT, busy);
+        assertTrue(difference.failoverOnBusyChanges());
+        assertFalse(difference.recreates(), "a running bond changes it without being re-created");
+        assertFalse(difference.none());
+        BondConfig unknowing = new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.IMMEDIATE,
+                2000, PRESENT, LacpSettings.off());
+        assertTrue(BondDifference.between(live, PRESENT, unknowing).none());
+        assertTrue(BondDifference.between(busy, PRESENT, busy).none());
+    }
 }

@@ -10,6 +10,8 @@ public final class Names {
 
     public static final int MAX_LENGTH = 32;
     private static final Pattern FORM = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+    private static final String FORM_TEXT = "a letter, then letters, digits, '.', '_' or '-', at most " + MAX_LENGTH
+            + " characters (e.g. swA, eth0)";
 
     private Names() {
     }
@@ -22,11 +24,10 @@ public final class Names {
      */
     public static String check(String what, String name) {
         if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("a " + what + " needs a name");
+            throw new IllegalArgumentException("a " + what + " needs a name, not '': " + FORM_TEXT);
         }
         if (name.length() > MAX_LENGTH || !FORM.matcher(name).matches()) {
-            throw new IllegalArgumentException("bad " + what + " name '" + name + "': a letter, then letters, digits,"
-                    + " '.', '_' or '-', at most " + MAX_LENGTH + " characters (e.g. swA, eth0)");
+            throw new IllegalArgumentException("bad " + what + " name '" + name + "': " + FORM_TEXT);
         }
         return name;
     }

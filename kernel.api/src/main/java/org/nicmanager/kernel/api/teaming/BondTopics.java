@@ -24,7 +24,10 @@ public final class BondTopics {
     public static final String BOND = "bond.name";
     public static final String NIC = "nic.name";
     public static final String POLICY = "policy";
-    /** Upper-case reason: CARRIER_LOST, HARDWARE_FAILED, REMOVED, TRANSMIT_LINK_DOWN, FAILBACK. */
+    /**
+     * Upper-case reason: CARRIER_LOST, HARDWARE_FAILED, REMOVED, TRANSMIT_LINK_DOWN, ARP_UNANSWERED, LACP, BUSY (the
+     * member's ring stayed full for the bond's failover-on-busy time), FAILBACK.
+     */
     public static final String REASON = "reason";
     /** Kernel-clock time of the event, in nanoseconds. */
     public static final String TIME = "time";

@@ -61,6 +61,7 @@ class WordsTest {
         for (String bad : new String[] {"1sw", "sw/1", "sw 1", "(sw)", "a".repeat(Names.MAX_LENGTH + 1)}) {
             assertTrue(refusal(() -> Names.check("switch", bad)).contains("'" + bad + "'"), bad);
         }
-        assertEquals("a switch needs a name", refusal(() -> Names.check("switch", "")));
+        assertEquals("a switch needs a name, not '': a letter, then letters, digits, '.', '_' or '-', at most 32"
+                + " characters (e.g. swA, eth0)", refusal(() -> Names.check("switch", "")));
     }
 }

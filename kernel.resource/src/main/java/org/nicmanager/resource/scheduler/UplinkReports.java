@@ -53,7 +53,8 @@ final class UplinkReports {
                     vm.sentWireBytes, vm.queuedFrames, vm.queuedBytes, vm.queuedTotal, dropped,
                     scheduler.shareClock.reportedVirtualTime(vm), span,
                     bitsPerSecond(vm.offeredWireBytes - mark.offeredWireBytes(), span),
-                    bitsPerSecond(vm.sentWireBytes - mark.sentWireBytes(), span), vm.deliveredFrames, downstream));
+                    bitsPerSecond(vm.sentWireBytes - mark.sentWireBytes(), span), vm.deliveredFrames, downstream,
+                    scheduler.order.starvedNanos(vm, now)));
         }
         return new UplinkUsage(scheduler.uplink, now, scheduler.capacityBps, scheduler.port.nics(), vms,
                 scheduler.unattributedSent, scheduler.unattributedDropped);

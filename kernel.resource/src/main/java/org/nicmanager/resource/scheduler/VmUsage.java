@@ -13,12 +13,15 @@ import java.util.Map;
  * @param droppedDownstream of the frames sent, those dropped downstream (bond, NIC, pulled cable), by reason; only the
  *        reasons that occurred
  * @param windowNanos the window the rates were measured over (what history allowed, at least the one asked for)
+ * @param starvedNanos kernel time in all that the VM had a frame ready while a VM of higher priority had one too, so
+ *        that precedence served the other first ([0117]); meanwhile only its reservation and the interval floor
+ *        served it
  */
 public record VmUsage(String vm, String uplink, boolean connected, int priority, int shares, long reservationBps,
         boolean reservationHolds, long limitBps, long averageBps, long offeredFrames, long offeredWireBytes,
         long sentFrames, long sentWireBytes, int queuedFrames, long queuedBytes, long queuedTotal,
         Map<String, Long> dropped, double virtualTime, long windowNanos, long offeredBps, long throughputBps,
-        long deliveredFrames, Map<String, Long> droppedDownstream) {
+        long deliveredFrames, Map<String, Long> droppedDownstream, long starvedNanos) {
 
     /** Frames sent that are neither delivered nor dropped yet: in the bond's backlog or on a NIC's ring. */
     public long inUplinkFrames() {

@@ -11,14 +11,16 @@ import org.nicmanager.kernel.api.units.TimeSpan;
 public record StatsTable(String now, String window, String capacity, List<Row> vms) {
 
     public record Row(String name, String uplink, int shares, int priority, String offered, String throughput,
-            String share, long sent, long delivered, long queued, String dropped, String virtualTime) {
+            String share, long sent, long delivered, long queued, String dropped, String virtualTime,
+            String starved) {
     }
 
     static StatsTable of(StatsDocument document) {
         List<Row> rows = document.vms().stream().map(vm -> new Row(vm.name(), vm.uplink(), vm.shares(), vm.priority(),
                 rate(vm.offeredBps()), rate(vm.throughputBps()),
                 String.format(Locale.ROOT, "%.1f%%", vm.shareOfCapacity() * 100), vm.sentFrames(),
-                vm.deliveredFrames(), vm.queuedFrames(), dropped(vm), String.format(Locale.ROOT, "%.1f", vm.virtualTime()))).toList();
+                vm.deliveredFrames(), vm.queuedFrames(), dropped(vm), String.format(Locale.ROOT, "%.1f", vm.virtualTime()),
+                TimeSpan.format(vm.starvedNanos()))).toList();
         return new StatsTable(TimeSpan.format(document.now()), TimeSpan.format(document.windowNs()),
                 rate(document.capacityBps()), rows);
     }

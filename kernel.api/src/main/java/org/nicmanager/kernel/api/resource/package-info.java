@@ -4,7 +4,7 @@
  * {@link org.nicmanager.kernel.api.frame.DropReason}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.nicmanager.kernel.api.resource;
 
 import org.osgi.annotation.bundle.Export;

@@ -75,12 +75,16 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
                 min = "1", max = "10000")
         long intervalMs() default ResourceSettings.DEFAULT_INTERVAL_MS;
 
-        @AttributeDefinition(name = "Interval minimum (units)", description = "Per VM and interval, units a"
-                + " backlogged VM gets ahead of share order and of priority ([0097]), so that precedence for higher"
-                + " priorities never starves a running VM for good; 0: none (pure precedence). Default: 12500 with"
-                + " BYTES (1 % of 1 Gb/s over a 10 ms interval, about eight full-size frames); with FRAMES and no value"
-                + " given, 8.", min = "0")
-        long intervalMinUnits() default ResourceSettings.DEFAULT_INTERVAL_MIN_UNITS;
+        /*
+         * No default here on purpose: a default would become a component property, and the floor's default depends on
+         * the cost mode, so "not set" must stay visible (the component then takes the cost mode's default).
+         */
+        @AttributeDefinition(name = "Interval minimum (units)", required = false, description = "Per VM and"
+                + " interval, units a backlogged VM gets ahead of share order and of priority ([0097]), so that"
+                + " precedence for higher priorities never starves a running VM for good; 0: none (pure precedence)."
+                + " Not set: eight full-size frames per interval in the cost mode's units, 12500 with BYTES (1 % of"
+                + " 1 Gb/s over a 10 ms interval) and 8 with FRAMES.", min = "0")
+        long intervalMinUnits();
 
         @AttributeDefinition(name = "Interval maximum (units)", description = "Per VM and interval, units after which"
                 + " a VM yields to every VM below the bound; 0: none.", min = "0")
@@ -129,6 +133,11 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
         if (settings != null) {
             world.post(() -> engine.settingsChanged(settings));
         }
+    }
+
+    /** The settings in force. */
+    ResourceSettings settings() {
+        return world.call(engine::settings);
     }
 
     @Deactivate

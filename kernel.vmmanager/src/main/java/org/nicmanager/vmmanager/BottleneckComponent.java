@@ -44,7 +44,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Drives the {@link BottleneckReaction}: a kernel timer samples the bonds ({@link BondWatch}) on the network world's
  * thread, so failures and failbacks are seen in the same kernel instant under virtual time, and the resource manager's
- * shortage events add what only it knows (guarantees, shares, the VMs precedence starves). Its policy is kept in ConfigAdmin ({@value #PID}).
+ * shortage events add what only it knows (guarantees, shares, the VMs precedence starves). Its policy is kept in
+ * ConfigAdmin ({@value #PID}).
  * Events arrive on EventAdmin's thread and are handed to the world without waiting, so a long {@code kernel:advance}
  * never times an event handler out.
  *

@@ -19,7 +19,8 @@ public record StatsTable(String now, String window, String capacity, List<Row> v
         List<Row> rows = document.vms().stream().map(vm -> new Row(vm.name(), vm.uplink(), vm.shares(), vm.priority(),
                 rate(vm.offeredBps()), rate(vm.throughputBps()),
                 String.format(Locale.ROOT, "%.1f%%", vm.shareOfCapacity() * 100), vm.sentFrames(),
-                vm.deliveredFrames(), vm.queuedFrames(), dropped(vm), String.format(Locale.ROOT, "%.1f", vm.virtualTime()),
+                vm.deliveredFrames(), vm.queuedFrames(), dropped(vm),
+                String.format(Locale.ROOT, "%.1f", vm.virtualTime()),
                 TimeSpan.format(vm.starvedNanos()))).toList();
         return new StatsTable(TimeSpan.format(document.now()), TimeSpan.format(document.windowNs()),
                 rate(document.capacityBps()), rows);

@@ -134,7 +134,8 @@ public class MixedMtuBondTest extends NicManagerTestSupport {
 
     /** The {@code net:stats} entry of one VM: from its name to the end of its object. */
     private static String vmStats(String json, String vm) {
-        Matcher entry = Pattern.compile("\\{\"name\":\"" + vm + "\".*?\"windowNs\":\\d+\\}").matcher(json);
+        // (Scalar fields after windowNs, such as starvedNanos, belong to the entry too.)
+        Matcher entry = Pattern.compile("\\{\"name\":\"" + vm + "\".*?\"windowNs\":\\d+[^{}]*\\}").matcher(json);
         assertTrue(json, entry.find());
         return entry.group();
     }

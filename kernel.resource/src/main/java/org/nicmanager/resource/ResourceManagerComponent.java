@@ -75,9 +75,16 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
                 min = "1", max = "10000")
         long intervalMs() default ResourceSettings.DEFAULT_INTERVAL_MS;
 
-        @AttributeDefinition(name = "Interval minimum (units)", description = "Per VM and interval, units a"
-                + " backlogged VM gets ahead of share order; 0: none.", min = "0")
-        long intervalMinUnits() default ResourceSettings.DEFAULT_INTERVAL_MIN_UNITS;
+        /*
+         * No default here on purpose: a default would become a component property, and the floor's default depends on
+         * the cost mode, so "not set" must stay visible (the component then takes the cost mode's default).
+         */
+        @AttributeDefinition(name = "Interval minimum (units)", required = false, description = "Per VM and"
+                + " interval, units a backlogged VM gets ahead of share order and of priority ([0097]), so that"
+                + " precedence for higher priorities never starves a running VM for good; 0: none (pure precedence)."
+                + " Not set: eight full-size frames per interval in the cost mode's units, 12500 with BYTES (1 % of"
+                + " 1 Gb/s over a 10 ms interval) and 8 with FRAMES.", min = "0")
+        long intervalMinUnits();
 
         @AttributeDefinition(name = "Interval maximum (units)", description = "Per VM and interval, units after which"
                 + " a VM yields to every VM below the bound; 0: none.", min = "0")
@@ -126,6 +133,11 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
         if (settings != null) {
             world.post(() -> engine.settingsChanged(settings));
         }
+    }
+
+    /** The settings in force. */
+    ResourceSettings settings() {
+        return world.call(engine::settings);
     }
 
     @Deactivate
@@ -231,7 +243,10 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
             long lagBound = check.longWithin("lagBoundUnits", config::lagBoundUnits, 0,
                     ResourceSettings.LAG_BOUND_CEILING_UNITS);
             long intervalMs = check.longWithin("intervalMs", config::intervalMs, 1, MAX_INTERVAL_MS);
-            long intervalMin = check.longWithin("intervalMinUnits", config::intervalMinUnits, 0, Long.MAX_VALUE / 2);
+            // Not given: the default floor in the cost mode's units (the annotation's default is in bytes).
+            long intervalMin = properties.containsKey("intervalMinUnits")
+                    ? check.longWithin("intervalMinUnits", config::intervalMinUnits, 0, Long.MAX_VALUE / 2)
+                    : ResourceSettings.defaultIntervalMinUnits(costMode);
             long intervalMax = check.longWithin("intervalMaxUnits", config::intervalMaxUnits, 0, Long.MAX_VALUE / 2);
             int queueFrames = check.intWithin("queueLimitFrames", config::queueLimitFrames, 1,
                     ResourceSettings.QUEUE_FRAMES_CEILING);

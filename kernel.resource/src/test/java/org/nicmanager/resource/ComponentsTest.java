@@ -150,6 +150,25 @@ class ComponentsTest {
         assertEquals("/srv/host/conf/org.nicmanager.resource.cfg", refused.getProperty("file"));
     }
 
+    /** The floor is on without configuration, in the cost mode's units; 0 turns it off; a bad value is refused. */
+    @Test
+    void theIntervalFloorIsOnByDefaultInTheCostModesUnitsAndZeroTurnsItOff() {
+        assertEquals(12_500, component(defaults()).settings().intervalMinUnits(), "1 % of 1 Gb/s per 10 ms");
+        assertEquals(8, component(new HashMap<>(Map.of("costMode", "FRAMES"))).settings().intervalMinUnits(),
+                "eight frames per interval");
+        assertEquals(0, component(new HashMap<>(Map.of("intervalMinUnits", 0L))).settings().intervalMinUnits());
+        assertEquals(3_000, component(new HashMap<>(Map.of("costMode", "FRAMES", "intervalMinUnits", 3_000L)))
+                .settings().intervalMinUnits(), "given, it is taken as it is");
+
+        ResourceManagerComponent refused = component(new HashMap<>(Map.of("intervalMinUnits", -1L)));
+        Event refusal = posted.stream().filter(event -> event.getTopic().equals(ConfigurationRefused.TOPIC))
+                .findFirst().orElseThrow();
+        assertEquals("intervalMinUnits", refusal.getProperty("key"));
+        assertEquals("-1", refusal.getProperty("value"));
+        assertEquals(ResourceSettings.DEFAULT_INTERVAL_MIN_UNITS, refused.settings().intervalMinUnits(),
+                "the defaults stay");
+    }
+
     private ResourceManagerComponent component(Map<String, Object> settings) {
         return new ResourceManagerComponent(config(settings, ResourceManagerComponent.Config.class), settings,
                 inlineWorld(), clock, registry(), eventAdmin(), configurationAdmin(), logger());

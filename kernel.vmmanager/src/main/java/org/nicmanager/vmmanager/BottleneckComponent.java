@@ -44,7 +44,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Drives the {@link BottleneckReaction}: a kernel timer samples the bonds ({@link BondWatch}) on the network world's
  * thread, so failures and failbacks are seen in the same kernel instant under virtual time, and the resource manager's
- * shortage events add what only it knows (guarantees, shares). Its policy is kept in ConfigAdmin ({@value #PID}).
+ * shortage events add what only it knows (guarantees, shares, the VMs precedence starves). Its policy is kept in
+ * ConfigAdmin ({@value #PID}).
  * Events arrive on EventAdmin's thread and are handed to the world without waiting, so a long {@code kernel:advance}
  * never times an event handler out.
  *
@@ -55,7 +56,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = {BottleneckComponent.class, EventHandler.class, VmLifecycleListener.class}, immediate = true,
         configurationPid = BottleneckComponent.PID, property = {
             EventConstants.EVENT_TOPIC + "=" + ResourceTopics.GUARANTEE_BROKEN,
-            EventConstants.EVENT_TOPIC + "=" + ResourceTopics.OVER_SHARE})
+            EventConstants.EVENT_TOPIC + "=" + ResourceTopics.OVER_SHARE,
+            EventConstants.EVENT_TOPIC + "=" + ResourceTopics.STARVED})
 @Designate(ocd = BottleneckComponent.Config.class)
 public final class BottleneckComponent implements EventHandler, VmLifecycleListener {
 
@@ -201,7 +203,12 @@ public final class BottleneckComponent implements EventHandler, VmLifecycleListe
         if (uplink != null) {
             String reported = topic.substring(topic.lastIndexOf('/') + 1) + ": "
                     + event.getProperty(ResourceTopics.DETAILS);
-            post(() -> reaction.shortage(uplink.toString(), reported));
+            Object vm = event.getProperty(ResourceTopics.SUBJECT);
+            if (ResourceTopics.STARVED.equals(topic) && vm != null) {
+                post(() -> reaction.starving(uplink.toString(), vm.toString(), reported));
+            } else {
+                post(() -> reaction.shortage(uplink.toString(), reported));
+            }
         }
     }
 

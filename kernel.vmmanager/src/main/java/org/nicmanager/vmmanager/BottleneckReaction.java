@@ -31,6 +31,8 @@ final class BottleneckReaction {
     private final Set<String> degraded = new HashSet<>();
     /** Bonds reacted to since their last failure: one reaction per failure, until the bond is whole again. */
     private final Set<String> reacted = new HashSet<>();
+    /** The VMs precedence starves on each degraded bond ([0117]), as the resource manager reported them. */
+    private final Map<String, Set<String>> starving = new HashMap<>();
     /** The VMs suspended for each bond's bottleneck, in the order they were suspended. */
     private final Map<String, Set<String>> suspendedFor = new HashMap<>();
 
@@ -70,22 +72,44 @@ final class BottleneckReaction {
         }
     }
 
+    /**
+     * The resource manager reports that precedence starves {@code vm} on {@code uplink}: on a degraded bond that is a
+     * bottleneck, and the alert names the VM (a second alert when the bond was reacted to before the VM starved).
+     */
+    void starving(String uplink, String vm, String reported) {
+        if (!degraded.contains(uplink)) {
+            return;
+        }
+        Set<String> starved = starving.computeIfAbsent(uplink, key -> new LinkedHashSet<>());
+        if (!starved.add(vm)) {
+            return;
+        }
+        if (!reacted.contains(uplink)) {
+            react(uplink, "a member of bond " + uplink + " failed, and the resource manager reports " + reported);
+        } else if (policy != BottleneckPolicy.NEVER) {
+            alerter.raise(VmTopics.BOTTLENECK, uplink, "bond " + uplink + " is short since a member failed, and"
+                    + " precedence is starving " + starved + ": " + reported, starvedProperty(uplink));
+        }
+    }
+
     private void react(String bond, String why) {
         if (policy == BottleneckPolicy.NEVER || !reacted.add(bond)) {
             return;
         }
+        why += starvingClause(bond);
         List<VmInfo> running = runningOn(bond);
         int highest = running.stream().mapToInt(VmInfo::priority).max().orElse(0);
         int lowest = running.stream().mapToInt(VmInfo::priority).min().orElse(0);
         if (lowest == highest) {
             alerter.raise(VmTopics.BOTTLENECK, bond, why + "; the running VMs " + names(running) + " share priority "
-                    + highest + ", so none is suspended for another");
+                    + highest + ", so none is suspended for another", starvedProperty(bond));
             return;
         }
         List<VmInfo> lowestTier = running.stream().filter(vm -> vm.priority() == lowest).toList();
         if (policy == BottleneckPolicy.ALERT_ONLY) {
             alerter.raise(VmTopics.BOTTLENECK, bond, why + "; policy alert-only: would suspend " + names(lowestTier)
-                    + " (priority " + lowest + ") so that VMs of priority up to " + highest + " keep the bandwidth");
+                    + " (priority " + lowest + ") so that VMs of priority up to " + highest + " keep the bandwidth",
+                    starvedProperty(bond));
             return;
         }
         Set<String> suspended = suspendedFor.computeIfAbsent(bond, key -> new LinkedHashSet<>());
@@ -94,13 +118,15 @@ final class BottleneckReaction {
             suspended.add(vm.name());
         }
         alerter.raise(VmTopics.BOTTLENECK, bond, why + "; suspended " + names(lowestTier) + " (priority " + lowest
-                + ") so that VMs of priority up to " + highest + " keep the bandwidth, until failback");
+                + ") so that VMs of priority up to " + highest + " keep the bandwidth, until failback",
+                starvedProperty(bond));
     }
 
     /** The bond is whole again: the VMs suspended for it resume (each unless something else holds it). */
     private void whole(String bond) {
         degraded.remove(bond);
         reacted.remove(bond);
+        starving.remove(bond);
         Set<String> suspended = suspendedFor.remove(bond);
         if (suspended == null || suspended.isEmpty()) {
             return;
@@ -121,6 +147,17 @@ final class BottleneckReaction {
         Map<String, List<String>> copy = new HashMap<>();
         suspendedFor.forEach((bond, vmNames) -> copy.put(bond, List.copyOf(vmNames)));
         return copy;
+    }
+
+    /** "; precedence is starving [vm, ...]" when the resource manager reported any on the bond, else nothing. */
+    private String starvingClause(String bond) {
+        Set<String> starved = starving.get(bond);
+        return starved == null || starved.isEmpty() ? "" : "; precedence is starving " + starved;
+    }
+
+    /** The alert's {@link VmTopics#STARVED_VMS}: the VMs precedence starves on the bond, so far. */
+    private Map<String, Object> starvedProperty(String bond) {
+        return Map.of(VmTopics.STARVED_VMS, List.copyOf(starving.getOrDefault(bond, Set.of())));
     }
 
     static String cause(String bond) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.vm.Alert;
 import org.nicmanager.kernel.api.vm.Alerter;
 import org.nicmanager.kernel.api.vm.VmState;
+import org.nicmanager.kernel.api.vm.VmTopics;
 import org.nicmanager.kernel.api.vm.VnicInfo;
 
 /** The reaction to a bottleneck, with the real VM table behind a minimal VM manager. */
@@ -21,6 +22,7 @@ class BottleneckReactionTest {
 
     /** Alerter test double: keeps what it is asked to raise. */
     private final List<Alert> alerts = new ArrayList<>();
+    private final List<Map<String, Object>> alertProperties = new ArrayList<>();
     private final Alerter alerter = new Alerter() {
         @Override
         public Alert raise(String topic, String subject, String details) {
@@ -31,6 +33,7 @@ class BottleneckReactionTest {
         public Alert raise(String topic, String subject, String details, Map<String, Object> properties) {
             Alert alert = new Alert(topic, subject, details, 0);
             alerts.add(alert);
+            alertProperties.add(properties);
             return alert;
         }
     };
@@ -100,6 +103,46 @@ class BottleneckReactionTest {
         reaction.shortage("bond0", "GUARANTEE_BROKEN: high (after net:alloc)");
         assertEquals(VmState.RUNNING, vms.state("low"));
         assertTrue(alerts.isEmpty());
+    }
+
+    /** The alert names the VMs the resource manager reports starved by precedence, in its text and its event. */
+    @Test
+    void theAlertNamesTheVmsPrecedenceStarves() {
+        reaction.setPolicy(BottleneckPolicy.ALERT_ONLY);
+        reaction.starving("bond0", "mid", "STARVED: VM mid (priority 5) on bond0 has yielded ...");
+        assertTrue(alerts.isEmpty(), "no failed member: the operator's priorities, not a bottleneck");
+
+        reaction.changed(failure(1_400_000_000L));
+        assertEquals(1, alerts.size());
+        assertEquals(List.of(), alertProperties.get(0).get(VmTopics.STARVED_VMS), "none reported yet");
+        reaction.starving("bond0", "low", "STARVED: VM low (priority 1) on bond0 has yielded to higher priorities");
+        assertEquals(2, alerts.size(), "a VM starved after the failure was alerted: a second alert names it");
+        assertTrue(alerts.get(1).details().contains("precedence is starving [low]: STARVED: VM low (priority 1)"),
+                alerts.get(1).details());
+        assertEquals("bond0", alerts.get(1).subject());
+        assertEquals(List.of("low"), alertProperties.get(1).get(VmTopics.STARVED_VMS));
+        reaction.starving("bond0", "low", "STARVED: VM low, again");
+        assertEquals(2, alerts.size(), "once per VM and failure");
+        reaction.starving("bond0", "mid", "STARVED: VM mid");
+        assertEquals(List.of("low", "mid"), alertProperties.get(2).get(VmTopics.STARVED_VMS));
+
+        reaction.changed(whole());
+        reaction.starving("bond0", "low", "STARVED: VM low, whole bond");
+        assertEquals(3, alerts.size(), "whole again: no bottleneck");
+    }
+
+    /** A starved VM reported before the failure was measured is itself the shortage: the one reaction names it. */
+    @Test
+    void aStarvedVmOnADegradedBondIsABottleneckWhoseAlertNamesIt() {
+        reaction.setPolicy(BottleneckPolicy.SUSPEND_BY_PRIORITY);
+        reaction.changed(failure(600_000_000L)); // the survivors seem enough
+        assertTrue(alerts.isEmpty());
+        reaction.starving("bond0", "low", "STARVED: VM low (priority 1)");
+        assertEquals(VmState.SUSPENDED, vms.state("low"));
+        assertEquals(1, alerts.size());
+        assertTrue(alerts.get(0).details().contains("the resource manager reports STARVED: VM low (priority 1);"
+                + " precedence is starving [low]; suspended [low]"), alerts.get(0).details());
+        assertEquals(List.of("low"), alertProperties.get(0).get(VmTopics.STARVED_VMS));
     }
 
     /** Just enough of a VM manager over the real VM table. */

@@ -9,7 +9,8 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
  * @param lagBoundUnits how far, in consumption units, a VM that was idle may be behind the others when it returns
  *        ([0097]): the most extra service it can claim at once
  * @param intervalNanos the interval over which {@code intervalMinUnits} and {@code intervalMaxUnits} are counted
- * @param intervalMinUnits per VM and interval, units a backlogged VM gets ahead of share order; 0: none
+ * @param intervalMinUnits per VM and interval, units a backlogged VM gets ahead of share order and of priority: the
+ *        floor that keeps precedence ([0117]) from starving a running VM for good; 0: none
  * @param intervalMaxUnits per VM and interval, units after which a VM yields to every VM below that bound; 0: none
  * @param queueLimitFrames per VM and uplink, frames its queue holds
  * @param queueLimitBytes per VM and uplink, frame bytes its queue holds
@@ -25,7 +26,14 @@ public record ResourceSettings(CostMode costMode, long lagBoundUnits, long inter
     /** About seven full-size frames, or one jumbo frame and change. */
     public static final long DEFAULT_LAG_BOUND_UNITS = 65_536;
     public static final long DEFAULT_INTERVAL_MS = 10;
-    public static final long DEFAULT_INTERVAL_MIN_UNITS = 0;
+    /**
+     * The floor with {@link CostMode#BYTES}: 1 % of a 1 Gb/s link over the default 10 ms interval (12,500 bytes, eight
+     * full-size frames), so a backlogged VM that precedence holds back still gets about 10 Mb/s, and a VM whose shares
+     * already give it more sees only its frames reordered within the interval.
+     */
+    public static final long DEFAULT_INTERVAL_MIN_UNITS = 12_500;
+    /** The floor with {@link CostMode#FRAMES}: the same eight full-size frames per interval. */
+    public static final long DEFAULT_INTERVAL_MIN_FRAMES = 8;
     public static final long DEFAULT_INTERVAL_MAX_UNITS = 0;
     public static final int DEFAULT_QUEUE_LIMIT_FRAMES = 256;
     /** 256 full-size (1514-byte) frames. */
@@ -43,6 +51,11 @@ public record ResourceSettings(CostMode costMode, long lagBoundUnits, long inter
     public static final long QUEUE_BYTES_CEILING = 1L << 30;
 
     private static final long NANOS_PER_MILLI = 1_000_000L;
+
+    /** The default floor in the units of {@code costMode}: eight full-size frames per interval either way. */
+    public static long defaultIntervalMinUnits(CostMode costMode) {
+        return costMode == CostMode.FRAMES ? DEFAULT_INTERVAL_MIN_FRAMES : DEFAULT_INTERVAL_MIN_UNITS;
+    }
 
     public static ResourceSettings defaults() {
         return new ResourceSettings(DEFAULT_COST_MODE, DEFAULT_LAG_BOUND_UNITS, DEFAULT_INTERVAL_MS * NANOS_PER_MILLI,

@@ -15,7 +15,8 @@ import org.nicmanager.kernel.api.vm.Priority;
  * </ol>
  * Only ready VMs (frames queued, head frame conforming) are served; VMs whose head waits for a gate are in
  * {@link #waiting}, by the time it conforms. Tournament trees and rings of slot numbers: no allocation on the frame
- * path.
+ * path. The floor comes before priority, so precedence ([0117]) bounds what a lower priority gets, never to nothing
+ * while the floor is on; the time a VM spends held back by precedence is kept too ({@link #starvedNanos}).
  */
 final class ServiceOrder {
 
@@ -36,6 +37,7 @@ final class ServiceOrder {
     final SlotTournament waiting = new SlotTournament();
 
     private final VmTable table;
+    private final PrecedenceTime precedence = new PrecedenceTime();
     private final int[] readyAtPriority = new int[Priority.HIGHEST + 1];
     /** Bit p is set while some VM of priority p is ready. */
     private int readyPriorities;
@@ -74,6 +76,11 @@ final class ServiceOrder {
     void setIntervalUnits(long minUnits, long maxUnits) {
         this.intervalMinUnits = minUnits;
         this.intervalMaxUnits = maxUnits;
+    }
+
+    /** True while the per-interval floor ([0097]) is kept. */
+    boolean floorOn() {
+        return intervalMinUnits > 0;
     }
 
     boolean countsIntervals() {
@@ -119,12 +126,23 @@ final class ServiceOrder {
     }
 
     /**
-     * True when a VM that becomes ready now would be served before every ready VM: no reservation is owed, no interval
-     * bounds are kept (their phases could come first), and its key is below the lowest in the order.
+     * True when a VM that becomes ready now would be served before every ready VM: no reservation is owed, no VM is
+     * owed its interval floor (the VM itself, if owed one, would be first in that phase too), no maximum is kept (a
+     * capped VM's key may not say so yet), and its key is below the lowest in the order.
      */
     boolean servesFirst(VmSlot vm, long nowNanos) {
-        return vm.reservationBps == 0 && !countsIntervals() && reservations.topKey() > nowNanos
+        return vm.reservationBps == 0 && floorCount == 0 && intervalMaxUnits == 0 && reservations.topKey() > nowNanos
                 && ShareClock.key(vm) < shares.topKey();
+    }
+
+    /**
+     * The kernel time the VM had a frame ready while a VM of higher priority had one too, so that precedence served
+     * the other first ([0117]); its reservation and the interval floor still served it meanwhile.
+     */
+    long starvedNanos(VmSlot vm, long nowNanos) {
+        return vm.state == VmSlot.READY
+                ? vm.starvedNanos + precedence.heldNanos(vm.priority, nowNanos) - vm.heldMarkNanos
+                : vm.starvedNanos;
     }
 
     boolean anyReady() {
@@ -132,7 +150,7 @@ final class ServiceOrder {
     }
 
     /** A VM's head frame conforms: it joins the order (its clocks brought up to date by the caller). */
-    void makeReady(VmSlot vm) {
+    void makeReady(VmSlot vm, long nowNanos) {
         if (vm.state == VmSlot.WAITING) {
             waiting.remove(vm.index);
         }
@@ -140,7 +158,9 @@ final class ServiceOrder {
             vm.state = VmSlot.READY;
             if (readyAtPriority[vm.priority]++ == 0) {
                 readyPriorities |= 1 << vm.priority;
+                highestMayHaveChanged(nowNanos);
             }
+            vm.heldMarkNanos = precedence.heldNanos(vm.priority, nowNanos);
         }
         reorder(vm);
     }
@@ -163,18 +183,18 @@ final class ServiceOrder {
     }
 
     /** A VM's head frame waits for a gate until {@code conformsAtNanos}. */
-    void makeWaiting(VmSlot vm, long conformsAtNanos) {
-        leaveReady(vm);
+    void makeWaiting(VmSlot vm, long conformsAtNanos, long nowNanos) {
+        leaveReady(vm, nowNanos);
         vm.state = VmSlot.WAITING;
         waiting.put(vm.index, conformsAtNanos);
     }
 
     /** A VM's queue is empty (or emptied). */
-    void makeIdle(VmSlot vm) {
+    void makeIdle(VmSlot vm, long nowNanos) {
         if (vm.state == VmSlot.WAITING) {
             waiting.remove(vm.index);
         }
-        leaveReady(vm);
+        leaveReady(vm, nowNanos);
         vm.state = VmSlot.IDLE;
     }
 
@@ -222,12 +242,21 @@ final class ServiceOrder {
         return vm.interval != interval || vm.intervalUnits < intervalMinUnits;
     }
 
-    private void leaveReady(VmSlot vm) {
+    private void leaveReady(VmSlot vm, long nowNanos) {
         if (vm.state == VmSlot.READY) {
             reservations.remove(vm.index);
+            vm.starvedNanos += precedence.heldNanos(vm.priority, nowNanos) - vm.heldMarkNanos;
             if (--readyAtPriority[vm.priority] == 0) {
                 readyPriorities &= ~(1 << vm.priority);
+                highestMayHaveChanged(nowNanos);
             }
+        }
+    }
+
+    private void highestMayHaveChanged(long nowNanos) {
+        int highest = 31 - Integer.numberOfLeadingZeros(readyPriorities); // -1 when none is ready
+        if (highest != precedence.highestReady()) {
+            precedence.highestReady(highest, nowNanos);
         }
     }
 

@@ -90,7 +90,7 @@ final class UplinkControl {
         slot.suspended = suspended;
         long now = scheduler.clock.nanoTime();
         if (suspended) {
-            order.makeIdle(slot); // out of service; its queue waits for the resume, untouched
+            order.makeIdle(slot, now); // out of service; its queue waits for the resume, untouched
         } else {
             scheduler.place(slot, now); // back in service where its queue left off: nothing lost, nothing twice
             scheduler.release(now);
@@ -130,7 +130,7 @@ final class UplinkControl {
         NetworkAllocation before = vm.allocation;
         boolean sameReservation = before != null && before.reservationBps() == allocation.reservationBps();
         boolean samePriority = before != null && before.priority() == allocation.priority();
-        order.makeIdle(vm);
+        order.makeIdle(vm, now);
         vm.apply(allocation, sameReservation && vm.reservationBps > 0, now);
         vm.lagTicks = scheduler.shareClock.lagTicks(vm.shares);
         if (!samePriority) {
@@ -164,6 +164,6 @@ final class UplinkControl {
 
     private void dropQueue(VmSlot vm, DropReason reason) {
         vm.dropped[reason.ordinal()] += scheduler.slab.releaseAll(vm);
-        order.makeIdle(vm);
+        order.makeIdle(vm, scheduler.clock.nanoTime());
     }
 }

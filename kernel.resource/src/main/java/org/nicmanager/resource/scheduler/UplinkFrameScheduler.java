@@ -39,6 +39,7 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
     final ThroughputHistory history;
     final FrameSlab slab = new FrameSlab();
     private final UplinkControl control;
+    private final ResourceEvents events;
     private final Timer releaseTimer;
     private final Timer sampleTimer;
     private final Timer intervalTimer;
@@ -61,6 +62,7 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         this.port = port;
         this.clock = clock;
         this.control = new UplinkControl(this, allocations, events);
+        this.events = events;
         this.shareClock = new ShareClock(settings.lagBoundUnits());
         this.history = new ThroughputHistory(clock.nanoTime());
         this.releaseTimer = clock.newTimer("resource/" + uplink + "/release", this::releaseDue);
@@ -113,10 +115,10 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         slab.offer(vm, frame);
         if (vm.state == VmSlot.IDLE) {
             if (conformsAt > now) {
-                order.makeWaiting(vm, conformsAt);
+                order.makeWaiting(vm, conformsAt, now);
                 armRelease();
             } else {
-                order.makeReady(vm);
+                order.makeReady(vm, now);
             }
         }
         release(now);
@@ -188,12 +190,12 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
     private void settle(VmSlot vm, long now) {
         int headLength = slab.headLength(vm);
         if (headLength < 0) {
-            order.makeIdle(vm);
+            order.makeIdle(vm, now);
             return;
         }
         long conformsAt = vm.conformsAt(WireBytes.of(headLength) * (long) Byte.SIZE);
         if (conformsAt > now) {
-            order.makeWaiting(vm, conformsAt);
+            order.makeWaiting(vm, conformsAt, now);
             armRelease();
         } else {
             order.reorder(vm);
@@ -207,15 +209,15 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
     void place(VmSlot vm, long now) {
         int headLength = slab.headLength(vm);
         if (headLength < 0 || vm.suspended) {
-            order.makeIdle(vm);
+            order.makeIdle(vm, now);
             return;
         }
         long conformsAt = vm.conformsAt(WireBytes.of(headLength) * (long) Byte.SIZE);
         if (conformsAt > now) {
-            order.makeWaiting(vm, conformsAt);
+            order.makeWaiting(vm, conformsAt, now);
         } else {
             wake(vm, now);
-            order.makeReady(vm);
+            order.makeReady(vm, now);
         }
         armRelease();
     }
@@ -236,7 +238,7 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
             long conformsAt = vm.conformsAt(WireBytes.of(slab.headLength(vm)) * (long) Byte.SIZE);
             if (conformsAt <= now) {
                 wake(vm, now);
-                order.makeReady(vm);
+                order.makeReady(vm, now);
             } else {
                 order.waiting.put(vm.index, conformsAt);
             }
@@ -416,6 +418,7 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
     private void sample() {
         long now = clock.nanoTime();
         history.sample(now, table);
+        StarvationWatch.sample(this, now, ThroughputHistory.SAMPLE_NANOS, events);
         shareClock.rebase(table, order.shares);
         sampleTimer.armAt(sampleTimer.deadlineNanos() + ThroughputHistory.SAMPLE_NANOS);
     }

@@ -54,7 +54,7 @@ final class UplinkReports {
                     scheduler.shareClock.reportedVirtualTime(vm), span,
                     bitsPerSecond(vm.offeredWireBytes - mark.offeredWireBytes(), span),
                     bitsPerSecond(vm.sentWireBytes - mark.sentWireBytes(), span), vm.deliveredFrames, downstream,
-                    guarantee(vm), scheduler.capacityBps));
+                    guarantee(vm), scheduler.capacityBps, scheduler.order.starvedNanos(vm, now)));
         }
         return new UplinkUsage(scheduler.uplink, now, scheduler.capacityBps, scheduler.admissibleCapacityBps(),
                 scheduler.port.nics(), vms, scheduler.unattributedSent, scheduler.unattributedDropped);

@@ -82,6 +82,15 @@ final class VmSlot {
     boolean capped;
     boolean inFloor;
 
+    // --- precedence ([0117]-[0118]): time ready while a higher priority was ready too (see PrecedenceTime)
+    /** Starved time of the spells in the service order that ended. */
+    long starvedNanos;
+    /** Its level's held-back time when it last became ready. */
+    long heldMarkNanos;
+    /** Its starved time at the last throughput sample, and the length of its current spell (StarvationWatch). */
+    long starvedAtSampleNanos;
+    long starvedSpellNanos;
+
     // --- counters (with the frame path's four above)
     /** Frames that waited in the queue at some point, sent or not. */
     long queuedTotal;

@@ -16,12 +16,16 @@ import java.util.Map;
  * @param guarantee whether its reservation holds at what the uplink carries now; {@code null} without a reservation
  *        or while the VM is not connected here
  * @param uplinkCapacityBps what the uplink carries now, which a broken reservation does not fit
+ * @param starvedNanos kernel time in all that the VM had a frame ready while a VM of higher priority had one too, so
+ *        that precedence served the other first ([0117]); meanwhile only its reservation and the interval floor
+ *        served it
  */
 public record VmUsage(String vm, String uplink, boolean connected, int priority, int shares, long reservationBps,
         boolean reservationHolds, long limitBps, long averageBps, long offeredFrames, long offeredWireBytes,
         long sentFrames, long sentWireBytes, int queuedFrames, long queuedBytes, long queuedTotal,
         Map<String, Long> dropped, double virtualTime, long windowNanos, long offeredBps, long throughputBps,
-        long deliveredFrames, Map<String, Long> droppedDownstream, Guarantee guarantee, long uplinkCapacityBps) {
+        long deliveredFrames, Map<String, Long> droppedDownstream, Guarantee guarantee, long uplinkCapacityBps,
+        long starvedNanos) {
 
     /**
      * A reservation admitted (it fits the uplink with every member up and selected) either holds at what the uplink

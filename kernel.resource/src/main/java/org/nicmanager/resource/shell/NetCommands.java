@@ -80,7 +80,7 @@ public final class NetCommands {
     }
 
     @Descriptor("Per VM: offered, sent, queued, dropped by reason, throughput over a window, share of capacity,"
-            + " virtual time")
+            + " virtual time, time starved by higher priorities")
     public Object stats(
             @Descriptor("print one JSON document") @Parameter(names = "--json", presentValue = "true",
                     absentValue = "false") boolean json,

@@ -10,7 +10,8 @@ import org.nicmanager.resource.scheduler.VmUsage;
 
 /**
  * {@code net:stats --json} (COMMANDS.md): {@code {"now","windowNs","capacityBps","vms":[{"name","offeredBps",
- * "throughputBps","shareOfCapacity","sentFrames","queuedFrames","dropped":{"REASON":count},"virtualTime"}]}}, plus
+ * "throughputBps","shareOfCapacity","sentFrames","queuedFrames","dropped":{"REASON":count},"virtualTime",
+ * "starvedNanos"}]}}, plus
  * each VM's uplink and the uplinks themselves. A VM's drops include those downstream of the resource manager (in the
  * bond, in a NIC, on a pulled cable), so {@code offeredFrames == deliveredFrames + droppedFrames + queuedFrames}. Rates count bits on the wire; {@code capacityBps} is the sum over the
  * uplinks and a VM's share is of its own uplink's capacity.
@@ -33,12 +34,15 @@ public record StatsDocument(long now, long windowNs, long capacityBps, List<Upli
      * @param droppedDownstream the drops in the uplink alone (bond, NIC, pulled cable), by reason
      * @param guarantee HOLDS or BROKEN at the uplink's capacity now; {@code null} without a reservation
      * @param windowNs the window actually measured for this VM (what history allowed)
+     * @param starvedNanos kernel time in all that the VM had a frame ready to go while a VM of higher priority had one
+     *        too, so that precedence served the other first ([0117]); meanwhile only its reservation and the
+     *        per-interval floor served it
      */
     public record Vm(String name, String uplink, long offeredBps, long throughputBps, double shareOfCapacity,
             long offeredFrames, long sentFrames, long deliveredFrames, long queuedFrames, long schedulerQueuedFrames,
             long uplinkQueuedFrames, long queuedBytes, Map<String, Long> dropped, long droppedFrames,
             Map<String, Long> droppedDownstream, double virtualTime, int shares, int priority, long reservationBps,
-            boolean reservationHolds, VmUsage.Guarantee guarantee, long windowNs) {
+            boolean reservationHolds, VmUsage.Guarantee guarantee, long windowNs, long starvedNanos) {
     }
 
     static StatsDocument of(long windowNanos, List<UplinkUsage> usage) {
@@ -61,7 +65,7 @@ public record StatsDocument(long now, long windowNs, long capacityBps, List<Upli
                         vm.sentFrames(), vm.deliveredFrames(), vm.queuedFrames() + inUplink, vm.queuedFrames(),
                         inUplink, vm.queuedBytes(), dropped, droppedFrames, vm.droppedDownstream(), vm.virtualTime(),
                         vm.shares(), vm.priority(), vm.reservationBps(), vm.reservationHolds(), vm.guarantee(),
-                        vm.windowNanos()));
+                        vm.windowNanos(), vm.starvedNanos()));
             }
         }
         return new StatsDocument(now, windowNanos, capacity, uplinks, vms);

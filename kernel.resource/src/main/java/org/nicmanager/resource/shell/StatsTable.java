@@ -12,7 +12,7 @@ public record StatsTable(String now, String window, String capacity, List<Row> v
 
     public record Row(String name, String uplink, int shares, int priority, String offered, String throughput,
             String share, long sent, long delivered, long queued, String dropped, String virtualTime,
-            String guarantee) {
+            String guarantee, String starved) {
     }
 
     static StatsTable of(StatsDocument document) {
@@ -21,7 +21,7 @@ public record StatsTable(String now, String window, String capacity, List<Row> v
                 String.format(Locale.ROOT, "%.1f%%", vm.shareOfCapacity() * 100), vm.sentFrames(),
                 vm.deliveredFrames(), vm.queuedFrames(), dropped(vm),
                 String.format(Locale.ROOT, "%.1f", vm.virtualTime()),
-                vm.guarantee() == null ? "-" : vm.guarantee().name())).toList();
+                vm.guarantee() == null ? "-" : vm.guarantee().name(), TimeSpan.format(vm.starvedNanos()))).toList();
         return new StatsTable(TimeSpan.format(document.now()), TimeSpan.format(document.windowNs()),
                 rate(document.capacityBps()), rows);
     }

@@ -7,6 +7,7 @@ import static org.nicmanager.resource.scheduler.SchedulerRig.MBPS;
 import static org.nicmanager.resource.scheduler.SchedulerRig.MILLIS;
 import static org.nicmanager.resource.scheduler.SchedulerRig.SECOND;
 import static org.nicmanager.resource.scheduler.SchedulerRig.shares;
+import static org.nicmanager.resource.scheduler.SchedulerRig.withoutFloor;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,9 +57,10 @@ class GuaranteesAndPriorityTest {
         assertEquals(0.75, rig.share(1, from, rig.now(), GBPS), 0.01, "its shares give it more than its reservation");
     }
 
+    /** Pure precedence, the floor turned off (0). */
     @Test
     void aLowerPriorityVmYieldsToHigherPriorityBacklogAndGetsWhatItLeaves() {
-        SchedulerRig rig = new SchedulerRig(GBPS);
+        SchedulerRig rig = new SchedulerRig(withoutFloor(), GBPS);
         rig.vm("high", 1, new NetworkAllocation(1, 0, 0, 0, 0, 0, 0, 8));
         rig.vm("low", 2, new NetworkAllocation(100_000, 0, 0, 0, 0, 0, 0, 2));
         TrafficSource high = rig.backlogged(1, 1514);

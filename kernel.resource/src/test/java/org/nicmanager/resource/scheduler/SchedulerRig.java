@@ -50,6 +50,14 @@ final class SchedulerRig implements VmAllocations {
         uplink.attach(scheduler);
     }
 
+    /** The default settings with the per-interval floor off: pure precedence for higher priorities. */
+    static ResourceSettings withoutFloor() {
+        ResourceSettings defaults = ResourceSettings.defaults();
+        return new ResourceSettings(defaults.costMode(), defaults.lagBoundUnits(), defaults.intervalNanos(), 0,
+                defaults.intervalMaxUnits(), defaults.queueLimitFrames(), defaults.queueLimitBytes(),
+                defaults.minShares(), defaults.maxShares(), defaults.defaultShares());
+    }
+
     static NetworkAllocation shares(int shares) {
         return new NetworkAllocation(shares, 0, 0, 0, 0, 0, 0, Priority.DEFAULT);
     }

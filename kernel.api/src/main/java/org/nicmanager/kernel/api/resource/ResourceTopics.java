@@ -28,6 +28,13 @@ public final class ResourceTopics {
      */
     public static final String OVER_SHARE = "nicmgr/resource/OVER_SHARE";
 
+    /**
+     * A running VM has had frames ready for a while but precedence serves higher priorities first ([0117]-[0118]):
+     * beyond its reservation it gets only the per-interval floor ([0097]), or nothing when that is off. Posted once per
+     * spell. Carries {@link #PRIORITY} and {@link #STARVED_NANOS}; {@link #DETAILS} names the VMs served first.
+     */
+    public static final String STARVED = "nicmgr/resource/STARVED";
+
     /** An uplink's capacity changed. Carries {@link #CAPACITY_BPS} and {@link #PREVIOUS_CAPACITY_BPS}. */
     public static final String CAPACITY_CHANGED = "nicmgr/resource/CAPACITY_CHANGED";
 
@@ -58,6 +65,11 @@ public final class ResourceTopics {
     public static final String OFFERED_BPS = "offeredBps";
     /** Bits per second that the VM's shares, reservation and priority entitle it to at the new capacity. */
     public static final String ENTITLED_BPS = "entitledBps";
+    /**
+     * Kernel nanoseconds in all that the VM had a frame ready while a VM of higher priority had one too, so that
+     * precedence served the other first.
+     */
+    public static final String STARVED_NANOS = "starvedNanos";
     /** The VM's network priority, 0..10. */
     public static final String PRIORITY = "priority";
 

@@ -29,6 +29,11 @@ public final class VmTopics {
     public static final String SUBJECT = "subject";
     /** What happened, for people. */
     public static final String DETAILS = "details";
+    /**
+     * On a {@link #BOTTLENECK} alert: the VMs (a list of names, maybe empty) that precedence for higher priorities is
+     * starving on the bond, as the resource manager reported them ([0117]-[0118]).
+     */
+    public static final String STARVED_VMS = "starvedVms";
 
     private VmTopics() {
     }

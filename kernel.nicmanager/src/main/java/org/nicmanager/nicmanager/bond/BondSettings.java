@@ -1,6 +1,7 @@
 package org.nicmanager.nicmanager.bond;
 
 import org.nicmanager.kernel.api.teaming.FailbackMode;
+import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /**
@@ -15,9 +16,11 @@ import org.nicmanager.nicmanager.lacp.LacpSettings;
  * @param failedRecheckNanos how often a FAILED (hardware) member is polled: less often, it is the graver fault
  * @param lacp link aggregation: none, static, or LACP (patent [0071], [0086]-[0087])
  * @param arpMonitor ARP probes that find a member whose carrier is up but whose path is broken; off by default
+ * @param loadBased when the {@code load-based} policy moves a VM's port: how busy a member must be, for how long
  */
 public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, int backlogFrames, boolean notifySwitches,
-        long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
+        long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp, ArpMonitorSettings arpMonitor,
+        LoadBasedSettings loadBased) {
 
     public static final long DEFAULT_FAILBACK_HOLD_DOWN_NANOS = 2_000_000_000L;
     public static final int DEFAULT_BACKLOG_FRAMES = 1024;
@@ -49,6 +52,17 @@ public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, in
             throw new IllegalArgumentException("the ARP monitor needs a host-side team (--lacp off), not --lacp "
                     + lacp.modeName() + ": the switch may answer a member's probe down another link of the aggregate");
         }
+        if (loadBased == null) {
+            throw new IllegalArgumentException("no load-based settings given; LoadBasedSettings.defaults() for the"
+                    + " defaults");
+        }
+    }
+
+    /** Settings with the default load-based thresholds. */
+    public BondSettings(FailbackMode failback, long failbackHoldDownNanos, int backlogFrames, boolean notifySwitches,
+            long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
+        this(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos, failedRecheckNanos, lacp,
+                arpMonitor, LoadBasedSettings.defaults());
     }
 
     /** Settings without an ARP monitor. */
@@ -72,31 +86,36 @@ public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, in
 
     public BondSettings withLacp(LacpSettings aggregation) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, aggregation, arpMonitor);
+                failedRecheckNanos, aggregation, arpMonitor, loadBased);
     }
 
     public BondSettings withFailback(FailbackMode mode, long holdDownNanos) {
         return new BondSettings(mode, holdDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor);
+                failedRecheckNanos, lacp, arpMonitor, loadBased);
     }
 
     public BondSettings withBacklogFrames(int frames) {
         return new BondSettings(failback, failbackHoldDownNanos, frames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor);
+                failedRecheckNanos, lacp, arpMonitor, loadBased);
     }
 
     public BondSettings withNotifySwitches(boolean notify) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notify, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor);
+                failedRecheckNanos, lacp, arpMonitor, loadBased);
     }
 
     public BondSettings withRecheck(long downNanos, long failedNanos) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downNanos,
-                failedNanos, lacp, arpMonitor);
+                failedNanos, lacp, arpMonitor, loadBased);
     }
 
     public BondSettings withArpMonitor(ArpMonitorSettings monitor) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, monitor);
+                failedRecheckNanos, lacp, monitor, loadBased);
+    }
+
+    public BondSettings withLoadBased(LoadBasedSettings thresholds) {
+        return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
+                failedRecheckNanos, lacp, arpMonitor, thresholds);
     }
 }

@@ -15,5 +15,7 @@ public enum FailoverReason {
     /** LACP stopped the member distributing: its partner went silent, fell out of sync, or min-links failed. */
     LACP,
     /** Failback: the member is back in its failover-order place. */
-    FAILBACK
+    FAILBACK,
+    /** A load-based bond moved a VM's port to this member, off one busy for the bond's whole window. */
+    LOAD_MOVED
 }

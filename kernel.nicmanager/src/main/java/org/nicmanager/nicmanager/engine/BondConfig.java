@@ -9,20 +9,37 @@ import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
+import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /**
  * A bond as stored in ConfigAdmin: what survives a swap of NIC manager variants ([0076]-[0082]).
  *
+ * @param policy its load distribution, or {@code null} when the configuration names none: the NIC manager reading it
+ *            then gives it its default ({@link BondService#defaultPolicy()})
  * @param nics its NICs in failover order, present or not
  * @param lacp its link aggregation, or {@code null} when the writer does not know it: the store then keeps what it has
  * @param arpMonitor its ARP monitor, or {@code null} when the writer does not know it (kept, as {@code lacp})
+ * @param loadBased the load-based policy's thresholds, or {@code null} when the writer does not know them (kept, as
+ *            {@code lacp})
  */
 public record BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
-        List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
+        List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor, LoadBasedSettings loadBased) {
 
     public BondConfig {
         nics = List.copyOf(nics);
+    }
+
+    /** A bond whose load-based thresholds the writer does not know. */
+    public BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
+            List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
+        this(name, policy, failback, failbackHoldDownMs, nics, lacp, arpMonitor, null);
+    }
+
+    /** This configuration, with {@code policy} when it names none. */
+    public BondConfig withPolicyIfAbsent(LoadDistribution fallback) {
+        return policy != null ? this
+                : new BondConfig(name, fallback, failback, failbackHoldDownMs, nics, lacp, arpMonitor, loadBased);
     }
 
     /** A bond whose ARP monitor the writer does not know. */
@@ -34,7 +51,7 @@ public record BondConfig(String name, LoadDistribution policy, FailbackMode fail
     /** A bond whose link aggregation and ARP monitor the writer does not know. */
     public BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
             List<String> nics) {
-        this(name, policy, failback, failbackHoldDownMs, nics, null, null);
+        this(name, policy, failback, failbackHoldDownMs, nics, null, null, null);
     }
 
     /**
@@ -53,13 +70,14 @@ public record BondConfig(String name, LoadDistribution policy, FailbackMode fail
                 report.settings().failbackHoldDownNanos() / 1_000_000, nics, new LacpSettings(lacp.mode(),
                         lacp.fastRate(), lacp.fallbackNanos() / 1_000_000 * 1_000_000, lacp.minLinks()),
                 new ArpMonitorSettings(monitor.targets(), monitor.intervalNanos() / 1_000_000 * 1_000_000,
-                        monitor.missedMax()));
+                        monitor.missedMax()), report.settings().loadBased());
     }
 
     /** The bond's tunables this configuration sets; the others keep their defaults. */
     public BondSettings settings() {
         BondSettings settings = BondSettings.defaults().withFailback(failback, failbackHoldDownMs * 1_000_000);
         settings = lacp == null ? settings : settings.withLacp(lacp);
+        settings = loadBased == null ? settings : settings.withLoadBased(loadBased);
         return arpMonitor == null ? settings : settings.withArpMonitor(arpMonitor);
     }
 }

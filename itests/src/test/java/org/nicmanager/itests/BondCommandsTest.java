@@ -116,13 +116,13 @@ public class BondCommandsTest extends NicManagerTestSupport {
         String skewed = shell("bond:show bondR --json");
         assertTrue(skewed, Math.abs(txFrames(skewed, "r0") - 450_000) <= 2);
         assertEquals(skewed, 0, txFrames(skewed, "r1"));
-        assertTrue(skewed, skewed.contains("\"rebalanceMoves\":0}"));
+        assertTrue(skewed, skewed.contains("\"rebalanceMoves\":0,"));
 
         shell("kernel:advance 11s"); // the rebalance at 10 s, then 10 s two flows a member
         String balanced = shell("bond:show bondR --json");
         assertTrue(balanced, Math.abs(txFrames(balanced, "r0") - 750_000) <= 2);
         assertTrue(balanced, Math.abs(txFrames(balanced, "r1") - 250_000) <= 2);
-        assertTrue(balanced, balanced.contains("\"rebalanceMoves\":2}"));
+        assertTrue(balanced, balanced.contains("\"rebalanceMoves\":2,"));
         String received = shell("hw:host stats hR --json");
         assertTrue(received, received.contains("\"lostFrames\":0,\"reorderedFrames\":0,"));
     }
@@ -191,9 +191,49 @@ public class BondCommandsTest extends NicManagerTestSupport {
         assertRefused("bond:policy bondF balance-alb", "policy 'balance-alb' is refused: it balances receive traffic"
                 + " by rewriting ARP replies");
         assertRefused("bond:create x --policy 802.3ad", "use --lacp active --policy hash-l2");
-        assertRefused("bond:create x --policy loadbalance_loadbased", "load-based teaming (policy load-based) is not"
-                + " built yet; the nearest policy is per-vm");
         assertEquals("a refused alias changes nothing", before, shell("bond:list --json"));
+
+        shell("bond:policy bondF loadbalance_loadbased");
+        String loadBased = shell("bond:show bondF --json");
+        assertTrue(loadBased, loadBased.contains("\"policy\":\"load-based\",\"policyAlias\":\"loadbalance_loadbased\","));
+    }
+
+    /**
+     * A bond made without --policy routes by the VM's virtual port (per-vm), as vSphere does for VMs, never
+     * round-robin, which reorders flows.
+     */
+    @Test
+    public void aNewBondIsPerVmByDefault() throws Exception {
+        topology("P");
+        shell("bond:create bondP");
+        String created = shell("bond:show bondP --json");
+        assertTrue(created, created.contains("\"policy\":\"per-vm\",\"policyAlias\":null,"));
+        assertTrue(created, created.contains("\"loadBased\":null"));
+        assertTrue(shell("bond:list"), shell("bond:list").matches("(?s).*\\bbondP +per-vm\\b.*"));
+    }
+
+    /** The load-based thresholds: on bond:create, shown by bond:show, refused by name outside their range. */
+    @Test
+    public void loadBasedThresholdsAreTheBondsOwnAndCheckedByName() throws Exception {
+        topology("Q");
+        shell("bond:create bondL --policy load-based --load-based-threshold-percent 80 --load-based-window 1m");
+        String created = shell("bond:show bondL --json");
+        assertTrue(created, created.contains("\"loadBased\":{\"thresholdPercent\":80,\"windowSeconds\":60}"));
+        String text = shell("bond:show bondL");
+        assertTrue(text, text.matches("(?s).*\\bloadBased +thresholdPercent=80 windowSeconds=60\n.*"));
+
+        String before = shell("bond:list --json");
+        assertRefused("bond:create x --policy load-based --load-based-threshold-percent 100",
+                "bad --load-based-threshold-percent '100': a whole percentage from 1 to 99");
+        assertRefused("bond:create x --policy load-based --load-based-threshold-percent most",
+                "bad --load-based-threshold-percent 'most': a whole percentage from 1 to 99");
+        assertRefused("bond:create x --policy load-based --load-based-window 1500ms",
+                "bad --load-based-window '1500ms': a whole number of seconds from 1s to 1h, e.g. 30s");
+        assertRefused("bond:create x --policy load-based --load-based-window 2h",
+                "bad --load-based-window '2h': a whole number of seconds from 1s to 1h");
+        assertRefused("bond:create x --policy hash-l34 --load-based-window 30s",
+                "--load-based-window 30s needs --policy load-based, not hash-l34");
+        assertEquals("a refused command changes nothing", before, shell("bond:list --json"));
     }
 
     /** A member's {@code txFrames} in {@code bond:show --json}. */

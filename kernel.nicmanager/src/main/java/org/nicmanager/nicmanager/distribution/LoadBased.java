@@ -8,7 +8,7 @@ import org.nicmanager.kernel.api.teaming.LoadDistribution;
 
 /**
  * vSphere's "route based on physical NIC load": each VM's port (virtual NIC) is pinned to one member, as with
- * {@code per-vm} (patent [0082]), and a port moves only when its member has been busy, at or over
+ * {@code per-vm} (patent [0082]), placed at its first frame on the member carrying the fewest ports; a port moves only when its member has been busy, at or over
  * {@link LoadBasedSettings#thresholdPercent()} % of its line rate in every second of the last
  * {@link LoadBasedSettings#windowSeconds()} seconds. Frames from a port no VM owns stay on one member by their
  * source MAC. Nothing moves frame by frame: the per-frame work is a table lookup.
@@ -54,6 +54,8 @@ final class LoadBased implements Distributor {
     private final long[] wireBytesAtSample = new long[SLOTS];
     private final boolean[] measured = new boolean[SLOTS];
     private final long[] wireBytesLastSecond = new long[SLOTS];
+    /** Per member slot: the ports it carries. */
+    private final int[] portsOn = new int[SLOTS];
     /** Per member slot: consecutive seconds at or over the threshold, up to the window. */
     private final int[] busySeconds = new int[SLOTS];
 
@@ -84,6 +86,9 @@ final class LoadBased implements Distributor {
         int[] table = memberOfPort;
         if (sourcePort >= 0 && sourcePort < table.length) {
             int member = table[sourcePort];
+            if (member == NO_MEMBER && vms.vmOfPort(sourcePort) >= 0) {
+                member = place(sourcePort); // the port's first frame through this bond, or its member left
+            }
             if (member >= 0) {
                 portBytes[sourcePort] += headers.length();
                 portFrames[sourcePort]++;
@@ -96,6 +101,26 @@ final class LoadBased implements Distributor {
         return unowned.memberFor(HashKey.L2_SOURCE.hash(headers));
     }
 
+    /**
+     * Places a VM's port on the active member carrying the fewest ports (the first in failover order among equals): a
+     * scan of the members, once per port. Ports are placed as their first frame comes, so that only the ports that
+     * use this bond count (the VM directory is the host's).
+     */
+    private int place(int port) {
+        int best = NO_MEMBER;
+        for (int i = 0, count = members.activeCount(); i < count; i++) {
+            int slot = members.active(i);
+            if (best == NO_MEMBER || portsOn[slot] < portsOn[best]) {
+                best = slot;
+            }
+        }
+        if (best != NO_MEMBER) {
+            memberOfPort[port] = best;
+            portsOn[best]++;
+        }
+        return best;
+    }
+
     /** A VM's frames that its member cannot carry all take one other member: the port stays in one place. */
     @Override
     public long stickyKey(FrameHeaders headers, int sourcePort) {
@@ -103,30 +128,22 @@ final class LoadBased implements Distributor {
     }
 
     /**
-     * Ports keep their member while it is active; a new port, or one whose member left, goes to the active member
-     * carrying the fewest ports (the first in failover order among equals). Members that start or stop carrying
-     * traffic start or stop being measured.
+     * Ports keep their member while it is active; a port whose member left, or whose VM did, is placed again at its next
+     * frame. Members that start or stop carrying traffic start or stop being measured.
      */
     @Override
     public void rebuild() {
         grow(vms.portBound());
-        int[] ports = new int[SLOTS];
+        Arrays.fill(portsOn, 0);
         for (int port = 0; port < memberOfPort.length; port++) {
             int member = memberOfPort[port];
-            if (vms.vmOfPort(port) < 0 && member != HOLD) {
-                memberOfPort[port] = NO_MEMBER;
-            } else if (member >= 0 && members.isActive(member)) {
-                ports[member]++;
-            } else if (member != HOLD) {
-                memberOfPort[port] = NO_MEMBER;
+            if (member == HOLD) {
+                continue; // the move ends at the next rebalance
             }
-        }
-        for (int port = 0; port < memberOfPort.length; port++) {
-            if (memberOfPort[port] == NO_MEMBER && vms.vmOfPort(port) >= 0) {
-                memberOfPort[port] = fewestPorts(ports);
-                if (memberOfPort[port] >= 0) {
-                    ports[memberOfPort[port]]++;
-                }
+            if (member >= 0 && members.isActive(member) && vms.vmOfPort(port) >= 0) {
+                portsOn[member]++;
+            } else {
+                memberOfPort[port] = NO_MEMBER;
             }
         }
         boolean[] active = new boolean[SLOTS];
@@ -144,17 +161,6 @@ final class LoadBased implements Distributor {
             }
         }
         unowned.rebuild(members);
-    }
-
-    private int fewestPorts(int[] ports) {
-        int best = NO_MEMBER;
-        for (int i = 0; i < members.activeCount(); i++) {
-            int slot = members.active(i);
-            if (best == NO_MEMBER || ports[slot] < ports[best]) {
-                best = slot;
-            }
-        }
-        return best;
     }
 
     /** Tables grow with the ports (control path); a port's counts carry on. */
@@ -277,6 +283,7 @@ final class LoadBased implements Distributor {
         movingFromPercent = percent(from);
         movingToPercent = percent(to);
         memberOfPort[port] = HOLD;
+        portsOn[from]--;
         // What the old ring held, tiny frames' overhead included, and the frame on the wire, at the old line rate.
         long bytes = members.pendingBytes(from) * 7 / 5 + LARGEST_WIRE_FRAME_BYTES;
         holdNanos = Math.min(SAMPLE_NANOS / 2, bytes * Byte.SIZE * 1_000_000_000L / members.speedBps(from) + 1_000);
@@ -286,12 +293,12 @@ final class LoadBased implements Distributor {
     private void finishMove() {
         int port = movingPort;
         movingPort = NONE;
-        boolean stillWanted = vms.vmOfPort(port) >= 0 && members.isActive(movingTo);
-        memberOfPort[port] = stillWanted ? movingTo : NO_MEMBER;
-        if (!stillWanted) {
-            rebuild(); // its VM or the member it was going to left meanwhile: it goes where a new port would
+        if (vms.vmOfPort(port) < 0 || !members.isActive(movingTo)) {
+            memberOfPort[port] = NO_MEMBER; // its VM or the member it was going to left: placed again at its next frame
             return;
         }
+        memberOfPort[port] = movingTo;
+        portsOn[movingTo]++;
         moved++;
         int busyFor = busySeconds[movingFrom];
         busySeconds[movingFrom] = 0; // a new window of evidence before either moves another port

@@ -90,12 +90,6 @@ public final class BondCommands {
         static LoadBasedView of(LoadBasedSettings settings) {
             return new LoadBasedView(settings.thresholdPercent(), settings.windowSeconds());
         }
-
-        /** The text form, in one line with the bond: {@code 75% for 30s}. */
-        @Override
-        public String toString() {
-            return thresholdPercent + "% for " + windowSeconds + "s";
-        }
     }
 
     /**

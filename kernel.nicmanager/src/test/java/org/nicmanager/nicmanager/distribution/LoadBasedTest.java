@@ -32,11 +32,16 @@ class LoadBasedTest {
         members.speedBps[1] = SPEED_BPS;
     }
 
+    /** A load-based bond whose ports 0, 1, ... have each sent a frame, in that order. */
     private LoadBased loadBased(int thresholdPercent, int windowSeconds, int ports) {
-        return (LoadBased) Distributors.create(LoadDistribution.LOAD_BASED, members, new TestVms(new int[ports]),
-                new LoadBasedSettings(thresholdPercent, windowSeconds),
+        LoadBased distributor = (LoadBased) Distributors.create(LoadDistribution.LOAD_BASED, members,
+                new TestVms(new int[ports]), new LoadBasedSettings(thresholdPercent, windowSeconds),
                 (port, from, to, fromPercent, toPercent, busySeconds) -> moved.add("port " + port + " " + from + "->"
                         + to + " at " + fromPercent + "% / " + toPercent + "% after " + busySeconds + "s"));
+        for (int port = 0; port < ports; port++) {
+            distributor.select(frames.udp(port, 99, 1000 + port, 80), port);
+        }
+        return distributor;
     }
 
     /**
@@ -60,11 +65,15 @@ class LoadBasedTest {
     }
 
     @Test
-    void newPortsGoToTheMemberWithTheFewestPorts() {
-        LoadBased distributor = loadBased(75, 30, 3);
+    void aPortIsPlacedAtItsFirstFrameOnTheMemberWithTheFewestPorts() {
+        LoadBased distributor = (LoadBased) Distributors.create(LoadDistribution.LOAD_BASED, members,
+                new TestVms(new int[3]), LoadBasedSettings.defaults(), PortMoves.NONE);
+        assertEquals(Distributor.NO_MEMBER, distributor.memberOf(0), "placed only when it sends through the bond");
 
-        assertEquals(0, distributor.memberOf(0));
-        assertEquals(1, distributor.memberOf(1));
+        assertEquals(0, distributor.select(frames.udp(2, 99, 1002, 80), 2));
+        assertEquals(1, distributor.select(frames.udp(0, 99, 1000, 80), 0));
+        assertEquals(0, distributor.select(frames.udp(1, 99, 1001, 80), 1));
+        assertEquals(1, distributor.memberOf(0));
         assertEquals(0, distributor.memberOf(2));
     }
 
@@ -165,13 +174,14 @@ class LoadBasedTest {
         LoadBased distributor = loadBased(75, 30, 3);
         members.up[0] = false;
         distributor.rebuild();
-        assertEquals(1, distributor.memberOf(0));
-        assertEquals(1, distributor.memberOf(2));
+        assertEquals(1, distributor.select(frames.udp(0, 99, 1000, 80), 0));
+        assertEquals(1, distributor.select(frames.udp(2, 99, 1002, 80), 2));
 
         members.up[0] = true;
         distributor.rebuild();
         assertEquals(1, distributor.memberOf(0), "no port moves without a reason");
         assertEquals(1, distributor.memberOf(2));
+        assertEquals(1, distributor.memberOf(1));
     }
 
     @Test

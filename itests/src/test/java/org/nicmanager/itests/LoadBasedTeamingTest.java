@@ -14,24 +14,27 @@ import org.junit.Test;
  * simulated e1000s. Three VMs send to an external host; two of them share a member and keep it at 81 % of its line
  * rate. Nothing moves for 29 s; in the 31st second one of the two ports moves to the other member, the move is in the
  * bond's history and on the event timeline, and the host counts no frame reordered. At 69 % nothing ever moves.
+ *
+ * <p>The busy member's second VM sends in bursts of 200 frames, so that its ring is deep when the port moves: the
+ * moved VM's last frames wait behind a burst there. Moved at once, its next frames overtook them on the idle member
+ * (4 frames reordered in this run); the move's hold, until the old ring is sent, keeps them in order.
  */
 public class LoadBasedTeamingTest extends NicManagerTestSupport {
 
     private static final String HOST_MAC = "02:00:00:00:97:0";
 
     /**
-     * A switch, two e1000s in load-based bond {@code lb{id}}, host {@code h{id}}, and VMs a, b, c sending at the given
-     * rates for 70 s. Each VM starts a millisecond after the previous one, so their ports are placed in turn: a and c
-     * on the first member, b on the second.
+     * A switch, two e1000s in load-based bond {@code lb{id}}, host {@code h{id}}, and VMs a, b, c sending 1514-byte
+     * frames in 4 flows for 70 s, each as its {@code guest:traffic} options say. Each VM starts a millisecond after the
+     * previous one, so their ports are placed in turn: a and c on the first member, b on the second.
      */
-    private void setUp(String id, String heavyRate, String lightRate) throws Exception {
+    private void setUp(String id, String... traffic) throws Exception {
         shell("hw:switch add sw" + id + " --ports 8");
         shell("hw:nic add m" + id + "a --model e1000 --switch sw" + id);
         shell("hw:nic add m" + id + "b --model e1000 --switch sw" + id);
         shell("hw:host add h" + id + " --switch sw" + id + " --mac " + HOST_MAC + id);
         shell("bond:create lb" + id + " --policy load-based");
         shell("bond:add lb" + id + " m" + id + "a m" + id + "b");
-        String[] rates = {heavyRate, lightRate, heavyRate};
         for (int vm = 0; vm < 3; vm++) {
             String name = "abc".charAt(vm) + "vm" + id;
             shell("vm:create " + name);
@@ -39,7 +42,7 @@ public class LoadBasedTeamingTest extends NicManagerTestSupport {
             shell("vnic:add " + name + " --uplink lb" + id);
         }
         for (int vm = 0; vm < 3; vm++) {
-            shell("guest:traffic " + "abc".charAt(vm) + "vm" + id + " --to " + HOST_MAC + id + " --rate " + rates[vm]
+            shell("guest:traffic " + "abc".charAt(vm) + "vm" + id + " --to " + HOST_MAC + id + " " + traffic[vm]
                     + " --frame 1514 --flows 4 --for 70s");
             shell("kernel:advance 1ms");
         }
@@ -47,7 +50,8 @@ public class LoadBasedTeamingTest extends NicManagerTestSupport {
 
     @Test
     public void aPortMovesOnlyAfterItsMemberWasBusyForThirtySecondsAndNothingIsReordered() throws Exception {
-        setUp("1", "400Mbps", "200Mbps"); // 400 Mb/s of frames is 406 Mb/s on the wire: 81 % for the member of two
+        // 380 + 420 Mb/s of frames is 812 Mb/s on the wire: 81 % for the first member; 20 % for the second.
+        setUp("1", "--rate 380Mbps", "--rate 200Mbps", "--rate 420Mbps --pattern burst --burst-frames 200");
 
         String created = shell("bond:show lb1 --json");
         assertTrue(created, created.contains("\"policy\":\"load-based\","));
@@ -66,7 +70,7 @@ public class LoadBasedTeamingTest extends NicManagerTestSupport {
         assertTrue(events, events.matches("(?s).*\"subject\":\"lb1\",\"details\":\\{[^}]*\"details\":\"port \\d+ moved"
                 + " from m1a \\(8[01] % busy for 30 s, threshold 75 %\\) to m1b \\(2\\d %\\)\".*"));
 
-        shell("kernel:advance 40s"); // past the traffic's end: 61 % and 41 % now, so nothing more moves
+        shell("kernel:advance 40s"); // past the traffic's end: 58 % and 43 % now, so nothing more moves
         String after = shell("bond:show lb1 --json");
         assertEquals(after, 1, number(after, "rebalanceMoves"));
         String host = shell("hw:host stats h1 --json");
@@ -79,7 +83,8 @@ public class LoadBasedTeamingTest extends NicManagerTestSupport {
 
     @Test
     public void aMemberAtSixtyNinePercentNeverMovesAPort() throws Exception {
-        setUp("2", "340Mbps", "200Mbps"); // 345 Mb/s on the wire each: 69 % for the member of two
+        // 340 Mb/s of frames is 345 Mb/s on the wire: 69 % for the member of two.
+        setUp("2", "--rate 340Mbps", "--rate 200Mbps", "--rate 340Mbps --pattern burst --burst-frames 200");
 
         shell("kernel:advance 70s");
         String bond = shell("bond:show lb2 --json");

@@ -38,7 +38,8 @@ public class BondTransmitBenchmark {
     private static final int FRAMES = VMS * 4;
 
     @Param({"round-robin", "least-loaded", "hash-l2-src", "hash-l2-dst", "hash-l2", "hash-l3-src", "hash-l3-dst",
-        "hash-l3", "hash-l34", "ip-hash-else-rr", "per-vm", "tcp-session", "priority-aware", "failover-order"})
+        "hash-l3", "hash-l34", "ip-hash-else-rr", "per-vm", "tcp-session", "priority-aware", "failover-order",
+        "load-based"})
     public String policy;
 
     private final FrameBuffer[] frames = new FrameBuffer[FRAMES];

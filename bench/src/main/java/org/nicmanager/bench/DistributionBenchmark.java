@@ -39,7 +39,7 @@ public class DistributionBenchmark {
     private static final int FRAMES = VMS * 4;
 
     @Param({"round-robin", "least-loaded", "hash-l2", "hash-l3", "hash-l34", "hash-l34-rebalanced", "ip-hash-else-rr",
-        "per-vm", "tcp-session", "priority-aware", "failover-order"})
+        "per-vm", "tcp-session", "priority-aware", "failover-order", "load-based"})
     public String policy;
 
     private final byte[][] frames = new byte[FRAMES][];
@@ -69,6 +69,16 @@ public class DistributionBenchmark {
         @Override
         public long pendingBytes(int slot) {
             return pending[slot];
+        }
+
+        @Override
+        public long speedBps(int slot) {
+            return 10_000_000_000L;
+        }
+
+        @Override
+        public org.nicmanager.kernel.api.nic.NicCounters counters(int slot) {
+            return org.nicmanager.kernel.api.nic.NicCounters.ZERO;
         }
     }
 

@@ -192,9 +192,49 @@ public class BondCommandsTest extends NicManagerTestSupport {
         assertRefused("bond:policy bondF balance-alb", "policy 'balance-alb' is refused: it balances receive traffic"
                 + " by rewriting ARP replies");
         assertRefused("bond:create x --policy 802.3ad", "use --lacp active --policy hash-l2");
-        assertRefused("bond:create x --policy loadbalance_loadbased", "load-based teaming (policy load-based) is not"
-                + " built yet; the nearest policy is per-vm");
         assertEquals("a refused alias changes nothing", before, shell("bond:list --json"));
+
+        shell("bond:policy bondF loadbalance_loadbased");
+        String loadBased = shell("bond:show bondF --json");
+        assertTrue(loadBased, loadBased.contains("\"policy\":\"load-based\",\"policyAlias\":\"loadbalance_loadbased\","));
+    }
+
+    /**
+     * A bond made without --policy routes by the VM's virtual port (per-vm), as vSphere does for VMs, never
+     * round-robin, which reorders flows.
+     */
+    @Test
+    public void aNewBondIsPerVmByDefault() throws Exception {
+        topology("P");
+        shell("bond:create bondP");
+        String created = shell("bond:show bondP --json");
+        assertTrue(created, created.contains("\"policy\":\"per-vm\",\"policyAlias\":null,"));
+        assertTrue(created, created.contains("\"loadBased\":null"));
+        assertTrue(shell("bond:list"), shell("bond:list").matches("(?s).*\\bbondP +per-vm\\b.*"));
+    }
+
+    /** The load-based thresholds: on bond:create, shown by bond:show, refused by name outside their range. */
+    @Test
+    public void loadBasedThresholdsAreTheBondsOwnAndCheckedByName() throws Exception {
+        topology("Q");
+        shell("bond:create bondL --policy load-based --load-based-threshold-percent 80 --load-based-window 1m");
+        String created = shell("bond:show bondL --json");
+        assertTrue(created, created.contains("\"loadBased\":{\"thresholdPercent\":80,\"windowSeconds\":60}"));
+        String text = shell("bond:show bondL");
+        assertTrue(text, text.matches("(?s).*\\bloadBased +thresholdPercent=80 windowSeconds=60\n.*"));
+
+        String before = shell("bond:list --json");
+        assertRefused("bond:create x --policy load-based --load-based-threshold-percent 100",
+                "bad --load-based-threshold-percent '100': a whole percentage from 1 to 99");
+        assertRefused("bond:create x --policy load-based --load-based-threshold-percent most",
+                "bad --load-based-threshold-percent 'most': a whole percentage from 1 to 99");
+        assertRefused("bond:create x --policy load-based --load-based-window 1500ms",
+                "bad --load-based-window '1500ms': a whole number of seconds from 1s to 1h, e.g. 30s");
+        assertRefused("bond:create x --policy load-based --load-based-window 2h",
+                "bad --load-based-window '2h': a whole number of seconds from 1s to 1h");
+        assertRefused("bond:create x --policy hash-l34 --load-based-window 30s",
+                "--load-based-window 30s needs --policy load-based, not hash-l34");
+        assertEquals("a refused command changes nothing", before, shell("bond:list --json"));
     }
 
     /** A member's {@code txFrames} in {@code bond:show --json}. */

@@ -174,6 +174,36 @@ public class BondConfigFollowTest extends NicManagerTestSupport {
         assertTrue(shell("bond:show bondB --json").contains("\"failoverOnBusyNanos\":20000000"));
     }
 
+    /**
+     * A configuration naming no policy gets the NIC manager's default (per-vm here, in the kernel-integrated one); the
+     * load-based thresholds are read from the configuration, and one outside its range is refused by name.
+     */
+    @Test
+    public void aConfigurationWithoutPolicyIsPerVmAndLoadBasedThresholdsAreChecked() throws Exception {
+        shell("hw:switch add swK --ports 4");
+        shell("hw:nic add k0 --model e1000 --switch swK");
+        configure("bondK", "nics", new String[] {"k0"});
+        awaitBond("bondK is created from its configuration", Optional::isPresent, "bondK");
+        String created = shell("bond:show bondK --json");
+        assertTrue(created, created.contains("\"policy\":\"per-vm\","));
+
+        configure("bondKL", "policy", "load-based", "loadBasedThresholdPercent", 80, "loadBasedWindowSeconds", 45);
+        awaitBond("bondKL is created from its configuration", Optional::isPresent, "bondKL");
+        String loadBased = shell("bond:show bondKL --json");
+        assertTrue(loadBased, loadBased.contains("\"loadBased\":{\"thresholdPercent\":80,\"windowSeconds\":45}"));
+
+        configure("bondKX", "policy", "load-based", "loadBasedThresholdPercent", 100);
+        awaitLogged("bond configuration org.nicmanager.bond~bondKX not followed; nothing changed: bad"
+                + " loadBasedThresholdPercent '100': a whole percentage from 1 to 99");
+        configure("bondKL", "policy", "load-based", "loadBasedThresholdPercent", 80, "loadBasedWindowSeconds", 0);
+        awaitLogged("bond configuration org.nicmanager.bond~bondKL not followed; nothing changed: bad"
+                + " loadBasedWindowSeconds '0': a whole number of seconds from 1 to 3600");
+        assertEquals("the bond runs as it was", loadBased, shell("bond:show bondKL --json"));
+        for (String bond : List.of("bondK", "bondKL", "bondKX")) {
+            configurations.getFactoryConfiguration(FACTORY_PID, bond, "?").delete();
+        }
+    }
+
     /** The stored properties of a bond's configuration. */
     private Dictionary<String, Object> stored(String bond) throws Exception {
         return configurations.getFactoryConfiguration(FACTORY_PID, bond, "?").getProperties();

@@ -82,6 +82,27 @@ class VariantsTest {
                 + " kernel-integrated NIC manager knows"), error);
     }
 
+    /**
+     * A bond made without --policy routes by the VM's virtual port where the NIC manager knows VMs, as vSphere does,
+     * and is active-backup where it does not: neither reorders a flow, as round-robin did.
+     */
+    @Test
+    void aNewBondIsPerVmWithTheIntegratedVariantAndFailoverOrderWithTheLoadableOne() throws Exception {
+        Path script = work.resolve("default.gogo");
+        Files.writeString(script, SCRIPT.replace("bond:create bond0 --policy per-vm", "bond:create bond0"));
+
+        Process integrated = run("nicmgr.jar", script);
+        assertEquals(0, integrated.exitValue(), read(integrated.getErrorStream()));
+        String perVm = read(integrated.getInputStream());
+        assertTrue(perVm.contains("\"policy\":\"per-vm\",\"policyAlias\":null,"), perVm);
+
+        Process loadable = run("nicmgr-loadable.jar", script);
+        assertEquals(0, loadable.exitValue(), read(loadable.getErrorStream()));
+        String failoverOrder = read(loadable.getInputStream());
+        assertTrue(failoverOrder.contains("\"policy\":\"failover-order\",\"policyAlias\":null,"),
+                failoverOrder);
+    }
+
     @Test
     void theLoadableVariantRefusesAVmAwarePolicyReachedThroughAnAliasNamingBoth() throws Exception {
         Path script = work.resolve("srcid.gogo");

@@ -68,7 +68,8 @@ public final class Bond {
         this.name = name;
         this.scheduler = scheduler;
         this.settings = settings;
-        this.spreading = new LoadSpreading(name, policy, members, vms, scheduler);
+        this.spreading = new LoadSpreading(name, policy, members, vms, scheduler, settings.loadBased(),
+                this::portMoved, this::resumeHeld);
         this.backlog = new Backlog(settings.backlogFrames());
         this.notifier = new SwitchNotifier(NOTIFICATION_BUFFERS, counters);
         this.failback = new FailbackPolicy(scheduler, settings.failback(), settings.failbackHoldDownNanos(),
@@ -133,6 +134,7 @@ public final class Bond {
     public void setPolicy(LoadDistribution policy) {
         placer.use(spreading.use(policy));
         rebuild();
+        resumeHeld(); // frames the old policy held (a load-based port in the middle of a move) go by the new one
     }
 
     /**
@@ -471,6 +473,25 @@ public final class Bond {
     public void setFailoverOnBusyNanos(long nanos) {
         settings = settings.withFailoverOnBusy(nanos);
         busyWatch.setLimitNanos(nanos);
+    }
+
+    /**
+     * A load-based bond moved a VM's port off a busy member: recorded and announced like a failover, so that operators
+     * see ports move. The switches learn the port's MAC from its next frame through the new member.
+     */
+    private void portMoved(int port, int from, int to, int fromPercent, int toPercent, int busySeconds) {
+        String details = "port " + port + " moved from " + members.nic(from).name() + " (" + fromPercent + " % busy for "
+                + busySeconds + " s, threshold " + settings.loadBased().thresholdPercent() + " %) to "
+                + members.nic(to).name() + " (" + toPercent + " %)";
+        observer.recorded(this, history.record(new FailoverEvent(scheduler.nanoTime(), to, members.nic(to).name(),
+                FailoverReason.LOAD_MOVED, details)));
+    }
+
+    /** Frames the policy held while a port moved wait in the backlog: send them now that the move is done. */
+    private void resumeHeld() {
+        if (!backlog.isEmpty()) {
+            drain();
+        }
     }
 
     private void holdDownOver(int slot) {

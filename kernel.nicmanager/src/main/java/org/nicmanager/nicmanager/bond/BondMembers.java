@@ -245,4 +245,14 @@ final class BondMembers implements MemberView {
     public long pendingBytes(int slot) {
         return nics[slot].pendingBytes();
     }
+
+    @Override
+    public long speedBps(int slot) {
+        return nics[slot].speedBps();
+    }
+
+    @Override
+    public org.nicmanager.kernel.api.nic.NicCounters counters(int slot) {
+        return nics[slot].counters();
+    }
 }

@@ -1,6 +1,7 @@
 package org.nicmanager.nicmanager.bond;
 
 import org.nicmanager.kernel.api.teaming.FailbackMode;
+import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /**
@@ -20,10 +21,11 @@ import org.nicmanager.nicmanager.lacp.LacpSettings;
  * @param failoverOnBusyNanos a member whose transmit ring stays full this long fails over as a whole ([0101]-[0102]),
  *            and returns by the failback mode once it has room; 0 (the default): never, a full ring only makes the
  *            policy's frames wait
+ * @param loadBased when the {@code load-based} policy moves a VM's port: how busy a member must be, for how long
  */
 public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, int backlogFrames, boolean notifySwitches,
         long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp, ArpMonitorSettings arpMonitor,
-        CarrierDelays carrierDelays, long failoverOnBusyNanos) {
+        CarrierDelays carrierDelays, long failoverOnBusyNanos, LoadBasedSettings loadBased) {
 
     public static final long DEFAULT_FAILBACK_HOLD_DOWN_NANOS = 2_000_000_000L;
     public static final int DEFAULT_BACKLOG_FRAMES = 1024;
@@ -64,13 +66,17 @@ public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, in
             throw new IllegalArgumentException("no carrier delays given; CarrierDelays.NONE for none");
         }
         checkFailoverOnBusy(failoverOnBusyNanos);
+        if (loadBased == null) {
+            throw new IllegalArgumentException("no load-based settings given; LoadBasedSettings.defaults() for the"
+                    + " defaults");
+        }
     }
 
-    /** Settings without carrier delays or failover on busy. */
+    /** Settings without carrier delays or failover on busy, with the default load-based thresholds. */
     public BondSettings(FailbackMode failback, long failbackHoldDownNanos, int backlogFrames, boolean notifySwitches,
             long downRecheckNanos, long failedRecheckNanos, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
         this(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos, failedRecheckNanos, lacp,
-                arpMonitor, CarrierDelays.NONE, DEFAULT_FAILOVER_ON_BUSY_NANOS);
+                arpMonitor, CarrierDelays.NONE, DEFAULT_FAILOVER_ON_BUSY_NANOS, LoadBasedSettings.defaults());
     }
 
     /** @throws IllegalArgumentException naming the value and what is allowed */
@@ -102,42 +108,47 @@ public record BondSettings(FailbackMode failback, long failbackHoldDownNanos, in
 
     public BondSettings withLacp(LacpSettings aggregation) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, aggregation, arpMonitor, carrierDelays, failoverOnBusyNanos);
+                failedRecheckNanos, aggregation, arpMonitor, carrierDelays, failoverOnBusyNanos, loadBased);
     }
 
     public BondSettings withFailback(FailbackMode mode, long holdDownNanos) {
         return new BondSettings(mode, holdDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor, carrierDelays, failoverOnBusyNanos);
+                failedRecheckNanos, lacp, arpMonitor, carrierDelays, failoverOnBusyNanos, loadBased);
     }
 
     public BondSettings withBacklogFrames(int frames) {
         return new BondSettings(failback, failbackHoldDownNanos, frames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor, carrierDelays, failoverOnBusyNanos);
+                failedRecheckNanos, lacp, arpMonitor, carrierDelays, failoverOnBusyNanos, loadBased);
     }
 
     public BondSettings withNotifySwitches(boolean notify) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notify, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor, carrierDelays, failoverOnBusyNanos);
+                failedRecheckNanos, lacp, arpMonitor, carrierDelays, failoverOnBusyNanos, loadBased);
     }
 
     public BondSettings withRecheck(long downNanos, long failedNanos) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downNanos,
-                failedNanos, lacp, arpMonitor, carrierDelays, failoverOnBusyNanos);
+                failedNanos, lacp, arpMonitor, carrierDelays, failoverOnBusyNanos, loadBased);
     }
 
     public BondSettings withArpMonitor(ArpMonitorSettings monitor) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, monitor, carrierDelays, failoverOnBusyNanos);
+                failedRecheckNanos, lacp, monitor, carrierDelays, failoverOnBusyNanos, loadBased);
     }
 
     public BondSettings withCarrierDelays(CarrierDelays delays) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor, delays, failoverOnBusyNanos);
+                failedRecheckNanos, lacp, arpMonitor, delays, failoverOnBusyNanos, loadBased);
     }
 
     /** @param nanos 0 (off), or 1 ms to 1 h */
     public BondSettings withFailoverOnBusy(long nanos) {
         return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
-                failedRecheckNanos, lacp, arpMonitor, carrierDelays, nanos);
+                failedRecheckNanos, lacp, arpMonitor, carrierDelays, nanos, loadBased);
+    }
+
+    public BondSettings withLoadBased(LoadBasedSettings thresholds) {
+        return new BondSettings(failback, failbackHoldDownNanos, backlogFrames, notifySwitches, downRecheckNanos,
+                failedRecheckNanos, lacp, arpMonitor, carrierDelays, failoverOnBusyNanos, thresholds);
     }
 }

@@ -7,6 +7,12 @@ package org.nicmanager.nicmanager.bond;
  * @param slot the member concerned
  * @param member its NIC's name
  * @param reason why
+ * @param details what happened, for people, when the reason alone does not say it ({@link FailoverReason#LOAD_MOVED}:
+ *            which port moved from where, and the load); {@code null} otherwise
  */
-public record FailoverEvent(long atNanos, int slot, String member, FailoverReason reason) {
+public record FailoverEvent(long atNanos, int slot, String member, FailoverReason reason, String details) {
+
+    public FailoverEvent(long atNanos, int slot, String member, FailoverReason reason) {
+        this(atNanos, slot, member, reason, null);
+    }
 }

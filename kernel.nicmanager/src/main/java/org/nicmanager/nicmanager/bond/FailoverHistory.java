@@ -14,7 +14,10 @@ final class FailoverHistory {
 
     /** Called on control events only, so making a record here is fine. */
     FailoverEvent record(long atNanos, int slot, String member, FailoverReason reason) {
-        FailoverEvent event = new FailoverEvent(atNanos, slot, member, reason);
+        return record(new FailoverEvent(atNanos, slot, member, reason));
+    }
+
+    FailoverEvent record(FailoverEvent event) {
         events[next] = event;
         next = (next + 1) % CAPACITY;
         recorded++;

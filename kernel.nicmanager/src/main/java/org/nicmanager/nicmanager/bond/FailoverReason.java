@@ -20,5 +20,7 @@ public enum FailoverReason {
      */
     BUSY,
     /** Failback: the member is back in its failover-order place. */
-    FAILBACK
+    FAILBACK,
+    /** A load-based bond moved a VM's port to this member, off one busy for the bond's whole window. */
+    LOAD_MOVED
 }

@@ -77,6 +77,9 @@ final class FramePlacer {
             if (chosen == Distributor.NO_MEMBER) {
                 return NO_MEMBER;
             }
+            if (chosen == Distributor.HOLD) {
+                return BUSY; // its port is moving: it waits in the backlog until the old member's ring is sent
+            }
             if (!mtus.fits(chosen, l3Bytes)) {
                 chosen = mtus.fallback(l3Bytes, distributor.stickyKey(headers, frame.sourcePort()));
                 if (chosen == MemberMtus.NONE) {

@@ -5,6 +5,8 @@ import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.nicmanager.distribution.Distributor;
 import org.nicmanager.nicmanager.distribution.Distributors;
+import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
+import org.nicmanager.nicmanager.distribution.PortMoves;
 import org.nicmanager.nicmanager.distribution.VmDirectory;
 
 /**
@@ -16,16 +18,23 @@ final class LoadSpreading {
 
     private final BondMembers members;
     private final VmDirectory vms;
+    private final LoadBasedSettings loadBased;
+    private final PortMoves moves;
+    /** Places the frames a policy held while a port moved, once the move is done (the bond's drain). */
+    private final Runnable resume;
     /** Runs the policy's rebalancing, for a policy that rebalances; idle otherwise. */
     private final Timer rebalancer;
     private Distributor distributor;
 
     /** @throws IllegalArgumentException for a VM-aware policy without a VM directory, naming the policies allowed */
     LoadSpreading(String bond, LoadDistribution policy, BondMembers members, VmDirectory vms,
-            KernelScheduler scheduler) {
+            KernelScheduler scheduler, LoadBasedSettings loadBased, PortMoves moves, Runnable resume) {
         this.members = members;
         this.vms = vms;
-        this.distributor = Distributors.create(policy, members, vms);
+        this.loadBased = loadBased;
+        this.moves = moves;
+        this.resume = resume;
+        this.distributor = Distributors.create(policy, members, vms, loadBased, moves);
         this.rebalancer = scheduler.newTimer("bond " + bond + " rebalance", this::rebalance);
         armRebalancing();
     }
@@ -40,7 +49,7 @@ final class LoadSpreading {
 
     /** Changes the policy and returns its distributor, for the placer; a refused policy changes nothing. */
     Distributor use(LoadDistribution policy) {
-        distributor = Distributors.create(policy, members, vms);
+        distributor = Distributors.create(policy, members, vms, loadBased, moves);
         armRebalancing();
         return distributor;
     }
@@ -70,5 +79,6 @@ final class LoadSpreading {
     private void rebalance() {
         distributor.rebalance();
         armRebalancing();
+        resume.run(); // frames held while a port moved go now; nothing to do when none waits
     }
 }

@@ -13,10 +13,18 @@ public interface Distributor {
     /** Value of {@link #select} when no member can carry the frame. */
     int NO_MEMBER = -1;
 
+    /**
+     * Value of {@link #select} for a frame that must wait a moment, in the bond's backlog behind nothing but older
+     * frames: its port is moving to another member, and the frames it left on the old member's ring must reach the
+     * wire first, so that none is overtaken ({@code load-based}). The bond places it again when the policy's next
+     * {@link #rebalance} has ended the wait.
+     */
+    int HOLD = -2;
+
     LoadDistribution policy();
 
     /**
-     * The slot of the member that carries this frame, or {@link #NO_MEMBER}.
+     * The slot of the member that carries this frame, {@link #NO_MEMBER}, or {@link #HOLD}.
      *
      * @param headers the frame's parsed headers
      * @param sourcePort the virtual NIC the frame came from, or {@link org.nicmanager.kernel.api.frame.FrameBuffer#NO_PORT}
@@ -45,7 +53,10 @@ public interface Distributor {
     /** Recomputes tables from the current members (and VMs). */
     void rebuild();
 
-    /** How often {@link #rebalance} should run, in ns; 0 for a policy that does not rebalance. */
+    /**
+     * When {@link #rebalance} should run next, in ns from now, read after each run; 0 for a policy that does not
+     * rebalance.
+     */
     default long rebalanceIntervalNanos() {
         return 0;
     }

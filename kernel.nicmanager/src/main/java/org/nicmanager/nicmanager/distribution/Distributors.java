@@ -16,6 +16,17 @@ public final class Distributors {
      * @throws IllegalArgumentException for a VM-aware policy without VM information, naming the policies allowed
      */
     public static Distributor create(LoadDistribution policy, MemberView members, VmDirectory vms) {
+        return create(policy, members, vms, LoadBasedSettings.defaults(), PortMoves.NONE);
+    }
+
+    /**
+     * @param vms the VM directory of the kernel-integrated NIC manager, or {@code null} in the loadable variant
+     * @param loadBased the thresholds of the {@code load-based} policy (the others ignore them)
+     * @param moves told when a policy moves a VM's port to another member
+     * @throws IllegalArgumentException for a VM-aware policy without VM information, naming the policies allowed
+     */
+    public static Distributor create(LoadDistribution policy, MemberView members, VmDirectory vms,
+            LoadBasedSettings loadBased, PortMoves moves) {
         refuseUnlessAvailable(policy, vms != null);
         return switch (policy) {
             case ROUND_ROBIN -> new RoundRobin(members);
@@ -33,7 +44,19 @@ public final class Distributors {
             case TCP_SESSION -> new TcpSession(members);
             case PRIORITY_AWARE -> new PriorityAware(members, vms);
             case FAILOVER_ORDER -> new FailoverOrder(members);
+            case LOAD_BASED -> new LoadBased(members, vms, loadBased, moves);
         };
+    }
+
+    /**
+     * The policy of a bond made without one: vSphere's default for VMs, route based on the originating virtual port
+     * ({@code per-vm}), where the NIC manager knows which VM sent each frame; else active-backup
+     * ({@code failover-order}). Neither reorders a flow, as round-robin would.
+     *
+     * @param knowsVms true for the kernel-integrated NIC manager
+     */
+    public static LoadDistribution defaultPolicy(boolean knowsVms) {
+        return knowsVms ? LoadDistribution.PER_VM : LoadDistribution.FAILOVER_ORDER;
     }
 
     /**

@@ -10,7 +10,8 @@ import org.nicmanager.nicmanager.lacp.LacpSettings;
 /**
  * What differs between a live bond and the configuration it is to follow, in the terms of the operations that change
  * a bond: its policy, which NICs it has, the failover order of its present members, its failover-on-busy time, and
- * the settings a bond is made with and keeps (failback and link aggregation), which only re-creating it changes.
+ * the settings a bond is made with and keeps (failback, link aggregation, the ARP monitor, the load-based thresholds),
+ * which only re-creating it changes.
  *
  * <p>A NIC not present now has no place in the failover order yet (it joins at the end when its driver registers
  * it), so only the order of present members counts.
@@ -67,6 +68,12 @@ record BondDifference(BondConfig live, BondConfig desired, List<String> fixedSet
                     desired.carrierDelays().upNanos() / 1_000_000);
             compare(changed, "downdelayMs", live.carrierDelays().downNanos() / 1_000_000,
                     desired.carrierDelays().downNanos() / 1_000_000);
+        }
+        if (desired.loadBased() != null) { // null: the writer does not know the thresholds (kept, as lacp)
+            compare(changed, "loadBasedThresholdPercent", live.loadBased().thresholdPercent(),
+                    desired.loadBased().thresholdPercent());
+            compare(changed, "loadBasedWindowSeconds", live.loadBased().windowSeconds(),
+                    desired.loadBased().windowSeconds());
         }
         return changed;
     }

@@ -13,6 +13,12 @@ public interface BondService {
 
     BondReport create(String name, LoadDistribution policy, BondSettings settings);
 
+    /**
+     * The policy of a bond made without one: {@code per-vm} where this NIC manager knows which VM sent each frame,
+     * {@code failover-order} where it does not (the loadable variant).
+     */
+    LoadDistribution defaultPolicy();
+
     void delete(String bond);
 
     BondReport add(String bond, List<String> nics);

@@ -22,6 +22,7 @@ import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.ArpValidate;
 import org.nicmanager.nicmanager.bond.CarrierDelays;
 import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -45,8 +46,9 @@ public final class ConfigAdminBondStore implements BondStore {
         @AttributeDefinition(description = "The bond's name")
         String name();
 
-        @AttributeDefinition(description = "Load distribution, as bond:create --policy takes it, e.g. round-robin")
-        String policy() default "round-robin";
+        @AttributeDefinition(description = "Load distribution, as bond:create --policy takes it, e.g. hash-l34;"
+                + " empty: the NIC manager's default, per-vm (kernel-integrated) or failover-order (loadable)")
+        String policy() default "";
 
         @AttributeDefinition(description = "IMMEDIATE, DELAYED or MANUAL")
         String failback() default "IMMEDIATE";
@@ -102,6 +104,16 @@ public final class ConfigAdminBondStore implements BondStore {
                 + " (patent [0101]-[0102]), and bring it back by the failback mode once it has room; 0: never (a full"
                 + " ring makes frames wait), else 1 to 3600000")
         long failoverOnBusyMs() default 0;
+
+        @AttributeDefinition(description = "Policy load-based: a member's port moves only when the member has sent at"
+                + " least this percentage of its line rate (1 to 99) in every second of the window",
+                min = "" + LoadBasedSettings.MIN_THRESHOLD_PERCENT, max = "" + LoadBasedSettings.MAX_THRESHOLD_PERCENT)
+        int loadBasedThresholdPercent() default LoadBasedSettings.DEFAULT_THRESHOLD_PERCENT;
+
+        @AttributeDefinition(description = "Policy load-based: for how many seconds (1 to 3600) a member must stay at"
+                + " or over the threshold before one of its ports moves",
+                min = "" + LoadBasedSettings.MIN_WINDOW_SECONDS, max = "" + LoadBasedSettings.MAX_WINDOW_SECONDS)
+        int loadBasedWindowSeconds() default LoadBasedSettings.DEFAULT_WINDOW_SECONDS;
     }
 
     /** Settings a writer may not know: it keeps what is stored. */
@@ -110,6 +122,7 @@ public final class ConfigAdminBondStore implements BondStore {
         "arpAllTargets"};
     private static final String[] CARRIER_KEYS = {"updelayMs", "downdelayMs"};
     private static final String[] BUSY_KEYS = {"failoverOnBusyMs"};
+    private static final String[] LOAD_BASED_KEYS = {"loadBasedThresholdPercent", "loadBasedWindowSeconds"};
 
     private final ConfigurationAdmin configurations;
 
@@ -207,6 +220,12 @@ public final class ConfigAdminBondStore implements BondStore {
             } else {
                 keepStored(configuration, properties, BUSY_KEYS);
             }
+            if (bond.loadBased() != null) {
+                properties.put("loadBasedThresholdPercent", bond.loadBased().thresholdPercent());
+                properties.put("loadBasedWindowSeconds", bond.loadBased().windowSeconds());
+            } else {
+                keepStored(configuration, properties, LOAD_BASED_KEYS);
+            }
             ConfigurationFiles.update(configuration, properties);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store bond " + bond.name() + " in ConfigAdmin", e);
@@ -250,10 +269,11 @@ public final class ConfigAdminBondStore implements BondStore {
         if (holdDownMs < 0 || holdDownMs > Long.MAX_VALUE / 1_000_000) {
             throw new IllegalArgumentException("bad failbackHoldDownMs '" + holdDownMs + "': 0 or more milliseconds");
         }
-        return new BondConfig(name, LoadDistribution.fromShellName(policy == null ? "round-robin" : policy.toString()),
+        boolean noPolicy = policy == null || policy.toString().isEmpty(); // the NIC manager's default
+        return new BondConfig(name, noPolicy ? null : LoadDistribution.fromShellName(policy.toString()),
                 failbackMode(failback == null ? "IMMEDIATE" : failback.toString()), holdDownMs, nics(properties),
                 lacp(properties), arpMonitor(properties), carrierDelays(properties),
-                failoverOnBusyMs(properties));
+                failoverOnBusyMs(properties), loadBased(properties));
     }
 
     /** {@code updelayMs} and {@code downdelayMs}: whole milliseconds from 0 to a day. */
@@ -280,6 +300,24 @@ public final class ConfigAdminBondStore implements BondStore {
                     + " milliseconds");
         }
         return ms;
+    }
+
+
+    /** The load-based policy's thresholds, each checked against its range. */
+    private static LoadBasedSettings loadBased(Dictionary<String, Object> properties) {
+        long percent = whole(properties, "loadBasedThresholdPercent", LoadBasedSettings.DEFAULT_THRESHOLD_PERCENT);
+        if (percent < LoadBasedSettings.MIN_THRESHOLD_PERCENT || percent > LoadBasedSettings.MAX_THRESHOLD_PERCENT) {
+            throw new IllegalArgumentException("bad loadBasedThresholdPercent '" + percent + "': a whole percentage"
+                    + " from " + LoadBasedSettings.MIN_THRESHOLD_PERCENT + " to "
+                    + LoadBasedSettings.MAX_THRESHOLD_PERCENT);
+        }
+        long seconds = whole(properties, "loadBasedWindowSeconds", LoadBasedSettings.DEFAULT_WINDOW_SECONDS);
+        if (seconds < LoadBasedSettings.MIN_WINDOW_SECONDS || seconds > LoadBasedSettings.MAX_WINDOW_SECONDS) {
+            throw new IllegalArgumentException("bad loadBasedWindowSeconds '" + seconds + "': a whole number of"
+                    + " seconds from " + LoadBasedSettings.MIN_WINDOW_SECONDS + " to "
+                    + LoadBasedSettings.MAX_WINDOW_SECONDS);
+        }
+        return new LoadBasedSettings((int) percent, (int) seconds);
     }
 
     /** {@code arpTargets} as one string of addresses separated by commas (.cfg), or an array of them (.config). */

@@ -40,8 +40,14 @@ public final class EventAdminBondEvents implements BondEvents {
         Map<String, Object> properties = properties(bond, event.atNanos());
         properties.put(BondTopics.NIC, event.member());
         properties.put(BondTopics.REASON, event.reason().name());
-        events.postEvent(new Event(event.reason() == FailoverReason.FAILBACK ? BondTopics.FAILBACK
-                : BondTopics.FAILOVER, properties));
+        if (event.details() != null) {
+            properties.put(BondTopics.DETAILS, event.details());
+        }
+        events.postEvent(new Event(switch (event.reason()) {
+            case FAILBACK -> BondTopics.FAILBACK;
+            case LOAD_MOVED -> BondTopics.PORT_MOVED;
+            default -> BondTopics.FAILOVER;
+        }, properties));
     }
 
     @Override

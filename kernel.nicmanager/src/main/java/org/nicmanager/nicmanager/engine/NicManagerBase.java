@@ -17,6 +17,7 @@ import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.distribution.Distributors;
 
 /**
  * The NIC manager both variants run: it tracks the physical NICs drivers register and keeps the host's bonds, changing
@@ -59,7 +60,8 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
      */
     protected List<String> restoreBonds() {
         List<String> refusals = new ArrayList<>();
-        for (BondConfig bond : store.load(refusals)) {
+        for (BondConfig stored : store.load(refusals)) {
+            BondConfig bond = stored.withPolicyIfAbsent(defaultPolicy());
             try {
                 world.run(() -> table.restore(bond));
             } catch (IllegalArgumentException refused) {
@@ -90,6 +92,11 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
     @Override
     public BondReport create(String name, LoadDistribution policy, BondSettings settings) {
         return stored(() -> table.create(name, policy, settings));
+    }
+
+    @Override
+    public LoadDistribution defaultPolicy() {
+        return Distributors.defaultPolicy(vms != null);
     }
 
     @Override
@@ -163,7 +170,7 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
     public BondFollowed follow(String bond, Supplier<Optional<BondConfig>> configuration) {
         for (int attempt = 0; attempt < FOLLOW_ATTEMPTS; attempt++) {
             long mark = quietMark();
-            Optional<BondConfig> desired = configuration.get();
+            Optional<BondConfig> desired = configuration.get().map(config -> config.withPolicyIfAbsent(defaultPolicy()));
             Optional<BondFollowed> done = world.call(() -> !writes.unchangedSince(mark) ? Optional.empty()
                     : Optional.of(desired.isPresent() ? reconciler.follow(desired.get())
                             : reconciler.unconfigured(bond)));

@@ -13,6 +13,7 @@ import org.nicmanager.kernel.api.shell.ShownAsDuration;
 import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
+import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.ArpValidate;
@@ -21,6 +22,7 @@ import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
 import org.nicmanager.nicmanager.bond.FailoverEvent;
 import org.nicmanager.nicmanager.bond.MemberState;
+import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
 import org.nicmanager.nicmanager.engine.BondReport;
 import org.nicmanager.nicmanager.engine.BondService;
 import org.nicmanager.nicmanager.engine.InboundCounts;
@@ -53,7 +55,8 @@ public final class BondCommands {
      * returns it, {@code null} for the other modes; the text form prints it in units ({@code failbackHoldDown  2s}).
      * {@code policyAlias} is the other system's name the operator gave the policy (e.g. {@code active-backup} for
      * {@code failover-order}), {@code null} when the canonical name was used; it lives while the bond does and is
-     * not kept in the configuration.
+     * not kept in the configuration. {@code loadBased} gives the {@code load-based} policy's thresholds, {@code null}
+     * for the other policies; its moves are {@code rebalanceMoves}, each in the history as {@code LOAD_MOVED}.
      * {@code updelayNanos} and {@code downdelayNanos} are how long a carrier change must last before the bond acts on
      * it (0: at once); {@code carrierDelayed} names each member whose change such a delay holds back now, with the
      * delay ({@code updelay} or {@code downdelay}); {@code flapsRiddenOut} counts carrier losses that came back within
@@ -71,7 +74,7 @@ public final class BondCommands {
             List<HistoryEntry> history, ArpMonitorView arpMonitor, long mtuRedirects, long mtuRefusals,
             long rebalanceMoves, @ShownAsDuration long updelayNanos, @ShownAsDuration long downdelayNanos,
             Map<String, String> carrierDelayed, long flapsRiddenOut, @ShownAsDuration Long failoverOnBusyNanos,
-            long busyRefusals, long busyRedirects) {
+            long busyRefusals, long busyRedirects, LoadBasedView loadBased) {
 
         static BondView of(BondReport report, String policyAlias) {
             BondInfo info = report.stats().info();
@@ -94,7 +97,9 @@ public final class BondCommands {
                     stats.carrierDelays().upNanos(), stats.carrierDelays().downNanos(), carrierDelayed(stats),
                     stats.flapsRiddenOut(),
                     report.settings().failoverOnBusyNanos() == 0 ? null : report.settings().failoverOnBusyNanos(),
-                    stats.busyRefusals(), stats.busyRedirects());
+                    stats.busyRefusals(), stats.busyRedirects(),
+                    info.policy() == LoadDistribution.LOAD_BASED ? LoadBasedView.of(report.settings().loadBased())
+                            : null);
         }
 
         private static Map<String, String> carrierDelayed(BondStats stats) {
@@ -103,6 +108,14 @@ public final class BondCommands {
                     .sorted(java.util.Comparator.comparingInt(BondStats.Member::rank))
                     .forEach(member -> delayed.put(member.nic(), member.carrierDelay()));
             return delayed;
+        }
+    }
+
+    /** When a load-based bond moves a VM's port: a member at or over the threshold in every second of the window. */
+    public record LoadBasedView(int thresholdPercent, int windowSeconds) {
+
+        static LoadBasedView of(LoadBasedSettings settings) {
+            return new LoadBasedView(settings.thresholdPercent(), settings.windowSeconds());
         }
     }
 
@@ -198,9 +211,10 @@ public final class BondCommands {
 
     @Descriptor("Create a bond (no members yet)")
     public BondView create(
-            @Descriptor("load distribution, e.g. round-robin, hash-l34, failover-order; or another system's name,"
-                    + " e.g. active-backup, balance-tcp, loadbalance_srcid") @Parameter(
-                    names = "--policy", absentValue = "round-robin") String policy,
+            @Descriptor("load distribution, e.g. per-vm, hash-l34, failover-order, load-based; or another system's"
+                    + " name, e.g. active-backup, balance-tcp, loadbalance_srcid. Default: per-vm, or failover-order"
+                    + " where the NIC manager knows no VMs (loadable)") @Parameter(
+                    names = "--policy", absentValue = ABSENT) String policy,
             @Descriptor("when a recovered member returns: immediate, manual or delayed:DURATION (e.g. delayed:5s)")
             @Parameter(names = "--failback", absentValue = "immediate") String failback,
             @Descriptor("link aggregation: off (a host-side team), static (one link towards a static switch group),"
@@ -232,14 +246,21 @@ public final class BondCommands {
             @Descriptor("fail over a member whose transmit ring stays full this long, e.g. 500ms; it returns by the"
                     + " failback mode once it has room. off (default): a full ring makes frames wait for their member")
             @Parameter(names = "--failover-on-busy", absentValue = "off") String failoverOnBusy,
+            @Descriptor("policy load-based: how busy a member must be before one of its VMs' ports moves, in % of its"
+                    + " line rate, 1 to 99 (default 75)") @Parameter(names = "--load-based-threshold-percent",
+                    absentValue = ABSENT) String loadBasedPercent,
+            @Descriptor("policy load-based: for how long, in whole seconds from 1s to 1h (default 30s)") @Parameter(
+                    names = "--load-based-window", absentValue = ABSENT) String loadBasedWindow,
             @Descriptor("the bond's name") String name) {
+        PolicyNames.Chosen chosen = policy.equals(ABSENT) ? new PolicyNames.Chosen(manager.defaultPolicy(), null)
+                : PolicyNames.parse(policy);
         BondSettings settings = settings(failback).withLacp(lacpSettings(lacp, lacpRate, lacpFallback, minLinks))
                 .withArpMonitor(arpValidation(arpMonitor(arpTargets, arpInterval, arpMissed), arpValidate,
                         arpAllTargets))
                 .withCarrierDelays(new CarrierDelays(carrierDelay("--updelay", updelay),
                         carrierDelay("--downdelay", downdelay)))
-                .withFailoverOnBusy(failoverOnBusyNanos(failoverOnBusy));
-        PolicyNames.Chosen chosen = PolicyNames.parse(policy);
+                .withFailoverOnBusy(failoverOnBusyNanos(failoverOnBusy))
+                .withLoadBased(loadBased(chosen.policy(), loadBasedPercent, loadBasedWindow));
         BondReport created;
         try {
             created = manager.create(name, chosen.policy(), settings);
@@ -341,6 +362,50 @@ public final class BondCommands {
         return nanos;
     }
 
+    /** What {@code --load-based-threshold-percent} and {@code --load-based-window} say, checked. */
+    static LoadBasedSettings loadBased(LoadDistribution policy, String percent, String window) {
+        if (policy != LoadDistribution.LOAD_BASED) {
+            for (String[] option : new String[][] {{"--load-based-threshold-percent", percent},
+                {"--load-based-window", window}}) {
+                if (!option[1].equals(ABSENT)) {
+                    throw new IllegalArgumentException(option[0] + " " + option[1] + " needs --policy load-based, not "
+                            + policy.shellName());
+                }
+            }
+        }
+        int thresholdPercent = LoadBasedSettings.DEFAULT_THRESHOLD_PERCENT;
+        if (!percent.equals(ABSENT)) {
+            try {
+                thresholdPercent = Integer.parseInt(percent.trim());
+            } catch (NumberFormatException notANumber) {
+                thresholdPercent = -1; // answered below with the allowed range
+            }
+            if (thresholdPercent < LoadBasedSettings.MIN_THRESHOLD_PERCENT
+                    || thresholdPercent > LoadBasedSettings.MAX_THRESHOLD_PERCENT) {
+                throw new IllegalArgumentException("bad --load-based-threshold-percent '" + percent + "': a whole"
+                        + " percentage from " + LoadBasedSettings.MIN_THRESHOLD_PERCENT + " to "
+                        + LoadBasedSettings.MAX_THRESHOLD_PERCENT);
+            }
+        }
+        int windowSeconds = LoadBasedSettings.DEFAULT_WINDOW_SECONDS;
+        if (!window.equals(ABSENT)) {
+            long nanos;
+            try {
+                nanos = TimeSpan.parse(window).nanos();
+            } catch (IllegalArgumentException bad) {
+                nanos = -1; // answered below with the allowed range
+            }
+            if (nanos % TimeSpan.NANOS_PER_SECOND != 0
+                    || nanos < LoadBasedSettings.MIN_WINDOW_SECONDS * TimeSpan.NANOS_PER_SECOND
+                    || nanos > LoadBasedSettings.MAX_WINDOW_SECONDS * TimeSpan.NANOS_PER_SECOND) {
+                throw new IllegalArgumentException("bad --load-based-window '" + window + "': a whole number of"
+                        + " seconds from " + LoadBasedSettings.MIN_WINDOW_SECONDS + "s to 1h, e.g. 30s");
+            }
+            windowSeconds = (int) (nanos / TimeSpan.NANOS_PER_SECOND);
+        }
+        return new LoadBasedSettings(thresholdPercent, windowSeconds);
+    }
+
     /** What {@code --lacp}, {@code --lacp-rate}, {@code --lacp-fallback} and {@code --min-links} say, checked. */
     static LacpSettings lacpSettings(String mode, String rate, String fallback, String minLinks) {
         LacpSettings off = LacpSettings.off();
@@ -396,7 +461,7 @@ public final class BondCommands {
 
     @Descriptor("Change a bond's load-distribution policy; the tables are recomputed at once")
     public BondView policy(@Descriptor("the bond") String bond,
-            @Descriptor("the policy, e.g. round-robin, hash-l34, per-vm, failover-order; or another system's name,"
+            @Descriptor("the policy, e.g. per-vm, hash-l34, failover-order, load-based; or another system's name,"
                     + " e.g. active-backup, balance-tcp, loadbalance_srcid") String policy) {
         PolicyNames.Chosen chosen = PolicyNames.parse(policy);
         BondReport changed;

@@ -36,9 +36,10 @@ final class PolicyNames {
         refused.put("802.3ad", "LACP is a separate option here: use --lacp active --policy hash-l2 (802.3ad's"
                 + " default layer2 hash) or another hash policy");
         refused.put("balance-tlb", "it moves peers between members by their measured load and receives on one"
-                + " member only, which this NIC manager does not do; the nearest policy is least-loaded");
+                + " member only, which this NIC manager does not do; the nearest policy is load-based, which moves"
+                + " VMs' ports off busy members");
         refused.put("balance-alb", "it balances receive traffic by rewriting ARP replies, which this NIC manager does"
-                + " not do; the nearest policy is least-loaded");
+                + " not do; the nearest policy is load-based, which moves VMs' ports off busy members");
         // Open vSwitch bond modes (Documentation/topics/bonding.rst).
         aliases.put("balance-slb", LoadDistribution.HASH_L2_SRC); // SLB hashes the source MAC (and VLAN)
         aliases.put("balance-tcp", LoadDistribution.HASH_L34);
@@ -47,8 +48,7 @@ final class PolicyNames {
         aliases.put("loadbalance_srcmac", LoadDistribution.HASH_L2_SRC);
         aliases.put("loadbalance_ip", LoadDistribution.HASH_L3);
         aliases.put("failover_explicit", LoadDistribution.FAILOVER_ORDER);
-        refused.put("loadbalance_loadbased", "load-based teaming (policy load-based) is not built yet; the nearest"
-                + " policy is per-vm");
+        aliases.put("loadbalance_loadbased", LoadDistribution.LOAD_BASED); // route based on physical NIC load
         ALIASES = Collections.unmodifiableMap(aliases);
         REFUSED = Collections.unmodifiableMap(refused);
     }

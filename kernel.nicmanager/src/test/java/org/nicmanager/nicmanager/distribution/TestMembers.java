@@ -2,16 +2,28 @@ package org.nicmanager.nicmanager.distribution;
 
 import java.util.Arrays;
 
-/** Test double: a bond's members with settable activity and pending bytes, in slot order. */
+import org.nicmanager.kernel.api.nic.NicCounters;
+
+/**
+ * Test double: a bond's members with settable activity, pending bytes and transmit counters, in slot order; each
+ * runs at 1 Gb/s unless set otherwise.
+ */
 final class TestMembers implements MemberView {
 
     final boolean[] up;
     final long[] pending;
+    final long[] speedBps;
+    final long[] txFrames;
+    final long[] txBytes;
 
     TestMembers(int count) {
         up = new boolean[count];
         pending = new long[count];
+        speedBps = new long[count];
+        txFrames = new long[count];
+        txBytes = new long[count];
         Arrays.fill(up, true);
+        Arrays.fill(speedBps, 1_000_000_000L);
     }
 
     @Override
@@ -41,5 +53,15 @@ final class TestMembers implements MemberView {
     @Override
     public long pendingBytes(int slot) {
         return pending[slot];
+    }
+
+    @Override
+    public long speedBps(int slot) {
+        return speedBps[slot];
+    }
+
+    @Override
+    public NicCounters counters(int slot) {
+        return new NicCounters(txFrames[slot], txBytes[slot], 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

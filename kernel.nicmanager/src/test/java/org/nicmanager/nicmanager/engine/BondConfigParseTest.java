@@ -1,6 +1,7 @@
 package org.nicmanager.nicmanager.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Hashtable;
@@ -12,6 +13,7 @@ import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.ArpValidate;
 import org.nicmanager.nicmanager.bond.CarrierDelays;
+import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
 
 /**
  * A bond's configuration as an operator writes it (a .cfg or .config file in conf/), checked like a command: each bad
@@ -37,7 +39,8 @@ class BondConfigParseTest {
         BondConfig config = ConfigAdminBondStore.parse("bond0", properties("policy", "failover-order", "failback",
                 "delayed", "failbackHoldDownMs", "750", "nics", " nic1, nic0 "));
         assertEquals(new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.DELAYED, 750,
-                List.of("nic1", "nic0"), config.lacp(), ArpMonitorSettings.off(), CarrierDelays.NONE, 0L), config);
+                List.of("nic1", "nic0"), config.lacp(), ArpMonitorSettings.off(), CarrierDelays.NONE, 0L,
+                LoadBasedSettings.defaults()), config);
         ArpMonitorSettings monitor = ConfigAdminBondStore.parse("bond0", properties("arpTargets",
                 "10.0.0.5, 10.0.1.5", "arpIntervalMs", "250", "arpMissedMax", "3")).arpMonitor();
         assertEquals("10.0.0.5,10.0.1.5", monitor.targetsText());
@@ -92,7 +95,7 @@ class BondConfigParseTest {
     void badValuesAreRefusedByNameWithWhatIsAllowed() {
         assertEquals("unknown policy 'fastest'; allowed: round-robin, least-loaded, hash-l2-src, hash-l2-dst, hash-l2,"
                 + " hash-l3-src, hash-l3-dst, hash-l3, hash-l34, hash-l34-rebalanced, ip-hash-else-rr, per-vm,"
-                + " tcp-session, priority-aware, failover-order", refusal(properties("policy", "fastest")));
+                + " tcp-session, priority-aware, failover-order, load-based", refusal(properties("policy", "fastest")));
         assertEquals("bad failback 'sometimes'; allowed: IMMEDIATE, DELAYED, MANUAL",
                 refusal(properties("failback", "sometimes")));
         assertEquals("bad failbackHoldDownMs 'soon': a whole number expected",
@@ -113,5 +116,34 @@ class BondConfigParseTest {
                 .failoverOnBusyMs());
         assertEquals(250_000_000L, ConfigAdminBondStore.parse("bond0", properties("failoverOnBusyMs", 250L))
                 .settings().failoverOnBusyNanos());
+    }
+
+    @Test
+    void noPolicyLeavesItToTheNicManagerReadingTheConfiguration() {
+        BondConfig absent = ConfigAdminBondStore.parse("bond0", properties("nics", "nic0"));
+        BondConfig empty = ConfigAdminBondStore.parse("bond0", properties("policy", "", "nics", "nic0"));
+
+        assertNull(absent.policy());
+        assertNull(empty.policy(), "the metatype's default: empty");
+        assertEquals(LoadDistribution.PER_VM, absent.withPolicyIfAbsent(LoadDistribution.PER_VM).policy());
+        assertEquals(LoadDistribution.HASH_L34, ConfigAdminBondStore.parse("bond0", properties("policy", "hash-l34"))
+                .withPolicyIfAbsent(LoadDistribution.PER_VM).policy(), "a policy given stays");
+    }
+
+    @Test
+    void theLoadBasedThresholdsAreReadAndCheckedAgainstTheirRanges() {
+        assertEquals(new LoadBasedSettings(80, 60), ConfigAdminBondStore.parse("bond0", properties(
+                "loadBasedThresholdPercent", "80", "loadBasedWindowSeconds", 60)).loadBased());
+        assertEquals(LoadBasedSettings.defaults(), ConfigAdminBondStore.parse("bond0", properties()).loadBased());
+        assertEquals("bad loadBasedThresholdPercent '100': a whole percentage from 1 to 99",
+                refusal(properties("loadBasedThresholdPercent", 100)));
+        assertEquals("bad loadBasedThresholdPercent '0': a whole percentage from 1 to 99",
+                refusal(properties("loadBasedThresholdPercent", "0")));
+        assertEquals("bad loadBasedThresholdPercent 'most': a whole number expected",
+                refusal(properties("loadBasedThresholdPercent", "most")));
+        assertEquals("bad loadBasedWindowSeconds '0': a whole number of seconds from 1 to 3600",
+                refusal(properties("loadBasedWindowSeconds", 0)));
+        assertEquals("bad loadBasedWindowSeconds '3601': a whole number of seconds from 1 to 3600",
+                refusal(properties("loadBasedWindowSeconds", "3601")));
     }
 }

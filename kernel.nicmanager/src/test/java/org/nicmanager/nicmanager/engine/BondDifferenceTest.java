@@ -61,9 +61,9 @@ class BondDifferenceTest {
     @Test
     void aNewFailoverOnBusyTimeIsChangedLiveAndAWriterThatDoesNotKnowItKeepsIt() {
         BondConfig live = new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.IMMEDIATE, 2000,
-                PRESENT, LacpSettings.off(), null, null, 0L);
+                PRESENT, LacpSettings.off(), null, null, 0L, null);
         BondConfig busy = new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.IMMEDIATE, 2000,
-                PRESENT, LacpSettings.off(), null, null, 500L);
+                PRESENT, LacpSettings.off(), null, null, 500L, null);
         BondDifference difference = BondDifference.between(live, PRESENT, busy);
         assertTrue(difference.failoverOnBusyChanges());
         assertFalse(difference.recreates(), "a running bond changes it without being re-created");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.sim.NicModel;
+import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
@@ -145,6 +146,34 @@ class NicManagerFollowTest {
         assertEquals("bond bond0 deleted: its configuration was deleted",
                 manager.follow("bond0", () -> store.read("bond0")).change());
         assertTrue(manager.reports().isEmpty());
+    }
+
+    @Test
+    void aConfigurationNamingNoPolicyGetsTheVariantsDefaultFailoverOrderWithoutVms() {
+        assertEquals(LoadDistribution.FAILOVER_ORDER, manager.defaultPolicy());
+        store.bonds.put("bond1", new BondConfig("bond1", null, FailbackMode.IMMEDIATE, 0, List.of("nic2")));
+
+        assertEquals("bond bond1 created from its configuration: policy failover-order, NICs [nic2]",
+                manager.follow("bond1", () -> store.read("bond1")).change());
+        assertEquals(LoadDistribution.FAILOVER_ORDER, manager.show("bond1").stats().policy());
+    }
+
+    @Test
+    void theKernelIntegratedVariantsDefaultIsPerVm() {
+        NicManagerBase integrated = new NicManagerBase(world, world, new VmFacts() {
+            @Override
+            public int priority(String vm) {
+                return 5;
+            }
+
+            @Override
+            public boolean running(String vm) {
+                return false;
+            }
+        }, Gates.DIRECT, BondEvents.NONE, new MemoryStore()) {
+        };
+
+        assertEquals(LoadDistribution.PER_VM, integrated.defaultPolicy());
     }
 
     @Test

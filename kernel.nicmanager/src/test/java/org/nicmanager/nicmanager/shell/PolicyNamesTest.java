@@ -15,7 +15,8 @@ class PolicyNamesTest {
     @ParameterizedTest
     @CsvSource({"active-backup, failover-order", "balance-rr, round-robin", "balance-xor, hash-l2",
         "balance-slb, hash-l2-src", "balance-tcp, hash-l34", "loadbalance_srcid, per-vm",
-        "loadbalance_srcmac, hash-l2-src", "loadbalance_ip, hash-l3", "failover_explicit, failover-order"})
+        "loadbalance_srcmac, hash-l2-src", "loadbalance_ip, hash-l3", "failover_explicit, failover-order",
+        "loadbalance_loadbased, load-based"})
     void anAliasMeansItsPolicyAndIsRemembered(String alias, String policy) {
         PolicyNames.Chosen chosen = PolicyNames.parse(alias);
 
@@ -48,17 +49,7 @@ class PolicyNamesTest {
 
         assertTrue(message.startsWith("policy '" + alias + "' is refused: "), message);
         assertTrue(message.contains("which this NIC manager does not do"), message);
-        assertTrue(message.contains("nearest policy is least-loaded"), message);
-    }
-
-    @Test
-    void loadBasedTeamingIsRefusedAsNotBuiltYetNamingPerVm() {
-        String message = assertThrows(IllegalArgumentException.class,
-                () -> PolicyNames.parse("loadbalance_loadbased")).getMessage();
-
-        assertTrue(message.contains("load-based"), message);
-        assertTrue(message.contains("not built yet"), message);
-        assertTrue(message.contains("nearest policy is per-vm"), message);
+        assertTrue(message.contains("nearest policy is load-based"), message);
     }
 
     @Test

@@ -15,6 +15,12 @@ public final class BondTopics {
     /** A recovered member carries traffic again ([0104]). */
     public static final String FAILBACK = PREFIX + "FAILBACK";
     /**
+     * A load-based bond moved a VM's port to a lighter member, because its member had been busy for the bond's whole
+     * window. Carries {@link #NIC} (the member the port moved to), {@link #REASON} ({@code LOAD_MOVED}) and
+     * {@link #DETAILS} (the port, its VM, the member it left and both members' load).
+     */
+    public static final String PORT_MOVED = PREFIX + "PORT_MOVED";
+    /**
      * A member joined a bond whose members' MTUs differ: frames larger than the bond's MTU (its smallest member's) go
      * only through members that can carry them. Carries {@link #NIC} (the member that joined), {@link #NIC_MTU_BYTES},
      * {@link #MTU_BYTES} and {@link #DETAILS}.
@@ -26,7 +32,8 @@ public final class BondTopics {
     public static final String POLICY = "policy";
     /**
      * Upper-case reason: CARRIER_LOST, HARDWARE_FAILED, REMOVED, TRANSMIT_LINK_DOWN, ARP_UNANSWERED, LACP, BUSY (the
-     * member's ring stayed full for the bond's failover-on-busy time), FAILBACK.
+     * member's ring stayed full for the bond's failover-on-busy time), FAILBACK, LOAD_MOVED (a load-based bond moved
+     * a VM's port to this member).
      */
     public static final String REASON = "reason";
     /** Kernel-clock time of the event, in nanoseconds. */

@@ -20,7 +20,12 @@ public enum LoadDistribution {
     PER_VM("per-vm", true),
     TCP_SESSION("tcp-session", false),
     PRIORITY_AWARE("priority-aware", true),
-    FAILOVER_ORDER("failover-order", false);
+    FAILOVER_ORDER("failover-order", false),
+    /**
+     * vSphere's "route based on physical NIC load": each VM's port stays on one member, and a port moves to a lighter
+     * member only when its member has been busy (75 % of its line rate by default) for a whole window (30 s).
+     */
+    LOAD_BASED("load-based", true);
 
     private final String shellName;
     private final boolean vmAware;

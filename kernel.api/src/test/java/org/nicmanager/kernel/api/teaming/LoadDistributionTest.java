@@ -34,7 +34,7 @@ class LoadDistributionTest {
     }
 
     @Test
-    void onlyPerVmAndPriorityAwareNeedVmInformation() {
+    void onlyPerVmPriorityAwareAndLoadBasedNeedVmInformation() {
         Set<LoadDistribution> vmAware = EnumSet.noneOf(LoadDistribution.class);
         for (LoadDistribution policy : LoadDistribution.values()) {
             if (policy.vmAware()) {
@@ -42,7 +42,8 @@ class LoadDistributionTest {
             }
         }
 
-        assertEquals(EnumSet.of(LoadDistribution.PER_VM, LoadDistribution.PRIORITY_AWARE), vmAware);
+        assertEquals(EnumSet.of(LoadDistribution.PER_VM, LoadDistribution.PRIORITY_AWARE, LoadDistribution.LOAD_BASED),
+                vmAware);
     }
 
     private static void assertRefusedListingEveryName(String name) {

@@ -43,6 +43,7 @@ public final class Bond {
     private final FramePlacer placer;
     private final BondAggregation aggregation;
     private final ArpMonitor monitor;
+    private final MemberRoles roles;
     private InboundFrames inbound;
     private BondObserver observer = BondObserver.NONE;
     private FrameFates fates = FrameFates.NONE;
@@ -76,6 +77,8 @@ public final class Bond {
         this.aggregation = new BondAggregation(name, settings.lacp(), scheduler, members, counters,
                 this::lacpGatesChanged);
         this.monitor = new ArpMonitor(name, settings.arpMonitor(), scheduler, members, this::reachabilityChanged);
+        this.roles = new MemberRoles(members, aggregation, failback);
+        roles.recompute(policy);
     }
 
     public String name() {
@@ -112,10 +115,14 @@ public final class Bond {
         this.readyListener = listener;
     }
 
-    /** Changes the load-distribution policy now; a refused policy changes nothing. */
+    /**
+     * Changes the load-distribution policy now; a refused policy changes nothing. The members' roles, and so the
+     * capacity, follow the policy: the observer hears of it.
+     */
     public void setPolicy(LoadDistribution policy) {
         placer.use(spreading.use(policy));
         rebuild();
+        observer.carriersChanged(this);
     }
 
     /**
@@ -143,9 +150,12 @@ public final class Bond {
         return backlog.isEmpty() && members.anyRoom();
     }
 
-    /** The line rate of the members carrying traffic now, less the named NICs, in bits per second ([0116]). */
+    /**
+     * What the policy carries, in bits per second ([0116]): the line rate of the ACTIVE members now, or, with NICs
+     * named, what it would carry if they failed ({@link MemberRoles#capacityBps}).
+     */
     public long capacityBps(java.util.Collection<String> without) {
-        return members.capacityBps(without);
+        return roles.capacityBps(without);
     }
 
     /** The slot of the present (not removed) member whose NIC has that name, or -1. */
@@ -179,6 +189,7 @@ public final class Bond {
             notifier.cancel(slot);
         }
         members.recompute();
+        roles.recompute(spreading.policy());
     }
 
     /**
@@ -485,6 +496,7 @@ public final class Bond {
 
     private void rebuild() {
         members.recompute();
+        roles.recompute(spreading.policy());
         spreading.rebuild();
     }
 
@@ -583,7 +595,7 @@ public final class Bond {
 
     public BondStats stats() {
         return BondStats.of(this, members, counters, backlog.size(), macs, failback, rechecker,
-                aggregation.status(name), monitor);
+                aggregation.status(name), monitor, roles, scheduler.nanoTime());
     }
 
     long rebalanceMoves() {

@@ -160,18 +160,6 @@ final class BondMembers implements MemberView {
         return mtus;
     }
 
-    /** The line rate of the members carrying traffic now, less those named ([0116]); bits per second. */
-    long capacityBps(java.util.Collection<String> without) {
-        long total = 0;
-        for (int i = 0; i < activeCount; i++) {
-            PhysicalNic nic = nics[activeSlots[i]];
-            if (!without.contains(nic.name())) {
-                total += nic.speedBps();
-            }
-        }
-        return total;
-    }
-
     /** The slot of the current member whose NIC has that name, or -1. */
     int presentSlot(String nicName) {
         for (int slot = 0; slot < count; slot++) {

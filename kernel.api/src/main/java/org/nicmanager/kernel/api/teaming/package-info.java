@@ -3,7 +3,7 @@
  * from outside (patent [0059]-[0071]).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.nicmanager.kernel.api.teaming;
 
 import org.osgi.annotation.bundle.Export;

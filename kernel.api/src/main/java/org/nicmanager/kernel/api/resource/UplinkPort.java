@@ -17,8 +17,8 @@ public interface UplinkPort {
     void send(FrameBuffer frame);
 
     /**
-     * What the uplink's policy carries now, in bits per second ([0116]); 0 when no member does. That is the line rate of
-     * the members whose role is ACTIVE: the active member alone for active-backup ({@code failover-order}), the
+     * What the uplink's policy carries now, in bits per second ([0116]); 0 when no member does. That is the line rate
+     * of the members whose role is ACTIVE: the active member alone for active-backup ({@code failover-order}), the
      * members of the selected aggregator for LACP, every member in service for a spreading policy. A standby member,
      * or one LACP did not select, adds nothing. The uplink tells its scheduler when this changes (failover, failback,
      * LACP selection, a policy change).

@@ -82,6 +82,9 @@ public class BondRolesTest extends NicManagerTestSupport {
         assertTrue(why, why.contains("partner key 5 differs from 7; own key 5 differs from 7 (another speed)"));
         assertTrue(bond, bond.contains("\"carryingNow\":[\"x20\"]"));
         assertEquals("\"NOT_SELECTED\"", nicRole(shell("nic:list --json"), "y20"));
+        String shown = shell("nic:show y20 --json");
+        assertTrue(shown, shown.contains("\"bond\":\"bond20\",\"role\":\"NOT_SELECTED\",\"roleReason\":\"" + why
+                + "\""));
     }
 
     @Test

@@ -7,7 +7,7 @@ const POLL_MS = 1000;
 const POINTS = 60;
 const COLORS = ['#1d3557', '#e63946', '#2a9d8f', '#f4a261', '#6a4c93', '#457b9d', '#8ac926', '#ff595e'];
 const STATE_COLORS = new Map(Object.entries({ UP: '#2a9d8f', BUSY: '#2a9d8f', STANDBY: '#8d99ae', DOWN: '#e76f51',
-  FAILED: '#9d0208', UNREACHABLE: '#f4a261' }));
+  FAILED: '#9d0208', UNREACHABLE: '#f4a261', NOT_SELECTED: '#6a4c93', UNUSED: '#adb5bd' }));
 // The token that only this page gets (a SameSite=Strict cookie, set with the page): every state change sends it back.
 const CSRF_COOKIE = 'nicmgr-csrf';
 const CSRF_HEADER = 'X-Nicmgr-Csrf';
@@ -27,6 +27,14 @@ function mapOf(object) {
 function memberState(bond, member) {
   const monitored = (bond.arpMonitor?.members ?? []).find(a => a.nic === member.name);
   return monitored?.state === 'UNREACHABLE' ? 'UNREACHABLE' : member.state;
+}
+
+// What a bond-to-member line shows: the link's state while the member carries traffic or is out for a link reason; its
+// role while it is healthy but carries nothing (STANDBY, NOT_SELECTED by LACP, UNUSED: held out awaiting failback).
+function memberLink(bond, member) {
+  const state = memberState(bond, member);
+  if (member.role === 'STANDBY' || member.role === 'NOT_SELECTED') return member.role;
+  return member.role === 'UNUSED' && state === 'UP' ? 'UNUSED' : state;
 }
 
 let lastEvent = 0;
@@ -151,7 +159,8 @@ function renderNics(nics, rates) {
       down ? 'replug' : 'unplug');
     button.addEventListener('click', () => cable(nic.name, down ? 'plug' : 'unplug'));
     return el('tr', { 'data-nic-row': nic.name }, el('td', {}, nic.name), el('td', {}, nic.driver),
-      el('td', {}, nic.bond ?? '-'), el('td', { class: 'nic-state' }, nic.state),
+      el('td', {}, nic.bond ?? '-'), el('td', { class: 'nic-role' }, nic.role ?? '-'),
+      el('td', { class: 'nic-state' }, nic.state),
       el('td', { class: 'number' }, mbps(rate.txBps)), el('td', { class: 'number' }, mbps(rate.rxBps)),
       el('td', {}, button));
   }));
@@ -161,9 +170,17 @@ function renderBonds(bonds) {
   const body = document.querySelector('#bonds tbody');
   body.replaceChildren(...bonds.map(bond => el('tr', { 'data-bond': bond.name }, el('td', {}, bond.name),
     el('td', {}, bond.policy),
-    el('td', {}, bond.members.map(m => `${m.name} ${memberState(bond, m)}${m.active ? ' (active)' : ''}`)
-      .join(', ') || '-'),
+    el('td', { class: 'carrying' }, (bond.carryingNow ?? []).join(', ') || 'none'),
+    el('td', {}, ...memberRoles(bond)),
     el('td', { class: 'number' }, String(bond.failovers)), el('td', { class: 'number' }, String(bond.failbacks)))));
+}
+
+/** Each member as "NIC STATE ROLE", its role's reason on hover, separated by commas. */
+function memberRoles(bond) {
+  if (bond.members.length === 0) return ['-'];
+  return bond.members.flatMap((m, i) => [i === 0 ? '' : ', ',
+    el('span', { class: `member role-${(m.role ?? '').toLowerCase()}`, 'data-member': m.name,
+      'data-role': m.role ?? '', title: m.roleReason ?? '' }, `${m.name} ${memberState(bond, m)} ${m.role ?? ''}`)]);
 }
 
 function renderEvents(events) {
@@ -226,8 +243,7 @@ function renderTopology(topology, nics, bonds, vms, vnics) {
       v.attached ? 'UP' : 'DOWN');
   });
   bonds.forEach(b => b.members.forEach(m => {
-    const state = memberState(b, m);
-    join(`1:${b.name}`, `2:${m.name}`, state === 'UP' && !m.active ? 'STANDBY' : state);
+    join(`1:${b.name}`, `2:${m.name}`, memberLink(b, m));
   }));
   links.forEach(l => {
     if (l.kind === 'NIC') join(`2:${l.device}`, `3:${l.switchName}`, l.state);

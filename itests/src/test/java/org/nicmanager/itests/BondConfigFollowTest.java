@@ -88,7 +88,8 @@ public class BondConfigFollowTest extends NicManagerTestSupport {
         String followed = shell("bond:show bondF --json");
         assertTrue(followed, followed.contains("\"policy\":\"failover-order\""));
         assertTrue(followed, followed.contains("\"members\":[{\"name\":\"f2\",\"state\":\"UP\",\"active\":true"));
-        assertTrue(followed, followed.contains("\"txBytes\":0},{\"name\":\"f0\",\"state\":\"UP\""));
+        assertTrue(followed, followed.contains("\"role\":\"ACTIVE\",\"roleReason\":\"first member in service in the"
+                + " failover order\"},{\"name\":\"f0\",\"state\":\"UP\",\"active\":false"));
         assertFalse(followed, followed.contains("\"name\":\"f1\""));
 
         configure("bondF", "policy", "fastest", "nics", new String[] {"f2", "f0"});

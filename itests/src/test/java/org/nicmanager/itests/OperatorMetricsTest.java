@@ -121,6 +121,51 @@ public class OperatorMetricsTest extends NicManagerTestSupport {
         promtoolAccepts(metrics);
     }
 
+    /**
+     * Issue 18 point 2: each member's role is a state set, and {@code nicmgr_bond_member_active} is 1 for the ACTIVE
+     * role only: a failover-order bond's standby is 0, a member LACP did not select (another key) is 0, and a spreading
+     * policy's members are all 1. A scrape with a negotiated LACP bond works (its members' several state flags).
+     */
+    @Test
+    public void bondMemberRolesAreMetricsAndOnlyActiveMembersCountAsActive() throws Exception {
+        shell("hw:switch add swR --ports 8");
+        shell("hw:switch add swL --ports 8 --lacp active --lacp-rate fast");
+        for (String nic : new String[] {"r0", "r1", "s0", "s1"}) {
+            shell("hw:nic add " + nic + " --model e1000 --switch swR");
+        }
+        shell("hw:nic add l0 --model e1000 --switch swL");
+        shell("hw:nic add l1 --model e100 --switch swL");
+        shell("bond:create bondAB --policy failover-order");
+        shell("bond:add bondAB r0 r1");
+        shell("bond:create bondRR --policy round-robin");
+        shell("bond:add bondRR s0 s1");
+        shell("bond:create bondL --policy hash-l34 --lacp active --lacp-rate fast");
+        shell("bond:add bondL l0 l1");
+        shell("kernel:advance 3s");
+
+        String metrics = get("metrics").body();
+        String[][] expected = {{"bondAB", "r0", "ACTIVE"}, {"bondAB", "r1", "STANDBY"}, {"bondRR", "s0", "ACTIVE"},
+            {"bondRR", "s1", "ACTIVE"}, {"bondL", "l0", "ACTIVE"}, {"bondL", "l1", "NOT_SELECTED"}};
+        for (String[] member : expected) {
+            String id = "bond=\"" + member[0] + "\",nic=\"" + member[1] + "\"";
+            for (String role : new String[] {"ACTIVE", "STANDBY", "UNUSED", "NOT_SELECTED"}) {
+                assertEquals(member[1] + " " + role, role.equals(member[2]) ? 1 : 0,
+                        sample(metrics, "nicmgr_bond_member_role{" + id + ",role=\"" + role + "\"}"));
+            }
+            assertEquals(member[1] + " active", member[2].equals("ACTIVE") ? 1 : 0,
+                    sample(metrics, "nicmgr_bond_member_active{" + id + "}"));
+        }
+
+        assertTrue("a negotiated LACP member's state flags, several of them, as one label", metrics.contains(
+                "bond=\"bondL\",mux=\"DISTRIBUTING\",nic=\"l0\",partner_state=\"ACTIVITY,SHORT_TIMEOUT,"));
+
+        shell("hw:unplug r0");
+        String failedOver = get("metrics").body();
+        assertEquals(1, sample(failedOver, "nicmgr_bond_member_role{bond=\"bondAB\",nic=\"r0\",role=\"UNUSED\"}"));
+        assertEquals(1, sample(failedOver, "nicmgr_bond_member_active{bond=\"bondAB\",nic=\"r1\"}"));
+        promtoolAccepts(failedOver);
+    }
+
     /** The value of one sample line, e.g. {@code name{labels} 12.0}. */
     private static long sample(String metrics, String series) {
         for (String line : metrics.split("\n")) {

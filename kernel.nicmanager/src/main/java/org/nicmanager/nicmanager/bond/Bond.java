@@ -46,6 +46,7 @@ public final class Bond {
     private final ArpMonitor monitor;
     private final CarrierDelayer carrierDelays;
     private final BusyWatch busyWatch;
+    private final MemberRoles roles;
     private InboundFrames inbound;
     private BondObserver observer = BondObserver.NONE;
     private FrameFates fates = FrameFates.NONE;
@@ -94,6 +95,8 @@ public final class Bond {
         this.monitor = new ArpMonitor(name, settings.arpMonitor(), scheduler, members, this::reachabilityChanged,
                 this::activeForArp);
         this.carrierDelays = new CarrierDelayer(scheduler, settings.carrierDelays(), members, this::linkEvent);
+        this.roles = new MemberRoles(members, aggregation, failback);
+        roles.recompute(policy);
     }
 
     public String name() {
@@ -130,10 +133,14 @@ public final class Bond {
         this.readyListener = listener;
     }
 
-    /** Changes the load-distribution policy now; a refused policy changes nothing. */
+    /**
+     * Changes the load-distribution policy now; a refused policy changes nothing. The members' roles, and so the
+     * capacity, follow the policy: the observer hears of it.
+     */
     public void setPolicy(LoadDistribution policy) {
         placer.use(spreading.use(policy));
         rebuild();
+        observer.carriersChanged(this);
         resumeHeld(); // frames the old policy held (a load-based port in the middle of a move) go by the new one
     }
 
@@ -162,9 +169,12 @@ public final class Bond {
         return backlog.isEmpty() && members.anyRoom();
     }
 
-    /** The line rate of the members carrying traffic now, less the named NICs, in bits per second ([0116]). */
+    /**
+     * What the policy carries, in bits per second ([0116]): the line rate of the ACTIVE members now, or, with NICs
+     * named, what it would carry if they failed ({@link MemberRoles#capacityBps}).
+     */
     public long capacityBps(java.util.Collection<String> without) {
-        return members.capacityBps(without);
+        return roles.capacityBps(without);
     }
 
     /**
@@ -208,6 +218,7 @@ public final class Bond {
             notifier.cancel(slot);
         }
         members.recompute();
+        roles.recompute(spreading.policy());
     }
 
     /**
@@ -603,6 +614,7 @@ public final class Bond {
 
     private void rebuild() {
         members.recompute();
+        roles.recompute(spreading.policy());
         spreading.rebuild();
     }
 
@@ -702,7 +714,7 @@ public final class Bond {
 
     public BondStats stats() {
         return BondStats.of(this, members, counters, backlog.size(), macs, failback, rechecker,
-                aggregation.status(name), monitor, carrierDelays);
+                aggregation.status(name), monitor, carrierDelays, roles, scheduler.nanoTime());
     }
 
     long rebalanceMoves() {

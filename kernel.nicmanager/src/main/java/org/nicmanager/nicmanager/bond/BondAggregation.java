@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.lacp.LacpduCodec;
+import org.nicmanager.kernel.api.lacp.LagId;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.nicmanager.lacp.BondLacp;
@@ -52,6 +53,57 @@ final class BondAggregation implements LacpMembers {
      */
     boolean aggregated() {
         return settings.aggregates() && (lacp == null || !lacp.inFallback());
+    }
+
+    /** True while LACP, finding no partner that speaks it, runs the bond as active-backup. */
+    boolean inLacpFallback() {
+        return lacp != null && lacp.inFallback();
+    }
+
+    /** Why LACP keeps this healthy member from distributing, for people; "" without LACP. */
+    String whyNotDistributing(int slot) {
+        return lacp == null ? "" : lacp.whyNotDistributing(slot);
+    }
+
+    /**
+     * Which members would distribute if the named NICs failed (for what-if capacity): the members distributing now
+     * less those; under LACP, when the failure would make selection choose another group, that group's members that are
+     * up and in service (once they negotiate), and none when fewer than min-links would remain; in LACP's fallback the
+     * first member up and in service.
+     */
+    boolean[] distributorsWithout(java.util.Collection<String> failed) {
+        int count = members.count();
+        boolean[] gone = new boolean[count];
+        for (int slot = 0; slot < count; slot++) {
+            gone[slot] = failed.contains(members.nic(slot).name());
+        }
+        boolean[] carriers = new boolean[count];
+        if (inLacpFallback()) {
+            for (int rank = 0; rank < count; rank++) {
+                int slot = members.slotAt(rank);
+                if (!gone[slot] && up(slot) && members.carrying(slot)) {
+                    carriers[slot] = true;
+                    break;
+                }
+            }
+            return carriers;
+        }
+        LagId group = lacp == null ? null : lacp.chosenWithout(gone);
+        boolean regroup = lacp != null && group != null && !group.equals(lacp.chosen());
+        boolean lost = false;
+        int remaining = 0;
+        for (int slot = 0; slot < count; slot++) {
+            if (gone[slot]) {
+                lost |= members.isActive(slot);
+                continue;
+            }
+            carriers[slot] = regroup ? lacp.inGroup(slot, group) && members.carrying(slot) : members.isActive(slot);
+            remaining += carriers[slot] ? 1 : 0;
+        }
+        if (lacp != null && (lost || regroup) && remaining < settings.minLinks()) {
+            return new boolean[count]; // the aggregate goes down
+        }
+        return carriers;
     }
 
     void memberAdded(int slot) {

@@ -160,18 +160,6 @@ final class BondMembers implements MemberView {
         return mtus;
     }
 
-    /** The line rate of the members carrying traffic now, less those named ([0116]); bits per second. */
-    long capacityBps(java.util.Collection<String> without) {
-        long total = 0;
-        for (int i = 0; i < activeCount; i++) {
-            PhysicalNic nic = nics[activeSlots[i]];
-            if (!without.contains(nic.name())) {
-                total += nic.speedBps();
-            }
-        }
-        return total;
-    }
-
     /** The line rate of every present (not removed) member, whatever its link: bits per second, in slot order. */
     long[] presentRatesBps() {
         long[] rates = new long[count];

@@ -12,6 +12,7 @@ import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LacpMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.teaming.MemberRole;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 
 /**
@@ -59,10 +60,13 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
      * @param arpValidated the ARP monitor accepts only validated ARP as its life now ({@code arp_validate}, its role)
      * @param carrierDelay {@code updelay} or {@code downdelay} while that delay holds back its carrier change, else
      *            {@code null}
+     * @param role what it does for the bond now, by the policy ({@link MemberRoles})
+     * @param roleReason why, for people
      */
     public record Member(int slot, int rank, String nic, MemberState state, boolean carrying, boolean waitingForFailback,
             long sentFrames, long sentBytes, long returnedFrames, long receivedFrames, boolean recheckArmed,
-            long arpProbesSent, long arpAnswers, int mtuBytes, boolean arpValidated, String carrierDelay) {
+            long arpProbesSent, long arpAnswers, int mtuBytes, boolean arpValidated, String carrierDelay,
+            MemberRole role, String roleReason) {
     }
 
     /**
@@ -120,7 +124,8 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
             }
             LinkState link = member.state() == MemberState.UP || member.state() == MemberState.UNREACHABLE ? LinkState.UP
                     : member.state() == MemberState.FAILED ? LinkState.FAILED : LinkState.DOWN;
-            view.add(new BondMember(member.nic(), link, member.carrying(), member.sentFrames(), member.sentBytes()));
+            view.add(new BondMember(member.nic(), link, member.role() == MemberRole.ACTIVE, member.sentFrames(),
+                    member.sentBytes(), member.role(), member.roleReason()));
         }
         return new BondInfo(name, policy, LacpMode.valueOf(lacp.mode().toUpperCase(java.util.Locale.ROOT)), failback,
                 view, failovers, failbacks);
@@ -128,7 +133,7 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
 
     static BondStats of(Bond bond, BondMembers members, BondCounters counters, int queued, MacsSeen macs,
             FailbackPolicy failback, LinkRechecker rechecker, LacpBondStatus lacp, ArpMonitor monitor,
-            CarrierDelayer delayer) {
+            CarrierDelayer delayer, MemberRoles roles, long nowNanos) {
         List<Member> list = new ArrayList<>();
         int[] rankOf = new int[members.count()];
         for (int rank = 0; rank < members.count(); rank++) {
@@ -140,7 +145,8 @@ public record BondStats(String name, LoadDistribution policy, FailbackMode failb
                     counters.sentFrames[slot], counters.sentBytes[slot], counters.returnedFrames[slot],
                     counters.receivedFrames[slot], rechecker.armed(slot), monitor.probesSent(slot),
                     monitor.answersHeard(slot), members.nic(slot).mtuBytes(), monitor.validated(slot),
-                    delayer.upDelayRunning(slot) ? "updelay" : delayer.downDelayRunning(slot) ? "downdelay" : null));
+                    delayer.upDelayRunning(slot) ? "updelay" : delayer.downDelayRunning(slot) ? "downdelay" : null,
+                    roles.role(slot), roles.reason(slot, nowNanos)));
         }
         Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
         for (DropReason reason : DropReason.values()) {

@@ -182,7 +182,7 @@ public final class BondLacp implements LacpPort.Owner {
         try {
             do {
                 selectAgain = false;
-                chosen = bestGroup();
+                chosen = bestGroup(null);
                 for (int slot = 0; slot < members.count(); slot++) {
                     LacpPort port = ports[slot];
                     if (port != null) {
@@ -200,12 +200,13 @@ public final class BondLacp implements LacpPort.Owner {
         }
     }
 
-    private LagId bestGroup() {
+    /** @param gone members to leave out, as if their links had failed, or {@code null} */
+    private LagId bestGroup(boolean[] gone) {
         Map<LagId, int[]> groups = new java.util.HashMap<>(); // count, heard, first rank
         for (int rank = 0; rank < members.count(); rank++) {
             int slot = members.slotAt(rank);
             LacpPort port = ports[slot];
-            if (port == null || !port.enabled()) {
+            if (port == null || !port.enabled() || gone != null && gone[slot]) {
                 continue;
             }
             int[] group = groups.computeIfAbsent(port.lagId(), id -> new int[] {0, 0, Integer.MAX_VALUE});
@@ -362,6 +363,35 @@ public final class BondLacp implements LacpPort.Owner {
 
     public boolean inFallback() {
         return fallback.active();
+    }
+
+    /** The group the bond selected, or {@code null}. */
+    public LagId chosen() {
+        return chosen;
+    }
+
+    /** The group selection would choose if these members' links failed ({@code gone[slot]}), or {@code null}. */
+    public LagId chosenWithout(boolean[] gone) {
+        return bestGroup(gone);
+    }
+
+    /** True when the member's link is up and belongs to that group. */
+    public boolean inGroup(int slot, LagId group) {
+        LacpPort port = ports[slot];
+        return port != null && port.enabled() && port.lagId().equals(group);
+    }
+
+    /** Why this member, though up, does not distribute now ({@link SelectionReason}); control path. */
+    public String whyNotDistributing(int slot) {
+        LacpPort port = ports[slot];
+        if (port == null) {
+            return "negotiating: no LACP machines yet";
+        }
+        int distributingPorts = 0;
+        for (LacpPort other : ports) {
+            distributingPorts += other != null && usable(other) && other.distributing() ? 1 : 0;
+        }
+        return SelectionReason.of(port, chosen, distributingPorts, settings.minLinks());
     }
 
     public LacpBondStatus status() {

@@ -65,9 +65,13 @@ public final class BondCommands {
      * {@code null} when off (the default: a full ring makes frames wait for their member); {@code busyRefusals}
      * counts transmits a member refused because its ring was full, {@code busyRedirects} the frames a spreading
      * policy (round-robin, least-loaded) sent to another member for that reason.
+     * {@code carryingNow} names the members carrying traffic now, as {@code /proc/net/bonding}'s "Currently Active
+     * Slave" does: those whose {@code role} is ACTIVE. Each member's {@code role} (ACTIVE, STANDBY, UNUSED or
+     * NOT_SELECTED, by the policy) comes with a {@code roleReason} for people; {@code active} is true for ACTIVE only.
      */
     public record BondView(String name, String policy, String policyAlias, String lacp, Aggregation aggregation, String failback,
-            @ShownAsDuration Long failbackHoldDownNanos, List<BondMember> members, int mtuBytes,
+            @ShownAsDuration Long failbackHoldDownNanos, List<String> carryingNow, List<BondMember> members,
+            int mtuBytes,
             Map<String, Integer> memberMtus, String mtuWarning,
             List<String> absentNics, long failovers, long failbacks, long offeredFrames, long sentFrames,
             long queuedFrames, long droppedFrames, Map<DropReason, Long> dropped, InboundCounts inbound,
@@ -88,7 +92,7 @@ public final class BondCommands {
             return new BondView(info.name(), info.policy().shellName(), policyAlias, info.lacp().name().toLowerCase(Locale.ROOT),
                     Aggregation.of(stats.lacp()), info.failback().name().toLowerCase(Locale.ROOT),
                     info.failback() == FailbackMode.DELAYED ? report.settings().failbackHoldDownNanos() : null,
-                    info.members(),
+                    info.carryingNow(), info.members(),
                     stats.mtuBytes(), mtus, stats.mtuWarning(), absent, info.failovers(),
                     info.failbacks(), stats.offeredFrames(), stats.sentFrames(), stats.queuedFrames(),
                     stats.droppedFrames(), stats.drops(),

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.sim.SimulatedCard;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.ClockMode;
@@ -19,7 +20,7 @@ import org.nicmanager.sim.network.model.TrafficPattern;
 import org.nicmanager.sim.network.model.TrafficSpec;
 
 /**
- * A bond of two e1000 cards on switch {@code sw} that aggregates as {@code partner} says, with host {@code h} (port 1)
+ * A bond of two cards (e1000s unless told otherwise) on switch {@code sw} that aggregates as {@code partner} says, with host {@code h} (port 1)
  * and the cards on ports 2 and 3, on a virtual-time world thread. Fails on close if any timer threw.
  */
 final class LacpWorld implements AutoCloseable {
@@ -32,6 +33,11 @@ final class LacpWorld implements AutoCloseable {
     private final List<String> timerFailures = Collections.synchronizedList(new ArrayList<>());
 
     LacpWorld(PartnerLacp partner, LacpSettings lacp, LoadDistribution policy) {
+        this(partner, lacp, policy, BondWorld.E1000);
+    }
+
+    /** @param model1 the card of {@code nic1}: another speed gets another LACP key at both ends */
+    LacpWorld(PartnerLacp partner, LacpSettings lacp, LoadDistribution policy, NicModel model1) {
         world = new WorldThread(ClockMode.VIRTUAL, 30 * BondWorld.SECOND,
                 (timer, failure) -> timerFailures.add(timer + ": " + failure));
         SimSettings sim = SimSettings.defaults().withPoolBuffers(4096);
@@ -41,7 +47,7 @@ final class LacpWorld implements AutoCloseable {
             net.addHost("h", "sw", BondWorld.HOST_MAC, BondWorld.HOST_IP, 0);
             return net.createCard("nic0", BondWorld.E1000, "sw");
         });
-        nic1 = world.call(() -> net.createCard("nic1", BondWorld.E1000, "sw"));
+        nic1 = world.call(() -> net.createCard("nic1", model1, "sw"));
         bond = world.call(() -> {
             Bond made = new Bond("bond0", policy, null, world, BondSettings.defaults().withLacp(lacp));
             made.addMember(nic0);

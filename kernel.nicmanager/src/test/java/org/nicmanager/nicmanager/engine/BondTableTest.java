@@ -20,6 +20,7 @@ import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.sim.SimulatedCard;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.teaming.MemberRole;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.units.Rate;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
@@ -229,7 +230,8 @@ class BondTableTest {
         world.advance(MILLIS);
         BondStats back = world.call(() -> table.report("bond0")).stats();
         assertEquals(2, back.info().members().size());
-        assertTrue(back.info().members().stream().allMatch(member -> member.active()), back.toString());
+        assertEquals(List.of(MemberRole.ACTIVE, MemberRole.STANDBY),
+                back.info().members().stream().map(member -> member.role()).toList(), "failover-order: in service");
         assertTrue(events.contains("MEMBER_ADDED bond0 nic1"), events.toString());
         assertTrue(events.contains("REMOVED bond0 nic1"), events.toString());
     }

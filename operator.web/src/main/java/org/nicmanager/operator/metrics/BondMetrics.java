@@ -7,6 +7,7 @@ import static org.nicmanager.operator.metrics.JsonFields.text;
 
 import java.util.Map;
 
+import org.nicmanager.kernel.api.teaming.MemberRole;
 import org.nicmanager.operator.shell.HostShell;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,7 +21,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 /**
  * Per bond, from {@code bond:list --json}: offered, sent and dropped frames (by reason), the backlog, failovers and
- * failbacks, each member's state and load, and for a bond with an ARP monitor each member's reachability, probes and
+ * failbacks, each member's role (a state set: 1 for its role, 0 for the others) and load, and for a bond with an ARP monitor each member's reachability, probes and
  * answers.
  */
 @Component(service = MultiCollector.class)
@@ -59,8 +60,15 @@ public final class BondMetrics implements MultiCollector {
             }
             for (JsonObject member : objects(bond, "members")) {
                 String[] memberId = {"bond", name, "nic", text(member, "name", "?")};
-                families.gauge("nicmgr_bond_member_active", "1 while a member carries the bond's traffic, else 0",
-                        bool(member, "active") ? 1 : 0, memberId);
+                families.gauge("nicmgr_bond_member_active", "1 while a member carries the bond's traffic (role ACTIVE),"
+                        + " else 0", bool(member, "active") ? 1 : 0, memberId);
+                String role = text(member, "role", "");
+                for (MemberRole each : MemberRole.values()) {
+                    families.gauge("nicmgr_bond_member_role", "1 for a member's current role in its bond by the"
+                            + " bond's policy (ACTIVE, STANDBY, UNUSED, NOT_SELECTED), 0 for the others",
+                            each.name().equals(role) ? 1 : 0, "bond", name, "nic", text(member, "name", "?"), "role",
+                            each.name());
+                }
                 families.counterFrom("nicmgr_bond_member_transmitted_frames", "Frames a bond sent through a member",
                         member, "txFrames", memberId);
                 families.counterFrom("nicmgr_bond_member_transmitted_bytes", "Frame bytes a bond sent through a member",

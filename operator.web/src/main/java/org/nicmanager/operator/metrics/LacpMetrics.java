@@ -5,6 +5,7 @@ import static org.nicmanager.operator.metrics.JsonFields.objects;
 import static org.nicmanager.operator.metrics.JsonFields.text;
 
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import org.nicmanager.kernel.api.teaming.BondDirectory;
 import org.nicmanager.kernel.api.teaming.BondInfo;
@@ -13,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -52,10 +54,23 @@ public final class LacpMetrics implements MultiCollector {
                 families.gauge("nicmgr_lacp_member_info",
                         "A bond member's LACP mux state and actor and partner state; always 1", 1, "bond", bond.name(),
                         "nic", text(member, "name", "?"), "mux", text(member, "mux", "-"), "actor_state",
-                        text(object(member, "actor"), "state", "-"), "partner_state",
-                        text(object(member, "partner"), "state", "-"));
+                        flags(object(member, "actor")), "partner_state", flags(object(member, "partner")));
             }
         }
         return families.build();
+    }
+
+    /**
+     * A participant's state flags, comma-separated: {@code lacp:show} gives them as a JSON array (a negotiated member
+     * has several), or "-" where there are none.
+     */
+    private static String flags(JsonObject participant) {
+        JsonElement state = participant.get("state");
+        if (state == null || !state.isJsonArray() || state.getAsJsonArray().isEmpty()) {
+            return "-";
+        }
+        StringJoiner joined = new StringJoiner(",");
+        state.getAsJsonArray().forEach(flag -> joined.add(flag.getAsString()));
+        return joined.toString();
     }
 }

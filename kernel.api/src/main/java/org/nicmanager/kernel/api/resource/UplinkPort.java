@@ -16,7 +16,13 @@ public interface UplinkPort {
     /** Hands a frame to the uplink to send now. The uplink owns it from here, whatever happens to it. */
     void send(FrameBuffer frame);
 
-    /** The line rate of the members that carry traffic now, in bits per second ([0116]); 0 when none does. */
+    /**
+     * What the uplink's policy carries now, in bits per second ([0116]); 0 when no member does. That is the line rate
+     * of the members whose role is ACTIVE: the active member alone for active-backup ({@code failover-order}), the
+     * members of the selected aggregator for LACP, every member in service for a spreading policy. A standby member,
+     * or one LACP did not select, adds nothing. The uplink tells its scheduler when this changes (failover, failback,
+     * LACP selection, a policy change).
+     */
     long capacityBps();
 
     /**
@@ -34,7 +40,11 @@ public interface UplinkPort {
         return capacityBps();
     }
 
-    /** What {@link #capacityBps()} would be if these NICs failed (for {@code net:whatif}); unknown names are ignored. */
+    /**
+     * What {@link #capacityBps()} would be if these NICs failed (for {@code net:whatif}), by the same policy: failing a
+     * standby changes nothing, failing the active member of active-backup leaves the next member's rate, failing LACP
+     * members leaves what selection would then use (none below min-links). Unknown names are ignored.
+     */
     long capacityWithoutBps(Collection<String> failedNics);
 
     /** The names of the uplink's NICs, in failover order. */

@@ -9,4 +9,12 @@ public record BondInfo(String name, LoadDistribution policy, LacpMode lacp, Fail
     public BondInfo {
         members = List.copyOf(members);
     }
+
+    /**
+     * The members carrying the bond's traffic now (their role is {@link MemberRole#ACTIVE}), in failover order, as
+     * {@code /proc/net/bonding} names its currently active slave (since 1.4).
+     */
+    public List<String> carryingNow() {
+        return members.stream().filter(BondMember::active).map(BondMember::name).toList();
+    }
 }

@@ -17,6 +17,8 @@ import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.shell.Json;
 import org.nicmanager.kernel.api.teaming.BondDirectory;
 import org.nicmanager.kernel.api.teaming.BondInfo;
+import org.nicmanager.kernel.api.teaming.BondMember;
+import org.nicmanager.kernel.api.teaming.MemberRole;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,18 +39,24 @@ public final class NicCommands {
         UP, DOWN, FAILED, BUSY
     }
 
-    /** One row of {@code nic:list}. {@code bond} is null while the NIC is in no bond. */
-    public record NicRow(String name, String driver, long speedBps, NicState state, String bond, long txFrames,
-            long txBytes, long rxFrames, long rxBytes, long pendingBytes) {
+    /**
+     * One row of {@code nic:list}. {@code bond} is null while the NIC is in no bond; {@code role} is what it does for
+     * its bond by the bond's policy (ACTIVE, STANDBY, UNUSED, NOT_SELECTED), null with no bond.
+     */
+    public record NicRow(String name, String driver, long speedBps, NicState state, String bond, MemberRole role,
+            long txFrames, long txBytes, long rxFrames, long rxBytes, long pendingBytes) {
     }
 
     /** What {@code nic:list} shows. */
     public record NicList(List<NicRow> nics) {
     }
 
-    /** What {@code nic:show} shows: identity, state, queue and every counter, drops split by cause. */
+    /**
+     * What {@code nic:show} shows: identity, state, bond, its role there and why ({@code null} with no bond), queue and
+     * every counter, drops split by cause.
+     */
     public record NicDetails(String name, String driver, String mac, long speedBps, int mtuBytes, NicState state,
-            String bond, long pendingBytes, int pendingFrames, long txFrames, long txBytes, long rxFrames,
+            String bond, MemberRole role, String roleReason, long pendingBytes, int pendingFrames, long txFrames, long txBytes, long rxFrames,
             long rxBytes, long txDropsTooLong, long txBusy, long txDropsLinkDown, long rxDropsTooLong,
             long rxDropsNotForUs, long rxDropsNoListener, long hardwareErrors) {
     }
@@ -65,7 +73,8 @@ public final class NicCommands {
         this.inventory = inventory;
     }
 
-    @Descriptor("List the physical NICs: driver, speed, state (UP, DOWN, FAILED, BUSY), bond, counters, pending bytes")
+    @Descriptor("List the physical NICs: driver, speed, state (UP, DOWN, FAILED, BUSY), bond and role there (ACTIVE,"
+            + " STANDBY, UNUSED, NOT_SELECTED), counters, pending bytes")
     public Object list(
             @Descriptor("print one JSON document") @Parameter(names = "--json", presentValue = "true",
                     absentValue = "false") boolean json,
@@ -73,7 +82,7 @@ public final class NicCommands {
         if (extra.length != 0) {
             throw new IllegalArgumentException("nic:list takes only --json; got '" + String.join(" ", extra) + "'");
         }
-        Map<String, String> bondOf = bondOfNic();
+        Map<String, Membership> bondOf = bondOfNic();
         NicList list = world.call(() -> {
             List<NicRow> rows = new ArrayList<>();
             for (NicInfo info : inventory.nics()) {
@@ -92,7 +101,7 @@ public final class NicCommands {
         if (name.length != 1) {
             throw new IllegalArgumentException("nic:show takes one NIC name; got '" + String.join(" ", name) + "'");
         }
-        Map<String, String> bondOf = bondOfNic();
+        Map<String, Membership> bondOf = bondOfNic();
         NicDetails details = world.call(() -> {
             for (NicInfo info : inventory.nics()) {
                 if (info.name().equals(name[0])) {
@@ -111,28 +120,35 @@ public final class NicCommands {
                 + (present.isEmpty() ? "there are no NICs" : "NICs: " + present));
     }
 
+    /** A NIC's bond and what it does there. */
+    private record Membership(String bond, BondMember member) {
+    }
+
     /** NIC name to the bond it is a member of; empty while no NIC manager runs. */
-    private Map<String, String> bondOfNic() {
+    private Map<String, Membership> bondOfNic() {
         BondDirectory directory = bonds;
-        Map<String, String> bondOf = new HashMap<>();
+        Map<String, Membership> bondOf = new HashMap<>();
         if (directory != null) {
             for (BondInfo bond : directory.bonds()) {
-                bond.members().forEach(member -> bondOf.put(member.name(), bond.name()));
+                bond.members().forEach(member -> bondOf.put(member.name(), new Membership(bond.name(), member)));
             }
         }
         return bondOf;
     }
 
-    private static NicRow row(NicInfo info, PhysicalNic nic, String bond) {
+    private static NicRow row(NicInfo info, PhysicalNic nic, Membership bond) {
         NicCounters counters = nic.counters();
-        return new NicRow(info.name(), info.driver(), nic.speedBps(), state(nic), bond, counters.txFrames(),
-                counters.txBytes(), counters.rxFrames(), counters.rxBytes(), nic.pendingBytes());
+        return new NicRow(info.name(), info.driver(), nic.speedBps(), state(nic), bond == null ? null : bond.bond(),
+                bond == null ? null : bond.member().role(), counters.txFrames(), counters.txBytes(),
+                counters.rxFrames(), counters.rxBytes(), nic.pendingBytes());
     }
 
-    private static NicDetails details(NicInfo info, PhysicalNic nic, String bond) {
+    private static NicDetails details(NicInfo info, PhysicalNic nic, Membership bond) {
         NicCounters counters = nic.counters();
         return new NicDetails(info.name(), info.driver(), MacAddress.format(nic.macAddress()), nic.speedBps(),
-                nic.mtuBytes(), state(nic), bond, nic.pendingBytes(), nic.pendingFrames(), counters.txFrames(),
+                nic.mtuBytes(), state(nic), bond == null ? null : bond.bond(),
+                bond == null ? null : bond.member().role(), bond == null ? null : bond.member().roleReason(),
+                nic.pendingBytes(), nic.pendingFrames(), counters.txFrames(),
                 counters.txBytes(), counters.rxFrames(), counters.rxBytes(), counters.txDropsTooLong(),
                 counters.txBusy(), counters.txDropsLinkDown(), counters.rxDropsTooLong(), counters.rxDropsNotForUs(),
                 counters.rxDropsNoListener(), counters.hardwareErrors());

@@ -57,8 +57,11 @@ public class ArpValidateTest extends NicManagerTestSupport {
             assertTrue(member + "'s port is congested: " + ports, queueFull > 100_000);
         }
         String shown = shell("bond:show bondC --json");
+        // In service, both: C0 carries (ACTIVE), C1 stands by behind it; neither went UNUSED.
         assertTrue(shown, shown.contains("\"members\":[{\"name\":\"C0\",\"state\":\"UP\",\"active\":true"));
-        assertTrue(shown, shown.contains("{\"name\":\"C1\",\"state\":\"UP\",\"active\":true"));
+        assertTrue(shown, shown.contains("{\"name\":\"C1\",\"state\":\"UP\",\"active\":false"));
+        assertTrue(shown, shown.contains("\"role\":\"STANDBY\""));
+        assertFalse(shown, shown.contains("\"role\":\"UNUSED\""));
         assertTrue(shown, shown.contains("\"failovers\":0,"));
         assertTrue(shown, shown.contains("\"history\":[]"));
         assertFalse(shown, shown.contains("ARP_UNANSWERED"));

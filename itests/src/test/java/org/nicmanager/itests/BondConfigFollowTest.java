@@ -182,8 +182,8 @@ public class BondConfigFollowTest extends NicManagerTestSupport {
     @Test
     public void aConfigurationWithoutPolicyIsPerVmAndLoadBasedThresholdsAreChecked() throws Exception {
         shell("hw:switch add swK --ports 4");
-        shell("hw:nic add k0 --model e1000 --switch swK");
-        configure("bondK", "nics", new String[] {"k0"});
+        shell("hw:nic add q0 --model e1000 --switch swK");
+        configure("bondK", "nics", new String[] {"q0"});
         awaitBond("bondK is created from its configuration", Optional::isPresent, "bondK");
         String created = shell("bond:show bondK --json");
         assertTrue(created, created.contains("\"policy\":\"per-vm\","));

@@ -114,6 +114,12 @@ class DashboardSecurityTest {
         throw new AssertionError("no NIC " + nic + " on the dashboard");
     }
 
+    /** The cable is in: UP, or BUSY (UP with its transmit ring full now, as the demo's traffic may leave it). */
+    private void assertLinkUp(String nic, String why) throws Exception {
+        String state = nicState(nic);
+        assertTrue(state.equals("UP") || state.equals("BUSY"), why + ": " + nic + " is " + state);
+    }
+
     private void assertRefused(RawHttp.Answer answer, int status, String reason) {
         assertEquals(status, answer.status(), answer.toString());
         assertTrue(answer.body().startsWith("{\"error\":\"") && answer.body().contains(reason), answer.toString());
@@ -153,7 +159,7 @@ class DashboardSecurityTest {
         assertRefused(send("POST", unplug, headers("Host", own, "Cookie", "nicmgr-csrf=guess",
                 "X-Nicmgr-Csrf", "guess"), null), 403, "wrong X-Nicmgr-Csrf token");
 
-        assertEquals("UP", nicState("vmnic0"), "nothing changed");
+        assertLinkUp("vmnic0", "nothing changed");
         for (JsonElement event : state().getAsJsonArray("events")) {
             assertFalse(event.getAsJsonObject().get("topic").getAsString().startsWith("nicmgr/hw/UNPLUGGED"),
                     "no cable was pulled: " + event);
@@ -167,7 +173,7 @@ class DashboardSecurityTest {
         RawHttp.Answer back = send("POST", "/api/cable?nic=vmnic0&action=plug", headers("Host", "127.0.0.1:" + port,
                 "Cookie", cookie, "X-Nicmgr-Csrf", token), null);
         assertEquals(200, back.status(), back.toString());
-        assertEquals("UP", nicState("vmnic0"));
+        assertLinkUp("vmnic0", "plugged back");
     }
 
     @Test

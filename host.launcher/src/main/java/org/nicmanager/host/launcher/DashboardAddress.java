@@ -24,6 +24,9 @@ final class DashboardAddress {
     private static final String ENDPOINT = "osgi.http.endpoint";
     private static final String IMPLEMENTATION = "osgi.implementation";
     private static final String HTTP = "osgi.http";
+    private static final String SERVLET_NAME = "osgi.http.whiteboard.servlet.name";
+    /** The operator bundle's /metrics servlet, by its whiteboard name. */
+    private static final String METRICS_SERVLET = "nicmgr-metrics";
 
     private DashboardAddress() {
     }
@@ -70,10 +73,33 @@ final class DashboardAddress {
                 }
             }
         };
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         tracker.open(true);
         try {
             found.await(timeoutMillis, TimeUnit.MILLISECONDS);
-            return Optional.ofNullable(address.get());
+        } finally {
+            tracker.close();
+        }
+        if (address.get() != null) {
+            // The address is printed with /metrics: wait until that servlet is registered, so that a client reading
+            // the address is answered, not told 404 while the whiteboard component is still on its way.
+            awaitService(context, "(" + SERVLET_NAME + "=" + METRICS_SERVLET + ")",
+                    Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))); // 0 would wait forever
+        }
+        return Optional.ofNullable(address.get());
+    }
+
+    private static void awaitService(BundleContext context, String filterText, long timeoutMillis)
+            throws InterruptedException {
+        ServiceTracker<Object, Object> tracker;
+        try {
+            tracker = new ServiceTracker<>(context, context.createFilter(filterText), null);
+        } catch (InvalidSyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        tracker.open(true);
+        try {
+            tracker.waitForService(timeoutMillis);
         } finally {
             tracker.close();
         }

@@ -10,17 +10,17 @@ class BusyOptionTest {
 
     @Test
     void offAndDurationsInRangeAreTaken() {
-        assertEquals(0, BondCommands.failoverOnBusyNanos("off"));
-        assertEquals(1_000_000L, BondCommands.failoverOnBusyNanos("1ms"));
-        assertEquals(500_000_000L, BondCommands.failoverOnBusyNanos("500ms"));
-        assertEquals(3_600_000_000_000L, BondCommands.failoverOnBusyNanos("1h"));
+        assertEquals(0, BondOptions.failoverOnBusyNanos("off"));
+        assertEquals(1_000_000L, BondOptions.failoverOnBusyNanos("1ms"));
+        assertEquals(500_000_000L, BondOptions.failoverOnBusyNanos("500ms"));
+        assertEquals(3_600_000_000_000L, BondOptions.failoverOnBusyNanos("1h"));
     }
 
     @Test
     void valuesOutsideTheRangeAreRefusedNamingThemAndWhatIsAllowed() {
         for (String bad : new String[] {"0", "0s", "999us", "61m", "soon", "-5ms", ""}) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> BondCommands.failoverOnBusyNanos(bad), bad);
+                    () -> BondOptions.failoverOnBusyNanos(bad), bad);
             assertEquals("bad failover-on-busy time '" + bad + "': off, or a duration from 1ms to 1h (e.g. 500ms)",
                     refusal(refused));
         }

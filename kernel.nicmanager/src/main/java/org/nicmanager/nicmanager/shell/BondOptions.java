@@ -31,12 +31,12 @@ final class BondOptions {
         if (failback.equals("manual")) {
             return defaults.withFailback(FailbackMode.MANUAL, defaults.failbackHoldDownNanos());
         }
+        String allowed = "immediate, manual, delayed:DURATION (e.g. delayed:5s)";
         if (failback.startsWith("delayed:")) {
             return defaults.withFailback(FailbackMode.DELAYED,
-                    TimeSpan.parse(failback.substring("delayed:".length())).nanos());
+                    duration("--failback", failback, failback.substring("delayed:".length()), allowed));
         }
-        throw new IllegalArgumentException("unknown failback '" + failback
-                + "'; allowed: immediate, manual, delayed:DURATION (e.g. delayed:5s)");
+        throw new IllegalArgumentException("unknown failback '" + failback + "'; allowed: " + allowed);
     }
 
     /** What {@code --lacp}, {@code --lacp-rate}, {@code --lacp-fallback} and {@code --min-links} say, checked. */
@@ -181,8 +181,13 @@ final class BondOptions {
 
     /** A duration, in ns; anything else is refused with {@code allowed}. */
     private static long duration(String option, String text, String allowed) {
+        return duration(option, text, text, allowed);
+    }
+
+    /** {@code part} of the option's {@code text} is a duration; a refusal names the whole text. */
+    private static long duration(String option, String text, String part, String allowed) {
         try {
-            return TimeSpan.parse(text).nanos();
+            return TimeSpan.parse(part).nanos();
         } catch (IllegalArgumentException notADuration) {
             throw refusal(option, text, allowed);
         }

@@ -29,6 +29,8 @@ class BondOptionsTest {
         assertEquals(5_000_000_000L, BondOptions.settings("delayed:5s").failbackHoldDownNanos());
         refused("unknown failback 'soon'; allowed: immediate, manual, delayed:DURATION (e.g. delayed:5s)",
                 () -> BondOptions.settings("soon"));
+        refused("bad --failback 'delayed:soon': immediate, manual, delayed:DURATION (e.g. delayed:5s)",
+                () -> BondOptions.settings("delayed:soon"));
     }
 
     @Test

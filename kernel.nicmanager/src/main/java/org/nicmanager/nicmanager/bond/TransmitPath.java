@@ -1,0 +1,176 @@
+package org.nicmanager.nicmanager.bond;
+
+import org.nicmanager.kernel.api.frame.DropReason;
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.nicmanager.distribution.Distributor;
+
+/**
+ * A bond's transmit path and its backlog (patent Figure 5, step 812): each frame goes onto the ring of the member the
+ * load distribution chose ({@link FramePlacer}), waits in the backlog while that member cannot take it, or is released
+ * and counted as dropped with a reason. The bond owns every frame from {@link #transmit} on.
+ *
+ * <p>Runs on the network world's thread: no locks; the frame path allocates nothing and logs nothing.
+ */
+final class TransmitPath {
+
+    private final BondMembers members;
+    private final FramePlacer placer;
+    private final Backlog backlog;
+    private final BondCounters counters;
+    private FrameFates fates = FrameFates.NONE;
+    private Runnable readyListener = () -> { };
+    private boolean draining;
+
+    TransmitPath(BondMembers members, FramePlacer placer, Backlog backlog, BondCounters counters) {
+        this.members = members;
+        this.placer = placer;
+        this.backlog = backlog;
+        this.counters = counters;
+    }
+
+    /** Told what became of each VM frame: on the wire, or dropped with a reason, so its VM's figures include it. */
+    void setFates(FrameFates fates) {
+        this.fates = fates;
+    }
+
+    /**
+     * Called when members can take frames again and the backlog is empty: the resource manager in front releases its
+     * queued frames then (patent step 810).
+     */
+    void setReadyListener(Runnable listener) {
+        this.readyListener = listener;
+    }
+
+    /** The bond's load-distribution policy changed. */
+    void use(Distributor distributor) {
+        placer.use(distributor);
+    }
+
+    /** True when a frame handed over now goes onto a ring rather than into the backlog. */
+    boolean ready() {
+        return backlog.isEmpty() && members.anyRoom();
+    }
+
+    /**
+     * Sends a frame over the bond ({@link FramePlacer}), or queues it behind older frames while the member its policy
+     * chose cannot take it (back-pressure: with frames waiting, {@link #ready()} is false, so the resource manager
+     * holds the rest in its per-VM queues). One FIFO keeps every flow's order; its head-of-line wait is short because
+     * the resource manager stops handing frames over as soon as one waits. The bond owns the frame from here on,
+     * whatever the outcome.
+     */
+    TransmitOutcome transmit(FrameBuffer frame) {
+        counters.offered++;
+        if (!backlog.isEmpty()) {
+            drainBacklog();
+            if (!backlog.isEmpty()) {
+                return enqueue(frame); // behind the older frames: a bond keeps its order
+            }
+        }
+        int placed = placer.place(frame);
+        if (placed == FramePlacer.SENT) {
+            return TransmitOutcome.SENT;
+        }
+        if (placed == FramePlacer.BUSY) {
+            return enqueue(frame);
+        }
+        drop(frame, placed == FramePlacer.NO_MEMBER ? DropReason.NO_MEMBER_AVAILABLE : placer.refusal());
+        return TransmitOutcome.DROPPED;
+    }
+
+    private TransmitOutcome enqueue(FrameBuffer frame) {
+        if (backlog.offer(frame)) {
+            return TransmitOutcome.QUEUED;
+        }
+        drop(frame, DropReason.QUEUE_FULL);
+        return TransmitOutcome.DROPPED;
+    }
+
+    private void drop(FrameBuffer frame, DropReason reason) {
+        counters.drop(reason);
+        int port = frame.sourcePort();
+        if (port >= 0) {
+            fates.dropped(port, reason); // a VM's frame: its figures count the drop too
+        }
+        frame.release();
+    }
+
+    /**
+     * Sends what waits in the backlog, oldest first, until no member can take more; once it is empty and a member has
+     * room, the ready listener (the resource manager) may hand over more.
+     */
+    void drain() {
+        if (drainBacklog() && members.anyRoom()) {
+            readyListener.run();
+        }
+    }
+
+    /** Returns true when the backlog is empty after. */
+    private boolean drainBacklog() {
+        if (draining) {
+            return false;
+        }
+        draining = true;
+        try {
+            FrameBuffer frame;
+            while ((frame = backlog.peek()) != null) {
+                int placed = placer.place(frame);
+                if (placed == FramePlacer.BUSY) {
+                    return false;
+                }
+                backlog.poll();
+                if (placed != FramePlacer.SENT) {
+                    drop(frame, placed == FramePlacer.NO_MEMBER ? DropReason.NO_MEMBER_AVAILABLE : placer.refusal());
+                }
+            }
+            return true;
+        } finally {
+            draining = false;
+        }
+    }
+
+    /** Frames the policy held while a port moved wait in the backlog: send them now that the move is done. */
+    void resumeHeld() {
+        if (!backlog.isEmpty()) {
+            drain();
+        }
+    }
+
+    /** Closes a run of returned frames (a member's state changed): the next returned frame goes to the very front. */
+    void endReturnRun() {
+        backlog.endReturnRun();
+    }
+
+    /** A VM frame's last bit left a member: it is delivered, as far as this host can know. */
+    void transmitted(FrameBuffer frame) {
+        int port = frame.sourcePort();
+        if (port >= 0) {
+            fates.transmitted(port);
+        }
+    }
+
+    /** Zero-loss failover: a VM frame the member handed back goes in front of the backlog, resent on the survivors. */
+    void returned(int slot, FrameBuffer frame) {
+        counters.returned(slot, frame.length());
+        if (!backlog.insertReturned(frame)) {
+            drop(frame, DropReason.QUEUE_FULL);
+        }
+    }
+
+    /** The bond goes away: frames waiting in its backlog are dropped (NO_MEMBER_AVAILABLE). */
+    void dropBacklog() {
+        FrameBuffer frame;
+        while ((frame = backlog.poll()) != null) {
+            drop(frame, DropReason.NO_MEMBER_AVAILABLE);
+        }
+    }
+
+    /** Frames waiting in the backlog now. */
+    int queuedFrames() {
+        return backlog.size();
+    }
+
+    /** True when every offered frame is sent, dropped with a reason, or queued. */
+    boolean accountedFor() {
+        return counters.offered == counters.sentTotal() + counters.droppedTotal() + backlog.size();
+    }
+}

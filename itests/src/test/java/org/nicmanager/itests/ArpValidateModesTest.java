@@ -1,7 +1,6 @@
 package org.nicmanager.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
@@ -24,6 +23,9 @@ import org.junit.Test;
  * A member that lives by any frame survives both; one that lives by any ARP frame (a {@code filter} mode) survives only
  * the other bond's probes; a validated member survives neither and goes {@code ARP_UNANSWERED}. The other member keeps
  * its target and stays in service throughout, so each verdict is the cut member's alone.
+ *
+ * <p>Then {@code --arp-all-targets}, with two targets of which each member loses one, and the bond's own probes, which
+ * keep only a backup alive (as the active member's probes do in Linux).
  */
 public class ArpValidateModesTest extends NicManagerTestSupport {
 
@@ -193,53 +195,72 @@ public class ArpValidateModesTest extends NicManagerTestSupport {
     }
 
     /**
+     * One of a mode's four worlds: the bond {@code name}, its members {@code name}near and {@code name}far, the cut
+     * trunk {@code name}N:{@code name}F.
+     */
+    private record World(String name, Cut cut, Feed feed) {
+
+        String far() {
+            return name + "far";
+        }
+
+        String near() {
+            return name + "near";
+        }
+
+        /** The active member before the cut: first in the failover order. */
+        String first() {
+            return cut == Cut.ACTIVE ? far() : near();
+        }
+
+        String second() {
+            return cut == Cut.ACTIVE ? near() : far();
+        }
+    }
+
+    /**
      * Builds the four worlds of one mode, lets them settle, cuts the four trunks at once and checks, a second later,
      * which cut member stayed in service.
      */
     private void assertMode(String mode, String tag, int octet, Lives active, Lives backup) throws Exception {
-        List<String> worlds = new ArrayList<>();
+        List<World> worlds = new ArrayList<>();
         int subnet = 0;
         for (Cut cut : Cut.values()) {
             for (Feed feed : Feed.values()) {
-                String world = tag + cut.name().charAt(0) + feed.name().charAt(0);
-                buildWorld(world, "10." + octet + "." + ++subnet, mode, cut, feed);
+                World world = new World(tag + cut.name().charAt(0) + feed.name().charAt(0), cut, feed);
+                buildWorld(world, "10." + octet + "." + ++subnet, mode);
                 worlds.add(world);
             }
         }
         shell("kernel:advance 500ms");
-        for (String world : worlds) {
-            String first = world + (world.charAt(2) == 'A' ? "far" : "near");
-            String second = world + (world.charAt(2) == 'A' ? "near" : "far");
-            String healthy = shell("bond:show " + world + " --json");
+        for (World world : worlds) {
+            String healthy = shell("bond:show " + world.name() + " --json");
             assertEquals("nothing happened yet in " + world + ": " + healthy, "[]", history(healthy));
-            assertTrue(healthy, member(healthy, first).contains("\"state\":\"UP\",\"active\":true"));
-            assertTrue(healthy, member(healthy, second).contains("\"state\":\"UP\",\"active\":false"));
-            assertValidated(healthy, first, active);
-            assertValidated(healthy, second, backup);
+            assertTrue(healthy, member(healthy, world.first()).contains("\"state\":\"UP\",\"active\":true"));
+            assertTrue(healthy, member(healthy, world.second()).contains("\"state\":\"UP\",\"active\":false"));
+            assertValidated(healthy, world.first(), active);
+            assertValidated(healthy, world.second(), backup);
             assertTrue(healthy, healthy.contains("\"validate\":\"" + mode + "\",\"allTargets\":\"any\""));
         }
 
-        for (String world : worlds) {
-            shell("hw:unplug " + world + "N:" + world + "F");
+        for (World world : worlds) {
+            shell("hw:unplug " + world.name() + "N:" + world.name() + "F");
         }
         shell("kernel:advance 1s");
 
-        for (String world : worlds) {
-            Cut cut = world.charAt(2) == 'A' ? Cut.ACTIVE : Cut.BACKUP;
-            Feed feed = world.charAt(3) == 'F' ? Feed.FRAMES : Feed.ARP;
-            String shown = shell("bond:show " + world + " --json");
-            String far = world + "far";
-            String near = world + "near";
-            String context = mode + ", " + cut + " member cut off, " + feed + " arriving: " + shown;
-            if (cut == Cut.ACTIVE) {
-                assertActiveCut(context, shown, far, near, active.by(feed), backup.by(feed), active, backup);
+        for (World world : worlds) {
+            String shown = shell("bond:show " + world.name() + " --json");
+            String context = mode + ", " + world.cut() + " member cut off, " + world.feed() + " arriving: " + shown;
+            if (world.cut() == Cut.ACTIVE) {
+                assertActiveCut(context, shown, world.far(), world.near(), active.by(world.feed()),
+                        backup.by(world.feed()), active, backup);
             } else {
-                assertBackupCut(context, shown, far, near, backup.by(feed), active, backup);
+                assertBackupCut(context, shown, world.far(), world.near(), backup.by(world.feed()), active, backup);
             }
         }
-        for (String world : worlds) {
-            if (world.charAt(3) == 'F') {
-                shell("hw:traffic stop " + world + "h");
+        for (World world : worlds) {
+            if (world.feed() == Feed.FRAMES) {
+                shell("hw:traffic stop " + world.name() + "h");
             }
         }
     }
@@ -249,27 +270,27 @@ public class ArpValidateModesTest extends NicManagerTestSupport {
      * on F the feed: a host flooding unknown unicast, or another ARP-monitored bond. The bond puts "far" first (the
      * active member) when the active member's path is the one to cut.
      */
-    private void buildWorld(String world, String net, String mode, Cut cut, Feed feed) throws Exception {
-        shell("hw:switch add " + world + "N --ports 4");
-        shell("hw:switch add " + world + "F --ports 4");
-        shell("hw:switch link " + world + "N " + world + "F");
-        shell("hw:host add " + world + "gw --switch " + world + "N --ip " + net + ".1");
-        shell("hw:nic add " + world + "near --model e1000 --switch " + world + "N");
-        shell("hw:nic add " + world + "far --model e1000 --switch " + world + "F");
-        if (feed == Feed.FRAMES) {
-            shell("hw:host add " + world + "h --switch " + world + "F --ip " + net + ".2");
+    private void buildWorld(World world, String net, String mode) throws Exception {
+        String name = world.name();
+        shell("hw:switch add " + name + "N --ports 4");
+        shell("hw:switch add " + name + "F --ports 4");
+        shell("hw:switch link " + name + "N " + name + "F");
+        shell("hw:host add " + name + "gw --switch " + name + "N --ip " + net + ".1");
+        shell("hw:nic add " + world.near() + " --model e1000 --switch " + name + "N");
+        shell("hw:nic add " + world.far() + " --model e1000 --switch " + name + "F");
+        if (world.feed() == Feed.FRAMES) {
+            shell("hw:host add " + name + "h --switch " + name + "F --ip " + net + ".2");
             // 250 frames/s to a MAC nobody has: every switch floods them, to "far" among others. Not ARP.
-            shell("hw:traffic " + world + "h --to 02:00:00:00:77:77 --rate 1Mbps --frame 500");
+            shell("hw:traffic " + name + "h --to 02:00:00:00:77:77 --rate 1Mbps --frame 500");
         } else {
-            shell("hw:nic add " + world + "x --model e1000 --switch " + world + "F");
-            shell("bond:create " + world + "o --policy failover-order --arp-target " + net + ".1"
+            shell("hw:nic add " + name + "x --model e1000 --switch " + name + "F");
+            shell("bond:create " + name + "o --policy failover-order --arp-target " + net + ".1"
                     + " --arp-interval 100ms");
-            shell("bond:add " + world + "o " + world + "x");
+            shell("bond:add " + name + "o " + name + "x");
         }
-        shell("bond:create " + world + " --policy failover-order --failback manual --arp-target " + net + ".1"
+        shell("bond:create " + name + " --policy failover-order --failback manual --arp-target " + net + ".1"
                 + " --arp-interval 100ms --arp-missed 2 --arp-validate " + mode);
-        shell("bond:add " + world + (cut == Cut.ACTIVE ? " " + world + "far " + world + "near"
-                : " " + world + "near " + world + "far"));
+        shell("bond:add " + name + " " + world.first() + " " + world.second());
     }
 
     /**

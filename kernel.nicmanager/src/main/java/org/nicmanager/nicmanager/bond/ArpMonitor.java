@@ -102,8 +102,9 @@ final class ArpMonitor {
 
     /**
      * Notes the frame as life of the member, then takes the monitor's own frames (true): an answer to the member's
-     * probes, or another member's probe that the switch flooded back into the bond. Leaves every other frame alone
-     * (false). Frame path: array writes, one clock read, no allocation.
+     * probes, or another member's probe that the switch flooded back into the bond (life only as
+     * {@link #heardOwnProbe} says). Leaves every other frame alone (false). Frame path: array writes, one clock read,
+     * no allocation.
      */
     boolean takeOwnFrame(int slot, FrameBuffer frame) {
         if (targets.length == 0) {
@@ -111,23 +112,25 @@ final class ArpMonitor {
         }
         byte[] data = frame.data();
         long now = scheduler.nanoTime();
-        lastFrameNanos[slot] = now;
         if (!isArp(data, frame.length())) {
+            lastFrameNanos[slot] = now;
             return false;
         }
-        lastArpNanos[slot] = now;
-        if (!Arp.isIpv4OverEthernet(data, frame.length())) {
-            return false;
-        }
-        int operation = Arp.operation(data);
+        boolean ipv4 = Arp.isIpv4OverEthernet(data, frame.length());
+        int operation = ipv4 ? Arp.operation(data) : 0;
         if (operation == Arp.REQUEST && Arp.senderIp(data) == 0) {
             int sender = members.slotWithMac(Arp.senderMac(data));
             if (sender >= 0) {
-                backupSawActiveProbe(slot, sender, targetIndex(Arp.targetIp(data)), now);
+                heardOwnProbe(slot, sender, targetIndex(Arp.targetIp(data)), now);
                 probesReturned++;
                 frame.release();
                 return true;
             }
+        }
+        lastFrameNanos[slot] = now;
+        lastArpNanos[slot] = now;
+        if (!ipv4) {
+            return false;
         }
         int target = targetIndex(Arp.senderIp(data));
         if (operation != Arp.REPLY || Arp.targetMac(data) != members.nic(slot).macAddress() || target < 0) {
@@ -140,15 +143,21 @@ final class ArpMonitor {
     }
 
     /**
-     * Linux validates a backup by the active member's request for a target, which the switch floods to it (the sender
-     * and target addresses swapped), but only once the active member has been validated since it became active: a
-     * backup that hears a dead active member's probes proves nothing.
+     * The bond's own probe, flooded back by the switch to another member. Linux's active-backup probes through the
+     * active slave alone, so the only probe of its own that a Linux bond hears is the active slave's, on a backup: life
+     * for that backup (a frame, an ARP frame), and validated ARP once the active member has been validated since it
+     * became active (Linux swaps sender and target to check it; a backup that hears a dead active member's probes
+     * proves nothing). Here every member probes, so that each answer comes back through its own member; a backup's
+     * probe, or any probe the active member hears, is one Linux never sees and is no life: counted, two members on one
+     * segment would keep each other in service on their own probes after the path to every target died.
      */
-    private void backupSawActiveProbe(int slot, int sender, int target, long now) {
-        if (target < 0 || sender == slot || sender != activeSlot || roles.active(slot)) {
+    private void heardOwnProbe(int slot, int sender, int target, long now) {
+        if (sender == slot || sender != activeSlot || roles.active(slot)) {
             return;
         }
-        if (newestValid(sender) > activeSinceNanos) {
+        lastFrameNanos[slot] = now;
+        lastArpNanos[slot] = now;
+        if (target >= 0 && newestValid(sender) > activeSinceNanos) {
             lastValidNanos[slot * ArpMonitorSettings.MAX_TARGETS + target] = now;
         }
     }

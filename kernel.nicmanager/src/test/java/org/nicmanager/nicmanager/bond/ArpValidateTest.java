@@ -201,6 +201,30 @@ class ArpValidateTest {
         }
     }
 
+    /**
+     * In Linux's active-backup only the active slave probes, so the only probe of its own a bond hears is the active
+     * member's, on a backup. Here backups probe too; their probes, flooded back to the active member, are no life:
+     * otherwise two members on one segment keep each other in service on their own probes after every target died.
+     */
+    @Test
+    void onlyTheActiveMembersProbeIsLifeAndOnlyForABackup() {
+        try (ScriptedBond bond = fed(ArpValidate.NONE, OTHERS_PROBE, FLOOD)) {
+            assertActiveFailedOver(bond); // the active member heard nothing but the backup's probes
+            assertStates(bond, MemberState.UP, MemberState.UP); // s0, a backup now, lives by s1's: the active's
+        }
+        try (ScriptedBond bond = fed(ArpValidate.FILTER, OTHERS_PROBE, THIRD_PARTY_ARP)) {
+            assertActiveFailedOver(bond); // the backup's probe is ARP, but not life for the active member
+        }
+        try (ScriptedBond bond = fed(ArpValidate.NONE, FLOOD, OTHERS_PROBE)) {
+            assertStates(bond, MemberState.UP, MemberState.UP); // the active member's probe is life to a backup
+            assertEquals(List.of(), bond.history());
+        }
+        try (ScriptedBond bond = fed(ArpValidate.FILTER, THIRD_PARTY_ARP, OTHERS_PROBE)) {
+            assertStates(bond, MemberState.UP, MemberState.UP);
+            assertEquals(List.of(), bond.history());
+        }
+    }
+
     @Test
     void inASpreadingPolicyEveryMemberIsActiveAsInLinuxBalanceModes() {
         try (ScriptedBond bond = bond(LoadDistribution.ROUND_ROBIN, ArpValidate.BACKUP, false, TARGET_1)) {

@@ -114,6 +114,16 @@ final class BondMembers implements MemberView {
         return failback;
     }
 
+    /** True while some member is UP and in service, whatever LACP allows it now. */
+    boolean anyInService() {
+        for (int slot = 0; slot < count; slot++) {
+            if (carrying[slot] && states[slot] == MemberState.UP) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The slot at {@code rank} of the failover order. */
     int slotAt(int rank) {
         return order[rank];

@@ -87,7 +87,32 @@ final class FailoverControl {
         observer.carriersChanged(bond);
         if (wasCarrying) {
             notifySwitches();
+            if (!members.anyInService()) {
+                lastResort();
+            }
         }
+    }
+
+    /**
+     * No member is in service any more: a recovered member that the failback mode holds out (a delayed failback's
+     * hold-down, a manual failback not yet given, a ring that was busy) takes over at once, the first in failover order.
+     * Failback rules ([0104]) choose between members that can carry traffic; they never leave the bond dark while one
+     * can, as neither Linux bonding nor vSphere's "failback: no" does.
+     */
+    private void lastResort() {
+        for (int rank = 0; rank < members.count(); rank++) {
+            int slot = members.slotAt(rank);
+            if (members.state(slot) == MemberState.UP && !members.carrying(slot)) {
+                failback.linkDown(slot); // ends its hold-down
+                returnToService(slot);
+                return;
+            }
+        }
+    }
+
+    /** A recovered member returns now if no member is in service, else when the failback mode says so. */
+    private boolean mayReturn(int slot) {
+        return !members.anyInService() || failback.linkUp(slot, members.failedOver(slot));
     }
 
     private void returnToService(int slot) {
@@ -145,8 +170,7 @@ final class FailoverControl {
 
     /** A member failed over as busy has room again: it comes back as a recovered link does, by the failback mode. */
     void busyEnded(int slot) {
-        if (members.state(slot) == MemberState.UP && !members.carrying(slot)
-                && failback.linkUp(slot, members.failedOver(slot))) {
+        if (members.state(slot) == MemberState.UP && !members.carrying(slot) && mayReturn(slot)) {
             returnToService(slot);
         }
     }
@@ -226,7 +250,7 @@ final class FailoverControl {
             }, false);
         } else {
             rechecker.stateIs(slot, next);
-            if (failback.linkUp(slot, members.failedOver(slot))) {
+            if (mayReturn(slot)) {
                 returnToService(slot);
             }
         }

@@ -95,6 +95,41 @@ class BondFailbackTest {
         }
     }
 
+    /** Failback rules choose between members that can carry; when the last one fails, a held-out member takes over. */
+    @Test
+    void aMemberHeldOutByManualFailbackTakesOverWhenTheLastCarrierFails() {
+        try (BondWorld world = world(FailbackMode.MANUAL)) {
+            streamAndUnplug(world);
+            world.run(() -> world.net.plug("nic0"));
+            world.advance(10 * MILLIS);
+            assertTrue(world.stats().member(0).waitingForFailback(), "nic1 carries: nic0 waits for the operator");
+            world.run(() -> world.net.unplug("nic1"));
+            BondStats stats = world.stats();
+            assertTrue(stats.member(0).carrying(), "the bond does not go dark while nic0 can carry");
+            assertFalse(stats.member(1).carrying());
+            assertEquals(List.of(FailoverReason.CARRIER_LOST, FailoverReason.CARRIER_LOST, FailoverReason.FAILBACK),
+                    world.call(world.bond::history).stream().map(FailoverEvent::reason).toList());
+            long sent0 = stats.member(0).sentFrames();
+            world.advance(5 * MILLIS);
+            assertTrue(world.stats().member(0).sentFrames() > sent0, "nic0 sends");
+            assertTrue(world.stats().accountedFor());
+        }
+    }
+
+    @Test
+    void aMemberThatReturnsWhileNoneCarriesIsNotHeldDown() {
+        try (BondWorld world = world(FailbackMode.DELAYED)) {
+            streamAndUnplug(world);
+            world.run(() -> world.net.unplug("nic1"));
+            world.advance(MILLIS);
+            assertEquals(0, world.call(() -> world.bond.stats().members().stream()
+                    .filter(BondStats.Member::carrying).count()));
+            world.run(() -> world.net.plug("nic0"));
+            assertTrue(world.stats().member(0).carrying(), "no hold-down while no member carries");
+            assertFalse(world.stats().member(0).waitingForFailback());
+        }
+    }
+
     /**
      * Active-backup, VM quiet: after a failover only the gratuitous ARP can teach the switch where the VM MAC lives.
      * With it, the host's frames to the VM reach the survivor as known unicast; without it they flood (the bystander

@@ -3,8 +3,8 @@ package org.nicmanager.bench;
 import java.util.concurrent.TimeUnit;
 
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.nicmanager.distribution.Distributor;
 import org.nicmanager.nicmanager.distribution.Distributors;
 import org.nicmanager.nicmanager.distribution.MemberView;

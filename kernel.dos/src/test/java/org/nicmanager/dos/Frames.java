@@ -2,8 +2,8 @@ package org.nicmanager.dos;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.lib.frames.FrameWriter;
 
 /** Frames for the tests, with their headers parsed as the VMM parses them before the taps see them. */
 public final class Frames {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.nicmanager.kernel.api.lacp.LacpKeys;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.lib.lacp.LacpKeys;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /**

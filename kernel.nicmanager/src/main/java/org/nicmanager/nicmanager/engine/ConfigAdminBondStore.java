@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.lib.config.ConfigurationFiles;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.ArpValidate;
-import org.nicmanager.nicmanager.bond.CarrierDelays;
 import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.bond.CarrierDelays;
 import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.osgi.framework.InvalidSyntaxException;

@@ -4,7 +4,7 @@ import static org.nicmanager.nicmanager.shell.BondCommands.ABSENT;
 
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.ArpValidate;
 import org.nicmanager.nicmanager.bond.BondSettings;

@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.lib.frames.FrameWriter;
 
 /**
  * updelay and downdelay, as Linux bonding's miimon has them: a carrier change must last the delay before the bond acts

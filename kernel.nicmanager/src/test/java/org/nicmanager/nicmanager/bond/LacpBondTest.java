@@ -8,9 +8,9 @@ import static org.nicmanager.nicmanager.bond.BondWorld.SECOND;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.lacp.LacpState;
 import org.nicmanager.kernel.api.teaming.LacpMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.lib.lacp.LacpState;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.nicmanager.sim.network.model.PartnerLacp;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
-import org.nicmanager.kernel.api.frame.FrameWriter;
+import org.nicmanager.lib.frames.FrameWriter;
 
 /** Builds parsed test frames. */
 final class Frames {

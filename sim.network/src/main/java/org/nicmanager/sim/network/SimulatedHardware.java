@@ -10,11 +10,11 @@ import java.util.function.Function;
 
 import org.nicmanager.kernel.api.names.NameEntry;
 import org.nicmanager.kernel.api.names.NameSource;
-import org.nicmanager.kernel.api.sim.NicModel;
-import org.nicmanager.kernel.api.sim.SimulatedCard;
-import org.nicmanager.kernel.api.sim.SimulatedWorld;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.nicmanager.sim.api.NicModel;
+import org.nicmanager.sim.api.SimulatedCard;
+import org.nicmanager.sim.api.SimulatedWorld;
 import org.nicmanager.sim.network.model.PhysicalWorld;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
 import org.osgi.service.component.annotations.Activate;

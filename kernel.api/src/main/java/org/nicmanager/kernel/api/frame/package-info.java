@@ -4,7 +4,7 @@
  * reads the headers of every frame it forwards, so this view must never allocate).
  */
 @Export
-@Version("2.1.0")
+@Version("3.0.0")
 package org.nicmanager.kernel.api.frame;
 
 import org.osgi.annotation.bundle.Export;

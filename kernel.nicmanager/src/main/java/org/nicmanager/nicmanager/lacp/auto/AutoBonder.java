@@ -14,7 +14,7 @@ import org.nicmanager.kernel.api.teaming.LacpMode;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.nicmanager.nicmanager.lacp.PartnerGroups;

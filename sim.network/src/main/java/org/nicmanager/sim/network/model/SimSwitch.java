@@ -7,9 +7,9 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.frame.MacAddress;
-import org.nicmanager.kernel.api.lacp.LacpduCodec;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.lacp.LacpduCodec;
 
 /**
  * A store-and-forward learning switch. It learns each frame's source MAC on the ingress port, sends known unicast out

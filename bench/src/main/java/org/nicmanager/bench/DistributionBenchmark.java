@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.lib.frames.HeaderParser;
 import org.nicmanager.nicmanager.distribution.Distributor;
 import org.nicmanager.nicmanager.distribution.Distributors;
 import org.nicmanager.nicmanager.distribution.MemberView;
@@ -44,7 +45,7 @@ public class DistributionBenchmark {
 
     private final byte[][] frames = new byte[FRAMES][];
     private final int[] ports = new int[FRAMES];
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     private final long[] pending = new long[MEMBERS];
     private Distributor distributor;
     private int next;

@@ -1,10 +1,10 @@
 package org.nicmanager.nicmanager.bond;
 
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
-import org.nicmanager.kernel.api.frame.DropReason;
+import org.nicmanager.lib.frames.HeaderParser;
 import org.nicmanager.nicmanager.distribution.Distributor;
 
 /**
@@ -39,7 +39,7 @@ final class FramePlacer {
     private final LinkLoss linkLoss;
     private final BusyWatch busy;
     /** Read in place for every frame; one view reused. */
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     private DropReason refusal = DropReason.MALFORMED;
 
     FramePlacer(BondMembers members, Distributor distributor, BondCounters counters, MacsSeen macs,

@@ -30,7 +30,7 @@ public final class FlowStampLocator {
     /** TCP data offset of 5 words (no options), in the high nibble of byte 12 of the TCP header. */
     private static final int TCP_WITHOUT_OPTIONS = 0x50;
 
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
 
     /** Where the stamp of the first {@code length} bytes of {@code data} starts, or {@link #NONE}. Never throws. */
     public int find(byte[] data, int length) {

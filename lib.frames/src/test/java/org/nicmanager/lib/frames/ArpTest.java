@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.frame.MacAddress;
 
@@ -31,7 +30,7 @@ class ArpTest {
         assertEquals(HOST, Arp.senderMac(frame));
         assertEquals(HOST_IP, Arp.senderIp(frame));
         assertEquals(BOND_NIC, Arp.targetMac(frame));
-        FrameHeaders headers = new FrameHeaders();
+        HeaderParser headers = new HeaderParser();
         assertEquals(FrameVerdict.OK, headers.parse(frame, length));
         assertEquals(BOND_NIC, headers.destinationMac(), "sent to the asker");
     }

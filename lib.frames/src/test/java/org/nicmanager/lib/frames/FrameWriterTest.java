@@ -13,7 +13,7 @@ import org.nicmanager.kernel.api.frame.FrameVerdict;
 class FrameWriterTest {
 
     private final byte[] data = new byte[FrameBuffer.MAX_FRAME_BYTES];
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
 
     @Test
     void aStampedUdpFrameParsesBackWithItsFieldsAndStamp() {

@@ -1,7 +1,8 @@
 /**
- * Frames on the kernel's network path: pooled, reusable {@link org.nicmanager.kernel.api.frame.FrameBuffer}s and a
- * zero-copy {@link org.nicmanager.kernel.api.frame.FrameHeaders} view that parses in place (patent [0083]: the kernel
- * reads the headers of every frame it forwards, so this view must never allocate).
+ * Frames on the kernel's network path: pooled, reusable {@link org.nicmanager.kernel.api.frame.FrameBuffer}s and the
+ * read-only {@link org.nicmanager.kernel.api.frame.FrameHeaders} view of a parsed frame, which the kernel hands to
+ * plugins so that none parses again (patent [0083]: the kernel reads the headers of every frame it forwards). Writing
+ * and parsing frames are shared implementation, in the private library lib.frames.
  */
 @Export
 @Version("3.0.0")

@@ -13,6 +13,7 @@ import org.nicmanager.lib.frames.FlowStamp;
 import org.nicmanager.lib.frames.FlowStampLocator;
 import org.nicmanager.lib.frames.FlowTracker;
 import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.lib.frames.HeaderParser;
 
 /**
  * A machine outside the hypervisor, cabled to a switch: it counts what it receives (per sender and flow, from the
@@ -48,7 +49,7 @@ final class ExternalHost implements CableEnd {
     private final Transmitter link;
     private final FlowTracker flows = new FlowTracker();
     private final FlowStampLocator stamps = new FlowStampLocator();
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     private final List<TrafficSource> sources = new ArrayList<>();
     private Cable cable;
     private SwitchPort port;

@@ -9,6 +9,7 @@ import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.frames.HeaderParser;
 import org.nicmanager.lib.lacp.LacpduCodec;
 
 /**
@@ -46,7 +47,7 @@ final class SimSwitch {
     private final List<SimSwitch> trunkNeighbours = new ArrayList<>();
     private final SwitchAggregation aggregation;
     /** Read in place to hash frames over an aggregator's links; one view, reused. */
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     /** Ports a flood goes to, gathered before the copies are made; sized once. */
     private final int[] floodTargets;
 

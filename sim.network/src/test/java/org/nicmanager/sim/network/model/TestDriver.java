@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.nic.LinkState;
@@ -12,6 +11,7 @@ import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.lib.frames.HeaderParser;
 import org.nicmanager.sim.api.SimulatedCard;
 
 /**
@@ -27,7 +27,7 @@ final class TestDriver implements NicListener {
     private int frameBytes;
     private boolean saturate;
     private long nextSequence;
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     long received;
     long synReceived;
     long transmitReadyCalls;

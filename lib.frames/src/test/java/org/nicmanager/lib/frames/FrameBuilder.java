@@ -1,6 +1,8 @@
-package org.nicmanager.kernel.api.frame;
+package org.nicmanager.lib.frames;
 
 import java.util.Arrays;
+
+import org.nicmanager.kernel.api.frame.FrameHeaders;
 
 /**
  * Writes a frame byte by byte, header after header, in network byte order. Length fields are given explicitly, so a

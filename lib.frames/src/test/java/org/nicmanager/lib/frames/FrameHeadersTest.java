@@ -1,29 +1,32 @@
-package org.nicmanager.kernel.api.frame;
+package org.nicmanager.lib.frames;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nicmanager.kernel.api.frame.FrameHeaders.ABSENT;
-import static org.nicmanager.kernel.api.frame.SampleFrames.CLIENT_IP;
-import static org.nicmanager.kernel.api.frame.SampleFrames.CLIENT_IP6;
-import static org.nicmanager.kernel.api.frame.SampleFrames.CLIENT_MAC;
-import static org.nicmanager.kernel.api.frame.SampleFrames.CLIENT_PORT;
-import static org.nicmanager.kernel.api.frame.SampleFrames.DNS_PORT;
-import static org.nicmanager.kernel.api.frame.SampleFrames.HTTP_PORT;
-import static org.nicmanager.kernel.api.frame.SampleFrames.IPV4_L3;
-import static org.nicmanager.kernel.api.frame.SampleFrames.IPV4_L4;
-import static org.nicmanager.kernel.api.frame.SampleFrames.IPV6_AFTER_HEADER;
-import static org.nicmanager.kernel.api.frame.SampleFrames.SERVER_IP;
-import static org.nicmanager.kernel.api.frame.SampleFrames.SERVER_IP6;
-import static org.nicmanager.kernel.api.frame.SampleFrames.SERVER_MAC;
+import static org.nicmanager.lib.frames.SampleFrames.CLIENT_IP6;
+import static org.nicmanager.lib.frames.SampleFrames.CLIENT_IP;
+import static org.nicmanager.lib.frames.SampleFrames.CLIENT_MAC;
+import static org.nicmanager.lib.frames.SampleFrames.CLIENT_PORT;
+import static org.nicmanager.lib.frames.SampleFrames.DNS_PORT;
+import static org.nicmanager.lib.frames.SampleFrames.HTTP_PORT;
+import static org.nicmanager.lib.frames.SampleFrames.IPV4_L3;
+import static org.nicmanager.lib.frames.SampleFrames.IPV4_L4;
+import static org.nicmanager.lib.frames.SampleFrames.IPV6_AFTER_HEADER;
+import static org.nicmanager.lib.frames.SampleFrames.SERVER_IP6;
+import static org.nicmanager.lib.frames.SampleFrames.SERVER_IP;
+import static org.nicmanager.lib.frames.SampleFrames.SERVER_MAC;
 
 import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.frame.FrameVerdict;
 
 /** Well-formed frames: every header is found and every field is read from the right place. */
 class FrameHeadersTest {
 
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
 
     private void parseOk(byte[] frame) {
         assertEquals(FrameVerdict.OK, headers.parse(frame, frame.length));

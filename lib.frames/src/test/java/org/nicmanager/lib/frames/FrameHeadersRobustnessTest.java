@@ -1,4 +1,4 @@
-package org.nicmanager.kernel.api.frame;
+package org.nicmanager.lib.frames;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.frame.FrameVerdict;
 
 /**
- * {@link FrameHeaders#parse} never throws, whatever the bytes, and leaves the view readable: truncations and
+ * {@link HeaderParser#parse} never throws, whatever the bytes, and leaves the view readable: truncations and
  * single-byte mutations of every sample frame, then a million seeded random frames.
  */
 class FrameHeadersRobustnessTest {
@@ -25,7 +27,7 @@ class FrameHeadersRobustnessTest {
     private static final int[] INTERESTING_PROTOCOLS = {
         FrameHeaders.PROTOCOL_TCP, FrameHeaders.PROTOCOL_UDP, 0, 43, 44, 51, 60, 135};
 
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     /** Accessor results, summed so that no call can be skipped. */
     private long sink;
 

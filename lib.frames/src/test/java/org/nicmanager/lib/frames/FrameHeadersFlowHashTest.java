@@ -1,23 +1,25 @@
-package org.nicmanager.kernel.api.frame;
+package org.nicmanager.lib.frames;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.nicmanager.kernel.api.frame.SampleFrames.CLIENT_IP;
-import static org.nicmanager.kernel.api.frame.SampleFrames.CLIENT_PORT;
-import static org.nicmanager.kernel.api.frame.SampleFrames.DNS_PORT;
-import static org.nicmanager.kernel.api.frame.SampleFrames.HTTP_PORT;
-import static org.nicmanager.kernel.api.frame.SampleFrames.SERVER_IP;
+import static org.nicmanager.lib.frames.SampleFrames.CLIENT_IP;
+import static org.nicmanager.lib.frames.SampleFrames.CLIENT_PORT;
+import static org.nicmanager.lib.frames.SampleFrames.DNS_PORT;
+import static org.nicmanager.lib.frames.SampleFrames.HTTP_PORT;
+import static org.nicmanager.lib.frames.SampleFrames.SERVER_IP;
 
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.frame.FrameVerdict;
 
 /** The 5-tuple hash: equal for one flow whatever else differs, different when a port differs. */
 class FrameHeadersFlowHashTest {
 
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
 
     private long flowHash(byte[] frame) {
         assertEquals(FrameVerdict.OK, headers.parse(frame, frame.length));

@@ -1,17 +1,17 @@
-package org.nicmanager.kernel.api.frame;
+package org.nicmanager.lib.frames;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.nicmanager.kernel.api.frame.FrameBuilder.truncated;
-import static org.nicmanager.kernel.api.frame.FrameBuilder.with16;
-import static org.nicmanager.kernel.api.frame.FrameBuilder.with8;
-import static org.nicmanager.kernel.api.frame.SampleFrames.CLIENT_IP6;
-import static org.nicmanager.kernel.api.frame.SampleFrames.CLIENT_MAC;
-import static org.nicmanager.kernel.api.frame.SampleFrames.IPV4_L3;
-import static org.nicmanager.kernel.api.frame.SampleFrames.IPV4_L4;
-import static org.nicmanager.kernel.api.frame.SampleFrames.IPV6_AFTER_HEADER;
-import static org.nicmanager.kernel.api.frame.SampleFrames.SERVER_IP6;
-import static org.nicmanager.kernel.api.frame.SampleFrames.SERVER_MAC;
+import static org.nicmanager.lib.frames.FrameBuilder.truncated;
+import static org.nicmanager.lib.frames.FrameBuilder.with16;
+import static org.nicmanager.lib.frames.FrameBuilder.with8;
+import static org.nicmanager.lib.frames.SampleFrames.CLIENT_IP6;
+import static org.nicmanager.lib.frames.SampleFrames.CLIENT_MAC;
+import static org.nicmanager.lib.frames.SampleFrames.IPV4_L3;
+import static org.nicmanager.lib.frames.SampleFrames.IPV4_L4;
+import static org.nicmanager.lib.frames.SampleFrames.IPV6_AFTER_HEADER;
+import static org.nicmanager.lib.frames.SampleFrames.SERVER_IP6;
+import static org.nicmanager.lib.frames.SampleFrames.SERVER_MAC;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.frame.FrameVerdict;
 
 /** Every defect {@link FrameVerdict} names, produced by a frame that has exactly that defect. */
 class FrameHeadersMalformedTest {
@@ -112,7 +114,7 @@ class FrameHeadersMalformedTest {
         return frame.udp(1, 2, 8).build();
     }
 
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")

@@ -1,12 +1,5 @@
-package org.nicmanager.kernel.api.frame;
+package org.nicmanager.lib.frames;
 
-import static org.nicmanager.kernel.api.frame.FrameBuilder.ETHERNET_HEADER_BYTES;
-import static org.nicmanager.kernel.api.frame.FrameBuilder.IPV4_HEADER_BYTES;
-import static org.nicmanager.kernel.api.frame.FrameBuilder.IPV6_FRAGMENT;
-import static org.nicmanager.kernel.api.frame.FrameBuilder.IPV6_HEADER_BYTES;
-import static org.nicmanager.kernel.api.frame.FrameBuilder.IPV6_HOP_BY_HOP;
-import static org.nicmanager.kernel.api.frame.FrameBuilder.TCP_HEADER_BYTES;
-import static org.nicmanager.kernel.api.frame.FrameBuilder.UDP_HEADER_BYTES;
 import static org.nicmanager.kernel.api.frame.FrameHeaders.ETHERTYPE_ARP;
 import static org.nicmanager.kernel.api.frame.FrameHeaders.ETHERTYPE_IPV4;
 import static org.nicmanager.kernel.api.frame.FrameHeaders.ETHERTYPE_IPV6;
@@ -15,9 +8,19 @@ import static org.nicmanager.kernel.api.frame.FrameHeaders.ETHERTYPE_VLAN;
 import static org.nicmanager.kernel.api.frame.FrameHeaders.PROTOCOL_TCP;
 import static org.nicmanager.kernel.api.frame.FrameHeaders.PROTOCOL_UDP;
 import static org.nicmanager.kernel.api.frame.FrameHeaders.TCP_SYN;
+import static org.nicmanager.lib.frames.FrameBuilder.ETHERNET_HEADER_BYTES;
+import static org.nicmanager.lib.frames.FrameBuilder.IPV4_HEADER_BYTES;
+import static org.nicmanager.lib.frames.FrameBuilder.IPV6_FRAGMENT;
+import static org.nicmanager.lib.frames.FrameBuilder.IPV6_HEADER_BYTES;
+import static org.nicmanager.lib.frames.FrameBuilder.IPV6_HOP_BY_HOP;
+import static org.nicmanager.lib.frames.FrameBuilder.TCP_HEADER_BYTES;
+import static org.nicmanager.lib.frames.FrameBuilder.UDP_HEADER_BYTES;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.frame.MacAddress;
 
 /** Well-formed frames shared by the frame tests, with the addresses they carry. */
 final class SampleFrames {

@@ -24,7 +24,7 @@ import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 
 /** Well-formed frames: every header is found and every field is read from the right place. */
-class FrameHeadersTest {
+class HeaderParserTest {
 
     private final HeaderParser headers = new HeaderParser();
 

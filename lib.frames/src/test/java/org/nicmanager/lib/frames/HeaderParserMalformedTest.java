@@ -25,7 +25,7 @@ import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 
 /** Every defect {@link FrameVerdict} names, produced by a frame that has exactly that defect. */
-class FrameHeadersMalformedTest {
+class HeaderParserMalformedTest {
 
     /** A frame (or an impossible buffer) and the verdict it must get. */
     record Case(String name, byte[] frame, int length, FrameVerdict expected) {

@@ -17,7 +17,7 @@ import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 
 /** The 5-tuple hash: equal for one flow whatever else differs, different when a port differs. */
-class FrameHeadersFlowHashTest {
+class HeaderParserFlowHashTest {
 
     private final HeaderParser headers = new HeaderParser();
 

@@ -18,7 +18,7 @@ import org.nicmanager.kernel.api.frame.FrameVerdict;
  * {@link HeaderParser#parse} never throws, whatever the bytes, and leaves the view readable: truncations and
  * single-byte mutations of every sample frame, then a million seeded random frames.
  */
-class FrameHeadersRobustnessTest {
+class HeaderParserRobustnessTest {
 
     private static final int[] MUTATIONS = {0x00, 0x01, 0x0F, 0x45, 0x60, 0x7F, 0x80, 0xFF};
     private static final int[] INTERESTING_ETHERTYPES = {

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.FailoverEvent;
+import org.nicmanager.nicmanager.distribution.BuiltInPolicies;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
 
@@ -48,6 +49,7 @@ class NicManagerFollowTest {
 
         Manager(WorldThread world, BondEvents events, BondStore store) {
             super(world, world, null, Gates.DIRECT, events, store);
+            BuiltInPolicies.all().forEach(this::policyAdded); // as DS binds the policy services
         }
 
         void nicArrived(org.nicmanager.kernel.api.nic.PhysicalNic nic) {
@@ -113,7 +115,7 @@ class NicManagerFollowTest {
         for (String name : List.of("nic0", "nic1", "nic2")) {
             manager.nicArrived(world.call(() -> net.createCard(name, E1000, "sw")));
         }
-        manager.create("bond0", LoadDistribution.ROUND_ROBIN, BondSettings.defaults());
+        manager.create("bond0", Policies.ROUND_ROBIN, BondSettings.defaults());
         manager.add("bond0", List.of("nic0", "nic1"));
         events.clear();
     }
@@ -136,7 +138,7 @@ class NicManagerFollowTest {
     @Test
     void aConfigurationWrittenByOthersIsFollowedAndItsDeletionDeletesTheBond() {
         BondConfig stored = store.bonds.get("bond0");
-        store.bonds.put("bond0", new BondConfig("bond0", LoadDistribution.HASH_L34, stored.failback(),
+        store.bonds.put("bond0", new BondConfig("bond0", Policies.HASH_L34, stored.failback(),
                 stored.failbackHoldDownMs(), List.of("nic1", "nic0"), stored.lacp()));
         assertEquals("bond bond0 follows its configuration: policy round-robin -> hash-l34;"
                 + " failover order [nic1, nic0]", manager.follow("bond0", () -> store.read("bond0")).change());
@@ -150,12 +152,12 @@ class NicManagerFollowTest {
 
     @Test
     void aConfigurationNamingNoPolicyGetsTheVariantsDefaultFailoverOrderWithoutVms() {
-        assertEquals(LoadDistribution.FAILOVER_ORDER, manager.defaultPolicy());
+        assertEquals(Policies.FAILOVER_ORDER, manager.defaultPolicy());
         store.bonds.put("bond1", new BondConfig("bond1", null, FailbackMode.IMMEDIATE, 0, List.of("nic2")));
 
         assertEquals("bond bond1 created from its configuration: policy failover-order, NICs [nic2]",
                 manager.follow("bond1", () -> store.read("bond1")).change());
-        assertEquals(LoadDistribution.FAILOVER_ORDER, manager.show("bond1").stats().policy());
+        assertEquals(Policies.FAILOVER_ORDER, manager.show("bond1").stats().policy());
     }
 
     @Test
@@ -173,7 +175,7 @@ class NicManagerFollowTest {
         }, Gates.DIRECT, BondEvents.NONE, new MemoryStore()) {
         };
 
-        assertEquals(LoadDistribution.PER_VM, integrated.defaultPolicy());
+        assertEquals(Policies.PER_VM, integrated.defaultPolicy());
     }
 
     @Test

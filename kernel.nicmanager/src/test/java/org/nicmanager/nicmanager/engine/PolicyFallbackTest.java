@@ -170,7 +170,8 @@ class PolicyFallbackTest {
         world.advance(MILLIS);
         assertEquals(100, card("nic1").counters().txFrames(), "last-member: the last member carries");
 
-        send(uplink, 100); // still on the rings when the policy leaves
+        send(uplink, 400); // more than nic1's ring holds: the rest wait in the bond's backlog when the policy leaves
+        assertTrue(world.call(() -> table.report("bond0")).stats().queuedFrames() > 0, "frames wait in the backlog");
         events.clear();
         policies.remove(plugin);
         List<String> moved = world.call(() -> table.policyLeft(plugin));
@@ -195,10 +196,10 @@ class PolicyFallbackTest {
         assertEquals("last-member", back.stats().policy());
         assertNull(back.awaitedPolicy());
         BondStats stats = back.stats();
-        assertEquals(400, stats.offeredFrames());
-        assertEquals(400, stats.sentFrames(), "every frame offered around the swaps went out: " + stats.drops());
+        assertEquals(700, stats.offeredFrames());
+        assertEquals(700, stats.sentFrames(), "every frame offered around the swaps went out: " + stats.drops());
         assertEquals(0, stats.droppedFrames() + stats.queuedFrames());
-        assertEquals(400, card("nic0").counters().txFrames() + card("nic1").counters().txFrames());
+        assertEquals(700, card("nic0").counters().txFrames() + card("nic1").counters().txFrames());
     }
 
     @Test

@@ -105,13 +105,27 @@ public class PolicyPluginTest extends NicManagerTestSupport {
             assertEquals(offered, number(after, "sentFrames"));
 
             // The policy comes back with its bundle, and so does the bond.
-            gogoInstallAndStart(context.getProperty(PLUGIN_JAR_PROPERTY));
+            long reinstalled = gogoInstallAndStart(context.getProperty(PLUGIN_JAR_PROPERTY));
             Event restored = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
             assertNotNull("no " + BondTopics.POLICY_RESTORED, restored);
             assertEquals(BondTopics.POLICY_RESTORED, restored.getTopic());
             String back = shell("bond:show bondP --json");
             assertTrue(back, back.contains("\"policy\":\"speed-weighted\""));
             assertTrue(back, back.contains("\"awaitedPolicy\":null"));
+
+            // A NIC manager that restarts while the plugin is away restores the bond once the plugin returns.
+            gogo("felix:uninstall " + reinstalled);
+            assertEquals(BondTopics.POLICY_FALLBACK, events.poll(WAIT_SECONDS, TimeUnit.SECONDS).getTopic());
+            Bundle nicManager = bundleNamed("kernel.nicmanager");
+            nicManager.stop();
+            nicManager.start();
+            awaitMatching("(osgi.command.scope=bond)");
+            assertTrue("not restored without its policy", !shell("bond:list").contains("bondP"));
+            gogoInstallAndStart(context.getProperty(PLUGIN_JAR_PROPERTY));
+            String restarted = shell("bond:show bondP --json");
+            assertTrue(restarted, restarted.contains("\"policy\":\"speed-weighted\""));
+            assertTrue(restarted, restarted.contains("{\"name\":\"fastP\"")
+                    && restarted.contains("{\"name\":\"slowP\""));
         } finally {
             handler.unregister();
         }
@@ -124,6 +138,15 @@ public class PolicyPluginTest extends NicManagerTestSupport {
                 : Long.parseLong(field(String.valueOf(installed), "Bundle ID: (\\d+)"));
         gogo("felix:start " + id);
         return id;
+    }
+
+    private Bundle bundleNamed(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
     }
 
     /** Runs a Gogo command and returns its value, unformatted. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -57,6 +58,10 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
     private final CommandWrites writes = new CommandWrites();
     /** Set by {@link #close()}: DS unbinds the policies after it, and closed bonds need not move. */
     private volatile boolean closed;
+    /** Set once the stored bonds were restored: later policies may let those that waited for them in. */
+    private volatile boolean restored;
+    /** Stored bonds not restored because no service offered their policy then. */
+    private final Set<String> waitingForPolicy = ConcurrentHashMap.newKeySet();
 
     /**
      * @param vms what the kernel knows of VMs, or {@code null} for the loadable variant
@@ -75,7 +80,8 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
 
     /**
      * Re-creates the stored bonds; their NICs join as drivers register them. Returns one message per bond this
-     * variant cannot make (a VM-aware policy in the loadable variant, say), naming the bond and the reason.
+     * variant cannot make (a VM-aware policy in the loadable variant, say), naming the bond and the reason. A bond
+     * whose policy no service offers yet (a plugin's bundle that starts later) is restored when one does.
      */
     protected List<String> restoreBonds() {
         List<String> refusals = new ArrayList<>();
@@ -88,7 +94,31 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
                         + refused.getMessage());
             }
         }
+        restored = true;
+        refusals.addAll(restoreWaiting()); // a policy that arrived while the others were restored
         return refusals;
+    }
+
+    /** Restores the stored bonds that waited for a policy offered now, read afresh from the store. */
+    private List<String> restoreWaiting() {
+        List<String> done = new ArrayList<>();
+        if (waitingForPolicy.isEmpty()) {
+            return done;
+        }
+        for (BondConfig stored : store.load(new ArrayList<>())) {
+            String policy = stored.policy();
+            if (policy != null && policies.find(policy).isPresent() && waitingForPolicy.remove(stored.name())) {
+                try {
+                    world.run(() -> table.restore(stored));
+                    done.add("bond " + stored.name() + " restored from its configuration: policy " + policy
+                            + " is offered now");
+                } catch (IllegalArgumentException refused) {
+                    done.add("bond " + stored.name() + " from the configuration was not restored: "
+                            + refused.getMessage());
+                }
+            }
+        }
+        return done;
     }
 
     /**
@@ -97,7 +127,14 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
      */
     protected List<String> policyAdded(DistributionPolicy policy) {
         policies.add(policy);
-        return closed ? List.of() : world.call(() -> table.policyArrived(policy));
+        if (closed) {
+            return List.of();
+        }
+        List<String> done = new ArrayList<>(world.call(() -> table.policyArrived(policy)));
+        if (restored) {
+            done.addAll(restoreWaiting());
+        }
+        return done;
     }
 
     /**
@@ -112,6 +149,9 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
     /** Refuses a stored bond whose policy no service offers now, or this variant cannot run, naming it. */
     private void checkPolicy(BondConfig stored) {
         if (stored.policy() != null) {
+            if (policies.find(stored.policy()).isEmpty()) {
+                waitingForPolicy.add(stored.name());
+            }
             policies.require(stored.policy());
         }
     }

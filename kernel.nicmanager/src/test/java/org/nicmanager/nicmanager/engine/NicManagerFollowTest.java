@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.distribution.DistributionPolicy;
+import org.nicmanager.kernel.api.distribution.FrameFacts;
+import org.nicmanager.kernel.api.distribution.PolicyContext;
 import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.time.ClockMode;
@@ -127,6 +131,46 @@ class NicManagerFollowTest {
 
     private List<String> members() {
         return manager.show("bond0").stats().info().members().stream().map(member -> member.name()).toList();
+    }
+
+    @Test
+    void aStoredBondWhosePolicyIsNotOfferedYetIsRestoredWhenItsServiceArrives() {
+        store.bonds.put("bondP", new BondConfig("bondP", "last-member", FailbackMode.IMMEDIATE, 0,
+                List.of("nic9")));
+        Manager restarted = new Manager(world, BondEvents.NONE, store);
+
+        List<String> refusals = restarted.restoreBonds();
+        assertEquals(1, refusals.size(), refusals.toString());
+        assertTrue(refusals.get(0).startsWith("bond bondP from the configuration was not restored: unknown policy"
+                + " 'last-member'"), refusals.get(0));
+        assertFalse(restarted.reports().stream().anyMatch(report -> report.stats().name().equals("bondP")));
+
+        DistributionPolicy plugin = new DistributionPolicy() {
+            @Override
+            public String name() {
+                return "last-member";
+            }
+
+            @Override
+            public BondDistributor create(PolicyContext bond) {
+                return new BondDistributor() {
+                    @Override
+                    public int select(FrameFacts frame) {
+                        int count = bond.members().activeCount();
+                        return count == 0 ? NO_MEMBER : bond.members().active(count - 1);
+                    }
+
+                    @Override
+                    public void rebuild() {
+                    }
+                };
+            }
+        };
+        assertEquals(List.of("bond bondP restored from its configuration: policy last-member is offered now"),
+                restarted.policyAdded(plugin));
+        assertEquals("last-member", restarted.show("bondP").stats().policy());
+        assertEquals(List.of("nic9"), restarted.show("bondP").nics());
+        assertEquals(List.of(), restarted.policyAdded(plugin), "restored once");
     }
 
     @Test

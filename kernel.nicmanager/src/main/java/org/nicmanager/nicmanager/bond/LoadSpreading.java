@@ -9,6 +9,7 @@ import org.nicmanager.kernel.api.distribution.PortOwners;
 import org.nicmanager.kernel.api.distribution.Spreading;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.kernel.api.vm.Priority;
 import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
 import org.nicmanager.nicmanager.distribution.PortMoves;
 
@@ -33,7 +34,7 @@ final class LoadSpreading {
 
         @Override
         public int priorityOfPort(int port) {
-            return org.nicmanager.kernel.api.vm.Priority.DEFAULT;
+            return Priority.DEFAULT;
         }
     };
 

@@ -42,9 +42,9 @@ public final class BondCommands {
 
     @Descriptor("Create a bond (no members yet)")
     public BondView create(
-            @Descriptor("load distribution, e.g. per-vm, hash-l34, failover-order, load-based; or another system's"
-                    + " name, e.g. active-backup, balance-tcp, loadbalance_srcid. Default: per-vm, or failover-order"
-                    + " where the NIC manager knows no VMs (loadable)") @Parameter(
+            @Descriptor("load distribution, e.g. per-vm, hash-l34, failover-order, load-based, or a plugin's policy;"
+                    + " or another system's name, e.g. active-backup, balance-tcp, loadbalance_srcid. Default: per-vm,"
+                    + " or failover-order where the NIC manager knows no VMs (loadable)") @Parameter(
                     names = "--policy", absentValue = ABSENT) String policy,
             @Descriptor("when a recovered member returns: immediate, manual or delayed:DURATION (e.g. delayed:5s)")
             @Parameter(names = "--failback", absentValue = "immediate") String failback,
@@ -139,7 +139,8 @@ public final class BondCommands {
 
     @Descriptor("Change a bond's load-distribution policy; the tables are recomputed at once")
     public BondView policy(@Descriptor("the bond") String bond,
-            @Descriptor("the policy, e.g. per-vm, hash-l34, failover-order, load-based; or another system's name,"
+            @Descriptor("the policy, e.g. per-vm, hash-l34, failover-order, load-based, or a plugin's; or another"
+                    + " system's name,"
                     + " e.g. active-backup, balance-tcp, loadbalance_srcid") String policy) {
         PolicyNames.Chosen chosen = PolicyNames.parse(policy, manager::resolvePolicy);
         return withPolicy(bond, chosen, () -> manager.policy(bond, chosen.policy()));

@@ -277,7 +277,7 @@ public final class ConfigAdminBondStore implements BondStore {
             throw new IllegalArgumentException("bad failbackHoldDownMs '" + holdDownMs + "': 0 or more milliseconds");
         }
         boolean noPolicy = policy == null || policy.toString().isEmpty(); // the NIC manager's default
-        return new BondConfig(name, noPolicy ? null : (policy.toString()),
+        return new BondConfig(name, noPolicy ? null : policy.toString(),
                 failbackMode(failback == null ? "IMMEDIATE" : failback.toString()), holdDownMs, nics(properties),
                 lacp(properties), arpMonitor(properties), carrierDelays(properties),
                 failoverOnBusyMs(properties), loadBased(properties));

@@ -96,7 +96,7 @@ public final class AutoBondingComponent implements AutoBonding, AutoBondHost {
     void modified(Config config) {
         try {
             boolean fast = LacpSettings.parseFastRate(config.lacpRate());
-            String policy = (config.policy());
+            String policy = bonds.resolvePolicy(config.policy()).policy(); // an unknown name is refused
             world.run(() -> bonder.configure(config.enabled(), fast, policy));
         } catch (IllegalArgumentException refused) {
             logger.error("{} not applied: {}", PID, refused.getMessage());
@@ -114,7 +114,7 @@ public final class AutoBondingComponent implements AutoBonding, AutoBondHost {
     public AutoBondStatus setEnabled(boolean enabled) {
         AutoBondStatus status = world.call(() -> {
             AutoBondStatus now = bonder.status();
-            bonder.configure(enabled, now.lacpRate().equals("fast"), (now.policy()));
+            bonder.configure(enabled, now.lacpRate().equals("fast"), now.policy());
             return bonder.status();
         });
         store(enabled, status);

@@ -107,7 +107,13 @@ final class LoadSpreading {
             throw new IllegalArgumentException("policy " + next.name() + " needs to know which VM sent each frame,"
                     + " which this NIC manager does not know");
         }
-        BondDistributor made = next.create(new Context(needsVms ? vms : NO_VMS));
+        BondDistributor made;
+        try {
+            made = next.create(new Context(needsVms ? vms : NO_VMS));
+        } catch (RuntimeException broken) { // another bundle's code: its failure is a refusal, and changes nothing
+            throw new IllegalArgumentException("policy " + next.name() + " failed to make a distributor for bond "
+                    + bond + ": " + broken, broken);
+        }
         if (made == null) {
             throw new IllegalArgumentException("policy " + next.name() + " made no distributor for bond " + bond);
         }

@@ -68,8 +68,12 @@ final class PolicyFallback {
         List<String> done = new ArrayList<>();
         for (Uplink uplink : bonds) {
             if (arrived.name().equals(uplink.awaitedPolicy) && usable(arrived)) {
-                DistributionPolicy serving = policies.require(arrived.name());
-                uplink.bond.setPolicy(serving);
+                try {
+                    uplink.bond.setPolicy(policies.require(arrived.name()));
+                } catch (IllegalArgumentException refused) { // it made no distributor: the bond keeps waiting
+                    done.add("bond " + uplink.bond.name() + " keeps the default policy: " + refused.getMessage());
+                    continue;
+                }
                 uplink.awaitedPolicy = null;
                 String details = "policy " + arrived.name() + " is offered again; bond " + uplink.bond.name()
                         + " runs it again";

@@ -218,6 +218,27 @@ class PolicyFallbackTest {
     }
 
     @Test
+    void aPolicyThatFailsToMakeADistributorIsRefusedAndChangesNothing() {
+        world.call(() -> table.create("bond0", Policies.HASH_L34, BondSettings.defaults()));
+        policies.add(new LastMember() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public BondDistributor create(PolicyContext bond) {
+                throw new IllegalStateException("a bug in the plugin");
+            }
+        });
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> world.call(() -> table.policy("bond0", "broken")));
+        assertEquals("policy broken failed to make a distributor for bond bond0: java.lang.IllegalStateException: a"
+                + " bug in the plugin", refused.getMessage());
+        assertEquals(Policies.HASH_L34, world.call(() -> table.report("bond0")).stats().policy());
+    }
+
+    @Test
     void aPolicyChosenWhileWaitingEndsTheWait() {
         world.call(() -> table.create("bond0", "last-member", BondSettings.defaults()));
         policies.remove(plugin);

@@ -95,15 +95,17 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
             }
         }
         restored = true;
-        refusals.addAll(restoreWaiting()); // a policy that arrived while the others were restored
+        restoreWaiting(new ArrayList<>(), refusals); // a policy that arrived while the others were restored
         return refusals;
     }
 
-    /** Restores the stored bonds that waited for a policy offered now, read afresh from the store. */
-    private List<String> restoreWaiting() {
-        List<String> done = new ArrayList<>();
+    /**
+     * Restores the stored bonds that waited for a policy offered now, read afresh from the store; says which in
+     * {@code done}, and why one still could not be in {@code refusals}.
+     */
+    private void restoreWaiting(List<String> done, List<String> refusals) {
         if (waitingForPolicy.isEmpty()) {
-            return done;
+            return;
         }
         for (BondConfig stored : store.load(new ArrayList<>())) {
             String policy = stored.policy();
@@ -113,12 +115,11 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
                     done.add("bond " + stored.name() + " restored from its configuration: policy " + policy
                             + " is offered now");
                 } catch (IllegalArgumentException refused) {
-                    done.add("bond " + stored.name() + " from the configuration was not restored: "
+                    refusals.add("bond " + stored.name() + " from the configuration was not restored: "
                             + refused.getMessage());
                 }
             }
         }
-        return done;
     }
 
     /**
@@ -132,7 +133,7 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
         }
         List<String> done = new ArrayList<>(world.call(() -> table.policyArrived(policy)));
         if (restored) {
-            done.addAll(restoreWaiting());
+            restoreWaiting(done, done);
         }
         return done;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -144,7 +143,7 @@ public final class FlowTracker {
     }
 
     private static int hash(long senderKey, int flowId) {
-        return (int) FrameHeaders.mix(senderKey * SENDER_SPREAD + flowId);
+        return (int) Hashing.mix(senderKey * SENDER_SPREAD + flowId);
     }
 
     private void grow() {

@@ -104,7 +104,7 @@ public final class HeaderParser implements FrameHeaders {
             return parseIpv6();
         }
         l3End = length;
-        flowHash = FrameHeaders.mix(macHashInput());
+        flowHash = Hashing.mix(macHashInput());
         return FrameVerdict.OK;
     }
 
@@ -138,7 +138,7 @@ public final class HeaderParser implements FrameHeaders {
         // Only the first fragment carries the transport header.
         boolean laterFragment = (u16(l3 + 6) & 0x1FFF) != 0;
         FrameVerdict transport = laterFragment ? FrameVerdict.OK : parseTransport(l3 + headerBytes);
-        flowHash = FrameHeaders.mix(((long) ipv4Source() << 32 | (ipv4Destination() & 0xFFFFFFFFL))
+        flowHash = Hashing.mix(((long) ipv4Source() << 32 | (ipv4Destination() & 0xFFFFFFFFL))
                 ^ ((long) protocol << 56) ^ portsHashInput());
         return transport;
     }
@@ -184,7 +184,7 @@ public final class HeaderParser implements FrameHeaders {
         payloadOffset = offset;
         FrameVerdict transport = laterFragment ? FrameVerdict.OK : parseTransport(offset);
         long addresses = u64(l3 + 8) ^ u64(l3 + 16) * 31 ^ u64(l3 + 24) * 131 ^ u64(l3 + 32) * 1031;
-        flowHash = FrameHeaders.mix(addresses ^ ((long) protocol << 56) ^ portsHashInput());
+        flowHash = Hashing.mix(addresses ^ ((long) protocol << 56) ^ portsHashInput());
         return transport;
     }
 

@@ -111,22 +111,6 @@ public interface FrameHeaders {
     /** Offset one past the last byte of the L3 packet (Ethernet padding excluded for IP). */
     int l3End();
 
-    /**
-     * A well-mixed hash of addresses, protocol and ports (MACs for non-IP frames), computed once per parse with
-     * {@link #mix(long)}.
-     */
+    /** A well-mixed hash of addresses, protocol and ports (MACs for non-IP frames), computed once per parse. */
     long flowHash();
-
-    /**
-     * The finaliser of MurmurHash3 (fmix64): spreads every input bit over the result. Part of the contract, not of a
-     * parser, so that every load-distribution policy, the kernel's or a plugin's, mixes as {@link #flowHash()} does.
-     */
-    static long mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xFF51AFD7ED558CCDL;
-        k ^= k >>> 33;
-        k *= 0xC4CEB9FE1A85EC53L;
-        k ^= k >>> 33;
-        return k;
-    }
 }

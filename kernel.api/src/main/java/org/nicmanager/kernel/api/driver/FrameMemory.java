@@ -6,7 +6,8 @@ public enum FrameMemory {
     HEAP,
     /**
      * Off the heap, in direct {@link java.nio.ByteBuffer}s that a device or a native ring can reach without a copy.
-     * Read through {@code FrameBuffer.memory()}.
+     * Read through {@code FrameBuffer.memory()}. The kernel's frame path reads headers through
+     * {@code FrameBuffer.data()}, so a frame for a {@code NicListener} is copied once into a heap buffer first.
      */
     DIRECT
 }

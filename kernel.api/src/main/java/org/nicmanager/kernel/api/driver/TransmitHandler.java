@@ -15,8 +15,10 @@ public interface TransmitHandler {
     void transmitDone(FrameBuffer frame, TransmitOutcome outcome);
 
     /**
-     * The doorbell: a frame was offered while the driver had taken every frame before it, so its transmit thread may
-     * be waiting. A driver wakes the thread here, or starts its device. The default does nothing (a thread that polls).
+     * The doorbell: a frame was offered after the driver last found the ring empty ({@link TransmitRing#take()}
+     * answered {@code null}), so its transmit thread may be waiting. A driver wakes the thread here, or starts its
+     * device; a thread that found the ring empty need not look again until then. Rung at most once per time the driver
+     * found the ring empty. The default does nothing (a thread that polls).
      */
     default void framesWaiting() {
     }

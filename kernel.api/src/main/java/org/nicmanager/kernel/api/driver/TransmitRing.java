@@ -22,7 +22,7 @@ public interface TransmitRing {
 
     /**
      * Queues a frame for the driver. On {@code false} every slot holds a frame not yet completed: the caller keeps the
-     * frame, the refusal is counted, and the NIC answers BUSY. When the driver had taken everything before, the
+     * frame, the refusal is counted, and the NIC answers BUSY. When the driver last found the ring empty, the
      * handler's {@link TransmitHandler#framesWaiting()} is its doorbell.
      */
     boolean offer(FrameBuffer frame);

@@ -18,12 +18,17 @@
  * consumer takes frames in ring order and completes each one, sent or aborted, in that same order; the world hands the
  * completions, in order, to the ring's {@link org.nicmanager.kernel.api.driver.TransmitHandler} on the world thread.
  * Completion is a descriptor's return, as on real hardware: a frame holds its slot until its completion has reached
- * the world, so a full ring is back-pressure that the NIC reports as BUSY.</li>
+ * the world, so a full ring is back-pressure that the NIC reports as BUSY. The handler's
+ * {@link org.nicmanager.kernel.api.driver.TransmitHandler#framesWaiting() doorbell} rings when a frame is offered
+ * after the driver found the ring empty.</li>
  * <li>Buffers: a driver thread takes empty buffers from a {@link org.nicmanager.kernel.api.driver.FrameSupply}, which
  * any thread may use, and whoever owns a frame last releases it from its own thread. Memory may be off-heap
  * ({@link org.nicmanager.kernel.api.driver.FrameMemory#DIRECT}), or the driver's own: a slot of a memory-mapped ring
  * wrapped with {@link org.nicmanager.kernel.api.frame.FrameBuffer#over}. A frame thus costs at most one copy between
- * a device and the kernel.</li>
+ * a device and the kernel. The kernel's own frame path reads headers through
+ * {@link org.nicmanager.kernel.api.frame.FrameBuffer#data()}, so the frames a driver hands to a
+ * {@link org.nicmanager.kernel.api.nic.NicListener} are heap frames; an off-heap frame is copied once into one in
+ * the receive handler.</li>
  * <li>A frame in a ring belongs to the ring: its producer must not touch it after a successful offer. The ring's
  * release and acquire publish it safely from one thread to the other.</li>
  * <li>A producer that is itself the world's thread (a simulated card, whose device is modelled on the world thread)

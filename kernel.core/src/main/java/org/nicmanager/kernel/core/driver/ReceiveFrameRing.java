@@ -28,14 +28,14 @@ final class ReceiveFrameRing implements ReceiveRing, Drainable {
     private long tail;
     /** The consumer's index as the producer last read it, so a free slot costs no volatile read. */
     private long headSeen;
-    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong published = new PaddedIndex();
     /** Consumer's next slot, written by the world only. */
-    private final AtomicLong head = new AtomicLong();
+    private final AtomicLong head = new PaddedIndex();
     /** Frames refused by {@link #offer}, written by the producer only. */
-    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong refused = new PaddedIndex();
     /** Frames a closing ring still held, written by the world only. */
-    private final AtomicLong discarded = new AtomicLong();
-    private final AtomicLong wakeUps = new AtomicLong();
+    private final AtomicLong discarded = new PaddedIndex();
+    private final AtomicLong wakeUps = new PaddedIndex();
     /** World thread only: a drain is running further up the stack. */
     private boolean draining;
     /** Written by the world at close, read by the producer. */

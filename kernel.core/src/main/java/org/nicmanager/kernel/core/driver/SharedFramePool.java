@@ -23,9 +23,9 @@ final class SharedFramePool implements FrameSupply {
     private final FrameBuffer[] cells;
     private final AtomicLongArray sequences;
     private final int mask;
-    private final AtomicLong enqueueAt = new AtomicLong();
-    private final AtomicLong dequeueAt = new AtomicLong();
-    private final AtomicLong exhausted = new AtomicLong();
+    private final AtomicLong enqueueAt = new PaddedIndex();
+    private final AtomicLong dequeueAt = new PaddedIndex();
+    private final AtomicLong exhausted = new PaddedIndex();
 
     SharedFramePool(String name, int buffers, int bufferBytes, FrameMemory memory) {
         if (buffers < 1 || buffers > (1 << 24)) {

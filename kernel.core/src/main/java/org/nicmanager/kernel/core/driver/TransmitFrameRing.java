@@ -30,18 +30,20 @@ final class TransmitFrameRing implements TransmitRing, Drainable {
     private final int mask;
     private final AtomicBoolean signal = new AtomicBoolean();
     // world side
-    private final AtomicLong offered = new AtomicLong();
-    private final AtomicLong reclaimed = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong offered = new PaddedIndex();
+    private final AtomicLong reclaimed = new PaddedIndex();
+    private final AtomicLong refused = new PaddedIndex();
     private long pendingBytes;
     private boolean draining;
     private boolean closed;
     // driver side
-    private final AtomicLong taken = new AtomicLong();
+    /** Frames taken, published only when the driver finds the ring empty: that is all the doorbell needs to know. */
+    private final AtomicLong taken = new PaddedIndex();
+    private long takenLocal;
     private long offeredSeen;
     private long completedLocal;
-    private final AtomicLong completed = new AtomicLong();
-    private final AtomicLong wakeUps = new AtomicLong();
+    private final AtomicLong completed = new PaddedIndex();
+    private final AtomicLong wakeUps = new PaddedIndex();
 
     TransmitFrameRing(WorldRings rings, NetworkWorld world, String name, int slots, TransmitHandler handler) {
         this.rings = rings;
@@ -81,7 +83,7 @@ final class TransmitFrameRing implements TransmitRing, Drainable {
         pendingBytes += frame.length();
         offered.set(next + 1); // volatile: ordered before the read of the driver's index below
         if (taken.get() == next) {
-            handler.framesWaiting();
+            handler.framesWaiting(); // the driver found the ring empty and has not seen this frame
         }
         return true;
     }
@@ -105,21 +107,24 @@ final class TransmitFrameRing implements TransmitRing, Drainable {
 
     @Override
     public FrameBuffer take() {
-        long next = taken.get();
-        if (next == offeredSeen) {
+        if (takenLocal == offeredSeen) {
             offeredSeen = offered.get();
-            if (next == offeredSeen) {
-                return null;
+            if (takenLocal == offeredSeen) {
+                // Found empty: say so (volatile), then look once more, so that an offer racing with this either is
+                // seen here or finds the driver idle and rings the doorbell (see offer).
+                taken.set(takenLocal);
+                offeredSeen = offered.get();
+                if (takenLocal == offeredSeen) {
+                    return null;
+                }
             }
         }
-        FrameBuffer frame = slots[(int) next & mask];
-        taken.lazySet(next + 1);
-        return frame;
+        return slots[(int) takenLocal++ & mask];
     }
 
     @Override
     public void complete(FrameBuffer frame, TransmitOutcome outcome) {
-        if (completedLocal == taken.get()) {
+        if (completedLocal == takenLocal) {
             throw new IllegalStateException("ring '" + name + "': completion of a frame that was never taken (every"
                     + " taken frame is completed)");
         }

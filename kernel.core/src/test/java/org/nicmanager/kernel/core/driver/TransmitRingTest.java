@@ -146,7 +146,7 @@ class TransmitRingTest {
     }
 
     @Test
-    void theDoorbellRingsOnlyWhenTheDriverHadTakenEverything() {
+    void theDoorbellRingsOnlyWhenTheDriverFoundTheRingEmpty() {
         Completions completions = new Completions();
         TransmitRing ring = open(8, completions);
 
@@ -159,6 +159,10 @@ class TransmitRingTest {
         ring.take();
         ring.take();
         offer(ring, 4, 5);
+        assertEquals(1, world.call(() -> completions.doorbells), "the driver took frame 3 but never found it empty");
+        ring.take();
+        assertNull(ring.take(), "found empty: the driver may sleep now");
+        offer(ring, 5, 6);
         assertEquals(2, world.call(() -> completions.doorbells));
     }
 

@@ -84,10 +84,13 @@ final class ReceiveFrameRing implements ReceiveRing, Drainable {
         if (published.get() == tail) {
             return;
         }
-        published.set(tail); // volatile: ordered before the read of the signal below (see WorldRings)
         if (world.inWorld()) {
+            published.lazySet(tail); // no other thread to tell: the world drains it now
             drain();
-        } else if (!signal.get() && signal.compareAndSet(false, true)) {
+            return;
+        }
+        published.set(tail); // volatile: ordered before the read of the signal below (see WorldRings)
+        if (!signal.get() && signal.compareAndSet(false, true)) {
             wakeUps.lazySet(wakeUps.get() + 1);
             rings.wake();
         }
@@ -110,7 +113,9 @@ final class ReceiveFrameRing implements ReceiveRing, Drainable {
         }
         draining = true;
         try {
-            signal.set(false);
+            if (signal.get()) {
+                signal.set(false); // before the index is read: a publish from now on signals again
+            }
             long next = head.get();
             long end;
             while (next < (end = published.get())) {

@@ -34,6 +34,12 @@ final class TransmitFrameRing implements TransmitRing, Drainable {
     private final AtomicLong reclaimed = new PaddedIndex();
     private final AtomicLong refused = new PaddedIndex();
     private long pendingBytes;
+    /**
+     * The driver's side runs on the world thread too (a simulated card), so the world's index needs no fence. Set by
+     * the first take; until then the world fences, which is always safe.
+     */
+    private boolean driverInWorld;
+    private boolean driverKnown;
     private boolean draining;
     private boolean closed;
     // driver side
@@ -81,7 +87,11 @@ final class TransmitFrameRing implements TransmitRing, Drainable {
         }
         slots[(int) next & mask] = frame;
         pendingBytes += frame.length();
-        offered.set(next + 1); // volatile: ordered before the read of the driver's index below
+        if (driverInWorld) {
+            offered.lazySet(next + 1); // the driver is this thread: nothing to order against
+        } else {
+            offered.set(next + 1); // volatile: ordered before the read of the driver's index below
+        }
         if (taken.get() == next) {
             handler.framesWaiting(); // the driver found the ring empty and has not seen this frame
         }
@@ -107,6 +117,10 @@ final class TransmitFrameRing implements TransmitRing, Drainable {
 
     @Override
     public FrameBuffer take() {
+        if (!driverKnown) {
+            driverInWorld = world.inWorld(); // the one consumer thread is the world's, or never is
+            driverKnown = true;
+        }
         if (takenLocal == offeredSeen) {
             offeredSeen = offered.get();
             if (takenLocal == offeredSeen) {
@@ -142,10 +156,13 @@ final class TransmitFrameRing implements TransmitRing, Drainable {
         if (completed.get() == completedLocal) {
             return;
         }
-        completed.set(completedLocal); // volatile: ordered before the read of the signal below (see WorldRings)
         if (world.inWorld()) {
+            completed.lazySet(completedLocal); // no other thread to tell: the world drains it now
             drain();
-        } else if (!signal.get() && signal.compareAndSet(false, true)) {
+            return;
+        }
+        completed.set(completedLocal); // volatile: ordered before the read of the signal below (see WorldRings)
+        if (!signal.get() && signal.compareAndSet(false, true)) {
             wakeUps.lazySet(wakeUps.get() + 1);
             rings.wake();
         }
@@ -170,7 +187,9 @@ final class TransmitFrameRing implements TransmitRing, Drainable {
         }
         draining = true;
         try {
-            signal.set(false);
+            if (signal.get()) {
+                signal.set(false); // before the index is read: a publish from now on signals again
+            }
             long next = reclaimed.get();
             long end;
             while (next < (end = completed.get())) {

@@ -20,7 +20,8 @@ public interface ReceiveRing {
 
     /**
      * Puts a frame in the ring, not yet visible to the world. On {@code false} the ring is full: the frame stays with
-     * the caller, which drops it (it usually releases it) and the refusal is counted in {@link RingCounters#refusedFull}.
+     * the caller, which drops it (it usually releases it), and the refusal is counted in
+     * {@link RingCounters#refusedFull}.
      */
     boolean offer(FrameBuffer frame);
 

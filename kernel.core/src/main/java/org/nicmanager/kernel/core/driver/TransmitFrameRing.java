@@ -12,9 +12,10 @@ import org.nicmanager.kernel.api.time.NetworkWorld;
 
 /**
  * A transmit descriptor ring: the world offers frames, the driver's thread takes them and completes them in order,
- * and the world hands the completions back. Three indexes chase one another round the slots, as on a NIC: offered
- * (world) ahead of taken (driver) ahead of completed (driver) ahead of reclaimed (world). A slot is free again only once
- * its completion has reached the world, so {@link #full()} is exact on the world thread and back-pressure is BUSY.
+ * and the world hands the completions back. Four indexes chase one another round the slots, as on a NIC: offered
+ * (world) ahead of taken (driver) ahead of completed (driver) ahead of reclaimed (world). A slot is free again only
+ * once its completion has reached the world, so {@link #full()} is exact on the world thread and back-pressure is
+ * BUSY.
  */
 final class TransmitFrameRing implements TransmitRing, Drainable {
 

@@ -98,7 +98,12 @@ final class SharedFramePool implements FrameSupply {
                 }
                 position = enqueueAt.get();
             } else if (turn < 0) {
-                return false;
+                if (position - dequeueAt.get() >= cells.length) {
+                    return false; // really full
+                }
+                // A taker claimed this cell a lap ago and has not yet marked it free: a moment's wait, not a full queue.
+                Thread.onSpinWait();
+                position = enqueueAt.get();
             } else {
                 position = enqueueAt.get();
             }

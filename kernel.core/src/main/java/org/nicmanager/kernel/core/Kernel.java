@@ -44,7 +44,8 @@ public final class Kernel implements KernelScheduler, NetworkWorld, DriverRings 
             @Reference(service = LoggerFactory.class) Logger logger) {
         this.settings = settings;
         this.world = new WorldThread(settings.clockMode(), settings.actionTimeoutMs() * 1_000_000L,
-                (timer, failure) -> logger.error("timer '{}' failed", timer, failure));
+                (where, failure) -> logger.error(where.startsWith(WorldRings.FAILURE_PREFIX) ? "{} handler failed"
+                        : "timer '{}' failed", where, failure));
         logger.info("network world started on the {} clock", settings.clockMode());
     }
 

@@ -22,6 +22,9 @@ import org.nicmanager.kernel.api.time.NetworkWorld;
  */
 public final class WorldRings {
 
+    /** How a ring's failure is named to the failure sink, which timers share: "ring eth0 rx". */
+    public static final String FAILURE_PREFIX = "ring ";
+
     private final Thread worldThread;
     private final BiConsumer<String, Throwable> failureSink;
     /** Copy-on-write: rings are opened and closed rarely and read on every drain. */
@@ -129,7 +132,7 @@ public final class WorldRings {
             drainFailures++;
             ring.signalAgain();
             work = true;
-            failureSink.accept("ring " + ring.name(), failure);
+            failureSink.accept(FAILURE_PREFIX + ring.name(), failure);
         }
     }
 }

@@ -1,17 +1,11 @@
 package org.nicmanager.nicmanager.engine;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
-import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
@@ -33,21 +27,15 @@ import org.nicmanager.nicmanager.distribution.Distributors;
 public final class BondTable {
 
     private static final int GROUP_COPY_BUFFERS = 4096;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,31}");
 
     private final KernelScheduler scheduler;
-    private final VmPorts vmPorts;
     private final Gates gates;
     private final BondEvents events;
-    private final Map<String, Uplink> bonds = new TreeMap<>();
-    private final Map<String, Uplink> unbonded = new TreeMap<>();
+    private final UplinkMaps maps;
+    private final MembershipRules rules;
+    private final VnicPorts ports;
     /** Buffers for the copies of broadcast and multicast frames, one per extra receiving virtual NIC. */
     private final FramePool groupCopies = new FramePool(GROUP_COPY_BUFFERS, FrameBuffer.MAX_FRAME_BYTES);
-    private final Map<String, PhysicalNic> nics = new HashMap<>();
-    /** NIC name to the bond that claims it, present or not: a NIC is in at most one bond. */
-    private final Map<String, String> bondOfNic = new HashMap<>();
-    /** Virtual NIC port to the uplink it is connected to. */
-    private final Map<Integer, Uplink> uplinkOfPort = new HashMap<>();
 
     /**
      * @param vmPorts VM information for VM-aware policies, or {@code null} where there is none (loadable variant)
@@ -55,9 +43,11 @@ public final class BondTable {
      */
     public BondTable(KernelScheduler scheduler, VmPorts vmPorts, Gates gates, BondEvents events) {
         this.scheduler = scheduler;
-        this.vmPorts = vmPorts;
         this.gates = gates;
         this.events = events;
+        this.maps = new UplinkMaps(vmPorts);
+        this.rules = new MembershipRules(maps);
+        this.ports = new VnicPorts(maps, this::openUnbonded);
     }
 
     /** A table with no resource manager and no events: for tests and benchmarks. */
@@ -65,28 +55,19 @@ public final class BondTable {
         this(scheduler, vmPorts, Gates.DIRECT, BondEvents.NONE);
     }
 
-    // --- bonds ------------------------------------------------------------------------------------------------------
+    // --- bonds ----------------------------------------------------------------------------------------------------------
 
     public BondReport create(String name, LoadDistribution policy, BondSettings settings) {
         checkNewBondName(name);
         Uplink uplink = open(name, policy, settings, false);
-        bonds.put(name, uplink);
+        maps.bonds.put(name, uplink);
         events.bondChanged(BondEvents.CREATED, name, policy.shellName());
         return report(uplink);
     }
 
     /** Refuses, naming the rule, a name no new bond may have: malformed, another bond's, or a NIC's. */
     public void checkNewBondName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("bad bond name '" + name + "': use 1-32 letters, digits, '.', '_' or"
-                    + " '-', starting with a letter");
-        }
-        if (bonds.containsKey(name)) {
-            throw new IllegalArgumentException("a bond named '" + name + "' already exists");
-        }
-        if (nics.containsKey(name) || bondOfNic.containsKey(name)) {
-            throw new IllegalArgumentException("'" + name + "' is a NIC's name; a bond needs a name of its own");
-        }
+        rules.checkNewBondName(name);
     }
 
     /**
@@ -94,13 +75,13 @@ public final class BondTable {
      * order. A NIC another bond claims already is left out.
      */
     public void restore(BondConfig config) {
-        Uplink uplink = bonds.get(config.name());
+        Uplink uplink = maps.bonds.get(config.name());
         if (uplink == null) {
             create(config.name(), config.policy(), config.settings());
-            uplink = bonds.get(config.name());
+            uplink = maps.bonds.get(config.name());
         }
         for (String nicName : config.nics()) {
-            if (!bondOfNic.containsKey(nicName) && !unbonded.containsKey(nicName)) {
+            if (!maps.bondOfNic.containsKey(nicName) && !maps.unbonded.containsKey(nicName)) {
                 join(uplink, nicName);
             }
         }
@@ -108,14 +89,14 @@ public final class BondTable {
 
     /** Deletes a bond no virtual NIC uses; its NICs become unbonded. */
     public void delete(String bondName) {
-        Uplink uplink = bondUplink(bondName);
+        Uplink uplink = maps.bond(bondName);
         if (inUse(bondName)) {
-            throw new IllegalArgumentException("bond " + bondName + " still has virtual NICs of VMs " + vmsOn(uplink)
+            throw new IllegalArgumentException("bond " + bondName + " still has virtual NICs of VMs " + maps.vmsOn(uplink)
                     + "; assign them elsewhere first (vnic:assign)");
         }
         uplink.close();
-        uplink.wanted.forEach(bondOfNic::remove);
-        bonds.remove(bondName);
+        uplink.wanted.forEach(maps.bondOfNic::remove);
+        maps.bonds.remove(bondName);
         events.bondChanged(BondEvents.DELETED, bondName, "");
     }
 
@@ -125,23 +106,9 @@ public final class BondTable {
      *
      * @param running tells which VMs run: a NIC assigned unbonded to a running VM cannot join a bond
      */
-    public BondReport add(String bondName, List<String> nicNames, java.util.function.Predicate<String> running) {
-        Uplink uplink = bondUplink(bondName);
-        List<String> joining = new ArrayList<>();
-        for (String nicName : nicNames) {
-            if (nics.get(nicName) == null) {
-                throw new IllegalArgumentException("unknown NIC '" + nicName + "'; NICs: " + listing(nics.keySet()));
-            }
-            if (bondName.equals(bondOfNic.get(nicName))) {
-                throw new IllegalArgumentException("NIC " + nicName + " is already in bond " + bondName
-                        + "; a NIC is in at most one bond");
-            }
-            if (joining.contains(nicName)) {
-                throw new IllegalArgumentException("NIC " + nicName + " is named twice");
-            }
-            checkCanJoin(bondName, nicName, running);
-            joining.add(nicName);
-        }
+    public BondReport add(String bondName, List<String> nicNames, Predicate<String> running) {
+        Uplink uplink = maps.bond(bondName);
+        List<String> joining = rules.checkCanAdd(bondName, nicNames, running);
         for (String nicName : joining) {
             join(uplink, nicName);
         }
@@ -151,8 +118,8 @@ public final class BondTable {
     /** Puts a NIC in a bond: it claims the name, and the NIC (when present) becomes a member. */
     private void join(Uplink uplink, String nicName) {
         uplink.wanted.add(nicName);
-        bondOfNic.put(nicName, uplink.bond.name());
-        PhysicalNic nic = nics.get(nicName);
+        maps.bondOfNic.put(nicName, uplink.bond.name());
+        PhysicalNic nic = maps.nics.get(nicName);
         if (nic != null) {
             uplink.bond.addMember(nic);
             events.memberChanged(BondEvents.MEMBER_ADDED, uplink.bond.name(), nicName);
@@ -169,43 +136,21 @@ public final class BondTable {
         }
     }
 
-    private void refuseIfAssignedUnbonded(String nicName, java.util.function.Predicate<String> running) {
-        Uplink direct = unbonded.get(nicName);
-        if (direct == null) {
-            return;
-        }
-        List<String> vms = vmsOn(direct);
-        List<String> runningVms = vms.stream().filter(running).toList();
-        if (!runningVms.isEmpty()) {
-            throw new IllegalArgumentException("NIC " + nicName + " is assigned unbonded to running VMs " + runningVms
-                    + "; a NIC cannot join a bond while it is assigned unbonded to a running VM");
-        }
-        throw new IllegalArgumentException("NIC " + nicName + " is assigned unbonded to virtual NICs of VMs " + vms
-                + "; a virtual NIC is never assigned to a bonded NIC alone, so assign them elsewhere first"
-                + " (vnic:assign)");
-    }
-
     /**
      * Takes NICs out of a bond; the bond fails over from each at once.
      *
      * @param running tells which VMs run: while a running VM uses the bond, no NIC may leave it
      */
-    public BondReport remove(String bondName, List<String> nicNames, java.util.function.Predicate<String> running) {
-        Uplink uplink = bondUplink(bondName);
-        checkCanLeave(bondName, running);
-        for (String nicName : nicNames) {
-            if (!uplink.wanted.contains(nicName)) {
-                throw new IllegalArgumentException("NIC " + nicName + " is not a member of bond " + bondName
-                        + "; its members: " + listing(uplink.wanted));
-            }
-        }
+    public BondReport remove(String bondName, List<String> nicNames, Predicate<String> running) {
+        rules.checkCanRemove(bondName, nicNames, running);
+        Uplink uplink = maps.bond(bondName);
         for (String nicName : nicNames) {
             int slot = uplink.bond.presentSlot(nicName);
             if (slot >= 0) {
                 uplink.bond.removeMember(slot);
             }
             uplink.wanted.remove(nicName);
-            bondOfNic.remove(nicName);
+            maps.bondOfNic.remove(nicName);
             events.memberChanged(BondEvents.MEMBER_REMOVED, bondName, nicName);
         }
         return report(uplink);
@@ -216,12 +161,8 @@ public final class BondTable {
      *
      * @param running tells which VMs run
      */
-    public void checkCanLeave(String bondName, java.util.function.Predicate<String> running) {
-        List<String> runningVms = vmsOn(bondUplink(bondName)).stream().filter(running).toList();
-        if (!runningVms.isEmpty()) {
-            throw new IllegalArgumentException("bond " + bondName + " is used by running VMs " + runningVms
-                    + "; a NIC cannot leave a bond that a running VM uses");
-        }
+    public void checkCanLeave(String bondName, Predicate<String> running) {
+        rules.checkCanLeave(bondName, running);
     }
 
     /**
@@ -229,8 +170,8 @@ public final class BondTable {
      * present now joins when its driver registers it. NICs the bond has already stay where they are. All are checked
      * ({@link #checkCanJoin}) before any joins.
      */
-    public BondReport adopt(String bondName, List<String> nicNames, java.util.function.Predicate<String> running) {
-        Uplink uplink = bondUplink(bondName);
+    public BondReport adopt(String bondName, List<String> nicNames, Predicate<String> running) {
+        Uplink uplink = maps.bond(bondName);
         List<String> joining = nicNames.stream().filter(nic -> !uplink.wanted.contains(nic)).distinct().toList();
         for (String nicName : joining) {
             checkCanJoin(bondName, nicName, running);
@@ -241,40 +182,28 @@ public final class BondTable {
         return report(uplink);
     }
 
-    /**
-     * Refuses, naming the rule, a NIC that may not join that bond (existing or about to be made): a NIC is in at most
-     * one bond, a bond's name is no NIC's, and a NIC assigned unbonded to a virtual NIC stays unbonded. A NIC not
-     * present now may join: it becomes a member when its driver registers it.
-     */
-    public void checkCanJoin(String bondName, String nicName, java.util.function.Predicate<String> running) {
-        String owner = bondOfNic.get(nicName);
-        if (owner != null && !owner.equals(bondName)) {
-            throw new IllegalArgumentException("NIC " + nicName + " is already in bond " + owner
-                    + "; a NIC is in at most one bond");
-        }
-        if (bonds.containsKey(nicName) || nicName.equals(bondName)) {
-            throw new IllegalArgumentException("'" + nicName + "' is a bond's name, not a NIC's");
-        }
-        refuseIfAssignedUnbonded(nicName, running);
+    /** Refuses, naming the rule, a NIC that may not join that bond ({@link MembershipRules#checkCanJoin}). */
+    public void checkCanJoin(String bondName, String nicName, Predicate<String> running) {
+        rules.checkCanJoin(bondName, nicName, running);
     }
 
     /** Refuses a policy this NIC manager cannot honour (a VM-aware one in the loadable variant), naming the others. */
     public void checkPolicy(LoadDistribution policy) {
-        Distributors.refuseUnlessAvailable(policy, vmPorts != null);
+        Distributors.refuseUnlessAvailable(policy, maps.vmPorts != null);
     }
 
     /** True when virtual NICs are connected to the bond: it cannot be deleted, nor re-created, under them. */
     public boolean inUse(String bondName) {
-        return !bondUplink(bondName).router.ports().isEmpty();
+        return !maps.bond(bondName).router.ports().isEmpty();
     }
 
     public boolean hasBond(String name) {
-        return bonds.containsKey(name);
+        return maps.bonds.containsKey(name);
     }
 
     /** Changes a bond's load-distribution policy; a policy the variant cannot honour is refused. */
     public BondReport policy(String bondName, LoadDistribution policy) {
-        Uplink uplink = bondUplink(bondName);
+        Uplink uplink = maps.bond(bondName);
         uplink.bond.setPolicy(policy);
         events.bondChanged(BondEvents.POLICY_CHANGED, bondName, policy.shellName());
         return report(uplink);
@@ -286,20 +215,20 @@ public final class BondTable {
      * @throws IllegalArgumentException outside 1 ms to 1 h, naming the value; nothing changes
      */
     public BondReport failoverOnBusy(String bondName, long nanos) {
-        Uplink uplink = bondUplink(bondName);
+        Uplink uplink = maps.bond(bondName);
         uplink.bond.setFailoverOnBusyNanos(nanos);
         return report(uplink);
     }
 
     /** Puts these present members first in the bond's failover order ([0070]); the others follow as before. */
     public BondReport order(String bondName, List<String> nicNames) {
-        Uplink uplink = bondUplink(bondName);
+        Uplink uplink = maps.bond(bondName);
         int[] slots = new int[nicNames.size()];
         for (int i = 0; i < slots.length; i++) {
             slots[i] = uplink.bond.presentSlot(nicNames.get(i));
             if (slots[i] < 0) {
                 throw new IllegalArgumentException("NIC " + nicNames.get(i) + " is not a present member of bond "
-                        + bondName + "; its members: " + listing(uplink.wanted));
+                        + bondName + "; its members: " + UplinkMaps.listing(uplink.wanted));
             }
         }
         uplink.bond.putFirst(slots);
@@ -308,7 +237,7 @@ public final class BondTable {
 
     /** Manual failback ([0104]): puts a recovered member back in service now. */
     public BondReport failback(String bondName, String nicName) {
-        Uplink uplink = bondUplink(bondName);
+        Uplink uplink = maps.bond(bondName);
         int slot = uplink.bond.presentSlot(nicName);
         if (slot < 0) {
             throw new IllegalArgumentException("NIC " + nicName + " is not a present member of bond " + bondName);
@@ -327,84 +256,25 @@ public final class BondTable {
      * @param priority the VM's network priority, for the VM-aware policies
      */
     public VnicUplink connect(String uplinkName, String vm, int priority, long mac, int port, VnicDelivery delivery) {
-        Uplink uplink = bonds.get(uplinkName);
-        if (uplink == null && bondOfNic.containsKey(uplinkName)) {
-            throw new IllegalArgumentException("NIC " + uplinkName + " is in bond " + bondOfNic.get(uplinkName)
-                    + "; a virtual NIC is assigned to the bond, never to a bonded NIC alone");
-        }
-        if (uplink == null && !nics.containsKey(uplinkName) && !unbonded.containsKey(uplinkName)) {
-            throw new IllegalArgumentException("unknown uplink '" + uplinkName + "': a virtual NIC connects to a bond"
-                    + " or an unbonded NIC; bonds: " + listing(bonds.keySet()) + "; unbonded NICs: "
-                    + listing(nics.keySet().stream().filter(nic -> !bondOfNic.containsKey(nic)).toList()));
-        }
-        for (Uplink present : uplinks()) {
-            if (present.router.owns(mac)) {
-                throw new IllegalArgumentException("MAC " + MacAddress.format(mac) + " is already connected");
-            }
-        }
-        if (uplinkOfPort.containsKey(port)) {
-            throw new IllegalArgumentException("virtual NIC port " + port + " is already connected");
-        }
-        if (uplink == null) {
-            uplink = unbonded.computeIfAbsent(uplinkName, this::openUnbonded);
-        }
-        uplink.router.connect(mac, port, delivery);
-        uplinkOfPort.put(port, uplink);
-        if (vmPorts != null) {
-            vmPorts.connect(port, vm, priority);
-            uplink.bond.vmsChanged();
-        }
-        uplink.gate.connect(port, vm);
-        Gate gate = uplink.gate;
-        InboundRouter local = uplink.router;
-        return frame -> {
-            if (!local.switchLocally(frame)) {
-                gate.offer(frame); // the gate owns the frame from here, whatever it decides
-            }
-            return true;
-        };
+        return ports.connect(uplinkName, vm, priority, mac, port, delivery);
     }
 
     public void disconnect(int port) {
-        Uplink uplink = uplinkOfPort.remove(port);
-        if (uplink == null) {
-            return;
-        }
-        uplink.gate.disconnect(port);
-        uplink.router.disconnect(port);
-        if (vmPorts != null) {
-            vmPorts.disconnect(port);
-            uplink.bond.vmsChanged();
-        }
-        if (uplink.unbondedNic && uplink.router.ports().isEmpty()) {
-            uplink.close(); // no one uses the NIC directly any more: it is free to join a bond
-            unbonded.remove(uplink.bond.name());
-        }
+        ports.disconnect(port);
     }
 
     /** Names of the VMs whose virtual NICs connect to that bond or unbonded NIC. */
     public List<String> vmsOn(String uplinkName) {
-        Uplink uplink = bonds.containsKey(uplinkName) ? bonds.get(uplinkName) : unbonded.get(uplinkName);
-        if (uplink == null) {
-            bondUplink(uplinkName); // refuses an unknown bond by name
-        }
-        return vmsOn(uplink);
-    }
-
-    private List<String> vmsOn(Uplink uplink) {
-        if (vmPorts == null) {
-            return List.of();
-        }
-        return uplink.router.ports().stream().map(vmPorts::vmNameOfPort).distinct().toList();
+        return ports.vmsOn(uplinkName);
     }
 
     // --- NICs arriving and leaving ------------------------------------------------------------------------------------
 
     /** A driver registered a NIC: a bond (or direct assignment) that wants it by name takes it back. */
     public void nicArrived(PhysicalNic nic) {
-        nics.put(nic.name(), nic);
-        String bondName = bondOfNic.get(nic.name());
-        Uplink uplink = bondName != null ? bonds.get(bondName) : unbonded.get(nic.name());
+        maps.nics.put(nic.name(), nic);
+        String bondName = maps.bondOfNic.get(nic.name());
+        Uplink uplink = bondName != null ? maps.bonds.get(bondName) : maps.unbonded.get(nic.name());
         if (uplink != null) {
             uplink.bond.addMember(nic);
             events.memberChanged(BondEvents.MEMBER_ADDED, uplink.bond.name(), nic.name());
@@ -414,12 +284,12 @@ public final class BondTable {
 
     /** A NIC's driver went away: its uplink fails over (patent step 752, in reverse) and keeps wanting it. */
     public void nicLeft(PhysicalNic nic) {
-        if (nics.get(nic.name()) != nic) {
+        if (maps.nics.get(nic.name()) != nic) {
             return;
         }
-        nics.remove(nic.name());
-        String bondName = bondOfNic.get(nic.name());
-        Uplink uplink = bondName != null ? bonds.get(bondName) : unbonded.get(nic.name());
+        maps.nics.remove(nic.name());
+        String bondName = maps.bondOfNic.get(nic.name());
+        Uplink uplink = bondName != null ? maps.bonds.get(bondName) : maps.unbonded.get(nic.name());
         if (uplink != null) {
             int slot = uplink.bond.presentSlot(nic.name());
             if (slot >= 0) {
@@ -434,7 +304,7 @@ public final class BondTable {
      */
     public List<String> closeAll() {
         List<String> summaries = new ArrayList<>();
-        for (Uplink uplink : uplinks()) {
+        for (Uplink uplink : maps.all()) {
             uplink.close();
             BondStats stats = uplink.bond.stats();
             summaries.add((uplink.unbondedNic ? "uplink " : "bond ") + stats.name() + " closed: " + stats.offeredFrames()
@@ -447,25 +317,25 @@ public final class BondTable {
     // --- reading ----------------------------------------------------------------------------------------------------
 
     public Bond bond(String name) {
-        return bondUplink(name).bond;
+        return maps.bond(name).bond;
     }
 
     public BondReport report(String bondName) {
-        return report(bondUplink(bondName));
+        return report(maps.bond(bondName));
     }
 
     public List<BondReport> reports() {
-        return bonds.values().stream().map(this::report).toList();
+        return maps.bonds.values().stream().map(this::report).toList();
     }
 
     /** The bond a NIC belongs to, or {@code null}. */
     public String bondOf(String nicName) {
-        return bondOfNic.get(nicName);
+        return maps.bondOfNic.get(nicName);
     }
 
     /** The NICs a bond was given, in the order given, present or not. */
     public List<String> membersOf(String bondName) {
-        return List.copyOf(bondUplink(bondName).wanted);
+        return List.copyOf(maps.bond(bondName).wanted);
     }
 
     private BondReport report(Uplink uplink) {
@@ -478,7 +348,7 @@ public final class BondTable {
     private Uplink openUnbonded(String nicName) {
         Uplink uplink = open(nicName, LoadDistribution.FAILOVER_ORDER, BondSettings.defaults(), true);
         uplink.wanted.add(nicName);
-        PhysicalNic nic = nics.get(nicName);
+        PhysicalNic nic = maps.nics.get(nicName);
         if (nic != null) {
             uplink.bond.addMember(nic);
         }
@@ -486,24 +356,6 @@ public final class BondTable {
     }
 
     private Uplink open(String name, LoadDistribution policy, BondSettings settings, boolean unbondedNic) {
-        return new Uplink(name, policy, settings, unbondedNic, vmPorts, scheduler, groupCopies, gates, events);
-    }
-
-    private Collection<Uplink> uplinks() {
-        List<Uplink> all = new ArrayList<>(bonds.values());
-        all.addAll(unbonded.values());
-        return all;
-    }
-
-    private Uplink bondUplink(String name) {
-        Uplink uplink = bonds.get(name);
-        if (uplink == null) {
-            throw new IllegalArgumentException("no bond named '" + name + "'; bonds: " + listing(bonds.keySet()));
-        }
-        return uplink;
-    }
-
-    private static String listing(Collection<String> names) {
-        return names.isEmpty() ? "(none)" : String.join(", ", new TreeSet<>(names));
+        return new Uplink(name, policy, settings, unbondedNic, maps.vmPorts, scheduler, groupCopies, gates, events);
     }
 }

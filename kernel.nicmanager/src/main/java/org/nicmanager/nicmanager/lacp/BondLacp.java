@@ -27,10 +27,9 @@ import org.nicmanager.kernel.api.time.KernelScheduler;
  * A bond's LACP (patent [0071], [0086]-[0087]; IEEE 802.1AX-2014 6.4): one {@link LacpPort} per member, the bond as
  * the single aggregator, and the gates the bond's frame path reads: which members may collect and distribute.
  *
- * <p>Selection (6.4.14): of the links that are up, those to the same partner system and key form a group; the bond
- * takes the group that has a partner speaking LACP, then the largest, then the one it had, then the one with the
- * member first in failover order, and leaves the other links unselected. The aggregate carries traffic while at least
- * min-links members distribute. With fallback on, a bond whose partner speaks no LACP becomes active-backup.
+ * <p>Selection (6.4.14, {@link AggregatorSelection}): the bond takes the best group of links to one partner system and
+ * key, and leaves the other links unselected. The aggregate carries traffic while at least min-links members
+ * distribute. With fallback on, a bond whose partner speaks no LACP becomes active-backup.
  *
  * <p>LACPDUs are a control path: they come from a small pool of their own and go straight to a member's ring; one
  * that finds the ring full waits in front of everything else for the ring's next free descriptor, so that a saturated
@@ -182,7 +181,7 @@ public final class BondLacp implements LacpPort.Owner {
         try {
             do {
                 selectAgain = false;
-                chosen = bestGroup(null);
+                chosen = AggregatorSelection.best(ports, members, null, chosen);
                 for (int slot = 0; slot < members.count(); slot++) {
                     LacpPort port = ports[slot];
                     if (port != null) {
@@ -198,46 +197,6 @@ public final class BondLacp implements LacpPort.Owner {
         } finally {
             selecting = false;
         }
-    }
-
-    /** @param gone members to leave out, as if their links had failed, or {@code null} */
-    private LagId bestGroup(boolean[] gone) {
-        Map<LagId, int[]> groups = new java.util.HashMap<>(); // count, heard, first rank
-        for (int rank = 0; rank < members.count(); rank++) {
-            int slot = members.slotAt(rank);
-            LacpPort port = ports[slot];
-            if (port == null || !port.enabled() || gone != null && gone[slot]) {
-                continue;
-            }
-            int[] group = groups.computeIfAbsent(port.lagId(), id -> new int[] {0, 0, Integer.MAX_VALUE});
-            group[0]++;
-            group[1] |= port.partnerHeard() ? 1 : 0;
-            group[2] = Math.min(group[2], rank);
-        }
-        LagId best = null;
-        int[] bestScore = null;
-        for (Map.Entry<LagId, int[]> entry : groups.entrySet()) {
-            int[] score = entry.getValue();
-            if (best == null || better(entry.getKey(), score, best, bestScore)) {
-                best = entry.getKey();
-                bestScore = score;
-            }
-        }
-        return best;
-    }
-
-    private boolean better(LagId id, int[] score, LagId best, int[] bestScore) {
-        if (score[1] != bestScore[1]) {
-            return score[1] > bestScore[1];
-        }
-        if (score[0] != bestScore[0]) {
-            return score[0] > bestScore[0];
-        }
-        boolean current = id.equals(chosen);
-        if (current != best.equals(chosen)) {
-            return current;
-        }
-        return score[2] < bestScore[2];
     }
 
     /** Recomputes the gates from the ports' mux states, min-links and fallback; tells the bond if they changed. */
@@ -372,7 +331,7 @@ public final class BondLacp implements LacpPort.Owner {
 
     /** The group selection would choose if these members' links failed ({@code gone[slot]}), or {@code null}. */
     public LagId chosenWithout(boolean[] gone) {
-        return bestGroup(gone);
+        return AggregatorSelection.best(ports, members, gone, chosen);
     }
 
     /** True when the member's link is up and belongs to that group. */

@@ -22,11 +22,11 @@ final class StarvationWatch {
     }
 
     /** One sample, {@code periodNanos} after the last. */
-    static void sample(UplinkFrameScheduler scheduler, long nowNanos, long periodNanos, ResourceEvents events) {
-        VmTable table = scheduler.table;
+    static void sample(UplinkState state, long nowNanos, long periodNanos, ResourceEvents events) {
+        VmTable table = state.table;
         for (int slot = 0; slot < table.count(); slot++) {
             VmSlot vm = table.slot(slot);
-            long starved = scheduler.order.starvedNanos(vm, nowNanos);
+            long starved = state.order.starvedNanos(vm, nowNanos);
             long held = starved - vm.starvedAtSampleNanos;
             vm.starvedAtSampleNanos = starved;
             if (held * 2 < periodNanos) {
@@ -36,26 +36,26 @@ final class StarvationWatch {
             boolean announce = vm.starvedSpellNanos < ANNOUNCE_AFTER_NANOS;
             vm.starvedSpellNanos += held;
             if (announce && vm.starvedSpellNanos >= ANNOUNCE_AFTER_NANOS) {
-                announce(scheduler, vm, starved, events);
+                announce(state, vm, starved, events);
             }
         }
     }
 
-    private static void announce(UplinkFrameScheduler scheduler, VmSlot vm, long starvedNanos,
+    private static void announce(UplinkState state, VmSlot vm, long starvedNanos,
             ResourceEvents events) {
         List<String> first = new ArrayList<>();
-        VmTable table = scheduler.table;
+        VmTable table = state.table;
         for (int slot = 0; slot < table.count(); slot++) {
             VmSlot other = table.slot(slot);
             if (other.state == VmSlot.READY && other.priority > vm.priority) {
                 first.add(other.vm + " (priority " + other.priority + ")");
             }
         }
-        String floor = scheduler.order.floorOn()
+        String floor = state.order.floorOn()
                 ? "it gets its reservation and the per-interval floor (intervalMinUnits) only"
                 : "the per-interval floor is off (intervalMinUnits 0), so it gets nothing beyond its reservation";
-        events.post(ResourceTopics.STARVED, vm.vm, scheduler.uplink, "VM " + vm.vm + " (priority " + vm.priority
-                + ") on " + scheduler.uplink + " has yielded to higher priorities for "
+        events.post(ResourceTopics.STARVED, vm.vm, state.uplink, "VM " + vm.vm + " (priority " + vm.priority
+                + ") on " + state.uplink + " has yielded to higher priorities for "
                 + TimeSpan.format(vm.starvedSpellNanos) + " (starved " + TimeSpan.format(starvedNanos) + " in all):"
                 + " precedence serves " + (first.isEmpty() ? "higher priorities" : String.join(", ", first))
                 + " first; " + floor, Map.of(ResourceTopics.PRIORITY, vm.priority,

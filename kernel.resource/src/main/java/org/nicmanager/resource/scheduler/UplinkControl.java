@@ -1,6 +1,7 @@
 package org.nicmanager.resource.scheduler;
 
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
@@ -14,16 +15,22 @@ import org.nicmanager.resource.allocation.ResourceSettings;
  */
 final class UplinkControl {
 
-    private final UplinkFrameScheduler scheduler;
+    private final UplinkState state;
+    private final GatePlacement gates;
+    /** The frame path's release: sends ready VMs' frames while the uplink takes them. */
+    private final LongConsumer release;
     private final VmTable table;
     private final ServiceOrder order;
     private final VmAllocations allocations;
     private final ResourceEvents events;
 
-    UplinkControl(UplinkFrameScheduler scheduler, VmAllocations allocations, ResourceEvents events) {
-        this.scheduler = scheduler;
-        this.table = scheduler.table;
-        this.order = scheduler.order;
+    UplinkControl(UplinkState state, GatePlacement gates, LongConsumer release, VmAllocations allocations,
+            ResourceEvents events) {
+        this.state = state;
+        this.gates = gates;
+        this.release = release;
+        this.table = state.table;
+        this.order = state.order;
         this.allocations = allocations;
         this.events = events;
     }
@@ -31,8 +38,8 @@ final class UplinkControl {
     void connect(int port, String vm) {
         VmSlot slot = table.connect(port, vm);
         order.ensureSlots(table.count());
-        scheduler.history.ensureSlots(table.count());
-        scheduler.slab.ensureRoom((long) table.count() * scheduler.queueLimitFrames);
+        state.history.ensureSlots(table.count());
+        state.slab.ensureRoom((long) table.count() * state.queueLimitFrames);
         if (slot.ports == 1) {
             slot.suspended = allocations.suspended(vm);
             apply(slot, allocations.allocationOf(vm));
@@ -45,31 +52,31 @@ final class UplinkControl {
         if (vm == null || vm.ports > 0) {
             return;
         }
-        long now = scheduler.clock.nanoTime();
-        dropQueue(vm, scheduler.waitReason(vm, now));
+        long now = state.clock.nanoTime();
+        dropQueue(vm, gates.waitReason(vm, now));
         if (vm.reservationBps > 0 || vm.guaranteeBroken) {
             vm.reservationBps = 0;
             vm.guaranteeBroken = false;
             admitReservations();
         }
-        scheduler.release(now);
+        release.accept(now);
     }
 
     void capacityChanged() {
-        long previous = scheduler.capacityBps;
-        long capacity = scheduler.port.capacityBps();
-        scheduler.capacityBps = capacity;
+        long previous = state.capacityBps;
+        long capacity = state.port.capacityBps();
+        state.capacityBps = capacity;
         if (capacity != previous) {
-            String uplink = scheduler.uplink;
+            String uplink = state.uplink;
             events.post(ResourceTopics.CAPACITY_CHANGED, uplink, uplink, "capacity of " + uplink + " is now "
                     + UplinkReports.rate(capacity) + ", was " + UplinkReports.rate(previous),
                     Map.of(ResourceTopics.CAPACITY_BPS, capacity, ResourceTopics.PREVIOUS_CAPACITY_BPS, previous));
             if (capacity < previous) {
-                UplinkReports.announceOverShare(scheduler, previous, events);
+                UplinkReports.announceOverShare(state, previous, events);
             }
             admitReservations();
         }
-        scheduler.release(scheduler.clock.nanoTime());
+        release.accept(state.clock.nanoTime());
     }
 
     void allocationChanged(String vm, NetworkAllocation allocation) {
@@ -88,33 +95,33 @@ final class UplinkControl {
             return;
         }
         slot.suspended = suspended;
-        long now = scheduler.clock.nanoTime();
+        long now = state.clock.nanoTime();
         if (suspended) {
             order.makeIdle(slot, now); // out of service; its queue waits for the resume, untouched
         } else {
-            scheduler.place(slot, now); // back in service where its queue left off: nothing lost, nothing twice
-            scheduler.release(now);
+            gates.place(slot, now); // back in service where its queue left off: nothing lost, nothing twice
+            release.accept(now);
         }
     }
 
     /** Queue bounds and the lag bound of the new settings, for every VM. */
     void settingsChanged(ResourceSettings settings) {
-        ShareClock shareClock = scheduler.shareClock;
+        ShareClock shareClock = state.shareClock;
         shareClock.setLagUnits(settings.lagBoundUnits());
-        scheduler.slab.ensureRoom((long) table.count() * settings.queueLimitFrames());
+        state.slab.ensureRoom((long) table.count() * settings.queueLimitFrames());
         for (int slot = 0; slot < table.count(); slot++) {
             VmSlot vm = table.slot(slot);
             vm.lagTicks = shareClock.lagTicks(vm.shares);
             if (vm.queuedFrames > settings.queueLimitFrames()) {
-                vm.dropped[DropReason.QUEUE_FULL.ordinal()] += scheduler.slab.truncate(vm,
+                vm.dropped[DropReason.QUEUE_FULL.ordinal()] += state.slab.truncate(vm,
                         settings.queueLimitFrames());
-                scheduler.place(vm, scheduler.clock.nanoTime());
+                gates.place(vm, state.clock.nanoTime());
             }
         }
     }
 
     void close() {
-        scheduler.capacityBps = 0;
+        state.capacityBps = 0;
         for (int slot = 0; slot < table.count(); slot++) {
             dropQueue(table.slot(slot), DropReason.NO_MEMBER_AVAILABLE);
         }
@@ -126,27 +133,27 @@ final class UplinkControl {
      * priority level changed.
      */
     private void apply(VmSlot vm, NetworkAllocation allocation) {
-        long now = scheduler.clock.nanoTime();
+        long now = state.clock.nanoTime();
         NetworkAllocation before = vm.allocation;
         boolean sameReservation = before != null && before.reservationBps() == allocation.reservationBps();
         boolean samePriority = before != null && before.priority() == allocation.priority();
         order.makeIdle(vm, now);
         vm.apply(allocation, sameReservation && vm.reservationBps > 0, now);
-        vm.lagTicks = scheduler.shareClock.lagTicks(vm.shares);
+        vm.lagTicks = state.shareClock.lagTicks(vm.shares);
         if (!samePriority) {
-            scheduler.shareClock.join(vm);
+            state.shareClock.join(vm);
         }
-        scheduler.place(vm, now);
+        gates.place(vm, now);
         boolean reserves = allocation.reservationBps() > 0 || (before != null && before.reservationBps() > 0);
         if (reserves && (!sameReservation || !samePriority)) {
             admitReservations(); // only a VM with a reservation changes which reservations hold
         }
-        scheduler.release(now);
+        release.accept(now);
     }
 
     /** Keeps reservations in priority order at the current capacity, announcing each one broken or restored. */
     private void admitReservations() {
-        for (Guarantees.Verdict verdict : Guarantees.decide(table, scheduler.capacityBps)) {
+        for (Guarantees.Verdict verdict : Guarantees.decide(table, state.capacityBps)) {
             VmSlot vm = verdict.vm();
             long inForce = verdict.holds() ? vm.allocation.reservationBps() : 0;
             if (vm.reservationBps != inForce) {
@@ -157,13 +164,13 @@ final class UplinkControl {
             }
             if (verdict.holds() == vm.guaranteeBroken) {
                 vm.guaranteeBroken = !verdict.holds();
-                UplinkReports.announceGuarantee(scheduler, vm, verdict.holds(), events);
+                UplinkReports.announceGuarantee(state, vm, verdict.holds(), events);
             }
         }
     }
 
     private void dropQueue(VmSlot vm, DropReason reason) {
-        vm.dropped[reason.ordinal()] += scheduler.slab.releaseAll(vm);
-        order.makeIdle(vm, scheduler.clock.nanoTime());
+        vm.dropped[reason.ordinal()] += state.slab.releaseAll(vm);
+        order.makeIdle(vm, state.clock.nanoTime());
     }
 }

@@ -19,56 +19,41 @@ import org.nicmanager.resource.allocation.WireBytes;
  * The send / queue / drop decision for one uplink (patent Figure 5, steps 806-810). A frame goes out at once when its
  * VM has nothing queued, its gates (limit, shaping) let it through, the uplink is ready and no other VM is ready or
  * it would be served before all of them anyway; it otherwise joins its VM's bounded queue, and queued frames leave in
- * {@link ServiceOrder} order whenever the uplink is ready. A kernel timer releases VMs whose head frame waited for a gate. Frame path: no allocation, no locks, no
- * logging; time only from the kernel scheduler. Control path: connections, allocations, capacity, settings, reports.
+ * {@link ServiceOrder} order whenever the uplink is ready; {@link GatePlacement} holds back a VM whose head frame
+ * waits for a gate. Frame path: no allocation, no locks, no logging; time only from the kernel scheduler. The control
+ * path ({@link UplinkControl}) and the reports ({@link UplinkReports}) share the {@link UplinkState}.
  */
 public final class UplinkFrameScheduler implements UplinkScheduler {
 
     /** How far a reservation clock may fall behind now, so a stalled uplink does not owe a reserved VM a long burst. */
     static final long RESERVATION_CATCH_UP_NANOS = 10_000_000L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    /** FCS, preamble and gap: what a frame of 64 bytes or more adds on the wire. */
-    private static final int WIRE_OVERHEAD_BYTES = WireBytes.FCS_BYTES + WireBytes.PREAMBLE_AND_GAP_BYTES;
 
-    final String uplink;
-    final UplinkPort port;
-    final KernelScheduler clock;
-    final VmTable table = new VmTable();
-    final ServiceOrder order = new ServiceOrder(table);
-    final ShareClock shareClock;
-    final ThroughputHistory history;
-    final FrameSlab slab = new FrameSlab();
+    final UplinkState state;
+    /** The state's port and clock, kept here too for the frame path. */
+    private final UplinkPort port;
+    private final KernelScheduler clock;
+    private final GatePlacement gates;
     private final UplinkControl control;
     private final ResourceEvents events;
-    private final Timer releaseTimer;
     private final Timer sampleTimer;
     private final Timer intervalTimer;
     private CostMode costMode;
-    int queueLimitFrames;
     private long queueLimitBytes;
     private long intervalNanos;
-    long capacityBps;
     private boolean releasing;
     private boolean closed;
-    /** Frames from ports no VM connected: sent when nothing else waits, else dropped. */
-    long unattributedSent;
-    long unattributedDropped;
-    /** Frames of ports no VM connects now that left on the wire (sent before their virtual NIC left, say). */
-    long unattributedDelivered;
 
     public UplinkFrameScheduler(String uplink, UplinkPort port, KernelScheduler clock, ResourceSettings settings,
             VmAllocations allocations, ResourceEvents events) {
-        this.uplink = uplink;
+        this.state = new UplinkState(uplink, port, clock, settings.lagBoundUnits());
         this.port = port;
         this.clock = clock;
-        this.control = new UplinkControl(this, allocations, events);
+        this.gates = new GatePlacement(state, this::releaseDue);
+        this.control = new UplinkControl(state, gates, this::release, allocations, events);
         this.events = events;
-        this.shareClock = new ShareClock(settings.lagBoundUnits());
-        this.history = new ThroughputHistory(clock.nanoTime());
-        this.releaseTimer = clock.newTimer("resource/" + uplink + "/release", this::releaseDue);
         this.sampleTimer = clock.newTimer("resource/" + uplink + "/samples", this::sample);
         this.intervalTimer = clock.newTimer("resource/" + uplink + "/interval", this::nextInterval);
-        this.capacityBps = port.capacityBps();
         settingsChanged(settings);
         sampleTimer.armAfter(ThroughputHistory.SAMPLE_NANOS);
     }
@@ -77,18 +62,18 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
 
     @Override
     public Decision offer(FrameBuffer frame) {
-        int slot = table.slotOfPort(frame.sourcePort());
+        int slot = state.table.slotOfPort(frame.sourcePort());
         if (slot < 0) {
             return unattributed(frame);
         }
-        VmSlot vm = table.slot(slot);
+        VmSlot vm = state.table.slot(slot);
         int wireBytes = WireBytes.of(frame.length());
         vm.offeredFrames++;
         vm.offeredWireBytes += wireBytes;
         if (vm.suspended) {
             return drop(vm, frame, DropReason.VM_SUSPENDED);
         }
-        if (capacityBps == 0 && !port.ready()) {
+        if (state.capacityBps == 0 && !port.ready()) {
             return drop(vm, frame, DropReason.NO_MEMBER_AVAILABLE);
         }
         long now = clock.nanoTime();
@@ -96,29 +81,29 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         if (vm.state == VmSlot.IDLE) {
             conformsAt = vm.conformsAt(wireBytes * (long) Byte.SIZE);
             if (conformsAt <= now) {
-                wake(vm, now); // backlogged from now, whether its frame goes at once or joins the order below
-                if (!releasing && port.ready() && (!order.anyReady() || order.servesFirst(vm, now))) {
+                gates.wake(vm, now); // backlogged from now, whether its frame goes at once or joins the order below
+                if (!releasing && port.ready() && (!state.order.anyReady() || state.order.servesFirst(vm, now))) {
                     // This VM would be first in every phase: the frame goes now, past the queue.
                     charge(vm, wireBytes, ServiceOrder.SHARES, now);
                     port.send(frame);
-                    if (order.anyReady()) {
+                    if (state.order.anyReady()) {
                         release(now); // the uplink may take more
                     }
                     return Decision.SEND;
                 }
             }
         }
-        if (vm.queuedFrames >= queueLimitFrames || vm.queuedBytes + frame.length() > queueLimitBytes) {
-            return drop(vm, frame, waitReason(vm, now));
+        if (vm.queuedFrames >= state.queueLimitFrames || vm.queuedBytes + frame.length() > queueLimitBytes) {
+            return drop(vm, frame, gates.waitReason(vm, now));
         }
         frame.setEnqueuedAtNanos(now);
-        slab.offer(vm, frame);
+        state.slab.offer(vm, frame);
         if (vm.state == VmSlot.IDLE) {
             if (conformsAt > now) {
-                order.makeWaiting(vm, conformsAt, now);
-                armRelease();
+                state.order.makeWaiting(vm, conformsAt, now);
+                gates.armRelease();
             } else {
-                order.makeReady(vm, now);
+                state.order.makeReady(vm, now);
             }
         }
         release(now);
@@ -142,18 +127,18 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         releasing = true;
         try {
             while (port.ready()) {
-                int slot = order.next(now);
+                int slot = state.order.next(now);
                 if (slot < 0) {
                     break;
                 }
-                int phase = order.phase();
-                VmSlot vm = table.slot(slot);
-                int wireBytes = WireBytes.of(slab.headLength(vm));
-                FrameBuffer frame = slab.poll(vm);
+                int phase = state.order.phase();
+                VmSlot vm = state.table.slot(slot);
+                int wireBytes = WireBytes.of(state.slab.headLength(vm));
+                FrameBuffer frame = state.slab.poll(vm);
                 charge(vm, wireBytes, phase, now);
-                settle(vm, now);
+                gates.settle(vm, now);
                 if (phase == ServiceOrder.FLOOR) {
-                    order.floorServed(vm);
+                    state.order.floorServed(vm);
                 }
                 port.send(frame);
             }
@@ -177,104 +162,13 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         }
         long units = costMode.units(wireBytes);
         if (phase != ServiceOrder.RESERVATION) {
-            shareClock.charge(vm, units, phase == ServiceOrder.SHARES);
+            state.shareClock.charge(vm, units, phase == ServiceOrder.SHARES);
         }
-        if (order.countsIntervals()) {
-            order.countUnits(vm, units);
+        if (state.order.countsIntervals()) {
+            state.order.countUnits(vm, units);
         }
         vm.sentFrames++;
         vm.sentWireBytes += wireBytes;
-    }
-
-    /** After a frame left a ready VM: it goes idle, waits for a gate, or takes its new place in the order. */
-    private void settle(VmSlot vm, long now) {
-        int headLength = slab.headLength(vm);
-        if (headLength < 0) {
-            order.makeIdle(vm, now);
-            return;
-        }
-        long conformsAt = vm.conformsAt(WireBytes.of(headLength) * (long) Byte.SIZE);
-        if (conformsAt > now) {
-            order.makeWaiting(vm, conformsAt, now);
-            armRelease();
-        } else {
-            order.reorder(vm);
-        }
-    }
-
-    /**
-     * A VM whose queue is not empty joins the order, or waits for the gate its head frame needs; a suspended VM stays
-     * out of service with its queue. Control path.
-     */
-    void place(VmSlot vm, long now) {
-        int headLength = slab.headLength(vm);
-        if (headLength < 0 || vm.suspended) {
-            order.makeIdle(vm, now);
-            return;
-        }
-        long conformsAt = vm.conformsAt(WireBytes.of(headLength) * (long) Byte.SIZE);
-        if (conformsAt > now) {
-            order.makeWaiting(vm, conformsAt, now);
-        } else {
-            wake(vm, now);
-            order.makeReady(vm, now);
-        }
-        armRelease();
-    }
-
-    /** A VM becomes backlogged: its virtual time within the lag bound, its reservation owed from now at the latest. */
-    void wake(VmSlot vm, long now) {
-        shareClock.activate(vm);
-        if (vm.reservationDueNanos < now) {
-            vm.reservationDueNanos = now;
-        }
-    }
-
-    /** The release timer: VMs whose head frame now conforms join the order, and the uplink gets their frames. */
-    private void releaseDue() {
-        long now = clock.nanoTime();
-        while (order.waiting.topKey() <= now) {
-            VmSlot vm = table.slot(order.waiting.topSlot());
-            long conformsAt = vm.conformsAt(WireBytes.of(slab.headLength(vm)) * (long) Byte.SIZE);
-            if (conformsAt <= now) {
-                wake(vm, now);
-                order.makeReady(vm, now);
-            } else {
-                order.waiting.put(vm.index, conformsAt);
-            }
-        }
-        armRelease();
-        release(now);
-    }
-
-    void armRelease() {
-        long due = order.waiting.topKey();
-        if (due == Long.MAX_VALUE) {
-            releaseTimer.cancel();
-        } else if (!releaseTimer.armed() || releaseTimer.deadlineNanos() != due) {
-            releaseTimer.armAt(due);
-        }
-    }
-
-    /**
-     * Why a VM's frames cannot go now, the reason a frame is dropped when its queue is full: the gate its head waits
-     * for; else the gate that would hold the whole backlog back (a limit or shaping rate below what it is offered);
-     * else higher-priority VMs with backlog; else its queue is simply full.
-     */
-    DropReason waitReason(VmSlot vm, long now) {
-        if (vm.state == VmSlot.WAITING) {
-            return vm.waitingFor();
-        }
-        if (vm.gated()) {
-            long backlogBits = (vm.queuedBytes + (long) vm.queuedFrames * WIRE_OVERHEAD_BYTES) * Byte.SIZE;
-            if (vm.conformsAt(backlogBits) > now) {
-                return vm.waitingFor();
-            }
-        }
-        if (order.higherPriorityReady(vm.priority)) {
-            return DropReason.YIELDING_TO_HIGHER_PRIORITY;
-        }
-        return DropReason.QUEUE_FULL;
     }
 
     private Decision drop(VmSlot vm, FrameBuffer frame, DropReason reason) {
@@ -285,31 +179,31 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
 
     @Override
     public void transmitted(int port) {
-        int slot = table.slotOfPort(port);
+        int slot = state.table.slotOfPort(port);
         if (slot >= 0) {
-            table.slot(slot).deliveredFrames++;
+            state.table.slot(slot).deliveredFrames++;
         } else {
-            unattributedDelivered++;
+            state.unattributedDelivered++;
         }
     }
 
     @Override
     public void droppedDownstream(int port, DropReason reason) {
-        int slot = table.slotOfPort(port);
+        int slot = state.table.slotOfPort(port);
         if (slot >= 0) {
-            table.slot(slot).droppedDownstream[reason.ordinal()]++;
+            state.table.slot(slot).droppedDownstream[reason.ordinal()]++;
         } else {
-            unattributedDropped++;
+            state.unattributedDropped++;
         }
     }
 
     private Decision unattributed(FrameBuffer frame) {
-        if (!closed && !releasing && !order.anyReady() && port.ready()) {
-            unattributedSent++;
+        if (!closed && !releasing && !state.order.anyReady() && port.ready()) {
+            state.unattributedSent++;
             port.send(frame);
             return Decision.SEND;
         }
-        unattributedDropped++;
+        state.unattributedDropped++;
         frame.release();
         return Decision.DROP;
     }
@@ -347,11 +241,11 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
     public void settingsChanged(ResourceSettings settings) {
         costMode = settings.costMode();
         queueLimitBytes = settings.queueLimitBytes();
-        queueLimitFrames = settings.queueLimitFrames();
+        state.queueLimitFrames = settings.queueLimitFrames();
         control.settingsChanged(settings);
-        order.setIntervalUnits(settings.intervalMinUnits(), settings.intervalMaxUnits());
+        state.order.setIntervalUnits(settings.intervalMinUnits(), settings.intervalMaxUnits());
         intervalNanos = settings.intervalNanos();
-        if (order.countsIntervals()) {
+        if (state.order.countsIntervals()) {
             intervalTimer.armAfter(intervalNanos);
         } else {
             intervalTimer.cancel();
@@ -361,14 +255,14 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
     /** Drops every queued frame, cancels the timers; offers are dropped from now on. */
     public void close() {
         closed = true;
-        releaseTimer.cancel();
+        gates.cancel();
         sampleTimer.cancel();
         intervalTimer.cancel();
         control.close();
     }
 
     public String uplink() {
-        return uplink;
+        return state.uplink;
     }
 
     /** The uplink's NICs, in failover order. */
@@ -383,7 +277,7 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
 
     /** True while the VM has a virtual NIC connected here. */
     public boolean carries(String vm) {
-        VmSlot slot = table.find(vm);
+        VmSlot slot = state.table.find(vm);
         return slot != null && slot.ports > 0;
     }
 
@@ -394,37 +288,44 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
      * announced, until it does.
      */
     public long reservationRoom(String vm) {
-        return admissibleCapacityBps() - Guarantees.reservedByOthers(table, vm);
+        return admissibleCapacityBps() - Guarantees.reservedByOthers(state.table, vm);
     }
 
     /** What the uplink carries now, in bits per second ([0116]). */
     public long capacityBps() {
-        return capacityBps;
+        return state.capacityBps;
     }
 
     /** What the uplink carries by its policy with every member up and selected: what reservations are admitted to. */
     public long admissibleCapacityBps() {
-        return port.admissibleCapacityBps();
+        return state.admissibleCapacityBps();
     }
 
     public UplinkUsage usage(long windowNanos) {
-        return UplinkReports.usage(this, windowNanos);
+        return UplinkReports.usage(state, windowNanos);
     }
 
     public WhatIf whatIf(Collection<String> failedNics) {
-        return UplinkReports.whatIf(this, failedNics);
+        return UplinkReports.whatIf(state, failedNics);
+    }
+
+    /** The release timer: VMs whose head frame now conforms join the order, and the uplink gets their frames. */
+    private void releaseDue() {
+        long now = clock.nanoTime();
+        gates.admitConforming(now);
+        release(now);
     }
 
     private void sample() {
         long now = clock.nanoTime();
-        history.sample(now, table);
-        StarvationWatch.sample(this, now, ThroughputHistory.SAMPLE_NANOS, events);
-        shareClock.rebase(table, order.shares);
+        state.history.sample(now, state.table);
+        StarvationWatch.sample(state, now, ThroughputHistory.SAMPLE_NANOS, events);
+        state.shareClock.rebase(state.table, state.order.shares);
         sampleTimer.armAt(sampleTimer.deadlineNanos() + ThroughputHistory.SAMPLE_NANOS);
     }
 
     private void nextInterval() {
-        order.rollover();
+        state.order.rollover();
         intervalTimer.armAt(intervalTimer.deadlineNanos() + intervalNanos);
         release(clock.nanoTime());
     }

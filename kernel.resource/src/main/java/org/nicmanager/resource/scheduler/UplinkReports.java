@@ -29,13 +29,13 @@ final class UplinkReports {
     private UplinkReports() {
     }
 
-    static UplinkUsage usage(UplinkFrameScheduler scheduler, long windowNanos) {
-        long now = scheduler.clock.nanoTime();
+    static UplinkUsage usage(UplinkState state, long windowNanos) {
+        long now = state.clock.nanoTime();
         List<VmUsage> vms = new ArrayList<>();
-        VmTable table = scheduler.table;
+        VmTable table = state.table;
         for (int slot = 0; slot < table.count(); slot++) {
             VmSlot vm = table.slot(slot);
-            ThroughputHistory.Mark mark = scheduler.history.since(slot, now, windowNanos);
+            ThroughputHistory.Mark mark = state.history.since(slot, now, windowNanos);
             long span = now - mark.atNanos();
             Map<String, Long> dropped = new LinkedHashMap<>();
             for (DropReason reason : RESOURCE_REASONS) {
@@ -47,17 +47,17 @@ final class UplinkReports {
                     downstream.put(reason.name(), vm.droppedDownstream[reason.ordinal()]);
                 }
             }
-            vms.add(new VmUsage(vm.vm, scheduler.uplink, vm.ports > 0, vm.priority, vm.shares,
+            vms.add(new VmUsage(vm.vm, state.uplink, vm.ports > 0, vm.priority, vm.shares,
                     vm.allocation.reservationBps(), !vm.guaranteeBroken, vm.allocation.limitBps(),
                     vm.allocation.averageBps(), vm.offeredFrames, vm.offeredWireBytes, vm.sentFrames,
                     vm.sentWireBytes, vm.queuedFrames, vm.queuedBytes, vm.queuedTotal, dropped,
-                    scheduler.shareClock.reportedVirtualTime(vm), span,
+                    state.shareClock.reportedVirtualTime(vm), span,
                     bitsPerSecond(vm.offeredWireBytes - mark.offeredWireBytes(), span),
                     bitsPerSecond(vm.sentWireBytes - mark.sentWireBytes(), span), vm.deliveredFrames, downstream,
-                    guarantee(vm), scheduler.capacityBps, scheduler.order.starvedNanos(vm, now)));
+                    guarantee(vm), state.capacityBps, state.order.starvedNanos(vm, now)));
         }
-        return new UplinkUsage(scheduler.uplink, now, scheduler.capacityBps, scheduler.admissibleCapacityBps(),
-                scheduler.port.nics(), vms, scheduler.unattributedSent, scheduler.unattributedDropped);
+        return new UplinkUsage(state.uplink, now, state.capacityBps, state.admissibleCapacityBps(),
+                state.port.nics(), vms, state.unattributedSent, state.unattributedDropped);
     }
 
     private static VmUsage.Guarantee guarantee(VmSlot vm) {
@@ -67,12 +67,12 @@ final class UplinkReports {
         return vm.guaranteeBroken ? VmUsage.Guarantee.BROKEN : VmUsage.Guarantee.HOLDS;
     }
 
-    static WhatIf whatIf(UplinkFrameScheduler scheduler, Collection<String> failedNics) {
-        long after = scheduler.port.capacityWithoutBps(failedNics);
-        List<VmSlot> vms = connected(scheduler.table);
-        long[] offered = offeredBps(scheduler, vms, WHAT_IF_WINDOW_NANOS);
-        long[] expected = expected(vms, offered, after, scheduler.table);
-        Map<VmSlot, Boolean> holds = holds(scheduler.table, after);
+    static WhatIf whatIf(UplinkState state, Collection<String> failedNics) {
+        long after = state.port.capacityWithoutBps(failedNics);
+        List<VmSlot> vms = connected(state.table);
+        long[] offered = offeredBps(state, vms, WHAT_IF_WINDOW_NANOS);
+        long[] expected = expected(vms, offered, after, state.table);
+        Map<VmSlot, Boolean> holds = holds(state.table, after);
         List<WhatIf.Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < vms.size(); i++) {
             VmSlot vm = vms.get(i);
@@ -80,44 +80,44 @@ final class UplinkReports {
                     holds.getOrDefault(vm, Boolean.TRUE), vm.allocation.limitBps(), offered[i], expected[i],
                     expected[i] >= demand(vm, offered[i]) * (1 - TOLERANCE)));
         }
-        return new WhatIf(scheduler.uplink, List.copyOf(failedNics), scheduler.capacityBps, after, verdicts);
+        return new WhatIf(state.uplink, List.copyOf(failedNics), state.capacityBps, after, verdicts);
     }
 
     /** After the capacity fell: each VM that was within its share and now offers more than it is announced. */
-    static void announceOverShare(UplinkFrameScheduler scheduler, long previousBps, ResourceEvents events) {
-        List<VmSlot> vms = connected(scheduler.table);
-        long[] offered = offeredBps(scheduler, vms, DEMAND_WINDOW_NANOS);
-        long[] before = expected(vms, offered, previousBps, scheduler.table);
-        long[] now = expected(vms, offered, scheduler.capacityBps, scheduler.table);
+    static void announceOverShare(UplinkState state, long previousBps, ResourceEvents events) {
+        List<VmSlot> vms = connected(state.table);
+        long[] offered = offeredBps(state, vms, DEMAND_WINDOW_NANOS);
+        long[] before = expected(vms, offered, previousBps, state.table);
+        long[] now = expected(vms, offered, state.capacityBps, state.table);
         for (int i = 0; i < vms.size(); i++) {
             boolean wasWithin = offered[i] <= before[i] * (1 + TOLERANCE);
             boolean isOver = offered[i] > now[i] * (1 + TOLERANCE);
             if (offered[i] > 0 && wasWithin && isOver) {
                 VmSlot vm = vms.get(i);
-                events.post(ResourceTopics.OVER_SHARE, vm.vm, scheduler.uplink, "VM " + vm.vm + " offers "
-                        + rate(offered[i]) + " but its share of " + scheduler.uplink + " at "
-                        + rate(scheduler.capacityBps) + " is now " + rate(now[i])
+                events.post(ResourceTopics.OVER_SHARE, vm.vm, state.uplink, "VM " + vm.vm + " offers "
+                        + rate(offered[i]) + " but its share of " + state.uplink + " at "
+                        + rate(state.capacityBps) + " is now " + rate(now[i])
                         + ": frames beyond it are queued, and dropped when its queue is full",
                         Map.of(ResourceTopics.OFFERED_BPS, offered[i], ResourceTopics.ENTITLED_BPS, now[i],
-                                ResourceTopics.CAPACITY_BPS, scheduler.capacityBps,
+                                ResourceTopics.CAPACITY_BPS, state.capacityBps,
                                 ResourceTopics.PRIORITY, vm.priority));
             }
         }
     }
 
-    static void announceGuarantee(UplinkFrameScheduler scheduler, VmSlot vm, boolean holds, ResourceEvents events) {
+    static void announceGuarantee(UplinkState state, VmSlot vm, boolean holds, ResourceEvents events) {
         long reservation = vm.allocation.reservationBps();
-        long admissible = scheduler.admissibleCapacityBps();
+        long admissible = state.admissibleCapacityBps();
         String details = holds
-                ? "reservation " + rate(reservation) + " of VM " + vm.vm + " on " + scheduler.uplink
-                        + " holds now, at " + rate(scheduler.capacityBps)
+                ? "reservation " + rate(reservation) + " of VM " + vm.vm + " on " + state.uplink
+                        + " holds now, at " + rate(state.capacityBps)
                 : "reservation " + rate(reservation) + " of VM " + vm.vm + " (priority " + vm.priority + ") on "
-                        + scheduler.uplink + " is broken: the " + rate(scheduler.capacityBps) + " it carries now ("
+                        + state.uplink + " is broken: the " + rate(state.capacityBps) + " it carries now ("
                         + rate(admissible) + " with every member up and selected) cannot carry it after the"
                         + " reservations kept in priority order";
         events.post(holds ? ResourceTopics.GUARANTEE_RESTORED : ResourceTopics.GUARANTEE_BROKEN, vm.vm,
-                scheduler.uplink, details, Map.of(ResourceTopics.RESERVATION_BPS, reservation,
-                        ResourceTopics.CAPACITY_BPS, scheduler.capacityBps, ResourceTopics.ADMISSIBLE_CAPACITY_BPS,
+                state.uplink, details, Map.of(ResourceTopics.RESERVATION_BPS, reservation,
+                        ResourceTopics.CAPACITY_BPS, state.capacityBps, ResourceTopics.ADMISSIBLE_CAPACITY_BPS,
                         admissible, ResourceTopics.PRIORITY, vm.priority));
     }
 
@@ -135,12 +135,12 @@ final class UplinkReports {
         return vms;
     }
 
-    private static long[] offeredBps(UplinkFrameScheduler scheduler, List<VmSlot> vms, long windowNanos) {
-        long now = scheduler.clock.nanoTime();
+    private static long[] offeredBps(UplinkState state, List<VmSlot> vms, long windowNanos) {
+        long now = state.clock.nanoTime();
         long[] offered = new long[vms.size()];
         for (int i = 0; i < vms.size(); i++) {
             VmSlot vm = vms.get(i);
-            ThroughputHistory.Mark mark = scheduler.history.since(vm.index, now, windowNanos);
+            ThroughputHistory.Mark mark = state.history.since(vm.index, now, windowNanos);
             offered[i] = bitsPerSecond(vm.offeredWireBytes - mark.offeredWireBytes(), now - mark.atNanos());
         }
         return offered;

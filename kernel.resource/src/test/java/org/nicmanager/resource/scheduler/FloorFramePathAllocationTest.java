@@ -91,7 +91,7 @@ class FloorFramePathAllocationTest {
         long allocated = allocatedByThisThread() - before;
 
         assertTrue(port.sent - sentBefore > DECISIONS / 4, (port.sent - sentBefore) + " frames sent");
-        assertTrue(scheduler.order.starvedNanos(scheduler.table.slot(0), clock.nanoTime()) > 0,
+        assertTrue(scheduler.state.order.starvedNanos(scheduler.state.table.slot(0), clock.nanoTime()) > 0,
                 "precedence was at work");
         // Asking the MXBean costs about 800 bytes itself; one object per decision would be 640 KB at least.
         assertTrue(allocated < 4_096, allocated + " bytes allocated for " + DECISIONS + " decisions");

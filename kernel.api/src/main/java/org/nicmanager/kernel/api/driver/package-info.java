@@ -36,6 +36,9 @@
  * time stays exact and deterministic.</li>
  * <li>Rings are opened and closed on the world thread, and closed only after the driver's threads stopped using
  * them.</li>
+ * <li>A host with real devices runs on the real clock; simulated NICs may run beside them there. Under the virtual
+ * clock a ring fed from another thread is drained between the world's actions, never in the middle of an
+ * advance.</li>
  * </ul>
  */
 @Export

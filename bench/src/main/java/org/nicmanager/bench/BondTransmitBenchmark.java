@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameWriter;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.Bond;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,7 +47,7 @@ public class BondTransmitBenchmark {
 
     @Setup
     public void setUp() {
-        bond = new Bond("bench", LoadDistribution.fromShellName(policy), new PortVms(VMS), new StillScheduler(),
+        bond = new Bond("bench", policy, new PortVms(VMS), new StillScheduler(),
                 BondSettings.defaults().withNotifySwitches(false));
         for (int member = 0; member < 4; member++) {
             bond.addMember(new TestDoubleNic("nic" + member));

@@ -4,10 +4,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameWriter;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
-import org.nicmanager.nicmanager.distribution.Distributor;
-import org.nicmanager.nicmanager.distribution.Distributors;
-import org.nicmanager.nicmanager.distribution.MemberView;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.distribution.FrameFacts;
+import org.nicmanager.kernel.api.distribution.MemberTable;
+import org.nicmanager.kernel.api.distribution.PolicyContext;
+import org.nicmanager.kernel.api.distribution.PortOwners;
+import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,11 +48,12 @@ public class DistributionBenchmark {
     private final int[] ports = new int[FRAMES];
     private final FrameHeaders headers = new FrameHeaders();
     private final long[] pending = new long[MEMBERS];
-    private Distributor distributor;
+    private final Facts facts = new Facts();
+    private BondDistributor distributor;
     private int next;
 
     /** A bond of four members, all up, with loads that a least-loaded choice must read. */
-    private final class Bond implements MemberView {
+    private final class Bond implements MemberTable {
         @Override
         public int activeCount() {
             return MEMBERS;
@@ -77,9 +80,100 @@ public class DistributionBenchmark {
         }
 
         @Override
-        public org.nicmanager.kernel.api.nic.NicCounters counters(int slot) {
-            return org.nicmanager.kernel.api.nic.NicCounters.ZERO;
+        public long txBytes(int slot) {
+            return 0;
         }
+
+        @Override
+        public long txFrames(int slot) {
+            return 0;
+        }
+    }
+
+    /** The parsed frame as a policy sees it, as the bond's own view does. */
+    private final class Facts implements FrameFacts {
+
+        private int port;
+
+        @Override
+        public int sourcePort() {
+            return port;
+        }
+
+        @Override
+        public int lengthBytes() {
+            return headers.length();
+        }
+
+        @Override
+        public long flowHash() {
+            return headers.flowHash();
+        }
+
+        @Override
+        public long sourceMac() {
+            return headers.sourceMac();
+        }
+
+        @Override
+        public long destinationMac() {
+            return headers.destinationMac();
+        }
+
+        @Override
+        public int ipVersion() {
+            return headers.ipVersion();
+        }
+
+        @Override
+        public int protocol() {
+            return headers.protocol();
+        }
+
+        @Override
+        public long ipSourceKey() {
+            return headers.ipv4Source() & 0xFFFFFFFFL;
+        }
+
+        @Override
+        public long ipDestinationKey() {
+            return headers.ipv4Destination() & 0xFFFFFFFFL;
+        }
+    }
+
+    /** What a bond gives its policy: these members and VMs, vSphere's load-based thresholds. */
+    private static PolicyContext context(MemberTable members, PortOwners vms) {
+        return new PolicyContext() {
+            @Override
+            public String bondName() {
+                return "bench";
+            }
+
+            @Override
+            public MemberTable members() {
+                return members;
+            }
+
+            @Override
+            public PortOwners ports() {
+                return vms;
+            }
+
+            @Override
+            public int busyThresholdPercent() {
+                return 75;
+            }
+
+            @Override
+            public int busyWindowSeconds() {
+                return 30;
+            }
+
+            @Override
+            public void portMoved(int port, int fromSlot, int toSlot, int fromPercent, int toPercent,
+                    int busySeconds) {
+            }
+        };
     }
 
     @Setup
@@ -95,7 +189,7 @@ public class DistributionBenchmark {
             frames[i] = frame;
             ports[i] = vm;
         }
-        distributor = Distributors.create(LoadDistribution.fromShellName(policy), new Bond(), new PortVms(VMS));
+        distributor = PolicyCatalog.builtIn(true).require(policy).create(context(new Bond(), new PortVms(VMS)));
     }
 
     @Benchmark
@@ -103,7 +197,8 @@ public class DistributionBenchmark {
         int i = next;
         next = i + 1 == FRAMES ? 0 : i + 1;
         headers.parse(frames[i], 60);
-        int member = distributor.select(headers, ports[i]);
+        facts.port = ports[i];
+        int member = distributor.select(facts);
         pending[member] += 84; // the chosen member's queue grows, as it would
         if (pending[member] > 1_000_000) {
             pending[member] = 0;

@@ -1,9 +1,9 @@
 package org.nicmanager.bench;
 
-import org.nicmanager.nicmanager.distribution.VmDirectory;
+import org.nicmanager.kernel.api.distribution.PortOwners;
 
 /** Test double of the VM directory: port p belongs to VM p, with priorities 0..10 in turn. */
-final class PortVms implements VmDirectory {
+final class PortVms implements PortOwners {
 
     private final int vms;
 

@@ -9,7 +9,6 @@ import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.teaming.LacpMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.engine.BondTable;
 import org.nicmanager.nicmanager.engine.VmPorts;
@@ -76,7 +75,7 @@ public class ReceiveRoutingBenchmark {
     public void setUp() {
         BondTable table = new BondTable(new StillScheduler(), new VmPorts());
         LacpSettings aggregation = new LacpSettings(LacpSettings.parseMode(lacp), false, 0, 1);
-        table.create("bench", LoadDistribution.HASH_L34, BondSettings.defaults().withNotifySwitches(false)
+        table.create("bench", "hash-l34", BondSettings.defaults().withNotifySwitches(false)
                 .withLacp(aggregation.mode() == LacpMode.OFF ? LacpSettings.off() : aggregation));
         for (int i = 0; i < 4; i++) {
             table.nicArrived(new CapturingNic("nic" + i));

@@ -17,7 +17,6 @@ import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LacpMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 
 /** The bond watch, with the bond's members as test doubles whose transmit counters the test moves. */
 class BondWatchTest {
@@ -40,7 +39,7 @@ class BondWatchTest {
     }
 
     private static BondInfo bond(LinkState second) {
-        return new BondInfo("bond0", LoadDistribution.ROUND_ROBIN, LacpMode.OFF, FailbackMode.IMMEDIATE, List.of(
+        return new BondInfo("bond0", "round-robin", LacpMode.OFF, FailbackMode.IMMEDIATE, List.of(
                 new BondMember("nic0", LinkState.UP, true, 0, 0),
                 new BondMember("nic1", second, second == LinkState.UP, 0, 0)), 0, 0);
     }

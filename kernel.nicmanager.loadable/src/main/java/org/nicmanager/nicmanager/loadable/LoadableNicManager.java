@@ -1,5 +1,10 @@
 package org.nicmanager.nicmanager.loadable;
 
+import static org.nicmanager.nicmanager.engine.NicManagerBase.BUILT_IN_POLICIES;
+import static org.nicmanager.nicmanager.engine.NicManagerBase.MINIMUM_CARDINALITY;
+import static org.nicmanager.nicmanager.engine.NicManagerBase.POLICIES;
+
+import org.nicmanager.kernel.api.distribution.DistributionPolicy;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.teaming.BondDirectory;
 import org.nicmanager.kernel.api.time.KernelScheduler;
@@ -18,6 +23,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -28,7 +34,7 @@ import org.osgi.service.log.LoggerFactory;
  * manager, so the VM-aware policies are refused, no VM protects a bond's NICs, and no VM has bandwidth guarantees.
  */
 @Component(service = {BondService.class, VnicUplinks.class, BondDirectory.class, ConfiguredBonds.class},
-        immediate = true)
+        immediate = true, property = POLICIES + MINIMUM_CARDINALITY + BUILT_IN_POLICIES)
 public final class LoadableNicManager extends NicManagerBase {
 
     private final Logger logger;
@@ -40,6 +46,11 @@ public final class LoadableNicManager extends NicManagerBase {
         super(world, scheduler, null, Gates.DIRECT, new EventAdminBondEvents(events, scheduler),
                 new ConfigAdminBondStore(configurations));
         this.logger = logger;
+    }
+
+    /** Runs once the policies offered now are bound (at least the built-in ones), so that stored bonds find theirs. */
+    @Activate
+    void restore() {
         restoreBonds().forEach(logger::error);
     }
 
@@ -55,5 +66,15 @@ public final class LoadableNicManager extends NicManagerBase {
 
     void removeNic(PhysicalNic nic) {
         nicRemoved(nic);
+    }
+
+    @Reference(name = POLICIES, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addPolicy(DistributionPolicy policy) {
+        policyAdded(policy).forEach(logger::info);
+    }
+
+    void removePolicy(DistributionPolicy policy) {
+        policyRemoved(policy).forEach(logger::warn);
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.nicmanager.kernel.api.distribution.Spreading;
 import org.nicmanager.kernel.api.lacp.LacpKeys;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /**
@@ -24,7 +24,7 @@ final class AdmissibleCapacity {
      * @param memberRatesBps the line rate of every present member, in bits per second
      * @return bits per second; 0 for a bond without members, or whose LACP min-links no group of members can meet
      */
-    static long of(long[] memberRatesBps, LoadDistribution policy, LacpSettings lacp) {
+    static long of(long[] memberRatesBps, Spreading policy, LacpSettings lacp) {
         if (!lacp.negotiates()) {
             return carried(memberRatesBps, policy);
         }
@@ -49,13 +49,13 @@ final class AdmissibleCapacity {
      * a smaller member's rate then breaks while that member is the active one, which {@code net:whatif} and the
      * GUARANTEE_BROKEN event show. Every other policy spreads frames or flows over all its members: their sum.
      */
-    private static long carried(long[] ratesBps, LoadDistribution policy) {
+    private static long carried(long[] ratesBps, Spreading policy) {
         long total = 0;
         long largest = 0;
         for (long rate : ratesBps) {
             total += rate;
             largest = Math.max(largest, rate);
         }
-        return policy == LoadDistribution.FAILOVER_ORDER ? largest : total;
+        return policy == Spreading.ONE_MEMBER ? largest : total;
     }
 }

@@ -2,13 +2,14 @@ package org.nicmanager.nicmanager.bond;
 
 import java.util.List;
 
+import org.nicmanager.kernel.api.distribution.DistributionPolicy;
+import org.nicmanager.kernel.api.distribution.PortOwners;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
-import org.nicmanager.nicmanager.distribution.VmDirectory;
+import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 
 /**
@@ -62,10 +63,22 @@ public final class Bond {
     }
 
     /**
+     * A bond with the built-in policy of that name, for tests and benchmarks; the NIC manager finds its policies as
+     * services ({@link PolicyCatalog}).
+     *
      * @param vms the VM directory of the kernel-integrated NIC manager, or {@code null} (loadable variant)
-     * @throws IllegalArgumentException for a VM-aware policy without a VM directory, naming the policies allowed
+     * @throws IllegalArgumentException for an unknown policy, or a VM-aware one without a VM directory
      */
-    public Bond(String name, LoadDistribution policy, VmDirectory vms, KernelScheduler scheduler,
+    public Bond(String name, String policy, PortOwners vms, KernelScheduler scheduler, BondSettings settings) {
+        this(name, PolicyCatalog.builtIn(vms != null).require(policy), vms, scheduler, settings);
+    }
+
+    /**
+     * @param policy the policy service the bond runs
+     * @param vms the VM directory of the kernel-integrated NIC manager, or {@code null} (loadable variant)
+     * @throws IllegalArgumentException for a policy that needs VM information without a VM directory
+     */
+    public Bond(String name, DistributionPolicy policy, PortOwners vms, KernelScheduler scheduler,
             BondSettings settings) {
         this.name = name;
         this.scheduler = scheduler;
@@ -90,8 +103,8 @@ public final class Bond {
                 failover.busyEnded(slot);
             }
         });
-        FramePlacer placer = new FramePlacer(members, spreading.distributor(), counters, macs,
-                this::linkDownOnTransmit, busyWatch);
+        FramePlacer placer = new FramePlacer(members, spreading.distributor(), spreading.spreadsByNature(), counters,
+                macs, this::linkDownOnTransmit, busyWatch);
         this.aggregation = new BondAggregation(name, settings.lacp(), scheduler, members, counters,
                 this::lacpGatesChanged);
         this.monitor = new ArpMonitor(name, settings.arpMonitor(), scheduler, members, this::reachabilityChanged,
@@ -104,14 +117,20 @@ public final class Bond {
         this.received = new ReceivedFrameSorter(members, counters, aggregation, monitor);
         this.membership = new BondMembership(name, members, this::listenerFor, transmit, failover, spreading, roles,
                 aggregation, monitor, busyWatch, failback, rechecker, carrierDelays, notifier);
-        roles.recompute(policy);
+        roles.recompute(spreading.policy());
     }
 
     public String name() {
         return name;
     }
 
-    public LoadDistribution policy() {
+    /** The name of the policy the bond runs now. */
+    public String policy() {
+        return spreading.policy().name();
+    }
+
+    /** The policy service the bond runs now. */
+    public DistributionPolicy policyService() {
         return spreading.policy();
     }
 
@@ -145,8 +164,8 @@ public final class Bond {
      * Changes the load-distribution policy now; a refused policy changes nothing. The members' roles, and so the
      * capacity, follow the policy: the observer hears of it.
      */
-    public void setPolicy(LoadDistribution policy) {
-        transmit.use(spreading.use(policy));
+    public void setPolicy(DistributionPolicy policy) {
+        transmit.use(spreading.use(policy), spreading.spreadsByNature());
         failover.rebuild();
         failover.carriersChanged();
         // frames the old policy held (a load-based port in the middle of a move) go by the new one
@@ -191,7 +210,7 @@ public final class Bond {
      * reservations are admitted against it, whatever the links and LACP are doing now ({@link AdmissibleCapacity}).
      */
     public long admissibleCapacityBps() {
-        return AdmissibleCapacity.of(members.presentRatesBps(), spreading.policy(), aggregation.settings());
+        return AdmissibleCapacity.of(members.presentRatesBps(), spreading.policy().spreading(), aggregation.settings());
     }
 
     /** The slot of the present (not removed) member whose NIC has that name, or -1. */

@@ -1,14 +1,14 @@
 package org.nicmanager.nicmanager.bond;
 
+import org.nicmanager.kernel.api.distribution.MemberTable;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
-import org.nicmanager.nicmanager.distribution.MemberView;
 
 /**
  * A bond's members in failover order (patent [0059]-[0061], [0070]): each slot's NIC, its {@link MemberState}, and
  * whether it carries traffic now. The active list is recomputed on control events only, so the distributor's per-frame
  * reads ({@link #activeCount()}, {@link #active(int)}) are array reads.
  */
-final class BondMembers implements MemberView {
+final class BondMembers implements MemberTable {
 
     /** Slots are bytes in the distributor's bucket table; a bond this wide is far beyond any real team. */
     static final int MAX_MEMBERS = 32;
@@ -222,7 +222,7 @@ final class BondMembers implements MemberView {
         return -1;
     }
 
-    // --- MemberView: what the distributor reads per frame ----------------------------------------------------------
+    // --- MemberTable: what the distributor reads per frame ----------------------------------------------------------
 
     @Override
     public int activeCount() {
@@ -249,8 +249,15 @@ final class BondMembers implements MemberView {
         return nics[slot].speedBps();
     }
 
+    /** A snapshot of the NIC's counters: control path only (rebalancing reads it once a second). */
     @Override
-    public org.nicmanager.kernel.api.nic.NicCounters counters(int slot) {
-        return nics[slot].counters();
+    public long txBytes(int slot) {
+        return nics[slot].counters().txBytes();
+    }
+
+    /** As {@link #txBytes}. */
+    @Override
+    public long txFrames(int slot) {
+        return nics[slot].counters().txFrames();
     }
 }

@@ -5,13 +5,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.frame.DropReason;
+import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LacpMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.teaming.MemberRole;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 
@@ -35,7 +34,7 @@ import org.nicmanager.nicmanager.lacp.LacpBondStatus;
  * @param carrierDelays the bond's updelay and downdelay
  * @param flapsRiddenOut carrier losses that came back within the downdelay, so no failover happened
  */
-public record BondStats(String name, LoadDistribution policy, FailbackMode failback, List<Member> members,
+public record BondStats(String name, String policy, FailbackMode failback, List<Member> members,
         long offeredFrames, long sentFrames, long queuedFrames, long droppedFrames, Map<DropReason, Long> drops,
         long busyRefusals, long busyRedirects, long failovers, long failbacks, long notificationsSent,
         long notificationsFailed, int macsSeen, LacpBondStatus lacp, long droppedNotCollecting,

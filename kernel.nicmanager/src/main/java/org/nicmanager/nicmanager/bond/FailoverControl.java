@@ -1,7 +1,7 @@
 package org.nicmanager.nicmanager.bond;
 
+import org.nicmanager.kernel.api.distribution.Spreading;
 import org.nicmanager.kernel.api.nic.LinkState;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 
 /**
@@ -224,7 +224,7 @@ final class FailoverControl {
      * other member a backup; in the spreading policies every member, as Linux's balance modes make every slave active.
      */
     boolean activeForArp(int slot) {
-        if (spreading.policy() != LoadDistribution.FAILOVER_ORDER) {
+        if (spreading.policy().spreading() != Spreading.ONE_MEMBER) {
             return true;
         }
         return members.activeCount() > 0 && members.active(0) == slot;
@@ -298,7 +298,7 @@ final class FailoverControl {
         if (!bond.settings().notifySwitches() || macs.size() == 0) {
             return;
         }
-        int carriers = spreading.policy() == LoadDistribution.FAILOVER_ORDER ? Math.min(1, members.activeCount())
+        int carriers = spreading.policy().spreading() == Spreading.ONE_MEMBER ? Math.min(1, members.activeCount())
                 : members.activeCount();
         for (int i = 0; i < carriers; i++) {
             int slot = members.active(i);

@@ -1,18 +1,18 @@
 package org.nicmanager.nicmanager.bond;
 
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
-import org.nicmanager.kernel.api.frame.DropReason;
-import org.nicmanager.nicmanager.distribution.Distributor;
 
 /**
  * The bond's per-frame work (patent Figure 5, step 812): read the headers once, learn the source MAC, let the
  * distributor choose a member, and hand the frame to its NIC. A member whose ring is full (BUSY, the transient limit
  * of [0065]) applies back-pressure within the policy: the frame waits for that member (in the bond's backlog, and the
  * resource manager's queues behind it), so no flow moves frame by frame and an active-backup bond never spills onto
- * its standby. Only a policy that spreads frames by nature ({@link Distributor#spreadsFramesByNature()}) offers it to
+ * its standby. Only a policy that spreads frames by nature ({@code Spreading.FRAME_BY_FRAME}) offers it to
  * the other active members, in failover order. A member that stays full can be failed over as a whole
  * ({@link BusyWatch}). One that answers LINK_DOWN is reported at once and the choice is made again among the rest. A member whose MTU cannot carry the frame
  * is never offered it while another carrying member's can ({@link MemberMtus}); a frame no carrying member can carry
@@ -33,19 +33,22 @@ final class FramePlacer {
     }
 
     private final BondMembers members;
-    private Distributor distributor;
+    private BondDistributor distributor;
+    private boolean spreadsByNature;
     private final BondCounters counters;
     private final MacsSeen macs;
     private final LinkLoss linkLoss;
     private final BusyWatch busy;
-    /** Read in place for every frame; one view reused. */
+    /** Read in place for every frame; one view reused, and what the policy sees of it. */
     private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderFacts facts = new HeaderFacts(headers);
     private DropReason refusal = DropReason.MALFORMED;
 
-    FramePlacer(BondMembers members, Distributor distributor, BondCounters counters, MacsSeen macs,
-            LinkLoss linkLoss, BusyWatch busy) {
+    FramePlacer(BondMembers members, BondDistributor distributor, boolean spreadsByNature, BondCounters counters,
+            MacsSeen macs, LinkLoss linkLoss, BusyWatch busy) {
         this.members = members;
         this.distributor = distributor;
+        this.spreadsByNature = spreadsByNature;
         this.counters = counters;
         this.macs = macs;
         this.linkLoss = linkLoss;
@@ -53,8 +56,9 @@ final class FramePlacer {
     }
 
     /** The bond's policy changed. */
-    void use(Distributor next) {
+    void use(BondDistributor next, boolean nextSpreadsByNature) {
         this.distributor = next;
+        this.spreadsByNature = nextSpreadsByNature;
     }
 
     /** Why the last {@link #REFUSED} frame was refused. */
@@ -69,19 +73,20 @@ final class FramePlacer {
             return REFUSED;
         }
         macs.learn(headers.sourceMac(), headers.ipv4Source());
+        facts.from(frame.sourcePort());
         int l3Bytes = frame.length() - headers.l3Offset();
         MemberMtus mtus = members.mtus();
         // Each LINK_DOWN takes a member out, so this loop ends after at most one pass per member.
         for (int attempt = 0; attempt <= members.count(); attempt++) {
-            int chosen = distributor.select(headers, frame.sourcePort());
-            if (chosen == Distributor.NO_MEMBER) {
+            int chosen = distributor.select(facts);
+            if (chosen == BondDistributor.NO_MEMBER) {
                 return NO_MEMBER;
             }
-            if (chosen == Distributor.HOLD) {
+            if (chosen == BondDistributor.HOLD) {
                 return BUSY; // its port is moving: it waits in the backlog until the old member's ring is sent
             }
             if (!mtus.fits(chosen, l3Bytes)) {
-                chosen = mtus.fallback(l3Bytes, distributor.stickyKey(headers, frame.sourcePort()));
+                chosen = mtus.fallback(l3Bytes, distributor.stickyKey(facts));
                 if (chosen == MemberMtus.NONE) {
                     counters.mtuRefusals++;
                     refusal = DropReason.TOO_LONG;
@@ -93,7 +98,7 @@ final class FramePlacer {
             if (status == TransmitStatus.BUSY) {
                 counters.busyRefusals++;
                 busy.refused(chosen);
-                if (distributor.spreadsFramesByNature()) {
+                if (spreadsByNature) {
                     status = offerToOthers(chosen, frame, l3Bytes);
                 }
             }

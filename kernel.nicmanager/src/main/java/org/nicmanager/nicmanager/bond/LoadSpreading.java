@@ -1,55 +1,89 @@
 package org.nicmanager.nicmanager.bond;
 
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.distribution.DistributionPolicy;
+import org.nicmanager.kernel.api.distribution.MemberTable;
+import org.nicmanager.kernel.api.distribution.PolicyContext;
+import org.nicmanager.kernel.api.distribution.PolicyNeed;
+import org.nicmanager.kernel.api.distribution.PortOwners;
+import org.nicmanager.kernel.api.distribution.Spreading;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
-import org.nicmanager.nicmanager.distribution.Distributor;
-import org.nicmanager.nicmanager.distribution.Distributors;
+import org.nicmanager.kernel.api.vm.Priority;
 import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
 import org.nicmanager.nicmanager.distribution.PortMoves;
-import org.nicmanager.nicmanager.distribution.VmDirectory;
 
 /**
- * A bond's load distribution (patent [0066]-[0069]): the distributor of its policy and, for a policy that follows
- * the load, its rebalancing rounds on a kernel timer. Control path only: the frame path reads the distributor through
- * {@link FramePlacer}.
+ * A bond's load distribution (patent [0066]-[0069]): its policy service, the distributor that service made for it
+ * and, for a policy that follows the load, its rebalancing rounds on a kernel timer. Control path only: the frame path
+ * reads the distributor through {@link FramePlacer}.
  */
 final class LoadSpreading {
 
+    /** The ports a policy sees when it did not ask for VM information, or where there is none: no VM owns any. */
+    private static final PortOwners NO_VMS = new PortOwners() {
+        @Override
+        public int portBound() {
+            return 0;
+        }
+
+        @Override
+        public int vmOfPort(int port) {
+            return -1;
+        }
+
+        @Override
+        public int priorityOfPort(int port) {
+            return Priority.DEFAULT;
+        }
+    };
+
+    private final String bond;
     private final BondMembers members;
-    private final VmDirectory vms;
+    private final PortOwners vms;
     private final LoadBasedSettings loadBased;
     private final PortMoves moves;
     /** Places the frames a policy held while a port moved, once the move is done (the bond's drain). */
     private final Runnable resume;
     /** Runs the policy's rebalancing, for a policy that rebalances; idle otherwise. */
     private final Timer rebalancer;
-    private Distributor distributor;
+    private DistributionPolicy policy;
+    private BondDistributor distributor;
 
-    /** @throws IllegalArgumentException for a VM-aware policy without a VM directory, naming the policies allowed */
-    LoadSpreading(String bond, LoadDistribution policy, BondMembers members, VmDirectory vms,
+    /**
+     * @param vms the VM directory of the kernel-integrated NIC manager, or {@code null} (loadable variant)
+     * @throws IllegalArgumentException for a policy that needs VM information without a VM directory
+     */
+    LoadSpreading(String bond, DistributionPolicy policy, BondMembers members, PortOwners vms,
             KernelScheduler scheduler, LoadBasedSettings loadBased, PortMoves moves, Runnable resume) {
+        this.bond = bond;
         this.members = members;
         this.vms = vms;
         this.loadBased = loadBased;
         this.moves = moves;
         this.resume = resume;
-        this.distributor = Distributors.create(policy, members, vms, loadBased, moves);
+        this.distributor = make(policy);
+        this.policy = policy;
         this.rebalancer = scheduler.newTimer("bond " + bond + " rebalance", this::rebalance);
         armRebalancing();
     }
 
-    Distributor distributor() {
+    BondDistributor distributor() {
         return distributor;
     }
 
-    LoadDistribution policy() {
-        return distributor.policy();
+    DistributionPolicy policy() {
+        return policy;
+    }
+
+    boolean spreadsByNature() {
+        return policy.spreading() == Spreading.FRAME_BY_FRAME;
     }
 
     /** Changes the policy and returns its distributor, for the placer; a refused policy changes nothing. */
-    Distributor use(LoadDistribution policy) {
-        distributor = Distributors.create(policy, members, vms, loadBased, moves);
+    BondDistributor use(DistributionPolicy next) {
+        distributor = make(next);
+        policy = next;
         armRebalancing();
         return distributor;
     }
@@ -67,6 +101,25 @@ final class LoadSpreading {
         rebalancer.cancel();
     }
 
+    private BondDistributor make(DistributionPolicy next) {
+        boolean needsVms = next.needs().contains(PolicyNeed.VM_INFORMATION);
+        if (needsVms && vms == null) {
+            throw new IllegalArgumentException("policy " + next.name() + " needs to know which VM sent each frame,"
+                    + " which this NIC manager does not know");
+        }
+        BondDistributor made;
+        try {
+            made = next.create(new Context(needsVms ? vms : NO_VMS));
+        } catch (RuntimeException broken) { // another bundle's code: its failure is a refusal, and changes nothing
+            throw new IllegalArgumentException("policy " + next.name() + " failed to make a distributor for bond "
+                    + bond + ": " + broken, broken);
+        }
+        if (made == null) {
+            throw new IllegalArgumentException("policy " + next.name() + " made no distributor for bond " + bond);
+        }
+        return made;
+    }
+
     private void armRebalancing() {
         if (distributor.rebalanceIntervalNanos() > 0) {
             rebalancer.armAfter(distributor.rebalanceIntervalNanos());
@@ -80,5 +133,45 @@ final class LoadSpreading {
         distributor.rebalance();
         armRebalancing();
         resume.run(); // frames held while a port moved go now; nothing to do when none waits
+    }
+
+    /** What the bond gives its policy. */
+    private final class Context implements PolicyContext {
+
+        private final PortOwners ports;
+
+        Context(PortOwners ports) {
+            this.ports = ports;
+        }
+
+        @Override
+        public String bondName() {
+            return bond;
+        }
+
+        @Override
+        public MemberTable members() {
+            return members;
+        }
+
+        @Override
+        public PortOwners ports() {
+            return ports;
+        }
+
+        @Override
+        public int busyThresholdPercent() {
+            return loadBased.thresholdPercent();
+        }
+
+        @Override
+        public int busyWindowSeconds() {
+            return loadBased.windowSeconds();
+        }
+
+        @Override
+        public void portMoved(int port, int fromSlot, int toSlot, int fromPercent, int toPercent, int busySeconds) {
+            moves.moved(port, fromSlot, toSlot, fromPercent, toPercent, busySeconds);
+        }
     }
 }

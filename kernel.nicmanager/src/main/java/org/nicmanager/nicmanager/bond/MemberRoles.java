@@ -2,8 +2,9 @@ package org.nicmanager.nicmanager.bond;
 
 import java.util.Collection;
 
+import org.nicmanager.kernel.api.distribution.DistributionPolicy;
+import org.nicmanager.kernel.api.distribution.Spreading;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.teaming.MemberRole;
 import org.nicmanager.kernel.api.units.TimeSpan;
 
@@ -24,7 +25,7 @@ final class MemberRoles {
     private final BondAggregation aggregation;
     private final FailbackPolicy failback;
     private final MemberRole[] roles = new MemberRole[BondMembers.MAX_MEMBERS];
-    private LoadDistribution policy;
+    private DistributionPolicy policy;
 
     MemberRoles(BondMembers members, BondAggregation aggregation, FailbackPolicy failback) {
         this.members = members;
@@ -33,7 +34,7 @@ final class MemberRoles {
     }
 
     /** Recomputes every role from the members and the policy; call after {@link BondMembers#recompute()}. */
-    void recompute(LoadDistribution current) {
+    void recompute(DistributionPolicy current) {
         this.policy = current;
         int first = members.activeCount() == 0 ? -1 : members.active(0);
         boolean fallback = aggregation.inLacpFallback();
@@ -54,7 +55,7 @@ final class MemberRoles {
 
     /** True when the policy puts all traffic on one member: active-backup. */
     private boolean carriesOne() {
-        return policy == LoadDistribution.FAILOVER_ORDER;
+        return policy.spreading() == Spreading.ONE_MEMBER;
     }
 
     /**
@@ -90,7 +91,7 @@ final class MemberRoles {
 
     /** Why the member has its role, for people; control path. */
     String reason(int slot, long nowNanos) {
-        String policyName = policy.shellName();
+        String policyName = policy.name();
         boolean fallback = aggregation.inLacpFallback();
         return switch (roles[slot]) {
             case ACTIVE -> fallback ? "LACP fallback: the partner speaks no LACP, so the bond is active-backup on it"

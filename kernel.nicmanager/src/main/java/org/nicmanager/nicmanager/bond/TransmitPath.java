@@ -1,8 +1,8 @@
 package org.nicmanager.nicmanager.bond;
 
+import org.nicmanager.kernel.api.distribution.BondDistributor;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.nicmanager.distribution.Distributor;
 
 /**
  * A bond's transmit path and its backlog (patent Figure 5, step 812): each frame goes onto the ring of the member the
@@ -42,8 +42,8 @@ final class TransmitPath {
     }
 
     /** The bond's load-distribution policy changed. */
-    void use(Distributor distributor) {
-        placer.use(distributor);
+    void use(BondDistributor distributor, boolean spreadsByNature) {
+        placer.use(distributor, spreadsByNature);
     }
 
     /** True when a frame handed over now goes onto a ring rather than into the backlog. */

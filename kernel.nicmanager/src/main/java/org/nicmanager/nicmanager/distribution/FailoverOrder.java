@@ -1,30 +1,26 @@
 package org.nicmanager.nicmanager.distribution;
 
-import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.distribution.FrameFacts;
+import org.nicmanager.kernel.api.distribution.MemberTable;
 
 /** Active-backup: everything on the first active member in failover order; the rest stand by. */
-final class FailoverOrder implements Distributor {
+final class FailoverOrder implements BondDistributor {
 
-    private final MemberView members;
+    private final MemberTable members;
 
-    FailoverOrder(MemberView members) {
+    FailoverOrder(MemberTable members) {
         this.members = members;
     }
 
     @Override
-    public LoadDistribution policy() {
-        return LoadDistribution.FAILOVER_ORDER;
-    }
-
-    @Override
-    public int select(FrameHeaders headers, int sourcePort) {
+    public int select(FrameFacts frame) {
         return members.activeCount() == 0 ? NO_MEMBER : members.active(0);
     }
 
     /** Active-backup stays so: a frame the primary cannot carry takes the first member in failover order that can. */
     @Override
-    public long stickyKey(FrameHeaders headers, int sourcePort) {
+    public long stickyKey(FrameFacts frame) {
         return 0;
     }
 

@@ -1,31 +1,25 @@
 package org.nicmanager.nicmanager.distribution;
 
-import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.distribution.FrameFacts;
+import org.nicmanager.kernel.api.distribution.MemberTable;
 
 /** The hash policies: a hash of the chosen header fields picks one of 256 buckets, each mapped to a member. */
-final class HashDistributor implements Distributor {
+final class HashDistributor implements BondDistributor {
 
-    private final LoadDistribution policy;
     private final HashKey key;
-    private final MemberView members;
+    private final MemberTable members;
     private final BucketTable buckets = new BucketTable();
 
-    HashDistributor(LoadDistribution policy, HashKey key, MemberView members) {
-        this.policy = policy;
+    HashDistributor(HashKey key, MemberTable members) {
         this.key = key;
         this.members = members;
         rebuild();
     }
 
     @Override
-    public LoadDistribution policy() {
-        return policy;
-    }
-
-    @Override
-    public int select(FrameHeaders headers, int sourcePort) {
-        return buckets.memberFor(key.hash(headers));
+    public int select(FrameFacts frame) {
+        return buckets.memberFor(key.hash(frame));
     }
 
     @Override

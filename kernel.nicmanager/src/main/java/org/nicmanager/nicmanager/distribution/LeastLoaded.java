@@ -1,35 +1,25 @@
 package org.nicmanager.nicmanager.distribution;
 
-import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.distribution.FrameFacts;
+import org.nicmanager.kernel.api.distribution.MemberTable;
 
 /** Sends each frame to the active member with the fewest pending bytes (patent [0068]); ties go to the earlier one. */
-final class LeastLoaded implements Distributor {
+final class LeastLoaded implements BondDistributor {
 
-    private final MemberView members;
+    private final MemberTable members;
 
-    LeastLoaded(MemberView members) {
+    LeastLoaded(MemberTable members) {
         this.members = members;
     }
 
     @Override
-    public LoadDistribution policy() {
-        return LoadDistribution.LEAST_LOADED;
-    }
-
-    /** No flow belongs to a member here: a frame the chosen member cannot take now may go to another. */
-    @Override
-    public boolean spreadsFramesByNature() {
-        return true;
-    }
-
-    @Override
-    public int select(FrameHeaders headers, int sourcePort) {
+    public int select(FrameFacts frame) {
         return leastLoaded(members, NO_MEMBER);
     }
 
     /** The least-loaded active member other than {@code excluded} (or {@link #NO_MEMBER} to exclude none). */
-    static int leastLoaded(MemberView members, int excluded) {
+    static int leastLoaded(MemberTable members, int excluded) {
         int best = NO_MEMBER;
         long bestPending = Long.MAX_VALUE;
         for (int i = 0, count = members.activeCount(); i < count; i++) {

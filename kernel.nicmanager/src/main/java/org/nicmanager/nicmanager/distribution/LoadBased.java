@@ -2,9 +2,10 @@ package org.nicmanager.nicmanager.distribution;
 
 import java.util.Arrays;
 
-import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.nic.NicCounters;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.distribution.FrameFacts;
+import org.nicmanager.kernel.api.distribution.MemberTable;
+import org.nicmanager.kernel.api.distribution.PortOwners;
 
 /**
  * vSphere's "route based on physical NIC load": each VM's port (virtual NIC) is pinned to one member, as with
@@ -23,7 +24,7 @@ import org.nicmanager.kernel.api.teaming.LoadDistribution;
  * on the new member. So the port is held ({@link #HOLD}) for as long as the old member needs to put on the wire what
  * its ring held when the move began, and only then does it take the new member.
  */
-final class LoadBased implements Distributor {
+final class LoadBased implements BondDistributor {
 
     /** How often the members' load is measured. */
     static final long SAMPLE_NANOS = 1_000_000_000L;
@@ -35,8 +36,8 @@ final class LoadBased implements Distributor {
     private static final int SLOTS = 256;
     private static final int NONE = -1;
 
-    private final MemberView members;
-    private final VmDirectory vms;
+    private final MemberTable members;
+    private final PortOwners vms;
     private final LoadBasedSettings settings;
     private final PortMoves moves;
     private final BucketTable unowned = new BucketTable();
@@ -68,7 +69,7 @@ final class LoadBased implements Distributor {
     private long nextRunNanos = SAMPLE_NANOS;
     private long moved;
 
-    LoadBased(MemberView members, VmDirectory vms, LoadBasedSettings settings, PortMoves moves) {
+    LoadBased(MemberTable members, PortOwners vms, LoadBasedSettings settings, PortMoves moves) {
         this.members = members;
         this.vms = vms;
         this.settings = settings;
@@ -77,12 +78,8 @@ final class LoadBased implements Distributor {
     }
 
     @Override
-    public LoadDistribution policy() {
-        return LoadDistribution.LOAD_BASED;
-    }
-
-    @Override
-    public int select(FrameHeaders headers, int sourcePort) {
+    public int select(FrameFacts frame) {
+        int sourcePort = frame.sourcePort();
         int[] table = memberOfPort;
         if (sourcePort >= 0 && sourcePort < table.length) {
             int member = table[sourcePort];
@@ -90,7 +87,7 @@ final class LoadBased implements Distributor {
                 member = place(sourcePort); // the port's first frame through this bond, or its member left
             }
             if (member >= 0) {
-                portBytes[sourcePort] += headers.length();
+                portBytes[sourcePort] += frame.lengthBytes();
                 portFrames[sourcePort]++;
                 return member;
             }
@@ -98,7 +95,7 @@ final class LoadBased implements Distributor {
                 return HOLD;
             }
         }
-        return unowned.memberFor(HashKey.L2_SOURCE.hash(headers));
+        return unowned.memberFor(HashKey.L2_SOURCE.hash(frame));
     }
 
     /**
@@ -123,8 +120,9 @@ final class LoadBased implements Distributor {
 
     /** A VM's frames that its member cannot carry all take one other member: the port stays in one place. */
     @Override
-    public long stickyKey(FrameHeaders headers, int sourcePort) {
-        return sourcePort < 0 ? headers.flowHash() : sourcePort;
+    public long stickyKey(FrameFacts frame) {
+        int sourcePort = frame.sourcePort();
+        return sourcePort < 0 ? frame.flowHash() : sourcePort;
     }
 
     /**
@@ -307,8 +305,7 @@ final class LoadBased implements Distributor {
     }
 
     private long wireBytes(int slot) {
-        NicCounters counters = members.counters(slot);
-        return counters.txBytes() + counters.txFrames() * WIRE_OVERHEAD_BYTES;
+        return members.txBytes(slot) + members.txFrames(slot) * WIRE_OVERHEAD_BYTES;
     }
 
     /** The member's transmit load over the last second, as a fraction of its line rate. */

@@ -2,43 +2,42 @@ package org.nicmanager.nicmanager.distribution;
 
 import java.util.Arrays;
 
-import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.distribution.FrameFacts;
+import org.nicmanager.kernel.api.distribution.MemberTable;
+import org.nicmanager.kernel.api.distribution.PortOwners;
 
 /**
  * Pins each VM to one member, VMs dealt over the members in turn, so that VMs are isolated from one another (patent
  * [0082]). Frames from a port no VM owns are spread by source MAC.
  */
-final class PerVm implements Distributor {
+final class PerVm implements BondDistributor {
 
-    private final MemberView members;
-    private final VmDirectory vms;
+    private final MemberTable members;
+    private final PortOwners vms;
     private final BucketTable unowned = new BucketTable();
     private int[] memberOfPort = new int[0];
 
-    PerVm(MemberView members, VmDirectory vms) {
+    PerVm(MemberTable members, PortOwners vms) {
         this.members = members;
         this.vms = vms;
         rebuild();
     }
 
     @Override
-    public LoadDistribution policy() {
-        return LoadDistribution.PER_VM;
-    }
-
-    @Override
-    public int select(FrameHeaders headers, int sourcePort) {
+    public int select(FrameFacts frame) {
+        int sourcePort = frame.sourcePort();
         if (sourcePort >= 0 && sourcePort < memberOfPort.length && memberOfPort[sourcePort] != NO_MEMBER) {
             return memberOfPort[sourcePort];
         }
-        return unowned.memberFor(HashKey.L2_SOURCE.hash(headers));
+        return unowned.memberFor(HashKey.L2_SOURCE.hash(frame));
     }
 
     /** A VM's frames that its member cannot carry all take one other member: the VM stays pinned. */
     @Override
-    public long stickyKey(FrameHeaders headers, int sourcePort) {
-        return sourcePort < 0 ? headers.flowHash() : sourcePort;
+    public long stickyKey(FrameFacts frame) {
+        int sourcePort = frame.sourcePort();
+        return sourcePort < 0 ? frame.flowHash() : sourcePort;
     }
 
     @Override

@@ -1,35 +1,33 @@
 package org.nicmanager.nicmanager.distribution;
 
-import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.distribution.FrameFacts;
+import org.nicmanager.kernel.api.distribution.MemberTable;
+import org.nicmanager.kernel.api.distribution.PortOwners;
 
 /**
  * Isolates low-priority VMs on one member and sends high-priority VMs to the least-loaded of the others (patent
  * [0121]). The isolation member is the last active one in failover order; with a single member everything shares it.
  */
-final class PriorityAware implements Distributor {
+final class PriorityAware implements BondDistributor {
 
     /** VMs with a priority at or below this are "low priority". */
     static final int LOW_PRIORITY_AT_MOST = 3;
 
-    private final MemberView members;
-    private final VmDirectory vms;
+    private final MemberTable members;
+    private final PortOwners vms;
     private boolean[] lowPriorityPort = new boolean[0];
     private int isolationMember = NO_MEMBER;
 
-    PriorityAware(MemberView members, VmDirectory vms) {
+    PriorityAware(MemberTable members, PortOwners vms) {
         this.members = members;
         this.vms = vms;
         rebuild();
     }
 
     @Override
-    public LoadDistribution policy() {
-        return LoadDistribution.PRIORITY_AWARE;
-    }
-
-    @Override
-    public int select(FrameHeaders headers, int sourcePort) {
+    public int select(FrameFacts frame) {
+        int sourcePort = frame.sourcePort();
         if (isolationMember == NO_MEMBER) {
             return NO_MEMBER;
         }
@@ -42,8 +40,9 @@ final class PriorityAware implements Distributor {
 
     /** A VM's frames that its member cannot carry all take one other member: the VM stays pinned. */
     @Override
-    public long stickyKey(FrameHeaders headers, int sourcePort) {
-        return sourcePort < 0 ? headers.flowHash() : sourcePort;
+    public long stickyKey(FrameFacts frame) {
+        int sourcePort = frame.sourcePort();
+        return sourcePort < 0 ? frame.flowHash() : sourcePort;
     }
 
     @Override

@@ -1,7 +1,8 @@
 package org.nicmanager.nicmanager.distribution;
 
-import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.distribution.FrameFacts;
+import org.nicmanager.kernel.api.distribution.MemberTable;
 
 /**
  * A hash policy that follows the load, as Open vSwitch's bonds rebalance: 256 hash buckets, each owned by a member,
@@ -13,7 +14,7 @@ import org.nicmanager.kernel.api.teaming.LoadDistribution;
  * <p>Between rebalances the per-frame work is a table lookup and one addition. A member that fails hands its buckets to
  * the active members; the others keep theirs, so the flows on healthy members do not move.
  */
-final class RebalancedHash implements Distributor {
+final class RebalancedHash implements BondDistributor {
 
     /** Open vSwitch's default {@code bond-rebalance-interval}. */
     static final long INTERVAL_NANOS = 10_000_000_000L;
@@ -24,9 +25,8 @@ final class RebalancedHash implements Distributor {
     private static final int BUCKETS = BucketTable.BUCKETS;
     private static final int NO_OWNER = -1;
 
-    private final LoadDistribution policy;
     private final HashKey key;
-    private final MemberView members;
+    private final MemberTable members;
     /** Per bucket: the member slot that carries it, or {@link #NO_OWNER} while no member is active. */
     private final int[] owner = new int[BUCKETS];
     /** Per bucket: bytes selected since the last rebalance. */
@@ -35,8 +35,7 @@ final class RebalancedHash implements Distributor {
     private final long[] load = new long[256];
     private long moves;
 
-    RebalancedHash(LoadDistribution policy, HashKey key, MemberView members) {
-        this.policy = policy;
+    RebalancedHash(HashKey key, MemberTable members) {
         this.key = key;
         this.members = members;
         java.util.Arrays.fill(owner, NO_OWNER);
@@ -44,16 +43,11 @@ final class RebalancedHash implements Distributor {
     }
 
     @Override
-    public LoadDistribution policy() {
-        return policy;
-    }
-
-    @Override
-    public int select(FrameHeaders headers, int sourcePort) {
-        int bucket = (int) key.hash(headers) & (BUCKETS - 1);
+    public int select(FrameFacts frame) {
+        int bucket = (int) key.hash(frame) & (BUCKETS - 1);
         int slot = owner[bucket];
         if (slot != NO_OWNER) {
-            bytes[bucket] += headers.length();
+            bytes[bucket] += frame.lengthBytes();
         }
         return slot == NO_OWNER ? NO_MEMBER : slot;
     }

@@ -1,35 +1,25 @@
 package org.nicmanager.nicmanager.distribution;
 
-import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.distribution.FrameFacts;
+import org.nicmanager.kernel.api.distribution.MemberTable;
 
 /** Rotates over the active members, frame by frame: the most even spread, at the price of reordering flows. */
-final class RoundRobin implements Distributor {
+final class RoundRobin implements BondDistributor {
 
-    private final MemberView members;
+    private final MemberTable members;
     private int next;
 
-    RoundRobin(MemberView members) {
+    RoundRobin(MemberTable members) {
         this.members = members;
     }
 
     @Override
-    public LoadDistribution policy() {
-        return LoadDistribution.ROUND_ROBIN;
-    }
-
-    /** No flow belongs to a member here: a frame the chosen member cannot take now may go to another. */
-    @Override
-    public boolean spreadsFramesByNature() {
-        return true;
-    }
-
-    @Override
-    public int select(FrameHeaders headers, int sourcePort) {
+    public int select(FrameFacts frame) {
         return nextMember(members);
     }
 
-    int nextMember(MemberView view) {
+    int nextMember(MemberTable view) {
         int count = view.activeCount();
         if (count == 0) {
             return NO_MEMBER;

@@ -1,7 +1,8 @@
 package org.nicmanager.nicmanager.distribution;
 
-import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.distribution.FrameFacts;
+import org.nicmanager.kernel.api.distribution.MemberTable;
 
 /**
  * Keeps every frame of a TCP connection on one member, and places each new connection on the least-loaded member
@@ -9,7 +10,7 @@ import org.nicmanager.kernel.api.teaming.LoadDistribution;
  * fixed open-addressing table keyed by the 5-tuple hash; a session moves only when its member fails. Non-TCP frames
  * are spread by their 5-tuple hash.
  */
-final class TcpSession implements Distributor {
+final class TcpSession implements BondDistributor {
 
     /** Table size; a power of two. */
     static final int SESSIONS = 1 << 16;
@@ -17,7 +18,7 @@ final class TcpSession implements Distributor {
     private static final int PROBES = 8;
     private static final long EMPTY = 0;
 
-    private final MemberView members;
+    private final MemberTable members;
     private final BucketTable others = new BucketTable();
     private final long[] keys = new long[SESSIONS];
     private final byte[] member = new byte[SESSIONS];
@@ -25,22 +26,17 @@ final class TcpSession implements Distributor {
     private long frames;
     private long evictions;
 
-    TcpSession(MemberView members) {
+    TcpSession(MemberTable members) {
         this.members = members;
         rebuild();
     }
 
     @Override
-    public LoadDistribution policy() {
-        return LoadDistribution.TCP_SESSION;
-    }
-
-    @Override
-    public int select(FrameHeaders headers, int sourcePort) {
-        if (headers.protocol() != FrameHeaders.PROTOCOL_TCP) {
-            return others.memberFor(headers.flowHash());
+    public int select(FrameFacts frame) {
+        if (frame.protocol() != FrameFacts.PROTOCOL_TCP) {
+            return others.memberFor(frame.flowHash());
         }
-        long key = headers.flowHash() | 1; // never EMPTY
+        long key = frame.flowHash() | 1; // never EMPTY
         frames++;
         int home = (int) key & (SESSIONS - 1);
         int oldest = home;

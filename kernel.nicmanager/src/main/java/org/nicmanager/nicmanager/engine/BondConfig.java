@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
@@ -27,7 +26,7 @@ import org.nicmanager.nicmanager.lacp.LacpSettings;
  * @param loadBased the load-based policy's thresholds, or {@code null} when the writer does not know them (kept, as
  *            {@code lacp})
  */
-public record BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
+public record BondConfig(String name, String policy, FailbackMode failback, long failbackHoldDownMs,
         List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor, CarrierDelays carrierDelays,
         Long failoverOnBusyMs, LoadBasedSettings loadBased) {
 
@@ -36,26 +35,26 @@ public record BondConfig(String name, LoadDistribution policy, FailbackMode fail
     }
 
     /** A bond whose carrier delays, failover-on-busy time and load-based thresholds the writer does not know. */
-    public BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
+    public BondConfig(String name, String policy, FailbackMode failback, long failbackHoldDownMs,
             List<String> nics, LacpSettings lacp, ArpMonitorSettings arpMonitor) {
         this(name, policy, failback, failbackHoldDownMs, nics, lacp, arpMonitor, null, null, null);
     }
 
     /** This configuration, with {@code policy} when it names none. */
-    public BondConfig withPolicyIfAbsent(LoadDistribution fallback) {
+    public BondConfig withPolicyIfAbsent(String fallback) {
         return policy != null ? this
                 : new BondConfig(name, fallback, failback, failbackHoldDownMs, nics, lacp, arpMonitor, carrierDelays,
                         failoverOnBusyMs, loadBased);
     }
 
     /** A bond whose ARP monitor the writer does not know. */
-    public BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
+    public BondConfig(String name, String policy, FailbackMode failback, long failbackHoldDownMs,
             List<String> nics, LacpSettings lacp) {
         this(name, policy, failback, failbackHoldDownMs, nics, lacp, null);
     }
 
     /** A bond whose link aggregation and ARP monitor the writer does not know. */
-    public BondConfig(String name, LoadDistribution policy, FailbackMode failback, long failbackHoldDownMs,
+    public BondConfig(String name, String policy, FailbackMode failback, long failbackHoldDownMs,
             List<String> nics) {
         this(name, policy, failback, failbackHoldDownMs, nics, null, null);
     }
@@ -73,7 +72,7 @@ public record BondConfig(String name, LoadDistribution policy, FailbackMode fail
         LacpSettings lacp = report.settings().lacp();
         ArpMonitorSettings monitor = report.settings().arpMonitor();
         CarrierDelays delays = report.settings().carrierDelays();
-        return new BondConfig(stats.name(), stats.policy(), stats.failback(),
+        return new BondConfig(stats.name(), report.givenPolicy(), stats.failback(),
                 report.settings().failbackHoldDownNanos() / 1_000_000, nics, new LacpSettings(lacp.mode(),
                         lacp.fastRate(), lacp.fallbackNanos() / 1_000_000 * 1_000_000, lacp.minLinks()),
                 new ArpMonitorSettings(monitor.targets(), monitor.intervalNanos() / 1_000_000 * 1_000_000,

@@ -85,7 +85,7 @@ record BondDifference(BondConfig live, BondConfig desired, List<String> fixedSet
     }
 
     boolean policyChanges() {
-        return live.policy() != desired.policy();
+        return !live.policy().equals(desired.policy());
     }
 
     /** True when the configuration sets another failover-on-busy time (a running bond changes it live). */

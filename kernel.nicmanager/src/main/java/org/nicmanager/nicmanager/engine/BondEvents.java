@@ -42,4 +42,17 @@ public interface BondEvents {
      */
     default void mtuMismatch(String bond, String nic, int nicMtuBytes, int bondMtuBytes, String details) {
     }
+
+    /**
+     * The service of the bond's policy left: the bond runs the default policy and waits for its own.
+     *
+     * @param policy the default policy it runs now
+     * @param wanted the policy it was given and waits for
+     */
+    default void policyFallback(String bond, String policy, String wanted, String details) {
+    }
+
+    /** The policy the bond waited for is offered again, and the bond runs it. */
+    default void policyRestored(String bond, String policy, String details) {
+    }
 }

@@ -64,7 +64,7 @@ final class BondReconciler {
         table.create(desired.name(), desired.policy(), desired.settings());
         table.adopt(desired.name(), desired.nics(), running);
         return BondFollowed.changed("bond " + desired.name() + " created from its configuration: policy "
-                + desired.policy().shellName() + ", NICs " + desired.nics());
+                + desired.policy() + ", NICs " + desired.nics());
     }
 
     private BondFollowed update(BondDifference difference) {
@@ -82,7 +82,7 @@ final class BondReconciler {
         List<String> done = new ArrayList<>();
         if (difference.policyChanges()) {
             table.policy(bond, desired.policy());
-            done.add("policy " + difference.live().policy().shellName() + " -> " + desired.policy().shellName());
+            done.add("policy " + difference.live().policy() + " -> " + desired.policy());
         }
         if (difference.failoverOnBusyChanges()) {
             table.failoverOnBusy(bond, desired.failoverOnBusyMs() * 1_000_000);

@@ -2,8 +2,8 @@ package org.nicmanager.nicmanager.engine;
 
 import java.util.List;
 
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 
 /**
  * What the {@code bond:} commands need from a NIC manager, whichever variant runs. Each call runs in the world; each
@@ -11,13 +11,20 @@ import org.nicmanager.nicmanager.bond.BondSettings;
  */
 public interface BondService {
 
-    BondReport create(String name, LoadDistribution policy, BondSettings settings);
+    BondReport create(String name, String policy, BondSettings settings);
 
     /**
      * The policy of a bond made without one: {@code per-vm} where this NIC manager knows which VM sent each frame,
      * {@code failover-order} where it does not (the loadable variant).
      */
-    LoadDistribution defaultPolicy();
+    String defaultPolicy();
+
+    /**
+     * The canonical name for a policy's name or alias, among the policy services offered now.
+     *
+     * @throws IllegalArgumentException for a name no service offers, listing the names and aliases offered
+     */
+    PolicyCatalog.Named resolvePolicy(String nameOrAlias);
 
     void delete(String bond);
 
@@ -25,7 +32,7 @@ public interface BondService {
 
     BondReport remove(String bond, List<String> nics);
 
-    BondReport policy(String bond, LoadDistribution policy);
+    BondReport policy(String bond, String policy);
 
     BondReport order(String bond, List<String> nics);
 

@@ -4,17 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.nicmanager.kernel.api.distribution.DistributionPolicy;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.nicmanager.bond.Bond;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
-import org.nicmanager.nicmanager.distribution.Distributors;
+import org.nicmanager.nicmanager.distribution.Policies;
+import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 
 /**
  * The host's uplinks and which NIC belongs to which (patent [0059]-[0061]), owned by the network world's thread. An
@@ -34,20 +35,31 @@ public final class BondTable {
     private final UplinkMaps maps;
     private final MembershipRules rules;
     private final VnicPorts ports;
+    private final PolicyCatalog policies;
+    private final PolicyFallback fallback;
     /** Buffers for the copies of broadcast and multicast frames, one per extra receiving virtual NIC. */
     private final FramePool groupCopies = new FramePool(GROUP_COPY_BUFFERS, FrameBuffer.MAX_FRAME_BYTES);
 
     /**
      * @param vmPorts VM information for VM-aware policies, or {@code null} where there is none (loadable variant)
      * @param gates what stands between VMs and each uplink: nothing, or the resource manager
+     * @param policies the load-distribution policies offered now (the whiteboard)
      */
-    public BondTable(KernelScheduler scheduler, VmPorts vmPorts, Gates gates, BondEvents events) {
+    public BondTable(KernelScheduler scheduler, VmPorts vmPorts, Gates gates, BondEvents events,
+            PolicyCatalog policies) {
         this.scheduler = scheduler;
         this.gates = gates;
         this.events = events;
         this.maps = new UplinkMaps(vmPorts);
         this.rules = new MembershipRules(maps);
         this.ports = new VnicPorts(maps, this::openUnbonded);
+        this.policies = policies;
+        this.fallback = new PolicyFallback(policies, Policies.defaultPolicy(vmPorts != null), events);
+    }
+
+    /** A table with the built-in policies, for tests. */
+    public BondTable(KernelScheduler scheduler, VmPorts vmPorts, Gates gates, BondEvents events) {
+        this(scheduler, vmPorts, gates, events, PolicyCatalog.builtIn(vmPorts != null));
     }
 
     /** A table with no resource manager and no events: for tests and benchmarks. */
@@ -57,11 +69,11 @@ public final class BondTable {
 
     // --- bonds ----------------------------------------------------------------------------------------------------------
 
-    public BondReport create(String name, LoadDistribution policy, BondSettings settings) {
+    public BondReport create(String name, String policy, BondSettings settings) {
         checkNewBondName(name);
-        Uplink uplink = open(name, policy, settings, false);
+        Uplink uplink = open(name, policies.require(policy), settings, false);
         maps.bonds.put(name, uplink);
-        events.bondChanged(BondEvents.CREATED, name, policy.shellName());
+        events.bondChanged(BondEvents.CREATED, name, policy);
         return report(uplink);
     }
 
@@ -188,8 +200,8 @@ public final class BondTable {
     }
 
     /** Refuses a policy this NIC manager cannot honour (a VM-aware one in the loadable variant), naming the others. */
-    public void checkPolicy(LoadDistribution policy) {
-        Distributors.refuseUnlessAvailable(policy, maps.vmPorts != null);
+    public void checkPolicy(String policy) {
+        policies.require(policy);
     }
 
     /** True when virtual NICs are connected to the bond: it cannot be deleted, nor re-created, under them. */
@@ -202,10 +214,11 @@ public final class BondTable {
     }
 
     /** Changes a bond's load-distribution policy; a policy the variant cannot honour is refused. */
-    public BondReport policy(String bondName, LoadDistribution policy) {
+    public BondReport policy(String bondName, String policy) {
         Uplink uplink = maps.bond(bondName);
-        uplink.bond.setPolicy(policy);
-        events.bondChanged(BondEvents.POLICY_CHANGED, bondName, policy.shellName());
+        uplink.bond.setPolicy(policies.require(policy));
+        uplink.awaitedPolicy = null; // the operator chose: the bond waits for no other policy
+        events.bondChanged(BondEvents.POLICY_CHANGED, bondName, policy);
         return report(uplink);
     }
 
@@ -320,6 +333,19 @@ public final class BondTable {
         return maps.bond(name).bond;
     }
 
+    /**
+     * A policy service left: the bonds that ran it run another service of its name, or fall back to the default
+     * policy and wait for it. Returns what happened, one line a bond, for the log.
+     */
+    public List<String> policyLeft(DistributionPolicy gone) {
+        return fallback.left(gone, maps.bonds.values(), maps.unbonded.values());
+    }
+
+    /** A policy service arrived: the bonds waiting for its name run it again. Returns one line a bond moved back. */
+    public List<String> policyArrived(DistributionPolicy arrived) {
+        return fallback.arrived(arrived, maps.bonds.values());
+    }
+
     public BondReport report(String bondName) {
         return report(maps.bond(bondName));
     }
@@ -340,13 +366,13 @@ public final class BondTable {
 
     private BondReport report(Uplink uplink) {
         return new BondReport(uplink.bond.stats(), uplink.bond.settings(), uplink.bond.history(), uplink.router.counts(),
-                List.copyOf(uplink.wanted));
+                List.copyOf(uplink.wanted), uplink.awaitedPolicy);
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------
 
     private Uplink openUnbonded(String nicName) {
-        Uplink uplink = open(nicName, LoadDistribution.FAILOVER_ORDER, BondSettings.defaults(), true);
+        Uplink uplink = open(nicName, policies.require(Policies.FAILOVER_ORDER), BondSettings.defaults(), true);
         uplink.wanted.add(nicName);
         PhysicalNic nic = maps.nics.get(nicName);
         if (nic != null) {
@@ -355,7 +381,7 @@ public final class BondTable {
         return uplink;
     }
 
-    private Uplink open(String name, LoadDistribution policy, BondSettings settings, boolean unbondedNic) {
+    private Uplink open(String name, DistributionPolicy policy, BondSettings settings, boolean unbondedNic) {
         return new Uplink(name, policy, settings, unbondedNic, maps.vmPorts, scheduler, groupCopies, gates, events);
     }
 }

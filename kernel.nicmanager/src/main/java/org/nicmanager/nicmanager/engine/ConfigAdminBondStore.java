@@ -14,14 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.ArpValidate;
-import org.nicmanager.nicmanager.bond.CarrierDelays;
 import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.bond.CarrierDelays;
 import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.osgi.framework.InvalidSyntaxException;
@@ -132,6 +132,11 @@ public final class ConfigAdminBondStore implements BondStore {
 
     @Override
     public List<BondConfig> load(List<String> refusals) {
+        return load(refusals, bond -> { });
+    }
+
+    @Override
+    public List<BondConfig> load(List<String> refusals, Consumer<BondConfig> check) {
         List<BondConfig> bonds = new ArrayList<>();
         for (Map.Entry<String, Dictionary<String, Object>> stored : byPid().entrySet()) {
             String pid = stored.getKey();
@@ -143,7 +148,9 @@ public final class ConfigAdminBondStore implements BondStore {
                 continue;
             }
             try {
-                bonds.add(parse(name, stored.getValue()));
+                BondConfig bond = parse(name, stored.getValue());
+                check.accept(bond);
+                bonds.add(bond);
             } catch (IllegalArgumentException refused) {
                 refusals.add("bond " + name + " (configuration " + pid + ") was not restored: " + refused.getMessage());
             }
@@ -186,7 +193,7 @@ public final class ConfigAdminBondStore implements BondStore {
     public void save(BondConfig bond) {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("name", bond.name());
-        properties.put("policy", bond.policy().shellName());
+        properties.put("policy", bond.policy());
         properties.put("failback", bond.failback().name());
         properties.put("failbackHoldDownMs", bond.failbackHoldDownMs());
         properties.put("nics", bond.nics().toArray(String[]::new));
@@ -270,7 +277,7 @@ public final class ConfigAdminBondStore implements BondStore {
             throw new IllegalArgumentException("bad failbackHoldDownMs '" + holdDownMs + "': 0 or more milliseconds");
         }
         boolean noPolicy = policy == null || policy.toString().isEmpty(); // the NIC manager's default
-        return new BondConfig(name, noPolicy ? null : LoadDistribution.fromShellName(policy.toString()),
+        return new BondConfig(name, noPolicy ? null : policy.toString(),
                 failbackMode(failback == null ? "IMMEDIATE" : failback.toString()), holdDownMs, nics(properties),
                 lacp(properties), arpMonitor(properties), carrierDelays(properties),
                 failoverOnBusyMs(properties), loadBased(properties));

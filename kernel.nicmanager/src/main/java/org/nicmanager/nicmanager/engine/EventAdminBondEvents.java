@@ -6,7 +6,6 @@ import java.util.Map;
 import org.nicmanager.kernel.api.teaming.BondTopics;
 import org.nicmanager.kernel.api.time.KernelClock;
 import org.nicmanager.nicmanager.bond.FailoverEvent;
-import org.nicmanager.nicmanager.bond.FailoverReason;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -58,6 +57,23 @@ public final class EventAdminBondEvents implements BondEvents {
         properties.put(BondTopics.MTU_BYTES, bondMtuBytes);
         properties.put(BondTopics.DETAILS, details);
         events.postEvent(new Event(BondTopics.MTU_MISMATCH, properties));
+    }
+
+    @Override
+    public void policyFallback(String bond, String policy, String wanted, String details) {
+        Map<String, Object> properties = properties(bond, clock.nanoTime());
+        properties.put(BondTopics.POLICY, policy);
+        properties.put(BondTopics.WANTED_POLICY, wanted);
+        properties.put(BondTopics.DETAILS, details);
+        events.postEvent(new Event(BondTopics.POLICY_FALLBACK, properties));
+    }
+
+    @Override
+    public void policyRestored(String bond, String policy, String details) {
+        Map<String, Object> properties = properties(bond, clock.nanoTime());
+        properties.put(BondTopics.POLICY, policy);
+        properties.put(BondTopics.DETAILS, details);
+        events.postEvent(new Event(BondTopics.POLICY_RESTORED, properties));
     }
 
     private static Map<String, Object> properties(String bond, long atNanos) {

@@ -3,13 +3,16 @@ package org.nicmanager.nicmanager.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.nicmanager.kernel.api.distribution.DistributionPolicy;
+import org.nicmanager.kernel.api.distribution.PolicyNeed;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.teaming.BondDirectory;
 import org.nicmanager.kernel.api.teaming.BondInfo;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.Priority;
@@ -17,7 +20,8 @@ import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.nicmanager.bond.BondSettings;
-import org.nicmanager.nicmanager.distribution.Distributors;
+import org.nicmanager.nicmanager.distribution.Policies;
+import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 
 /**
  * The NIC manager both variants run: it tracks the physical NICs drivers register and keeps the host's bonds, changing
@@ -25,11 +29,22 @@ import org.nicmanager.nicmanager.distribution.Distributors;
  * {@link VmFacts} (the kernel-integrated variant) it knows each virtual NIC's VM and priority, so the VM-aware policies
  * work and a bond a running VM uses keeps its NICs; without (the loadable variant) it sees frames, NICs and time only.
  *
+ * <p>Load-distribution policies are services ({@link DistributionPolicy}, whiteboard) that the component tracks and
+ * hands to {@link #policyAdded} and {@link #policyRemoved}: a bond whose policy leaves falls back to the default
+ * policy and returns to its own when it comes back ({@link PolicyFallback}).
+ *
  * <p>Bonds live in a {@link BondStore} (ConfigAdmin): a NIC manager starts with the bonds its predecessor left, so
  * swapping variants keeps them. While it runs, it follows their configurations as others change them
  * ({@link ConfiguredBonds}).
  */
 public abstract class NicManagerBase implements BondService, VnicUplinks, BondDirectory, ConfiguredBonds {
+
+    /** The name of the components' reference to the policy services. */
+    public static final String POLICIES = "policies";
+    /** DS's minimum-cardinality property suffix: the component starts once that many policies are bound ... */
+    public static final String MINIMUM_CARDINALITY = ".cardinality.minimum:Integer=";
+    /** ... the built-in ones, which its own bundle registers, so that stored bonds find their policies at start. */
+    public static final String BUILT_IN_POLICIES = "16";
 
     /** Reads of a configuration before giving up, while {@code bond:} commands keep changing bonds meanwhile. */
     private static final int FOLLOW_ATTEMPTS = 10;
@@ -37,9 +52,16 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
     private final NetworkWorld world;
     private final VmFacts vms;
     private final BondStore store;
+    private final PolicyCatalog policies;
     private final BondTable table;
     private final BondReconciler reconciler;
     private final CommandWrites writes = new CommandWrites();
+    /** Set by {@link #close()}: DS unbinds the policies after it, and closed bonds need not move. */
+    private volatile boolean closed;
+    /** Set once the stored bonds were restored: later policies may let those that waited for them in. */
+    private volatile boolean restored;
+    /** Stored bonds not restored because no service offered their policy then. */
+    private final Set<String> waitingForPolicy = ConcurrentHashMap.newKeySet();
 
     /**
      * @param vms what the kernel knows of VMs, or {@code null} for the loadable variant
@@ -50,17 +72,20 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
         this.world = world;
         this.vms = vms;
         this.store = store;
-        this.table = new BondTable(scheduler, vms == null ? null : new VmPorts(), gates, events);
+        this.policies = new PolicyCatalog(vms == null ? Set.of() : Set.of(PolicyNeed.VM_INFORMATION),
+                vms == null ? "the loadable NIC manager" : "the kernel-integrated NIC manager");
+        this.table = new BondTable(scheduler, vms == null ? null : new VmPorts(), gates, events, policies);
         this.reconciler = new BondReconciler(table, running());
     }
 
     /**
      * Re-creates the stored bonds; their NICs join as drivers register them. Returns one message per bond this
-     * variant cannot make (a VM-aware policy in the loadable variant, say), naming the bond and the reason.
+     * variant cannot make (a VM-aware policy in the loadable variant, say), naming the bond and the reason. A bond
+     * whose policy no service offers yet (a plugin's bundle that starts later) is restored when one does.
      */
     protected List<String> restoreBonds() {
         List<String> refusals = new ArrayList<>();
-        for (BondConfig stored : store.load(refusals)) {
+        for (BondConfig stored : store.load(refusals, this::checkPolicy)) {
             BondConfig bond = stored.withPolicyIfAbsent(defaultPolicy());
             try {
                 world.run(() -> table.restore(bond));
@@ -69,7 +94,67 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
                         + refused.getMessage());
             }
         }
+        restored = true;
+        restoreWaiting(new ArrayList<>(), refusals); // a policy that arrived while the others were restored
         return refusals;
+    }
+
+    /**
+     * Restores the stored bonds that waited for a policy offered now, read afresh from the store; says which in
+     * {@code done}, and why one still could not be in {@code refusals}.
+     */
+    private void restoreWaiting(List<String> done, List<String> refusals) {
+        if (waitingForPolicy.isEmpty()) {
+            return;
+        }
+        for (BondConfig stored : store.load(new ArrayList<>())) {
+            String policy = stored.policy();
+            if (policy != null && policies.find(policy).isPresent() && waitingForPolicy.remove(stored.name())) {
+                try {
+                    world.run(() -> table.restore(stored));
+                    done.add("bond " + stored.name() + " restored from its configuration: policy " + policy
+                            + " is offered now");
+                } catch (IllegalArgumentException refused) {
+                    refusals.add("bond " + stored.name() + " from the configuration was not restored: "
+                            + refused.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * A policy service arrived (before or after the NIC manager started); bonds waiting for its name run it again.
+     * Returns what moved, for the log.
+     */
+    protected List<String> policyAdded(DistributionPolicy policy) {
+        policies.add(policy);
+        if (closed) {
+            return List.of();
+        }
+        List<String> done = new ArrayList<>(world.call(() -> table.policyArrived(policy)));
+        if (restored) {
+            restoreWaiting(done, done);
+        }
+        return done;
+    }
+
+    /**
+     * A policy service is leaving: waits until no bond runs it any longer (they fall back to the default), so that
+     * its bundle may go. Returns what moved, for the log.
+     */
+    protected List<String> policyRemoved(DistributionPolicy policy) {
+        policies.remove(policy);
+        return closed ? List.of() : world.call(() -> table.policyLeft(policy));
+    }
+
+    /** Refuses a stored bond whose policy no service offers now, or this variant cannot run, naming it. */
+    private void checkPolicy(BondConfig stored) {
+        if (stored.policy() != null) {
+            if (policies.find(stored.policy()).isEmpty()) {
+                waitingForPolicy.add(stored.name());
+            }
+            policies.require(stored.policy());
+        }
     }
 
     protected void nicAdded(PhysicalNic nic) {
@@ -86,17 +171,23 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
      * queued are dropped with a reason; returns each uplink's final account, for the log.
      */
     protected List<String> close() {
+        closed = true;
         return world.call(table::closeAll);
     }
 
     @Override
-    public BondReport create(String name, LoadDistribution policy, BondSettings settings) {
+    public BondReport create(String name, String policy, BondSettings settings) {
         return stored(() -> table.create(name, policy, settings));
     }
 
     @Override
-    public LoadDistribution defaultPolicy() {
-        return Distributors.defaultPolicy(vms != null);
+    public String defaultPolicy() {
+        return Policies.defaultPolicy(vms != null);
+    }
+
+    @Override
+    public PolicyCatalog.Named resolvePolicy(String nameOrAlias) {
+        return policies.resolve(nameOrAlias);
     }
 
     @Override
@@ -121,7 +212,7 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
     }
 
     @Override
-    public BondReport policy(String bond, LoadDistribution policy) {
+    public BondReport policy(String bond, String policy) {
         return stored(() -> table.policy(bond, policy));
     }
 

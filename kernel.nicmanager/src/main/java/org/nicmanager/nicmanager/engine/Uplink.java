@@ -2,9 +2,9 @@ package org.nicmanager.nicmanager.engine;
 
 import java.util.LinkedHashSet;
 
+import org.nicmanager.kernel.api.distribution.DistributionPolicy;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FramePool;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.nicmanager.bond.Bond;
 import org.nicmanager.nicmanager.bond.BondObserver;
@@ -24,13 +24,18 @@ final class Uplink {
     final Gate gate;
     final boolean unbondedNic;
     final LinkedHashSet<String> wanted = new LinkedHashSet<>();
+    /**
+     * The policy the bond was given while its service is gone and the bond runs the default ({@link PolicyFallback});
+     * {@code null} while it runs its own.
+     */
+    String awaitedPolicy;
     private final Gates gates;
 
     /**
      * @param vmPorts VM information for the VM-aware policies, or {@code null} (loadable variant)
      * @throws IllegalArgumentException for a policy this variant cannot honour
      */
-    Uplink(String name, LoadDistribution policy, BondSettings settings, boolean unbondedNic, VmPorts vmPorts,
+    Uplink(String name, DistributionPolicy policy, BondSettings settings, boolean unbondedNic, VmPorts vmPorts,
             KernelScheduler scheduler, FramePool groupCopies, Gates gates, BondEvents events) {
         this.bond = new Bond(name, policy, vmPorts, scheduler, settings);
         this.router = new InboundRouter(bond, groupCopies);

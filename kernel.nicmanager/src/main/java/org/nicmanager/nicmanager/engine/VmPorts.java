@@ -4,14 +4,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.nicmanager.kernel.api.distribution.PortOwners;
 import org.nicmanager.kernel.api.vm.Priority;
-import org.nicmanager.nicmanager.distribution.VmDirectory;
 
 /**
  * Which VM owns each virtual NIC port, and its priority: what only the kernel-integrated NIC manager knows ([0076]),
  * and what the VM-aware policies read. VMs are numbered densely in the order their first port connects.
  */
-public final class VmPorts implements VmDirectory {
+public final class VmPorts implements PortOwners {
 
     private final Map<String, Integer> vmIndex = new HashMap<>();
     private final Map<Integer, String> vmNameOfPort = new HashMap<>();

@@ -42,9 +42,9 @@ public final class BondCommands {
 
     @Descriptor("Create a bond (no members yet)")
     public BondView create(
-            @Descriptor("load distribution, e.g. per-vm, hash-l34, failover-order, load-based; or another system's"
-                    + " name, e.g. active-backup, balance-tcp, loadbalance_srcid. Default: per-vm, or failover-order"
-                    + " where the NIC manager knows no VMs (loadable)") @Parameter(
+            @Descriptor("load distribution, e.g. per-vm, hash-l34, failover-order, load-based, or a plugin's policy;"
+                    + " or another system's name, e.g. active-backup, balance-tcp, loadbalance_srcid. Default: per-vm,"
+                    + " or failover-order where the NIC manager knows no VMs (loadable)") @Parameter(
                     names = "--policy", absentValue = ABSENT) String policy,
             @Descriptor("when a recovered member returns: immediate, manual or delayed:DURATION (e.g. delayed:5s)")
             @Parameter(names = "--failback", absentValue = "immediate") String failback,
@@ -84,7 +84,7 @@ public final class BondCommands {
                     names = "--load-based-window", absentValue = ABSENT) String loadBasedWindow,
             @Descriptor("the bond's name") String name) {
         PolicyNames.Chosen chosen = policy.equals(ABSENT) ? new PolicyNames.Chosen(manager.defaultPolicy(), null)
-                : PolicyNames.parse(policy);
+                : PolicyNames.parse(policy, manager::resolvePolicy);
         BondSettings settings = BondOptions.settings(failback)
                 .withLacp(BondOptions.lacpSettings(lacp, lacpRate, lacpFallback, minLinks))
                 .withArpMonitor(BondOptions.arpValidation(BondOptions.arpMonitor(arpTargets, arpInterval, arpMissed),
@@ -122,11 +122,11 @@ public final class BondCommands {
      * too, so the operator sees why {@code loadbalance_srcid} was refused.
      */
     private static IllegalArgumentException namingAlias(PolicyNames.Chosen chosen, IllegalArgumentException refused) {
-        String canonical = "policy " + chosen.policy().shellName() + " ";
+        String canonical = "policy " + chosen.policy() + " ";
         if (chosen.alias() == null || refused.getMessage() == null || !refused.getMessage().startsWith(canonical)) {
             return refused;
         }
-        return new IllegalArgumentException("policy " + chosen.alias() + " means " + chosen.policy().shellName()
+        return new IllegalArgumentException("policy " + chosen.alias() + " means " + chosen.policy()
                 + " here; " + refused.getMessage(), refused);
     }
 
@@ -139,9 +139,10 @@ public final class BondCommands {
 
     @Descriptor("Change a bond's load-distribution policy; the tables are recomputed at once")
     public BondView policy(@Descriptor("the bond") String bond,
-            @Descriptor("the policy, e.g. per-vm, hash-l34, failover-order, load-based; or another system's name,"
+            @Descriptor("the policy, e.g. per-vm, hash-l34, failover-order, load-based, or a plugin's; or another"
+                    + " system's name,"
                     + " e.g. active-backup, balance-tcp, loadbalance_srcid") String policy) {
-        PolicyNames.Chosen chosen = PolicyNames.parse(policy);
+        PolicyNames.Chosen chosen = PolicyNames.parse(policy, manager::resolvePolicy);
         return withPolicy(bond, chosen, () -> manager.policy(bond, chosen.policy()));
     }
 

@@ -13,7 +13,7 @@ public record BondList(List<BondRow> bonds) {
 
     static BondList of(List<BondReport> bonds) {
         return new BondList(bonds.stream().map(report -> report.stats().info()).map(info -> new BondRow(info.name(),
-                info.policy().shellName(), info.members().size(),
+                info.policy(), info.members().size(),
                 info.members().stream().filter(BondMember::active).count(), info.failovers(), info.failbacks()))
                 .toList());
     }

@@ -3,13 +3,13 @@ package org.nicmanager.nicmanager.shell;
 import static org.nicmanager.nicmanager.shell.BondCommands.ABSENT;
 
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.ArpValidate;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.CarrierDelays;
 import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /**
@@ -136,9 +136,9 @@ final class BondOptions {
     }
 
     /** What {@code --load-based-threshold-percent} and {@code --load-based-window} say, checked. */
-    static LoadBasedSettings loadBased(LoadDistribution policy, String percent, String window) {
-        if (policy != LoadDistribution.LOAD_BASED) {
-            requireAbsent("--policy load-based, not " + policy.shellName(), "--load-based-threshold-percent",
+    static LoadBasedSettings loadBased(String policy, String percent, String window) {
+        if (!Policies.LOAD_BASED.equals(policy)) {
+            requireAbsent("--policy load-based, not " + policy, "--load-based-threshold-percent",
                     percent, "--load-based-window", window);
         }
         int thresholdPercent = LoadBasedSettings.DEFAULT_THRESHOLD_PERCENT;

@@ -12,13 +12,13 @@ import org.nicmanager.kernel.api.shell.ShownAsDuration;
 import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
 import org.nicmanager.nicmanager.bond.FailoverEvent;
 import org.nicmanager.nicmanager.bond.MemberState;
 import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.engine.BondReport;
 import org.nicmanager.nicmanager.engine.InboundCounts;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
@@ -52,6 +52,8 @@ import org.nicmanager.nicmanager.lacp.LacpBondStatus;
  * {@code carryingNow} names the members carrying traffic now, as {@code /proc/net/bonding}'s "Currently Active
  * Slave" does: those whose {@code role} is ACTIVE. Each member's {@code role} (ACTIVE, STANDBY, UNUSED or
  * NOT_SELECTED, by the policy) comes with a {@code roleReason} for people; {@code active} is true for ACTIVE only.
+ * {@code awaitedPolicy} names the policy the bond was given while no service offers it (its bundle left) and the
+ * bond runs the default {@code policy} meanwhile; {@code null} otherwise.
  */
 public record BondView(String name, String policy, String policyAlias, String lacp, Aggregation aggregation,
         String failback, @ShownAsDuration Long failbackHoldDownNanos, List<String> carryingNow,
@@ -61,7 +63,7 @@ public record BondView(String name, String policy, String policyAlias, String la
         List<HistoryEntry> history, ArpMonitorView arpMonitor, long mtuRedirects, long mtuRefusals,
         long rebalanceMoves, @ShownAsDuration long updelayNanos, @ShownAsDuration long downdelayNanos,
         Map<String, String> carrierDelayed, long flapsRiddenOut, @ShownAsDuration Long failoverOnBusyNanos,
-        long busyRefusals, long busyRedirects, LoadBasedView loadBased) {
+        long busyRefusals, long busyRedirects, LoadBasedView loadBased, String awaitedPolicy) {
 
     static BondView of(BondReport report, String policyAlias) {
         BondInfo info = report.stats().info();
@@ -70,7 +72,7 @@ public record BondView(String name, String policy, String policyAlias, String la
                 .noneMatch(member -> member.nic().equals(nic) && member.state() != MemberState.REMOVED)).toList();
         Map<String, Integer> mtus = new LinkedHashMap<>();
         inBond(stats).forEach(member -> mtus.put(member.nic(), member.mtuBytes()));
-        return new BondView(info.name(), info.policy().shellName(), policyAlias,
+        return new BondView(info.name(), info.policy(), policyAlias,
                 info.lacp().name().toLowerCase(Locale.ROOT), Aggregation.of(stats.lacp()),
                 info.failback().name().toLowerCase(Locale.ROOT),
                 info.failback() == FailbackMode.DELAYED ? report.settings().failbackHoldDownNanos() : null,
@@ -84,8 +86,8 @@ public record BondView(String name, String policy, String policyAlias, String la
                 stats.flapsRiddenOut(),
                 report.settings().failoverOnBusyNanos() == 0 ? null : report.settings().failoverOnBusyNanos(),
                 stats.busyRefusals(), stats.busyRedirects(),
-                info.policy() == LoadDistribution.LOAD_BASED ? LoadBasedView.of(report.settings().loadBased())
-                        : null);
+                Policies.LOAD_BASED.equals(info.policy()) ? LoadBasedView.of(report.settings().loadBased())
+                        : null, report.awaitedPolicy());
     }
 
     /** The members still in the bond (not REMOVED), in failover order. */

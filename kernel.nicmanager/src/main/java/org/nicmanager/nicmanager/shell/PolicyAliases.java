@@ -3,7 +3,6 @@ package org.nicmanager.nicmanager.shell;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -31,8 +30,8 @@ public final class PolicyAliases {
     }
 
     /** The alias, or {@code null} when none was used or the bond's policy has changed since (by configuration). */
-    String aliasOf(String bond, LoadDistribution current) {
+    String aliasOf(String bond, String current) {
         PolicyNames.Chosen policy = chosen.get(bond);
-        return policy != null && policy.policy() == current ? policy.alias() : null;
+        return policy != null && policy.policy().equals(current) ? policy.alias() : null;
     }
 }

@@ -3,8 +3,8 @@ package org.nicmanager.nicmanager.bond;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.distribution.Spreading;
 import org.nicmanager.kernel.api.teaming.LacpMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.nicmanager.sim.network.model.PartnerLacp;
 
@@ -22,32 +22,32 @@ class AdmissibleCapacityTest {
     @Test
     void spreadingPoliciesCountEveryMemberAndActiveBackupItsLargestOne() {
         long[] mixed = {GBPS, 100 * MBPS};
-        assertEquals(1100 * MBPS, AdmissibleCapacity.of(mixed, LoadDistribution.HASH_L34, LacpSettings.off()));
-        assertEquals(1100 * MBPS, AdmissibleCapacity.of(mixed, LoadDistribution.ROUND_ROBIN, LacpSettings.off()));
-        assertEquals(GBPS, AdmissibleCapacity.of(mixed, LoadDistribution.FAILOVER_ORDER, LacpSettings.off()),
+        assertEquals(1100 * MBPS, AdmissibleCapacity.of(mixed, Spreading.KEEPS_FLOWS, LacpSettings.off()));
+        assertEquals(1100 * MBPS, AdmissibleCapacity.of(mixed, Spreading.FRAME_BY_FRAME, LacpSettings.off()));
+        assertEquals(GBPS, AdmissibleCapacity.of(mixed, Spreading.ONE_MEMBER, LacpSettings.off()),
                 "one member at a time, at most the fastest");
-        assertEquals(GBPS, AdmissibleCapacity.of(new long[] {100 * MBPS, GBPS}, LoadDistribution.FAILOVER_ORDER,
+        assertEquals(GBPS, AdmissibleCapacity.of(new long[] {100 * MBPS, GBPS}, Spreading.ONE_MEMBER,
                 LacpSettings.off()), "whatever the order");
-        assertEquals(0, AdmissibleCapacity.of(new long[0], LoadDistribution.HASH_L34, LacpSettings.off()));
-        assertEquals(1100 * MBPS, AdmissibleCapacity.of(mixed, LoadDistribution.HASH_L34,
+        assertEquals(0, AdmissibleCapacity.of(new long[0], Spreading.KEEPS_FLOWS, LacpSettings.off()));
+        assertEquals(1100 * MBPS, AdmissibleCapacity.of(mixed, Spreading.KEEPS_FLOWS,
                 new LacpSettings(LacpMode.STATIC, false, 0, 1)), "a static group aggregates every member");
     }
 
     @Test
     void lacpAggregatesOneSpeedAndOnlyAGroupThatMeetsMinLinks() {
         long[] mixed = {GBPS, GBPS, 100 * MBPS, 100 * MBPS, 100 * MBPS};
-        assertEquals(2 * GBPS, AdmissibleCapacity.of(mixed, LoadDistribution.HASH_L34, LACP),
+        assertEquals(2 * GBPS, AdmissibleCapacity.of(mixed, Spreading.KEEPS_FLOWS, LACP),
                 "links of another speed (another key) are never selected with these");
-        assertEquals(300 * MBPS, AdmissibleCapacity.of(mixed, LoadDistribution.HASH_L34,
+        assertEquals(300 * MBPS, AdmissibleCapacity.of(mixed, Spreading.KEEPS_FLOWS,
                 new LacpSettings(LacpMode.ACTIVE, true, 0, 3)), "only the 100 Mb/s group has three links");
-        assertEquals(0, AdmissibleCapacity.of(mixed, LoadDistribution.HASH_L34,
+        assertEquals(0, AdmissibleCapacity.of(mixed, Spreading.KEEPS_FLOWS,
                 new LacpSettings(LacpMode.ACTIVE, true, 0, 4)), "no group can ever meet min-links 4");
-        assertEquals(GBPS, AdmissibleCapacity.of(mixed, LoadDistribution.FAILOVER_ORDER, LACP));
+        assertEquals(GBPS, AdmissibleCapacity.of(mixed, Spreading.ONE_MEMBER, LACP));
     }
 
     @Test
     void anLacpBondCanAdmitItsAggregateBeforeNegotiationEndsWhileItCarriesNothingYet() {
-        try (LacpWorld world = new LacpWorld(ACTIVE_FAST, LACP, LoadDistribution.HASH_L34)) {
+        try (LacpWorld world = new LacpWorld(ACTIVE_FAST, LACP, "hash-l34")) {
             assertEquals(0, world.call(() -> world.bond.capacityBps(java.util.Set.of())), "still negotiating");
             assertEquals(2 * GBPS, world.call(world.bond::admissibleCapacityBps));
             world.advance(3 * BondWorld.SECOND);

@@ -19,8 +19,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.ScriptedBond.Kind;
+import org.nicmanager.nicmanager.distribution.Policies;
 
 /**
  * Each {@code arp_validate} mode and {@code arp_all_targets} as Linux's Documentation/networking/bonding.rst defines
@@ -36,14 +36,14 @@ class ArpValidateTest {
 
     private static final long INTERVAL = 100 * MILLIS;
 
-    private static ScriptedBond bond(LoadDistribution policy, ArpValidate mode, boolean allTargets,
+    private static ScriptedBond bond(String policy, ArpValidate mode, boolean allTargets,
             Integer... targets) {
         return new ScriptedBond(policy, BondSettings.defaults().withFailback(FailbackMode.MANUAL, 0).withArpMonitor(
                 new ArpMonitorSettings(List.of(targets), INTERVAL, 2, mode, allTargets)));
     }
 
     private static ScriptedBond fed(ArpValidate mode, Kind toActive, Kind toBackup) {
-        ScriptedBond bond = bond(LoadDistribution.FAILOVER_ORDER, mode, false, TARGET_1);
+        ScriptedBond bond = bond(Policies.FAILOVER_ORDER, mode, false, TARGET_1);
         bond.feed(SECOND, toActive, toBackup);
         return bond;
     }
@@ -177,11 +177,11 @@ class ArpValidateTest {
     void allTargetsAllNeedsEveryTargetToAnswerAValidatedMember() {
         Kind[] both = {REPLY_1, REPLY_2};
         Kind[] first = {REPLY_1};
-        try (ScriptedBond bond = bond(LoadDistribution.FAILOVER_ORDER, ArpValidate.ALL, false, TARGET_1, TARGET_2)) {
+        try (ScriptedBond bond = bond(Policies.FAILOVER_ORDER, ArpValidate.ALL, false, TARGET_1, TARGET_2)) {
             bond.feed(SECOND, both, first);
             assertStates(bond, MemberState.UP, MemberState.UP); // any: one target is enough
         }
-        try (ScriptedBond bond = bond(LoadDistribution.FAILOVER_ORDER, ArpValidate.ALL, true, TARGET_1, TARGET_2)) {
+        try (ScriptedBond bond = bond(Policies.FAILOVER_ORDER, ArpValidate.ALL, true, TARGET_1, TARGET_2)) {
             bond.feed(SECOND, both, first);
             assertStates(bond, MemberState.UP, MemberState.UNREACHABLE); // all: target 2 never answered s1
             bond.feed(SECOND, both, both);
@@ -191,7 +191,7 @@ class ArpValidateTest {
 
     @Test
     void allTargetsAppliesOnlyToValidatedMembers() {
-        try (ScriptedBond bond = bond(LoadDistribution.FAILOVER_ORDER, ArpValidate.ACTIVE, true, TARGET_1,
+        try (ScriptedBond bond = bond(Policies.FAILOVER_ORDER, ArpValidate.ACTIVE, true, TARGET_1,
                 TARGET_2)) {
             bond.feed(SECOND, new Kind[] {REPLY_1, REPLY_2}, new Kind[] {FLOOD});
             assertStates(bond, MemberState.UP, MemberState.UP); // the backup is not validated: the flood is life
@@ -227,11 +227,11 @@ class ArpValidateTest {
 
     @Test
     void inASpreadingPolicyEveryMemberIsActiveAsInLinuxBalanceModes() {
-        try (ScriptedBond bond = bond(LoadDistribution.ROUND_ROBIN, ArpValidate.BACKUP, false, TARGET_1)) {
+        try (ScriptedBond bond = bond(Policies.ROUND_ROBIN, ArpValidate.BACKUP, false, TARGET_1)) {
             bond.feed(SECOND, FLOOD, FLOOD);
             assertStates(bond, MemberState.UP, MemberState.UP); // no backups: nobody is validated
         }
-        try (ScriptedBond bond = bond(LoadDistribution.ROUND_ROBIN, ArpValidate.ACTIVE, false, TARGET_1)) {
+        try (ScriptedBond bond = bond(Policies.ROUND_ROBIN, ArpValidate.ACTIVE, false, TARGET_1)) {
             bond.feed(SECOND, REPLY_1, FLOOD);
             assertStates(bond, MemberState.UP, MemberState.UNREACHABLE); // both validated
         }

@@ -6,7 +6,7 @@ import static org.nicmanager.nicmanager.bond.BondWorld.MILLIS;
 import java.lang.management.ManagementFactory;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.distribution.Policies;
 
 /** After warm-up, a bond's frame path allocates nothing: the world thread allocates only what advancing costs. */
 class BondAllocationTest {
@@ -18,8 +18,8 @@ class BondAllocationTest {
 
     @Test
     void framesThroughABondDoNotAllocate() {
-        for (LoadDistribution policy : new LoadDistribution[] {LoadDistribution.ROUND_ROBIN,
-                LoadDistribution.HASH_L34, LoadDistribution.TCP_SESSION}) {
+        for (String policy : new String[] {Policies.ROUND_ROBIN,
+                Policies.HASH_L34, Policies.TCP_SESSION}) {
             try (BondWorld world = new BondWorld(policy, BondSettings.defaults())) {
                 // Over capacity, so that rings fill, the backlog is used and round-robin redirects around a full ring.
                 // hash-l34 and tcp-session make each flow's frames wait for its member: these 16 flows hash 12:4,
@@ -32,7 +32,7 @@ class BondAllocationTest {
                 world.advance(30 * MILLIS);
                 long allocated = world.call(BondAllocationTest::allocatedByThisThread) - before;
                 long frames = world.call(world.bond::offeredFrames) - offeredBefore;
-                System.out.printf("%s: %d bytes allocated for %d frames%n", policy.shellName(), allocated, frames);
+                System.out.printf("%s: %d bytes allocated for %d frames%n", policy, allocated, frames);
                 assertTrue(frames > 3_000, frames + " frames");
                 assertTrue(allocated < 4_096, allocated + " bytes allocated for " + frames + " frames");
             }

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.sim.network.model.Fault;
 import org.nicmanager.sim.network.model.HostStats;
 
@@ -41,7 +41,7 @@ class BondBackPressureTest {
 
     @Test
     void activeBackupAtTwiceItsActiveMembersRateNeverSpillsOntoTheStandby() {
-        try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, BondSettings.defaults())) {
+        try (BondWorld world = new BondWorld(Policies.FAILOVER_ORDER, BondSettings.defaults())) {
             VmSource vm = source(world, 2_000_000_000L, 64);
             world.run(() -> vm.send(20_000));
             world.advance(100 * MILLIS);
@@ -61,7 +61,7 @@ class BondBackPressureTest {
 
     @Test
     void aSaturatedHashBondKeepsEveryFlowOnItsMember() {
-        try (BondWorld world = new BondWorld(LoadDistribution.HASH_L34, BondSettings.defaults())) {
+        try (BondWorld world = new BondWorld(Policies.HASH_L34, BondSettings.defaults())) {
             VmSource vm = source(world, 3_000_000_000L, 64);
             world.run(() -> vm.send(30_000));
             BondFailoverTest.runUntilIdle(world, vm);
@@ -76,7 +76,7 @@ class BondBackPressureTest {
 
     @Test
     void roundRobinStillSpreadsAFrameAroundAFullRing() {
-        try (BondWorld world = new BondWorld(LoadDistribution.ROUND_ROBIN, BondSettings.defaults())) {
+        try (BondWorld world = new BondWorld(Policies.ROUND_ROBIN, BondSettings.defaults())) {
             VmSource vm = source(world, 1_000_000_000L, 64);
             world.run(() -> vm.send(10_000));
             world.advance(10 * MILLIS);
@@ -94,7 +94,7 @@ class BondBackPressureTest {
     @Test
     void framesWaitingForAStuckRingAreDroppedWithAReasonOnlyWhenTheBacklogIsFull() {
         BondSettings settings = BondSettings.defaults().withBacklogFrames(128);
-        try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, settings)) {
+        try (BondWorld world = new BondWorld(Policies.FAILOVER_ORDER, settings)) {
             VmSource vm = source(world, 500_000_000L, Integer.MAX_VALUE); // no back-pressure in front of the bond
             world.run(() -> vm.send(5_000));
             world.advance(5 * MILLIS);
@@ -121,7 +121,7 @@ class BondBackPressureTest {
     @Test
     void aRingFullForTheFailoverOnBusyTimeFailsOverTheWholeMemberAndFailsBackWhenItHasRoom() {
         BondSettings settings = BondSettings.defaults().withFailoverOnBusy(3 * MILLIS);
-        try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, settings)) {
+        try (BondWorld world = new BondWorld(Policies.FAILOVER_ORDER, settings)) {
             VmSource vm = source(world, 500_000_000L, 64);
             world.run(() -> vm.send(20_000));
             world.advance(5 * MILLIS);
@@ -158,7 +158,7 @@ class BondBackPressureTest {
     void aMemberFailedOverAsBusyReturnsByTheDelayedFailbackRule() {
         BondSettings settings = BondSettings.defaults().withFailback(FailbackMode.DELAYED, 20 * MILLIS)
                 .withFailoverOnBusy(3 * MILLIS);
-        try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, settings)) {
+        try (BondWorld world = new BondWorld(Policies.FAILOVER_ORDER, settings)) {
             VmSource vm = source(world, 500_000_000L, 64);
             world.run(() -> vm.send(20_000));
             world.advance(5 * MILLIS);
@@ -178,7 +178,7 @@ class BondBackPressureTest {
     @Test
     void anOverloadedButDrainingRingNeverFailsOver() {
         BondSettings settings = BondSettings.defaults().withFailoverOnBusy(1 * MILLIS);
-        try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, settings)) {
+        try (BondWorld world = new BondWorld(Policies.FAILOVER_ORDER, settings)) {
             VmSource vm = source(world, 2_000_000_000L, 64);
             world.run(() -> vm.send(20_000));
             world.advance(100 * MILLIS);
@@ -192,7 +192,7 @@ class BondBackPressureTest {
     @Test
     void theLastCarryingMemberIsNotFailedOverForAFullRing() {
         BondSettings settings = BondSettings.defaults().withFailoverOnBusy(2 * MILLIS);
-        try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, settings)) {
+        try (BondWorld world = new BondWorld(Policies.FAILOVER_ORDER, settings)) {
             world.run(() -> world.net.unplug("nic1"));
             VmSource vm = source(world, 500_000_000L, 64);
             world.run(() -> vm.send(5_000));

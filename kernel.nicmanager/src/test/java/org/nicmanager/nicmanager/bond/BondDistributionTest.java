@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nicmanager.nicmanager.bond.BondWorld.MILLIS;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.sim.network.model.HostStats;
 
 /** Issue 4's spread and ordering criteria, on two simulated e1000 cards in virtual time. */
@@ -33,7 +33,7 @@ class BondDistributionTest {
 
     @Test
     void roundRobinSplits100kFramesEvenlyOverTwoMembers() {
-        try (BondWorld world = new BondWorld(LoadDistribution.ROUND_ROBIN, BondSettings.defaults())) {
+        try (BondWorld world = new BondWorld(Policies.ROUND_ROBIN, BondSettings.defaults())) {
             HostStats host = sendAll(world, 100_000, 1);
             BondStats stats = world.stats();
             double share0 = stats.member(0).sentFrames() / 100_000.0;
@@ -49,7 +49,7 @@ class BondDistributionTest {
 
     @Test
     void hashL34KeepsEveryFlowInOrderAndUsesBothMembers() {
-        try (BondWorld world = new BondWorld(LoadDistribution.HASH_L34, BondSettings.defaults())) {
+        try (BondWorld world = new BondWorld(Policies.HASH_L34, BondSettings.defaults())) {
             HostStats host = sendAll(world, 50_000, 64);
             assertFlowsInOrder(world, host, "hash-l34");
         }
@@ -57,7 +57,7 @@ class BondDistributionTest {
 
     @Test
     void tcpSessionKeepsEveryFlowInOrderAndUsesBothMembers() {
-        try (BondWorld world = new BondWorld(LoadDistribution.TCP_SESSION, BondSettings.defaults())) {
+        try (BondWorld world = new BondWorld(Policies.TCP_SESSION, BondSettings.defaults())) {
             HostStats host = sendAll(world, 50_000, 64);
             assertFlowsInOrder(world, host, "tcp-session");
         }
@@ -81,7 +81,7 @@ class BondDistributionTest {
     void roundRobinReordersAFlowOnceOneRingRunsDeeperThanTheOther() {
         // Round-robin alternates one flow's frames over two rings. While nic0's ring is faulted (BUSY) nic1's ring
         // fills; once nic0 takes frames again, its frames overtake the older ones still queued on nic1.
-        try (BondWorld world = new BondWorld(LoadDistribution.ROUND_ROBIN, BondSettings.defaults())) {
+        try (BondWorld world = new BondWorld(Policies.ROUND_ROBIN, BondSettings.defaults())) {
             VmSource vm = world.call(() -> new VmSource(world.world, world.bond, RATE_BPS, FRAME_BYTES, 1, 64));
             world.run(() -> vm.send(20_000));
             world.advance(20 * MILLIS);

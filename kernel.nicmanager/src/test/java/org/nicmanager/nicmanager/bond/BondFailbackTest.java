@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.distribution.Policies;
 
 /** Failback as configured (patent [0104]) and switch notification after failover and failback ([0101]). */
 class BondFailbackTest {
@@ -18,7 +18,7 @@ class BondFailbackTest {
     private static final long HOLD_DOWN_NANOS = 50 * MILLIS;
 
     private static BondWorld world(FailbackMode mode) {
-        return new BondWorld(LoadDistribution.ROUND_ROBIN, BondSettings.defaults().withFailback(mode, HOLD_DOWN_NANOS));
+        return new BondWorld(Policies.ROUND_ROBIN, BondSettings.defaults().withFailback(mode, HOLD_DOWN_NANOS));
     }
 
     /** Streams at 1.5 Gb/s long enough to cover the test, unplugs nic0, and checks it is out. */
@@ -137,7 +137,7 @@ class BondFailbackTest {
      */
     private static long[] hostToVmAfterFailover(boolean notify) {
         BondSettings settings = BondSettings.defaults().withFailback(FailbackMode.MANUAL, 0).withNotifySwitches(notify);
-        try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, settings)) {
+        try (BondWorld world = new BondWorld(Policies.FAILOVER_ORDER, settings)) {
             VmSource vm = world.call(() -> new VmSource(world.world, world.bond, 100_000_000L, 200, 1, 64));
             world.run(() -> vm.send(10)); // the switch learns the VM MAC on nic0's port
             world.advance(MILLIS);
@@ -169,7 +169,7 @@ class BondFailbackTest {
     @Test
     void failbackAnnouncesFromTheReturningPrimary() {
         BondSettings settings = BondSettings.defaults().withFailback(FailbackMode.MANUAL, 0);
-        try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, settings)) {
+        try (BondWorld world = new BondWorld(Policies.FAILOVER_ORDER, settings)) {
             VmSource vm = world.call(() -> new VmSource(world.world, world.bond, 100_000_000L, 200, 1, 64));
             world.run(() -> vm.send(10));
             world.advance(MILLIS);

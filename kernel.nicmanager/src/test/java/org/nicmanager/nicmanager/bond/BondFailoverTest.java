@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.DropReason;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.sim.network.model.Fault;
 
 /**
@@ -57,7 +57,7 @@ class BondFailoverTest {
     @Test
     void unplugMidStreamMovesEverythingToTheSurvivorAndLosesNothingOffTheWire() {
         // A 500 ns cable, so that a frame can be caught on it when it is pulled; 2.5 Gb/s offered keeps both rings full.
-        try (BondWorld world = new BondWorld(LoadDistribution.ROUND_ROBIN, BondSettings.defaults(), 500)) {
+        try (BondWorld world = new BondWorld(Policies.ROUND_ROBIN, BondSettings.defaults(), 500)) {
             VmSource vm = streaming(world, 2_500_000_000L, 40_000, 20 * MILLIS + 3 * MICROS);
             int onRing = world.call(world.nic0::pendingFrames);
             long unpluggedAt = world.now();
@@ -92,7 +92,7 @@ class BondFailoverTest {
     void hardwareFailureFailsOverLikeCarrierLossAndIsRecheckedLessOften() {
         // Failover order at 2.5 Gb/s keeps nic0's ring full (a full ring makes frames wait for it), so that a whole
         // ring comes back at the failure.
-        try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, BondSettings.defaults())) {
+        try (BondWorld world = new BondWorld(Policies.FAILOVER_ORDER, BondSettings.defaults())) {
             VmSource vm = streaming(world, 2_500_000_000L, 30_000, 20 * MILLIS);
             world.run(() -> world.net.fail("nic0", Fault.HARDWARE, 0));
             BondStats stats = world.stats();
@@ -114,7 +114,7 @@ class BondFailoverTest {
     @Test
     void severitySetsTheRecheckPeriod() {
         BondSettings settings = BondSettings.defaults();
-        try (BondWorld world = new BondWorld(LoadDistribution.ROUND_ROBIN, settings)) {
+        try (BondWorld world = new BondWorld(Policies.ROUND_ROBIN, settings)) {
             LinkRechecker probe = new LinkRechecker(world.world, settings.downRecheckNanos(),
                     settings.failedRecheckNanos(), (slot, state) -> { });
             assertTrue(probe.periodNanos(MemberState.FAILED) > probe.periodNanos(MemberState.DOWN));
@@ -124,7 +124,7 @@ class BondFailoverTest {
 
     @Test
     void aFullRingMakesActiveBackupWaitForItsActiveMemberWithoutFailover() {
-        try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, BondSettings.defaults())) {
+        try (BondWorld world = new BondWorld(Policies.FAILOVER_ORDER, BondSettings.defaults())) {
             VmSource vm = streaming(world, 500_000_000L, 20_000, 10 * MILLIS);
             assertEquals(0, world.stats().member(1).sentFrames(), "active-backup: nic1 stands by");
             world.run(() -> world.net.fail("nic0", Fault.RING, 5 * MILLIS));
@@ -146,7 +146,7 @@ class BondFailoverTest {
 
     @Test
     void removalFailsOverAndForgetsTheNic() {
-        try (BondWorld world = new BondWorld(LoadDistribution.ROUND_ROBIN, BondSettings.defaults())) {
+        try (BondWorld world = new BondWorld(Policies.ROUND_ROBIN, BondSettings.defaults())) {
             VmSource vm = streaming(world, 2_500_000_000L, 20_000, 10 * MILLIS);
             world.run(() -> {
                 world.net.destroyCard("nic0"); // the driver bundle stops: the card goes, its ring comes back
@@ -165,7 +165,7 @@ class BondFailoverTest {
 
     @Test
     void losingEveryMemberDropsWithNoMemberAvailable() {
-        try (BondWorld world = new BondWorld(LoadDistribution.ROUND_ROBIN, BondSettings.defaults())) {
+        try (BondWorld world = new BondWorld(Policies.ROUND_ROBIN, BondSettings.defaults())) {
             VmSource vm = streaming(world, 1_000_000_000L, 2_000, 2 * MILLIS);
             world.run(() -> {
                 world.net.unplug("nic0");

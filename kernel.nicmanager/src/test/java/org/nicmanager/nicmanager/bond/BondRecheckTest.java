@@ -12,9 +12,9 @@ import org.nicmanager.kernel.api.nic.NicCounters;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.nicmanager.distribution.Policies;
 
 /**
  * Severity-driven rechecks (issue 4): a NIC whose driver misses a link event is still noticed, a DOWN one after the
@@ -64,7 +64,7 @@ class BondRecheckTest {
             SilentNic nic0 = new SilentNic("s0");
             SilentNic nic1 = new SilentNic("s1");
             Bond bond = world.call(() -> {
-                Bond made = new Bond("b", LoadDistribution.ROUND_ROBIN, null, world, settings);
+                Bond made = new Bond("b", Policies.ROUND_ROBIN, null, world, settings);
                 made.addMember(nic0);
                 made.addMember(nic1);
                 return made;

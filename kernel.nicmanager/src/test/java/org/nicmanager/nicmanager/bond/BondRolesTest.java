@@ -2,8 +2,8 @@ package org.nicmanager.nicmanager.bond;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.nicmanager.nicmanager.bond.BondWorld.E100;
 import static org.nicmanager.nicmanager.bond.BondWorld.E1000;
+import static org.nicmanager.nicmanager.bond.BondWorld.E100;
 import static org.nicmanager.nicmanager.bond.BondWorld.MILLIS;
 import static org.nicmanager.nicmanager.bond.BondWorld.SECOND;
 
@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LacpMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.teaming.MemberRole;
+import org.nicmanager.nicmanager.distribution.Policies;
+import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.nicmanager.sim.network.model.PartnerLacp;
 
@@ -64,7 +65,7 @@ class BondRolesTest {
 
     @Test
     void failoverOrderCarriesOnItsActiveMemberOnlyAndTheStandbyAddsNoCapacity() {
-        try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, BondSettings.defaults(), 0, E1000,
+        try (BondWorld world = new BondWorld(Policies.FAILOVER_ORDER, BondSettings.defaults(), 0, E1000,
                 E100)) {
             AtomicInteger changes = watch(world);
             BondStats stats = world.stats();
@@ -98,7 +99,7 @@ class BondRolesTest {
     @Test
     void aMemberHeldDownByADelayedFailbackIsUnusedUntilItReturns() {
         BondSettings delayed = BondSettings.defaults().withFailback(FailbackMode.DELAYED, 2 * SECOND);
-        try (BondWorld world = new BondWorld(LoadDistribution.FAILOVER_ORDER, delayed, 0, E1000, E100)) {
+        try (BondWorld world = new BondWorld(Policies.FAILOVER_ORDER, delayed, 0, E1000, E100)) {
             world.run(() -> world.net.unplug("nic0"));
             world.run(() -> world.net.plug("nic0"));
             world.advance(500 * MILLIS);
@@ -117,7 +118,7 @@ class BondRolesTest {
 
     @Test
     void aSpreadingPolicyMakesEveryMemberInServiceActiveAndAPolicyChangeChangesTheCapacity() {
-        try (BondWorld world = new BondWorld(LoadDistribution.HASH_L34, BondSettings.defaults(), 0, E1000, E100)) {
+        try (BondWorld world = new BondWorld(Policies.HASH_L34, BondSettings.defaults(), 0, E1000, E100)) {
             AtomicInteger changes = watch(world);
             BondStats stats = world.stats();
             assertEquals(List.of(MemberRole.ACTIVE, MemberRole.ACTIVE), roles(stats));
@@ -127,12 +128,12 @@ class BondRolesTest {
             assertEquals(MBPS_100, world.call(() -> capacity(world.bond, "nic0")));
             assertEquals(GBPS, world.call(() -> capacity(world.bond, "nic1")));
 
-            world.run(() -> world.bond.setPolicy(LoadDistribution.FAILOVER_ORDER));
+            world.run(() -> world.bond.setPolicy(PolicyCatalog.builtIn(true).require(Policies.FAILOVER_ORDER)));
             assertEquals(List.of(MemberRole.ACTIVE, MemberRole.STANDBY), roles(world.stats()));
             assertEquals(GBPS, world.call(() -> capacity(world.bond)));
             assertEquals(1, changes.get(), "a policy change re-reads the capacity");
 
-            world.run(() -> world.bond.setPolicy(LoadDistribution.ROUND_ROBIN));
+            world.run(() -> world.bond.setPolicy(PolicyCatalog.builtIn(true).require(Policies.ROUND_ROBIN)));
             assertEquals(List.of(MemberRole.ACTIVE, MemberRole.ACTIVE), roles(world.stats()));
             assertEquals(GBPS + MBPS_100, world.call(() -> capacity(world.bond)));
         }
@@ -140,7 +141,7 @@ class BondRolesTest {
 
     @Test
     void lacpLeavesAMemberOfAnotherKeyNotSelectedAndCountsOnlyTheSelectedAggregator() {
-        try (LacpWorld world = new LacpWorld(SWITCH_LACP, BOND_LACP, LoadDistribution.HASH_L34, E100)) {
+        try (LacpWorld world = new LacpWorld(SWITCH_LACP, BOND_LACP, Policies.HASH_L34, E100)) {
             BondStats negotiating = world.stats();
             assertEquals(List.of(MemberRole.NOT_SELECTED, MemberRole.NOT_SELECTED), roles(negotiating));
             assertTrue(reason(negotiating, "nic0").startsWith("negotiating"), reason(negotiating, "nic0"));
@@ -170,7 +171,7 @@ class BondRolesTest {
     @Test
     void lacpWithFailoverOrderHasOneActiveMemberInTheAggregateAndMinLinksCanTakeItAllAway() {
         LacpSettings twoLinks = new LacpSettings(LacpMode.ACTIVE, true, 0, 2);
-        try (LacpWorld world = new LacpWorld(SWITCH_LACP, twoLinks, LoadDistribution.FAILOVER_ORDER)) {
+        try (LacpWorld world = new LacpWorld(SWITCH_LACP, twoLinks, Policies.FAILOVER_ORDER)) {
             world.advance(3 * SECOND);
             assertEquals(List.of("nic0", "nic1"), world.distributing());
             assertEquals(List.of(MemberRole.ACTIVE, MemberRole.STANDBY), roles(world.stats()));
@@ -189,7 +190,7 @@ class BondRolesTest {
     @Test
     void lacpFallbackIsActiveBackup() {
         LacpSettings fallback = new LacpSettings(LacpMode.ACTIVE, true, 5 * SECOND, 1);
-        try (LacpWorld world = new LacpWorld(PartnerLacp.OFF, fallback, LoadDistribution.ROUND_ROBIN)) {
+        try (LacpWorld world = new LacpWorld(PartnerLacp.OFF, fallback, Policies.ROUND_ROBIN)) {
             world.advance(5 * SECOND);
             BondStats stats = world.stats();
             assertEquals(List.of(MemberRole.ACTIVE, MemberRole.STANDBY), roles(stats));

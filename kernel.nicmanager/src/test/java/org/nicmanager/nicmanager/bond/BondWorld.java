@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.sim.SimulatedCard;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.sim.network.model.HostStats;
@@ -40,17 +39,17 @@ final class BondWorld implements AutoCloseable {
     final Bond bond;
     final List<String> timerFailures = Collections.synchronizedList(new ArrayList<>());
 
-    BondWorld(LoadDistribution policy, BondSettings settings) {
+    BondWorld(String policy, BondSettings settings) {
         this(policy, settings, 0);
     }
 
     /** @param cableDelayNanos propagation delay of every cable: above 0, a frame can be caught on a pulled cable */
-    BondWorld(LoadDistribution policy, BondSettings settings, long cableDelayNanos) {
+    BondWorld(String policy, BondSettings settings, long cableDelayNanos) {
         this(policy, settings, cableDelayNanos, E1000, E1000);
     }
 
     /** @param model0 the card of member 0 (first in failover order), {@code model1} that of member 1 */
-    BondWorld(LoadDistribution policy, BondSettings settings, long cableDelayNanos, NicModel model0,
+    BondWorld(String policy, BondSettings settings, long cableDelayNanos, NicModel model0,
             NicModel model1) {
         world = new WorldThread(ClockMode.VIRTUAL, 30 * SECOND,
                 (timer, failure) -> timerFailures.add(timer + ": " + failure));

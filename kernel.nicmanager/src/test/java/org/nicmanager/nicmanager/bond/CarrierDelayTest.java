@@ -14,7 +14,7 @@ import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.nic.LinkState;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.distribution.Policies;
 
 /**
  * updelay and downdelay, as Linux bonding's miimon has them: a carrier change must last the delay before the bond acts
@@ -23,7 +23,7 @@ import org.nicmanager.kernel.api.teaming.LoadDistribution;
 class CarrierDelayTest {
 
     private static ScriptedBond bond(long upNanos, long downNanos) {
-        return new ScriptedBond(LoadDistribution.FAILOVER_ORDER,
+        return new ScriptedBond(Policies.FAILOVER_ORDER,
                 BondSettings.defaults().withCarrierDelays(new CarrierDelays(upNanos, downNanos)));
     }
 

@@ -21,9 +21,9 @@ import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.teaming.LacpMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
@@ -136,7 +136,7 @@ class LacpMalformedTest {
         })) {
             FakeNic nic = new FakeNic();
             Bond bond = world.call(() -> {
-                Bond made = new Bond("bond0", LoadDistribution.ROUND_ROBIN, null, world, BondSettings.defaults()
+                Bond made = new Bond("bond0", Policies.ROUND_ROBIN, null, world, BondSettings.defaults()
                         .withLacp(new LacpSettings(LacpMode.ACTIVE, true, 0, 1)));
                 made.addMember(nic);
                 return made;
@@ -172,7 +172,7 @@ class LacpMalformedTest {
         })) {
             FakeNic nic = new FakeNic();
             Bond bond = world.call(() -> {
-                Bond made = new Bond("bond0", LoadDistribution.ROUND_ROBIN, null, world, BondSettings.defaults()
+                Bond made = new Bond("bond0", Policies.ROUND_ROBIN, null, world, BondSettings.defaults()
                         .withLacp(new LacpSettings(LacpMode.ACTIVE, true, 0, 1)));
                 made.addMember(nic);
                 return made;

@@ -7,10 +7,9 @@ import java.util.function.Supplier;
 
 import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.sim.SimulatedCard;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.ClockMode;
-import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.nicmanager.sim.network.model.PartnerLacp;
@@ -32,12 +31,12 @@ final class LacpWorld implements AutoCloseable {
     final Bond bond;
     private final List<String> timerFailures = Collections.synchronizedList(new ArrayList<>());
 
-    LacpWorld(PartnerLacp partner, LacpSettings lacp, LoadDistribution policy) {
+    LacpWorld(PartnerLacp partner, LacpSettings lacp, String policy) {
         this(partner, lacp, policy, BondWorld.E1000);
     }
 
     /** @param model1 the card of {@code nic1}: another speed gets another LACP key at both ends */
-    LacpWorld(PartnerLacp partner, LacpSettings lacp, LoadDistribution policy, NicModel model1) {
+    LacpWorld(PartnerLacp partner, LacpSettings lacp, String policy, NicModel model1) {
         world = new WorldThread(ClockMode.VIRTUAL, 30 * BondWorld.SECOND,
                 (timer, failure) -> timerFailures.add(timer + ": " + failure));
         SimSettings sim = SimSettings.defaults().withPoolBuffers(4096);

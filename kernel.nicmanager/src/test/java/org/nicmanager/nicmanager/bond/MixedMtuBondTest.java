@@ -2,13 +2,13 @@ package org.nicmanager.nicmanager.bond;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.nicmanager.nicmanager.bond.BondWorld.E100;
 import static org.nicmanager.nicmanager.bond.BondWorld.E1000;
+import static org.nicmanager.nicmanager.bond.BondWorld.E100;
 import static org.nicmanager.nicmanager.bond.BondWorld.MILLIS;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.DropReason;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.sim.network.model.HostStats;
 
 /**
@@ -55,7 +55,7 @@ class MixedMtuBondTest {
         }
     }
 
-    private static BondWorld mixed(LoadDistribution policy, PortFates fates) {
+    private static BondWorld mixed(String policy, PortFates fates) {
         BondWorld world = new BondWorld(policy, BondSettings.defaults(), 0, E100, E1000);
         world.run(() -> world.bond.setFates(fates));
         return world;
@@ -79,7 +79,7 @@ class MixedMtuBondTest {
     @Test
     void roundRobinSendsJumboFramesOnlyThroughTheMemberWhoseMtuCarriesThem() {
         PortFates fates = new PortFates();
-        try (BondWorld world = mixed(LoadDistribution.ROUND_ROBIN, fates)) {
+        try (BondWorld world = mixed(Policies.ROUND_ROBIN, fates)) {
             send(world, 2_000, JUMBO_BYTES, 1);
             BondStats stats = world.stats();
             assertEquals(0, world.call(() -> world.nic0.counters().txDropsTooLong()), "never offered to the e100");
@@ -98,7 +98,7 @@ class MixedMtuBondTest {
     @Test
     void framesThatFitEveryMemberStillSpreadOverBoth() {
         PortFates fates = new PortFates();
-        try (BondWorld world = mixed(LoadDistribution.ROUND_ROBIN, fates)) {
+        try (BondWorld world = mixed(Policies.ROUND_ROBIN, fates)) {
             send(world, 1_000, SMALL_BYTES, 1);
             BondStats stats = world.stats();
             assertTrue(stats.member(0).sentFrames() > 0 && stats.member(1).sentFrames() > 0, stats.toString());
@@ -109,7 +109,7 @@ class MixedMtuBondTest {
 
     @Test
     void aHashPolicyKeepsEachJumboFlowOnOneCapableMemberInOrder() {
-        try (BondWorld world = mixed(LoadDistribution.HASH_L34, new PortFates())) {
+        try (BondWorld world = mixed(Policies.HASH_L34, new PortFates())) {
             send(world, 4_000, JUMBO_BYTES, 32);
             HostStats host = world.host("h");
             assertEquals(32, host.flows().size());
@@ -124,7 +124,7 @@ class MixedMtuBondTest {
 
     @Test
     void activeBackupSendsWhatThePrimaryCannotCarryByTheFirstMemberThatCan() {
-        try (BondWorld world = mixed(LoadDistribution.FAILOVER_ORDER, new PortFates())) {
+        try (BondWorld world = mixed(Policies.FAILOVER_ORDER, new PortFates())) {
             send(world, 300, SMALL_BYTES, 4, 50_000_000L); // within what the e100 alone carries
             send(world, 300, JUMBO_BYTES, 4, RATE_BPS);
             BondStats stats = world.stats();
@@ -137,7 +137,7 @@ class MixedMtuBondTest {
     @Test
     void aFrameNoCarryingMemberCanCarryIsDroppedTooLongAndCountedForItsVm() {
         PortFates fates = new PortFates();
-        try (BondWorld world = mixed(LoadDistribution.ROUND_ROBIN, fates)) {
+        try (BondWorld world = mixed(Policies.ROUND_ROBIN, fates)) {
             world.run(() -> world.net.unplug("nic1"));
             send(world, 50, JUMBO_BYTES, 1);
             send(world, 50, SMALL_BYTES, 1);
@@ -153,7 +153,7 @@ class MixedMtuBondTest {
     @Test
     void aPulledCableMidRunLeavesEveryFrameOfTheVmAccountedFor() {
         PortFates fates = new PortFates();
-        try (BondWorld world = mixed(LoadDistribution.ROUND_ROBIN, fates)) {
+        try (BondWorld world = mixed(Policies.ROUND_ROBIN, fates)) {
             VmSource vm = world.call(() -> new VmSource(world.world, world.bond, RATE_BPS, JUMBO_BYTES, 1, 64));
             world.run(() -> vm.send(3_000));
             world.advance(200 * MILLIS + 777); // an odd instant: frames are on the e1000's ring

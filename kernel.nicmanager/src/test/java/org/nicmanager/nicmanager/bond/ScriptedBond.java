@@ -16,7 +16,6 @@ import org.nicmanager.kernel.api.nic.NicCounters;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 
@@ -66,7 +65,7 @@ final class ScriptedBond implements AutoCloseable {
     final ScriptedNic nic1 = new ScriptedNic("s1", 0x0200_0000_0F01L);
     final Bond bond;
 
-    ScriptedBond(LoadDistribution policy, BondSettings settings) {
+    ScriptedBond(String policy, BondSettings settings) {
         bond = world.call(() -> {
             Bond made = new Bond("b", policy, null, world, settings);
             made.addMember(nic0);

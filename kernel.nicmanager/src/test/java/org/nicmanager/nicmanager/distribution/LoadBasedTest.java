@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.distribution.Policies;
 
 /**
  * load-based: each VM's port stays on one member; a port moves only after its member has been at or over the
@@ -34,12 +35,12 @@ class LoadBasedTest {
 
     /** A load-based bond whose ports 0, 1, ... have each sent a frame, in that order. */
     private LoadBased loadBased(int thresholdPercent, int windowSeconds, int ports) {
-        LoadBased distributor = (LoadBased) Distributors.create(LoadDistribution.LOAD_BASED, members,
+        LoadBased distributor = (LoadBased) TestPolicies.create(Policies.LOAD_BASED, members,
                 new TestVms(new int[ports]), new LoadBasedSettings(thresholdPercent, windowSeconds),
                 (port, from, to, fromPercent, toPercent, busySeconds) -> moved.add("port " + port + " " + from + "->"
                         + to + " at " + fromPercent + "% / " + toPercent + "% after " + busySeconds + "s"));
         for (int port = 0; port < ports; port++) {
-            distributor.select(frames.udp(port, 99, 1000 + port, 80), port);
+            distributor.select(TestFacts.of(frames.udp(port, 99, 1000 + port, 80), port));
         }
         return distributor;
     }
@@ -54,7 +55,7 @@ class LoadBasedTest {
             long wireBytes = frame.length() + LoadBased.WIRE_OVERHEAD_BYTES;
             long count = SPEED_BPS / 8 * percent[port] / 100 / wireBytes;
             for (long i = 0; i < count; i++) {
-                int member = distributor.select(frames.udp(port, 99, 1000 + port, 80), port);
+                int member = distributor.select(TestFacts.of(frames.udp(port, 99, 1000 + port, 80), port));
                 assertTrue(member >= 0, "port " + port + " is not moving: it has a member, not " + member);
                 members.txFrames[member]++;
                 members.txBytes[member] += frame.length();
@@ -66,13 +67,13 @@ class LoadBasedTest {
 
     @Test
     void aPortIsPlacedAtItsFirstFrameOnTheMemberWithTheFewestPorts() {
-        LoadBased distributor = (LoadBased) Distributors.create(LoadDistribution.LOAD_BASED, members,
+        LoadBased distributor = (LoadBased) TestPolicies.create(Policies.LOAD_BASED, members,
                 new TestVms(new int[3]), LoadBasedSettings.defaults(), PortMoves.NONE);
-        assertEquals(Distributor.NO_MEMBER, distributor.memberOf(0), "placed only when it sends through the bond");
+        assertEquals(BondDistributor.NO_MEMBER, distributor.memberOf(0), "placed only when it sends through the bond");
 
-        assertEquals(0, distributor.select(frames.udp(2, 99, 1002, 80), 2));
-        assertEquals(1, distributor.select(frames.udp(0, 99, 1000, 80), 0));
-        assertEquals(0, distributor.select(frames.udp(1, 99, 1001, 80), 1));
+        assertEquals(0, distributor.select(TestFacts.of(frames.udp(2, 99, 1002, 80), 2)));
+        assertEquals(1, distributor.select(TestFacts.of(frames.udp(0, 99, 1000, 80), 0)));
+        assertEquals(0, distributor.select(TestFacts.of(frames.udp(1, 99, 1001, 80), 1)));
         assertEquals(1, distributor.memberOf(0));
         assertEquals(0, distributor.memberOf(2));
     }
@@ -88,9 +89,9 @@ class LoadBasedTest {
         assertEquals(0, distributor.memberOf(0));
 
         second(distributor, 40, 20, 40);
-        assertEquals(Distributor.HOLD, distributor.memberOf(0), "the 30th second: port 0 moves, held meanwhile");
-        assertEquals(Distributor.HOLD, distributor.select(frames.udp(0, 99, 1000, 80), 0));
-        assertEquals(0, distributor.select(frames.udp(2, 99, 1002, 80), 2), "the other port stays");
+        assertEquals(BondDistributor.HOLD, distributor.memberOf(0), "the 30th second: port 0 moves, held meanwhile");
+        assertEquals(BondDistributor.HOLD, distributor.select(TestFacts.of(frames.udp(0, 99, 1000, 80), 0)));
+        assertEquals(0, distributor.select(TestFacts.of(frames.udp(2, 99, 1002, 80), 2)), "the other port stays");
         long hold = distributor.rebalanceIntervalNanos();
         // An empty ring and one jumbo frame on the wire at 1 Mb/s: some 72 ms.
         assertTrue(hold > 70_000_000L && hold < 80_000_000L, hold + " ns");
@@ -174,8 +175,8 @@ class LoadBasedTest {
         LoadBased distributor = loadBased(75, 30, 3);
         members.up[0] = false;
         distributor.rebuild();
-        assertEquals(1, distributor.select(frames.udp(0, 99, 1000, 80), 0));
-        assertEquals(1, distributor.select(frames.udp(2, 99, 1002, 80), 2));
+        assertEquals(1, distributor.select(TestFacts.of(frames.udp(0, 99, 1000, 80), 0)));
+        assertEquals(1, distributor.select(TestFacts.of(frames.udp(2, 99, 1002, 80), 2)));
 
         members.up[0] = true;
         distributor.rebuild();
@@ -188,9 +189,9 @@ class LoadBasedTest {
     void framesWithoutAVmStayOnOneMemberByTheirSourceMac() {
         LoadBased distributor = loadBased(75, 30, 1);
         for (int mac = 10; mac < 20; mac++) {
-            int member = distributor.select(frames.udp(mac, 99, 1000, 80), -1);
+            int member = distributor.select(TestFacts.of(frames.udp(mac, 99, 1000, 80), -1));
             for (int i = 0; i < 10; i++) {
-                assertEquals(member, distributor.select(frames.udp(mac, 99, 2000 + i, 80), -1));
+                assertEquals(member, distributor.select(TestFacts.of(frames.udp(mac, 99, 2000 + i, 80), -1)));
             }
         }
     }

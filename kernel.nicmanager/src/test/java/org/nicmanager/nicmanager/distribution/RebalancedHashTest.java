@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.distribution.Policies;
 
 /**
  * hash-l34-rebalanced: buckets move from the busiest member to the lightest at a rebalance, only when the gap is worth
@@ -20,14 +20,14 @@ class RebalancedHashTest {
 
     private final TestMembers members = new TestMembers(2);
     private final Frames frames = new Frames();
-    private final RebalancedHash distributor = (RebalancedHash) Distributors.create(
-            LoadDistribution.HASH_L34_REBALANCED, members, null);
+    private final RebalancedHash distributor = (RebalancedHash) TestPolicies.create(
+            Policies.HASH_L34_REBALANCED, members, null);
 
     /** Source ports of {@code count} UDP flows that the fresh table puts on {@code slot}. */
     private List<Integer> flowsOn(int slot, int count) {
         List<Integer> ports = new ArrayList<>();
         for (int port = 1000; ports.size() < count; port++) {
-            if (distributor.select(frames.udp(1, 2, port, 80), 0) == slot) {
+            if (distributor.select(TestFacts.of(frames.udp(1, 2, port, 80), 0)) == slot) {
                 ports.add(port);
             }
         }
@@ -39,7 +39,7 @@ class RebalancedHashTest {
         long[] perMember = new long[members.up.length];
         for (int port : flows) {
             for (int i = 0; i < framesPerFlow; i++) {
-                perMember[distributor.select(frames.udp(1, 2, port, 80), 0)]++;
+                perMember[distributor.select(TestFacts.of(frames.udp(1, 2, port, 80), 0))]++;
             }
         }
         return perMember;
@@ -56,9 +56,10 @@ class RebalancedHashTest {
         long[] after = send(heavy, FRAMES_PER_FLOW);
         assertEquals(after[0], after[1], "two flows each");
         for (int port : heavy) {
-            int member = distributor.select(frames.udp(1, 2, port, 80), 0);
+            int member = distributor.select(TestFacts.of(frames.udp(1, 2, port, 80), 0));
             for (int i = 0; i < 100; i++) {
-                assertEquals(member, distributor.select(frames.udp(1, 2, port, 80), 0), "a flow stays put");
+                assertEquals(member, distributor.select(TestFacts.of(frames.udp(1, 2, port, 80), 0)),
+                        "a flow stays put");
             }
         }
 
@@ -76,7 +77,7 @@ class RebalancedHashTest {
     @Test
     void aFailureMovesOnlyTheFailedMembersBuckets() {
         TestMembers three = new TestMembers(3);
-        RebalancedHash table = (RebalancedHash) Distributors.create(LoadDistribution.HASH_L34_REBALANCED, three, null);
+        RebalancedHash table = (RebalancedHash) TestPolicies.create(Policies.HASH_L34_REBALANCED, three, null);
         int[] owners = new int[BucketTable.BUCKETS];
         for (int bucket = 0; bucket < owners.length; bucket++) {
             owners[bucket] = table.ownerOf(bucket);

@@ -2,13 +2,13 @@ package org.nicmanager.nicmanager.distribution;
 
 import java.util.Arrays;
 
-import org.nicmanager.kernel.api.nic.NicCounters;
+import org.nicmanager.kernel.api.distribution.MemberTable;
 
 /**
  * Test double: a bond's members with settable activity, pending bytes and transmit counters, in slot order; each
  * runs at 1 Gb/s unless set otherwise.
  */
-final class TestMembers implements MemberView {
+final class TestMembers implements MemberTable {
 
     final boolean[] up;
     final long[] pending;
@@ -61,7 +61,12 @@ final class TestMembers implements MemberView {
     }
 
     @Override
-    public NicCounters counters(int slot) {
-        return new NicCounters(txFrames[slot], txBytes[slot], 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public long txBytes(int slot) {
+        return txBytes[slot];
+    }
+
+    @Override
+    public long txFrames(int slot) {
+        return txFrames[slot];
     }
 }

@@ -1,7 +1,9 @@
 package org.nicmanager.nicmanager.distribution;
 
+import org.nicmanager.kernel.api.distribution.PortOwners;
+
 /** Test double: port p belongs to VM p, with the given priorities. */
-final class TestVms implements VmDirectory {
+final class TestVms implements PortOwners {
 
     private final int[] priorities;
 

@@ -9,19 +9,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LacpMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /** What a configuration asks of a live bond, in the terms of the operations that change one. */
 class BondDifferenceTest {
 
-    private static final BondConfig LIVE = new BondConfig("bond0", LoadDistribution.ROUND_ROBIN,
+    private static final BondConfig LIVE = new BondConfig("bond0", Policies.ROUND_ROBIN,
             FailbackMode.IMMEDIATE, 2000, List.of("nic0", "nic1", "nic9"), LacpSettings.off());
     /** nic9 is given to the bond but not present now. */
     private static final List<String> PRESENT = List.of("nic0", "nic1");
 
     private static BondConfig desired(List<String> nics) {
-        return new BondConfig("bond0", LoadDistribution.ROUND_ROBIN, FailbackMode.IMMEDIATE, 2000, nics,
+        return new BondConfig("bond0", Policies.ROUND_ROBIN, FailbackMode.IMMEDIATE, 2000, nics,
                 LacpSettings.off());
     }
 
@@ -44,14 +44,14 @@ class BondDifferenceTest {
 
     @Test
     void failbackAndLinkAggregationNeedARecreatedBondAndAWriterThatDoesNotKnowLacpKeepsIt() {
-        BondConfig lacp = new BondConfig("bond0", LoadDistribution.ROUND_ROBIN, FailbackMode.DELAYED, 2000,
+        BondConfig lacp = new BondConfig("bond0", Policies.ROUND_ROBIN, FailbackMode.DELAYED, 2000,
                 LIVE.nics(), new LacpSettings(LacpMode.ACTIVE, true, 3_000_000_000L, 2));
         BondDifference difference = BondDifference.between(LIVE, PRESENT, lacp);
         assertEquals(List.of("failback IMMEDIATE -> DELAYED", "lacp off -> active", "lacpRate slow -> fast",
                 "lacpFallbackMs 0 -> 3000", "lacpMinLinks 1 -> 2"), difference.fixedSettings());
         assertTrue(difference.recreates());
 
-        BondConfig unknowing = new BondConfig("bond0", LoadDistribution.HASH_L34, FailbackMode.IMMEDIATE, 2000,
+        BondConfig unknowing = new BondConfig("bond0", Policies.HASH_L34, FailbackMode.IMMEDIATE, 2000,
                 LIVE.nics());
         BondDifference policyOnly = BondDifference.between(LIVE, PRESENT, unknowing);
         assertTrue(policyOnly.policyChanges());
@@ -60,15 +60,15 @@ class BondDifferenceTest {
 
     @Test
     void aNewFailoverOnBusyTimeIsChangedLiveAndAWriterThatDoesNotKnowItKeepsIt() {
-        BondConfig live = new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.IMMEDIATE, 2000,
+        BondConfig live = new BondConfig("bond0", Policies.FAILOVER_ORDER, FailbackMode.IMMEDIATE, 2000,
                 PRESENT, LacpSettings.off(), null, null, 0L, null);
-        BondConfig busy = new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.IMMEDIATE, 2000,
+        BondConfig busy = new BondConfig("bond0", Policies.FAILOVER_ORDER, FailbackMode.IMMEDIATE, 2000,
                 PRESENT, LacpSettings.off(), null, null, 500L, null);
         BondDifference difference = BondDifference.between(live, PRESENT, busy);
         assertTrue(difference.failoverOnBusyChanges());
         assertFalse(difference.recreates(), "a running bond changes it without being re-created");
         assertFalse(difference.none());
-        BondConfig unknowing = new BondConfig("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.IMMEDIATE,
+        BondConfig unknowing = new BondConfig("bond0", Policies.FAILOVER_ORDER, FailbackMode.IMMEDIATE,
                 2000, PRESENT, LacpSettings.off());
         assertTrue(BondDifference.between(live, PRESENT, unknowing).none());
         assertTrue(BondDifference.between(busy, PRESENT, busy).none());

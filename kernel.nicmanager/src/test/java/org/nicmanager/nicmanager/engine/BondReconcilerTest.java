@@ -15,11 +15,11 @@ import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LacpMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.FailoverEvent;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
@@ -53,7 +53,7 @@ class BondReconcilerTest {
             for (String name : List.of("nic0", "nic1", "nic2", "nic3")) {
                 table.nicArrived(net.createCard(name, E1000, "sw"));
             }
-            table.create("bond0", LoadDistribution.ROUND_ROBIN, BondSettings.defaults());
+            table.create("bond0", Policies.ROUND_ROBIN, BondSettings.defaults());
             table.add("bond0", List.of("nic0", "nic1"), vm -> false);
         });
         events.clear();
@@ -83,7 +83,7 @@ class BondReconcilerTest {
         };
     }
 
-    private static BondConfig config(String name, LoadDistribution policy, FailbackMode failback, String... nics) {
+    private static BondConfig config(String name, String policy, FailbackMode failback, String... nics) {
         return new BondConfig(name, policy, failback, 2000, List.of(nics), LacpSettings.off());
     }
 
@@ -110,23 +110,23 @@ class BondReconcilerTest {
 
     @Test
     void aNewConfigurationCreatesItsBondAndAnAbsentNicJoinsWhenItArrives() {
-        String done = follow(config("bond1", LoadDistribution.HASH_L34, FailbackMode.MANUAL, "nic3", "nic2", "nic9"));
+        String done = follow(config("bond1", Policies.HASH_L34, FailbackMode.MANUAL, "nic3", "nic2", "nic9"));
         assertEquals("bond bond1 created from its configuration: policy hash-l34, NICs [nic3, nic2, nic9]", done);
         BondReport created = report("bond1");
-        assertEquals(LoadDistribution.HASH_L34, created.stats().policy());
+        assertEquals(Policies.HASH_L34, created.stats().policy());
         assertEquals(FailbackMode.MANUAL, created.settings().failback());
         assertEquals(List.of("nic3", "nic2"), members("bond1"));
         assertEquals(List.of("nic3", "nic2", "nic9"), created.nics(), "nic9 joins when its driver registers it");
-        assertEquals("", follow(config("bond1", LoadDistribution.HASH_L34, FailbackMode.MANUAL, "nic3", "nic2",
+        assertEquals("", follow(config("bond1", Policies.HASH_L34, FailbackMode.MANUAL, "nic3", "nic2",
                 "nic9")), "following it again changes nothing");
     }
 
     @Test
     void anUpdateChangesPolicyMembersAndOrderLive() {
-        String done = follow(config("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.IMMEDIATE, "nic2", "nic0"));
+        String done = follow(config("bond0", Policies.FAILOVER_ORDER, FailbackMode.IMMEDIATE, "nic2", "nic0"));
         assertEquals("bond bond0 follows its configuration: policy round-robin -> failover-order; NICs leaving [nic1];"
                 + " NICs joining [nic2]; failover order [nic2, nic0]", done);
-        assertEquals(LoadDistribution.FAILOVER_ORDER, report("bond0").stats().policy());
+        assertEquals(Policies.FAILOVER_ORDER, report("bond0").stats().policy());
         assertEquals(List.of("nic2", "nic0"), members("bond0"));
         assertEquals(List.of("POLICY_CHANGED bond0", "MEMBER_REMOVED bond0 nic1", "MEMBER_ADDED bond0 nic2"),
                 events.stream().filter(event -> !event.startsWith("REMOVED")).toList());
@@ -134,13 +134,13 @@ class BondReconcilerTest {
         assertEquals(null, world.call(() -> table.bondOf("nic1")), "nic1 is unbonded now");
 
         assertEquals("bond bond0 follows its configuration: failover order [nic0, nic2]",
-                follow(config("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.IMMEDIATE, "nic0", "nic2")));
+                follow(config("bond0", Policies.FAILOVER_ORDER, FailbackMode.IMMEDIATE, "nic0", "nic2")));
         assertEquals(List.of("nic0", "nic2"), members("bond0"));
     }
 
     @Test
     void whatARunningBondCannotChangeReCreatesItAndSaysSo() {
-        BondConfig delayed = new BondConfig("bond0", LoadDistribution.ROUND_ROBIN, FailbackMode.DELAYED, 5000,
+        BondConfig delayed = new BondConfig("bond0", Policies.ROUND_ROBIN, FailbackMode.DELAYED, 5000,
                 List.of("nic0", "nic1"), new LacpSettings(LacpMode.STATIC, false, 0, 1));
         BondFollowed done = world.call(() -> reconciler.follow(delayed));
         assertEquals("bond bond0 re-created to follow its configuration (failback IMMEDIATE -> DELAYED,"
@@ -162,7 +162,7 @@ class BondReconcilerTest {
                 frame -> frame.release()));
         BondReport before = report("bond0");
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> follow(
-                config("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.MANUAL, "nic0", "nic1")));
+                config("bond0", Policies.FAILOVER_ORDER, FailbackMode.MANUAL, "nic0", "nic1")));
         assertEquals("failback IMMEDIATE -> MANUAL: a running bond cannot change these, only a re-created one, and"
                 + " virtual NICs of VMs [vm1] use bond bond0; assign them elsewhere first (vnic:assign)",
                 refused.getMessage());
@@ -173,19 +173,19 @@ class BondReconcilerTest {
     @Test
     void aRefusedConfigurationChangesNothing() {
         world.run(() -> {
-            table.create("other", LoadDistribution.ROUND_ROBIN, BondSettings.defaults());
+            table.create("other", Policies.ROUND_ROBIN, BondSettings.defaults());
             table.add("other", List.of("nic3"), vm -> false);
         });
         events.clear();
         BondConfig before = BondConfig.of(report("bond0"));
         IllegalArgumentException taken = assertThrows(IllegalArgumentException.class, () -> follow(
-                config("bond0", LoadDistribution.FAILOVER_ORDER, FailbackMode.IMMEDIATE, "nic3")));
+                config("bond0", Policies.FAILOVER_ORDER, FailbackMode.IMMEDIATE, "nic3")));
         assertEquals("NIC nic3 is already in bond other; a NIC is in at most one bond", taken.getMessage());
         assertEquals(before, BondConfig.of(report("bond0")), "neither the policy nor the members changed");
         assertEquals(List.of(), events);
 
         IllegalArgumentException badName = assertThrows(IllegalArgumentException.class, () -> follow(
-                config("9lives", LoadDistribution.ROUND_ROBIN, FailbackMode.IMMEDIATE, "nic2")));
+                config("9lives", Policies.ROUND_ROBIN, FailbackMode.IMMEDIATE, "nic2")));
         assertTrue(badName.getMessage().startsWith("bad bond name '9lives'"), badName.getMessage());
         assertFalse(world.call(() -> table.hasBond("9lives")));
         assertEquals(null, world.call(() -> table.bondOf("nic2")));
@@ -195,12 +195,12 @@ class BondReconcilerTest {
     void theLoadableVariantRefusesAVmAwarePolicyAndTheBondKeepsItsOwn() {
         BondTable loadable = new BondTable(world, null);
         BondReconciler follower = new BondReconciler(loadable, vm -> false);
-        world.run(() -> loadable.create("b", LoadDistribution.ROUND_ROBIN, BondSettings.defaults()));
+        world.run(() -> loadable.create("b", Policies.ROUND_ROBIN, BondSettings.defaults()));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> world.call(
-                () -> follower.follow(config("b", LoadDistribution.PER_VM, FailbackMode.IMMEDIATE))));
+                () -> follower.follow(config("b", Policies.PER_VM, FailbackMode.IMMEDIATE))));
         assertTrue(refused.getMessage().startsWith("policy per-vm needs to know which VM sent each frame"),
                 refused.getMessage());
-        assertEquals(LoadDistribution.ROUND_ROBIN, world.call(() -> loadable.bond("b").policy()));
+        assertEquals(Policies.ROUND_ROBIN, world.call(() -> loadable.bond("b").policy()));
     }
 
     @Test
@@ -211,7 +211,7 @@ class BondReconcilerTest {
         assertEquals(BondFollowed.NOTHING, world.call(() -> reconciler.unconfigured("bond0")),
                 "bond:delete's own deletion");
 
-        follow(config("bond1", LoadDistribution.ROUND_ROBIN, FailbackMode.IMMEDIATE, "nic0"));
+        follow(config("bond1", Policies.ROUND_ROBIN, FailbackMode.IMMEDIATE, "nic0"));
         world.call(() -> table.connect("bond1", "vm1", 5, MacAddress.parse("02:00:00:00:00:01").bits(), 1,
                 frame -> frame.release()));
         IllegalArgumentException used = assertThrows(IllegalArgumentException.class,

@@ -19,7 +19,6 @@ import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.sim.SimulatedCard;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.teaming.MemberRole;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.units.Rate;
@@ -27,6 +26,7 @@ import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.sim.network.model.HostStats;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
@@ -87,7 +87,7 @@ class BondTableTest {
             for (String name : List.of("nic0", "nic1", "nic2")) {
                 table.nicArrived(net.createCard(name, E1000, "sw"));
             }
-            table.create("bond0", LoadDistribution.FAILOVER_ORDER, BondSettings.defaults());
+            table.create("bond0", Policies.FAILOVER_ORDER, BondSettings.defaults());
         });
     }
 
@@ -200,18 +200,18 @@ class BondTableTest {
         assertEquals(1, card("nic1").counters().txFrames(), "nic1 is first now");
         assertEquals("nic1", world.call(() -> table.report("bond0")).stats().info().members().get(0).name());
 
-        world.call(() -> table.policy("bond0", LoadDistribution.ROUND_ROBIN));
+        world.call(() -> table.policy("bond0", Policies.ROUND_ROBIN));
         sendToHost(uplink);
         sendToHost(uplink);
         assertEquals(4, card("nic0").counters().txFrames() + card("nic1").counters().txFrames());
         assertEquals(2, card("nic0").counters().txFrames(), "round-robin alternates");
 
         BondTable loadable = new BondTable(world, null);
-        world.call(() -> loadable.create("b", LoadDistribution.ROUND_ROBIN, BondSettings.defaults()));
+        world.call(() -> loadable.create("b", Policies.ROUND_ROBIN, BondSettings.defaults()));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> world.call(() -> loadable.policy("b", LoadDistribution.PER_VM)));
+                () -> world.call(() -> loadable.policy("b", Policies.PER_VM)));
         assertTrue(refused.getMessage().contains("only the kernel-integrated NIC manager knows"));
-        assertEquals(LoadDistribution.ROUND_ROBIN, world.call(() -> loadable.bond("b").policy()));
+        assertEquals(Policies.ROUND_ROBIN, world.call(() -> loadable.bond("b").policy()));
     }
 
     @Test
@@ -238,10 +238,10 @@ class BondTableTest {
 
     @Test
     void aStoredBondIsRestoredAndItsAbsentNicsJoinWhenTheyArrive() {
-        world.run(() -> table.restore(new BondConfig("bond1", LoadDistribution.HASH_L34, FailbackMode.DELAYED, 500,
+        world.run(() -> table.restore(new BondConfig("bond1", Policies.HASH_L34, FailbackMode.DELAYED, 500,
                 List.of("nic2", "nic9"))));
         BondReport report = world.call(() -> table.report("bond1"));
-        assertEquals(LoadDistribution.HASH_L34, report.stats().policy());
+        assertEquals(Policies.HASH_L34, report.stats().policy());
         assertEquals(FailbackMode.DELAYED, report.settings().failback());
         assertEquals(500 * MILLIS, report.settings().failbackHoldDownNanos());
         assertEquals(List.of("nic2"), report.stats().info().members().stream().map(m -> m.name()).toList());

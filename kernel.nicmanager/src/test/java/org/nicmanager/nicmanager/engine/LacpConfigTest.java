@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LacpMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /** A bond's link aggregation as ConfigAdmin stores it: read back, checked like a command, and restored. */
@@ -47,7 +47,7 @@ class LacpConfigTest {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("name", "bond8");
         assertEquals(LacpSettings.off(), ConfigAdminBondStore.parse(properties).lacp());
-        assertNull(new BondConfig("bond8", LoadDistribution.ROUND_ROBIN, FailbackMode.IMMEDIATE, 0, List.of()).lacp());
+        assertNull(new BondConfig("bond8", Policies.ROUND_ROBIN, FailbackMode.IMMEDIATE, 0, List.of()).lacp());
     }
 
     @Test

@@ -18,13 +18,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.distribution.BondDistributor;
+import org.nicmanager.kernel.api.distribution.DistributionPolicy;
+import org.nicmanager.kernel.api.distribution.FrameFacts;
+import org.nicmanager.kernel.api.distribution.PolicyContext;
 import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.FailoverEvent;
+import org.nicmanager.nicmanager.distribution.BuiltInPolicies;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
 
@@ -48,6 +53,7 @@ class NicManagerFollowTest {
 
         Manager(WorldThread world, BondEvents events, BondStore store) {
             super(world, world, null, Gates.DIRECT, events, store);
+            BuiltInPolicies.all().forEach(this::policyAdded); // as DS binds the policy services
         }
 
         void nicArrived(org.nicmanager.kernel.api.nic.PhysicalNic nic) {
@@ -113,7 +119,7 @@ class NicManagerFollowTest {
         for (String name : List.of("nic0", "nic1", "nic2")) {
             manager.nicArrived(world.call(() -> net.createCard(name, E1000, "sw")));
         }
-        manager.create("bond0", LoadDistribution.ROUND_ROBIN, BondSettings.defaults());
+        manager.create("bond0", Policies.ROUND_ROBIN, BondSettings.defaults());
         manager.add("bond0", List.of("nic0", "nic1"));
         events.clear();
     }
@@ -128,6 +134,46 @@ class NicManagerFollowTest {
     }
 
     @Test
+    void aStoredBondWhosePolicyIsNotOfferedYetIsRestoredWhenItsServiceArrives() {
+        store.bonds.put("bondP", new BondConfig("bondP", "last-member", FailbackMode.IMMEDIATE, 0,
+                List.of("nic9")));
+        Manager restarted = new Manager(world, BondEvents.NONE, store);
+
+        List<String> refusals = restarted.restoreBonds();
+        assertEquals(1, refusals.size(), refusals.toString());
+        assertTrue(refusals.get(0).startsWith("bond bondP from the configuration was not restored: unknown policy"
+                + " 'last-member'"), refusals.get(0));
+        assertFalse(restarted.reports().stream().anyMatch(report -> report.stats().name().equals("bondP")));
+
+        DistributionPolicy plugin = new DistributionPolicy() {
+            @Override
+            public String name() {
+                return "last-member";
+            }
+
+            @Override
+            public BondDistributor create(PolicyContext bond) {
+                return new BondDistributor() {
+                    @Override
+                    public int select(FrameFacts frame) {
+                        int count = bond.members().activeCount();
+                        return count == 0 ? NO_MEMBER : bond.members().active(count - 1);
+                    }
+
+                    @Override
+                    public void rebuild() {
+                    }
+                };
+            }
+        };
+        assertEquals(List.of("bond bondP restored from its configuration: policy last-member is offered now"),
+                restarted.policyAdded(plugin));
+        assertEquals("last-member", restarted.show("bondP").stats().policy());
+        assertEquals(List.of("nic9"), restarted.show("bondP").nics());
+        assertEquals(List.of(), restarted.policyAdded(plugin), "restored once");
+    }
+
+    @Test
     void whatTheCommandsStoredComesBackAsANoOp() {
         assertEquals("", manager.follow("bond0", () -> store.read("bond0")).change());
         assertEquals(List.of(), events);
@@ -136,7 +182,7 @@ class NicManagerFollowTest {
     @Test
     void aConfigurationWrittenByOthersIsFollowedAndItsDeletionDeletesTheBond() {
         BondConfig stored = store.bonds.get("bond0");
-        store.bonds.put("bond0", new BondConfig("bond0", LoadDistribution.HASH_L34, stored.failback(),
+        store.bonds.put("bond0", new BondConfig("bond0", Policies.HASH_L34, stored.failback(),
                 stored.failbackHoldDownMs(), List.of("nic1", "nic0"), stored.lacp()));
         assertEquals("bond bond0 follows its configuration: policy round-robin -> hash-l34;"
                 + " failover order [nic1, nic0]", manager.follow("bond0", () -> store.read("bond0")).change());
@@ -150,12 +196,12 @@ class NicManagerFollowTest {
 
     @Test
     void aConfigurationNamingNoPolicyGetsTheVariantsDefaultFailoverOrderWithoutVms() {
-        assertEquals(LoadDistribution.FAILOVER_ORDER, manager.defaultPolicy());
+        assertEquals(Policies.FAILOVER_ORDER, manager.defaultPolicy());
         store.bonds.put("bond1", new BondConfig("bond1", null, FailbackMode.IMMEDIATE, 0, List.of("nic2")));
 
         assertEquals("bond bond1 created from its configuration: policy failover-order, NICs [nic2]",
                 manager.follow("bond1", () -> store.read("bond1")).change());
-        assertEquals(LoadDistribution.FAILOVER_ORDER, manager.show("bond1").stats().policy());
+        assertEquals(Policies.FAILOVER_ORDER, manager.show("bond1").stats().policy());
     }
 
     @Test
@@ -173,7 +219,7 @@ class NicManagerFollowTest {
         }, Gates.DIRECT, BondEvents.NONE, new MemoryStore()) {
         };
 
-        assertEquals(LoadDistribution.PER_VM, integrated.defaultPolicy());
+        assertEquals(Policies.PER_VM, integrated.defaultPolicy());
     }
 
     @Test

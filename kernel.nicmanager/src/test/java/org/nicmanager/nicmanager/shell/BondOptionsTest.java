@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.ArpValidate;
 import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /**
@@ -94,20 +94,20 @@ class BondOptionsTest {
 
     @Test
     void loadBasedOptionsNeedTheLoadBasedPolicyAndAreChecked() {
-        LoadBasedSettings defaults = BondOptions.loadBased(LoadDistribution.LOAD_BASED, ABSENT, ABSENT);
+        LoadBasedSettings defaults = BondOptions.loadBased(Policies.LOAD_BASED, ABSENT, ABSENT);
         assertEquals(LoadBasedSettings.DEFAULT_THRESHOLD_PERCENT, defaults.thresholdPercent());
-        LoadBasedSettings given = BondOptions.loadBased(LoadDistribution.LOAD_BASED, "60", "2m");
+        LoadBasedSettings given = BondOptions.loadBased(Policies.LOAD_BASED, "60", "2m");
         assertEquals(60, given.thresholdPercent());
         assertEquals(120, given.windowSeconds());
         refused("--load-based-window 30s needs --policy load-based, not per-vm",
-                () -> BondOptions.loadBased(LoadDistribution.PER_VM, ABSENT, "30s"));
+                () -> BondOptions.loadBased(Policies.PER_VM, ABSENT, "30s"));
         for (String bad : new String[] {"0", "100", "most"}) {
             refused("bad --load-based-threshold-percent '" + bad + "': a whole percentage from 1 to 99",
-                    () -> BondOptions.loadBased(LoadDistribution.LOAD_BASED, bad, ABSENT));
+                    () -> BondOptions.loadBased(Policies.LOAD_BASED, bad, ABSENT));
         }
         for (String bad : new String[] {"1500ms", "0s", "2h", "long"}) {
             refused("bad --load-based-window '" + bad + "': a whole number of seconds from 1s to 1h, e.g. 30s",
-                    () -> BondOptions.loadBased(LoadDistribution.LOAD_BASED, ABSENT, bad));
+                    () -> BondOptions.loadBased(Policies.LOAD_BASED, ABSENT, bad));
         }
     }
 

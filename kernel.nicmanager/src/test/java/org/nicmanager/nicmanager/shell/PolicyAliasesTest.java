@@ -4,35 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.distribution.Policies;
+import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 
 class PolicyAliasesTest {
+
+    private static final PolicyCatalog OFFERED = PolicyCatalog.builtIn(true);
 
     private final PolicyAliases aliases = new PolicyAliases();
 
     @Test
     void anAliasIsShownWhileTheBondKeepsItsPolicy() {
-        aliases.remember("b", PolicyNames.parse("active-backup"));
+        aliases.remember("b", PolicyNames.parse("active-backup", OFFERED::resolve));
 
-        assertEquals("active-backup", aliases.aliasOf("b", LoadDistribution.FAILOVER_ORDER));
-        assertNull(aliases.aliasOf("other", LoadDistribution.FAILOVER_ORDER));
+        assertEquals("active-backup", aliases.aliasOf("b", Policies.FAILOVER_ORDER));
+        assertNull(aliases.aliasOf("other", Policies.FAILOVER_ORDER));
     }
 
     @Test
     void aPolicyChangedElsewhereDropsTheStaleAlias() {
-        aliases.remember("b", PolicyNames.parse("active-backup"));
+        aliases.remember("b", PolicyNames.parse("active-backup", OFFERED::resolve));
 
-        assertNull(aliases.aliasOf("b", LoadDistribution.HASH_L34), "the configuration changed the policy");
+        assertNull(aliases.aliasOf("b", Policies.HASH_L34), "the configuration changed the policy");
     }
 
     @Test
     void aCanonicalNameOrADeleteForgetsTheAlias() {
-        aliases.remember("b", PolicyNames.parse("balance-tcp"));
-        aliases.remember("b", PolicyNames.parse("hash-l34"));
-        assertNull(aliases.aliasOf("b", LoadDistribution.HASH_L34));
+        aliases.remember("b", PolicyNames.parse("balance-tcp", OFFERED::resolve));
+        aliases.remember("b", PolicyNames.parse("hash-l34", OFFERED::resolve));
+        assertNull(aliases.aliasOf("b", Policies.HASH_L34));
 
-        aliases.remember("c", PolicyNames.parse("balance-tcp"));
+        aliases.remember("c", PolicyNames.parse("balance-tcp", OFFERED::resolve));
         aliases.forget("c");
-        assertNull(aliases.aliasOf("c", LoadDistribution.HASH_L34));
+        assertNull(aliases.aliasOf("c", Policies.HASH_L34));
     }
 }

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
+import org.nicmanager.nicmanager.distribution.PolicyCatalog;
+import org.nicmanager.nicmanager.distribution.Policies;
 
 class PolicyNamesTest {
+
+    private static final PolicyCatalog OFFERED = PolicyCatalog.builtIn(true);
 
     @ParameterizedTest
     @CsvSource({"active-backup, failover-order", "balance-rr, round-robin", "balance-xor, hash-l2",
@@ -18,16 +21,16 @@ class PolicyNamesTest {
         "loadbalance_srcmac, hash-l2-src", "loadbalance_ip, hash-l3", "failover_explicit, failover-order",
         "loadbalance_loadbased, load-based"})
     void anAliasMeansItsPolicyAndIsRemembered(String alias, String policy) {
-        PolicyNames.Chosen chosen = PolicyNames.parse(alias);
+        PolicyNames.Chosen chosen = PolicyNames.parse(alias, OFFERED::resolve);
 
-        assertEquals(LoadDistribution.fromShellName(policy), chosen.policy());
+        assertEquals(policy, chosen.policy());
         assertEquals(alias, chosen.alias());
     }
 
     @Test
     void everyCanonicalNameIsItselfWithoutAlias() {
-        for (LoadDistribution policy : LoadDistribution.values()) {
-            PolicyNames.Chosen chosen = PolicyNames.parse(policy.shellName());
+        for (String policy : Policies.BUILT_IN) {
+            PolicyNames.Chosen chosen = PolicyNames.parse(policy, OFFERED::resolve);
             assertEquals(policy, chosen.policy());
             assertNull(chosen.alias());
         }
@@ -35,7 +38,8 @@ class PolicyNamesTest {
 
     @Test
     void eightOhTwoThreeAdIsRefusedPointingAtTheLacpOption() {
-        String message = assertThrows(IllegalArgumentException.class, () -> PolicyNames.parse("802.3ad"))
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> PolicyNames.parse("802.3ad", OFFERED::resolve))
                 .getMessage();
 
         assertTrue(message.startsWith("policy '802.3ad' is refused: "), message);
@@ -45,7 +49,8 @@ class PolicyNamesTest {
     @ParameterizedTest
     @CsvSource({"balance-tlb", "balance-alb"})
     void linuxAdaptiveModesAreRefusedWithTheReasonAndTheNearestPolicy(String alias) {
-        String message = assertThrows(IllegalArgumentException.class, () -> PolicyNames.parse(alias)).getMessage();
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> PolicyNames.parse(alias, OFFERED::resolve)).getMessage();
 
         assertTrue(message.startsWith("policy '" + alias + "' is refused: "), message);
         assertTrue(message.contains("which this NIC manager does not do"), message);
@@ -54,12 +59,14 @@ class PolicyNamesTest {
 
     @Test
     void anUnknownNameListsCanonicalNamesAndAliases() {
-        String message = assertThrows(IllegalArgumentException.class, () -> PolicyNames.parse("fastest"))
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> PolicyNames.parse("fastest", OFFERED::resolve))
                 .getMessage();
 
         assertTrue(message.startsWith("unknown policy 'fastest'; allowed: round-robin"), message);
         assertTrue(message.contains("failover-order"), message);
-        assertTrue(message.contains("; aliases: active-backup (failover-order)"), message);
+        assertTrue(message.contains("; aliases: balance-rr (round-robin)"), message);
+        assertTrue(message.contains("active-backup (failover-order)"), message);
         assertTrue(message.contains("loadbalance_srcid (per-vm)"), message);
     }
 }

@@ -2,8 +2,13 @@ package org.nicmanager.kernel.api.teaming;
 
 import java.util.List;
 
-/** A bond as shown to the operator. */
-public record BondInfo(String name, LoadDistribution policy, LacpMode lacp, FailbackMode failback,
+/**
+ * A bond as shown to the operator.
+ *
+ * @param policy the name of the load-distribution policy the bond runs now (a {@code DistributionPolicy}'s name, since
+ *        2.0; the default policy while the bond waits for its own to return)
+ */
+public record BondInfo(String name, String policy, LacpMode lacp, FailbackMode failback,
         List<BondMember> members, long failovers, long failbacks) {
 
     public BondInfo {

@@ -26,10 +26,19 @@ public final class BondTopics {
      * {@link #MTU_BYTES} and {@link #DETAILS}.
      */
     public static final String MTU_MISMATCH = PREFIX + "MTU_MISMATCH";
+    /**
+     * The service of a bond's policy left (its bundle stopped): the bond now runs the NIC manager's default policy
+     * ({@link #POLICY}) and waits for its own ({@link #WANTED_POLICY}). Carries {@link #DETAILS}.
+     */
+    public static final String POLICY_FALLBACK = PREFIX + "POLICY_FALLBACK";
+    /** The policy a bond waited for is offered again and the bond runs it ({@link #POLICY}) once more. */
+    public static final String POLICY_RESTORED = PREFIX + "POLICY_RESTORED";
 
     public static final String BOND = "bond.name";
     public static final String NIC = "nic.name";
     public static final String POLICY = "policy";
+    /** The policy a bond was given and waits for while it runs the default ({@link #POLICY_FALLBACK}). */
+    public static final String WANTED_POLICY = "policy.wanted";
     /**
      * Upper-case reason: CARRIER_LOST, HARDWARE_FAILED, REMOVED, TRANSMIT_LINK_DOWN, ARP_UNANSWERED, LACP, BUSY (the
      * member's ring stayed full for the bond's failover-on-busy time), FAILBACK, LOAD_MOVED (a load-based bond moved

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.nicmanager.kernel.api.nic.PhysicalNic;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.lacp.PartnerKey;
 
@@ -24,7 +23,7 @@ public interface AutoBondHost {
     /** For each LACP bond, the partner its members have heard. */
     Map<PartnerKey, String> bondsByPartner();
 
-    void createBond(String name, LoadDistribution policy, BondSettings settings);
+    void createBond(String name, String policy, BondSettings settings);
 
     void addToBond(String bond, List<String> nics);
 }

@@ -11,11 +11,11 @@ import java.util.TreeMap;
 
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.teaming.LacpMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.nicmanager.nicmanager.lacp.PartnerGroups;
 import org.nicmanager.nicmanager.lacp.PartnerKey;
@@ -42,7 +42,7 @@ public final class AutoBonder {
     private final Deque<String> actions = new ArrayDeque<>();
     private boolean enabled;
     private boolean fastRate = true;
-    private LoadDistribution policy = LoadDistribution.HASH_L34;
+    private String policy = Policies.HASH_L34;
     private String lastRefusal;
 
     public AutoBonder(KernelScheduler scheduler, AutoBondHost host) {
@@ -53,7 +53,7 @@ public final class AutoBonder {
     }
 
     /** Turns automatic bonding on or off; the same settings again change nothing. */
-    public void configure(boolean on, boolean fast, LoadDistribution bondPolicy) {
+    public void configure(boolean on, boolean fast, String bondPolicy) {
         if (on == enabled && fast == fastRate && bondPolicy == policy) {
             return;
         }
@@ -65,7 +65,7 @@ public final class AutoBonder {
             stopAll();
         }
         if (on) {
-            record("automatic bonding on (LACP " + (fast ? "fast" : "slow") + ", policy " + policy.shellName() + ")");
+            record("automatic bonding on (LACP " + (fast ? "fast" : "slow") + ", policy " + policy + ")");
             scanAndRearm();
         } else {
             scan.cancel();
@@ -183,7 +183,7 @@ public final class AutoBonder {
             list.add(new AutoBondStatus.Probe(nic, partner != null ? "YES" : probe.silent() ? "NO" : "UNKNOWN",
                     partner == null ? null : partner.toString()));
         });
-        return new AutoBondStatus(enabled, fastRate ? "fast" : "slow", policy.shellName(), list,
+        return new AutoBondStatus(enabled, fastRate ? "fast" : "slow", policy, list,
                 new ArrayList<>(actions), lastRefusal);
     }
 }

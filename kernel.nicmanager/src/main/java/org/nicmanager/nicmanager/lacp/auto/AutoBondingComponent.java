@@ -16,7 +16,6 @@ import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.NicInfo;
 import org.nicmanager.kernel.api.nic.NicInventory;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.VmInfo;
@@ -97,7 +96,7 @@ public final class AutoBondingComponent implements AutoBonding, AutoBondHost {
     void modified(Config config) {
         try {
             boolean fast = LacpSettings.parseFastRate(config.lacpRate());
-            LoadDistribution policy = LoadDistribution.fromShellName(config.policy());
+            String policy = bonds.resolvePolicy(config.policy()).policy(); // an unknown name is refused
             world.run(() -> bonder.configure(config.enabled(), fast, policy));
         } catch (IllegalArgumentException refused) {
             logger.error("{} not applied: {}", PID, refused.getMessage());
@@ -115,7 +114,7 @@ public final class AutoBondingComponent implements AutoBonding, AutoBondHost {
     public AutoBondStatus setEnabled(boolean enabled) {
         AutoBondStatus status = world.call(() -> {
             AutoBondStatus now = bonder.status();
-            bonder.configure(enabled, now.lacpRate().equals("fast"), LoadDistribution.fromShellName(now.policy()));
+            bonder.configure(enabled, now.lacpRate().equals("fast"), now.policy());
             return bonder.status();
         });
         store(enabled, status);
@@ -217,9 +216,9 @@ public final class AutoBondingComponent implements AutoBonding, AutoBondHost {
     }
 
     @Override
-    public void createBond(String name, LoadDistribution policy, BondSettings settings) {
+    public void createBond(String name, String policy, BondSettings settings) {
         bonds.create(name, policy, settings);
-        logger.info("automatic bonding made bond {} ({})", name, policy.shellName());
+        logger.info("automatic bonding made bond {} ({})", name, policy);
     }
 
     @Override

@@ -18,10 +18,10 @@ import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.teaming.LacpMode;
-import org.nicmanager.kernel.api.teaming.LoadDistribution;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.engine.BondReport;
 import org.nicmanager.nicmanager.engine.BondTable;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
@@ -91,7 +91,7 @@ class AutoBonderTest {
         }
 
         @Override
-        public void createBond(String name, LoadDistribution policy, BondSettings settings) {
+        public void createBond(String name, String policy, BondSettings settings) {
             table.create(name, policy, settings);
         }
 
@@ -118,7 +118,7 @@ class AutoBonderTest {
                 host.arrive(net.createCard("n3", E1000, "swC"));
             });
             AutoBonder bonder = world.call(() -> new AutoBonder(world, host));
-            world.run(() -> bonder.configure(true, true, LoadDistribution.HASH_L34));
+            world.run(() -> bonder.configure(true, true, Policies.HASH_L34));
             world.advance(100 * MILLIS);
 
             List<BondReport> bonds = world.call(host.table::reports);
@@ -142,7 +142,7 @@ class AutoBonderTest {
             world.advance(2 * SECOND);
             assertEquals(List.of("n1", "n2", "n4"), world.call(() -> host.table.report("auto0").nics()),
                     "a NIC that finds the bond's partner joins it");
-            world.run(() -> bonder.configure(false, true, LoadDistribution.HASH_L34));
+            world.run(() -> bonder.configure(false, true, Policies.HASH_L34));
             assertFalse(world.call(bonder::enabled));
             assertTrue(world.call(bonder::status).probes().isEmpty(), "probes stop");
         }

@@ -7,6 +7,9 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The driver of the simulated e1000, a 1 Gb/s card that carries jumbo frames, with larger rings. The simulated world
  * extends this bundle: it builds the configured e1000 cards and registers them as NICs in this bundle's context.
+ * Each card reaches the kernel through the driver contract ({@code org.nicmanager.kernel.api.driver}), as a driver
+ * with I/O threads of its own would: a receive ring of {@link #RX_RING_DESCRIPTORS} and a transmit ring of
+ * {@link #TX_RING_DESCRIPTORS} descriptors, opened on the network world, with completions in ring order.
  */
 @Component(property = SimulatedNicDriver.MODEL_PROPERTY + "=" + E1000Driver.MODEL_NAME)
 public final class E1000Driver implements SimulatedNicDriver {

@@ -3,12 +3,20 @@ package org.nicmanager.kernel.core;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import org.nicmanager.kernel.api.driver.DriverRings;
+import org.nicmanager.kernel.api.driver.FrameMemory;
+import org.nicmanager.kernel.api.driver.FrameSupply;
+import org.nicmanager.kernel.api.driver.ReceiveHandler;
+import org.nicmanager.kernel.api.driver.ReceiveRing;
+import org.nicmanager.kernel.api.driver.TransmitHandler;
+import org.nicmanager.kernel.api.driver.TransmitRing;
 import org.nicmanager.kernel.api.time.AdvanceReport;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.time.KernelClock;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.kernel.core.driver.WorldRings;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,13 +27,13 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
 /**
- * The microkernel's time and world services: the clock, the scheduler and the network world, backed by one
- * {@link WorldThread}. The clock mode comes from configuration, checked by {@link KernelConfiguration}; a good change
+ * The microkernel's time and world services: the clock, the scheduler, the network world and its driver rings, backed
+ * by one {@link WorldThread}. The clock mode comes from configuration, checked by {@link KernelConfiguration}; a good change
  * restarts the kernel, and every component that uses it, on the new settings, and a bad one never reaches it.
  */
-@Component(service = {KernelClock.class, KernelScheduler.class, NetworkWorld.class, Kernel.class}, immediate = true,
-        configurationPid = KernelConfiguration.PID)
-public final class Kernel implements KernelScheduler, NetworkWorld {
+@Component(service = {KernelClock.class, KernelScheduler.class, NetworkWorld.class, DriverRings.class, Kernel.class},
+        immediate = true, configurationPid = KernelConfiguration.PID)
+public final class Kernel implements KernelScheduler, NetworkWorld, DriverRings {
 
     private final WorldThread world;
     private final KernelConfiguration.Settings settings;
@@ -36,7 +44,8 @@ public final class Kernel implements KernelScheduler, NetworkWorld {
             @Reference(service = LoggerFactory.class) Logger logger) {
         this.settings = settings;
         this.world = new WorldThread(settings.clockMode(), settings.actionTimeoutMs() * 1_000_000L,
-                (timer, failure) -> logger.error("timer '{}' failed", timer, failure));
+                (where, failure) -> logger.error(where.startsWith(WorldRings.FAILURE_PREFIX) ? "{} handler failed"
+                        : "timer '{}' failed", where, failure));
         logger.info("network world started on the {} clock", settings.clockMode());
     }
 
@@ -71,6 +80,25 @@ public final class Kernel implements KernelScheduler, NetworkWorld {
 
     public long timerFailures() {
         return world.timerFailures();
+    }
+
+    // --- driver rings: they feed this world, which drivers know as the NetworkWorld service ---------------------
+
+    @Override
+    public ReceiveRing openReceive(NetworkWorld feeds, String name, int slots, ReceiveHandler handler) {
+        WorldRings.requireWorld(this, feeds, name);
+        return world.rings().openReceive(this, name, slots, handler);
+    }
+
+    @Override
+    public TransmitRing openTransmit(NetworkWorld feeds, String name, int slots, TransmitHandler handler) {
+        WorldRings.requireWorld(this, feeds, name);
+        return world.rings().openTransmit(this, name, slots, handler);
+    }
+
+    @Override
+    public FrameSupply newSupply(String name, int buffers, int bufferBytes, FrameMemory memory) {
+        return WorldRings.newSupply(name, buffers, bufferBytes, memory);
     }
 
     // --- delegation to the world thread ---------------------------------------------------------------------------

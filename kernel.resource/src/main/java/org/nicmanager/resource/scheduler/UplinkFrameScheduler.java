@@ -30,9 +30,13 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     final UplinkState state;
-    /** The state's port and clock, kept here too for the frame path. */
+    /** The state's parts that never change, kept here too so that the frame path reads them directly. */
     private final UplinkPort port;
     private final KernelScheduler clock;
+    private final VmTable table;
+    private final ServiceOrder order;
+    private final FrameSlab slab;
+    private final ShareClock shareClock;
     private final GatePlacement gates;
     private final UplinkControl control;
     private final ResourceEvents events;
@@ -49,6 +53,10 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         this.state = new UplinkState(uplink, port, clock, settings.lagBoundUnits());
         this.port = port;
         this.clock = clock;
+        this.table = state.table;
+        this.order = state.order;
+        this.slab = state.slab;
+        this.shareClock = state.shareClock;
         this.gates = new GatePlacement(state, this::releaseDue);
         this.control = new UplinkControl(state, gates, this::release, allocations, events);
         this.events = events;
@@ -62,11 +70,11 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
 
     @Override
     public Decision offer(FrameBuffer frame) {
-        int slot = state.table.slotOfPort(frame.sourcePort());
+        int slot = table.slotOfPort(frame.sourcePort());
         if (slot < 0) {
             return unattributed(frame);
         }
-        VmSlot vm = state.table.slot(slot);
+        VmSlot vm = table.slot(slot);
         int wireBytes = WireBytes.of(frame.length());
         vm.offeredFrames++;
         vm.offeredWireBytes += wireBytes;
@@ -82,11 +90,11 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
             conformsAt = vm.conformsAt(wireBytes * (long) Byte.SIZE);
             if (conformsAt <= now) {
                 gates.wake(vm, now); // backlogged from now, whether its frame goes at once or joins the order below
-                if (!releasing && port.ready() && (!state.order.anyReady() || state.order.servesFirst(vm, now))) {
+                if (!releasing && port.ready() && (!order.anyReady() || order.servesFirst(vm, now))) {
                     // This VM would be first in every phase: the frame goes now, past the queue.
                     charge(vm, wireBytes, ServiceOrder.SHARES, now);
                     port.send(frame);
-                    if (state.order.anyReady()) {
+                    if (order.anyReady()) {
                         release(now); // the uplink may take more
                     }
                     return Decision.SEND;
@@ -97,13 +105,13 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
             return drop(vm, frame, gates.waitReason(vm, now));
         }
         frame.setEnqueuedAtNanos(now);
-        state.slab.offer(vm, frame);
+        slab.offer(vm, frame);
         if (vm.state == VmSlot.IDLE) {
             if (conformsAt > now) {
-                state.order.makeWaiting(vm, conformsAt, now);
+                order.makeWaiting(vm, conformsAt, now);
                 gates.armRelease();
             } else {
-                state.order.makeReady(vm, now);
+                order.makeReady(vm, now);
             }
         }
         release(now);
@@ -127,18 +135,18 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         releasing = true;
         try {
             while (port.ready()) {
-                int slot = state.order.next(now);
+                int slot = order.next(now);
                 if (slot < 0) {
                     break;
                 }
-                int phase = state.order.phase();
-                VmSlot vm = state.table.slot(slot);
-                int wireBytes = WireBytes.of(state.slab.headLength(vm));
-                FrameBuffer frame = state.slab.poll(vm);
+                int phase = order.phase();
+                VmSlot vm = table.slot(slot);
+                int wireBytes = WireBytes.of(slab.headLength(vm));
+                FrameBuffer frame = slab.poll(vm);
                 charge(vm, wireBytes, phase, now);
                 gates.settle(vm, now);
                 if (phase == ServiceOrder.FLOOR) {
-                    state.order.floorServed(vm);
+                    order.floorServed(vm);
                 }
                 port.send(frame);
             }
@@ -162,10 +170,10 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         }
         long units = costMode.units(wireBytes);
         if (phase != ServiceOrder.RESERVATION) {
-            state.shareClock.charge(vm, units, phase == ServiceOrder.SHARES);
+            shareClock.charge(vm, units, phase == ServiceOrder.SHARES);
         }
-        if (state.order.countsIntervals()) {
-            state.order.countUnits(vm, units);
+        if (order.countsIntervals()) {
+            order.countUnits(vm, units);
         }
         vm.sentFrames++;
         vm.sentWireBytes += wireBytes;
@@ -179,9 +187,9 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
 
     @Override
     public void transmitted(int port) {
-        int slot = state.table.slotOfPort(port);
+        int slot = table.slotOfPort(port);
         if (slot >= 0) {
-            state.table.slot(slot).deliveredFrames++;
+            table.slot(slot).deliveredFrames++;
         } else {
             state.unattributedDelivered++;
         }
@@ -189,16 +197,16 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
 
     @Override
     public void droppedDownstream(int port, DropReason reason) {
-        int slot = state.table.slotOfPort(port);
+        int slot = table.slotOfPort(port);
         if (slot >= 0) {
-            state.table.slot(slot).droppedDownstream[reason.ordinal()]++;
+            table.slot(slot).droppedDownstream[reason.ordinal()]++;
         } else {
             state.unattributedDropped++;
         }
     }
 
     private Decision unattributed(FrameBuffer frame) {
-        if (!closed && !releasing && !state.order.anyReady() && port.ready()) {
+        if (!closed && !releasing && !order.anyReady() && port.ready()) {
             state.unattributedSent++;
             port.send(frame);
             return Decision.SEND;
@@ -243,9 +251,9 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         queueLimitBytes = settings.queueLimitBytes();
         state.queueLimitFrames = settings.queueLimitFrames();
         control.settingsChanged(settings);
-        state.order.setIntervalUnits(settings.intervalMinUnits(), settings.intervalMaxUnits());
+        order.setIntervalUnits(settings.intervalMinUnits(), settings.intervalMaxUnits());
         intervalNanos = settings.intervalNanos();
-        if (state.order.countsIntervals()) {
+        if (order.countsIntervals()) {
             intervalTimer.armAfter(intervalNanos);
         } else {
             intervalTimer.cancel();
@@ -277,7 +285,7 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
 
     /** True while the VM has a virtual NIC connected here. */
     public boolean carries(String vm) {
-        VmSlot slot = state.table.find(vm);
+        VmSlot slot = table.find(vm);
         return slot != null && slot.ports > 0;
     }
 
@@ -288,7 +296,7 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
      * announced, until it does.
      */
     public long reservationRoom(String vm) {
-        return admissibleCapacityBps() - Guarantees.reservedByOthers(state.table, vm);
+        return admissibleCapacityBps() - Guarantees.reservedByOthers(table, vm);
     }
 
     /** What the uplink carries now, in bits per second ([0116]). */
@@ -318,14 +326,14 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
 
     private void sample() {
         long now = clock.nanoTime();
-        state.history.sample(now, state.table);
+        state.history.sample(now, table);
         StarvationWatch.sample(state, now, ThroughputHistory.SAMPLE_NANOS, events);
-        state.shareClock.rebase(state.table, state.order.shares);
+        shareClock.rebase(table, order.shares);
         sampleTimer.armAt(sampleTimer.deadlineNanos() + ThroughputHistory.SAMPLE_NANOS);
     }
 
     private void nextInterval() {
-        state.order.rollover();
+        order.rollover();
         intervalTimer.armAt(intervalTimer.deadlineNanos() + intervalNanos);
         release(clock.nanoTime());
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import org.nicmanager.kernel.api.driver.DriverRings;
 import org.nicmanager.kernel.api.names.NameEntry;
 import org.nicmanager.kernel.api.names.NameSource;
 import org.nicmanager.kernel.api.time.KernelScheduler;
@@ -50,13 +51,14 @@ public final class SimulatedHardware implements SimulatedWorld, Hardware, NameSo
     /** @param settings checked by {@link SimulatedNetworkConfiguration}; a new one means a new world */
     @Activate
     public SimulatedHardware(@Reference WorldSettings settings, @Reference NetworkWorld world,
-            @Reference KernelScheduler scheduler, @Reference EventAdmin eventAdmin,
+            @Reference KernelScheduler scheduler, @Reference DriverRings rings, @Reference EventAdmin eventAdmin,
             @Reference(service = LoggerFactory.class) Logger logger) {
         this.world = world;
         this.logger = logger;
         SimEventPoster events = new SimEventPoster(eventAdmin, scheduler);
         // The model arms timers and owns world state from its first line, so it is born on the world thread.
-        this.model = world.call(() -> new SimulatedNetwork(scheduler, events, settings.seed(), settings.model()));
+        this.model = world.call(() -> new SimulatedNetwork(scheduler, world, rings, events, settings.seed(),
+                settings.model()));
         logger.info("simulated network ready (seed {}, {})", settings.seed(), settings.model());
     }
 

@@ -1,13 +1,22 @@
 package org.nicmanager.kernel.api.frame;
 
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * One Ethernet frame (destination MAC to the end of the payload, no FCS) in a reusable kernel buffer.
  *
- * <p>Buffers come from a {@link FramePool} and go back to it with {@link #release()}. The device emulators copy a
- * guest's frame into one, as DMA would, and from then on the frame moves through the kernel by reference. A buffer is
- * owned by one thread at a time (the network world), so it has no locks.
+ * <p>Buffers come from a {@link FramePool}, or from any other supply that made them with {@link #over}, and go back
+ * with {@link #release()}. The device emulators copy a guest's frame into one, as DMA would, and from then on the frame
+ * moves through the kernel by reference. A buffer is owned by one thread at a time, so it has no locks: a hand-off
+ * between threads (a driver ring) must publish it safely.
+ *
+ * <p>The memory is on the heap ({@link #data()} is its array) or off it: a direct {@link ByteBuffer}, for example a
+ * slot of a driver's memory-mapped ring, so that a frame costs at most one copy between the device and the kernel.
+ * {@link #memory()} reads both kinds; {@link #data()} only the first.
  */
 @ProviderType
 public final class FrameBuffer {
@@ -18,8 +27,21 @@ public final class FrameBuffer {
     /** Source port value for a frame that did not come from a virtual NIC. */
     public static final int NO_PORT = -1;
 
+    /**
+     * Takes back a buffer made by {@link #over} when its owner calls {@link #release()}. Called on the releasing
+     * thread, which may be any thread that owned the frame; the buffer is marked released before the call.
+     */
+    @ConsumerType
+    @FunctionalInterface
+    public interface Recycler {
+        void recycle(FrameBuffer frame);
+    }
+
+    /** The heap array behind {@link #memory}, or null when the memory is off-heap. */
     private final byte[] data;
+    private final ByteBuffer memory;
     private final FramePool pool;
+    private final Recycler recycler;
     private int length;
     private boolean pooled;
     private int sourcePort = NO_PORT;
@@ -27,21 +49,66 @@ public final class FrameBuffer {
 
     FrameBuffer(int capacityBytes, FramePool pool) {
         this.data = new byte[capacityBytes];
+        this.memory = ByteBuffer.wrap(data);
         this.pool = pool;
+        this.recycler = null;
+    }
+
+    private FrameBuffer(ByteBuffer memory, Recycler recycler) {
+        this.memory = memory;
+        this.data = memory.hasArray() && memory.arrayOffset() == 0 ? memory.array() : null;
+        this.pool = null;
+        this.recycler = recycler;
     }
 
     /** A buffer that belongs to no pool, for tests and one-off control frames. */
     public static FrameBuffer unpooled(int capacityBytes) {
+        checkCapacity(capacityBytes);
+        return new FrameBuffer(capacityBytes, null);
+    }
+
+    /**
+     * A buffer over memory its caller owns: a heap or direct {@link ByteBuffer} (a slice of a memory-mapped ring, say)
+     * whose bytes {@code [0, capacity)} hold the frame. {@link #release()} hands it to {@code recycler}; a null
+     * recycler makes a buffer that is simply forgotten. Position and limit of {@code memory} are not used.
+     */
+    public static FrameBuffer over(ByteBuffer memory, Recycler recycler) {
+        Objects.requireNonNull(memory, "memory");
+        checkCapacity(memory.capacity());
+        return new FrameBuffer(memory, recycler);
+    }
+
+    private static void checkCapacity(int capacityBytes) {
         if (capacityBytes < 1 || capacityBytes > MAX_FRAME_BYTES) {
             throw new IllegalArgumentException(
                     "frame capacity " + capacityBytes + " bytes is outside 1.." + MAX_FRAME_BYTES);
         }
-        return new FrameBuffer(capacityBytes, null);
     }
 
-    /** The backing array; valid bytes are {@code [0, length())}. Exposed so headers can be read in place. */
+    /**
+     * The backing array; valid bytes are {@code [0, length())}. Exposed so headers can be read in place.
+     *
+     * @throws IllegalStateException when the memory is off-heap ({@link #hasArray()} is false): use {@link #memory()}
+     */
     public byte[] data() {
+        if (data == null) {
+            throw new IllegalStateException("this frame's memory is off-heap (a direct ByteBuffer) and has no array;"
+                    + " read it through memory()");
+        }
         return data;
+    }
+
+    /** True when {@link #data()} can be used: the memory is a heap array starting at index 0. */
+    public boolean hasArray() {
+        return data != null;
+    }
+
+    /**
+     * The frame's memory, heap or direct; valid bytes are {@code [0, length())}. Use absolute gets and puts only: the
+     * buffer's position and limit are shared by every reader and mean nothing.
+     */
+    public ByteBuffer memory() {
+        return memory;
     }
 
     public int length() {
@@ -49,23 +116,47 @@ public final class FrameBuffer {
     }
 
     public int capacity() {
-        return data.length;
+        return memory.capacity();
     }
 
     /** Sets the number of valid bytes. */
     public void setLength(int lengthBytes) {
-        if (lengthBytes < 0 || lengthBytes > data.length) {
+        if (lengthBytes < 0 || lengthBytes > memory.capacity()) {
             throw new IllegalArgumentException(
-                    "frame length " + lengthBytes + " bytes is outside 0.." + data.length);
+                    "frame length " + lengthBytes + " bytes is outside 0.." + memory.capacity());
         }
         this.length = lengthBytes;
     }
 
     /** Copies {@code lengthBytes} bytes from {@code source} into this buffer, replacing its contents. */
     public void copyFrom(byte[] source, int offset, int lengthBytes) {
-        java.util.Objects.checkFromIndexSize(offset, lengthBytes, source.length); // before anything changes
+        Objects.checkFromIndexSize(offset, lengthBytes, source.length); // before anything changes
         setLength(lengthBytes);
-        System.arraycopy(source, offset, data, 0, lengthBytes);
+        if (data != null) {
+            System.arraycopy(source, offset, data, 0, lengthBytes);
+        } else {
+            memory.put(0, source, offset, lengthBytes);
+        }
+    }
+
+    /**
+     * Copies {@code lengthBytes} bytes at {@code offset} of {@code source} (heap or direct, e.g. a memory-mapped receive
+     * ring) into this buffer, replacing its contents: the one copy between a device's memory and the kernel.
+     * {@code source}'s position and limit are not used or changed.
+     */
+    public void copyFrom(ByteBuffer source, int offset, int lengthBytes) {
+        Objects.checkFromIndexSize(offset, lengthBytes, source.capacity());
+        setLength(lengthBytes);
+        memory.put(0, source, offset, lengthBytes);
+    }
+
+    /**
+     * Copies the frame's {@link #length()} bytes into {@code target} at {@code offset} (a transmit ring's slot, say).
+     * {@code target}'s position and limit are not used or changed.
+     */
+    public void copyTo(ByteBuffer target, int offset) {
+        Objects.checkFromIndexSize(offset, length, target.capacity());
+        target.put(offset, memory, 0, length);
     }
 
     /** The virtual NIC port the frame came from, or {@link #NO_PORT}. Set by the device emulator (step 801). */
@@ -86,11 +177,39 @@ public final class FrameBuffer {
         this.enqueuedAtNanos = nanos;
     }
 
-    /** Returns the buffer to its pool. A buffer without a pool is simply forgotten. */
+    /** Returns the buffer to its pool or recycler. A buffer with neither is simply forgotten. */
     public void release() {
         if (pool != null) {
             pool.release(this);
+        } else if (recycler != null) {
+            markReleased();
+            recycler.recycle(this);
         }
+    }
+
+    /**
+     * Hands a released buffer out again, clean: for the supply that made it with {@link #over}, on the thread that
+     * takes it from the supply.
+     *
+     * @throws IllegalStateException when the buffer was not released (it still has an owner)
+     */
+    public void reissue() {
+        if (pool != null) {
+            throw new IllegalStateException("a FramePool's buffer is handed out again by its pool, not reissued");
+        }
+        if (!pooled) {
+            throw new IllegalStateException("frame buffer reissued while still in use");
+        }
+        pooled = false;
+        reset();
+    }
+
+    private void markReleased() {
+        if (pooled) {
+            // A double release would hand one buffer to two owners: a kernel bug, never a user mistake.
+            throw new IllegalStateException("frame buffer released twice");
+        }
+        pooled = true;
     }
 
     /** Clears per-frame metadata; called by the pool when the buffer is handed out again. */

@@ -5,7 +5,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A physical NIC, implemented by a driver bundle and registered as a service (whiteboard). All methods are called on
- * the network world's thread.
+ * the network world's thread. A driver whose device has I/O threads of its own keeps them away from this object: they
+ * exchange frames with the world through the rings of {@link org.nicmanager.kernel.api.driver.DriverRings}, and
+ * {@link #transmit} offers to the NIC's transmit ring.
  */
 @ConsumerType
 public interface PhysicalNic {

@@ -7,7 +7,9 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The single thread that owns all network state. Shell commands, configuration changes and driver callbacks post
- * actions here instead of touching state themselves, so the frame path needs no locks.
+ * actions here instead of touching state themselves, so the frame path needs no locks. Frames from a driver's own
+ * threads come in batches through rings that name the world they feed
+ * ({@link org.nicmanager.kernel.api.driver.DriverRings}), not one posted action each.
  */
 @ProviderType
 public interface NetworkWorld {

@@ -12,12 +12,20 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
+import org.nicmanager.kernel.api.driver.DriverRings;
+import org.nicmanager.kernel.api.driver.FrameMemory;
+import org.nicmanager.kernel.api.driver.FrameSupply;
+import org.nicmanager.kernel.api.driver.ReceiveHandler;
+import org.nicmanager.kernel.api.driver.ReceiveRing;
+import org.nicmanager.kernel.api.driver.TransmitHandler;
+import org.nicmanager.kernel.api.driver.TransmitRing;
 import org.nicmanager.kernel.api.time.AdvanceReport;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.kernel.api.time.WorldTimeoutException;
+import org.nicmanager.kernel.core.driver.WorldRings;
 import org.nicmanager.kernel.core.time.TimerQueue;
 import org.nicmanager.lib.units.TimeSpan;
 
@@ -28,8 +36,11 @@ import org.nicmanager.lib.units.TimeSpan;
  * clock the thread also sleeps until the next timer deadline. Under the virtual clock time stands still until
  * {@link #advance(long)} moves it, and timers fire in (deadline, arm order), so the same script always gives the same
  * numbers.
+ *
+ * <p>Driver threads hand frames over through rings ({@link DriverRings}, DESIGN.md section 3a): a publish flags its
+ * ring and unparks the thread, and the loop drains flagged rings after the posted actions.
  */
-public final class WorldThread implements NetworkWorld, KernelScheduler, AutoCloseable {
+public final class WorldThread implements NetworkWorld, KernelScheduler, DriverRings, AutoCloseable {
 
     private static final long JOIN_TIMEOUT_MS = 5_000;
     /** Wait for as long as the world takes (see {@link #call}). */
@@ -45,11 +56,12 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, AutoClo
     private final ConcurrentLinkedQueue<PostedAction<?>> actions = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final Thread thread;
+    private final WorldRings rings;
     private volatile boolean running = true;
     private long timerFailures;
 
     /**
-     * @param timerFailureSink told about each timer whose action threw; the world goes on with the next timer
+     * @param timerFailureSink told about each timer or driver ring handler that threw; the world goes on
      */
     public WorldThread(ClockMode mode, long actionTimeoutNanos, BiConsumer<String, Throwable> timerFailureSink) {
         this.mode = mode;
@@ -58,6 +70,7 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, AutoClo
         this.thread = new Thread(this::loop, "nicmgr-world");
         this.thread.setDaemon(true);
         this.timers.setOwner(thread);
+        this.rings = new WorldRings(thread, timerFailureSink);
         this.thread.start();
     }
 
@@ -94,6 +107,30 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, AutoClo
     /** Timers whose action threw. Each was reported to the failure sink. */
     public long timerFailures() {
         return timerFailures;
+    }
+
+    // --- driver rings ---------------------------------------------------------------------------------------------
+
+    /** The driver rings of this thread, for a facade that is the NetworkWorld service (the kernel). */
+    public WorldRings rings() {
+        return rings;
+    }
+
+    @Override
+    public ReceiveRing openReceive(NetworkWorld world, String name, int slots, ReceiveHandler handler) {
+        WorldRings.requireWorld(this, world, name);
+        return rings.openReceive(this, name, slots, handler);
+    }
+
+    @Override
+    public TransmitRing openTransmit(NetworkWorld world, String name, int slots, TransmitHandler handler) {
+        WorldRings.requireWorld(this, world, name);
+        return rings.openTransmit(this, name, slots, handler);
+    }
+
+    @Override
+    public FrameSupply newSupply(String name, int buffers, int bufferBytes, FrameMemory memory) {
+        return WorldRings.newSupply(name, buffers, bufferBytes, memory);
     }
 
     // --- posting actions ------------------------------------------------------------------------------------------
@@ -205,10 +242,11 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, AutoClo
     private void loop() {
         while (running) {
             runPostedActions();
+            rings.drainSignalled();
             if (mode == ClockMode.REAL) {
                 fireDueRealTimers();
             }
-            if (running && actions.isEmpty()) {
+            if (running && actions.isEmpty() && !rings.hasWork()) {
                 sleepUntilWork();
             }
         }
@@ -224,7 +262,7 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, AutoClo
     }
 
     private void fireDueRealTimers() {
-        while (actions.isEmpty() && timers.nextDeadline() <= nanoTime()) {
+        while (actions.isEmpty() && !rings.hasWork() && timers.nextDeadline() <= nanoTime()) {
             fireFirstSafely();
         }
     }

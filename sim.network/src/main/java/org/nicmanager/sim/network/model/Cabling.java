@@ -20,14 +20,17 @@ final class Cabling {
     private static final int TEN_NET = 0x0A00_0000;
 
     private final KernelScheduler scheduler;
+    private final DriverLink driver;
     private final SimEvents events;
     private final SimSettings settings;
     private final Inventory inventory;
     private final int[] macCounters = new int[256];
     private int hostAddresses;
 
-    Cabling(KernelScheduler scheduler, SimEvents events, SimSettings settings, Inventory inventory) {
+    Cabling(KernelScheduler scheduler, DriverLink driver, SimEvents events, SimSettings settings,
+            Inventory inventory) {
         this.scheduler = scheduler;
+        this.driver = driver;
         this.events = events;
         this.settings = settings;
         this.inventory = inventory;
@@ -36,7 +39,7 @@ final class Cabling {
     SimCard card(String name, NicModel model, SimSwitch switchBox) {
         long mac = newMac(CARD_MACS);
         SwitchPort port = switchBox.attach(name, model.speedBps());
-        SimCard card = new SimCard(scheduler, events, name, model, mac, switchBox.name() + "/" + port.number());
+        SimCard card = new SimCard(scheduler, driver, events, name, model, mac, switchBox.name() + "/" + port.number());
         card.setPort(port);
         cable(name, card, port, model.speedBps());
         inventory.add(card);

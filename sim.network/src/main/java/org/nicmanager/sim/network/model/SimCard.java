@@ -1,5 +1,10 @@
 package org.nicmanager.sim.network.model;
 
+import org.nicmanager.kernel.api.driver.DriverRings;
+import org.nicmanager.kernel.api.driver.ReceiveRing;
+import org.nicmanager.kernel.api.driver.TransmitHandler;
+import org.nicmanager.kernel.api.driver.TransmitOutcome;
+import org.nicmanager.kernel.api.driver.TransmitRing;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.MacAddress;
@@ -15,14 +20,17 @@ import org.nicmanager.sim.api.SimulatedCard;
 
 /**
  * The hardware model of a simulated card: the {@link org.nicmanager.kernel.api.nic.PhysicalNic} its driver registers.
+ * It reaches the kernel through the driver contract ({@link DriverRings}), as a driver with its own I/O threads does:
+ * received frames go through a {@link ReceiveRing} into the world, and transmitted frames through a
+ * {@link TransmitRing} to the card's {@link CardTransmitter}, whose completions come back in ring order. The device is
+ * modelled on the world thread, so each ring is drained as it is published and virtual time stays exact.
  *
  * <p>Transmit: a ring of {@code model.txRingDescriptors()} frames serialised at {@code model.speedBps()}. A frame holds
  * its descriptor until its last bit has left. {@link NicListener#transmitReady} is edge-triggered, like a driver's
  * queue wake-up: it is called when a descriptor frees after the ring filled up or a transmit was refused as BUSY.
  *
  * <p>Receive: frames over the MTU, unicast frames for another MAC (unless promiscuous) and frames with no listener are
- * dropped and counted; the rest pass to the listener, which then owns them. Frames are handed over at once: the
- * receive ring is not modelled, because the kernel's listener never refuses a frame.
+ * dropped and counted by the card; the rest pass through the receive ring to the listener, which then owns them.
  *
  * <p>Link state is FAILED while the hardware has failed, else UP with carrier and DOWN without. Every change reaches
  * the listener at the moment it happens; leaving UP flushes the ring, counted as {@code txDropsLinkDown}. With a
@@ -42,7 +50,10 @@ final class SimCard implements SimulatedCard, CableEnd {
     private final long mac;
     private final String attachment;
     private final SimEvents events;
-    private final Transmitter ring;
+    private final CardTransmitter transmitter;
+    private final TransmitRing ring;
+    private final ReceiveRing received;
+    private Cable.Direction outbound;
     private final Timer hardwareRepair;
     private final Timer ringRepair;
     private Cable cable;
@@ -67,17 +78,36 @@ final class SimCard implements SimulatedCard, CableEnd {
     private long rxDropsNoListener;
     private long hardwareErrors;
 
-    SimCard(KernelScheduler scheduler, SimEvents events, String name, NicModel model, long mac, String attachment) {
+    SimCard(KernelScheduler scheduler, DriverLink driver, SimEvents events, String name, NicModel model, long mac,
+            String attachment) {
         this.name = name;
         this.model = model;
         this.mac = mac;
         this.attachment = attachment;
         this.events = events;
-        this.ring = new Transmitter(scheduler, "card " + name + " tx", model.speedBps(), model.txRingDescriptors(),
-                this::frameSent);
-        this.ring.onCompletion(this::transmitCompleted);
+        this.transmitter = new CardTransmitter(scheduler, "card " + name + " tx", model.speedBps());
+        this.ring = driver.rings().openTransmit(driver.world(), "card " + name + " tx",
+                ringSlots(model.txRingDescriptors()), new TransmitHandler() {
+                    @Override
+                    public void transmitDone(FrameBuffer frame, TransmitOutcome outcome) {
+                        SimCard.this.transmitDone(frame, outcome);
+                    }
+
+                    @Override
+                    public void framesWaiting() {
+                        transmitter.framesWaiting();
+                    }
+                });
+        this.transmitter.attach(ring);
+        this.received = driver.rings().openReceive(driver.world(), "card " + name + " rx",
+                ringSlots(model.rxRingDescriptors()), this::frameArrived);
         this.hardwareRepair = scheduler.newTimer("card " + name + " hardware repair", () -> repair(Fault.HARDWARE));
         this.ringRepair = scheduler.newTimer("card " + name + " ring repair", () -> repair(Fault.RING));
+    }
+
+    /** Driver rings are powers of two; the card itself enforces its exact descriptor count. */
+    private static int ringSlots(int descriptors) {
+        return Math.max(DriverRings.MIN_SLOTS, Integer.highestOneBit(Math.max(1, descriptors - 1) << 1));
     }
 
     // --- PhysicalNic ---------------------------------------------------------------------------------------------
@@ -122,12 +152,12 @@ final class SimCard implements SimulatedCard, CableEnd {
             txDropsTooLong++;
             return TransmitStatus.TOO_LONG;
         }
-        if (ringFailed || !ring.offer(frame)) {
+        if (ringFailed || ringFull() || !ring.offer(frame)) {
             txBusy++;
             wakeOnSpace = true;
             return TransmitStatus.BUSY;
         }
-        if (ring.full()) {
+        if (ringFull()) {
             wakeOnSpace = true;
         }
         return TransmitStatus.ACCEPTED;
@@ -135,17 +165,22 @@ final class SimCard implements SimulatedCard, CableEnd {
 
     @Override
     public long pendingBytes() {
-        return ring.queuedBytes();
+        return ring.pendingBytes();
     }
 
     @Override
     public int pendingFrames() {
-        return ring.queuedFrames();
+        return ring.pendingFrames();
     }
 
     @Override
     public boolean transmitRingFull() {
-        return ringFailed || ring.full();
+        return ringFailed || ringFull();
+    }
+
+    /** Every descriptor of the model holds a frame not yet completed. */
+    private boolean ringFull() {
+        return ring.pendingFrames() >= model.txRingDescriptors();
     }
 
     @Override
@@ -179,7 +214,7 @@ final class SimCard implements SimulatedCard, CableEnd {
     @Override
     public void connect(Cable cable, Cable.Direction outbound) {
         this.cable = cable;
-        ring.connect(outbound);
+        this.outbound = outbound;
     }
 
     Cable cable() {
@@ -223,6 +258,15 @@ final class SimCard implements SimulatedCard, CableEnd {
                 return;
             }
         }
+        if (!received.offer(frame)) {
+            frame.release(); // counted by the ring; cannot happen while the world drains at each publish
+            return;
+        }
+        received.publish();
+    }
+
+    /** The world's side of the receive ring. */
+    private void frameArrived(FrameBuffer frame) {
         NicListener receiver = listener;
         if (receiver == null) {
             rxDropsNoListener++;
@@ -230,16 +274,32 @@ final class SimCard implements SimulatedCard, CableEnd {
             return;
         }
         rxFrames++;
-        rxBytes += length;
+        rxBytes += frame.length();
         receiver.frameReceived(this, frame);
     }
 
-    /** The transmit completion: the listener learns which frame left (its sender, say) while it is still readable. */
-    private void transmitCompleted(FrameBuffer frame) {
+    /**
+     * The world's side of the transmit ring, told of each completion in ring order. A frame that left is reported to
+     * the listener (its sender, say) while still readable and then carried by the cable: in the simulation the buffer
+     * itself travels to the far end. An aborted frame goes back to the listener, which may resend it elsewhere.
+     */
+    private void transmitDone(FrameBuffer frame, TransmitOutcome outcome) {
         NicListener receiver = listener;
-        if (receiver != null) {
-            receiver.transmitCompleted(this, frame);
+        if (outcome == TransmitOutcome.ABORTED) {
+            txDropsLinkDown++; // a failure, not a frame
+            if (receiver == null) {
+                frame.release();
+            } else {
+                receiver.transmitAborted(this, frame);
+            }
+            return;
         }
+        int lengthBytes = frame.length();
+        if (receiver != null) {
+            receiver.transmitCompleted(this, frame); // before the cable: the far end may release the buffer at once
+        }
+        outbound.carry(frame);
+        frameSent(lengthBytes);
     }
 
     private void frameSent(int lengthBytes) {
@@ -269,9 +329,7 @@ final class SimCard implements SimulatedCard, CableEnd {
     private void refreshState() {
         LinkState next = hardwareFailed ? LinkState.FAILED : carrierUp ? LinkState.UP : LinkState.DOWN;
         if (next != LinkState.UP) {
-            NicListener receiver = listener;
-            txDropsLinkDown += receiver == null ? ring.flush()
-                    : ring.drainTo(frame -> receiver.transmitAborted(this, frame)); // a failure, not a frame
+            transmitter.abortAll(); // each frame comes back through transmitDone, oldest first
         }
         if (next != state) {
             state = next;
@@ -345,6 +403,8 @@ final class SimCard implements SimulatedCard, CableEnd {
         cable = null;
         carrierUp = false;
         refreshState();
+        received.close();
+        ring.close();
     }
 
     @Override

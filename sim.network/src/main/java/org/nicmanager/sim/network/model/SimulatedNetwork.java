@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import org.nicmanager.kernel.api.driver.DriverRings;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.names.NameEntry;
 import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.lib.units.Rate;
 import org.nicmanager.sim.api.NicModel;
 import org.nicmanager.sim.api.SimTopics;
@@ -36,18 +38,33 @@ public final class SimulatedNetwork implements PhysicalWorld {
     private long topologyReports;
 
     /**
+     * A network on a world that is its own scheduler and driver rings, as a {@code WorldThread} is.
+     *
      * @param events where physical events go (link, fault, flood)
      * @param seed seeds the random streams of traffic sources
      */
-    public SimulatedNetwork(KernelScheduler scheduler, SimEvents events, long seed, SimSettings settings) {
-        if (scheduler == null || events == null || settings == null) {
-            throw new IllegalArgumentException("a simulated network needs a scheduler, an event sink and settings");
+    public <W extends KernelScheduler & NetworkWorld & DriverRings> SimulatedNetwork(W world, SimEvents events,
+            long seed, SimSettings settings) {
+        this(world, world, world, events, seed, settings);
+    }
+
+    /**
+     * @param world the world the cards' NICs belong to; their driver rings feed it
+     * @param rings the driver contract through which the cards reach the world
+     * @param events where physical events go (link, fault, flood)
+     * @param seed seeds the random streams of traffic sources
+     */
+    public SimulatedNetwork(KernelScheduler scheduler, NetworkWorld world, DriverRings rings, SimEvents events,
+            long seed, SimSettings settings) {
+        if (scheduler == null || world == null || rings == null || events == null || settings == null) {
+            throw new IllegalArgumentException("a simulated network needs a scheduler, a network world, driver"
+                    + " rings, an event sink and settings");
         }
         this.scheduler = scheduler;
         this.events = events;
         this.settings = settings;
         this.buffers = new BufferPools(settings);
-        this.cabling = new Cabling(scheduler, events, settings, inventory);
+        this.cabling = new Cabling(scheduler, new DriverLink(world, rings), events, settings, inventory);
         this.traffic = new TrafficControl(scheduler, events, settings, buffers, inventory, cabling, seed);
         this.captures = new Captures(scheduler, inventory);
     }

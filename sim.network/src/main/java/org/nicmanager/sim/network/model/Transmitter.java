@@ -29,8 +29,6 @@ final class Transmitter {
     private final LineRate line;
     private final Timer serialised;
     private final Owner owner;
-    /** Told of each frame as its last bit leaves, before the cable takes it; null when no one asked. */
-    private Completion completion;
     private Cable.Direction outbound;
     private boolean sending;
     /** A control frame waiting to go next, or null. */
@@ -46,15 +44,6 @@ final class Transmitter {
         this.line = new LineRate(speedBps);
         this.owner = owner;
         this.serialised = scheduler.newTimer(name, this::headSerialised);
-    }
-
-    /** Told of each frame as its last bit leaves, while the frame is still readable (a card's transmit completion). */
-    interface Completion {
-        void leaving(FrameBuffer frame);
-    }
-
-    void onCompletion(Completion completion) {
-        this.completion = completion;
     }
 
     void connect(Cable.Direction outbound) {
@@ -106,9 +95,6 @@ final class Transmitter {
             startNext(headDoneNanos);
         }
         int lengthBytes = frame.length();
-        if (completion != null) {
-            completion.leaving(frame); // before the cable: the far end may release the buffer at once
-        }
         outbound.carry(frame);
         owner.frameSent(lengthBytes);
     }

@@ -9,6 +9,7 @@ import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.lib.frames.HeaderParser;
+import org.nicmanager.lib.frames.MacBytes;
 import org.nicmanager.nicmanager.bond.Bond;
 
 /**
@@ -122,24 +123,16 @@ final class InboundRouter implements Bond.InboundFrames {
             return false;
         }
         if ((data[0] & 1) != 0) {
-            localFrames += copyToEachBut(mac(data, 6), -1, frame);
+            localFrames += copyToEachBut(MacBytes.read(data, MacBytes.SOURCE_OFFSET), -1, frame);
             return false;
         }
-        int owner = index.find(mac(data, 0));
+        int owner = index.find(MacBytes.read(data, MacBytes.DESTINATION_OFFSET));
         if (owner < 0) {
             return false;
         }
         localFrames++;
         deliveries[owner].deliver(frame);
         return true;
-    }
-
-    private static long mac(byte[] data, int at) {
-        long mac = 0;
-        for (int i = 0; i < 6; i++) {
-            mac = (mac << 8) | (data[at + i] & 0xFF);
-        }
-        return mac;
     }
 
     /**

@@ -372,10 +372,7 @@ public final class HeaderParser implements FrameHeaders {
     }
 
     private long u48(int offset) {
-        if (length < offset + 6) {
-            return 0;
-        }
-        return (long) u16(offset) << 32 | (u32(offset + 2) & 0xFFFFFFFFL);
+        return length < offset + 6 ? 0 : MacBytes.read(data, offset);
     }
 
     private long u64(int offset) {

@@ -14,6 +14,7 @@ import org.nicmanager.lib.frames.FlowStampLocator;
 import org.nicmanager.lib.frames.FlowTracker;
 import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.lib.frames.HeaderParser;
+import org.nicmanager.lib.frames.MacBytes;
 
 /**
  * A machine outside the hypervisor, cabled to a switch: it counts what it receives (per sender and flow, from the
@@ -178,7 +179,7 @@ final class ExternalHost implements CableEnd {
     public void receive(FrameBuffer frame) {
         byte[] data = frame.data();
         int length = frame.length();
-        long destination = length >= 6 ? Bytes.mac(data, 0) : 0;
+        long destination = length >= 6 ? MacBytes.read(data, 0) : 0;
         if (destination != mac && !MacAddress.isMulticast(destination)) {
             rxDropsNotForUs++;
             frame.release();
@@ -225,8 +226,8 @@ final class ExternalHost implements CableEnd {
     /** Sends the frame back where it came from, addresses and ports swapped, reusing the buffer. */
     private void echo(FrameBuffer frame) {
         byte[] data = frame.data();
-        Bytes.putMac(data, 0, Bytes.mac(data, 6));
-        Bytes.putMac(data, 6, mac);
+        MacBytes.write(data, 0, MacBytes.read(data, 6));
+        MacBytes.write(data, 6, mac);
         int l3 = headers.l3Offset();
         if (headers.ipVersion() == 4) {
             Bytes.swap(data, l3 + 12, l3 + 16, 4); // the header checksum is a sum: a swap keeps it valid

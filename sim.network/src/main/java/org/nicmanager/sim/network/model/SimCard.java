@@ -14,6 +14,7 @@ import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.frames.MacBytes;
 import org.nicmanager.sim.api.NicModel;
 import org.nicmanager.sim.api.SimTopics;
 import org.nicmanager.sim.api.SimulatedCard;
@@ -251,7 +252,7 @@ final class SimCard implements SimulatedCard, CableEnd {
             return;
         }
         if (!promiscuous && length >= 6) {
-            long destination = Bytes.mac(data, 0);
+            long destination = MacBytes.read(data, 0);
             if (destination != mac && !MacAddress.isMulticast(destination)) {
                 rxDropsNotForUs++;
                 frame.release();

@@ -10,6 +10,7 @@ import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.lib.frames.Hashing;
 import org.nicmanager.lib.frames.HeaderParser;
+import org.nicmanager.lib.frames.MacBytes;
 import org.nicmanager.lib.lacp.LacpduCodec;
 
 /**
@@ -175,7 +176,7 @@ final class SimSwitch {
             frame.release();
             return;
         }
-        long destination = Bytes.mac(data, 0);
+        long destination = MacBytes.read(data, 0);
         if ((destination & RESERVED_GROUP_MASK) == RESERVED_GROUP) {
             if (destination == LacpduCodec.SLOW_PROTOCOLS_MULTICAST) {
                 aggregation.slowProtocolFrame(ingress, frame);
@@ -191,7 +192,7 @@ final class SimSwitch {
             return;
         }
         long now = scheduler.nanoTime();
-        long source = Bytes.mac(data, 6);
+        long source = MacBytes.read(data, 6);
         if (!MacAddress.isMulticast(source) && macs.learn(source, ingress.logical, now) && !aging.armed()) {
             aging.armAt(now + macs.agingNanos());
         }
@@ -221,7 +222,7 @@ final class SimSwitch {
     /** The frame's flow hash: the 5-tuple when it has one, else its MACs (the parser reads both in place). */
     private long flowHash(FrameBuffer frame) {
         return headers.parse(frame) == FrameVerdict.OK ? headers.flowHash()
-                : Hashing.mix(Bytes.mac(frame.data(), 0) * 31 + Bytes.mac(frame.data(), 6));
+                : Hashing.mix(MacBytes.read(frame.data(), 0) * 31 + MacBytes.read(frame.data(), 6));
     }
 
     /**

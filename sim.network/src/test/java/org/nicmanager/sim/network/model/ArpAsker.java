@@ -9,6 +9,7 @@ import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.lib.frames.Arp;
 import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.lib.frames.MacBytes;
 import org.nicmanager.sim.api.SimulatedCard;
 
 /**
@@ -83,7 +84,7 @@ final class ArpAsker implements NicListener {
         byte[] data = frame.data();
         if (Arp.isIpv4OverEthernet(data, frame.length())) {
             arpReceived++;
-            lastDestinationMac = Bytes.mac(data, 0);
+            lastDestinationMac = MacBytes.read(data, MacBytes.DESTINATION_OFFSET);
             lastLength = frame.length();
             lastOperation = Arp.operation(data);
             lastSenderMac = Arp.senderMac(data);

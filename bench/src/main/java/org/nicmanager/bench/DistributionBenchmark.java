@@ -10,6 +10,8 @@ import org.nicmanager.kernel.api.distribution.MemberTable;
 import org.nicmanager.kernel.api.distribution.PolicyContext;
 import org.nicmanager.kernel.api.distribution.PortOwners;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
+import org.nicmanager.nicmanager.vms.VmFacts;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -189,7 +191,8 @@ public class DistributionBenchmark {
             frames[i] = frame;
             ports[i] = vm;
         }
-        distributor = PolicyCatalog.builtIn(true).require(policy).create(context(new Bond(), new PortVms(VMS)));
+        distributor = PolicyCatalog.builtIn(VmKnowledge.of(VmFacts.EMPTY_REGISTRY)).require(policy)
+                .create(context(new Bond(), new PortVms(VMS)));
     }
 
     @Benchmark

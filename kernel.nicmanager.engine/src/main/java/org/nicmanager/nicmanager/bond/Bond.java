@@ -3,7 +3,6 @@ package org.nicmanager.nicmanager.bond;
 import java.util.List;
 
 import org.nicmanager.kernel.api.distribution.DistributionPolicy;
-import org.nicmanager.kernel.api.distribution.PortOwners;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicListener;
@@ -11,6 +10,7 @@ import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /**
  * One team of physical NICs (patent [0059]-[0071], [0101]-[0104]): spreads outgoing frames over its members with its
@@ -66,19 +66,19 @@ public final class Bond {
      * A bond with the built-in policy of that name, for tests and benchmarks; the NIC manager finds its policies as
      * services ({@link PolicyCatalog}).
      *
-     * @param vms the VM directory of the kernel-integrated NIC manager, or {@code null} (loadable variant)
-     * @throws IllegalArgumentException for an unknown policy, or a VM-aware one without a VM directory
+     * @param vms what the NIC manager knows of VMs
+     * @throws IllegalArgumentException for an unknown policy, or one that needs what the NIC manager does not know
      */
-    public Bond(String name, String policy, PortOwners vms, KernelScheduler scheduler, BondSettings settings) {
-        this(name, PolicyCatalog.builtIn(vms != null).require(policy), vms, scheduler, settings);
+    public Bond(String name, String policy, VmKnowledge vms, KernelScheduler scheduler, BondSettings settings) {
+        this(name, PolicyCatalog.builtIn(vms).require(policy), vms, scheduler, settings);
     }
 
     /**
      * @param policy the policy service the bond runs
-     * @param vms the VM directory of the kernel-integrated NIC manager, or {@code null} (loadable variant)
-     * @throws IllegalArgumentException for a policy that needs VM information without a VM directory
+     * @param vms what the NIC manager knows of VMs
+     * @throws IllegalArgumentException for a policy that needs what the NIC manager does not know
      */
-    public Bond(String name, DistributionPolicy policy, PortOwners vms, KernelScheduler scheduler,
+    public Bond(String name, DistributionPolicy policy, VmKnowledge vms, KernelScheduler scheduler,
             BondSettings settings) {
         this.name = name;
         this.scheduler = scheduler;

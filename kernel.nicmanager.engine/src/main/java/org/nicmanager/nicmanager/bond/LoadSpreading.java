@@ -9,9 +9,9 @@ import org.nicmanager.kernel.api.distribution.PortOwners;
 import org.nicmanager.kernel.api.distribution.Spreading;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
-import org.nicmanager.kernel.api.vm.Priority;
 import org.nicmanager.nicmanager.distribution.LoadBasedSettings;
 import org.nicmanager.nicmanager.distribution.PortMoves;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /**
  * A bond's load distribution (patent [0066]-[0069]): its policy service, the distributor that service made for it
@@ -20,27 +20,9 @@ import org.nicmanager.nicmanager.distribution.PortMoves;
  */
 final class LoadSpreading {
 
-    /** The ports a policy sees when it did not ask for VM information, or where there is none: no VM owns any. */
-    private static final PortOwners NO_VMS = new PortOwners() {
-        @Override
-        public int portBound() {
-            return 0;
-        }
-
-        @Override
-        public int vmOfPort(int port) {
-            return -1;
-        }
-
-        @Override
-        public int priorityOfPort(int port) {
-            return Priority.DEFAULT;
-        }
-    };
-
     private final String bond;
     private final BondMembers members;
-    private final PortOwners vms;
+    private final VmKnowledge vms;
     private final LoadBasedSettings loadBased;
     private final PortMoves moves;
     /** Places the frames a policy held while a port moved, once the move is done (the bond's drain). */
@@ -51,10 +33,10 @@ final class LoadSpreading {
     private BondDistributor distributor;
 
     /**
-     * @param vms the VM directory of the kernel-integrated NIC manager, or {@code null} (loadable variant)
-     * @throws IllegalArgumentException for a policy that needs VM information without a VM directory
+     * @param vms what the NIC manager knows of VMs
+     * @throws IllegalArgumentException for a policy that needs what the NIC manager does not know
      */
-    LoadSpreading(String bond, DistributionPolicy policy, BondMembers members, PortOwners vms,
+    LoadSpreading(String bond, DistributionPolicy policy, BondMembers members, VmKnowledge vms,
             KernelScheduler scheduler, LoadBasedSettings loadBased, PortMoves moves, Runnable resume) {
         this.bond = bond;
         this.members = members;
@@ -102,14 +84,15 @@ final class LoadSpreading {
     }
 
     private BondDistributor make(DistributionPolicy next) {
-        boolean needsVms = next.needs().contains(PolicyNeed.VM_INFORMATION);
-        if (needsVms && vms == null) {
+        if (!vms.gives(next.needs())) {
             throw new IllegalArgumentException("policy " + next.name() + " needs to know which VM sent each frame,"
                     + " which this NIC manager does not know");
         }
+        // A policy that did not ask for VM information sees ports no VM owns, in either variant.
+        PortOwners ports = next.needs().contains(PolicyNeed.VM_INFORMATION) ? vms.ports() : VmKnowledge.NONE.ports();
         BondDistributor made;
         try {
-            made = next.create(new Context(needsVms ? vms : NO_VMS));
+            made = next.create(new Context(ports));
         } catch (RuntimeException broken) { // another bundle's code: its failure is a refusal, and changes nothing
             throw new IllegalArgumentException("policy " + next.name() + " failed to make a distributor for bond "
                     + bond + ": " + broken, broken);

@@ -1,6 +1,10 @@
 package org.nicmanager.nicmanager.distribution;
 
 import java.util.List;
+import java.util.Set;
+
+import org.nicmanager.kernel.api.distribution.PolicyNeed;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /**
  * The names of the built-in load-distribution policies (patent [0066]-[0069], [0082], [0121]), each offered by a
@@ -40,9 +44,9 @@ public final class Policies {
      * vSphere's default for VMs, route based on the originating virtual port ({@code per-vm}), where the NIC manager
      * knows which VM sent each frame; else active-backup ({@code failover-order}). Neither reorders a flow.
      *
-     * @param knowsVms true for the kernel-integrated NIC manager
+     * @param vms what the NIC manager knows of VMs
      */
-    public static String defaultPolicy(boolean knowsVms) {
-        return knowsVms ? PER_VM : FAILOVER_ORDER;
+    public static String defaultPolicy(VmKnowledge vms) {
+        return vms.gives(Set.of(PolicyNeed.VM_INFORMATION)) ? PER_VM : FAILOVER_ORDER;
     }
 }

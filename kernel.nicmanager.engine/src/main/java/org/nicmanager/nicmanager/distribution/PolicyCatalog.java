@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.nicmanager.kernel.api.distribution.DistributionPolicy;
 import org.nicmanager.kernel.api.distribution.PolicyNeed;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /**
  * The load-distribution policies offered now, by name and alias: the NIC manager's view of the policy whiteboard.
@@ -24,23 +25,17 @@ public final class PolicyCatalog {
     public record Named(String policy, String alias) {
     }
 
-    private final Set<PolicyNeed> given;
-    private final String variant;
+    private final VmKnowledge vms;
     private final Map<String, List<DistributionPolicy>> byName = new LinkedHashMap<>();
 
-    /**
-     * @param given what this NIC manager can give policies
-     * @param variant how refusals name this NIC manager, e.g. "the loadable NIC manager"
-     */
-    public PolicyCatalog(Set<PolicyNeed> given, String variant) {
-        this.given = Set.copyOf(given);
-        this.variant = variant;
+    /** @param vms what this NIC manager knows of VMs, so what it can give policies */
+    public PolicyCatalog(VmKnowledge vms) {
+        this.vms = vms;
     }
 
     /** A catalog of fresh built-in policies, for tests and benchmarks. */
-    public static PolicyCatalog builtIn(boolean knowsVms) {
-        PolicyCatalog catalog = new PolicyCatalog(knowsVms ? Set.of(PolicyNeed.VM_INFORMATION) : Set.of(),
-                knowsVms ? "the kernel-integrated NIC manager" : "the loadable NIC manager");
+    public static PolicyCatalog builtIn(VmKnowledge vms) {
+        PolicyCatalog catalog = new PolicyCatalog(vms);
         BuiltInPolicies.all().forEach(catalog::add);
         return catalog;
     }
@@ -111,10 +106,10 @@ public final class PolicyCatalog {
     }
 
     private void refuseUnlessUsable(DistributionPolicy policy) {
-        if (!given.containsAll(policy.needs())) {
+        if (!vms.gives(policy.needs())) {
             throw new IllegalArgumentException("policy " + policy.name() + " needs " + describe(policy.needs())
-                    + ", which only the kernel-integrated NIC manager knows; " + variant + " allows: "
-                    + names().stream().filter(name -> given.containsAll(find(name).orElseThrow().needs()))
+                    + ", which only the kernel-integrated NIC manager knows; " + vms.variant() + " allows: "
+                    + names().stream().filter(name -> vms.gives(find(name).orElseThrow().needs()))
                             .collect(Collectors.joining(", ")));
         }
     }

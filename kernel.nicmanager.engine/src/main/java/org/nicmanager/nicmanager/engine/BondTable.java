@@ -16,6 +16,7 @@ import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
 import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /**
  * The host's uplinks and which NIC belongs to which (patent [0059]-[0061]), owned by the network world's thread. An
@@ -41,30 +42,30 @@ public final class BondTable {
     private final FramePool groupCopies = new FramePool(GROUP_COPY_BUFFERS, FrameBuffer.MAX_FRAME_BYTES);
 
     /**
-     * @param vmPorts VM information for VM-aware policies, or {@code null} where there is none (loadable variant)
+     * @param vms what the NIC manager knows of VMs, for the VM-aware policies
      * @param gates what stands between VMs and each uplink: nothing, or the resource manager
      * @param policies the load-distribution policies offered now (the whiteboard)
      */
-    public BondTable(KernelScheduler scheduler, VmPorts vmPorts, Gates gates, BondEvents events,
+    public BondTable(KernelScheduler scheduler, VmKnowledge vms, Gates gates, BondEvents events,
             PolicyCatalog policies) {
         this.scheduler = scheduler;
         this.gates = gates;
         this.events = events;
-        this.maps = new UplinkMaps(vmPorts);
+        this.maps = new UplinkMaps(vms);
         this.rules = new MembershipRules(maps);
         this.ports = new VnicPorts(maps, this::openUnbonded);
         this.policies = policies;
-        this.fallback = new PolicyFallback(policies, Policies.defaultPolicy(vmPorts != null), events);
+        this.fallback = new PolicyFallback(policies, Policies.defaultPolicy(vms), events);
     }
 
     /** A table with the built-in policies, for tests. */
-    public BondTable(KernelScheduler scheduler, VmPorts vmPorts, Gates gates, BondEvents events) {
-        this(scheduler, vmPorts, gates, events, PolicyCatalog.builtIn(vmPorts != null));
+    public BondTable(KernelScheduler scheduler, VmKnowledge vms, Gates gates, BondEvents events) {
+        this(scheduler, vms, gates, events, PolicyCatalog.builtIn(vms));
     }
 
     /** A table with no resource manager and no events: for tests and benchmarks. */
-    public BondTable(KernelScheduler scheduler, VmPorts vmPorts) {
-        this(scheduler, vmPorts, Gates.DIRECT, BondEvents.NONE);
+    public BondTable(KernelScheduler scheduler, VmKnowledge vms) {
+        this(scheduler, vms, Gates.DIRECT, BondEvents.NONE);
     }
 
     // --- bonds ----------------------------------------------------------------------------------------------------------
@@ -382,6 +383,6 @@ public final class BondTable {
     }
 
     private Uplink open(String name, DistributionPolicy policy, BondSettings settings, boolean unbondedNic) {
-        return new Uplink(name, policy, settings, unbondedNic, maps.vmPorts, scheduler, groupCopies, gates, events);
+        return new Uplink(name, policy, settings, unbondedNic, maps.vms, scheduler, groupCopies, gates, events);
     }
 }

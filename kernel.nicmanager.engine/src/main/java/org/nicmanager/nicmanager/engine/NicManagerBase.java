@@ -9,25 +9,25 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.nicmanager.kernel.api.distribution.DistributionPolicy;
-import org.nicmanager.kernel.api.distribution.PolicyNeed;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.teaming.BondDirectory;
 import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
-import org.nicmanager.kernel.api.vm.Priority;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /**
  * The NIC manager both variants run: it tracks the physical NICs drivers register and keeps the host's bonds, changing
- * them only on the network world's thread. A NIC whose driver stops leaves its bond, which fails over at once. With
- * {@link VmFacts} (the kernel-integrated variant) it knows each virtual NIC's VM and priority, so the VM-aware policies
- * work and a bond a running VM uses keeps its NICs; without (the loadable variant) it sees frames, NICs and time only.
+ * them only on the network world's thread. A NIC whose driver stops leaves its bond, which fails over at once. What it
+ * knows of VMs is the variant's {@link VmKnowledge}: the kernel-integrated variant knows each virtual NIC's VM and
+ * priority, so the VM-aware policies work and a bond a running VM uses keeps its NICs; the loadable one
+ * ({@link VmKnowledge#NONE}) sees frames, NICs and time only.
  *
  * <p>Load-distribution policies are services ({@link DistributionPolicy}, whiteboard) that the component tracks and
  * hands to {@link #policyAdded} and {@link #policyRemoved}: a bond whose policy leaves falls back to the default
@@ -50,7 +50,7 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
     private static final int FOLLOW_ATTEMPTS = 10;
 
     private final NetworkWorld world;
-    private final VmFacts vms;
+    private final VmKnowledge vms;
     private final BondStore store;
     private final PolicyCatalog policies;
     private final BondTable table;
@@ -64,17 +64,16 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
     private final Set<String> waitingForPolicy = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param vms what the kernel knows of VMs, or {@code null} for the loadable variant
+     * @param vms what the variant knows of VMs (nothing, for the loadable one)
      * @param gates what stands between VMs and each uplink (the resource manager, or nothing)
      */
-    protected NicManagerBase(NetworkWorld world, KernelScheduler scheduler, VmFacts vms, Gates gates,
+    protected NicManagerBase(NetworkWorld world, KernelScheduler scheduler, VmKnowledge vms, Gates gates,
             BondEvents events, BondStore store) {
         this.world = world;
         this.vms = vms;
         this.store = store;
-        this.policies = new PolicyCatalog(vms == null ? Set.of() : Set.of(PolicyNeed.VM_INFORMATION),
-                vms == null ? "the loadable NIC manager" : "the kernel-integrated NIC manager");
-        this.table = new BondTable(scheduler, vms == null ? null : new VmPorts(), gates, events, policies);
+        this.policies = new PolicyCatalog(vms);
+        this.table = new BondTable(scheduler, vms, gates, events, policies);
         this.reconciler = new BondReconciler(table, running());
     }
 
@@ -182,7 +181,7 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
 
     @Override
     public String defaultPolicy() {
-        return Policies.defaultPolicy(vms != null);
+        return Policies.defaultPolicy(vms);
     }
 
     @Override
@@ -248,7 +247,7 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
 
     @Override
     public VnicUplink connect(String uplink, String vm, long mac, int port, VnicDelivery delivery) {
-        int priority = vms == null ? Priority.DEFAULT : vms.priority(vm);
+        int priority = vms.priority(vm);
         return world.call(() -> table.connect(uplink, vm, priority, mac, port, delivery));
     }
 
@@ -295,6 +294,6 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
     }
 
     private Predicate<String> running() {
-        return vms == null ? vm -> false : vms::running;
+        return vms::running;
     }
 }

@@ -11,6 +11,7 @@ import org.nicmanager.nicmanager.bond.BondObserver;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.FailoverEvent;
 import org.nicmanager.nicmanager.bond.FrameFates;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /**
  * Where virtual NICs send and receive: a bond, or an unbonded NIC (kept as a bond of one that the operator does not
@@ -32,12 +33,12 @@ final class Uplink {
     private final Gates gates;
 
     /**
-     * @param vmPorts VM information for the VM-aware policies, or {@code null} (loadable variant)
+     * @param vms what the NIC manager knows of VMs, for the VM-aware policies
      * @throws IllegalArgumentException for a policy this variant cannot honour
      */
-    Uplink(String name, DistributionPolicy policy, BondSettings settings, boolean unbondedNic, VmPorts vmPorts,
+    Uplink(String name, DistributionPolicy policy, BondSettings settings, boolean unbondedNic, VmKnowledge vms,
             KernelScheduler scheduler, FramePool groupCopies, Gates gates, BondEvents events) {
-        this.bond = new Bond(name, policy, vmPorts, scheduler, settings);
+        this.bond = new Bond(name, policy, vms, scheduler, settings);
         this.router = new InboundRouter(bond, groupCopies);
         this.unbondedNic = unbondedNic;
         this.gates = gates;

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /**
  * The host's uplinks by name and which NIC belongs to which (patent [0059]-[0061]): what {@link BondTable}, its rule
@@ -23,11 +24,11 @@ final class UplinkMaps {
     final Map<String, PhysicalNic> nics = new HashMap<>();
     /** NIC name to the bond that claims it, present or not: a NIC is in at most one bond. */
     final Map<String, String> bondOfNic = new HashMap<>();
-    /** VM information for VM-aware policies, or {@code null} where there is none (loadable variant). */
-    final VmPorts vmPorts;
+    /** What the NIC manager knows of VMs: who owns each virtual NIC port, for the VM-aware policies. */
+    final VmKnowledge vms;
 
-    UplinkMaps(VmPorts vmPorts) {
-        this.vmPorts = vmPorts;
+    UplinkMaps(VmKnowledge vms) {
+        this.vms = vms;
     }
 
     /** The bond of that name; an unknown name is refused, listing the bonds. */
@@ -52,10 +53,7 @@ final class UplinkMaps {
 
     /** Names of the VMs whose virtual NICs connect to the uplink; none known without VM information. */
     List<String> vmsOn(Uplink uplink) {
-        if (vmPorts == null) {
-            return List.of();
-        }
-        return uplink.router.ports().stream().map(vmPorts::vmNameOfPort).distinct().toList();
+        return vms.vmsOf(uplink.router.ports());
     }
 
     static String listing(Collection<String> names) {

@@ -59,8 +59,7 @@ final class VnicPorts {
         }
         uplink.router.connect(mac, port, delivery);
         uplinkOfPort.put(port, uplink);
-        if (maps.vmPorts != null) {
-            maps.vmPorts.connect(port, vm, priority);
+        if (maps.vms.connected(port, vm, priority)) {
             uplink.bond.vmsChanged();
         }
         uplink.gate.connect(port, vm);
@@ -82,8 +81,7 @@ final class VnicPorts {
         }
         uplink.gate.disconnect(port);
         uplink.router.disconnect(port);
-        if (maps.vmPorts != null) {
-            maps.vmPorts.disconnect(port);
+        if (maps.vms.disconnected(port)) {
             uplink.bond.vmsChanged();
         }
         if (uplink.unbondedNic && uplink.router.ports().isEmpty()) {

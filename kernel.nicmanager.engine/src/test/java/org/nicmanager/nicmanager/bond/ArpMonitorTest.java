@@ -18,6 +18,7 @@ import org.nicmanager.kernel.api.sim.SimulatedCard;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.distribution.Policies;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
 
@@ -53,7 +54,7 @@ class ArpMonitorTest {
                 net.addHost("h", "swA", HOST_MAC, HOST_IP, 0);
                 SimulatedCard nic0 = net.createCard("nic0", E1000, "swA");
                 SimulatedCard nic1 = net.createCard("nic1", E1000, "swB");
-                Bond made = new Bond("bond0", Policies.FAILOVER_ORDER, null, world, settings);
+                Bond made = new Bond("bond0", Policies.FAILOVER_ORDER, VmKnowledge.NONE, world, settings);
                 made.addMember(nic1);
                 made.addMember(nic0);
                 return made;

@@ -15,6 +15,7 @@ import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.distribution.Policies;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /**
  * Severity-driven rechecks (issue 4): a NIC whose driver misses a link event is still noticed, a DOWN one after the
@@ -64,7 +65,7 @@ class BondRecheckTest {
             SilentNic nic0 = new SilentNic("s0");
             SilentNic nic1 = new SilentNic("s1");
             Bond bond = world.call(() -> {
-                Bond made = new Bond("b", Policies.ROUND_ROBIN, null, world, settings);
+                Bond made = new Bond("b", Policies.ROUND_ROBIN, VmKnowledge.NONE, world, settings);
                 made.addMember(nic0);
                 made.addMember(nic1);
                 return made;

@@ -19,6 +19,8 @@ import org.nicmanager.kernel.api.teaming.MemberRole;
 import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
+import org.nicmanager.nicmanager.vms.VmFacts;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.nicmanager.sim.network.model.PartnerLacp;
 
 /**
@@ -128,12 +130,14 @@ class BondRolesTest {
             assertEquals(MBPS_100, world.call(() -> capacity(world.bond, "nic0")));
             assertEquals(GBPS, world.call(() -> capacity(world.bond, "nic1")));
 
-            world.run(() -> world.bond.setPolicy(PolicyCatalog.builtIn(true).require(Policies.FAILOVER_ORDER)));
+            world.run(() -> world.bond.setPolicy(PolicyCatalog.builtIn(VmKnowledge.of(VmFacts.EMPTY_REGISTRY))
+                    .require(Policies.FAILOVER_ORDER)));
             assertEquals(List.of(MemberRole.ACTIVE, MemberRole.STANDBY), roles(world.stats()));
             assertEquals(GBPS, world.call(() -> capacity(world.bond)));
             assertEquals(1, changes.get(), "a policy change re-reads the capacity");
 
-            world.run(() -> world.bond.setPolicy(PolicyCatalog.builtIn(true).require(Policies.ROUND_ROBIN)));
+            world.run(() -> world.bond.setPolicy(PolicyCatalog.builtIn(VmKnowledge.of(VmFacts.EMPTY_REGISTRY))
+                    .require(Policies.ROUND_ROBIN)));
             assertEquals(List.of(MemberRole.ACTIVE, MemberRole.ACTIVE), roles(world.stats()));
             assertEquals(GBPS + MBPS_100, world.call(() -> capacity(world.bond)));
         }

@@ -10,6 +10,7 @@ import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.sim.SimulatedCard;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.nicmanager.sim.network.model.HostStats;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
@@ -63,7 +64,7 @@ final class BondWorld implements AutoCloseable {
         });
         nic1 = world.call(() -> net.createCard("nic1", model1, "sw"));
         bond = world.call(() -> {
-            Bond made = new Bond("bond0", policy, null, world, settings);
+            Bond made = new Bond("bond0", policy, VmKnowledge.NONE, world, settings);
             made.addMember(nic0);
             made.addMember(nic1);
             return made;

@@ -26,6 +26,7 @@ import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /**
  * Malformed LACPDUs are counted by defect and ignored, and never crash the bond: truncated ones, wrong versions, bad
@@ -136,7 +137,7 @@ class LacpMalformedTest {
         })) {
             FakeNic nic = new FakeNic();
             Bond bond = world.call(() -> {
-                Bond made = new Bond("bond0", Policies.ROUND_ROBIN, null, world, BondSettings.defaults()
+                Bond made = new Bond("bond0", Policies.ROUND_ROBIN, VmKnowledge.NONE, world, BondSettings.defaults()
                         .withLacp(new LacpSettings(LacpMode.ACTIVE, true, 0, 1)));
                 made.addMember(nic);
                 return made;
@@ -172,7 +173,7 @@ class LacpMalformedTest {
         })) {
             FakeNic nic = new FakeNic();
             Bond bond = world.call(() -> {
-                Bond made = new Bond("bond0", Policies.ROUND_ROBIN, null, world, BondSettings.defaults()
+                Bond made = new Bond("bond0", Policies.ROUND_ROBIN, VmKnowledge.NONE, world, BondSettings.defaults()
                         .withLacp(new LacpSettings(LacpMode.ACTIVE, true, 0, 1)));
                 made.addMember(nic);
                 return made;

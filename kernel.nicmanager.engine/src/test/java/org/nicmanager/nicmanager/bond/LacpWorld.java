@@ -12,6 +12,7 @@ import org.nicmanager.kernel.api.units.Rate;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.nicmanager.sim.network.model.PartnerLacp;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
@@ -48,7 +49,7 @@ final class LacpWorld implements AutoCloseable {
         });
         nic1 = world.call(() -> net.createCard("nic1", model1, "sw"));
         bond = world.call(() -> {
-            Bond made = new Bond("bond0", policy, null, world, BondSettings.defaults().withLacp(lacp));
+            Bond made = new Bond("bond0", policy, VmKnowledge.NONE, world, BondSettings.defaults().withLacp(lacp));
             made.addMember(nic0);
             made.addMember(nic1);
             return made;

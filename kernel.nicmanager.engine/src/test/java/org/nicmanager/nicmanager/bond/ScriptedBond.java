@@ -18,6 +18,7 @@ import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /**
  * A bond of two NICs whose every received frame and carrier change the test writes by hand, on a virtual-time world
@@ -67,7 +68,7 @@ final class ScriptedBond implements AutoCloseable {
 
     ScriptedBond(String policy, BondSettings settings) {
         bond = world.call(() -> {
-            Bond made = new Bond("b", policy, null, world, settings);
+            Bond made = new Bond("b", policy, VmKnowledge.NONE, world, settings);
             made.addMember(nic0);
             made.addMember(nic1);
             return made;

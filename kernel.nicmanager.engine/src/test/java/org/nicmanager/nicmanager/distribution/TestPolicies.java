@@ -9,6 +9,8 @@ import org.nicmanager.kernel.api.distribution.PolicyContext;
 import org.nicmanager.kernel.api.distribution.PolicyNeed;
 import org.nicmanager.kernel.api.distribution.PortOwners;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
+import org.nicmanager.nicmanager.vms.VmFacts;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /** Makes a built-in policy's distributor as a bond would, from the policy service found by name. */
 final class TestPolicies {
@@ -22,7 +24,8 @@ final class TestPolicies {
     }
 
     static DistributionPolicy policy(String name, boolean knowsVms) {
-        return PolicyCatalog.builtIn(knowsVms).require(name);
+        VmKnowledge vms = knowsVms ? VmKnowledge.of(VmFacts.EMPTY_REGISTRY) : VmKnowledge.NONE;
+        return PolicyCatalog.builtIn(vms).require(name);
     }
 
     /** @param vms {@code null} for the loadable variant: VM-aware policies are refused, naming the others */

@@ -21,6 +21,8 @@ import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.FailoverEvent;
 import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
+import org.nicmanager.nicmanager.vms.VmFacts;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
 
@@ -44,7 +46,7 @@ class BondReconcilerTest {
         world = new WorldThread(ClockMode.VIRTUAL, 30_000 * MILLIS, (timer, failure) -> {
             throw new AssertionError(timer + ": " + failure);
         });
-        table = new BondTable(world, new VmPorts(), Gates.DIRECT, recorder());
+        table = new BondTable(world, VmKnowledge.of(VmFacts.EMPTY_REGISTRY), Gates.DIRECT, recorder());
         reconciler = new BondReconciler(table, vm -> false);
         world.run(() -> {
             SimulatedNetwork net = new SimulatedNetwork(world, (topic, subject, fault) -> { }, 7,
@@ -193,7 +195,7 @@ class BondReconcilerTest {
 
     @Test
     void theLoadableVariantRefusesAVmAwarePolicyAndTheBondKeepsItsOwn() {
-        BondTable loadable = new BondTable(world, null);
+        BondTable loadable = new BondTable(world, VmKnowledge.NONE);
         BondReconciler follower = new BondReconciler(loadable, vm -> false);
         world.run(() -> loadable.create("b", Policies.ROUND_ROBIN, BondSettings.defaults()));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> world.call(

@@ -27,6 +27,8 @@ import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
 import org.nicmanager.nicmanager.distribution.Policies;
+import org.nicmanager.nicmanager.vms.VmFacts;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.nicmanager.sim.network.model.HostStats;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
@@ -80,7 +82,7 @@ class BondTableTest {
                 events.add("MTU_MISMATCH " + bond + " " + nic + " " + nicMtuBytes + " " + bondMtuBytes);
             }
         };
-        table = new BondTable(world, new VmPorts(), Gates.DIRECT, recorder);
+        table = new BondTable(world, VmKnowledge.of(VmFacts.EMPTY_REGISTRY), Gates.DIRECT, recorder);
         world.run(() -> {
             net.addSwitch("sw", 8);
             net.addHost("h", "sw", HOST_MAC, 0x0A000001, 0);
@@ -206,7 +208,7 @@ class BondTableTest {
         assertEquals(4, card("nic0").counters().txFrames() + card("nic1").counters().txFrames());
         assertEquals(2, card("nic0").counters().txFrames(), "round-robin alternates");
 
-        BondTable loadable = new BondTable(world, null);
+        BondTable loadable = new BondTable(world, VmKnowledge.NONE);
         world.call(() -> loadable.create("b", Policies.ROUND_ROBIN, BondSettings.defaults()));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> world.call(() -> loadable.policy("b", Policies.PER_VM)));

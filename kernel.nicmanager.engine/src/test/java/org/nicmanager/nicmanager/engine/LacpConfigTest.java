@@ -14,6 +14,7 @@ import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /** A bond's link aggregation as ConfigAdmin stores it: read back, checked like a command, and restored. */
 class LacpConfigTest {
@@ -34,7 +35,7 @@ class LacpConfigTest {
         try (WorldThread world = new WorldThread(ClockMode.VIRTUAL, 10_000_000_000L, (timer, failure) -> {
             throw new AssertionError(timer + ": " + failure);
         })) {
-            BondTable table = world.call(() -> new BondTable(world, null));
+            BondTable table = world.call(() -> new BondTable(world, VmKnowledge.NONE));
             world.run(() -> table.restore(config));
             assertEquals("active", world.call(() -> table.report("bond7")).stats().lacp().mode());
             assertEquals(new LacpSettings(LacpMode.ACTIVE, true, 5_000_000_000L, 2),

@@ -30,6 +30,8 @@ import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.FailoverEvent;
 import org.nicmanager.nicmanager.distribution.BuiltInPolicies;
 import org.nicmanager.nicmanager.distribution.Policies;
+import org.nicmanager.nicmanager.vms.VmFacts;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
 
@@ -52,7 +54,7 @@ class NicManagerFollowTest {
     private static final class Manager extends NicManagerBase {
 
         Manager(WorldThread world, BondEvents events, BondStore store) {
-            super(world, world, null, Gates.DIRECT, events, store);
+            super(world, world, VmKnowledge.NONE, Gates.DIRECT, events, store);
             BuiltInPolicies.all().forEach(this::policyAdded); // as DS binds the policy services
         }
 
@@ -206,7 +208,7 @@ class NicManagerFollowTest {
 
     @Test
     void theKernelIntegratedVariantsDefaultIsPerVm() {
-        NicManagerBase integrated = new NicManagerBase(world, world, new VmFacts() {
+        NicManagerBase integrated = new NicManagerBase(world, world, VmKnowledge.of(new VmFacts() {
             @Override
             public int priority(String vm) {
                 return 5;
@@ -216,7 +218,7 @@ class NicManagerFollowTest {
             public boolean running(String vm) {
                 return false;
             }
-        }, Gates.DIRECT, BondEvents.NONE, new MemoryStore()) {
+        }), Gates.DIRECT, BondEvents.NONE, new MemoryStore()) {
         };
 
         assertEquals(Policies.PER_VM, integrated.defaultPolicy());

@@ -31,6 +31,8 @@ import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 import org.nicmanager.nicmanager.distribution.Policies;
+import org.nicmanager.nicmanager.vms.VmFacts;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
 
@@ -77,7 +79,7 @@ class PolicyFallbackTest {
 
     private WorldThread world;
     private SimulatedNetwork net;
-    private final PolicyCatalog policies = PolicyCatalog.builtIn(true);
+    private final PolicyCatalog policies = PolicyCatalog.builtIn(VmKnowledge.of(VmFacts.EMPTY_REGISTRY));
     private final LastMember plugin = new LastMember();
     private BondTable table;
     private final List<String> events = new ArrayList<>();
@@ -115,7 +117,7 @@ class PolicyFallbackTest {
             }
         };
         policies.add(plugin);
-        table = new BondTable(world, new VmPorts(), Gates.DIRECT, recorder, policies);
+        table = new BondTable(world, VmKnowledge.of(VmFacts.EMPTY_REGISTRY), Gates.DIRECT, recorder, policies);
         world.run(() -> {
             net.addSwitch("sw", 8);
             net.addHost("h", "sw", HOST_MAC, 0x0A000001, 0);
@@ -145,7 +147,7 @@ class PolicyFallbackTest {
 
     @Test
     void aVariantThatCannotGiveWhatAPolicyNeedsRefusesItByName() {
-        PolicyCatalog loadable = PolicyCatalog.builtIn(false);
+        PolicyCatalog loadable = PolicyCatalog.builtIn(VmKnowledge.NONE);
         loadable.add(new LastMember() {
             @Override
             public Set<PolicyNeed> needs() {

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
+import org.nicmanager.nicmanager.vms.VmFacts;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 class PolicyAliasesTest {
 
-    private static final PolicyCatalog OFFERED = PolicyCatalog.builtIn(true);
+    private static final PolicyCatalog OFFERED = PolicyCatalog.builtIn(VmKnowledge.of(VmFacts.EMPTY_REGISTRY));
 
     private final PolicyAliases aliases = new PolicyAliases();
 

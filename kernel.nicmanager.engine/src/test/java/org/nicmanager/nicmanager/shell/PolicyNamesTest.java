@@ -10,10 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 import org.nicmanager.nicmanager.distribution.Policies;
+import org.nicmanager.nicmanager.vms.VmFacts;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 class PolicyNamesTest {
 
-    private static final PolicyCatalog OFFERED = PolicyCatalog.builtIn(true);
+    private static final PolicyCatalog OFFERED = PolicyCatalog.builtIn(VmKnowledge.of(VmFacts.EMPTY_REGISTRY));
 
     @ParameterizedTest
     @CsvSource({"active-backup, failover-order", "balance-rr, round-robin", "balance-xor, hash-l2",

@@ -1,4 +1,4 @@
-package org.nicmanager.nicmanager.engine;
+package org.nicmanager.nicmanager.vms;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,16 +9,16 @@ import org.nicmanager.kernel.api.vm.Priority;
 
 /**
  * Which VM owns each virtual NIC port, and its priority: what only the kernel-integrated NIC manager knows ([0076]),
- * and what the VM-aware policies read. VMs are numbered densely in the order their first port connects.
+ * and what the VM-aware policies read. VMs are numbered densely in the order their first port connects. World thread.
  */
-public final class VmPorts implements PortOwners {
+final class VmPorts implements PortOwners {
 
     private final Map<String, Integer> vmIndex = new HashMap<>();
     private final Map<Integer, String> vmNameOfPort = new HashMap<>();
     private int[] vmOfPort = new int[0];
     private int[] priorityOfPort = new int[0];
 
-    public void connect(int port, String vm, int priority) {
+    void connect(int port, String vm, int priority) {
         if (port >= vmOfPort.length) {
             int size = Math.max(port + 1, vmOfPort.length * 2);
             int old = vmOfPort.length;
@@ -33,11 +33,11 @@ public final class VmPorts implements PortOwners {
     }
 
     /** The VM owning a connected port (control path). */
-    public String vmNameOfPort(int port) {
+    String vmNameOfPort(int port) {
         return vmNameOfPort.get(port);
     }
 
-    public void disconnect(int port) {
+    void disconnect(int port) {
         vmNameOfPort.remove(port);
         if (port < vmOfPort.length) {
             vmOfPort[port] = -1;

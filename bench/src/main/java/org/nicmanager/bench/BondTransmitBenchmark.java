@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.frame.FrameWriter;
+import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.nicmanager.bond.Bond;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.vms.VmFacts;

@@ -2,13 +2,14 @@ package org.nicmanager.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.distribution.BondDistributor;
 import org.nicmanager.kernel.api.distribution.FrameFacts;
 import org.nicmanager.kernel.api.distribution.MemberTable;
 import org.nicmanager.kernel.api.distribution.PolicyContext;
 import org.nicmanager.kernel.api.distribution.PortOwners;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.lib.frames.HeaderParser;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 import org.nicmanager.nicmanager.vms.VmFacts;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
@@ -48,7 +49,7 @@ public class DistributionBenchmark {
 
     private final byte[][] frames = new byte[FRAMES][];
     private final int[] ports = new int[FRAMES];
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     private final long[] pending = new long[MEMBERS];
     private final Facts facts = new Facts();
     private BondDistributor distributor;

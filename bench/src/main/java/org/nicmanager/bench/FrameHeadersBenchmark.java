@@ -9,8 +9,8 @@ import static org.nicmanager.kernel.api.frame.FrameHeaders.TCP_ACK;
 
 import java.util.concurrent.TimeUnit;
 
-import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
+import org.nicmanager.lib.frames.HeaderParser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link FrameHeaders#parse} of typical frames with one reused view, as the network world parses every frame it
+ * {@link HeaderParser#parse} of typical frames with one reused view, as the network world parses every frame it
  * forwards. Each benchmark returns the flow hash so that the parse cannot be optimised away. Run with {@code -prof gc}:
  * {@code gc.alloc.rate.norm} should be about 0 B/op.
  */
@@ -40,7 +40,7 @@ public class FrameHeadersBenchmark {
     private static final int CLIENT_IP = 0x0A_00_00_01;
     private static final int SERVER_IP = 0x0A_00_00_02;
 
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     private byte[] ipv4Udp;
     private byte[] ipv4Tcp;
     private byte[] vlanIpv4Tcp;

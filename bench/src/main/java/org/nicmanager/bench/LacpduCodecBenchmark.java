@@ -2,10 +2,10 @@ package org.nicmanager.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.nicmanager.kernel.api.lacp.LacpParticipant;
-import org.nicmanager.kernel.api.lacp.LacpState;
-import org.nicmanager.kernel.api.lacp.Lacpdu;
-import org.nicmanager.kernel.api.lacp.LacpduCodec;
+import org.nicmanager.lib.lacp.LacpParticipant;
+import org.nicmanager.lib.lacp.LacpState;
+import org.nicmanager.lib.lacp.Lacpdu;
+import org.nicmanager.lib.lacp.LacpduCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

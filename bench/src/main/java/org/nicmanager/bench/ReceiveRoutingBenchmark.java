@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.teaming.LacpMode;
+import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.engine.BondTable;
 import org.nicmanager.nicmanager.lacp.LacpSettings;

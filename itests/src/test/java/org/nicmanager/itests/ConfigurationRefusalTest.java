@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 
 import org.junit.Test;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
+import org.nicmanager.kernel.api.config.ConfigTopics;
 import org.nicmanager.kernel.api.nic.NicTopics;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
@@ -40,7 +40,7 @@ public class ConfigurationRefusalTest extends NicManagerTestSupport {
     @Test
     public void aPoolOfNoBuffersOrOfTooManyIsRefusedAndTheWorldRunsOn() throws Exception {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        ServiceRegistration<EventHandler> handler = listen(events, ConfigurationRefused.TOPIC, "nicmgr/nic/*");
+        ServiceRegistration<EventHandler> handler = listen(events, ConfigTopics.REFUSED, "nicmgr/nic/*");
         shell("hw:switch add swP --ports 4");
         shell("hw:nic add p0 --model e1000 --switch swP");
         Configuration network = configurations.getConfiguration(SIM_PID, "?");
@@ -57,7 +57,7 @@ public class ConfigurationRefusalTest extends NicManagerTestSupport {
 
                 Event refused = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
                 assertNotNull("no refusal of poolBuffers " + bad + " within " + WAIT_SECONDS + " s", refused);
-                assertEquals(ConfigurationRefused.TOPIC, refused.getTopic());
+                assertEquals(ConfigTopics.REFUSED, refused.getTopic());
                 assertEquals(SIM_PID, refused.getProperty("pid"));
                 assertEquals("poolBuffers", refused.getProperty("key"));
                 assertEquals(String.valueOf(bad), refused.getProperty("value"));
@@ -78,7 +78,7 @@ public class ConfigurationRefusalTest extends NicManagerTestSupport {
     @Test
     public void anActionTimeoutOfZeroIsRefusedAndTheKernelAnswers() throws Exception {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        ServiceRegistration<EventHandler> handler = listen(events, ConfigurationRefused.TOPIC);
+        ServiceRegistration<EventHandler> handler = listen(events, ConfigTopics.REFUSED);
         Configuration kernel = configurations.getConfiguration(KERNEL_PID, "?");
         try {
             Dictionary<String, Object> properties = new Hashtable<>();

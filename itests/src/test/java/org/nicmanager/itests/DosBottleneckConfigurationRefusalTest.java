@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 
 import org.junit.Test;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
+import org.nicmanager.kernel.api.config.ConfigTopics;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -105,7 +105,7 @@ public class DosBottleneckConfigurationRefusalTest extends NicManagerTestSupport
 
     private ServiceRegistration<EventHandler> listen(BlockingQueue<Event> events) {
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(EventConstants.EVENT_TOPIC, ConfigurationRefused.TOPIC);
+        properties.put(EventConstants.EVENT_TOPIC, ConfigTopics.REFUSED);
         return context.registerService(EventHandler.class, events::add, properties);
     }
 }

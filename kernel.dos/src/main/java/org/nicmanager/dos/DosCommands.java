@@ -14,7 +14,7 @@ import org.nicmanager.dos.engine.DetectionView;
 import org.nicmanager.dos.engine.DosPolicy;
 import org.nicmanager.dos.engine.ResponseView;
 import org.nicmanager.kernel.api.shell.Json;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

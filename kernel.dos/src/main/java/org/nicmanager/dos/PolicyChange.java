@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.nicmanager.dos.engine.DosPolicy;
 import org.nicmanager.kernel.api.dos.DosResponse;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 
 /**
  * What {@code dos:policy VM ...} asks to change; null for an option left out, which keeps its value.

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.nicmanager.dos.engine.DosPolicy;
-import org.nicmanager.kernel.api.config.ConfigurationCheck;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.nicmanager.kernel.api.dos.DosResponse;
+import org.nicmanager.lib.config.ConfigurationCheck;
+import org.nicmanager.lib.config.ConfigurationRefused;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

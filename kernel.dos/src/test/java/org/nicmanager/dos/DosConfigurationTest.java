@@ -12,8 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.dos.engine.EngineSettings;
-import org.nicmanager.kernel.api.config.ConfigurationFiles;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.nicmanager.kernel.api.dos.DosResponse;
 import org.nicmanager.kernel.api.names.NameDirectory;
 import org.nicmanager.kernel.api.nic.NicInventory;
@@ -22,6 +20,8 @@ import org.nicmanager.kernel.api.vm.MigrationService;
 import org.nicmanager.kernel.api.vm.VmManager;
 import org.nicmanager.kernel.api.vm.VnicAssigner;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.config.ConfigurationFiles;
+import org.nicmanager.lib.config.ConfigurationRefused;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.event.Event;
 

@@ -2,8 +2,9 @@ package org.nicmanager.dos;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.lib.frames.HeaderParser;
 
 /** Frames for the tests, with their headers parsed as the VMM parses them before the taps see them. */
 public final class Frames {
@@ -45,7 +46,7 @@ public final class Frames {
     }
 
     private static Parsed parsed(FrameBuffer frame) {
-        FrameHeaders headers = new FrameHeaders();
+        HeaderParser headers = new HeaderParser();
         headers.parse(frame);
         return new Parsed(frame, headers);
     }

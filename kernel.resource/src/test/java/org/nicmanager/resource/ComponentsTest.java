@@ -19,8 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.config.ConfigurationFiles;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
@@ -32,6 +30,8 @@ import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmRegistry;
 import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vm.VmTopics;
+import org.nicmanager.lib.config.ConfigurationFiles;
+import org.nicmanager.lib.config.ConfigurationRefused;
 import org.nicmanager.resource.allocation.AllocationChange;
 import org.nicmanager.resource.allocation.CostMode;
 import org.nicmanager.resource.allocation.ResourceSettings;

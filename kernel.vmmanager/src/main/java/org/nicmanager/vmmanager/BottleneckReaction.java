@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.nicmanager.kernel.api.units.Rate;
 import org.nicmanager.kernel.api.vm.Alerter;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmManager;
 import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vm.VmTopics;
+import org.nicmanager.lib.units.Rate;
 
 /**
  * The VM manager's reaction to a bottleneck (patent steps 820 and 824, [0124]): a member of a bond failed and what is

@@ -1,8 +1,8 @@
 package org.nicmanager.vmmanager;
 
-import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.kernel.api.vm.Alert;
 import org.nicmanager.kernel.api.vm.Notifier;
+import org.nicmanager.lib.units.TimeSpan;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

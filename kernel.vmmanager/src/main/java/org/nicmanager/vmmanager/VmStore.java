@@ -8,9 +8,9 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 
-import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VnicInfo;
+import org.nicmanager.lib.config.ConfigurationFiles;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.config.ConfigurationFiles;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.nicmanager.kernel.api.nic.NicInventory;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.kernel.api.vm.Alerter;
+import org.nicmanager.lib.config.ConfigurationFiles;
+import org.nicmanager.lib.config.ConfigurationRefused;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;

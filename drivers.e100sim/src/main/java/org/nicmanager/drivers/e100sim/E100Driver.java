@@ -1,7 +1,7 @@
 package org.nicmanager.drivers.e100sim;
 
-import org.nicmanager.kernel.api.sim.NicModel;
-import org.nicmanager.kernel.api.sim.SimulatedNicDriver;
+import org.nicmanager.sim.api.NicModel;
+import org.nicmanager.sim.api.SimulatedNicDriver;
 import org.osgi.service.component.annotations.Component;
 
 /**

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.felix.utils.properties.TypedProperties;
-import org.nicmanager.kernel.api.config.ConfigurationFiles;
+import org.nicmanager.lib.config.ConfigurationFiles;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;

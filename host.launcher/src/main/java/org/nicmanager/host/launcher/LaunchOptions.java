@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.nicmanager.kernel.api.time.ClockMode;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 
 /**
  * The launcher's command line (COMMANDS.md, "Launcher"): {@code [--script FILE] [--clock real|virtual] [--demo|--bare]

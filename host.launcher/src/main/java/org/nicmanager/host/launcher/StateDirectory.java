@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.felix.cm.file.ConfigurationHandler;
-import org.nicmanager.kernel.api.config.ConfigurationFiles;
+import org.nicmanager.lib.config.ConfigurationFiles;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;

@@ -9,7 +9,7 @@ import org.nicmanager.kernel.api.shell.Json;
 import org.nicmanager.kernel.api.time.AdvanceReport;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.time.NetworkWorld;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 
 /**
  * Runs a recorded script's {@code kernel:advance DURATION} on the virtual clock in steps of the sampling interval,

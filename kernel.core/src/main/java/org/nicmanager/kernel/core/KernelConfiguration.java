@@ -2,9 +2,9 @@ package org.nicmanager.kernel.core;
 
 import java.util.Map;
 
-import org.nicmanager.kernel.api.config.ConfigurationCheck;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.nicmanager.kernel.api.time.ClockMode;
+import org.nicmanager.lib.config.ConfigurationCheck;
+import org.nicmanager.lib.config.ConfigurationRefused;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
-import org.nicmanager.kernel.api.config.ConfigurationCheck;
-import org.nicmanager.kernel.api.config.ConfigurationFiles;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
 import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.nicmanager.lib.config.ConfigurationCheck;
+import org.nicmanager.lib.config.ConfigurationFiles;
+import org.nicmanager.lib.config.ConfigurationRefused;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;

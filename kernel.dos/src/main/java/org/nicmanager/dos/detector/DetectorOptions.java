@@ -1,7 +1,7 @@
 package org.nicmanager.dos.detector;
 
-import org.nicmanager.kernel.api.units.Rate;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.Rate;
+import org.nicmanager.lib.units.TimeSpan;
 
 /**
  * What {@code dos:detector KIND} was given; null for an option left out. Each detector takes the options that apply to

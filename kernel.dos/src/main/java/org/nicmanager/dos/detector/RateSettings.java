@@ -1,6 +1,6 @@
 package org.nicmanager.dos.detector;
 
-import org.nicmanager.kernel.api.config.ConfigurationCheck;
+import org.nicmanager.lib.config.ConfigurationCheck;
 
 /**
  * The rate anomaly detector's settings. Every value is within both its bounds: rates from 1 to {@value

@@ -5,7 +5,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
-import org.nicmanager.kernel.api.config.ConfigurationCheck;
+import org.nicmanager.lib.config.ConfigurationCheck;
 
 /**
  * The signature detector's settings ([0129]): destination ports and byte patterns that mark a frame as part of an

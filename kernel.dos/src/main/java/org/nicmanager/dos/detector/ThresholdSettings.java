@@ -2,7 +2,7 @@ package org.nicmanager.dos.detector;
 
 import java.util.function.LongSupplier;
 
-import org.nicmanager.kernel.api.config.ConfigurationCheck;
+import org.nicmanager.lib.config.ConfigurationCheck;
 
 /**
  * Settings of a detector that counts one kind of frame against a rate threshold.

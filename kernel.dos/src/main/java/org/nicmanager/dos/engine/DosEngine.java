@@ -16,10 +16,10 @@ import org.nicmanager.kernel.api.dos.ReceiveInspector;
 import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
-import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.kernel.api.vm.Alerter;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VnicInfo;
+import org.nicmanager.lib.units.TimeSpan;
 
 /**
  * The DoS defence (patent [0125]-[0133]), on the network world's thread. Every virtual NIC's receive path counts into

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.config.ConfigurationFiles;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
+import org.nicmanager.lib.config.ConfigurationFiles;
+import org.nicmanager.lib.config.ConfigurationRefused;
 import org.osgi.service.event.Event;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.nicmanager.kernel.api.distribution.Spreading;
-import org.nicmanager.kernel.api.lacp.LacpKeys;
+import org.nicmanager.lib.lacp.LacpKeys;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 
 /**

@@ -1,15 +1,15 @@
 package org.nicmanager.nicmanager.bond;
 
-import org.nicmanager.kernel.api.frame.Arp;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FramePool;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.frames.Arp;
+import org.nicmanager.lib.frames.FrameWriter;
 
 /**
  * Finds members whose carrier is up but whose path is broken ({@link ArpMonitorSettings}). Every interval it judges

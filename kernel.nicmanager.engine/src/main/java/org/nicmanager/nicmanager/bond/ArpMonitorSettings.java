@@ -3,7 +3,7 @@ package org.nicmanager.nicmanager.bond;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.nicmanager.kernel.api.frame.Ipv4Address;
+import org.nicmanager.lib.frames.Ipv4Address;
 
 /**
  * The ARP monitor of a bond, after Linux bonding's {@code arp_interval}, {@code arp_ip_target},

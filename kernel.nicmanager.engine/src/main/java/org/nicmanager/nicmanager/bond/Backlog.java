@@ -1,7 +1,7 @@
 package org.nicmanager.nicmanager.bond;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameQueue;
+import org.nicmanager.lib.frames.FrameQueue;
 
 /**
  * The frames a bond holds while no member can take them: a bounded FIFO (no allocation). Frames handed back by a

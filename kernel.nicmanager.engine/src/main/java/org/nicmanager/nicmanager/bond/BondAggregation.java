@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.lacp.LacpduCodec;
-import org.nicmanager.kernel.api.lacp.LagId;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.lib.lacp.LacpduCodec;
+import org.nicmanager.lib.lacp.LagId;
 import org.nicmanager.nicmanager.lacp.BondLacp;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 import org.nicmanager.nicmanager.lacp.LacpMembers;

@@ -3,9 +3,9 @@ package org.nicmanager.nicmanager.bond;
 import org.nicmanager.kernel.api.distribution.BondDistributor;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
+import org.nicmanager.lib.frames.HeaderParser;
 
 /**
  * The bond's per-frame work (patent Figure 5, step 812): read the headers once, learn the source MAC, let the
@@ -40,7 +40,7 @@ final class FramePlacer {
     private final LinkLoss linkLoss;
     private final BusyWatch busy;
     /** Read in place for every frame; one view reused, and what the policy sees of it. */
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     private final HeaderFacts facts = new HeaderFacts(headers);
     private DropReason refusal = DropReason.MALFORMED;
 

@@ -1,6 +1,7 @@
 package org.nicmanager.nicmanager.bond;
 
 import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.lib.frames.Hashing;
 
 /**
  * The unicast source MACs (with their last IPv4 address) a bond has sent frames for: the VM MACs the switches must be
@@ -31,7 +32,7 @@ final class MacsSeen {
         if (MacAddress.isMulticast(mac)) {
             return;
         }
-        int slot = (int) org.nicmanager.kernel.api.frame.FrameHeaders.mix(mac) & MASK;
+        int slot = (int) Hashing.mix(mac) & MASK;
         while (true) {
             long held = macs[slot];
             if (held == mac) {
@@ -69,7 +70,7 @@ final class MacsSeen {
     }
 
     boolean contains(long mac) {
-        int slot = (int) org.nicmanager.kernel.api.frame.FrameHeaders.mix(mac) & MASK;
+        int slot = (int) Hashing.mix(mac) & MASK;
         while (macs[slot] != EMPTY) {
             if (macs[slot] == mac) {
                 return true;

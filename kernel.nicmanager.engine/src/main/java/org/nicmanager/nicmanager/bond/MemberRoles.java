@@ -6,7 +6,7 @@ import org.nicmanager.kernel.api.distribution.DistributionPolicy;
 import org.nicmanager.kernel.api.distribution.Spreading;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.MemberRole;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 
 /**
  * Each member's {@link MemberRole} by the bond's policy, and the capacity that follows from it: what the policy

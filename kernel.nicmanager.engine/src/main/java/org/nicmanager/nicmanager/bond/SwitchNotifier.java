@@ -2,9 +2,9 @@ package org.nicmanager.nicmanager.bond;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
+import org.nicmanager.lib.frames.FrameWriter;
 
 /**
  * Tells the switches where the bond's VM MACs live now (patent [0101]): after a failover or failback, each member

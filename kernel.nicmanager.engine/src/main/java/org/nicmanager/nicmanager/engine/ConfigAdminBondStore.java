@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
+import org.nicmanager.lib.config.ConfigurationFiles;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.ArpValidate;
 import org.nicmanager.nicmanager.bond.BondSettings;

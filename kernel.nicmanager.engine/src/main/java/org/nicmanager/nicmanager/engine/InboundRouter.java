@@ -8,6 +8,7 @@ import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
+import org.nicmanager.lib.frames.HeaderParser;
 import org.nicmanager.nicmanager.bond.Bond;
 
 /**
@@ -20,7 +21,7 @@ final class InboundRouter implements Bond.InboundFrames {
 
     private final Bond bond;
     private final FramePool copies;
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     private long[] macs = new long[0];
     private int[] ports = new int[0];
     private VnicDelivery[] deliveries = new VnicDelivery[0];

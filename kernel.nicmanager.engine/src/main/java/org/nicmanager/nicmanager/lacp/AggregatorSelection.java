@@ -3,8 +3,8 @@ package org.nicmanager.nicmanager.lacp;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.nicmanager.kernel.api.lacp.LacpPort;
-import org.nicmanager.kernel.api.lacp.LagId;
+import org.nicmanager.lib.lacp.LacpPort;
+import org.nicmanager.lib.lacp.LagId;
 
 /**
  * Which group of links a bond aggregates (IEEE 802.1AX-2014 6.4.14), the bond being the single aggregator: of the

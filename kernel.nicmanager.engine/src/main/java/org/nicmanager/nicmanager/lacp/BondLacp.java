@@ -8,20 +8,20 @@ import java.util.TreeMap;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
-import org.nicmanager.kernel.api.lacp.LacpKeys;
-import org.nicmanager.kernel.api.lacp.LacpParticipantView;
-import org.nicmanager.kernel.api.lacp.LacpPort;
-import org.nicmanager.kernel.api.lacp.LacpPortConfig;
-import org.nicmanager.kernel.api.lacp.LacpPortStatus;
-import org.nicmanager.kernel.api.lacp.LacpSelection;
-import org.nicmanager.kernel.api.lacp.Lacpdu;
-import org.nicmanager.kernel.api.lacp.LacpduCodec;
-import org.nicmanager.kernel.api.lacp.LacpduDefect;
-import org.nicmanager.kernel.api.lacp.LagId;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.teaming.LacpMode;
 import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.lib.lacp.LacpKeys;
+import org.nicmanager.lib.lacp.LacpParticipantView;
+import org.nicmanager.lib.lacp.LacpPort;
+import org.nicmanager.lib.lacp.LacpPortConfig;
+import org.nicmanager.lib.lacp.LacpPortStatus;
+import org.nicmanager.lib.lacp.LacpSelection;
+import org.nicmanager.lib.lacp.Lacpdu;
+import org.nicmanager.lib.lacp.LacpduCodec;
+import org.nicmanager.lib.lacp.LacpduDefect;
+import org.nicmanager.lib.lacp.LagId;
 
 /**
  * A bond's LACP (patent [0071], [0086]-[0087]; IEEE 802.1AX-2014 6.4): one {@link LacpPort} per member, the bond as

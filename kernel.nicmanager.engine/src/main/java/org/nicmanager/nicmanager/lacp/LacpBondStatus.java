@@ -3,7 +3,7 @@ package org.nicmanager.nicmanager.lacp;
 import java.util.List;
 import java.util.Map;
 
-import org.nicmanager.kernel.api.lacp.LacpParticipantView;
+import org.nicmanager.lib.lacp.LacpParticipantView;
 
 /**
  * A bond's link aggregation as {@code lacp:show} gives it, in the manner of Open vSwitch's {@code lacp/show}.

@@ -1,7 +1,7 @@
 package org.nicmanager.nicmanager.lacp;
 
 import org.nicmanager.kernel.api.frame.MacAddress;
-import org.nicmanager.kernel.api.lacp.LacpParticipant;
+import org.nicmanager.lib.lacp.LacpParticipant;
 
 /**
  * Who is at the other end of a link, as LACP names it: the partner's system (priority and ID) and the key it gives the

@@ -2,17 +2,17 @@ package org.nicmanager.nicmanager.lacp;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
-import org.nicmanager.kernel.api.lacp.LacpKeys;
-import org.nicmanager.kernel.api.lacp.LacpPort;
-import org.nicmanager.kernel.api.lacp.LacpPortConfig;
-import org.nicmanager.kernel.api.lacp.LacpRxState;
-import org.nicmanager.kernel.api.lacp.Lacpdu;
-import org.nicmanager.kernel.api.lacp.LacpduCodec;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.lib.lacp.LacpKeys;
+import org.nicmanager.lib.lacp.LacpPort;
+import org.nicmanager.lib.lacp.LacpPortConfig;
+import org.nicmanager.lib.lacp.LacpRxState;
+import org.nicmanager.lib.lacp.Lacpdu;
+import org.nicmanager.lib.lacp.LacpduCodec;
 
 /**
  * Patent step 753 on one NIC that no bond or virtual NIC uses: asks, with active LACP, whether the switch at the other

@@ -1,10 +1,10 @@
 package org.nicmanager.nicmanager.lacp;
 
 import org.nicmanager.kernel.api.frame.MacAddress;
-import org.nicmanager.kernel.api.lacp.LacpMuxState;
-import org.nicmanager.kernel.api.lacp.LacpPort;
-import org.nicmanager.kernel.api.lacp.LacpSelection;
-import org.nicmanager.kernel.api.lacp.LagId;
+import org.nicmanager.lib.lacp.LacpMuxState;
+import org.nicmanager.lib.lacp.LacpPort;
+import org.nicmanager.lib.lacp.LacpSelection;
+import org.nicmanager.lib.lacp.LagId;
 
 /**
  * Why LACP does not let a healthy member distribute, for people (IEEE 802.1AX-2014 6.4.14 selection, 6.4.15 mux): it

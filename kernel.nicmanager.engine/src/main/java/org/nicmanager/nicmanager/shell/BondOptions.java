@@ -3,7 +3,7 @@ package org.nicmanager.nicmanager.shell;
 import static org.nicmanager.nicmanager.shell.BondCommands.ABSENT;
 
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.ArpValidate;
 import org.nicmanager.nicmanager.bond.BondSettings;

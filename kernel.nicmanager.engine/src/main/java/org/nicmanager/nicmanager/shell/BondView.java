@@ -12,7 +12,7 @@ import org.nicmanager.kernel.api.shell.ShownAsDuration;
 import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 import org.nicmanager.nicmanager.bond.ArpMonitorSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
 import org.nicmanager.nicmanager.bond.FailoverEvent;

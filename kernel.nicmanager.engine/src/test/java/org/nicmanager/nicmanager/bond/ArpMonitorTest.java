@@ -14,11 +14,11 @@ import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.sim.SimulatedCard;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
+import org.nicmanager.sim.api.SimulatedCard;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
 

@@ -145,7 +145,7 @@ class BondFailbackTest {
             world.advance(10_000); // the announcement crosses the switch (672 ns on the wire)
             long floodedBefore = world.host("h2").rxDropsNotForUs();
             world.run(() -> world.net.startTraffic("h", new org.nicmanager.sim.network.model.TrafficSpec(
-                    "02:00:00:00:00:01", org.nicmanager.kernel.api.units.Rate.parse("10Mbps"), 200, 1,
+                    "02:00:00:00:00:01", org.nicmanager.lib.units.Rate.parse("10Mbps"), 200, 1,
                     org.nicmanager.sim.network.model.TrafficPattern.CBR, 1, 10 * MILLIS)));
             world.advance(20 * MILLIS);
             BondStats stats = world.stats();
@@ -181,7 +181,7 @@ class BondFailbackTest {
             long nic0Before = world.stats().member(0).receivedFrames();
             long floodedBefore = world.host("h2").rxDropsNotForUs();
             world.run(() -> world.net.startTraffic("h", new org.nicmanager.sim.network.model.TrafficSpec(
-                    "02:00:00:00:00:01", org.nicmanager.kernel.api.units.Rate.parse("10Mbps"), 200, 1,
+                    "02:00:00:00:00:01", org.nicmanager.lib.units.Rate.parse("10Mbps"), 200, 1,
                     org.nicmanager.sim.network.model.TrafficPattern.CBR, 1, 10 * MILLIS)));
             world.advance(20 * MILLIS);
             BondStats stats = world.stats();

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.nicmanager.kernel.api.frame.MacAddress;
-import org.nicmanager.kernel.api.sim.NicModel;
-import org.nicmanager.kernel.api.sim.SimulatedCard;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
+import org.nicmanager.sim.api.NicModel;
+import org.nicmanager.sim.api.SimulatedCard;
 import org.nicmanager.sim.network.model.HostStats;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.nic.LinkState;
+import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.nicmanager.distribution.Policies;
 
 /**

@@ -8,8 +8,8 @@ import static org.nicmanager.nicmanager.bond.BondWorld.SECOND;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.lacp.LacpState;
 import org.nicmanager.kernel.api.teaming.LacpMode;
+import org.nicmanager.lib.lacp.LacpState;
 import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 import org.nicmanager.nicmanager.lacp.LacpSettings;

@@ -5,14 +5,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.nicmanager.kernel.api.sim.NicModel;
-import org.nicmanager.kernel.api.sim.SimulatedCard;
 import org.nicmanager.kernel.api.time.ClockMode;
-import org.nicmanager.kernel.api.units.Rate;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.units.Rate;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
+import org.nicmanager.sim.api.NicModel;
+import org.nicmanager.sim.api.SimulatedCard;
 import org.nicmanager.sim.network.model.PartnerLacp;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;

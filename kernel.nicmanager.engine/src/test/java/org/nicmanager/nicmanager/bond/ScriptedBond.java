@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.nicmanager.kernel.api.frame.Arp;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicCounters;
@@ -18,6 +16,8 @@ import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.frames.Arp;
+import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
 
 /**

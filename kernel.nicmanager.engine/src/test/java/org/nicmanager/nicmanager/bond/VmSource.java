@@ -2,9 +2,9 @@ package org.nicmanager.nicmanager.bond;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.frames.FrameWriter;
 
 /**
  * A "VM" that offers stamped UDP frames to a bond at a fixed rate, from its own pool, flows taken in turn. Like a

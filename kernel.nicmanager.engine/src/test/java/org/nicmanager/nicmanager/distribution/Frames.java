@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
-import org.nicmanager.kernel.api.frame.FrameWriter;
+import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.lib.frames.HeaderParser;
 
 /** Builds parsed test frames. */
 final class Frames {
 
     private final byte[] data = new byte[1514];
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
 
     /** A UDP frame from VM-ish addresses numbered {@code source}, to {@code destination}, with ports. */
     FrameHeaders udp(int source, int destination, int sourcePort, int destinationPort) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.MacAddress;
-import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LacpMode;
 import org.nicmanager.kernel.api.time.ClockMode;
@@ -23,6 +22,7 @@ import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.nicmanager.nicmanager.vms.VmFacts;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
+import org.nicmanager.sim.api.NicModel;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
 

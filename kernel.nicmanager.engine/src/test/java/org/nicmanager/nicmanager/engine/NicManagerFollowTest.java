@@ -22,7 +22,6 @@ import org.nicmanager.kernel.api.distribution.BondDistributor;
 import org.nicmanager.kernel.api.distribution.DistributionPolicy;
 import org.nicmanager.kernel.api.distribution.FrameFacts;
 import org.nicmanager.kernel.api.distribution.PolicyContext;
-import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
@@ -32,6 +31,7 @@ import org.nicmanager.nicmanager.distribution.BuiltInPolicies;
 import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.vms.VmFacts;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
+import org.nicmanager.sim.api.NicModel;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
 

@@ -21,18 +21,18 @@ import org.nicmanager.kernel.api.distribution.PolicyContext;
 import org.nicmanager.kernel.api.distribution.PolicyNeed;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
-import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;
-import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 import org.nicmanager.nicmanager.distribution.Policies;
+import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 import org.nicmanager.nicmanager.vms.VmFacts;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
+import org.nicmanager.sim.api.NicModel;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
 
@@ -253,7 +253,7 @@ class PolicyFallbackTest {
         assertEquals(Policies.HASH_L34, world.call(() -> table.report("bond0")).stats().policy());
     }
 
-    private org.nicmanager.kernel.api.sim.SimulatedCard card(String name) {
+    private org.nicmanager.sim.api.SimulatedCard card(String name) {
         return world.call(() -> net.card(name).orElseThrow());
     }
 

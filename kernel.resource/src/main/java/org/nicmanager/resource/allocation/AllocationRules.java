@@ -1,10 +1,10 @@
 package org.nicmanager.resource.allocation;
 
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
-import org.nicmanager.kernel.api.units.ByteSize;
-import org.nicmanager.kernel.api.units.Rate;
-import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.kernel.api.vm.Priority;
+import org.nicmanager.lib.units.ByteSize;
+import org.nicmanager.lib.units.Rate;
+import org.nicmanager.lib.units.TimeSpan;
 
 /**
  * What makes an allocation valid on its own, whatever the uplink: share bounds, priority range, a peak not below the

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nicmanager.kernel.api.resource.ResourceTopics;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 
 /**
  * Says which VMs precedence starves ([0117]-[0118]), so that it is never silent: on each throughput sample, a VM that

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.resource.ResourceTopics;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.units.Rate;
 
 /** What a scheduler reports and announces: usage, what-if answers and events. Control path; allocation is fine. */
 final class UplinkReports {

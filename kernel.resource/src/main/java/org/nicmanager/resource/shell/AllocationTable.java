@@ -2,8 +2,8 @@ package org.nicmanager.resource.shell;
 
 import java.util.List;
 
-import org.nicmanager.kernel.api.units.ByteSize;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.ByteSize;
+import org.nicmanager.lib.units.TimeSpan;
 import org.nicmanager.resource.AllocationView;
 import org.nicmanager.resource.scheduler.VmUsage;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.nicmanager.kernel.api.shell.Json;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 import org.nicmanager.resource.AllocationView;
 import org.nicmanager.resource.ResourceControl;
 import org.nicmanager.resource.allocation.AllocationChange;

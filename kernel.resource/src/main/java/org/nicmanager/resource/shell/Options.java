@@ -1,8 +1,8 @@
 package org.nicmanager.resource.shell;
 
-import org.nicmanager.kernel.api.units.ByteSize;
-import org.nicmanager.kernel.api.units.Rate;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.ByteSize;
+import org.nicmanager.lib.units.Rate;
+import org.nicmanager.lib.units.TimeSpan;
 
 /** Parses the {@code net:alloc} options; an absent option is {@code null}, a bad one is refused by name. */
 final class Options {

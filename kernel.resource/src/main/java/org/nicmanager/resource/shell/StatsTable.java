@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.nicmanager.kernel.api.units.Rate;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.Rate;
+import org.nicmanager.lib.units.TimeSpan;
 
 /** {@code net:stats} for people: the same figures as {@link StatsDocument}, rates and times readable. */
 public record StatsTable(String now, String window, String capacity, List<Row> vms) {

@@ -8,7 +8,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 import org.nicmanager.operator.readings.HostReadings;
 import org.nicmanager.operator.readings.Reading;
 import org.nicmanager.operator.readings.ThroughputMeter;

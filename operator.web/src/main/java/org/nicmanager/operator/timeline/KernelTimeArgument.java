@@ -1,6 +1,6 @@
 package org.nicmanager.operator.timeline;
 
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 
 /** A kernel time typed by a person: nanoseconds as a plain number, or a span since start with a unit. */
 final class KernelTimeArgument {

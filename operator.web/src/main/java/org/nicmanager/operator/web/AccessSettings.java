@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.nicmanager.kernel.api.config.ConfigurationCheck;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
+import org.nicmanager.lib.config.ConfigurationCheck;
+import org.nicmanager.lib.config.ConfigurationRefused;
 
 /**
  * Who may use the dashboard and {@code /metrics}, from the configuration {@value #PID}: the names browsers reach the

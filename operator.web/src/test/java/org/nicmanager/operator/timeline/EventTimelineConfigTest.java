@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.time.KernelClock;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
+import org.nicmanager.lib.config.ConfigurationRefused;
 import org.nicmanager.operator.testing.Fakes;
 import org.osgi.service.event.Event;
 

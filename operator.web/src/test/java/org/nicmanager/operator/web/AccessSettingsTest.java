@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
+import org.nicmanager.lib.config.ConfigurationRefused;
 
 /** The access configuration is read whole or refused, each value checked at both ends. */
 class AccessSettingsTest {

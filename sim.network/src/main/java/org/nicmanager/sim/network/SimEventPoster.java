@@ -3,8 +3,8 @@ package org.nicmanager.sim.network;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.nicmanager.kernel.api.sim.SimTopics;
 import org.nicmanager.kernel.api.time.KernelClock;
+import org.nicmanager.sim.api.SimTopics;
 import org.nicmanager.sim.network.model.SimEvents;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;

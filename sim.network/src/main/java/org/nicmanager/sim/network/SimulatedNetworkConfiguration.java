@@ -2,8 +2,8 @@ package org.nicmanager.sim.network;
 
 import java.util.Map;
 
-import org.nicmanager.kernel.api.config.ConfigurationCheck;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
+import org.nicmanager.lib.config.ConfigurationCheck;
+import org.nicmanager.lib.config.ConfigurationRefused;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.WorldLimits;
 import org.osgi.framework.BundleContext;

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.config.ConfigurationRefused;
+import org.nicmanager.lib.config.ConfigurationRefused;
 import org.nicmanager.sim.network.model.SimSettings;
 
 /** Every value of the simulated network's configuration is checked against both its bounds (issue 13). */

@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
@@ -14,6 +13,7 @@ import org.nicmanager.kernel.api.vnic.InterruptModerator;
 import org.nicmanager.kernel.api.vnic.VnicCounters;
 import org.nicmanager.kernel.api.vnic.VnicModel;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
+import org.nicmanager.lib.frames.HeaderParser;
 
 /**
  * One virtual NIC's device emulation, on the world thread (patent [0056]-[0058]).
@@ -51,7 +51,7 @@ final class EmulatedNic {
     private final KernelScheduler scheduler;
     private final Timer interrupt;
     /** Reused for every received frame, on the world thread. */
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     private ReceiveTap[] taps = NO_TAPS;
     private boolean guestSuspended;
     /** The pending interrupt has already been held back for an assessment. */

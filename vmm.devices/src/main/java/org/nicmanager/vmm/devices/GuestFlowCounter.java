@@ -2,10 +2,10 @@ package org.nicmanager.vmm.devices;
 
 import java.util.List;
 
-import org.nicmanager.kernel.api.frame.FlowStampLocator;
-import org.nicmanager.kernel.api.frame.FlowTracker;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.vnic.GuestReceiver;
+import org.nicmanager.lib.frames.FlowStampLocator;
+import org.nicmanager.lib.frames.FlowTracker;
 
 /**
  * A guest's receive side: the driver that takes the frames of every virtual NIC of one VM when their receive interrupt

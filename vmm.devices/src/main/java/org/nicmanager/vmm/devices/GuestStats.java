@@ -2,8 +2,8 @@ package org.nicmanager.vmm.devices;
 
 import java.util.List;
 
-import org.nicmanager.kernel.api.frame.FlowTracker;
 import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.lib.frames.FlowTracker;
 
 /**
  * {@code guest:stats}: what a VM's guest received over all its virtual NICs, in the shape of {@code hw:host stats}

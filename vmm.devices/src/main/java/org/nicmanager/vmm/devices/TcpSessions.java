@@ -1,8 +1,8 @@
 package org.nicmanager.vmm.devices;
 
-import org.nicmanager.kernel.api.frame.FlowStamp;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.frame.FrameWriter;
+import org.nicmanager.lib.frames.FlowStamp;
+import org.nicmanager.lib.frames.FrameWriter;
 
 /**
  * TCP-like sessions, one per flow (its own source port: its own 5-tuple, which the {@code tcp-session} policy keeps on

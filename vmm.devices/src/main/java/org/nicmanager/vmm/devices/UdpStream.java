@@ -1,7 +1,7 @@
 package org.nicmanager.vmm.devices;
 
-import org.nicmanager.kernel.api.frame.FlowStamp;
-import org.nicmanager.kernel.api.frame.FrameWriter;
+import org.nicmanager.lib.frames.FlowStamp;
+import org.nicmanager.lib.frames.FrameWriter;
 
 /**
  * Stamped UDP datagrams, one source port per flow, each flow with its own stamp sequence so that receivers count loss

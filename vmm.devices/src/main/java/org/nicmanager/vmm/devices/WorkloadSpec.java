@@ -1,6 +1,6 @@
 package org.nicmanager.vmm.devices;
 
-import org.nicmanager.kernel.api.frame.FlowStamp;
+import org.nicmanager.lib.frames.FlowStamp;
 
 /**
  * A guest workload as {@code guest:traffic} asks for it, checked: every bad value is refused here, naming the option,

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.vnic.VnicCounters;
 import org.nicmanager.kernel.api.vnic.VnicModel;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.vmm.devices.EmulatedNic.TransmitResult;
 
 class EmulatedNicTest {

@@ -11,13 +11,14 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.frame.FlowStamp;
-import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.vnic.VnicModel;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.frames.FlowStamp;
+import org.nicmanager.lib.frames.HeaderParser;
 
 /** TCP-like sessions as a receiver sees them: parsed from the frames that reach the uplink. */
 class TcpSessionsTest {
@@ -56,7 +57,7 @@ class TcpSessionsTest {
 
     /** Every segment by source port, in arrival order. */
     private Map<Integer, List<Segment>> sessions() {
-        FrameHeaders headers = new FrameHeaders();
+        HeaderParser headers = new HeaderParser();
         Map<Integer, List<Segment>> sessions = new HashMap<>();
         for (byte[] frame : uplink.copies) {
             assertEquals(FrameVerdict.OK, headers.parse(frame, frame.length));

@@ -1,10 +1,12 @@
 /**
- * Writing the NIC Manager's configurations to ConfigAdmin so that those that came from a file in {@code conf/} stay
- * tied to that file, and checking configured values against their bounds so that a bad one is refused by name.
+ * The event of a refused configuration ({@link org.nicmanager.kernel.api.config.ConfigTopics}). How a component
+ * checks its values and writes configurations back to their {@code conf/} files is shared implementation, in the
+ * private library lib.config.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.nicmanager.kernel.api.config;
 
 import org.osgi.annotation.bundle.Export;
 import org.osgi.annotation.versioning.Version;
+

@@ -3,411 +3,114 @@ package org.nicmanager.kernel.api.frame;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * A zero-copy view of one frame's headers: Ethernet, up to two VLAN tags, IPv4 or IPv6 (with extension headers), and
- * TCP or UDP ports.
+ * A read-only view of one frame's headers, already parsed: Ethernet, up to two VLAN tags, IPv4 or IPv6 (with extension
+ * headers), and TCP or UDP ports. It is how the kernel hands a parsed frame to a plugin (a DoS detector's tap, a
+ * load-distribution policy), so that no plugin parses a frame the kernel has already parsed (patent [0083]).
  *
- * <p>{@link #parse(byte[], int)} checks the frame and records offsets; the accessors then read fields in place from the
- * same array. Nothing is copied and nothing is allocated, so one view can be reused for every frame by its owning
- * thread. {@code parse} never throws, whatever the bytes: every read is bounds-checked against the frame length first,
- * and a malformed frame is reported as a {@link FrameVerdict}.
- *
- * <p>The 5-tuple {@link #flowHash()} is computed once per parse, so load-distribution policies do not re-read headers.
+ * <p>Fields are read in place from the frame's bytes. A view is valid only during the call it is passed to, on the
+ * thread that made the call: its owner reuses it for the next frame. The accessors are meaningful only when
+ * {@link #valid()}; the parser that fills a view is the owner's, not part of this contract.
  */
 @ProviderType
-public final class FrameHeaders {
+public interface FrameHeaders {
 
-    public static final int ETHERTYPE_IPV4 = 0x0800;
-    public static final int ETHERTYPE_ARP = 0x0806;
-    public static final int ETHERTYPE_RARP = 0x8035;
-    public static final int ETHERTYPE_VLAN = 0x8100;
-    public static final int ETHERTYPE_QINQ = 0x88A8;
-    public static final int ETHERTYPE_IPV6 = 0x86DD;
-    public static final int ETHERTYPE_SLOW_PROTOCOLS = 0x8809;
+    int ETHERTYPE_IPV4 = 0x0800;
+    int ETHERTYPE_ARP = 0x0806;
+    int ETHERTYPE_RARP = 0x8035;
+    int ETHERTYPE_VLAN = 0x8100;
+    int ETHERTYPE_QINQ = 0x88A8;
+    int ETHERTYPE_IPV6 = 0x86DD;
+    int ETHERTYPE_SLOW_PROTOCOLS = 0x8809;
 
-    public static final int PROTOCOL_ICMP = 1;
-    public static final int PROTOCOL_TCP = 6;
-    public static final int PROTOCOL_UDP = 17;
-    public static final int PROTOCOL_ICMPV6 = 58;
+    int PROTOCOL_ICMP = 1;
+    int PROTOCOL_TCP = 6;
+    int PROTOCOL_UDP = 17;
+    int PROTOCOL_ICMPV6 = 58;
 
-    public static final int TCP_FIN = 0x01;
-    public static final int TCP_SYN = 0x02;
-    public static final int TCP_RST = 0x04;
-    public static final int TCP_PSH = 0x08;
-    public static final int TCP_ACK = 0x10;
+    int TCP_FIN = 0x01;
+    int TCP_SYN = 0x02;
+    int TCP_RST = 0x04;
+    int TCP_PSH = 0x08;
+    int TCP_ACK = 0x10;
 
     /** Marks an absent header or field. */
-    public static final int ABSENT = -1;
+    int ABSENT = -1;
 
-    private static final int ETHERNET_HEADER_BYTES = 14;
-    private static final int VLAN_TAG_BYTES = 4;
-    private static final int IPV4_MIN_HEADER_BYTES = 20;
-    private static final int IPV6_HEADER_BYTES = 40;
-    private static final int TCP_MIN_HEADER_BYTES = 20;
-    private static final int UDP_HEADER_BYTES = 8;
-    private static final int MAX_IPV6_EXTENSIONS = 8;
+    /** The verdict of the parse: {@link FrameVerdict#OK} or the first defect found. */
+    FrameVerdict verdict();
 
-    private static final byte[] NO_DATA = new byte[0];
+    /** Whether the verdict is {@link FrameVerdict#OK}. */
+    boolean valid();
 
-    private byte[] data = NO_DATA;
-    private int length;
-    private FrameVerdict verdict = FrameVerdict.TRUNCATED_ETHERNET;
-    private int vlanCount;
-    private int outerTagOffset = ABSENT;
-    private int etherType = ABSENT;
-    private int l3Offset = ABSENT;
-    private int l3End = ABSENT;
-    private int ipVersion;
-    private int protocol = ABSENT;
-    private int l4Offset = ABSENT;
-    private int payloadOffset = ABSENT;
-    private long flowHash;
-
-    /** Parses the frame held by {@code frame}. */
-    public FrameVerdict parse(FrameBuffer frame) {
-        return parse(frame.data(), frame.length());
-    }
-
-    /**
-     * Parses {@code frameLength} bytes of {@code frameData} from offset 0. Never throws.
-     *
-     * @return {@link FrameVerdict#OK} or the first defect found
-     */
-    public FrameVerdict parse(byte[] frameData, int frameLength) {
-        clear();
-        if (frameData == null || frameLength < 0 || frameLength > frameData.length) {
-            data = frameData == null ? NO_DATA : frameData;
-            return verdict = FrameVerdict.BAD_BUFFER_LENGTH;
-        }
-        data = frameData;
-        length = frameLength;
-        return verdict = parseEthernet();
-    }
-
-    private void clear() {
-        length = 0;
-        vlanCount = 0;
-        outerTagOffset = ABSENT;
-        etherType = ABSENT;
-        l3Offset = ABSENT;
-        l3End = ABSENT;
-        ipVersion = 0;
-        protocol = ABSENT;
-        l4Offset = ABSENT;
-        payloadOffset = ABSENT;
-        flowHash = 0;
-    }
-
-    private FrameVerdict parseEthernet() {
-        if (length < ETHERNET_HEADER_BYTES) {
-            return FrameVerdict.TRUNCATED_ETHERNET;
-        }
-        int offset = 12;
-        int type = u16(offset);
-        while ((type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ) && vlanCount < 2) {
-            if (length < offset + VLAN_TAG_BYTES + 2) {
-                return FrameVerdict.TRUNCATED_VLAN;
-            }
-            if (vlanCount == 0) {
-                outerTagOffset = offset;
-            }
-            vlanCount++;
-            offset += VLAN_TAG_BYTES;
-            type = u16(offset);
-        }
-        etherType = type;
-        l3Offset = offset + 2;
-        payloadOffset = l3Offset;
-        if (type == ETHERTYPE_IPV4) {
-            return parseIpv4();
-        }
-        if (type == ETHERTYPE_IPV6) {
-            return parseIpv6();
-        }
-        l3End = length;
-        flowHash = mix(macHashInput());
-        return FrameVerdict.OK;
-    }
-
-    private FrameVerdict parseIpv4() {
-        int l3 = l3Offset;
-        if (length < l3 + IPV4_MIN_HEADER_BYTES) {
-            return FrameVerdict.TRUNCATED_IPV4;
-        }
-        int versionAndIhl = u8(l3);
-        if ((versionAndIhl >>> 4) != 4) {
-            return FrameVerdict.BAD_IPV4_VERSION;
-        }
-        int headerBytes = (versionAndIhl & 0x0F) * 4;
-        if (headerBytes < IPV4_MIN_HEADER_BYTES) {
-            return FrameVerdict.BAD_IHL;
-        }
-        if (length < l3 + headerBytes) {
-            return FrameVerdict.TRUNCATED_IPV4_OPTIONS;
-        }
-        int totalLength = u16(l3 + 2);
-        if (totalLength < headerBytes) {
-            return FrameVerdict.IPV4_LENGTH_SHORTER_THAN_HEADER;
-        }
-        if (l3 + totalLength > length) {
-            return FrameVerdict.IPV4_LENGTH_BEYOND_FRAME;
-        }
-        ipVersion = 4;
-        l3End = l3 + totalLength;
-        protocol = u8(l3 + 9);
-        payloadOffset = l3 + headerBytes;
-        // Only the first fragment carries the transport header.
-        boolean laterFragment = (u16(l3 + 6) & 0x1FFF) != 0;
-        FrameVerdict transport = laterFragment ? FrameVerdict.OK : parseTransport(l3 + headerBytes);
-        flowHash = mix(((long) ipv4Source() << 32 | (ipv4Destination() & 0xFFFFFFFFL))
-                ^ ((long) protocol << 56) ^ portsHashInput());
-        return transport;
-    }
-
-    private FrameVerdict parseIpv6() {
-        int l3 = l3Offset;
-        if (length < l3 + IPV6_HEADER_BYTES) {
-            return FrameVerdict.TRUNCATED_IPV6;
-        }
-        if ((u8(l3) >>> 4) != 6) {
-            return FrameVerdict.BAD_IPV6_VERSION;
-        }
-        int payloadLength = u16(l3 + 4);
-        int end = l3 + IPV6_HEADER_BYTES + payloadLength;
-        if (end > length) {
-            return FrameVerdict.IPV6_LENGTH_BEYOND_FRAME;
-        }
-        ipVersion = 6;
-        l3End = end;
-        int next = u8(l3 + 6);
-        int offset = l3 + IPV6_HEADER_BYTES;
-        boolean laterFragment = false;
-        for (int hops = 0; isIpv6Extension(next); hops++) {
-            if (hops == MAX_IPV6_EXTENSIONS || offset + 8 > end) {
-                return FrameVerdict.BAD_IPV6_EXTENSION;
-            }
-            int extensionBytes;
-            if (next == 44) { // fragment header: fixed 8 bytes
-                extensionBytes = 8;
-                laterFragment = (u16(offset + 2) & 0xFFF8) != 0;
-            } else if (next == 51) { // authentication header: length in 4-byte units, minus 2
-                extensionBytes = (u8(offset + 1) + 2) * 4;
-            } else {
-                extensionBytes = (u8(offset + 1) + 1) * 8;
-            }
-            if (offset + extensionBytes > end) {
-                return FrameVerdict.BAD_IPV6_EXTENSION;
-            }
-            next = u8(offset);
-            offset += extensionBytes;
-        }
-        protocol = next;
-        payloadOffset = offset;
-        FrameVerdict transport = laterFragment ? FrameVerdict.OK : parseTransport(offset);
-        long addresses = u64(l3 + 8) ^ u64(l3 + 16) * 31 ^ u64(l3 + 24) * 131 ^ u64(l3 + 32) * 1031;
-        flowHash = mix(addresses ^ ((long) protocol << 56) ^ portsHashInput());
-        return transport;
-    }
-
-    private static boolean isIpv6Extension(int header) {
-        return header == 0 || header == 43 || header == 44 || header == 51 || header == 60 || header == 135;
-    }
-
-    private FrameVerdict parseTransport(int offset) {
-        if (protocol == PROTOCOL_TCP) {
-            if (l3End < offset + TCP_MIN_HEADER_BYTES) {
-                return FrameVerdict.TRUNCATED_TCP;
-            }
-            int headerBytes = (u8(offset + 12) >>> 4) * 4;
-            if (headerBytes < TCP_MIN_HEADER_BYTES || offset + headerBytes > l3End) {
-                return FrameVerdict.BAD_TCP_DATA_OFFSET;
-            }
-            l4Offset = offset;
-            payloadOffset = offset + headerBytes;
-        } else if (protocol == PROTOCOL_UDP) {
-            if (l3End < offset + UDP_HEADER_BYTES) {
-                return FrameVerdict.TRUNCATED_UDP;
-            }
-            int udpLength = u16(offset + 4);
-            if (udpLength < UDP_HEADER_BYTES || offset + udpLength > l3End) {
-                return FrameVerdict.BAD_UDP_LENGTH;
-            }
-            l4Offset = offset;
-            payloadOffset = offset + UDP_HEADER_BYTES;
-        }
-        return FrameVerdict.OK;
-    }
-
-    // --- results -------------------------------------------------------------------------------------------------
-
-    /** The verdict of the last parse. The accessors below are meaningful only after {@link FrameVerdict#OK}. */
-    public FrameVerdict verdict() {
-        return verdict;
-    }
-
-    public boolean valid() {
-        return verdict == FrameVerdict.OK;
-    }
-
-    public int length() {
-        return length;
-    }
+    /** The frame's length in bytes. */
+    int length();
 
     /** Destination MAC as the low 48 bits of a long. */
-    public long destinationMac() {
-        return u48(0);
-    }
+    long destinationMac();
 
     /** Source MAC as the low 48 bits of a long. */
-    public long sourceMac() {
-        return u48(6);
-    }
+    long sourceMac();
 
-    public boolean isBroadcast() {
-        return destinationMac() == MacAddress.BROADCAST;
-    }
+    /** True when the destination is the broadcast MAC. */
+    boolean isBroadcast();
 
     /** True for multicast and broadcast destinations (the group bit of the first octet). */
-    public boolean isMulticast() {
-        return length >= 1 && (data[0] & 1) != 0;
-    }
+    boolean isMulticast();
 
     /** The EtherType after any VLAN tags, or {@link #ABSENT}. */
-    public int etherType() {
-        return etherType;
-    }
+    int etherType();
 
     /** Number of VLAN tags, 0..2. */
-    public int vlanCount() {
-        return vlanCount;
-    }
+    int vlanCount();
 
     /** VLAN id of the outer tag (0..4095), or {@link #ABSENT}. */
-    public int vlanId() {
-        return vlanCount == 0 ? ABSENT : u16(outerTagOffset + 2) & 0x0FFF;
-    }
+    int vlanId();
 
     /** 802.1p priority of the outer tag (0..7), or {@link #ABSENT}. */
-    public int vlanPriority() {
-        return vlanCount == 0 ? ABSENT : u8(outerTagOffset + 2) >>> 5;
-    }
+    int vlanPriority();
 
     /** 4, 6, or 0 when the frame carries no IP packet. */
-    public int ipVersion() {
-        return ipVersion;
-    }
+    int ipVersion();
 
     /** IP protocol (IPv6: the header after the extension chain), or {@link #ABSENT}. */
-    public int protocol() {
-        return protocol;
-    }
+    int protocol();
 
     /** IPv4 source address, or 0 when not IPv4. */
-    public int ipv4Source() {
-        return ipVersion == 4 ? u32(l3Offset + 12) : 0;
-    }
+    int ipv4Source();
 
     /** IPv4 destination address, or 0 when not IPv4. */
-    public int ipv4Destination() {
-        return ipVersion == 4 ? u32(l3Offset + 16) : 0;
-    }
+    int ipv4Destination();
 
     /** High (0) or low (1) 64 bits of the IPv6 source address; 0 when not IPv6. */
-    public long ipv6Source(int half) {
-        return ipVersion == 6 ? u64(l3Offset + 8 + 8 * (half & 1)) : 0;
-    }
+    long ipv6Source(int half);
 
     /** High (0) or low (1) 64 bits of the IPv6 destination address; 0 when not IPv6. */
-    public long ipv6Destination(int half) {
-        return ipVersion == 6 ? u64(l3Offset + 24 + 8 * (half & 1)) : 0;
-    }
+    long ipv6Destination(int half);
 
     /** TCP or UDP source port, or {@link #ABSENT}. */
-    public int sourcePort() {
-        return l4Offset == ABSENT ? ABSENT : u16(l4Offset);
-    }
+    int sourcePort();
 
     /** TCP or UDP destination port, or {@link #ABSENT}. */
-    public int destinationPort() {
-        return l4Offset == ABSENT ? ABSENT : u16(l4Offset + 2);
-    }
+    int destinationPort();
 
     /** TCP flags (FIN, SYN, RST, PSH, ACK, ...), or 0 when not TCP. */
-    public int tcpFlags() {
-        return protocol == PROTOCOL_TCP && l4Offset != ABSENT ? u8(l4Offset + 13) : 0;
-    }
+    int tcpFlags();
 
-    public boolean isTcpSyn() {
-        return (tcpFlags() & (TCP_SYN | TCP_ACK)) == TCP_SYN;
-    }
+    /** True for a TCP SYN without ACK: the opening of a connection. */
+    boolean isTcpSyn();
 
     /** Offset of the first byte after the outermost Ethernet header (and tags). */
-    public int l3Offset() {
-        return l3Offset;
-    }
+    int l3Offset();
 
     /** Offset of the transport header, or {@link #ABSENT}. */
-    public int l4Offset() {
-        return l4Offset;
-    }
+    int l4Offset();
 
     /** Offset of the first byte after the last header this view understands. */
-    public int payloadOffset() {
-        return payloadOffset;
-    }
+    int payloadOffset();
 
     /** Offset one past the last byte of the L3 packet (Ethernet padding excluded for IP). */
-    public int l3End() {
-        return l3End;
-    }
+    int l3End();
 
     /** A well-mixed hash of addresses, protocol and ports (MACs for non-IP frames), computed once per parse. */
-    public long flowHash() {
-        return flowHash;
-    }
-
-    // --- in-place reads ------------------------------------------------------------------------------------------
-
-    private long portsHashInput() {
-        return l4Offset == ABSENT ? 0 : (long) u32(l4Offset) * 0x9E3779B97F4A7C15L;
-    }
-
-    private long macHashInput() {
-        return u48(0) * 0x9E3779B97F4A7C15L ^ u48(6) ^ ((long) etherType << 48);
-    }
-
-    /**
-     * The finaliser of MurmurHash3 (fmix64): spreads every input bit over the result. Public so that every
-     * load-distribution hash mixes alike.
-     */
-    public static long mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xFF51AFD7ED558CCDL;
-        k ^= k >>> 33;
-        k *= 0xC4CEB9FE1A85EC53L;
-        k ^= k >>> 33;
-        return k;
-    }
-
-    private int u8(int offset) {
-        return data[offset] & 0xFF;
-    }
-
-    private int u16(int offset) {
-        return (data[offset] & 0xFF) << 8 | (data[offset + 1] & 0xFF);
-    }
-
-    private int u32(int offset) {
-        return u16(offset) << 16 | u16(offset + 2);
-    }
-
-    private long u48(int offset) {
-        if (length < offset + 6) {
-            return 0;
-        }
-        return (long) u16(offset) << 32 | (u32(offset + 2) & 0xFFFFFFFFL);
-    }
-
-    private long u64(int offset) {
-        return (long) u32(offset) << 32 | (u32(offset + 4) & 0xFFFFFFFFL);
-    }
+    long flowHash();
 }

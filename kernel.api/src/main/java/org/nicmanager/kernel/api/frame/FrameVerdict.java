@@ -1,6 +1,9 @@
 package org.nicmanager.kernel.api.frame;
 
-/** What {@link FrameHeaders#parse} found: a well-formed frame, or the first reason it is malformed. */
+/**
+ * What parsing a frame's headers found ({@link FrameHeaders#verdict()}): a well-formed frame, or the first reason it
+ * is malformed.
+ */
 public enum FrameVerdict {
     OK,
     /** The buffer's length is negative or beyond its capacity. */

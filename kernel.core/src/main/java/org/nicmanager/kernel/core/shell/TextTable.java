@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nicmanager.kernel.api.shell.ShownAsDuration;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 
 /**
  * Renders command results for people. A record's scalar fields print as aligned "name  value" lines; a field that is a

@@ -25,9 +25,9 @@ import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.kernel.api.time.WorldTimeoutException;
-import org.nicmanager.kernel.api.units.TimeSpan;
 import org.nicmanager.kernel.core.driver.WorldRings;
 import org.nicmanager.kernel.core.time.TimerQueue;
+import org.nicmanager.lib.units.TimeSpan;
 
 /**
  * The network world: one thread that owns all network state, its clock and its timers (DESIGN.md section 3).

@@ -13,7 +13,7 @@ import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.teaming.LacpMode;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.TimeSpan;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpSettings;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.nicmanager.kernel.api.config.ConfigurationFiles;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.NicInfo;
 import org.nicmanager.kernel.api.nic.NicInventory;
@@ -21,6 +20,7 @@ import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmRegistry;
 import org.nicmanager.kernel.api.vm.VnicInfo;
+import org.nicmanager.lib.config.ConfigurationFiles;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.engine.BondReport;
 import org.nicmanager.nicmanager.engine.BondService;

@@ -3,7 +3,7 @@ package org.nicmanager.sim.network.cards;
 import java.util.Optional;
 import java.util.SortedMap;
 
-import org.nicmanager.kernel.api.sim.NicModel;
+import org.nicmanager.sim.api.NicModel;
 
 /** What the commands ask of the driver extender (a service private to sim.network). */
 public interface DriverCatalog {

@@ -12,9 +12,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.nicmanager.kernel.api.nic.PhysicalNic;
-import org.nicmanager.kernel.api.sim.NicModel;
-import org.nicmanager.kernel.api.sim.SimulatedCard;
-import org.nicmanager.kernel.api.sim.SimulatedNicDriver;
+import org.nicmanager.sim.api.NicModel;
+import org.nicmanager.sim.api.SimulatedCard;
+import org.nicmanager.sim.api.SimulatedNicDriver;
 import org.nicmanager.sim.network.Hardware;
 import org.nicmanager.sim.network.Names;
 import org.osgi.framework.Bundle;

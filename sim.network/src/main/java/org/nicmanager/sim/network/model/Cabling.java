@@ -1,7 +1,7 @@
 package org.nicmanager.sim.network.model;
 
-import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.sim.api.NicModel;
 
 /**
  * Builds devices and cables them to switch ports, and hands out addresses. Callers have validated names and room;

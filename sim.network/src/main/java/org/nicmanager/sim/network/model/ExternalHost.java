@@ -3,16 +3,17 @@ package org.nicmanager.sim.network.model;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.nicmanager.kernel.api.frame.Arp;
-import org.nicmanager.kernel.api.frame.FlowStamp;
-import org.nicmanager.kernel.api.frame.FlowStampLocator;
-import org.nicmanager.kernel.api.frame.FlowTracker;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.lib.frames.Arp;
+import org.nicmanager.lib.frames.FlowStamp;
+import org.nicmanager.lib.frames.FlowStampLocator;
+import org.nicmanager.lib.frames.FlowTracker;
+import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.lib.frames.HeaderParser;
 
 /**
  * A machine outside the hypervisor, cabled to a switch: it counts what it receives (per sender and flow, from the
@@ -48,7 +49,7 @@ final class ExternalHost implements CableEnd {
     private final Transmitter link;
     private final FlowTracker flows = new FlowTracker();
     private final FlowStampLocator stamps = new FlowStampLocator();
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     private final List<TrafficSource> sources = new ArrayList<>();
     private Cable cable;
     private SwitchPort port;

@@ -2,8 +2,8 @@ package org.nicmanager.sim.network.model;
 
 import java.util.List;
 
-import org.nicmanager.kernel.api.frame.FlowTracker;
 import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.lib.frames.FlowTracker;
 
 /**
  * What an external host received and sent (COMMANDS.md, {@code hw:host stats}). Bytes count frames as the kernel holds

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.nicmanager.kernel.api.names.NameEntry;
-import org.nicmanager.kernel.api.sim.SimulatedWorld;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.units.Rate;
+import org.nicmanager.sim.api.SimulatedWorld;
 
 /**
  * The simulated physical world's model: switches, cabled cards and external hosts, traffic and faults. Plain Java, no
@@ -137,7 +137,7 @@ public interface PhysicalWorld extends SimulatedWorld {
 
     /**
      * Starts traffic from a host to a target (a host, card or MAC name as {@code aa:bb:..}). Frames carry
-     * {@link org.nicmanager.kernel.api.frame.FlowStamp}s; flows are numbered from 0. A host may run several sources.
+     * {@link org.nicmanager.lib.frames.FlowStamp}s; flows are numbered from 0. A host may run several sources.
      */
     void startTraffic(String host, TrafficSpec spec);
 

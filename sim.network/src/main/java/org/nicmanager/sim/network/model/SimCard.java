@@ -12,11 +12,11 @@ import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicCounters;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
-import org.nicmanager.kernel.api.sim.NicModel;
-import org.nicmanager.kernel.api.sim.SimTopics;
-import org.nicmanager.kernel.api.sim.SimulatedCard;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.sim.api.NicModel;
+import org.nicmanager.sim.api.SimTopics;
+import org.nicmanager.sim.api.SimulatedCard;
 
 /**
  * The hardware model of a simulated card: the {@link org.nicmanager.kernel.api.nic.PhysicalNic} its driver registers.

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.frame.MacAddress;
-import org.nicmanager.kernel.api.lacp.LacpduCodec;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.frames.Hashing;
+import org.nicmanager.lib.frames.HeaderParser;
+import org.nicmanager.lib.lacp.LacpduCodec;
 
 /**
  * A store-and-forward learning switch. It learns each frame's source MAC on the ingress port, sends known unicast out
@@ -46,7 +47,7 @@ final class SimSwitch {
     private final List<SimSwitch> trunkNeighbours = new ArrayList<>();
     private final SwitchAggregation aggregation;
     /** Read in place to hash frames over an aggregator's links; one view, reused. */
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     /** Ports a flood goes to, gathered before the copies are made; sized once. */
     private final int[] floodTargets;
 
@@ -217,10 +218,10 @@ final class SimSwitch {
         ports[link].forward(frame);
     }
 
-    /** The frame's flow hash: the 5-tuple when it has one, else its MACs (FrameHeaders reads both in place). */
+    /** The frame's flow hash: the 5-tuple when it has one, else its MACs (the parser reads both in place). */
     private long flowHash(FrameBuffer frame) {
         return headers.parse(frame) == FrameVerdict.OK ? headers.flowHash()
-                : FrameHeaders.mix(Bytes.mac(frame.data(), 0) * 31 + Bytes.mac(frame.data(), 6));
+                : Hashing.mix(Bytes.mac(frame.data(), 0) * 31 + Bytes.mac(frame.data(), 6));
     }
 
     /**

@@ -10,12 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import org.nicmanager.kernel.api.driver.DriverRings;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.names.NameEntry;
-import org.nicmanager.kernel.api.sim.NicModel;
-import org.nicmanager.kernel.api.sim.SimTopics;
-import org.nicmanager.kernel.api.sim.SimulatedCard;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.units.Rate;
+import org.nicmanager.sim.api.NicModel;
+import org.nicmanager.sim.api.SimTopics;
+import org.nicmanager.sim.api.SimulatedCard;
 
 /**
  * The simulated physical world (DESIGN.md section 4, step 6): cards serialising at line rate, cables with carrier and

@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.lacp.LacpKeys;
-import org.nicmanager.kernel.api.lacp.LacpPort;
-import org.nicmanager.kernel.api.lacp.LacpPortConfig;
-import org.nicmanager.kernel.api.lacp.LacpSelection;
-import org.nicmanager.kernel.api.lacp.Lacpdu;
-import org.nicmanager.kernel.api.lacp.LacpduCodec;
-import org.nicmanager.kernel.api.lacp.LagId;
 import org.nicmanager.kernel.api.teaming.LacpMode;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.lacp.LacpKeys;
+import org.nicmanager.lib.lacp.LacpPort;
+import org.nicmanager.lib.lacp.LacpPortConfig;
+import org.nicmanager.lib.lacp.LacpSelection;
+import org.nicmanager.lib.lacp.Lacpdu;
+import org.nicmanager.lib.lacp.LacpduCodec;
+import org.nicmanager.lib.lacp.LagId;
 
 /**
  * A switch's link aggregation: the LACP partner on every port of a switch that speaks LACP (IEEE 802.1AX-2014 6.4), or

@@ -2,7 +2,7 @@ package org.nicmanager.sim.network.model;
 
 import java.util.List;
 
-import org.nicmanager.kernel.api.lacp.LacpParticipantView;
+import org.nicmanager.lib.lacp.LacpParticipantView;
 
 /**
  * What {@code hw:switch lacp} shows: how the switch aggregates, and for each port in use whether it is on its own or

@@ -1,8 +1,8 @@
 package org.nicmanager.sim.network.model;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.lacp.LacpPort;
 import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.lib.lacp.LacpPort;
 
 /**
  * One switch port with a device cabled to it: a bounded egress FIFO serialised at the attached link's speed, and the

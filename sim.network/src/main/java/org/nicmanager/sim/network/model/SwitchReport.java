@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nicmanager.kernel.api.frame.MacAddress;
-import org.nicmanager.kernel.api.lacp.LacpParticipantView;
-import org.nicmanager.kernel.api.lacp.LacpPortStatus;
+import org.nicmanager.lib.lacp.LacpParticipantView;
+import org.nicmanager.lib.lacp.LacpPortStatus;
 
 /** The link-aggregation snapshot of one switch, for the shell. Control path only. */
 final class SwitchReport {

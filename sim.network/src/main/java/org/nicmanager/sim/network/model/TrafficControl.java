@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
-import org.nicmanager.kernel.api.sim.SimTopics;
 import org.nicmanager.kernel.api.time.KernelScheduler;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.lib.units.Rate;
+import org.nicmanager.sim.api.SimTopics;
 
 /**
  * Starts and stops traffic sources and floods: checks every argument first (a refused request changes nothing),

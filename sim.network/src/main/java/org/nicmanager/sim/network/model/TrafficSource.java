@@ -4,11 +4,11 @@ import java.util.SplittableRandom;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.lib.units.Rate;
 
 /**
  * A stream of frames from an external host, paced by one re-armed timer. Flows take turns; each flow has its own UDP

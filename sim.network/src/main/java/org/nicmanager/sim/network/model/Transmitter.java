@@ -3,9 +3,9 @@ package org.nicmanager.sim.network.model;
 import java.util.function.Consumer;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameQueue;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.frames.FrameQueue;
 
 /**
  * Serialises a queue of frames onto one direction of a cable at line rate, one frame at a time, back to back. The

@@ -2,9 +2,9 @@ package org.nicmanager.sim.network.shell;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
-import org.nicmanager.kernel.api.frame.Ipv4Address;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.shell.Json;
+import org.nicmanager.lib.frames.Ipv4Address;
 import org.nicmanager.sim.network.Hardware;
 import org.nicmanager.sim.network.Names;
 import org.nicmanager.sim.network.model.HostStats;

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.nicmanager.kernel.api.units.Rate;
-import org.nicmanager.kernel.api.units.TimeSpan;
+import org.nicmanager.lib.units.Rate;
+import org.nicmanager.lib.units.TimeSpan;
 
 /**
  * Reads the words of a {@code hw:} command line. Commands take their positional words as {@code String...} and their

@@ -6,7 +6,7 @@ import static org.nicmanager.sim.network.model.SimHarness.MICROS;
 import static org.nicmanager.sim.network.model.SimHarness.MILLIS;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.units.Rate;
 
 /**
  * Every frame is accounted for: in a run with tail drops, a pulled cable and flooding, the frames hosts put on the

@@ -1,15 +1,15 @@
 package org.nicmanager.sim.network.model;
 
-import org.nicmanager.kernel.api.frame.Arp;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
-import org.nicmanager.kernel.api.sim.SimulatedCard;
+import org.nicmanager.lib.frames.Arp;
+import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.sim.api.SimulatedCard;
 
 /**
  * The kernel's side of one card as an ARP monitor uses it, for tests: sends ARP packets from its own pool (one at a

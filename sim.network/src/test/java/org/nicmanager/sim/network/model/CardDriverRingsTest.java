@@ -21,11 +21,11 @@ import org.nicmanager.kernel.api.driver.TransmitHandler;
 import org.nicmanager.kernel.api.driver.TransmitRing;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.NicCounters;
-import org.nicmanager.kernel.api.sim.NicModel;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.time.NetworkWorld;
-import org.nicmanager.kernel.api.units.Rate;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.units.Rate;
+import org.nicmanager.sim.api.NicModel;
 
 /** A simulated card reaches the kernel through the driver contract: every frame it counts went through its rings. */
 class CardDriverRingsTest {

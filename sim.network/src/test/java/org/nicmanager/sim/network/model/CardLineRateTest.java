@@ -6,7 +6,7 @@ import static org.nicmanager.sim.network.model.SimHarness.SECOND;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.sim.NicModel;
+import org.nicmanager.sim.api.NicModel;
 
 /**
  * A card kept saturated for one virtual second carries exactly line rate: wire bytes are the frame plus FCS, padded to

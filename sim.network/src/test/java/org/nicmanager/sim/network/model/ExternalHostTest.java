@@ -8,12 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.frame.FlowStamp;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
+import org.nicmanager.lib.frames.FlowStamp;
+import org.nicmanager.lib.frames.FrameWriter;
 
 /** An external host counts per flow from the stamps: gaps are lost, late arrivals reordered; and it can echo. */
 class ExternalHostTest {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.MacAddress;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.units.Rate;
 
 /** Floods come from an attacker endpoint on a switch, at the rate and for the time given, and are announced. */
 class FloodTest {

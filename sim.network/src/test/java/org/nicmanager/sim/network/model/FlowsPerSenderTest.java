@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.units.Rate;
 
 /**
  * Two hosts' {@code hw:traffic} to one receiver: both number their flows from 0, and the receiver tells them apart by

@@ -8,11 +8,11 @@ import java.lang.reflect.RecordComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.frame.Arp;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.frames.Arp;
+import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.lib.units.Rate;
 
 /**
  * An external host answers ARP requests for its own IPv4 address, as the targets of a bond's ARP monitor must, and

@@ -6,7 +6,7 @@ import static org.nicmanager.sim.network.model.SimHarness.MILLIS;
 import java.lang.management.ManagementFactory;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.units.Rate;
 
 /**
  * After set-up no frame costs an allocation: a card saturating a switch port, an echoing host and a multi-flow

@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.lacp.LacpParticipant;
-import org.nicmanager.kernel.api.lacp.Lacpdu;
-import org.nicmanager.kernel.api.lacp.LacpduCodec;
 import org.nicmanager.kernel.api.teaming.LacpMode;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.lacp.LacpParticipant;
+import org.nicmanager.lib.lacp.Lacpdu;
+import org.nicmanager.lib.lacp.LacpduCodec;
+import org.nicmanager.lib.units.Rate;
 
 /**
  * A switch's side of link aggregation: a static group is one logical port over which the switch spreads a flow set;

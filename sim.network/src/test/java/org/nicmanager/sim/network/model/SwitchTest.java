@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.units.Rate;
 
 /** MAC learning, flooding, aging, per-port counters and pool exhaustion of the simulated switch. */
 class SwitchTest {

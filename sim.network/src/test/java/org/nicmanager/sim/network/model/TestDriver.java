@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
-import org.nicmanager.kernel.api.frame.FrameWriter;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
-import org.nicmanager.kernel.api.sim.SimulatedCard;
+import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.lib.frames.HeaderParser;
+import org.nicmanager.sim.api.SimulatedCard;
 
 /**
  * The kernel's side of one card, for tests: sends stamped UDP frames from its own pool, can keep the transmit ring
@@ -27,7 +27,7 @@ final class TestDriver implements NicListener {
     private int frameBytes;
     private boolean saturate;
     private long nextSequence;
-    private final FrameHeaders headers = new FrameHeaders();
+    private final HeaderParser headers = new HeaderParser();
     long received;
     long synReceived;
     long transmitReadyCalls;

@@ -9,7 +9,7 @@ import static org.nicmanager.sim.network.model.SimHarness.SECOND;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.units.Rate;
 
 /** CBR, BURST and POISSON sources from one host to another, counted at the receiver. */
 class TrafficPatternTest {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.nic.LinkState;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.units.Rate;
 
 /**
  * The cable between two switches is pulled and plugged as {@code SW1:SW2}: carrier drops at the two switch ports only,

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.names.NameEntry;
 import org.nicmanager.kernel.api.names.NameKind;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.units.Rate;
 
 /** The world's names for the name directory: hosts (attackers too), NICs and switches, with their MACs. */
 class WorldNamesTest {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.units.Rate;
+import org.nicmanager.lib.units.Rate;
 import org.nicmanager.sim.network.Names;
 import org.nicmanager.sim.network.model.TrafficPattern;
 

@@ -7,6 +7,8 @@ import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.nicmanager.bond.Bond;
 import org.nicmanager.nicmanager.bond.BondSettings;
+import org.nicmanager.nicmanager.vms.VmFacts;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,7 +49,11 @@ public class BondTransmitBenchmark {
 
     @Setup
     public void setUp() {
-        bond = new Bond("bench", policy, new PortVms(VMS), new StillScheduler(),
+        VmKnowledge vms = VmKnowledge.of(VmFacts.EMPTY_REGISTRY);
+        for (int vm = 0; vm < VMS; vm++) {
+            vms.connected(vm, "vm" + vm, vm % 11); // port i belongs to VM i, as the frames' source ports below
+        }
+        bond = new Bond("bench", policy, vms, new StillScheduler(),
                 BondSettings.defaults().withNotifySwitches(false));
         for (int member = 0; member < 4; member++) {
             bond.addMember(new TestDoubleNic("nic" + member));

@@ -11,6 +11,8 @@ import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.lib.frames.HeaderParser;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
+import org.nicmanager.nicmanager.vms.VmFacts;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -190,7 +192,8 @@ public class DistributionBenchmark {
             frames[i] = frame;
             ports[i] = vm;
         }
-        distributor = PolicyCatalog.builtIn(true).require(policy).create(context(new Bond(), new PortVms(VMS)));
+        distributor = PolicyCatalog.builtIn(VmKnowledge.of(VmFacts.EMPTY_REGISTRY)).require(policy)
+                .create(context(new Bond(), new PortVms(VMS)));
     }
 
     @Benchmark

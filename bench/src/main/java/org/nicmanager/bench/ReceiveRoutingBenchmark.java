@@ -11,8 +11,9 @@ import org.nicmanager.kernel.api.teaming.LacpMode;
 import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.engine.BondTable;
-import org.nicmanager.nicmanager.engine.VmPorts;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
+import org.nicmanager.nicmanager.vms.VmFacts;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -73,7 +74,7 @@ public class ReceiveRoutingBenchmark {
 
     @Setup
     public void setUp() {
-        BondTable table = new BondTable(new StillScheduler(), new VmPorts());
+        BondTable table = new BondTable(new StillScheduler(), VmKnowledge.of(VmFacts.EMPTY_REGISTRY));
         LacpSettings aggregation = new LacpSettings(LacpSettings.parseMode(lacp), false, 0, 1);
         table.create("bench", "hash-l34", BondSettings.defaults().withNotifySwitches(false)
                 .withLacp(aggregation.mode() == LacpMode.OFF ? LacpSettings.off() : aggregation));

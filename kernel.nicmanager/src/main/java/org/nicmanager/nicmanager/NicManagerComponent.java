@@ -20,7 +20,8 @@ import org.nicmanager.nicmanager.engine.ConfigAdminBondStore;
 import org.nicmanager.nicmanager.engine.ConfiguredBonds;
 import org.nicmanager.nicmanager.engine.EventAdminBondEvents;
 import org.nicmanager.nicmanager.engine.NicManagerBase;
-import org.nicmanager.nicmanager.engine.VmFacts;
+import org.nicmanager.nicmanager.vms.VmFacts;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,8 +50,8 @@ public final class NicManagerComponent extends NicManagerBase {
             @Reference VmRegistry vms, @Reference ResourceManager resources,
             @Reference ConfigurationAdmin configurations, @Reference EventAdmin events,
             @Reference(service = LoggerFactory.class) Logger logger) {
-        super(world, scheduler, facts(vms), new ResourceGates(resources), new EventAdminBondEvents(events, scheduler),
-                new ConfigAdminBondStore(configurations));
+        super(world, scheduler, VmKnowledge.of(facts(vms)), new ResourceGates(resources),
+                new EventAdminBondEvents(events, scheduler), new ConfigAdminBondStore(configurations));
         this.logger = logger;
     }
 

@@ -16,6 +16,7 @@ import org.nicmanager.nicmanager.engine.ConfiguredBonds;
 import org.nicmanager.nicmanager.engine.EventAdminBondEvents;
 import org.nicmanager.nicmanager.engine.Gates;
 import org.nicmanager.nicmanager.engine.NicManagerBase;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,7 +44,7 @@ public final class LoadableNicManager extends NicManagerBase {
     public LoadableNicManager(@Reference NetworkWorld world, @Reference KernelScheduler scheduler,
             @Reference ConfigurationAdmin configurations, @Reference EventAdmin events,
             @Reference(service = LoggerFactory.class) Logger logger) {
-        super(world, scheduler, null, Gates.DIRECT, new EventAdminBondEvents(events, scheduler),
+        super(world, scheduler, VmKnowledge.NONE, Gates.DIRECT, new EventAdminBondEvents(events, scheduler),
                 new ConfigAdminBondStore(configurations));
         this.logger = logger;
     }

@@ -25,6 +25,7 @@ import org.nicmanager.nicmanager.engine.BondReport;
 import org.nicmanager.nicmanager.engine.BondTable;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 import org.nicmanager.nicmanager.lacp.PartnerKey;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.nicmanager.sim.api.NicModel;
 import org.nicmanager.sim.network.model.PartnerLacp;
 import org.nicmanager.sim.network.model.SimSettings;
@@ -48,7 +49,7 @@ class AutoBonderTest {
         final Set<String> usedByVnics = new HashSet<>();
 
         TableHost(WorldThread world) {
-            table = new BondTable(world, null);
+            table = new BondTable(world, VmKnowledge.NONE);
         }
 
         void arrive(PhysicalNic nic) {

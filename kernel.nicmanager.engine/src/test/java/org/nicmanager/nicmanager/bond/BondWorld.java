@@ -1,0 +1,115 @@
+package org.nicmanager.nicmanager.bond;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.kernel.api.time.ClockMode;
+import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.nicmanager.vms.VmKnowledge;
+import org.nicmanager.sim.api.NicModel;
+import org.nicmanager.sim.api.SimulatedCard;
+import org.nicmanager.sim.network.model.HostStats;
+import org.nicmanager.sim.network.model.SimSettings;
+import org.nicmanager.sim.network.model.SimulatedNetwork;
+import org.nicmanager.sim.network.model.TopologyView;
+
+/**
+ * A bond of two simulated e1000 cards on one switch, with an external host {@code h} to send to and a bystander host
+ * {@code h2} that shows flooding, on a virtual-time world thread. Set-up and inspection run inside the world; time
+ * moves only by {@link #advance}. Fails on close if any timer threw.
+ */
+final class BondWorld implements AutoCloseable {
+
+    static final long MICROS = 1_000L;
+    static final long MILLIS = 1_000_000L;
+    static final long SECOND = 1_000_000_000L;
+    static final NicModel E1000 = new NicModel("e1000", "e1000sim", 1_000_000_000L, 9000, 256, 256);
+    static final NicModel E100 = new NicModel("e100", "e100sim", 100_000_000L, 1500, 64, 64);
+    static final long VM_MAC = MacAddress.parse("02:00:00:00:00:01").bits();
+    static final long HOST_MAC = MacAddress.parse("02:00:00:00:01:01").bits();
+    static final int VM_IP = 0x0A000064;
+    static final int HOST_IP = 0x0A000001;
+
+    final WorldThread world;
+    final SimulatedNetwork net;
+    final SimulatedCard nic0;
+    final SimulatedCard nic1;
+    final Bond bond;
+    final List<String> timerFailures = Collections.synchronizedList(new ArrayList<>());
+
+    BondWorld(String policy, BondSettings settings) {
+        this(policy, settings, 0);
+    }
+
+    /** @param cableDelayNanos propagation delay of every cable: above 0, a frame can be caught on a pulled cable */
+    BondWorld(String policy, BondSettings settings, long cableDelayNanos) {
+        this(policy, settings, cableDelayNanos, E1000, E1000);
+    }
+
+    /** @param model0 the card of member 0 (first in failover order), {@code model1} that of member 1 */
+    BondWorld(String policy, BondSettings settings, long cableDelayNanos, NicModel model0,
+            NicModel model1) {
+        world = new WorldThread(ClockMode.VIRTUAL, 30 * SECOND,
+                (timer, failure) -> timerFailures.add(timer + ": " + failure));
+        SimSettings sim = SimSettings.defaults().withPoolBuffers(4096).withCablePropagationDelayNanos(cableDelayNanos);
+        net = world.call(() -> new SimulatedNetwork(world, (topic, subject, fault) -> { }, 42, sim));
+        nic0 = world.call(() -> {
+            net.addSwitch("sw", 8);
+            net.addHost("h", "sw", HOST_MAC, HOST_IP, 0);
+            net.addHost("h2", "sw", -1, 0, 0);
+            return net.createCard("nic0", model0, "sw");
+        });
+        nic1 = world.call(() -> net.createCard("nic1", model1, "sw"));
+        bond = world.call(() -> {
+            Bond made = new Bond("bond0", policy, VmKnowledge.NONE, world, settings);
+            made.addMember(nic0);
+            made.addMember(nic1);
+            return made;
+        });
+    }
+
+    <T> T call(Supplier<T> action) {
+        return world.call(action);
+    }
+
+    void run(Runnable action) {
+        world.run(action);
+    }
+
+    void advance(long nanos) {
+        world.advance(nanos);
+    }
+
+    long now() {
+        return world.nanoTime();
+    }
+
+    BondStats stats() {
+        return call(bond::stats);
+    }
+
+    HostStats host(String name) {
+        return call(() -> net.hostStats(name));
+    }
+
+    /** Stamped frames the host received, summed over flows (gratuitous ARPs and other frames excluded). */
+    long stampedReceived(String host) {
+        return host(host).flows().stream().mapToLong(HostStats.FlowStats::rxFrames).sum();
+    }
+
+    /** Frames lost on every card's cable when its carrier dropped. */
+    long lostOnCables() {
+        return call(() -> net.topology().links().stream().mapToLong(TopologyView.LinkView::lostFrames).sum());
+    }
+
+    @Override
+    public void close() {
+        world.close();
+        if (!timerFailures.isEmpty()) {
+            throw new AssertionError("timers failed: " + timerFailures);
+        }
+    }
+}

@@ -37,7 +37,7 @@ import org.nicmanager.resource.allocation.CostMode;
 import org.nicmanager.resource.allocation.ResourceSettings;
 import org.nicmanager.resource.allocation.StoredAllocation;
 import org.nicmanager.resource.scheduler.LineRateUplinkDouble;
-import org.nicmanager.resource.scheduler.TestClock;
+import org.nicmanager.testsupport.ManualScheduler;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
@@ -50,7 +50,7 @@ import org.osgi.service.log.Logger;
  */
 class ComponentsTest {
 
-    private final TestClock clock = new TestClock();
+    private final ManualScheduler clock = new ManualScheduler();
     private final Map<String, Dictionary<String, Object>> saved = new HashMap<>();
     private final List<Event> posted = new ArrayList<>();
     private final Map<String, VmInfo> vms = new HashMap<>(Map.of("web", vm("web", 6, VmState.RUNNING)));

@@ -17,6 +17,7 @@ import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.kernel.api.vm.Alerter;
 import org.nicmanager.lib.config.ConfigurationFiles;
 import org.nicmanager.lib.config.ConfigurationRefused;
+import org.nicmanager.testsupport.VmManagerTestDouble;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -92,8 +93,9 @@ class BottleneckConfigurationTest {
                     return null;
                 });
         return new BottleneckComponent(config(properties), properties, inline(),
-                fake(KernelScheduler.class, fake(Timer.class, null)), new VmManagerStub(), fake(Alerter.class, null),
-                fake(NicInventory.class, null), fake(ConfigurationAdmin.class, null), events, logger);
+                fake(KernelScheduler.class, fake(Timer.class, null)), new VmManagerTestDouble(),
+                fake(Alerter.class, null), fake(NicInventory.class, null), fake(ConfigurationAdmin.class, null), events,
+                logger);
     }
 
     private static Map<String, Object> fromFile(Object... keysAndValues) {

@@ -25,8 +25,13 @@ public final class VmManagerTestDouble implements VmManager {
     private final Map<String, Set<String>> suspensionCauses = new TreeMap<>();
 
     /** A running VM of priority 5 without virtual NICs. */
-    public synchronized VmManagerTestDouble running(String name) {
-        vms.put(name, new VmInfo(name, VmState.RUNNING, 5, List.of()));
+    public VmManagerTestDouble running(String name) {
+        return running(name, 5);
+    }
+
+    /** A running VM without virtual NICs. */
+    public synchronized VmManagerTestDouble running(String name, int priority) {
+        vms.put(name, new VmInfo(name, VmState.RUNNING, priority, List.of()));
         return this;
     }
 

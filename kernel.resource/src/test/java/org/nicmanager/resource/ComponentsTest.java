@@ -14,17 +14,12 @@ import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
 import org.nicmanager.kernel.api.resource.UplinkScheduler;
-import org.nicmanager.kernel.api.time.AdvanceReport;
-import org.nicmanager.kernel.api.time.ClockMode;
-import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vm.VmTopics;
@@ -35,6 +30,7 @@ import org.nicmanager.resource.allocation.CostMode;
 import org.nicmanager.resource.allocation.ResourceSettings;
 import org.nicmanager.resource.allocation.StoredAllocation;
 import org.nicmanager.resource.scheduler.LineRateUplinkDouble;
+import org.nicmanager.testsupport.InlineWorld;
 import org.nicmanager.testsupport.ManualScheduler;
 import org.nicmanager.testsupport.VmManagerTestDouble;
 import org.osgi.service.cm.Configuration;
@@ -171,7 +167,7 @@ class ComponentsTest {
 
     private ResourceManagerComponent component(Map<String, Object> settings) {
         return new ResourceManagerComponent(config(settings, ResourceManagerComponent.Config.class), settings,
-                inlineWorld(), clock, vms, eventAdmin(), configurationAdmin(), logger());
+                new InlineWorld(clock), clock, vms, eventAdmin(), configurationAdmin(), logger());
     }
 
     private static Map<String, Object> defaults() {
@@ -198,45 +194,6 @@ class ComponentsTest {
             }
             return value;
         });
-    }
-
-    private NetworkWorld inlineWorld() {
-        return new NetworkWorld() {
-            @Override
-            public <T> CompletableFuture<T> post(Supplier<T> action) {
-                try {
-                    return CompletableFuture.completedFuture(action.get());
-                } catch (RuntimeException failed) {
-                    return CompletableFuture.failedFuture(failed);
-                }
-            }
-
-            @Override
-            public <T> T call(Supplier<T> action) {
-                return action.get();
-            }
-
-            @Override
-            public boolean inWorld() {
-                return true;
-            }
-
-            @Override
-            public int queueDepth() {
-                return 0;
-            }
-
-            @Override
-            public ClockMode clockMode() {
-                return ClockMode.VIRTUAL;
-            }
-
-            @Override
-            public AdvanceReport advance(long nanos) {
-                clock.advance(nanos);
-                return new AdvanceReport(0, clock.nanoTime(), 0);
-            }
-        };
     }
 
     private EventAdmin eventAdmin() {

@@ -49,8 +49,8 @@ public class BondTransmitBenchmark {
 
     /** A 10 Gb/s NIC, always up and free, that puts every frame on the wire at once: the bond's work alone counts. */
     private static FakeNic benchNic(String name) {
-        return new FakeNic(name, 0x02_00_00_00_F0_00L).withDriver("bench").withSpeedBps(10_000_000_000L)
-                .withMtuBytes(9000).varyPendingBytesWithEachFrame();
+        return new FakeNic(name, 0x02_00_00_00_F0_00L).withDriver("bench").withLink(10_000_000_000L, 9000)
+                .varyPendingBytesWithEachFrame();
     }
 
     @Setup

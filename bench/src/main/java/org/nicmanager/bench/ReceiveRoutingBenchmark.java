@@ -57,8 +57,7 @@ public class ReceiveRoutingBenchmark {
 
         CapturingNic(String name) {
             super(name, 0x02_00_00_00_F0_00L);
-            withDriver("bench").withSpeedBps(10_000_000_000L).withMtuBytes(9000)
-                    .answerTransmitWith(TransmitStatus.BUSY);
+            withDriver("bench").withLink(10_000_000_000L, 9000).answerTransmitWith(TransmitStatus.BUSY);
         }
 
         @Override

@@ -44,18 +44,16 @@ public class FakeNic implements PhysicalNic {
         this.mac = mac;
     }
 
+    /** The driver's name the NIC gives ({@code fake} by default). */
     public FakeNic withDriver(String driverName) {
         driver = driverName;
         return this;
     }
 
-    public FakeNic withSpeedBps(long bitsPerSecond) {
+    /** The link's speed and MTU, e.g. a 10 Gb/s NIC with jumbo frames. */
+    public FakeNic withLink(long bitsPerSecond, int mtu) {
         speedBps = bitsPerSecond;
-        return this;
-    }
-
-    public FakeNic withMtuBytes(int bytes) {
-        mtuBytes = bytes;
+        mtuBytes = mtu;
         return this;
     }
 

@@ -57,6 +57,7 @@ public final class VmManagerTestDouble implements VmManager {
         return move(name, VmState.RUNNING);
     }
 
+    /** Stops the VM; what suspended it is forgotten. */
     @Override
     public synchronized VmInfo stop(String name) {
         suspensionCauses.remove(name);
@@ -68,6 +69,7 @@ public final class VmManagerTestDouble implements VmManager {
         return move(name, VmState.SUSPENDED);
     }
 
+    /** The operator's resume: whatever suspended the VM, it runs again. */
     @Override
     public synchronized VmInfo resume(String name) {
         suspensionCauses.remove(name);

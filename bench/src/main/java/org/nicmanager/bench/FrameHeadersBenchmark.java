@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.lib.frames.HeaderParser;
+import org.nicmanager.testsupport.FrameBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -57,7 +58,8 @@ public class FrameHeadersBenchmark {
                 .etherType(ETHERTYPE_IPV4)
                 .ipv4(PROTOCOL_TCP, CLIENT_IP, SERVER_IP, 50).tcp(49152, 80, TCP_ACK).payload(10).build();
         ipv6Tcp = FrameBuilder.ethernet(SERVER_MAC, CLIENT_MAC).etherType(ETHERTYPE_IPV6)
-                .ipv6(PROTOCOL_TCP, 20 + 10, 0x2001_0DB8_0000_0000L, 1, 0x2001_0DB8_0000_0000L, 2)
+                .ipv6(PROTOCOL_TCP, 20 + 10, new long[] {0x2001_0DB8_0000_0000L, 1},
+                        new long[] {0x2001_0DB8_0000_0000L, 2})
                 .tcp(49152, 80, TCP_ACK).payload(10).build();
         // A benchmark of the error path by mistake would be fast and meaningless.
         requireParsed(ipv4Udp, 64);

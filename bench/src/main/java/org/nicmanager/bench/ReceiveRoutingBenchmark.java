@@ -14,6 +14,8 @@ import org.nicmanager.nicmanager.engine.BondTable;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.nicmanager.nicmanager.vms.VmFacts;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
+import org.nicmanager.testsupport.FakeNic;
+import org.nicmanager.testsupport.ManualScheduler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,15 +54,11 @@ public class ReceiveRoutingBenchmark {
     private int next;
 
     /** Test double: a NIC that remembers the first listener a bond attaches, and takes no frames. */
-    private final class CapturingNic extends TestDoubleNic {
+    private final class CapturingNic extends FakeNic {
 
         CapturingNic(String name) {
-            super(name);
-        }
-
-        @Override
-        public TransmitStatus transmit(FrameBuffer frame) {
-            return TransmitStatus.BUSY;
+            super(name, 0x02_00_00_00_F0_00L);
+            withDriver("bench").withLink(10_000_000_000L, 9000).answerTransmitWith(TransmitStatus.BUSY);
         }
 
         @Override
@@ -74,7 +72,7 @@ public class ReceiveRoutingBenchmark {
 
     @Setup
     public void setUp() {
-        BondTable table = new BondTable(new StillScheduler(), VmKnowledge.of(VmFacts.EMPTY_REGISTRY));
+        BondTable table = new BondTable(new ManualScheduler(), VmKnowledge.of(VmFacts.EMPTY_REGISTRY));
         LacpSettings aggregation = new LacpSettings(LacpSettings.parseMode(lacp), false, 0, 1);
         table.create("bench", "hash-l34", BondSettings.defaults().withNotifySwitches(false)
                 .withLacp(aggregation.mode() == LacpMode.OFF ? LacpSettings.off() : aggregation));

@@ -9,13 +9,10 @@ import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.resource.Decision;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
 import org.nicmanager.kernel.api.resource.UplinkPort;
-import org.nicmanager.kernel.api.time.ClockMode;
-import org.nicmanager.kernel.api.time.KernelScheduler;
-import org.nicmanager.kernel.api.time.Timer;
-import org.nicmanager.kernel.core.time.TimerQueue;
 import org.nicmanager.resource.allocation.ResourceSettings;
 import org.nicmanager.resource.scheduler.UplinkFrameScheduler;
 import org.nicmanager.resource.scheduler.VmAllocations;
+import org.nicmanager.testsupport.ManualScheduler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,26 +53,6 @@ public class ResourceDecisionBenchmark {
     private static final long NANOS_PER_DECISION = 100;
 
     /** Kernel time the benchmark moves; its timers never fire. */
-    static final class BenchClock implements KernelScheduler {
-        private final TimerQueue timers = new TimerQueue(this);
-        long now;
-
-        @Override
-        public long nanoTime() {
-            return now;
-        }
-
-        @Override
-        public ClockMode mode() {
-            return ClockMode.VIRTUAL;
-        }
-
-        @Override
-        public Timer newTimer(String name, Runnable action) {
-            return timers.newTimer(name, action);
-        }
-    }
-
     /** An uplink with {@code readyFrames} free places, or always free. */
     static final class BenchUplink implements UplinkPort {
         int readyFrames;
@@ -118,7 +95,7 @@ public class ResourceDecisionBenchmark {
         @Param({"shares", "equal", "gated"})
         public String allocation;
 
-        final BenchClock clock = new BenchClock();
+        final ManualScheduler clock = new ManualScheduler();
         final BenchUplink port = new BenchUplink();
         UplinkFrameScheduler scheduler;
         private int nextVm;
@@ -197,13 +174,13 @@ public class ResourceDecisionBenchmark {
 
     @Benchmark
     public Decision offerToReadyUplink(ReadyUplink uplink) {
-        uplink.clock.now += NANOS_PER_DECISION;
+        uplink.clock.moveClockOnly(NANOS_PER_DECISION);
         return uplink.scheduler.offer(uplink.frames[uplink.nextVm()]);
     }
 
     @Benchmark
     public Decision offerToBusyUplink(BusyUplink uplink) {
-        uplink.clock.now += NANOS_PER_DECISION;
+        uplink.clock.moveClockOnly(NANOS_PER_DECISION);
         uplink.port.readyFrames = 1;
         FrameBuffer frame = uplink.frame(uplink.nextVm());
         return frame == null ? Decision.DROP : uplink.scheduler.offer(frame);

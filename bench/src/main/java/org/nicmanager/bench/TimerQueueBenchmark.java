@@ -3,10 +3,9 @@ package org.nicmanager.bench;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.nicmanager.kernel.api.time.ClockMode;
-import org.nicmanager.kernel.api.time.KernelClock;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.kernel.core.time.TimerQueue;
+import org.nicmanager.testsupport.ManualScheduler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,32 +33,18 @@ public class TimerQueueBenchmark {
     /** A power of two, so the next delay is picked with a mask. */
     private static final int DELAYS = 4_096;
 
-    /** Kernel time that moves only when the benchmark moves it. */
-    private static final class ManualClock implements KernelClock {
-        long now;
-
-        @Override
-        public long nanoTime() {
-            return now;
-        }
-
-        @Override
-        public ClockMode mode() {
-            return ClockMode.VIRTUAL;
-        }
-    }
-
     /** A timer action that re-arms its own timer a precomputed pseudo-random delay later. */
     private final class Rearm implements Runnable {
         Timer timer;
 
         @Override
         public void run() {
-            timer.armAt(clock.now + nextDelay());
+            timer.armAt(clock.nanoTime() + nextDelay());
         }
     }
 
-    private final ManualClock clock = new ManualClock();
+    /** Kernel time that moves only when the benchmark moves it; its own timers are unused. */
+    private final ManualScheduler clock = new ManualScheduler();
     private final long[] delays = new long[DELAYS];
     private int nextDelayIndex;
     private TimerQueue queue;
@@ -90,7 +75,7 @@ public class TimerQueueBenchmark {
     @Benchmark
     public long pollDueAndFire() {
         long deadline = queue.nextDeadline();
-        clock.now = deadline;
+        clock.advanceTo(deadline);
         Timer due = queue.pollDue(deadline);
         queue.fire(due);
         return deadline;
@@ -100,7 +85,7 @@ public class TimerQueueBenchmark {
     @Benchmark
     public long fireInPlace() {
         long deadline = queue.nextDeadline();
-        clock.now = deadline;
+        clock.advanceTo(deadline);
         queue.fireFirst();
         return deadline;
     }
@@ -109,7 +94,7 @@ public class TimerQueueBenchmark {
     @Benchmark
     public long rearmArmedTimer() {
         Timer timer = timers[nextTimer++ & (ARMED_TIMERS - 1)];
-        timer.armAt(clock.now + nextDelay());
+        timer.armAt(clock.nanoTime() + nextDelay());
         return timer.deadlineNanos();
     }
 }

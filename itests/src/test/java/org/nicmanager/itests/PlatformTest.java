@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.streamBundle;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,9 +27,14 @@ import org.junit.Test;
 import org.nicmanager.kernel.api.nic.NicInventory;
 import org.nicmanager.kernel.api.nic.NicTopics;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.nicmanager.testsupport.FakeNic;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.tinybundles.TinyBundles;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -55,6 +61,17 @@ public class PlatformTest extends NicManagerTestSupport {
 
     @Inject
     private ServiceComponentRuntime scr;
+
+    /**
+     * test.support is a plain jar for unit tests; in the framework the probe loads its {@link FakeNic} from a small
+     * bundle made of it here, which exports the package to this test alone.
+     */
+    @Override
+    protected List<Option> extraOptions() {
+        return List.of(streamBundle(TinyBundles.bundle().symbolicName("test.support").addClass(FakeNic.class)
+                .setHeader(Constants.EXPORT_PACKAGE, FakeNic.class.getPackageName())
+                .build(TinyBundles.bndBuilder())));
+    }
 
     @Test
     public void everyBundleOfTheRunDescriptorIsActive() {
@@ -144,13 +161,13 @@ public class PlatformTest extends NicManagerTestSupport {
         ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class, events::add, topics);
         try {
             ServiceRegistration<PhysicalNic> nic = context.registerService(PhysicalNic.class,
-                    new FakeNic("vmnic7", 0x02_00_00_00_00_07L), null);
+                    new FakeNic("vmnic7", 0x02_00_00_00_00_07L).answerTransmitWith(TransmitStatus.LINK_DOWN), null);
             assertEvent(events.poll(WAIT_SECONDS, TimeUnit.SECONDS), NicTopics.ADDED, "vmnic7");
             assertEquals("02:00:00:00:00:07", inventory.nics().stream()
                     .filter(row -> row.name().equals("vmnic7")).findFirst().orElseThrow().mac());
 
             ServiceRegistration<PhysicalNic> twin = context.registerService(PhysicalNic.class,
-                    new FakeNic("vmnic7", 0x02_00_00_00_00_08L), null);
+                    new FakeNic("vmnic7", 0x02_00_00_00_00_08L).answerTransmitWith(TransmitStatus.LINK_DOWN), null);
             Event rejected = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
             assertEvent(rejected, NicTopics.REJECTED, "vmnic7");
             assertTrue(String.valueOf(rejected.getProperty(NicTopics.REASON)).contains("already present"));

@@ -14,20 +14,13 @@ import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
 import org.nicmanager.kernel.api.resource.UplinkScheduler;
-import org.nicmanager.kernel.api.time.AdvanceReport;
-import org.nicmanager.kernel.api.time.ClockMode;
-import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.VmInfo;
-import org.nicmanager.kernel.api.vm.VmRegistry;
 import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vm.VmTopics;
 import org.nicmanager.lib.config.ConfigurationFiles;
@@ -37,7 +30,9 @@ import org.nicmanager.resource.allocation.CostMode;
 import org.nicmanager.resource.allocation.ResourceSettings;
 import org.nicmanager.resource.allocation.StoredAllocation;
 import org.nicmanager.resource.scheduler.LineRateUplinkDouble;
-import org.nicmanager.resource.scheduler.TestClock;
+import org.nicmanager.testsupport.InlineWorld;
+import org.nicmanager.testsupport.ManualScheduler;
+import org.nicmanager.testsupport.VmManagerTestDouble;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
@@ -50,10 +45,10 @@ import org.osgi.service.log.Logger;
  */
 class ComponentsTest {
 
-    private final TestClock clock = new TestClock();
+    private final ManualScheduler clock = new ManualScheduler();
     private final Map<String, Dictionary<String, Object>> saved = new HashMap<>();
     private final List<Event> posted = new ArrayList<>();
-    private final Map<String, VmInfo> vms = new HashMap<>(Map.of("web", vm("web", 6, VmState.RUNNING)));
+    private final VmManagerTestDouble vms = new VmManagerTestDouble().running("web", 6);
 
     @Test
     void aDeletedVmTakesItsAllocationWithIt() {
@@ -61,11 +56,12 @@ class ComponentsTest {
         component.allocate("web", new AllocationChange(2500, null, null, null, null, null, null, null));
         assertNotNull(saved.get(AllocationConfiguration.FACTORY_PID + "~web"));
 
-        VmInfo deleted = vms.remove("web");
+        VmInfo deleted = vms.vm("web").orElseThrow();
+        vms.delete("web");
         component.deleted(deleted);
         assertFalse(saved.containsKey(AllocationConfiguration.FACTORY_PID + "~web"), "its configuration is deleted");
 
-        vms.put("web", vm("web", 6, VmState.CREATED));
+        vms.create("web", 6);
         assertEquals(ResourceSettings.DEFAULT_SHARES, component.show("web").shares(),
                 "a new VM of the same name starts from the defaults");
     }
@@ -171,7 +167,7 @@ class ComponentsTest {
 
     private ResourceManagerComponent component(Map<String, Object> settings) {
         return new ResourceManagerComponent(config(settings, ResourceManagerComponent.Config.class), settings,
-                inlineWorld(), clock, registry(), eventAdmin(), configurationAdmin(), logger());
+                new InlineWorld(clock), clock, vms, eventAdmin(), configurationAdmin(), logger());
     }
 
     private static Map<String, Object> defaults() {
@@ -198,59 +194,6 @@ class ComponentsTest {
             }
             return value;
         });
-    }
-
-    private NetworkWorld inlineWorld() {
-        return new NetworkWorld() {
-            @Override
-            public <T> CompletableFuture<T> post(Supplier<T> action) {
-                try {
-                    return CompletableFuture.completedFuture(action.get());
-                } catch (RuntimeException failed) {
-                    return CompletableFuture.failedFuture(failed);
-                }
-            }
-
-            @Override
-            public <T> T call(Supplier<T> action) {
-                return action.get();
-            }
-
-            @Override
-            public boolean inWorld() {
-                return true;
-            }
-
-            @Override
-            public int queueDepth() {
-                return 0;
-            }
-
-            @Override
-            public ClockMode clockMode() {
-                return ClockMode.VIRTUAL;
-            }
-
-            @Override
-            public AdvanceReport advance(long nanos) {
-                clock.advance(nanos);
-                return new AdvanceReport(0, clock.nanoTime(), 0);
-            }
-        };
-    }
-
-    private VmRegistry registry() {
-        return new VmRegistry() {
-            @Override
-            public List<VmInfo> vms() {
-                return List.copyOf(vms.values());
-            }
-
-            @Override
-            public Optional<VmInfo> vm(String name) {
-                return Optional.ofNullable(vms.get(name));
-            }
-        };
     }
 
     private EventAdmin eventAdmin() {

@@ -13,9 +13,9 @@ import org.nicmanager.kernel.api.vm.Priority;
 import org.nicmanager.resource.allocation.AllocationChange;
 import org.nicmanager.resource.allocation.ResourceSettings;
 import org.nicmanager.resource.scheduler.LineRateUplinkDouble;
-import org.nicmanager.resource.scheduler.TestClock;
 import org.nicmanager.resource.scheduler.UplinkUsage;
 import org.nicmanager.resource.scheduler.WhatIf;
+import org.nicmanager.testsupport.ManualScheduler;
 
 /** A resource engine with a bond of two 1 Gb/s members, a VM registry double and recorded events. */
 public final class EngineRig implements VmFacts {
@@ -27,7 +27,7 @@ public final class EngineRig implements VmFacts {
     public record Announcement(String topic, String subject, String details, String uplink) {
     }
 
-    public final TestClock clock = new TestClock();
+    public final ManualScheduler clock = new ManualScheduler();
     final Map<String, Integer> priorities = new TreeMap<>();
     final Set<String> suspendedVms = new HashSet<>();
     public final List<Announcement> events = new ArrayList<>();

@@ -7,16 +7,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.nic.NicInventory;
 import org.nicmanager.kernel.api.time.KernelScheduler;
-import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.kernel.api.vm.Alerter;
 import org.nicmanager.lib.config.ConfigurationFiles;
 import org.nicmanager.lib.config.ConfigurationRefused;
+import org.nicmanager.testsupport.InlineWorld;
+import org.nicmanager.testsupport.VmManagerTestDouble;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -35,19 +35,6 @@ class BottleneckConfigurationTest {
 
     private final List<String> errors = new ArrayList<>();
     private final List<Event> posted = new ArrayList<>();
-
-    /** A world whose actions run on the caller's thread: the component is driven from this one test thread. */
-    private static NetworkWorld inline() {
-        return (NetworkWorld) Proxy.newProxyInstance(NetworkWorld.class.getClassLoader(),
-                new Class<?>[] {NetworkWorld.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "run" -> {
-                        ((Runnable) args[0]).run();
-                        yield null;
-                    }
-                    case "call" -> ((Supplier<?>) args[0]).get();
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
 
     private static <T> T fake(Class<T> type, Object answer) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
@@ -91,9 +78,10 @@ class BottleneckConfigurationTest {
                     posted.add((Event) args[0]);
                     return null;
                 });
-        return new BottleneckComponent(config(properties), properties, inline(),
-                fake(KernelScheduler.class, fake(Timer.class, null)), new VmManagerStub(), fake(Alerter.class, null),
-                fake(NicInventory.class, null), fake(ConfigurationAdmin.class, null), events, logger);
+        return new BottleneckComponent(config(properties), properties, new InlineWorld(),
+                fake(KernelScheduler.class, fake(Timer.class, null)), new VmManagerTestDouble(),
+                fake(Alerter.class, null), fake(NicInventory.class, null), fake(ConfigurationAdmin.class, null), events,
+                logger);
     }
 
     private static Map<String, Object> fromFile(Object... keysAndValues) {

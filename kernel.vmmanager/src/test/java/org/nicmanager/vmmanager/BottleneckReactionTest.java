@@ -13,9 +13,9 @@ import org.nicmanager.kernel.api.vm.Alert;
 import org.nicmanager.kernel.api.vm.Alerter;
 import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vm.VmTopics;
-import org.nicmanager.kernel.api.vm.VnicInfo;
+import org.nicmanager.testsupport.VmManagerTestDouble;
 
-/** The reaction to a bottleneck, with the real VM table behind a minimal VM manager. */
+/** The reaction to a bottleneck, with a VM manager test double that keeps suspensions by cause. */
 class BottleneckReactionTest {
 
     private static final long GBPS = 1_000_000_000L;
@@ -37,7 +37,7 @@ class BottleneckReactionTest {
             return alert;
         }
     };
-    private final TableBackedVmManager vms = new TableBackedVmManager();
+    private final VmManagerTestDouble vms = new VmManagerTestDouble();
     private final BottleneckReaction reaction = new BottleneckReaction(vms, alerter);
 
     @BeforeEach
@@ -143,19 +143,5 @@ class BottleneckReactionTest {
         assertTrue(alerts.get(0).details().contains("the resource manager reports STARVED: VM low (priority 1);"
                 + " precedence is starving [low]; suspended [low]"), alerts.get(0).details());
         assertEquals(List.of("low"), alertProperties.get(0).get(VmTopics.STARVED_VMS));
-    }
-
-    /** Just enough of a VM manager over the real VM table. */
-    private static final class TableBackedVmManager extends VmManagerStub {
-
-        void running(String name, int priority, String uplink) {
-            table.create(name, priority);
-            table.attachVnic(name, new VnicInfo(name + "-0", "02:00:00:00:00:01", "e1000", uplink));
-            table.start(name);
-        }
-
-        VmState state(String name) {
-            return table.find(name).orElseThrow().state();
-        }
     }
 }

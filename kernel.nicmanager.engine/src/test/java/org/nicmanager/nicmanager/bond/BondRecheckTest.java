@@ -8,14 +8,11 @@ import static org.nicmanager.nicmanager.bond.BondWorld.MILLIS;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.nic.LinkState;
-import org.nicmanager.kernel.api.nic.NicCounters;
-import org.nicmanager.kernel.api.nic.NicListener;
-import org.nicmanager.kernel.api.nic.PhysicalNic;
-import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
+import org.nicmanager.testsupport.FakeNic;
 
 /**
  * Severity-driven rechecks (issue 4): a NIC whose driver misses a link event is still noticed, a DOWN one after the
@@ -23,37 +20,9 @@ import org.nicmanager.nicmanager.vms.VmKnowledge;
  */
 class BondRecheckTest {
 
-    /** A NIC that changes state silently, as a driver that lost an interrupt would. */
-    private static final class SilentNic implements PhysicalNic {
-        private final String name;
-        LinkState state = LinkState.UP;
-        NicListener listener;
-
-        SilentNic(String name) {
-            this.name = name;
-        }
-
-        @Override public String name() { return name; }
-        @Override public String driver() { return "silent"; }
-        @Override public long macAddress() { return 0x0200_0000_0F00L; }
-        @Override public long speedBps() { return 1_000_000_000L; }
-        @Override public int mtuBytes() { return 1500; }
-        @Override public LinkState linkState() { return state; }
-        @Override public long pendingBytes() { return 0; }
-        @Override public int pendingFrames() { return 0; }
-        @Override public boolean transmitRingFull() { return false; }
-        @Override public void attach(NicListener listener) { this.listener = listener; }
-        @Override public void setPromiscuous(boolean promiscuous) { }
-        @Override public NicCounters counters() { return NicCounters.ZERO; }
-
-        @Override
-        public TransmitStatus transmit(FrameBuffer frame) {
-            if (state != LinkState.UP) {
-                return TransmitStatus.LINK_DOWN;
-            }
-            frame.release();
-            return TransmitStatus.ACCEPTED;
-        }
+    /** A NIC whose state the test changes silently, as a driver that lost an interrupt would. */
+    private static FakeNic silentNic(String name) {
+        return new FakeNic(name, 0x0200_0000_0F00L).withDriver("silent");
     }
 
     @Test
@@ -62,8 +31,8 @@ class BondRecheckTest {
         try (WorldThread world = new WorldThread(ClockMode.VIRTUAL, 10_000 * MILLIS, (timer, failure) -> {
             throw new AssertionError(timer, failure);
         })) {
-            SilentNic nic0 = new SilentNic("s0");
-            SilentNic nic1 = new SilentNic("s1");
+            FakeNic nic0 = silentNic("s0");
+            FakeNic nic1 = silentNic("s1");
             Bond bond = world.call(() -> {
                 Bond made = new Bond("b", Policies.ROUND_ROBIN, VmKnowledge.NONE, world, settings);
                 made.addMember(nic0);
@@ -71,7 +40,7 @@ class BondRecheckTest {
                 return made;
             });
             // The hardware fails silently; the next frame for it is refused LINK_DOWN and fails it over at once.
-            world.run(() -> nic0.state = LinkState.FAILED);
+            world.run(() -> nic0.setLinkStateSilently(LinkState.FAILED));
             world.run(() -> {
                 for (int i = 0; i < 4; i++) {
                     FrameBuffer frame = FrameBuffer.unpooled(64);
@@ -85,21 +54,21 @@ class BondRecheckTest {
             assertEquals(4, stats.member(1).sentFrames(), "the refused frame went to the survivor");
             assertTrue(stats.accountedFor());
             // It recovers silently too: the FAILED member is polled only every 100 ms.
-            world.run(() -> nic0.state = LinkState.UP);
+            world.run(() -> nic0.setLinkStateSilently(LinkState.UP));
             world.advance(99 * MILLIS);
             assertFalse(world.call(bond::stats).member(0).carrying());
             world.advance(MILLIS);
             assertTrue(world.call(bond::stats).member(0).carrying(), "found UP by the FAILED-period poll");
             // A silent carrier loss is noticed only when a frame is refused; then DOWN is polled every 10 ms.
             world.run(() -> bond.removeMember(1));
-            world.run(() -> nic0.state = LinkState.DOWN);
+            world.run(() -> nic0.setLinkStateSilently(LinkState.DOWN));
             world.run(() -> {
                 FrameBuffer frame = FrameBuffer.unpooled(64);
                 frame.setLength(60);
                 bond.transmit(frame);
             });
             assertEquals(MemberState.DOWN, world.call(bond::stats).member(0).state());
-            world.run(() -> nic0.state = LinkState.UP);
+            world.run(() -> nic0.setLinkStateSilently(LinkState.UP));
             world.advance(10 * MILLIS);
             assertTrue(world.call(bond::stats).member(0).carrying(), "found UP by the DOWN-period poll");
             assertTrue(world.call(bond::stats).accountedFor());

@@ -66,7 +66,7 @@ class CarrierDelayTest {
     @Test
     void framesTheMemberRefusesDuringTheDowndelayAreDroppedWithAReasonAndItStaysInService() {
         try (ScriptedBond bond = bond(0, 200 * MILLIS)) {
-            bond.world.run(() -> bond.nic0.state = LinkState.DOWN); // the driver has not told yet
+            bond.world.run(() -> bond.nic0.setLinkStateSilently(LinkState.DOWN)); // the driver has not told yet
             bond.world.run(() -> {
                 for (int i = 0; i < 5; i++) {
                     bond.bond.transmit(frame());

@@ -3,7 +3,6 @@ package org.nicmanager.nicmanager.bond;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -11,11 +10,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FramePool;
-import org.nicmanager.kernel.api.nic.LinkState;
-import org.nicmanager.kernel.api.nic.NicCounters;
-import org.nicmanager.kernel.api.nic.NicListener;
-import org.nicmanager.kernel.api.nic.PhysicalNic;
-import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.teaming.LacpMode;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
@@ -27,6 +21,7 @@ import org.nicmanager.nicmanager.distribution.Policies;
 import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
+import org.nicmanager.testsupport.FakeNic;
 
 /**
  * Malformed LACPDUs are counted by defect and ignored, and never crash the bond: truncated ones, wrong versions, bad
@@ -38,78 +33,20 @@ class LacpMalformedTest {
     private static final int GENERATED = 12_000;
 
     /** A NIC whose listener the test holds, so that frames can arrive from nowhere. */
-    private static final class FakeNic implements PhysicalNic {
-        NicListener listener;
-        final List<Lacpdu> sent = new ArrayList<>();
+    private static FakeNic fakeNic() {
+        return new FakeNic("fake0", 0x0200_0000_0001L).withDriver("test").recordSentFrames();
+    }
 
-        @Override
-        public String name() {
-            return "fake0";
-        }
-
-        @Override
-        public String driver() {
-            return "test";
-        }
-
-        @Override
-        public long macAddress() {
-            return 0x0200_0000_0001L;
-        }
-
-        @Override
-        public long speedBps() {
-            return 1_000_000_000L;
-        }
-
-        @Override
-        public int mtuBytes() {
-            return 1500;
-        }
-
-        @Override
-        public LinkState linkState() {
-            return LinkState.UP;
-        }
-
-        @Override
-        public TransmitStatus transmit(FrameBuffer frame) {
-            LacpduCodec.Decoded decoded = LacpduCodec.decode(frame.data(), frame.length());
+    /** The last well-formed LACPDU the bond sent on {@code nic}. */
+    private static Lacpdu lastSent(FakeNic nic) {
+        List<byte[]> sent = nic.sentFrames();
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            LacpduCodec.Decoded decoded = LacpduCodec.decode(sent.get(i), sent.get(i).length);
             if (decoded.ok()) {
-                sent.add(decoded.pdu());
+                return decoded.pdu();
             }
-            frame.release();
-            return TransmitStatus.ACCEPTED;
         }
-
-        @Override
-        public long pendingBytes() {
-            return 0;
-        }
-
-        @Override
-        public int pendingFrames() {
-            return 0;
-        }
-
-        @Override
-        public boolean transmitRingFull() {
-            return false;
-        }
-
-        @Override
-        public void attach(NicListener attached) {
-            listener = attached;
-        }
-
-        @Override
-        public void setPromiscuous(boolean promiscuous) {
-        }
-
-        @Override
-        public NicCounters counters() {
-            return NicCounters.ZERO;
-        }
+        throw new AssertionError("no LACPDU sent on " + nic.name());
     }
 
     private final FramePool pool = new FramePool(8, 256);
@@ -117,7 +54,7 @@ class LacpMalformedTest {
     private void feed(FakeNic nic, byte[] bytes, int length) {
         FrameBuffer frame = pool.acquire();
         frame.copyFrom(bytes, 0, Math.min(length, frame.capacity()));
-        nic.listener.frameReceived(nic, frame);
+        nic.deliver(frame);
     }
 
     /** An LACPDU from the partner that has the bond's port right, so the port synchronises. */
@@ -135,7 +72,7 @@ class LacpMalformedTest {
         try (WorldThread world = new WorldThread(ClockMode.VIRTUAL, 10 * BondWorld.SECOND, (timer, failure) -> {
             throw new AssertionError(timer + ": " + failure);
         })) {
-            FakeNic nic = new FakeNic();
+            FakeNic nic = fakeNic();
             Bond bond = world.call(() -> {
                 Bond made = new Bond("bond0", Policies.ROUND_ROBIN, VmKnowledge.NONE, world, BondSettings.defaults()
                         .withLacp(new LacpSettings(LacpMode.ACTIVE, true, 0, 1)));
@@ -143,7 +80,7 @@ class LacpMalformedTest {
                 return made;
             });
             world.advance(BondWorld.MILLIS);
-            byte[] good = world.call(() -> fromPartner(nic.sent.get(nic.sent.size() - 1)));
+            byte[] good = world.call(() -> fromPartner(lastSent(nic)));
             world.run(() -> {
                 feed(nic, good, 60); // truncated
                 feed(nic, CodecBytes.with(good, 15, 0), good.length); // version 0
@@ -171,7 +108,7 @@ class LacpMalformedTest {
         try (WorldThread world = new WorldThread(ClockMode.VIRTUAL, 30 * BondWorld.SECOND, (timer, failure) -> {
             throw new AssertionError(timer + ": " + failure);
         })) {
-            FakeNic nic = new FakeNic();
+            FakeNic nic = fakeNic();
             Bond bond = world.call(() -> {
                 Bond made = new Bond("bond0", Policies.ROUND_ROBIN, VmKnowledge.NONE, world, BondSettings.defaults()
                         .withLacp(new LacpSettings(LacpMode.ACTIVE, true, 0, 1)));
@@ -179,7 +116,7 @@ class LacpMalformedTest {
                 return made;
             });
             world.advance(BondWorld.MILLIS);
-            byte[] good = world.call(() -> fromPartner(nic.sent.get(nic.sent.size() - 1)));
+            byte[] good = world.call(() -> fromPartner(lastSent(nic)));
             Random random = new Random(8021);
             byte[] frame = new byte[200];
             for (int batch = 0; batch < GENERATED / 100; batch++) {
@@ -200,7 +137,7 @@ class LacpMalformedTest {
             assertEquals(0, world.call(pool::inUse), "every frame was released");
 
             for (int i = 0; i < 4; i++) { // the real partner speaks again, once a second
-                byte[] now = world.call(() -> fromPartner(nic.sent.get(nic.sent.size() - 1)));
+                byte[] now = world.call(() -> fromPartner(lastSent(nic)));
                 world.run(() -> feed(nic, now, now.length));
                 world.advance(BondWorld.SECOND);
             }

@@ -10,20 +10,17 @@ import java.util.List;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.LinkState;
-import org.nicmanager.kernel.api.nic.NicCounters;
-import org.nicmanager.kernel.api.nic.NicListener;
-import org.nicmanager.kernel.api.nic.PhysicalNic;
-import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.lib.frames.Arp;
 import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
+import org.nicmanager.testsupport.FakeNic;
 
 /**
  * A bond of two NICs whose every received frame and carrier change the test writes by hand, on a virtual-time world
  * thread: what the ARP monitor hears is exactly what the test says, so each {@code arp_validate} rule can be shown
- * alone. The NICs take every frame handed to them (probes included) and count them.
+ * alone. The NICs ({@link FakeNic}) take every frame handed to them while their carrier is up (probes included).
  */
 final class ScriptedBond implements AutoCloseable {
 
@@ -35,7 +32,7 @@ final class ScriptedBond implements AutoCloseable {
     @FunctionalInterface
     interface Kind {
         /** Writes the frame into {@code data} for {@code to}; returns its length, or 0 for nothing. */
-        int write(byte[] data, ScriptedNic to, ScriptedBond bond);
+        int write(byte[] data, FakeNic to, ScriptedBond bond);
     }
 
     /** Nothing at all. */
@@ -62,8 +59,8 @@ final class ScriptedBond implements AutoCloseable {
     final List<String> timerFailures = Collections.synchronizedList(new ArrayList<>());
     final WorldThread world = new WorldThread(ClockMode.VIRTUAL, 60 * SECOND,
             (timer, failure) -> timerFailures.add(timer + ": " + failure));
-    final ScriptedNic nic0 = new ScriptedNic("s0", 0x0200_0000_0F00L);
-    final ScriptedNic nic1 = new ScriptedNic("s1", 0x0200_0000_0F01L);
+    final FakeNic nic0 = new FakeNic("s0", 0x0200_0000_0F00L).withDriver("scripted");
+    final FakeNic nic1 = new FakeNic("s1", 0x0200_0000_0F01L).withDriver("scripted");
     final Bond bond;
 
     ScriptedBond(String policy, BondSettings settings) {
@@ -75,7 +72,7 @@ final class ScriptedBond implements AutoCloseable {
         });
     }
 
-    ScriptedNic other(ScriptedNic nic) {
+    FakeNic other(FakeNic nic) {
         return nic == nic0 ? nic1 : nic0;
     }
 
@@ -94,23 +91,20 @@ final class ScriptedBond implements AutoCloseable {
         feed(nanos, new Kind[] {toNic0}, new Kind[] {toNic1});
     }
 
-    private void deliver(ScriptedNic nic, Kind[] kinds) {
+    private void deliver(FakeNic nic, Kind[] kinds) {
         for (Kind kind : kinds) {
             FrameBuffer frame = FrameBuffer.unpooled(128);
             int length = kind.write(frame.data(), nic, this);
-            if (length > 0 && nic.listener != null) {
+            if (length > 0 && nic.listener() != null) {
                 frame.setLength(length);
-                nic.listener.frameReceived(nic, frame);
+                nic.deliver(frame);
             }
         }
     }
 
     /** The NIC's carrier changes now, and its driver says so. */
-    void carrier(ScriptedNic nic, LinkState state) {
-        world.run(() -> {
-            nic.state = state;
-            nic.listener.linkStateChanged(nic, state);
-        });
+    void carrier(FakeNic nic, LinkState state) {
+        world.run(() -> nic.changeLinkState(state));
     }
 
     BondStats stats() {
@@ -126,43 +120,6 @@ final class ScriptedBond implements AutoCloseable {
         world.close();
         if (!timerFailures.isEmpty()) {
             throw new AssertionError("timers failed: " + timerFailures);
-        }
-    }
-
-    /** A NIC that takes every frame while its carrier is up, and refuses LINK_DOWN otherwise. */
-    static final class ScriptedNic implements PhysicalNic {
-        private final String name;
-        private final long mac;
-        LinkState state = LinkState.UP;
-        NicListener listener;
-        long transmitted;
-
-        ScriptedNic(String name, long mac) {
-            this.name = name;
-            this.mac = mac;
-        }
-
-        @Override public String name() { return name; }
-        @Override public String driver() { return "scripted"; }
-        @Override public long macAddress() { return mac; }
-        @Override public long speedBps() { return 1_000_000_000L; }
-        @Override public int mtuBytes() { return 1500; }
-        @Override public LinkState linkState() { return state; }
-        @Override public long pendingBytes() { return 0; }
-        @Override public int pendingFrames() { return 0; }
-        @Override public boolean transmitRingFull() { return false; }
-        @Override public void attach(NicListener attached) { this.listener = attached; }
-        @Override public void setPromiscuous(boolean promiscuous) { }
-        @Override public NicCounters counters() { return NicCounters.ZERO; }
-
-        @Override
-        public TransmitStatus transmit(FrameBuffer frame) {
-            if (state != LinkState.UP) {
-                return TransmitStatus.LINK_DOWN;
-            }
-            transmitted++;
-            frame.release();
-            return TransmitStatus.ACCEPTED;
         }
     }
 }

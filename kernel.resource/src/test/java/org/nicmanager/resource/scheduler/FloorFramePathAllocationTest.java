@@ -12,6 +12,7 @@ import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
 import org.nicmanager.kernel.api.resource.UplinkPort;
 import org.nicmanager.resource.allocation.ResourceSettings;
+import org.nicmanager.testsupport.ManualScheduler;
 
 /**
  * The frame path with the default floor on and precedence at work (VMs of three priorities entering and leaving the
@@ -64,7 +65,7 @@ class FloorFramePathAllocationTest {
 
     @Test
     void decisionsWithTheFloorOnAndPrecedenceAtWorkAllocateNothing() {
-        TestClock clock = new TestClock();
+        ManualScheduler clock = new ManualScheduler();
         OneFramePort port = new OneFramePort();
         VmAllocations allocations = new VmAllocations() {
             @Override
@@ -98,7 +99,7 @@ class FloorFramePathAllocationTest {
     }
 
     /** Each VM in turn offers a frame, and the lowest priority one more; the uplink takes one frame per turn. */
-    private static void decide(UplinkFrameScheduler scheduler, TestClock clock, OneFramePort port, FramePool pool,
+    private static void decide(UplinkFrameScheduler scheduler, ManualScheduler clock, OneFramePort port, FramePool pool,
             int decisions) {
         for (int decision = 0; decision < decisions; decision++) {
             clock.advance(NANOS_PER_DECISION);

@@ -10,12 +10,13 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.resource.UplinkPort;
 import org.nicmanager.kernel.api.resource.UplinkScheduler;
 import org.nicmanager.resource.allocation.WireBytes;
+import org.nicmanager.testsupport.ManualScheduler;
 
 /**
  * A bond as its scheduler sees it, for tests: members with line rates. Each frame it is handed occupies an idle member
- * for its wire bits at that member's rate (on the {@link TestClock}); the uplink is ready while some member that is up
- * is idle, and when a member frees up it calls the scheduler's {@link UplinkScheduler#uplinkReady()}. It logs every
- * frame it carries (time, source port, wire bytes) so tests can measure any window.
+ * for its wire bits at that member's rate (on the {@link ManualScheduler}); the uplink is ready while some member that
+ * is up is idle, and when a member frees up it calls the scheduler's {@link UplinkScheduler#uplinkReady()}. It logs
+ * every frame it carries (time, source port, wire bytes) so tests can measure any window.
  */
 public final class LineRateUplinkDouble implements UplinkPort {
 
@@ -40,7 +41,7 @@ public final class LineRateUplinkDouble implements UplinkPort {
         }
     }
 
-    private final TestClock clock;
+    private final ManualScheduler clock;
     private final List<Member> members = new ArrayList<>();
     private UplinkScheduler scheduler;
     private long[] times = new long[1 << 16];
@@ -57,7 +58,7 @@ public final class LineRateUplinkDouble implements UplinkPort {
     private int[] heldPorts = new int[1 << 10];
     private int held;
 
-    public LineRateUplinkDouble(TestClock clock, long... memberBps) {
+    public LineRateUplinkDouble(ManualScheduler clock, long... memberBps) {
         this.clock = clock;
         for (int i = 0; i < memberBps.length; i++) {
             members.add(new Member("nic" + i, memberBps[i]));

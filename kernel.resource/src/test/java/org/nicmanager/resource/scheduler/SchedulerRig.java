@@ -11,10 +11,11 @@ import org.nicmanager.kernel.api.frame.FramePool;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
 import org.nicmanager.kernel.api.vm.Priority;
 import org.nicmanager.resource.allocation.ResourceSettings;
+import org.nicmanager.testsupport.ManualScheduler;
 
 /**
- * One scheduler on a {@link LineRateUplinkDouble} and a {@link TestClock}, with VMs whose allocations a test sets and
- * traffic sources that offer frames on timers. Everything runs in virtual time on the test's thread.
+ * One scheduler on a {@link LineRateUplinkDouble} and a {@link ManualScheduler}, with VMs whose allocations a test
+ * sets and traffic sources that offer frames on timers. Everything runs in virtual time on the test's thread.
  */
 final class SchedulerRig implements VmAllocations {
 
@@ -27,7 +28,7 @@ final class SchedulerRig implements VmAllocations {
     record Announcement(String topic, String subject, String uplink, String details, Map<String, Object> numbers) {
     }
 
-    final TestClock clock = new TestClock();
+    final ManualScheduler clock = new ManualScheduler();
     final LineRateUplinkDouble uplink;
     final UplinkFrameScheduler scheduler;
     final FramePool pool = new FramePool(1 << 16, 9022);

@@ -6,6 +6,7 @@ import org.nicmanager.kernel.api.resource.Decision;
 import org.nicmanager.kernel.api.resource.UplinkScheduler;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.resource.allocation.WireBytes;
+import org.nicmanager.testsupport.ManualScheduler;
 
 /**
  * A guest sending at a constant rate (counted in wire bits) through one virtual NIC port, on a kernel timer; it counts
@@ -15,7 +16,7 @@ final class TrafficSource {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    private final TestClock clock;
+    private final ManualScheduler clock;
     private final FramePool pool;
     private final UplinkScheduler scheduler;
     private final int port;
@@ -29,7 +30,8 @@ final class TrafficSource {
     long dropped;
     long poolMisses;
 
-    TrafficSource(TestClock clock, FramePool pool, UplinkScheduler scheduler, int port, int frameBytes, long rateBps) {
+    TrafficSource(ManualScheduler clock, FramePool pool, UplinkScheduler scheduler, int port, int frameBytes,
+            long rateBps) {
         this.clock = clock;
         this.pool = pool;
         this.scheduler = scheduler;

@@ -15,6 +15,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
+import org.nicmanager.testsupport.FrameBuilder;
 
 /** The 5-tuple hash: equal for one flow whatever else differs, different when a port differs. */
 class HeaderParserFlowHashTest {

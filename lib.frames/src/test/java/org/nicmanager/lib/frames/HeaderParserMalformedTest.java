@@ -2,9 +2,9 @@ package org.nicmanager.lib.frames;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.nicmanager.lib.frames.FrameBuilder.truncated;
-import static org.nicmanager.lib.frames.FrameBuilder.with16;
-import static org.nicmanager.lib.frames.FrameBuilder.with8;
+import static org.nicmanager.testsupport.FrameBuilder.truncated;
+import static org.nicmanager.testsupport.FrameBuilder.with16;
+import static org.nicmanager.testsupport.FrameBuilder.with8;
 import static org.nicmanager.lib.frames.SampleFrames.CLIENT_IP6;
 import static org.nicmanager.lib.frames.SampleFrames.CLIENT_MAC;
 import static org.nicmanager.lib.frames.SampleFrames.IPV4_L3;
@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
+import org.nicmanager.testsupport.FrameBuilder;
 
 /** Every defect {@link FrameVerdict} names, produced by a frame that has exactly that defect. */
 class HeaderParserMalformedTest {

@@ -13,6 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
+import org.nicmanager.testsupport.FrameBuilder;
 
 /**
  * {@link HeaderParser#parse} never throws, whatever the bytes, and leaves the view readable: truncations and

@@ -8,19 +8,20 @@ import static org.nicmanager.kernel.api.frame.FrameHeaders.ETHERTYPE_VLAN;
 import static org.nicmanager.kernel.api.frame.FrameHeaders.PROTOCOL_TCP;
 import static org.nicmanager.kernel.api.frame.FrameHeaders.PROTOCOL_UDP;
 import static org.nicmanager.kernel.api.frame.FrameHeaders.TCP_SYN;
-import static org.nicmanager.lib.frames.FrameBuilder.ETHERNET_HEADER_BYTES;
-import static org.nicmanager.lib.frames.FrameBuilder.IPV4_HEADER_BYTES;
-import static org.nicmanager.lib.frames.FrameBuilder.IPV6_FRAGMENT;
-import static org.nicmanager.lib.frames.FrameBuilder.IPV6_HEADER_BYTES;
-import static org.nicmanager.lib.frames.FrameBuilder.IPV6_HOP_BY_HOP;
-import static org.nicmanager.lib.frames.FrameBuilder.TCP_HEADER_BYTES;
-import static org.nicmanager.lib.frames.FrameBuilder.UDP_HEADER_BYTES;
+import static org.nicmanager.testsupport.FrameBuilder.ETHERNET_HEADER_BYTES;
+import static org.nicmanager.testsupport.FrameBuilder.IPV4_HEADER_BYTES;
+import static org.nicmanager.testsupport.FrameBuilder.IPV6_FRAGMENT;
+import static org.nicmanager.testsupport.FrameBuilder.IPV6_HEADER_BYTES;
+import static org.nicmanager.testsupport.FrameBuilder.IPV6_HOP_BY_HOP;
+import static org.nicmanager.testsupport.FrameBuilder.TCP_HEADER_BYTES;
+import static org.nicmanager.testsupport.FrameBuilder.UDP_HEADER_BYTES;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.testsupport.FrameBuilder;
 
 /** Well-formed frames shared by the frame tests, with the addresses they carry. */
 final class SampleFrames {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.nicmanager.testsupport.ManualScheduler;
 
 /**
  * Two single-port systems on one link, driven by a virtual clock: how long each machine takes, and what each

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.testsupport.VmManagerTestDouble;
 
 /**
  * {@code guest:traffic} from two VMs to a third: both workloads number their flows from 0, and {@code guest:stats}

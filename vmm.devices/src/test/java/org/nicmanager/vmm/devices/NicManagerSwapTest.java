@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.testsupport.VmManagerTestDouble;
 import org.nicmanager.vmm.devices.VirtualDevicesComponent.VnicRow;
 
 /**

@@ -11,29 +11,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
-import org.nicmanager.kernel.api.time.ClockMode;
-import org.nicmanager.kernel.api.time.KernelClock;
-import org.nicmanager.kernel.api.time.Timer;
 import org.junit.jupiter.api.Test;
+import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.testsupport.ManualScheduler;
 
 class TimerQueueTest {
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock implements KernelClock {
-        long now;
-
-        @Override
-        public long nanoTime() {
-            return now;
-        }
-
-        @Override
-        public ClockMode mode() {
-            return ClockMode.VIRTUAL;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    /** Only its clock is used, moved by hand: the timers are the queue's under test. */
+    private final ManualScheduler clock = new ManualScheduler();
     private final TimerQueue queue = new TimerQueue(clock);
 
     private List<Integer> fireAll(long until) {
@@ -129,7 +114,7 @@ class TimerQueueTest {
 
     @Test
     void armAfterCountsFromTheClock() {
-        clock.now = 1_000;
+        clock.advanceTo(1_000);
         Timer timer = queue.newTimer("1", () -> { });
         timer.armAfter(500);
         assertEquals(1_500, timer.deadlineNanos());
@@ -141,13 +126,13 @@ class TimerQueueTest {
         List<Long> firings = new ArrayList<>();
         Timer[] periodic = new Timer[1];
         periodic[0] = queue.newTimer("1", () -> {
-            firings.add(clock.now);
-            periodic[0].armAt(clock.now + 10);
+            firings.add(clock.nanoTime());
+            periodic[0].armAt(clock.nanoTime() + 10);
         });
         periodic[0].armAt(0);
         Timer due;
         while ((due = queue.pollDue(45)) != null) {
-            clock.now = due.deadlineNanos();
+            clock.advanceTo(due.deadlineNanos());
             queue.fire(due);
         }
         assertEquals(List.of(0L, 10L, 20L, 30L, 40L), firings);
@@ -166,7 +151,7 @@ class TimerQueueTest {
 
     private void fireDueInPlace(long until) {
         while (queue.nextDeadline() <= until) {
-            clock.now = Math.max(clock.now, queue.nextDeadline());
+            clock.advanceTo(queue.nextDeadline());
             queue.fireFirst();
         }
     }
@@ -177,10 +162,10 @@ class TimerQueueTest {
         Timer[] tick = new Timer[1];
         tick[0] = queue.newTimer("tick", () -> {
             assertFalse(tick[0].armed(), "a timer is not armed while its own action runs");
-            periodic.add(clock.now);
-            tick[0].armAt(clock.now + 10);
+            periodic.add(clock.nanoTime());
+            tick[0].armAt(clock.nanoTime() + 10);
         });
-        Timer once = queue.newTimer("once", () -> periodic.add(-clock.now));
+        Timer once = queue.newTimer("once", () -> periodic.add(-clock.nanoTime()));
         tick[0].armAt(0);
         once.armAt(15);
         fireDueInPlace(30);

@@ -83,7 +83,7 @@ public final class BondConfigListener implements ConfigurationListener {
 
     /** The configuration as it is now, checked; empty once deleted. */
     private Optional<BondConfig> read(String pid) {
-        return store.properties(pid).map(properties -> ConfigAdminBondStore.parse(names.named(pid, properties),
+        return store.properties(pid).map(properties -> BondConfigParser.parse(names.named(pid, properties),
                 properties));
     }
 }

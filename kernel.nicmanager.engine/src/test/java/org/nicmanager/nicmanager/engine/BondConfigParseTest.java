@@ -30,24 +30,24 @@ class BondConfigParseTest {
     }
 
     private static String refusal(Hashtable<String, Object> properties) {
-        return assertThrows(IllegalArgumentException.class, () -> ConfigAdminBondStore.parse("bond0", properties))
+        return assertThrows(IllegalArgumentException.class, () -> BondConfigParser.parse("bond0", properties))
                 .getMessage();
     }
 
     @Test
     void aCfgFileGivesStringsAndItsNicsAreSeparatedByCommas() {
-        BondConfig config = ConfigAdminBondStore.parse("bond0", properties("policy", "failover-order", "failback",
+        BondConfig config = BondConfigParser.parse("bond0", properties("policy", "failover-order", "failback",
                 "delayed", "failbackHoldDownMs", "750", "nics", " nic1, nic0 "));
         assertEquals(new BondConfig("bond0", Policies.FAILOVER_ORDER, FailbackMode.DELAYED, 750,
                 List.of("nic1", "nic0"), config.lacp(), ArpMonitorSettings.off(), CarrierDelays.NONE, 0L,
                 LoadBasedSettings.defaults()), config);
-        ArpMonitorSettings monitor = ConfigAdminBondStore.parse("bond0", properties("arpTargets",
+        ArpMonitorSettings monitor = BondConfigParser.parse("bond0", properties("arpTargets",
                 "10.0.0.5, 10.0.1.5", "arpIntervalMs", "250", "arpMissedMax", "3")).arpMonitor();
         assertEquals("10.0.0.5,10.0.1.5", monitor.targetsText());
         assertEquals(250_000_000L, monitor.intervalNanos());
         assertEquals(3, monitor.missedMax());
-        assertEquals(List.of(), ConfigAdminBondStore.parse("bond0", properties("nics", "")).nics());
-        assertEquals(List.of("nic0", "nic1"), ConfigAdminBondStore.parse("bond0",
+        assertEquals(List.of(), BondConfigParser.parse("bond0", properties("nics", "")).nics());
+        assertEquals(List.of("nic0", "nic1"), BondConfigParser.parse("bond0",
                 properties("nics", List.of("nic0", "nic1"))).nics(), "a .config file's collection");
     }
 
@@ -65,11 +65,11 @@ class BondConfigParseTest {
 
     @Test
     void arpValidationAndCarrierDelaysAreReadWithLinuxsDefaults() {
-        BondConfig defaults = ConfigAdminBondStore.parse("bond0", properties("arpTargets", "10.0.0.5"));
+        BondConfig defaults = BondConfigParser.parse("bond0", properties("arpTargets", "10.0.0.5"));
         assertEquals(ArpValidate.NONE, defaults.arpMonitor().validate());
         assertEquals(false, defaults.arpMonitor().allTargets());
         assertEquals(CarrierDelays.NONE, defaults.carrierDelays());
-        BondConfig given = ConfigAdminBondStore.parse("bond0", properties("arpTargets", "10.0.0.5,10.0.0.6",
+        BondConfig given = BondConfigParser.parse("bond0", properties("arpTargets", "10.0.0.5,10.0.0.6",
                 "arpValidate", "filter_backup", "arpAllTargets", "all", "updelayMs", "2000", "downdelayMs", 200L));
         assertEquals(ArpValidate.FILTER_BACKUP, given.arpMonitor().validate());
         assertEquals(true, given.arpMonitor().allTargets());
@@ -110,29 +110,29 @@ class BondConfigParseTest {
                 refusal(properties("failoverOnBusyMs", "-1")));
         assertEquals("bad failoverOnBusyMs 'soon': a whole number expected",
                 refusal(properties("failoverOnBusyMs", "soon")));
-        assertEquals(Long.valueOf(250), ConfigAdminBondStore.parse("bond0", properties("failoverOnBusyMs", "250"))
+        assertEquals(Long.valueOf(250), BondConfigParser.parse("bond0", properties("failoverOnBusyMs", "250"))
                 .failoverOnBusyMs());
-        assertEquals(250_000_000L, ConfigAdminBondStore.parse("bond0", properties("failoverOnBusyMs", 250L))
+        assertEquals(250_000_000L, BondConfigParser.parse("bond0", properties("failoverOnBusyMs", 250L))
                 .settings().failoverOnBusyNanos());
     }
 
     @Test
     void noPolicyLeavesItToTheNicManagerReadingTheConfiguration() {
-        BondConfig absent = ConfigAdminBondStore.parse("bond0", properties("nics", "nic0"));
-        BondConfig empty = ConfigAdminBondStore.parse("bond0", properties("policy", "", "nics", "nic0"));
+        BondConfig absent = BondConfigParser.parse("bond0", properties("nics", "nic0"));
+        BondConfig empty = BondConfigParser.parse("bond0", properties("policy", "", "nics", "nic0"));
 
         assertNull(absent.policy());
         assertNull(empty.policy(), "the metatype's default: empty");
         assertEquals(Policies.PER_VM, absent.withPolicyIfAbsent(Policies.PER_VM).policy());
-        assertEquals(Policies.HASH_L34, ConfigAdminBondStore.parse("bond0", properties("policy", "hash-l34"))
+        assertEquals(Policies.HASH_L34, BondConfigParser.parse("bond0", properties("policy", "hash-l34"))
                 .withPolicyIfAbsent(Policies.PER_VM).policy(), "a policy given stays");
     }
 
     @Test
     void theLoadBasedThresholdsAreReadAndCheckedAgainstTheirRanges() {
-        assertEquals(new LoadBasedSettings(80, 60), ConfigAdminBondStore.parse("bond0", properties(
+        assertEquals(new LoadBasedSettings(80, 60), BondConfigParser.parse("bond0", properties(
                 "loadBasedThresholdPercent", "80", "loadBasedWindowSeconds", 60)).loadBased());
-        assertEquals(LoadBasedSettings.defaults(), ConfigAdminBondStore.parse("bond0", properties()).loadBased());
+        assertEquals(LoadBasedSettings.defaults(), BondConfigParser.parse("bond0", properties()).loadBased());
         assertEquals("bad loadBasedThresholdPercent '100': a whole percentage from 1 to 99",
                 refusal(properties("loadBasedThresholdPercent", 100)));
         assertEquals("bad loadBasedThresholdPercent '0': a whole percentage from 1 to 99",

@@ -29,7 +29,7 @@ class LacpConfigTest {
         properties.put("lacpRate", "fast");
         properties.put("lacpFallbackMs", 5000L);
         properties.put("lacpMinLinks", 2);
-        BondConfig config = ConfigAdminBondStore.parse(properties);
+        BondConfig config = BondConfigParser.parse(properties);
         assertEquals(new LacpSettings(LacpMode.ACTIVE, true, 5_000_000_000L, 2), config.lacp());
 
         try (WorldThread world = new WorldThread(ClockMode.VIRTUAL, 10_000_000_000L, (timer, failure) -> {
@@ -47,7 +47,7 @@ class LacpConfigTest {
     void aBondWithoutLacpAttributesHasNoneAndAWriterThatDoesNotKnowThemSaysSo() {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("name", "bond8");
-        assertEquals(LacpSettings.off(), ConfigAdminBondStore.parse(properties).lacp());
+        assertEquals(LacpSettings.off(), BondConfigParser.parse(properties).lacp());
         assertNull(new BondConfig("bond8", Policies.ROUND_ROBIN, FailbackMode.IMMEDIATE, 0, List.of()).lacp());
     }
 
@@ -57,12 +57,12 @@ class LacpConfigTest {
         properties.put("name", "bond9");
         properties.put("lacp", "sometimes");
         assertEquals("bad --lacp 'sometimes': allowed off, static, active, passive",
-                assertThrows(IllegalArgumentException.class, () -> ConfigAdminBondStore.parse(properties))
+                assertThrows(IllegalArgumentException.class, () -> BondConfigParser.parse(properties))
                         .getMessage());
         properties.put("lacp", "active");
         properties.put("lacpMinLinks", "many");
         assertEquals("bad lacpMinLinks 'many': a whole number expected",
-                assertThrows(IllegalArgumentException.class, () -> ConfigAdminBondStore.parse(properties))
+                assertThrows(IllegalArgumentException.class, () -> BondConfigParser.parse(properties))
                         .getMessage());
     }
 }

@@ -3,13 +3,13 @@ package org.nicmanager.bench;
 import java.util.concurrent.TimeUnit;
 
 import org.nicmanager.kernel.api.distribution.BondDistributor;
-import org.nicmanager.kernel.api.distribution.FrameFacts;
 import org.nicmanager.kernel.api.distribution.MemberTable;
 import org.nicmanager.kernel.api.distribution.PolicyContext;
 import org.nicmanager.kernel.api.distribution.PortOwners;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.lib.frames.HeaderParser;
+import org.nicmanager.nicmanager.distribution.HeaderFacts;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 import org.nicmanager.nicmanager.vms.VmFacts;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
@@ -51,7 +51,8 @@ public class DistributionBenchmark {
     private final int[] ports = new int[FRAMES];
     private final HeaderParser headers = new HeaderParser();
     private final long[] pending = new long[MEMBERS];
-    private final Facts facts = new Facts();
+    /** The parsed frame as a policy sees it: the bond's own view. */
+    private final HeaderFacts facts = new HeaderFacts(headers);
     private BondDistributor distributor;
     private int next;
 
@@ -90,57 +91,6 @@ public class DistributionBenchmark {
         @Override
         public long txFrames(int slot) {
             return 0;
-        }
-    }
-
-    /** The parsed frame as a policy sees it, as the bond's own view does. */
-    private final class Facts implements FrameFacts {
-
-        private int port;
-
-        @Override
-        public int sourcePort() {
-            return port;
-        }
-
-        @Override
-        public int lengthBytes() {
-            return headers.length();
-        }
-
-        @Override
-        public long flowHash() {
-            return headers.flowHash();
-        }
-
-        @Override
-        public long sourceMac() {
-            return headers.sourceMac();
-        }
-
-        @Override
-        public long destinationMac() {
-            return headers.destinationMac();
-        }
-
-        @Override
-        public int ipVersion() {
-            return headers.ipVersion();
-        }
-
-        @Override
-        public int protocol() {
-            return headers.protocol();
-        }
-
-        @Override
-        public long ipSourceKey() {
-            return headers.ipv4Source() & 0xFFFFFFFFL;
-        }
-
-        @Override
-        public long ipDestinationKey() {
-            return headers.ipv4Destination() & 0xFFFFFFFFL;
         }
     }
 
@@ -201,8 +151,7 @@ public class DistributionBenchmark {
         int i = next;
         next = i + 1 == FRAMES ? 0 : i + 1;
         headers.parse(frames[i], 60);
-        facts.port = ports[i];
-        int member = distributor.select(facts);
+        int member = distributor.select(facts.from(ports[i]));
         pending[member] += 84; // the chosen member's queue grows, as it would
         if (pending[member] > 1_000_000) {
             pending[member] = 0;

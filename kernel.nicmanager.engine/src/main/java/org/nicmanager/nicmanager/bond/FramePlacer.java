@@ -6,6 +6,7 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.lib.frames.HeaderParser;
+import org.nicmanager.nicmanager.distribution.HeaderFacts;
 
 /**
  * The bond's per-frame work (patent Figure 5, step 812): read the headers once, learn the source MAC, let the

@@ -27,7 +27,7 @@ class RebalancedHashTest {
     private List<Integer> flowsOn(int slot, int count) {
         List<Integer> ports = new ArrayList<>();
         for (int port = 1000; ports.size() < count; port++) {
-            if (distributor.select(TestFacts.of(frames.udp(1, 2, port, 80), 0)) == slot) {
+            if (distributor.select(Facts.of(frames.udp(1, 2, port, 80), 0)) == slot) {
                 ports.add(port);
             }
         }
@@ -39,7 +39,7 @@ class RebalancedHashTest {
         long[] perMember = new long[members.up.length];
         for (int port : flows) {
             for (int i = 0; i < framesPerFlow; i++) {
-                perMember[distributor.select(TestFacts.of(frames.udp(1, 2, port, 80), 0))]++;
+                perMember[distributor.select(Facts.of(frames.udp(1, 2, port, 80), 0))]++;
             }
         }
         return perMember;
@@ -56,9 +56,9 @@ class RebalancedHashTest {
         long[] after = send(heavy, FRAMES_PER_FLOW);
         assertEquals(after[0], after[1], "two flows each");
         for (int port : heavy) {
-            int member = distributor.select(TestFacts.of(frames.udp(1, 2, port, 80), 0));
+            int member = distributor.select(Facts.of(frames.udp(1, 2, port, 80), 0));
             for (int i = 0; i < 100; i++) {
-                assertEquals(member, distributor.select(TestFacts.of(frames.udp(1, 2, port, 80), 0)),
+                assertEquals(member, distributor.select(Facts.of(frames.udp(1, 2, port, 80), 0)),
                         "a flow stays put");
             }
         }

@@ -1,24 +1,26 @@
-package org.nicmanager.nicmanager.bond;
+package org.nicmanager.nicmanager.distribution;
 
 import org.nicmanager.kernel.api.distribution.FrameFacts;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 
 /**
  * What a policy sees of the frame being placed: the bond's one header view, parsed once per frame, and the frame's
- * source port. One instance per bond, reused for every frame: nothing is allocated or copied.
+ * source port. One instance per bond, reused for every frame: nothing is allocated or copied. Tests and benchmarks
+ * show their frames to policies through it too, so that they see what a bond shows.
  */
-final class HeaderFacts implements FrameFacts {
+public final class HeaderFacts implements FrameFacts {
 
     private final FrameHeaders headers;
     private int sourcePort = NO_PORT;
 
-    HeaderFacts(FrameHeaders headers) {
+    public HeaderFacts(FrameHeaders headers) {
         this.headers = headers;
     }
 
     /** The headers were just parsed from a frame sent from this port. */
-    void from(int port) {
+    public HeaderFacts from(int port) {
         this.sourcePort = port;
+        return this;
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.nicmanager.kernel.api.driver.TransmitHandler;
 import org.nicmanager.kernel.api.driver.TransmitOutcome;
 import org.nicmanager.kernel.api.driver.TransmitRing;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicCounters;
@@ -42,10 +41,6 @@ import org.nicmanager.sim.api.SimulatedCard;
  */
 final class SimCard implements SimulatedCard, CableEnd {
 
-    private static final int ETHERNET_HEADER_BYTES = 14;
-    private static final int VLAN_TAG_BYTES = 4;
-    private static final int MAX_VLAN_TAGS = 2;
-
     private final String name;
     private final NicModel model;
     private final long mac;
@@ -67,17 +62,7 @@ final class SimCard implements SimulatedCard, CableEnd {
     /** The ring filled or refused a frame since the listener was last told that space freed. */
     private boolean wakeOnSpace;
     private LinkState state = LinkState.DOWN;
-    private long txFrames;
-    private long txBytes;
-    private long rxFrames;
-    private long rxBytes;
-    private long txDropsTooLong;
-    private long txBusy;
-    private long txDropsLinkDown;
-    private long rxDropsTooLong;
-    private long rxDropsNotForUs;
-    private long rxDropsNoListener;
-    private long hardwareErrors;
+    private final CardCounters counters = new CardCounters();
 
     SimCard(KernelScheduler scheduler, DriverLink driver, SimEvents events, String name, NicModel model, long mac,
             String attachment) {
@@ -146,15 +131,15 @@ final class SimCard implements SimulatedCard, CableEnd {
     @Override
     public TransmitStatus transmit(FrameBuffer frame) {
         if (state != LinkState.UP) {
-            txDropsLinkDown++;
+            counters.txDropsLinkDown++;
             return TransmitStatus.LINK_DOWN;
         }
-        if (frame.length() > maxFrameBytes(frame.data(), frame.length())) {
-            txDropsTooLong++;
+        if (frame.length() > MtuCheck.maxFrameBytes(model.mtuBytes(), frame.data(), frame.length())) {
+            counters.txDropsTooLong++;
             return TransmitStatus.TOO_LONG;
         }
         if (ringFailed || ringFull() || !ring.offer(frame)) {
-            txBusy++;
+            counters.txBusy++;
             wakeOnSpace = true;
             return TransmitStatus.BUSY;
         }
@@ -196,8 +181,7 @@ final class SimCard implements SimulatedCard, CableEnd {
 
     @Override
     public NicCounters counters() {
-        return new NicCounters(txFrames, txBytes, rxFrames, rxBytes, txDropsTooLong, txBusy, txDropsLinkDown,
-                rxDropsTooLong, rxDropsNotForUs, rxDropsNoListener, hardwareErrors);
+        return counters.snapshot();
     }
 
     @Override
@@ -246,15 +230,15 @@ final class SimCard implements SimulatedCard, CableEnd {
     public void receive(FrameBuffer frame) {
         byte[] data = frame.data();
         int length = frame.length();
-        if (length > maxFrameBytes(data, length)) {
-            rxDropsTooLong++;
+        if (length > MtuCheck.maxFrameBytes(model.mtuBytes(), data, length)) {
+            counters.rxDropsTooLong++;
             frame.release();
             return;
         }
         if (!promiscuous && length >= 6) {
             long destination = MacBytes.read(data, 0);
             if (destination != mac && !MacAddress.isMulticast(destination)) {
-                rxDropsNotForUs++;
+                counters.rxDropsNotForUs++;
                 frame.release();
                 return;
             }
@@ -270,12 +254,12 @@ final class SimCard implements SimulatedCard, CableEnd {
     private void frameArrived(FrameBuffer frame) {
         NicListener receiver = listener;
         if (receiver == null) {
-            rxDropsNoListener++;
+            counters.rxDropsNoListener++;
             frame.release();
             return;
         }
-        rxFrames++;
-        rxBytes += frame.length();
+        counters.rxFrames++;
+        counters.rxBytes += frame.length();
         receiver.frameReceived(this, frame);
     }
 
@@ -287,7 +271,7 @@ final class SimCard implements SimulatedCard, CableEnd {
     private void transmitDone(FrameBuffer frame, TransmitOutcome outcome) {
         NicListener receiver = listener;
         if (outcome == TransmitOutcome.ABORTED) {
-            txDropsLinkDown++; // a failure, not a frame
+            counters.txDropsLinkDown++; // a failure, not a frame
             if (receiver == null) {
                 frame.release();
             } else {
@@ -304,27 +288,12 @@ final class SimCard implements SimulatedCard, CableEnd {
     }
 
     private void frameSent(int lengthBytes) {
-        txFrames++;
-        txBytes += lengthBytes;
+        counters.txFrames++;
+        counters.txBytes += lengthBytes;
         if (wakeOnSpace && !ringFailed && listener != null) {
             wakeOnSpace = false;
             listener.transmitReady(this);
         }
-    }
-
-    /** The MTU plus the Ethernet header and the frame's VLAN tags (at most two), as a real MAC checks it. */
-    private int maxFrameBytes(byte[] data, int length) {
-        int tags = 0;
-        int typeOffset = 12;
-        while (tags < MAX_VLAN_TAGS && length >= typeOffset + 2) {
-            int type = Bytes.u16(data, typeOffset);
-            if (type != FrameHeaders.ETHERTYPE_VLAN && type != FrameHeaders.ETHERTYPE_QINQ) {
-                break;
-            }
-            tags++;
-            typeOffset += VLAN_TAG_BYTES;
-        }
-        return model.mtuBytes() + ETHERNET_HEADER_BYTES + tags * VLAN_TAG_BYTES;
     }
 
     private void refreshState() {
@@ -344,7 +313,7 @@ final class SimCard implements SimulatedCard, CableEnd {
 
     /** Injects a fault for {@code forNanos} (0: until repaired); failing again restarts the period. */
     void fail(Fault fault, long forNanos) {
-        hardwareErrors++;
+        counters.hardwareErrors++;
         if (fault == Fault.HARDWARE) {
             hardwareFailed = true;
             armRepair(hardwareRepair, forNanos);

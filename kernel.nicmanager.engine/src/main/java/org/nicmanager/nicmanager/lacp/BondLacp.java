@@ -16,6 +16,7 @@ import org.nicmanager.lib.lacp.LacpKeys;
 import org.nicmanager.lib.lacp.LacpParticipantView;
 import org.nicmanager.lib.lacp.LacpPort;
 import org.nicmanager.lib.lacp.LacpPortConfig;
+import org.nicmanager.lib.lacp.LacpPortOwner;
 import org.nicmanager.lib.lacp.LacpPortStatus;
 import org.nicmanager.lib.lacp.LacpSelection;
 import org.nicmanager.lib.lacp.Lacpdu;
@@ -35,7 +36,7 @@ import org.nicmanager.lib.lacp.LagId;
  * that finds the ring full waits in front of everything else for the ring's next free descriptor, so that a saturated
  * link does not starve its partner of LACPDUs (what makes LACP flap elsewhere).
  */
-public final class BondLacp implements LacpPort.Owner {
+public final class BondLacp implements LacpPortOwner {
 
     /** The source-port mark of our LACPDUs, so that a failing NIC's handed-back frames can be told apart. */
     public static final int LACPDU_PORT = Integer.MIN_VALUE + 1;
@@ -260,7 +261,7 @@ public final class BondLacp implements LacpPort.Owner {
         }
     }
 
-    // --- LacpPort.Owner --------------------------------------------------------------------------------------------
+    // --- LacpPortOwner --------------------------------------------------------------------------------------------
 
     @Override
     public boolean transmit(LacpPort port, Lacpdu pdu) {

@@ -10,6 +10,7 @@ import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.lib.lacp.LacpKeys;
 import org.nicmanager.lib.lacp.LacpPort;
 import org.nicmanager.lib.lacp.LacpPortConfig;
+import org.nicmanager.lib.lacp.LacpPortOwner;
 import org.nicmanager.lib.lacp.LacpRxState;
 import org.nicmanager.lib.lacp.Lacpdu;
 import org.nicmanager.lib.lacp.LacpduCodec;
@@ -20,7 +21,7 @@ import org.nicmanager.lib.lacp.LacpduCodec;
  * in sync and the switch never sends it traffic: it only learns the partner's system and key. Frames other than
  * LACPDUs are dropped, as a NIC without a listener drops them.
  */
-public final class PartnerProbe implements LacpPort.Owner, NicListener {
+public final class PartnerProbe implements LacpPortOwner, NicListener {
 
     private static final int BUFFERS = 4;
 
@@ -98,7 +99,7 @@ public final class PartnerProbe implements LacpPort.Owner, NicListener {
         partnerChanged.run();
     }
 
-    // --- LacpPort.Owner ---------------------------------------------------------------------------------------------
+    // --- LacpPortOwner ---------------------------------------------------------------------------------------------
 
     @Override
     public boolean transmit(LacpPort from, Lacpdu pdu) {

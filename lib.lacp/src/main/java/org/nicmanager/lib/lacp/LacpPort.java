@@ -2,14 +2,14 @@ package org.nicmanager.lib.lacp;
 
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
-import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * One aggregation port's LACP (IEEE 802.1AX-2014 6.4): the receive machine (6.4.12), periodic transmission (6.4.13),
- * the mux machine with independent control of collecting and distributing (6.4.15, Figure 6-21) and the transmit
- * machine with its limit of three LACPDUs per Fast_Periodic_Time (6.4.16, {@link TransmitLimit}). Selection (6.4.14) belongs to the
- * {@link Owner}: it sets {@link #setSelected} and answers {@link Owner#aggregatorReady}.
+ * One aggregation port's LACP (IEEE 802.1AX-2014 6.4): the receive machine (6.4.12), periodic transmission (6.4.13,
+ * {@link PeriodicTransmission}), the mux machine with independent control of collecting and distributing (6.4.15,
+ * Figure 6-21) and the transmit machine with its limit of three LACPDUs per Fast_Periodic_Time (6.4.16,
+ * {@link TransmitLimit}). Selection (6.4.14) belongs to the {@link LacpPortOwner}: it sets {@link #setSelected} and
+ * answers {@link LacpPortOwner#aggregatorReady}.
  *
  * <p>Time comes only from the kernel's timers, made once here and re-armed, so a virtual clock tests every timeout.
  * Call every method on the network world's thread. Events are applied at once and the machines then run until
@@ -18,41 +18,20 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public final class LacpPort {
 
-    /** What a port needs from the bond or switch it belongs to. */
-    @ConsumerType
-    public interface Owner {
-
-        /** Puts {@code pdu} on this port's link now; false when it could not (no buffer, ring full): it is retried. */
-        boolean transmit(LacpPort port, Lacpdu pdu);
-
-        /** The partner's identity changed (update_Selected, 6.4.9): run the selection logic for this port. */
-        void selectionNeeded(LacpPort port);
-
-        /** The port attached, detached, or started or stopped collecting or distributing. */
-        void muxChanged(LacpPort port);
-
-        /** Ready (6.4.8): every port waiting to attach to this port's aggregator has waited Aggregate_Wait_Time. */
-        boolean aggregatorReady(LacpPort port);
-
-        /** This port's wait_while_timer ran out: the other ports of its aggregator may attach now too. */
-        void waitEnded(LacpPort port);
-    }
-
     private static final int DYNAMIC_BITS = LacpState.SYNCHRONIZATION | LacpState.COLLECTING
             | LacpState.DISTRIBUTING | LacpState.DEFAULTED | LacpState.EXPIRED;
 
     private final KernelScheduler scheduler;
     private final String name;
     private final LacpPortConfig config;
-    private final Owner owner;
+    private final LacpPortOwner owner;
     private final Timer currentWhile;
-    private final Timer periodicTimer;
+    private final PeriodicTransmission periodic;
     private final Timer waitWhile;
     private final TransmitLimit transmitter;
     private boolean enabled;
     private LacpRxState rx = LacpRxState.INITIALIZE;
     private LacpMuxState mux = LacpMuxState.DETACHED;
-    private LacpPeriodicState periodic = LacpPeriodicState.NO_PERIODIC;
     private LacpSelection selected = LacpSelection.UNSELECTED;
     /** Actor_Oper_Port_State's dynamic bits; the administrative ones come from the configuration. */
     private int actorState;
@@ -68,13 +47,13 @@ public final class LacpPort {
     private long lastReceivedNanos = -1;
 
     /** A port whose link is down, with default partner information; {@link #setEnabled} brings it up. */
-    public LacpPort(KernelScheduler scheduler, String name, LacpPortConfig config, Owner owner) {
+    public LacpPort(KernelScheduler scheduler, String name, LacpPortConfig config, LacpPortOwner owner) {
         this.scheduler = scheduler;
         this.name = name;
         this.config = config;
         this.owner = owner;
         this.currentWhile = scheduler.newTimer("LACP " + name + " current_while", this::currentWhileExpired);
-        this.periodicTimer = scheduler.newTimer("LACP " + name + " periodic", this::periodicExpired);
+        this.periodic = new PeriodicTransmission(scheduler, name, this::periodicExpired);
         this.waitWhile = scheduler.newTimer("LACP " + name + " wait_while", this::waitWhileExpired);
         this.transmitter = new TransmitLimit(scheduler, name, this::transmitNow);
         // INITIALIZE, then PORT_DISABLED; the mux machine begins DETACHED with NTT set.
@@ -150,7 +129,7 @@ public final class LacpPort {
     public void close() {
         enabled = false;
         currentWhile.cancel();
-        periodicTimer.cancel();
+        periodic.cancel();
         waitWhile.cancel();
         transmitter.cancel();
     }
@@ -214,33 +193,15 @@ public final class LacpPort {
     // --- periodic transmission (6.4.13) ----------------------------------------------------------------------------
 
     private void runPeriodic() {
-        if (!enabled || !config.active() && !partner.has(LacpState.ACTIVITY)) {
-            periodic = LacpPeriodicState.NO_PERIODIC;
-            periodicTimer.cancel();
-            return;
-        }
-        boolean partnerShort = partner.has(LacpState.TIMEOUT);
-        if (periodic == LacpPeriodicState.NO_PERIODIC) {
-            enterPeriodic(LacpPeriodicState.FAST_PERIODIC);
-        }
-        if (periodic == LacpPeriodicState.FAST_PERIODIC && !partnerShort) {
-            enterPeriodic(LacpPeriodicState.SLOW_PERIODIC);
-        } else if (periodic == LacpPeriodicState.SLOW_PERIODIC && partnerShort) {
+        boolean on = enabled && (config.active() || partner.has(LacpState.ACTIVITY));
+        if (periodic.run(on, partner.has(LacpState.TIMEOUT))) {
             ntt = true; // PERIODIC_TX: a partner that wants the short timeout hears from us now
-            enterPeriodic(LacpPeriodicState.FAST_PERIODIC);
         }
-    }
-
-    private void enterPeriodic(LacpPeriodicState state) {
-        periodic = state;
-        periodicTimer.armAfter(state == LacpPeriodicState.FAST_PERIODIC ? LacpTimes.FAST_PERIODIC_NANOS
-                : LacpTimes.SLOW_PERIODIC_NANOS);
     }
 
     private void periodicExpired() {
         ntt = true; // PERIODIC_TX
-        enterPeriodic(partner.has(LacpState.TIMEOUT) ? LacpPeriodicState.FAST_PERIODIC
-                : LacpPeriodicState.SLOW_PERIODIC);
+        periodic.expired(partner.has(LacpState.TIMEOUT));
         settle();
     }
 
@@ -351,13 +312,13 @@ public final class LacpPort {
 
     /** The transmit machine (6.4.16): NTT is served by {@link TransmitLimit}, within the rate limit. */
     private void transmitIfNeeded() {
-        if (ntt && enabled && periodic != LacpPeriodicState.NO_PERIODIC) {
+        if (ntt && enabled && periodic.sending()) {
             transmitter.request(); // passive towards a passive (or unheard) partner says nothing
         }
     }
 
     private void transmitNow() {
-        if (!ntt || !enabled || periodic == LacpPeriodicState.NO_PERIODIC) {
+        if (!ntt || !enabled || !periodic.sending()) {
             return;
         }
         ntt = false; // before the owner sends: a reply that arrives during the call may set it again
@@ -369,8 +330,6 @@ public final class LacpPort {
             transmitFailures++;
         }
     }
-
-    // --- reading ---------------------------------------------------------------------------------------------------
 
     public String name() {
         return name;
@@ -426,14 +385,12 @@ public final class LacpPort {
 
     /** The aggregation group this link belongs to, for the owner's selection logic. */
     public LagId lagId() {
-        boolean individual = !config.aggregatable() || !partner.has(LacpState.AGGREGATION);
-        return new LagId(config.key(), partner.systemPriority(), partner.system(), partner.key(),
-                individual ? config.port() : 0, individual ? partner.port() : 0);
+        return LagId.of(config, partner);
     }
 
     public LacpPortStatus status() {
-        return new LacpPortStatus(name, rx, mux, periodic, selected, actorInfo(), partner, lagId(), pdusReceived,
-                pdusSent, transmitFailures, lastReceivedNanos);
+        return new LacpPortStatus(name, rx, mux, periodic.state(), selected, actorInfo(), partner, lagId(),
+                pdusReceived, pdusSent, transmitFailures, lastReceivedNanos);
     }
 
     @Override

@@ -13,6 +13,13 @@ import org.nicmanager.kernel.api.frame.MacAddress;
 public record LagId(int actorKey, int partnerSystemPriority, long partnerSystem, int partnerKey, int individualPort,
         int individualPartnerPort) {
 
+    /** The group of a port with this configuration and partner: an individual link is a group of its own (6.3.6). */
+    static LagId of(LacpPortConfig config, LacpParticipant partner) {
+        boolean individual = !config.aggregatable() || !partner.has(LacpState.AGGREGATION);
+        return new LagId(config.key(), partner.systemPriority(), partner.system(), partner.key(),
+                individual ? config.port() : 0, individual ? partner.port() : 0);
+    }
+
     public boolean individual() {
         return individualPort != 0;
     }

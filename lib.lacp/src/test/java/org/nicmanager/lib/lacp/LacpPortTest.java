@@ -23,7 +23,7 @@ class LacpPortTest {
     private final ManualScheduler clock = new ManualScheduler();
 
     /** One end: a system with one port whose owner selects it at once and sends over a wire with a small delay. */
-    private final class End implements LacpPort.Owner {
+    private final class End implements LacpPortOwner {
         final LacpPort port;
         End peer;
         boolean silent;

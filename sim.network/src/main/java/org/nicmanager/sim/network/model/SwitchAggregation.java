@@ -12,6 +12,7 @@ import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.lib.lacp.LacpKeys;
 import org.nicmanager.lib.lacp.LacpPort;
 import org.nicmanager.lib.lacp.LacpPortConfig;
+import org.nicmanager.lib.lacp.LacpPortOwner;
 import org.nicmanager.lib.lacp.LacpSelection;
 import org.nicmanager.lib.lacp.Lacpdu;
 import org.nicmanager.lib.lacp.LacpduCodec;
@@ -26,7 +27,7 @@ import org.nicmanager.lib.lacp.LagId;
  *
  * <p>Everything here is a control path; only {@link SimSwitch}'s forwarding reads the results, per frame.
  */
-final class SwitchAggregation implements LacpPort.Owner {
+final class SwitchAggregation implements LacpPortOwner {
 
     static final int SYSTEM_PRIORITY = 32768;
     static final int PORT_PRIORITY = 32768;
@@ -260,7 +261,7 @@ final class SwitchAggregation implements LacpPort.Owner {
         return owner.port(lacp.config().port());
     }
 
-    // --- LacpPort.Owner ------------------------------------------------------------------------------------------
+    // --- LacpPortOwner ------------------------------------------------------------------------------------------
 
     @Override
     public boolean transmit(LacpPort lacp, Lacpdu pdu) {

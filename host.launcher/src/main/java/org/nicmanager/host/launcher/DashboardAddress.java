@@ -73,7 +73,6 @@ final class DashboardAddress {
                 }
             }
         };
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         tracker.open(true);
         try {
             found.await(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -82,9 +81,9 @@ final class DashboardAddress {
         }
         if (address.get() != null) {
             // The address is printed with /metrics: wait until that servlet is registered, so that a client reading
-            // the address is answered, not told 404 while the whiteboard component is still on its way.
-            awaitService(context, "(" + SERVLET_NAME + "=" + METRICS_SERVLET + ")",
-                    Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))); // 0 would wait forever
+            // the address is answered, not told 404 while the whiteboard component is still on its way. The timeout
+            // is a safety net of its own, not what is left of the first: no clock is read here.
+            awaitService(context, "(" + SERVLET_NAME + "=" + METRICS_SERVLET + ")", timeoutMillis);
         }
         return Optional.ofNullable(address.get());
     }

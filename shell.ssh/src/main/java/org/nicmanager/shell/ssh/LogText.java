@@ -2,9 +2,9 @@ package org.nicmanager.shell.ssh;
 
 /**
  * Text from the network (user names, addresses) or a configuration made safe to show: a control character is written
- * as its escape ({@code \n}, {@code \r}, {@code \t}) or as {@code \}{@code uXXXX}. The log escapes every message itself
- * (logback's {@code %safeMsg}); this is for text that also goes into events (a refused login, a refused configuration),
- * which the timeline and the dashboard show.
+ * as its escape ({@code \n}, {@code \r}, {@code \t}) or as a backslash, {@code u} and four hex digits. The log
+ * escapes every message itself (logback's {@code %safeMsg}); this is for text that also goes into events (a refused
+ * login, a refused configuration), which the timeline and the dashboard show.
  */
 final class LogText {
 

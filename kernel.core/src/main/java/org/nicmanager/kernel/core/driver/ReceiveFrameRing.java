@@ -1,6 +1,5 @@
 package org.nicmanager.kernel.core.driver;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.nicmanager.kernel.api.driver.ReceiveHandler;
@@ -15,49 +14,29 @@ import org.nicmanager.kernel.api.time.NetworkWorld;
  * world frees each slot before it hands the frame on, so a handler may feed the same ring again (a producer on the
  * world thread) without a slot being lost.
  */
-final class ReceiveFrameRing implements ReceiveRing, Drainable {
+final class ReceiveFrameRing extends DrainedRing implements ReceiveRing {
 
-    private final WorldRings rings;
-    private final NetworkWorld world;
-    private final String name;
     private final ReceiveHandler handler;
     private final FrameBuffer[] slots;
     private final int mask;
-    private final AtomicBoolean signal = new AtomicBoolean();
     /** Producer's next slot; its own, plain. */
     private long tail;
     /** The consumer's index as the producer last read it, so a free slot costs no volatile read. */
     private long headSeen;
-    private final AtomicLong published = new PaddedIndex();
     /** Consumer's next slot, written by the world only. */
     private final AtomicLong head = new PaddedIndex();
     /** Frames refused by {@link #offer}, written by the producer only. */
     private final AtomicLong refused = new PaddedIndex();
     /** Frames a closing ring still held, written by the world only. */
     private final AtomicLong discarded = new PaddedIndex();
-    private final AtomicLong wakeUps = new PaddedIndex();
-    /** World thread only: a drain is running further up the stack. */
-    private boolean draining;
     /** Written by the world at close, read by the producer. */
     private volatile boolean closed;
 
     ReceiveFrameRing(WorldRings rings, NetworkWorld world, String name, int slots, ReceiveHandler handler) {
-        this.rings = rings;
-        this.world = world;
-        this.name = name;
+        super(rings, world, name);
         this.handler = handler;
         this.slots = new FrameBuffer[slots];
         this.mask = slots - 1;
-    }
-
-    @Override
-    public NetworkWorld world() {
-        return world;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -81,55 +60,21 @@ final class ReceiveFrameRing implements ReceiveRing, Drainable {
 
     @Override
     public void publish() {
-        if (published.get() == tail) {
-            return;
-        }
-        if (world.inWorld()) {
-            published.lazySet(tail); // no other thread to tell: the world drains it now
-            drain();
-            return;
-        }
-        published.set(tail); // volatile: ordered before the read of the signal below (see WorldRings)
-        if (!signal.get() && signal.compareAndSet(false, true)) {
-            wakeUps.lazySet(wakeUps.get() + 1);
-            rings.wake();
-        }
+        publishUpTo(tail);
     }
 
     @Override
-    public boolean signalled() {
-        return signal.get();
+    long delivered() {
+        return head.get();
     }
 
     @Override
-    public void signalAgain() {
-        signal.set(true);
-    }
-
-    @Override
-    public void drain() {
-        if (draining) {
-            return; // the drain below on the stack goes on until the ring is empty, in order
-        }
-        draining = true;
-        try {
-            if (signal.get()) {
-                signal.set(false); // before the index is read: a publish from now on signals again
-            }
-            long next = head.get();
-            long end;
-            while (next < (end = published.get())) {
-                do {
-                    int slot = (int) next & mask;
-                    FrameBuffer frame = slots[slot];
-                    slots[slot] = null;
-                    head.lazySet(++next);
-                    handler.frameReceived(frame);
-                } while (next < end);
-            }
-        } finally {
-            draining = false;
-        }
+    void deliver(long index) {
+        int slot = (int) index & mask;
+        FrameBuffer frame = slots[slot];
+        slots[slot] = null;
+        head.lazySet(index + 1);
+        handler.frameReceived(frame);
     }
 
     @Override

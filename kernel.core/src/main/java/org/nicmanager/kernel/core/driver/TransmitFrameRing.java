@@ -1,6 +1,5 @@
 package org.nicmanager.kernel.core.driver;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.nicmanager.kernel.api.driver.RingCounters;
@@ -17,19 +16,15 @@ import org.nicmanager.kernel.api.time.NetworkWorld;
  * once its completion has reached the world, so {@link #full()} is exact on the world thread and back-pressure is
  * BUSY.
  */
-final class TransmitFrameRing implements TransmitRing, Drainable {
+final class TransmitFrameRing extends DrainedRing implements TransmitRing {
 
     private static final TransmitOutcome[] OUTCOMES = TransmitOutcome.values();
 
-    private final WorldRings rings;
-    private final NetworkWorld world;
-    private final String name;
     private final TransmitHandler handler;
     private final FrameBuffer[] slots;
     /** Each slot's outcome, written by the driver before it publishes the completion. */
     private final byte[] outcomes;
     private final int mask;
-    private final AtomicBoolean signal = new AtomicBoolean();
     // world side
     private final AtomicLong offered = new PaddedIndex();
     private final AtomicLong reclaimed = new PaddedIndex();
@@ -41,7 +36,6 @@ final class TransmitFrameRing implements TransmitRing, Drainable {
      */
     private boolean driverInWorld;
     private boolean driverKnown;
-    private boolean draining;
     private boolean closed;
     // driver side
     /** Frames taken, published only when the driver finds the ring empty: that is all the doorbell needs to know. */
@@ -49,27 +43,13 @@ final class TransmitFrameRing implements TransmitRing, Drainable {
     private long takenLocal;
     private long offeredSeen;
     private long completedLocal;
-    private final AtomicLong completed = new PaddedIndex();
-    private final AtomicLong wakeUps = new PaddedIndex();
 
     TransmitFrameRing(WorldRings rings, NetworkWorld world, String name, int slots, TransmitHandler handler) {
-        this.rings = rings;
-        this.world = world;
-        this.name = name;
+        super(rings, world, name);
         this.handler = handler;
         this.slots = new FrameBuffer[slots];
         this.outcomes = new byte[slots];
         this.mask = slots - 1;
-    }
-
-    @Override
-    public NetworkWorld world() {
-        return world;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -154,53 +134,19 @@ final class TransmitFrameRing implements TransmitRing, Drainable {
 
     @Override
     public void publish() {
-        if (completed.get() == completedLocal) {
-            return;
-        }
-        if (world.inWorld()) {
-            completed.lazySet(completedLocal); // no other thread to tell: the world drains it now
-            drain();
-            return;
-        }
-        completed.set(completedLocal); // volatile: ordered before the read of the signal below (see WorldRings)
-        if (!signal.get() && signal.compareAndSet(false, true)) {
-            wakeUps.lazySet(wakeUps.get() + 1);
-            rings.wake();
-        }
+        publishUpTo(completedLocal);
     }
 
     // --- the world's drain of completions ------------------------------------------------------------------------
 
     @Override
-    public boolean signalled() {
-        return signal.get();
+    long delivered() {
+        return reclaimed.get();
     }
 
     @Override
-    public void signalAgain() {
-        signal.set(true);
-    }
-
-    @Override
-    public void drain() {
-        if (draining) {
-            return;
-        }
-        draining = true;
-        try {
-            if (signal.get()) {
-                signal.set(false); // before the index is read: a publish from now on signals again
-            }
-            long next = reclaimed.get();
-            long end;
-            while (next < (end = completed.get())) {
-                do {
-                    next = reclaimOne(next, OUTCOMES[outcomes[(int) next & mask]]);
-                } while (next < end);
-            }
-        } finally {
-            draining = false;
-        }
+    void deliver(long index) {
+        reclaimOne(index, OUTCOMES[outcomes[(int) index & mask]]);
     }
 
     /** Frees slot {@code index}, then hands its frame back: the handler may offer again at once. */

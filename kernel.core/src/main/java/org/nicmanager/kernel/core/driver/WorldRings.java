@@ -28,7 +28,7 @@ public final class WorldRings {
     private final Thread worldThread;
     private final BiConsumer<String, Throwable> failureSink;
     /** Copy-on-write: rings are opened and closed rarely and read on every drain. */
-    private volatile Drainable[] rings = new Drainable[0];
+    private volatile DrainedRing[] rings = new DrainedRing[0];
     private volatile boolean work;
     private long drainFailures;
 
@@ -81,14 +81,14 @@ public final class WorldRings {
         }
     }
 
-    private synchronized void add(Drainable ring) {
-        Drainable[] grown = Arrays.copyOf(rings, rings.length + 1);
+    private synchronized void add(DrainedRing ring) {
+        DrainedRing[] grown = Arrays.copyOf(rings, rings.length + 1);
         grown[rings.length] = ring;
         rings = grown;
     }
 
-    synchronized void remove(Drainable ring) {
-        rings = Arrays.stream(rings).filter(r -> r != ring).toArray(Drainable[]::new);
+    synchronized void remove(DrainedRing ring) {
+        rings = Arrays.stream(rings).filter(r -> r != ring).toArray(DrainedRing[]::new);
     }
 
     /** Called by a ring's publish from a driver thread, once per signal. */
@@ -117,14 +117,14 @@ public final class WorldRings {
             return;
         }
         work = false;
-        for (Drainable ring : rings) {
+        for (DrainedRing ring : rings) {
             if (ring.signalled()) {
                 drainSafely(ring);
             }
         }
     }
 
-    private void drainSafely(Drainable ring) {
+    private void drainSafely(DrainedRing ring) {
         try {
             ring.drain();
         } catch (RuntimeException failure) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.frame.MacAddress;
 
 /**
  * Test helper: writes a frame byte by byte, header after header, in network byte order (Ethernet, VLAN tags, IPv4,
@@ -17,6 +18,9 @@ public final class FrameBuilder {
     public static final int IPV6_HEADER_BYTES = 40;
     public static final int TCP_HEADER_BYTES = 20;
     public static final int UDP_HEADER_BYTES = 8;
+    public static final int ARP_BYTES = 28;
+    /** The shortest frame on the wire without its FCS: 64 bytes minus 4. */
+    public static final int MIN_FRAME_BYTES = 60;
 
     /** IPv4's flags and fragment-offset field of a datagram that must not be fragmented. */
     public static final int DONT_FRAGMENT = 0x4000;
@@ -30,6 +34,40 @@ public final class FrameBuilder {
     /** Destination and source MAC; continue with {@link #vlan} tags or the {@link #etherType}. */
     public static FrameBuilder ethernet(long destinationMac, long sourceMac) {
         return new FrameBuilder().u48(destinationMac).u48(sourceMac);
+    }
+
+    /**
+     * A whole UDP datagram over IPv4 of {@code frameBytes}: Ethernet, IPv4 and UDP headers with their lengths filled
+     * in, then zero bytes.
+     */
+    public static FrameBuilder udpFrame(long destinationMac, long sourceMac, int sourceIp, int destinationIp,
+            int sourcePort, int destinationPort, int frameBytes) {
+        int headers = ETHERNET_HEADER_BYTES + IPV4_HEADER_BYTES + UDP_HEADER_BYTES;
+        if (frameBytes < headers) {
+            throw new IllegalArgumentException("a UDP frame of " + frameBytes + " bytes cannot hold its " + headers
+                    + " bytes of headers: give " + headers + " or more");
+        }
+        int ipBytes = frameBytes - ETHERNET_HEADER_BYTES;
+        return ethernet(destinationMac, sourceMac).etherType(FrameHeaders.ETHERTYPE_IPV4)
+                .ipv4(FrameHeaders.PROTOCOL_UDP, sourceIp, destinationIp, ipBytes)
+                .udp(sourcePort, destinationPort, ipBytes - IPV4_HEADER_BYTES)
+                .padTo(frameBytes);
+    }
+
+    /** A TCP segment over IPv4 with these {@code flags} (a SYN, say) and no payload, padded to the minimum frame. */
+    public static FrameBuilder tcpSegment(long destinationMac, long sourceMac, int sourceIp, int destinationIp,
+            int sourcePort, int destinationPort, int flags) {
+        return ethernet(destinationMac, sourceMac).etherType(FrameHeaders.ETHERTYPE_IPV4)
+                .ipv4(FrameHeaders.PROTOCOL_TCP, sourceIp, destinationIp, IPV4_HEADER_BYTES + TCP_HEADER_BYTES)
+                .tcp(sourcePort, destinationPort, flags)
+                .padTo(MIN_FRAME_BYTES);
+    }
+
+    /** A gratuitous ARP: a broadcast request for the sender's own address, padded to the minimum frame. */
+    public static FrameBuilder gratuitousArp(long mac, int ip) {
+        return ethernet(MacAddress.BROADCAST, mac).etherType(FrameHeaders.ETHERTYPE_ARP)
+                .arpRequest(mac, ip, ip)
+                .padTo(MIN_FRAME_BYTES);
     }
 
     public FrameBuilder vlan(int tagProtocol, int priority, int vlanId) {

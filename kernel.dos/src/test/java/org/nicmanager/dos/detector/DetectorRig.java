@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.nicmanager.dos.Frames.Parsed;
+import org.nicmanager.dos.ParsedFrame;
 import org.nicmanager.dos.TestDoubles;
 import org.nicmanager.kernel.api.dos.DetectorWatch;
 import org.nicmanager.kernel.api.dos.DosTarget;
@@ -42,7 +42,7 @@ final class DetectorRig implements AutoCloseable {
      * For {@code periods} periods of 10 ms: {@code perPeriod} copies of each frame are counted, then the watch is
      * assessed. @return the kernel time (ms) of the first assessment that said "attack", or -1
      */
-    long feed(DetectorWatch watch, int periods, int[] perPeriod, Parsed... frames) {
+    long feed(DetectorWatch watch, int periods, int[] perPeriod, ParsedFrame... frames) {
         return world.call(() -> {
             long firstAttackMs = -1;
             for (int period = 0; period < periods; period++) {

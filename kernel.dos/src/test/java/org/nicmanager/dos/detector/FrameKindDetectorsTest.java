@@ -9,8 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.dos.Frames;
-import org.nicmanager.dos.Frames.Parsed;
+import org.nicmanager.dos.ParsedFrame;
 import org.nicmanager.kernel.api.dos.DetectorWatch;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 
@@ -29,8 +28,8 @@ class FrameKindDetectorsTest {
         SynFloodDetector detector = new SynFloodDetector(DetectorRig.config(SynFloodDetector.Config.class, Map.of()), Map.of(),
                 rig.world, rig.configurations.admin(), rig.events, rig.logger);
         DetectorWatch watch = rig.watch(detector);
-        Parsed syn = Frames.tcp(FrameHeaders.TCP_SYN);
-        Parsed synAck = Frames.tcp(FrameHeaders.TCP_SYN | FrameHeaders.TCP_ACK);
+        ParsedFrame syn = ParsedFrame.tcp(FrameHeaders.TCP_SYN);
+        ParsedFrame synAck = ParsedFrame.tcp(FrameHeaders.TCP_SYN | FrameHeaders.TCP_ACK);
         assertEquals(-1, rig.feed(watch, 50, new int[] {10, 500}, syn, synAck), "1,000 SYNs/s, 50,000 SYN-ACKs/s");
         long start = rig.nowMs;
         long detected = rig.feed(watch, 20, new int[] {200, 0}, syn, synAck); // 20,000 SYNs/s
@@ -46,8 +45,8 @@ class FrameKindDetectorsTest {
                 DetectorRig.config(BroadcastStormDetector.Config.class, Map.of()), Map.of(), rig.world,
                 rig.configurations.admin(), rig.events, rig.logger);
         DetectorWatch watch = rig.watch(detector);
-        Parsed broadcast = Frames.broadcast();
-        Parsed unicast = Frames.udp(60, 9);
+        ParsedFrame broadcast = ParsedFrame.broadcast();
+        ParsedFrame unicast = ParsedFrame.udp(60, 9);
         assertEquals(-1, rig.feed(watch, 50, new int[] {20, 5_000}, broadcast, unicast));
         assertTrue(rig.feed(watch, 20, new int[] {100, 0}, broadcast, unicast) > 0, "10,000 broadcasts/s");
     }
@@ -74,8 +73,8 @@ class FrameKindDetectorsTest {
     void aFrameToAListedPortOrCarryingAPatternIsSuspiciousAtOnceAndAnAttackForTheWindow() {
         SignatureDetector detector = new SignatureDetector(DetectorRig.config(SignatureDetector.Config.class,
                 Map.of()), Map.of(), rig.world, rig.configurations.admin(), rig.events, rig.logger);
-        Parsed toPort = Frames.udp(200, 31_337);
-        Parsed other = Frames.udp(200, 9);
+        ParsedFrame toPort = ParsedFrame.udp(200, 31_337);
+        ParsedFrame other = ParsedFrame.udp(200, 9);
         DetectorWatch idle = rig.watch(detector);
         assertFalse(rig.world.call(() -> idle.count(toPort.headers(), toPort.frame())), "nothing configured");
 

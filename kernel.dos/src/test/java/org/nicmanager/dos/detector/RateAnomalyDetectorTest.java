@@ -8,8 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.dos.Frames;
-import org.nicmanager.dos.Frames.Parsed;
+import org.nicmanager.dos.ParsedFrame;
 import org.nicmanager.kernel.api.dos.DetectorWatch;
 
 class RateAnomalyDetectorTest {
@@ -19,9 +18,9 @@ class RateAnomalyDetectorTest {
             DetectorRig.config(RateAnomalyDetector.Config.class, Map.of()), Map.of(), rig.world,
             rig.configurations.admin(), rig.events, rig.logger);
     /** 10 Mb/s of 1000-byte frames is 12.5 frames per 10 ms. */
-    private final Parsed normal = Frames.udp(1000, 9);
+    private final ParsedFrame normal = ParsedFrame.udp(1000, 9);
     /** The flood's minimum-size frames. */
-    private final Parsed flood = Frames.udp(60, 9);
+    private final ParsedFrame flood = ParsedFrame.udp(60, 9);
 
     @AfterEach
     void close() {

@@ -13,8 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.dos.Frames;
-import org.nicmanager.dos.Frames.Parsed;
+import org.nicmanager.dos.ParsedFrame;
 import org.nicmanager.dos.TestDoubles.RecordingAlerter;
 import org.nicmanager.kernel.api.dos.DetectorWatch;
 import org.nicmanager.kernel.api.dos.DosDetector;
@@ -214,7 +213,7 @@ class DosEngineTest {
     @Test
     void suspiciousFramesAreHeldForTheAssessmentWindowOfAPolicyThatHolds() {
         ReceiveTap tap = tap();
-        Parsed frame = Frames.udp(100, 9);
+        ParsedFrame frame = ParsedFrame.udp(100, 9);
         watch(DosTarget.vm("a")).suspicious = true;
         assertEquals(50 * MS, world.call(() -> tap.inspect(frame.headers(), frame.frame())), "default policy");
         policy(new DosPolicy(List.of(DosResponse.SUSPEND_LOWER_PRIORITY), 20, 0, 0, "", ""));

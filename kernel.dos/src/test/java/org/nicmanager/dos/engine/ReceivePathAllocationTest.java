@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.dos.Frames;
-import org.nicmanager.dos.Frames.Parsed;
+import org.nicmanager.dos.ParsedFrame;
 import org.nicmanager.dos.TestDoubles;
 import org.nicmanager.dos.TestDoubles.RecordingAlerter;
 import org.nicmanager.dos.detector.BroadcastStormDetector;
@@ -58,12 +57,12 @@ class ReceivePathAllocationTest {
                 engine.detectorsChanged(detectors);
                 return engine.attach("a-0", "a", "bond1");
             });
-            Parsed[] frames = {Frames.udp(1000, 9), Frames.udp(60, 31_337), Frames.broadcast(),
-                Frames.tcp(FrameHeaders.TCP_SYN)};
+            ParsedFrame[] frames = {ParsedFrame.udp(1000, 9), ParsedFrame.udp(60, 31_337), ParsedFrame.broadcast(),
+                ParsedFrame.tcp(FrameHeaders.TCP_SYN)};
             long[] held = new long[1];
             Runnable burst = () -> {
                 for (int i = 0; i < 200_000; i++) {
-                    Parsed frame = frames[i & 3];
+                    ParsedFrame frame = frames[i & 3];
                     held[0] += tap.inspect(frame.headers(), frame.frame());
                 }
             };

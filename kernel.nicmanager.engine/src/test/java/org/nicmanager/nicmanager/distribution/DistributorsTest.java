@@ -21,7 +21,6 @@ import org.nicmanager.nicmanager.distribution.Policies;
 class DistributorsTest {
 
     private final TestMembers members = new TestMembers(4);
-    private final Frames frames = new Frames();
     private final TestVms vms = new TestVms(8, 8, 2, 2, 9, 1, 5, 5);
 
     private BondDistributor make(String policy) {
@@ -31,7 +30,7 @@ class DistributorsTest {
     private int[] spread(BondDistributor distributor, int flows) {
         int[] perMember = new int[members.up.length];
         for (int flow = 0; flow < flows; flow++) {
-            FrameHeaders frame = frames.udp(flow % 250, flow / 250, 1000 + flow, 80);
+            FrameHeaders frame = Facts.udp(flow % 250, flow / 250, 1000 + flow, 80);
             perMember[distributor.select(Facts.of(frame, flow % 8))]++;
         }
         return perMember;
@@ -43,9 +42,9 @@ class DistributorsTest {
         BondDistributor distributor = make(policy);
         java.util.Arrays.fill(members.up, false);
         distributor.rebuild();
-        assertEquals(BondDistributor.NO_MEMBER, distributor.select(Facts.of(frames.udp(1, 2, 3, 4), 0)));
+        assertEquals(BondDistributor.NO_MEMBER, distributor.select(Facts.of(Facts.udp(1, 2, 3, 4), 0)));
         assertEquals(BondDistributor.NO_MEMBER,
-                distributor.select(Facts.of(frames.tcp(1, 2, 3, 4, FrameHeaders.TCP_SYN), 0)));
+                distributor.select(Facts.of(Facts.tcp(1, 2, 3, 4, FrameHeaders.TCP_SYN), 0)));
     }
 
     /** Only the policies that promise no member to a flow may send a frame around a full ring (issue 18 point 1). */
@@ -66,7 +65,7 @@ class DistributorsTest {
         int[] perMember = spread(distributor, 4000);
         assertEquals(0, perMember[1], policy + " still sends to the failed member");
         for (int flow = 0; flow < 200; flow++) {
-            FrameHeaders frame = frames.tcp(flow, 1, 2000 + flow, 443, FrameHeaders.TCP_ACK);
+            FrameHeaders frame = Facts.tcp(flow, 1, 2000 + flow, 443, FrameHeaders.TCP_ACK);
             assertNotEquals(1, distributor.select(Facts.of(frame, 0)));
         }
     }
@@ -84,7 +83,7 @@ class DistributorsTest {
         members.pending[1] = 1500;
         members.pending[2] = 1500;
         members.pending[3] = 9000;
-        assertEquals(1, distributor.select(Facts.of(frames.udp(1, 2, 3, 4), 0)), "ties go to the earlier member");
+        assertEquals(1, distributor.select(Facts.of(Facts.udp(1, 2, 3, 4), 0)), "ties go to the earlier member");
     }
 
     @ParameterizedTest
@@ -93,10 +92,10 @@ class DistributorsTest {
     void flowPoliciesKeepEachFlowOnOneMember(String policy) {
         BondDistributor distributor = make(policy);
         for (int flow = 0; flow < 300; flow++) {
-            int first = distributor.select(Facts.of(frames.udp(flow, flow + 1, 5000 + flow, 53), 0));
+            int first = distributor.select(Facts.of(Facts.udp(flow, flow + 1, 5000 + flow, 53), 0));
             for (int repeat = 0; repeat < 5; repeat++) {
                 members.pending[repeat % 4] += 1500; // load moves; a flow must not
-                assertEquals(first, distributor.select(Facts.of(frames.udp(flow, flow + 1, 5000 + flow, 53), 0)));
+                assertEquals(first, distributor.select(Facts.of(Facts.udp(flow, flow + 1, 5000 + flow, 53), 0)));
             }
         }
     }
@@ -116,8 +115,8 @@ class DistributorsTest {
         Set<Integer> l2Members = new HashSet<>();
         Set<Integer> l3Members = new HashSet<>();
         for (int port = 0; port < 200; port++) {
-            l2Members.add(l2Source.select(Facts.of(frames.udp(7, port, 1000 + port, 80), 0))); // same source MAC
-            l3Members.add(l3.select(Facts.of(frames.udp(7, 9, 1000 + port, 80 + port), 0))); // same addresses
+            l2Members.add(l2Source.select(Facts.of(Facts.udp(7, port, 1000 + port, 80), 0))); // same source MAC
+            l3Members.add(l3.select(Facts.of(Facts.udp(7, 9, 1000 + port, 80 + port), 0))); // same addresses
         }
         assertEquals(1, l2Members.size());
         assertEquals(1, l3Members.size());
@@ -128,7 +127,7 @@ class DistributorsTest {
         BondDistributor distributor = make(Policies.IP_HASH_ELSE_RR);
         Set<Integer> arpMembers = new HashSet<>();
         for (int i = 0; i < 4; i++) {
-            arpMembers.add(distributor.select(Facts.of(frames.arp(1), 0)));
+            arpMembers.add(distributor.select(Facts.of(Facts.arp(1), 0)));
         }
         assertEquals(4, arpMembers.size());
     }
@@ -138,9 +137,9 @@ class DistributorsTest {
         BondDistributor distributor = make(Policies.PER_VM);
         int[] vmsPerMember = new int[4];
         for (int port = 0; port < 8; port++) {
-            int member = distributor.select(Facts.of(frames.udp(port, 1, 1000, 80), port));
+            int member = distributor.select(Facts.of(Facts.udp(port, 1, 1000, 80), port));
             for (int flow = 0; flow < 50; flow++) {
-                assertEquals(member, distributor.select(Facts.of(frames.udp(port, flow, 2000 + flow, 443), port)));
+                assertEquals(member, distributor.select(Facts.of(Facts.udp(port, flow, 2000 + flow, 443), port)));
             }
             vmsPerMember[member]++;
         }
@@ -154,11 +153,11 @@ class DistributorsTest {
         members.pending[1] = 100;
         members.pending[2] = 7000;
         for (int lowPort : new int[] {2, 3, 5}) {
-            assertEquals(3, distributor.select(Facts.of(frames.udp(lowPort, 1, 1, 1), lowPort)));
+            assertEquals(3, distributor.select(Facts.of(Facts.udp(lowPort, 1, 1, 1), lowPort)));
         }
-        assertEquals(1, distributor.select(Facts.of(frames.udp(0, 1, 1, 1), 0)));
+        assertEquals(1, distributor.select(Facts.of(Facts.udp(0, 1, 1, 1), 0)));
         members.pending[1] = 9000;
-        assertEquals(0, distributor.select(Facts.of(frames.udp(4, 1, 1, 1), 4)), "never the isolation member");
+        assertEquals(0, distributor.select(Facts.of(Facts.udp(4, 1, 1, 1), 4)), "never the isolation member");
     }
 
     @Test
@@ -168,25 +167,25 @@ class DistributorsTest {
         members.pending[1] = 0;
         members.pending[2] = 100;
         members.pending[3] = 100;
-        int member = distributor.select(Facts.of(frames.tcp(1, 2, 40000, 443, FrameHeaders.TCP_SYN), 0));
+        int member = distributor.select(Facts.of(Facts.tcp(1, 2, 40000, 443, FrameHeaders.TCP_SYN), 0));
         assertEquals(1, member);
         members.pending[1] = 1_000_000;
-        assertEquals(1, distributor.select(Facts.of(frames.tcp(1, 2, 40000, 443, FrameHeaders.TCP_ACK), 0)));
+        assertEquals(1, distributor.select(Facts.of(Facts.tcp(1, 2, 40000, 443, FrameHeaders.TCP_ACK), 0)));
         members.up[1] = false;
         distributor.rebuild();
-        int moved = distributor.select(Facts.of(frames.tcp(1, 2, 40000, 443, FrameHeaders.TCP_ACK), 0));
+        int moved = distributor.select(Facts.of(Facts.tcp(1, 2, 40000, 443, FrameHeaders.TCP_ACK), 0));
         assertNotEquals(1, moved);
         members.pending[moved] = 5_000_000;
-        assertEquals(moved, distributor.select(Facts.of(frames.tcp(1, 2, 40000, 443, FrameHeaders.TCP_ACK), 0)),
+        assertEquals(moved, distributor.select(Facts.of(Facts.tcp(1, 2, 40000, 443, FrameHeaders.TCP_ACK), 0)),
                 "after a failover the connection stays on its new member");
     }
 
     @Test
     void failoverOrderUsesTheFirstActiveMember() {
         BondDistributor distributor = make(Policies.FAILOVER_ORDER);
-        assertEquals(0, distributor.select(Facts.of(frames.udp(1, 2, 3, 4), 0)));
+        assertEquals(0, distributor.select(Facts.of(Facts.udp(1, 2, 3, 4), 0)));
         members.up[0] = false;
-        assertEquals(1, distributor.select(Facts.of(frames.udp(1, 2, 3, 4), 0)));
+        assertEquals(1, distributor.select(Facts.of(Facts.udp(1, 2, 3, 4), 0)));
     }
 
     @ParameterizedTest
@@ -201,6 +200,6 @@ class DistributorsTest {
     @Test
     void framesFromNoPortAreStillPlaced() {
         BondDistributor distributor = make(Policies.PER_VM);
-        assertTrue(distributor.select(Facts.of(frames.udp(1, 2, 3, 4), FrameBuffer.NO_PORT)) >= 0);
+        assertTrue(distributor.select(Facts.of(Facts.udp(1, 2, 3, 4), FrameBuffer.NO_PORT)) >= 0);
     }
 }

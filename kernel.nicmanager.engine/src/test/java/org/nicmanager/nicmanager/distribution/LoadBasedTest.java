@@ -25,7 +25,6 @@ class LoadBasedTest {
     private static final long SECOND = 1_000_000_000L;
 
     private final TestMembers members = new TestMembers(2);
-    private final Frames frames = new Frames();
     private final List<String> moved = new ArrayList<>();
 
     {
@@ -40,7 +39,7 @@ class LoadBasedTest {
                 (port, from, to, fromPercent, toPercent, busySeconds) -> moved.add("port " + port + " " + from + "->"
                         + to + " at " + fromPercent + "% / " + toPercent + "% after " + busySeconds + "s"));
         for (int port = 0; port < ports; port++) {
-            distributor.select(Facts.of(frames.udp(port, 99, 1000 + port, 80), port));
+            distributor.select(Facts.of(Facts.udp(port, 99, 1000 + port, 80), port));
         }
         return distributor;
     }
@@ -51,11 +50,11 @@ class LoadBasedTest {
      */
     private void second(LoadBased distributor, int... percent) {
         for (int port = 0; port < percent.length; port++) {
-            FrameHeaders frame = frames.udp(port, 99, 1000 + port, 80);
+            FrameHeaders frame = Facts.udp(port, 99, 1000 + port, 80);
             long wireBytes = frame.length() + LoadBased.WIRE_OVERHEAD_BYTES;
             long count = SPEED_BPS / 8 * percent[port] / 100 / wireBytes;
             for (long i = 0; i < count; i++) {
-                int member = distributor.select(Facts.of(frames.udp(port, 99, 1000 + port, 80), port));
+                int member = distributor.select(Facts.of(Facts.udp(port, 99, 1000 + port, 80), port));
                 assertTrue(member >= 0, "port " + port + " is not moving: it has a member, not " + member);
                 members.txFrames[member]++;
                 members.txBytes[member] += frame.length();
@@ -71,9 +70,9 @@ class LoadBasedTest {
                 new TestVms(new int[3]), LoadBasedSettings.defaults(), PortMoves.NONE);
         assertEquals(BondDistributor.NO_MEMBER, distributor.memberOf(0), "placed only when it sends through the bond");
 
-        assertEquals(0, distributor.select(Facts.of(frames.udp(2, 99, 1002, 80), 2)));
-        assertEquals(1, distributor.select(Facts.of(frames.udp(0, 99, 1000, 80), 0)));
-        assertEquals(0, distributor.select(Facts.of(frames.udp(1, 99, 1001, 80), 1)));
+        assertEquals(0, distributor.select(Facts.of(Facts.udp(2, 99, 1002, 80), 2)));
+        assertEquals(1, distributor.select(Facts.of(Facts.udp(0, 99, 1000, 80), 0)));
+        assertEquals(0, distributor.select(Facts.of(Facts.udp(1, 99, 1001, 80), 1)));
         assertEquals(1, distributor.memberOf(0));
         assertEquals(0, distributor.memberOf(2));
     }
@@ -90,8 +89,8 @@ class LoadBasedTest {
 
         second(distributor, 40, 20, 40);
         assertEquals(BondDistributor.HOLD, distributor.memberOf(0), "the 30th second: port 0 moves, held meanwhile");
-        assertEquals(BondDistributor.HOLD, distributor.select(Facts.of(frames.udp(0, 99, 1000, 80), 0)));
-        assertEquals(0, distributor.select(Facts.of(frames.udp(2, 99, 1002, 80), 2)), "the other port stays");
+        assertEquals(BondDistributor.HOLD, distributor.select(Facts.of(Facts.udp(0, 99, 1000, 80), 0)));
+        assertEquals(0, distributor.select(Facts.of(Facts.udp(2, 99, 1002, 80), 2)), "the other port stays");
         long hold = distributor.rebalanceIntervalNanos();
         // An empty ring and one jumbo frame on the wire at 1 Mb/s: some 72 ms.
         assertTrue(hold > 70_000_000L && hold < 80_000_000L, hold + " ns");
@@ -175,8 +174,8 @@ class LoadBasedTest {
         LoadBased distributor = loadBased(75, 30, 3);
         members.up[0] = false;
         distributor.rebuild();
-        assertEquals(1, distributor.select(Facts.of(frames.udp(0, 99, 1000, 80), 0)));
-        assertEquals(1, distributor.select(Facts.of(frames.udp(2, 99, 1002, 80), 2)));
+        assertEquals(1, distributor.select(Facts.of(Facts.udp(0, 99, 1000, 80), 0)));
+        assertEquals(1, distributor.select(Facts.of(Facts.udp(2, 99, 1002, 80), 2)));
 
         members.up[0] = true;
         distributor.rebuild();
@@ -189,9 +188,9 @@ class LoadBasedTest {
     void framesWithoutAVmStayOnOneMemberByTheirSourceMac() {
         LoadBased distributor = loadBased(75, 30, 1);
         for (int mac = 10; mac < 20; mac++) {
-            int member = distributor.select(Facts.of(frames.udp(mac, 99, 1000, 80), -1));
+            int member = distributor.select(Facts.of(Facts.udp(mac, 99, 1000, 80), -1));
             for (int i = 0; i < 10; i++) {
-                assertEquals(member, distributor.select(Facts.of(frames.udp(mac, 99, 2000 + i, 80), -1)));
+                assertEquals(member, distributor.select(Facts.of(Facts.udp(mac, 99, 2000 + i, 80), -1)));
             }
         }
     }

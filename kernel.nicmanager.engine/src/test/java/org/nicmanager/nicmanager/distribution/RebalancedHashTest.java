@@ -19,7 +19,6 @@ class RebalancedHashTest {
     private static final int FRAMES_PER_FLOW = 40_000;
 
     private final TestMembers members = new TestMembers(2);
-    private final Frames frames = new Frames();
     private final RebalancedHash distributor = (RebalancedHash) TestPolicies.create(
             Policies.HASH_L34_REBALANCED, members, null);
 
@@ -27,7 +26,7 @@ class RebalancedHashTest {
     private List<Integer> flowsOn(int slot, int count) {
         List<Integer> ports = new ArrayList<>();
         for (int port = 1000; ports.size() < count; port++) {
-            if (distributor.select(Facts.of(frames.udp(1, 2, port, 80), 0)) == slot) {
+            if (distributor.select(Facts.of(Facts.udp(1, 2, port, 80), 0)) == slot) {
                 ports.add(port);
             }
         }
@@ -39,7 +38,7 @@ class RebalancedHashTest {
         long[] perMember = new long[members.up.length];
         for (int port : flows) {
             for (int i = 0; i < framesPerFlow; i++) {
-                perMember[distributor.select(Facts.of(frames.udp(1, 2, port, 80), 0))]++;
+                perMember[distributor.select(Facts.of(Facts.udp(1, 2, port, 80), 0))]++;
             }
         }
         return perMember;
@@ -56,9 +55,9 @@ class RebalancedHashTest {
         long[] after = send(heavy, FRAMES_PER_FLOW);
         assertEquals(after[0], after[1], "two flows each");
         for (int port : heavy) {
-            int member = distributor.select(Facts.of(frames.udp(1, 2, port, 80), 0));
+            int member = distributor.select(Facts.of(Facts.udp(1, 2, port, 80), 0));
             for (int i = 0; i < 100; i++) {
-                assertEquals(member, distributor.select(Facts.of(frames.udp(1, 2, port, 80), 0)),
+                assertEquals(member, distributor.select(Facts.of(Facts.udp(1, 2, port, 80), 0)),
                         "a flow stays put");
             }
         }

@@ -47,7 +47,7 @@ class AdmissibleCapacityTest {
 
     @Test
     void anLacpBondCanAdmitItsAggregateBeforeNegotiationEndsWhileItCarriesNothingYet() {
-        try (LacpWorld world = new LacpWorld(ACTIVE_FAST, LACP, "hash-l34")) {
+        try (BondWorld world = BondWorld.lacp(ACTIVE_FAST, LACP, "hash-l34")) {
             assertEquals(0, world.call(() -> world.bond.capacityBps(java.util.Set.of())), "still negotiating");
             assertEquals(2 * GBPS, world.call(world.bond::admissibleCapacityBps));
             world.advance(3 * BondWorld.SECOND);

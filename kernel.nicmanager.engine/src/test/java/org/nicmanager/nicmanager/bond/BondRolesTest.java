@@ -145,7 +145,7 @@ class BondRolesTest {
 
     @Test
     void lacpLeavesAMemberOfAnotherKeyNotSelectedAndCountsOnlyTheSelectedAggregator() {
-        try (LacpWorld world = new LacpWorld(SWITCH_LACP, BOND_LACP, Policies.HASH_L34, E100)) {
+        try (BondWorld world = BondWorld.lacp(SWITCH_LACP, BOND_LACP, Policies.HASH_L34, E100)) {
             BondStats negotiating = world.stats();
             assertEquals(List.of(MemberRole.NOT_SELECTED, MemberRole.NOT_SELECTED), roles(negotiating));
             assertTrue(reason(negotiating, "nic0").startsWith("negotiating"), reason(negotiating, "nic0"));
@@ -175,7 +175,7 @@ class BondRolesTest {
     @Test
     void lacpWithFailoverOrderHasOneActiveMemberInTheAggregateAndMinLinksCanTakeItAllAway() {
         LacpSettings twoLinks = new LacpSettings(LacpMode.ACTIVE, true, 0, 2);
-        try (LacpWorld world = new LacpWorld(SWITCH_LACP, twoLinks, Policies.FAILOVER_ORDER)) {
+        try (BondWorld world = BondWorld.lacp(SWITCH_LACP, twoLinks, Policies.FAILOVER_ORDER)) {
             world.advance(3 * SECOND);
             assertEquals(List.of("nic0", "nic1"), world.distributing());
             assertEquals(List.of(MemberRole.ACTIVE, MemberRole.STANDBY), roles(world.stats()));
@@ -194,7 +194,7 @@ class BondRolesTest {
     @Test
     void lacpFallbackIsActiveBackup() {
         LacpSettings fallback = new LacpSettings(LacpMode.ACTIVE, true, 5 * SECOND, 1);
-        try (LacpWorld world = new LacpWorld(PartnerLacp.OFF, fallback, Policies.ROUND_ROBIN)) {
+        try (BondWorld world = BondWorld.lacp(PartnerLacp.OFF, fallback, Policies.ROUND_ROBIN)) {
             world.advance(5 * SECOND);
             BondStats stats = world.stats();
             assertEquals(List.of(MemberRole.ACTIVE, MemberRole.STANDBY), roles(stats));

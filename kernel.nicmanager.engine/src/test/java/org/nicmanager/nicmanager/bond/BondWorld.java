@@ -8,18 +8,26 @@ import java.util.function.Supplier;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.units.Rate;
+import org.nicmanager.nicmanager.lacp.LacpBondStatus;
+import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.nicmanager.sim.api.NicModel;
 import org.nicmanager.sim.api.SimulatedCard;
 import org.nicmanager.sim.network.model.HostStats;
+import org.nicmanager.sim.network.model.PartnerLacp;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
 import org.nicmanager.sim.network.model.TopologyView;
+import org.nicmanager.sim.network.model.TrafficPattern;
+import org.nicmanager.sim.network.model.TrafficSpec;
 
 /**
- * A bond of two simulated e1000 cards on one switch, with an external host {@code h} to send to and a bystander host
- * {@code h2} that shows flooding, on a virtual-time world thread. Set-up and inspection run inside the world; time
- * moves only by {@link #advance}. Fails on close if any timer threw.
+ * A bond of two simulated cards (e1000s unless told otherwise) on switch {@code sw}, with an external host {@code h}
+ * to send to, on a virtual-time world thread. The plain world adds a bystander host {@code h2} that shows flooding;
+ * the {@linkplain #lacp LACP world} has a switch that aggregates as its partner settings say, and no bystander: host
+ * {@code h} on port 1, the cards on ports 2 and 3. Set-up and inspection run inside the world; time moves only by
+ * {@link #advance}. Fails on close if any timer threw.
  */
 final class BondWorld implements AutoCloseable {
 
@@ -52,14 +60,32 @@ final class BondWorld implements AutoCloseable {
     /** @param model0 the card of member 0 (first in failover order), {@code model1} that of member 1 */
     BondWorld(String policy, BondSettings settings, long cableDelayNanos, NicModel model0,
             NicModel model1) {
+        this(policy, settings, cableDelayNanos, model0, model1, PartnerLacp.OFF, true);
+    }
+
+    /** A bond of two e1000s that runs LACP with {@code lacp}, on a switch that aggregates as {@code partner} says. */
+    static BondWorld lacp(PartnerLacp partner, LacpSettings lacp, String policy) {
+        return lacp(partner, lacp, policy, E1000);
+    }
+
+    /** @param model1 the card of {@code nic1}: another speed gets another LACP key at both ends */
+    static BondWorld lacp(PartnerLacp partner, LacpSettings lacp, String policy, NicModel model1) {
+        return new BondWorld(policy, BondSettings.defaults().withLacp(lacp), 0, E1000, model1, partner, false);
+    }
+
+    /** @param bystander whether host {@code h2} sits on the switch (port 2, before the cards) */
+    private BondWorld(String policy, BondSettings settings, long cableDelayNanos, NicModel model0, NicModel model1,
+            PartnerLacp partner, boolean bystander) {
         world = new WorldThread(ClockMode.VIRTUAL, 30 * SECOND,
                 (timer, failure) -> timerFailures.add(timer + ": " + failure));
         SimSettings sim = SimSettings.defaults().withPoolBuffers(4096).withCablePropagationDelayNanos(cableDelayNanos);
         net = world.call(() -> new SimulatedNetwork(world, (topic, subject, fault) -> { }, 42, sim));
         nic0 = world.call(() -> {
-            net.addSwitch("sw", 8);
+            net.addSwitch("sw", 8, partner);
             net.addHost("h", "sw", HOST_MAC, HOST_IP, 0);
-            net.addHost("h2", "sw", -1, 0, 0);
+            if (bystander) {
+                net.addHost("h2", "sw", -1, 0, 0);
+            }
             return net.createCard("nic0", model0, "sw");
         });
         nic1 = world.call(() -> net.createCard("nic1", model1, "sw"));
@@ -89,6 +115,22 @@ final class BondWorld implements AutoCloseable {
 
     BondStats stats() {
         return call(bond::stats);
+    }
+
+    LacpBondStatus lacp() {
+        return call(bond::lacpStatus);
+    }
+
+    /** Members the bond sends on now, by name. */
+    List<String> distributing() {
+        return lacp().members().stream().filter(LacpBondStatus.Member::distributing).map(LacpBondStatus.Member::name)
+                .toList();
+    }
+
+    /** The host sends stamped UDP frames of 500 bytes at {@code rateBps} over {@code flows} flows to the VM's MAC. */
+    void hostSends(long rateBps, int flows, long forNanos) {
+        run(() -> net.startTraffic("h", new TrafficSpec(MacAddress.format(VM_MAC), Rate.parse(rateBps + "bps"), 500,
+                flows, TrafficPattern.CBR, 1, forNanos)));
     }
 
     HostStats host(String name) {

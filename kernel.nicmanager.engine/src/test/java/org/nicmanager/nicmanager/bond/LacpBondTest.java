@@ -28,7 +28,7 @@ class LacpBondTest {
 
     @Test
     void twoMembersDistributeWithinThreeSecondsOfAnActiveFastSwitchAndCarryTrafficBothWays() {
-        try (LacpWorld world = new LacpWorld(ACTIVE_FAST, BOND_FAST, Policies.HASH_L34)) {
+        try (BondWorld world = BondWorld.lacp(ACTIVE_FAST, BOND_FAST, Policies.HASH_L34)) {
             world.advance(3 * SECOND);
             LacpBondStatus status = world.lacp();
             assertEquals("UP", status.aggregator());
@@ -61,7 +61,7 @@ class LacpBondTest {
 
     @Test
     void aMemberWhosePartnerFallsSilentLeavesWithinThreeSecondsPlusOnePeriodOnFast() {
-        try (LacpWorld world = new LacpWorld(ACTIVE_FAST, BOND_FAST, Policies.HASH_L34)) {
+        try (BondWorld world = BondWorld.lacp(ACTIVE_FAST, BOND_FAST, Policies.HASH_L34)) {
             world.advance(5 * SECOND);
             long silencedAt = world.now();
             world.run(() -> world.net.silenceLacp("sw/3", 0)); // nic1's port; its carrier stays up
@@ -80,7 +80,7 @@ class LacpBondTest {
 
     @Test
     void onSlowTheSilentPartnerIsNoticedWithinNinetySeconds() {
-        try (LacpWorld world = new LacpWorld(ACTIVE_FAST, BOND_SLOW, Policies.HASH_L34)) {
+        try (BondWorld world = BondWorld.lacp(ACTIVE_FAST, BOND_SLOW, Policies.HASH_L34)) {
             world.advance(35 * SECOND);
             assertEquals(List.of("nic0", "nic1"), world.distributing());
             long silencedAt = world.now();
@@ -95,7 +95,7 @@ class LacpBondTest {
     @Test
     void withFallbackABondFacingASwitchWithoutLacpBecomesActiveBackupAfterTheConfiguredTime() {
         LacpSettings fallback = new LacpSettings(LacpMode.ACTIVE, true, 5 * SECOND, 1);
-        try (LacpWorld world = new LacpWorld(PartnerLacp.OFF, fallback, Policies.ROUND_ROBIN)) {
+        try (BondWorld world = BondWorld.lacp(PartnerLacp.OFF, fallback, Policies.ROUND_ROBIN)) {
             world.advance(5 * SECOND - MILLIS);
             assertEquals(List.of(), world.distributing());
             assertEquals("DOWN", world.lacp().aggregator());
@@ -116,7 +116,7 @@ class LacpBondTest {
 
     @Test
     void withoutFallbackTheMembersNeverDistributeWhenThePartnerSpeaksNoLacp() {
-        try (LacpWorld world = new LacpWorld(PartnerLacp.OFF, BOND_FAST, Policies.ROUND_ROBIN)) {
+        try (BondWorld world = BondWorld.lacp(PartnerLacp.OFF, BOND_FAST, Policies.ROUND_ROBIN)) {
             for (int i = 0; i < 12; i++) {
                 world.advance(10 * SECOND);
                 assertEquals(List.of(), world.distributing(), "at " + world.now() / SECOND + " s");
@@ -131,13 +131,13 @@ class LacpBondTest {
     @Test
     void twoPassiveEndsNeverNegotiateAndAPassiveBondAnswersAnActiveSwitch() {
         LacpSettings passive = new LacpSettings(LacpMode.PASSIVE, true, 0, 1);
-        try (LacpWorld world = new LacpWorld(new PartnerLacp(LacpMode.PASSIVE, true), passive,
+        try (BondWorld world = BondWorld.lacp(new PartnerLacp(LacpMode.PASSIVE, true), passive,
                 Policies.ROUND_ROBIN)) {
             world.advance(60 * SECOND);
             assertEquals(List.of(), world.distributing());
             assertEquals(0, world.lacp().lacpdusSent(), "passive says nothing to passive");
         }
-        try (LacpWorld world = new LacpWorld(ACTIVE_FAST, passive, Policies.ROUND_ROBIN)) {
+        try (BondWorld world = BondWorld.lacp(ACTIVE_FAST, passive, Policies.ROUND_ROBIN)) {
             world.advance(3 * SECOND);
             assertEquals(List.of("nic0", "nic1"), world.distributing());
             assertEquals(0, world.lacp().members().get(0).actor().stateBits() & LacpState.ACTIVITY);
@@ -147,7 +147,7 @@ class LacpBondTest {
     @Test
     void belowMinLinksTheAggregateCarriesNothing() {
         LacpSettings twoLinks = new LacpSettings(LacpMode.ACTIVE, true, 0, 2);
-        try (LacpWorld world = new LacpWorld(ACTIVE_FAST, twoLinks, Policies.ROUND_ROBIN)) {
+        try (BondWorld world = BondWorld.lacp(ACTIVE_FAST, twoLinks, Policies.ROUND_ROBIN)) {
             world.advance(3 * SECOND);
             assertEquals(List.of("nic0", "nic1"), world.distributing());
             world.run(() -> world.net.unplug("nic1"));
@@ -162,7 +162,7 @@ class LacpBondTest {
     /** Issue 18 point 8: 802.1AX, port_enabled false makes the port UNSELECTED, and its mux DETACHED. */
     @Test
     void anUnpluggedMemberIsUnselectedAndDetachedAndRejoinsWhenPluggedBack() {
-        try (LacpWorld world = new LacpWorld(ACTIVE_FAST, BOND_FAST, Policies.HASH_L34)) {
+        try (BondWorld world = BondWorld.lacp(ACTIVE_FAST, BOND_FAST, Policies.HASH_L34)) {
             world.advance(3 * SECOND);
             world.run(() -> world.net.unplug("nic1"));
             LacpBondStatus.Member unplugged = world.lacp().member("nic1");
@@ -183,7 +183,7 @@ class LacpBondTest {
 
     @Test
     void aStaticBondSendsOverEveryMemberAndSpeaksNoLacp() {
-        try (LacpWorld world = new LacpWorld(new PartnerLacp(LacpMode.STATIC, false),
+        try (BondWorld world = BondWorld.lacp(new PartnerLacp(LacpMode.STATIC, false),
                 new LacpSettings(LacpMode.STATIC, false, 0, 1), Policies.HASH_L34)) {
             world.run(() -> world.net.groupPorts("sw", "po1", List.of("nic0", "nic1")));
             VmSource vm = world.call(() -> new VmSource(world.world, world.bond, 500_000_000L, 1000, 64, 64));
@@ -202,7 +202,7 @@ class LacpBondTest {
 
     @Test
     void saturatedLinksBothWaysDoNotStarveLacp() {
-        try (LacpWorld world = new LacpWorld(ACTIVE_FAST, BOND_FAST, Policies.HASH_L34)) {
+        try (BondWorld world = BondWorld.lacp(ACTIVE_FAST, BOND_FAST, Policies.HASH_L34)) {
             world.advance(3 * SECOND);
             // Both ways over capacity: the members' rings and the switch's egress queues stay full.
             VmSource vm = world.call(() -> new VmSource(world.world, world.bond, 3_000_000_000L, 1514, 16, 64));
@@ -220,7 +220,7 @@ class LacpBondTest {
 
     @Test
     void framesThroughANegotiatedAggregateDoNotAllocate() {
-        try (LacpWorld world = new LacpWorld(ACTIVE_FAST, BOND_FAST, Policies.HASH_L34)) {
+        try (BondWorld world = BondWorld.lacp(ACTIVE_FAST, BOND_FAST, Policies.HASH_L34)) {
             world.advance(3 * SECOND);
             VmSource vm = world.call(() -> new VmSource(world.world, world.bond, 2_500_000_000L, 1514, 16, 64));
             world.run(() -> vm.send(1_000_000));
@@ -246,7 +246,7 @@ class LacpBondTest {
     }
 
     /** Advances in steps until {@code condition} holds; returns the kernel time it first held. */
-    static long timeUntil(LacpWorld world, java.util.function.BooleanSupplier condition, long step, long limit) {
+    static long timeUntil(BondWorld world, java.util.function.BooleanSupplier condition, long step, long limit) {
         long deadline = world.now() + limit;
         while (world.now() < deadline) {
             world.advance(step);

@@ -13,6 +13,7 @@ import org.nicmanager.nicmanager.distribution.HeaderFacts;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 import org.nicmanager.nicmanager.vms.VmFacts;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
+import org.nicmanager.testsupport.PortOwnersTestDouble;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -143,7 +144,7 @@ public class DistributionBenchmark {
             ports[i] = vm;
         }
         distributor = PolicyCatalog.builtIn(VmKnowledge.of(VmFacts.EMPTY_REGISTRY)).require(policy)
-                .create(context(new Bond(), new PortVms(VMS)));
+                .create(context(new Bond(), PortOwnersTestDouble.prioritiesInTurn(VMS)));
     }
 
     @Benchmark

@@ -17,11 +17,12 @@ import org.nicmanager.kernel.api.distribution.Spreading;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.nicmanager.distribution.Policies;
+import org.nicmanager.testsupport.PortOwnersTestDouble;
 
 class DistributorsTest {
 
     private final TestMembers members = new TestMembers(4);
-    private final TestVms vms = new TestVms(8, 8, 2, 2, 9, 1, 5, 5);
+    private final PortOwnersTestDouble vms = new PortOwnersTestDouble(8, 8, 2, 2, 9, 1, 5, 5);
 
     private BondDistributor make(String policy) {
         return TestPolicies.create(policy, members, vms);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.distribution.BondDistributor;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.nicmanager.distribution.Policies;
+import org.nicmanager.testsupport.PortOwnersTestDouble;
 
 /**
  * load-based: each VM's port stays on one member; a port moves only after its member has been at or over the
@@ -35,7 +36,7 @@ class LoadBasedTest {
     /** A load-based bond whose ports 0, 1, ... have each sent a frame, in that order. */
     private LoadBased loadBased(int thresholdPercent, int windowSeconds, int ports) {
         LoadBased distributor = (LoadBased) TestPolicies.create(Policies.LOAD_BASED, members,
-                new TestVms(new int[ports]), new LoadBasedSettings(thresholdPercent, windowSeconds),
+                new PortOwnersTestDouble(new int[ports]), new LoadBasedSettings(thresholdPercent, windowSeconds),
                 (port, from, to, fromPercent, toPercent, busySeconds) -> moved.add("port " + port + " " + from + "->"
                         + to + " at " + fromPercent + "% / " + toPercent + "% after " + busySeconds + "s"));
         for (int port = 0; port < ports; port++) {
@@ -67,7 +68,7 @@ class LoadBasedTest {
     @Test
     void aPortIsPlacedAtItsFirstFrameOnTheMemberWithTheFewestPorts() {
         LoadBased distributor = (LoadBased) TestPolicies.create(Policies.LOAD_BASED, members,
-                new TestVms(new int[3]), LoadBasedSettings.defaults(), PortMoves.NONE);
+                new PortOwnersTestDouble(new int[3]), LoadBasedSettings.defaults(), PortMoves.NONE);
         assertEquals(BondDistributor.NO_MEMBER, distributor.memberOf(0), "placed only when it sends through the bond");
 
         assertEquals(0, distributor.select(Facts.of(Facts.udp(2, 99, 1002, 80), 2)));

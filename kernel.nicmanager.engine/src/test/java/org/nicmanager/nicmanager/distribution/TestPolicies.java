@@ -11,6 +11,7 @@ import org.nicmanager.kernel.api.distribution.PortOwners;
 import org.nicmanager.nicmanager.distribution.PolicyCatalog;
 import org.nicmanager.nicmanager.vms.VmFacts;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
+import org.nicmanager.testsupport.PortOwnersTestDouble;
 
 /** Makes a built-in policy's distributor as a bond would, from the policy service found by name. */
 final class TestPolicies {
@@ -36,7 +37,7 @@ final class TestPolicies {
     static BondDistributor create(String policy, MemberTable members, PortOwners vms, LoadBasedSettings settings,
             PortMoves moves) {
         DistributionPolicy service = policy(policy, vms != null);
-        PortOwners ports = service.needs().contains(PolicyNeed.VM_INFORMATION) ? vms : new TestVms();
+        PortOwners ports = service.needs().contains(PolicyNeed.VM_INFORMATION) ? vms : new PortOwnersTestDouble();
         return service.create(new PolicyContext() {
             @Override
             public String bondName() {

@@ -1,18 +1,16 @@
 package org.nicmanager.bench;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.resource.Decision;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
-import org.nicmanager.kernel.api.resource.UplinkPort;
 import org.nicmanager.resource.allocation.ResourceSettings;
 import org.nicmanager.resource.scheduler.UplinkFrameScheduler;
 import org.nicmanager.resource.scheduler.VmAllocations;
 import org.nicmanager.testsupport.ManualScheduler;
+import org.nicmanager.testsupport.UplinkPortTestDouble;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,38 +51,6 @@ public class ResourceDecisionBenchmark {
     private static final long NANOS_PER_DECISION = 100;
 
     /** Kernel time the benchmark moves; its timers never fire. */
-    /** An uplink with {@code readyFrames} free places, or always free. */
-    static final class BenchUplink implements UplinkPort {
-        int readyFrames;
-        boolean alwaysReady;
-
-        @Override
-        public boolean ready() {
-            return alwaysReady || readyFrames > 0;
-        }
-
-        @Override
-        public void send(FrameBuffer frame) {
-            readyFrames--;
-            frame.release();
-        }
-
-        @Override
-        public long capacityBps() {
-            return 100_000_000_000L;
-        }
-
-        @Override
-        public long capacityWithoutBps(Collection<String> failedNics) {
-            return capacityBps();
-        }
-
-        @Override
-        public List<String> nics() {
-            return List.of("bench0");
-        }
-    }
-
     /** The VMs and their allocation, and a scheduler over an uplink of this kind. */
     @State(Scope.Thread)
     public abstract static class Uplink {
@@ -96,12 +62,12 @@ public class ResourceDecisionBenchmark {
         public String allocation;
 
         final ManualScheduler clock = new ManualScheduler();
-        final BenchUplink port = new BenchUplink();
+        final UplinkPortTestDouble port = new UplinkPortTestDouble(100_000_000_000L, "bench0");
         UplinkFrameScheduler scheduler;
         private int nextVm;
 
         void open(boolean alwaysReady) {
-            port.alwaysReady = alwaysReady;
+            port.alwaysReady(alwaysReady);
             boolean gated = allocation.equals("gated");
             boolean equal = allocation.equals("equal");
             VmAllocations allocations = new VmAllocations() {
@@ -181,7 +147,7 @@ public class ResourceDecisionBenchmark {
     @Benchmark
     public Decision offerToBusyUplink(BusyUplink uplink) {
         uplink.clock.moveClockOnly(NANOS_PER_DECISION);
-        uplink.port.readyFrames = 1;
+        uplink.port.setRoom(1);
         FrameBuffer frame = uplink.frame(uplink.nextVm());
         return frame == null ? Decision.DROP : uplink.scheduler.offer(frame);
     }

@@ -3,16 +3,14 @@ package org.nicmanager.resource.scheduler;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
-import java.util.Collection;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
-import org.nicmanager.kernel.api.resource.UplinkPort;
 import org.nicmanager.resource.allocation.ResourceSettings;
 import org.nicmanager.testsupport.ManualScheduler;
+import org.nicmanager.testsupport.UplinkPortTestDouble;
 
 /**
  * The frame path with the default floor on and precedence at work (VMs of three priorities entering and leaving the
@@ -30,43 +28,10 @@ class FloorFramePathAllocationTest {
                 .getCurrentThreadAllocatedBytes();
     }
 
-    /** Takes one frame each time it is made ready. */
-    private static final class OneFramePort implements UplinkPort {
-        int room;
-        long sent;
-
-        @Override
-        public boolean ready() {
-            return room > 0;
-        }
-
-        @Override
-        public void send(FrameBuffer frame) {
-            room--;
-            sent++;
-            frame.release();
-        }
-
-        @Override
-        public long capacityBps() {
-            return 1_000_000_000L;
-        }
-
-        @Override
-        public long capacityWithoutBps(Collection<String> failedNics) {
-            return capacityBps();
-        }
-
-        @Override
-        public List<String> nics() {
-            return List.of("n0");
-        }
-    }
-
     @Test
     void decisionsWithTheFloorOnAndPrecedenceAtWorkAllocateNothing() {
         ManualScheduler clock = new ManualScheduler();
-        OneFramePort port = new OneFramePort();
+        UplinkPortTestDouble port = new UplinkPortTestDouble(1_000_000_000L, "n0");
         VmAllocations allocations = new VmAllocations() {
             @Override
             public NetworkAllocation allocationOf(String vm) {
@@ -87,11 +52,11 @@ class FloorFramePathAllocationTest {
         FramePool pool = new FramePool(VMS * 300, 1514);
         decide(scheduler, clock, port, pool, DECISIONS / 4); // warm up: queues fill, floors are served
         long before = allocatedByThisThread();
-        long sentBefore = port.sent;
+        long sentBefore = port.sent();
         decide(scheduler, clock, port, pool, DECISIONS);
         long allocated = allocatedByThisThread() - before;
 
-        assertTrue(port.sent - sentBefore > DECISIONS / 4, (port.sent - sentBefore) + " frames sent");
+        assertTrue(port.sent() - sentBefore > DECISIONS / 4, (port.sent() - sentBefore) + " frames sent");
         assertTrue(scheduler.state.order.starvedNanos(scheduler.state.table.slot(0), clock.nanoTime()) > 0,
                 "precedence was at work");
         // Asking the MXBean costs about 800 bytes itself; one object per decision would be 640 KB at least.
@@ -99,13 +64,13 @@ class FloorFramePathAllocationTest {
     }
 
     /** Each VM in turn offers a frame, and the lowest priority one more; the uplink takes one frame per turn. */
-    private static void decide(UplinkFrameScheduler scheduler, ManualScheduler clock, OneFramePort port, FramePool pool,
-            int decisions) {
+    private static void decide(UplinkFrameScheduler scheduler, ManualScheduler clock, UplinkPortTestDouble port,
+            FramePool pool, int decisions) {
         for (int decision = 0; decision < decisions; decision++) {
             clock.advance(NANOS_PER_DECISION);
             offer(scheduler, pool, decision % VMS, decision % 3 == 0 ? 1514 : 200);
             offer(scheduler, pool, 0, 1514);
-            port.room++;
+            port.addRoom(1); // it takes one frame per turn
             scheduler.uplinkReady();
         }
     }

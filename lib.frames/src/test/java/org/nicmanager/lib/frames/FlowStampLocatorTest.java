@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.testsupport.FrameBuilder;
 
 class FlowStampLocatorTest {
 
@@ -31,13 +32,11 @@ class FlowStampLocatorTest {
 
     @Test
     void aVlanTaggedFrameIsFoundByTheFullParse() {
-        int length = FrameWriter.udpFrame(data, 100, 1, 2, 3, 4, 5, 6, 7, 8);
-        System.arraycopy(data, 12, data, 16, length - 12); // insert a VLAN tag after the MACs
-        data[12] = (byte) 0x81;
-        data[13] = 0x00;
-        data[14] = 0;
-        data[15] = 5;
-        assertEquals(46, locator.find(data, length + 4));
+        byte[] tagged = FrameBuilder.ethernet(1, 2).vlan(FrameHeaders.ETHERTYPE_VLAN, 0, 5)
+                .etherType(FrameHeaders.ETHERTYPE_IPV4).ipv4(FrameHeaders.PROTOCOL_UDP, 3, 4, 86).udp(5, 6, 66)
+                .padTo(104).build();
+        FlowStamp.write(tagged, 46, 7, 8); // after the 4 bytes of the tag: Ethernet 14 + 4, IPv4 20, UDP 8
+        assertEquals(46, locator.find(tagged, tagged.length));
     }
 
     @Test

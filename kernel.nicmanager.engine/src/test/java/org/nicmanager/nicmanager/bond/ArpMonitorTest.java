@@ -9,8 +9,6 @@ import static org.nicmanager.nicmanager.bond.BondWorld.HOST_MAC;
 import static org.nicmanager.nicmanager.bond.BondWorld.MILLIS;
 import static org.nicmanager.nicmanager.bond.BondWorld.SECOND;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +19,7 @@ import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.nicmanager.sim.api.SimulatedCard;
 import org.nicmanager.sim.network.model.SimSettings;
 import org.nicmanager.sim.network.model.SimulatedNetwork;
+import org.nicmanager.testsupport.VirtualWorldHarness;
 
 /**
  * The ARP monitor finds a silent failure that carrier misses: the primary's switch loses its uplink to the switch the
@@ -38,15 +37,14 @@ class ArpMonitorTest {
     private static final ArpMonitorSettings MONITOR = new ArpMonitorSettings(List.of(HOST_IP), INTERVAL, 2);
 
     /** The world of the picture, on a virtual-time world thread; fails on close if a timer threw. */
-    private static final class TwoSwitches implements AutoCloseable {
-        final List<String> timerFailures = Collections.synchronizedList(new ArrayList<>());
-        final WorldThread world = new WorldThread(ClockMode.VIRTUAL, 30 * SECOND,
-                (timer, failure) -> timerFailures.add(timer + ": " + failure));
-        final SimulatedNetwork net = world.call(() -> new SimulatedNetwork(world, (topic, subject, fault) -> { }, 42,
-                SimSettings.defaults().withPoolBuffers(1024)));
+    private static final class TwoSwitches extends VirtualWorldHarness<WorldThread> {
+        final SimulatedNetwork net;
         final Bond bond;
 
         TwoSwitches(BondSettings settings) {
+            super(timerFailures -> new WorldThread(ClockMode.VIRTUAL, 30 * SECOND, timerFailures));
+            net = world.call(() -> new SimulatedNetwork(world, (topic, subject, fault) -> { }, 42,
+                    SimSettings.defaults().withPoolBuffers(1024)));
             bond = world.call(() -> {
                 net.addSwitch("swA", 8);
                 net.addSwitch("swB", 8);
@@ -63,12 +61,6 @@ class ArpMonitorTest {
 
         BondStats stats() {
             return world.call(bond::stats);
-        }
-
-        @Override
-        public void close() {
-            world.close();
-            assertEquals(List.of(), timerFailures);
         }
     }
 

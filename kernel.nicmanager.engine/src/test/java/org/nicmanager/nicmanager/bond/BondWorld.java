@@ -1,9 +1,6 @@
 package org.nicmanager.nicmanager.bond;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.ClockMode;
@@ -21,6 +18,7 @@ import org.nicmanager.sim.network.model.SimulatedNetwork;
 import org.nicmanager.sim.network.model.TopologyView;
 import org.nicmanager.sim.network.model.TrafficPattern;
 import org.nicmanager.sim.network.model.TrafficSpec;
+import org.nicmanager.testsupport.VirtualWorldHarness;
 
 /**
  * A bond of two simulated cards (e1000s unless told otherwise) on switch {@code sw}, with an external host {@code h}
@@ -29,7 +27,7 @@ import org.nicmanager.sim.network.model.TrafficSpec;
  * {@code h} on port 1, the cards on ports 2 and 3. Set-up and inspection run inside the world; time moves only by
  * {@link #advance}. Fails on close if any timer threw.
  */
-final class BondWorld implements AutoCloseable {
+final class BondWorld extends VirtualWorldHarness<WorldThread> {
 
     static final long MICROS = 1_000L;
     static final long MILLIS = 1_000_000L;
@@ -41,12 +39,10 @@ final class BondWorld implements AutoCloseable {
     static final int VM_IP = 0x0A000064;
     static final int HOST_IP = 0x0A000001;
 
-    final WorldThread world;
     final SimulatedNetwork net;
     final SimulatedCard nic0;
     final SimulatedCard nic1;
     final Bond bond;
-    final List<String> timerFailures = Collections.synchronizedList(new ArrayList<>());
 
     BondWorld(String policy, BondSettings settings) {
         this(policy, settings, 0);
@@ -76,8 +72,7 @@ final class BondWorld implements AutoCloseable {
     /** @param bystander whether host {@code h2} sits on the switch (port 2, before the cards) */
     private BondWorld(String policy, BondSettings settings, long cableDelayNanos, NicModel model0, NicModel model1,
             PartnerLacp partner, boolean bystander) {
-        world = new WorldThread(ClockMode.VIRTUAL, 30 * SECOND,
-                (timer, failure) -> timerFailures.add(timer + ": " + failure));
+        super(timerFailures -> new WorldThread(ClockMode.VIRTUAL, 30 * SECOND, timerFailures));
         SimSettings sim = SimSettings.defaults().withPoolBuffers(4096).withCablePropagationDelayNanos(cableDelayNanos);
         net = world.call(() -> new SimulatedNetwork(world, (topic, subject, fault) -> { }, 42, sim));
         nic0 = world.call(() -> {
@@ -95,22 +90,6 @@ final class BondWorld implements AutoCloseable {
             made.addMember(nic1);
             return made;
         });
-    }
-
-    <T> T call(Supplier<T> action) {
-        return world.call(action);
-    }
-
-    void run(Runnable action) {
-        world.run(action);
-    }
-
-    void advance(long nanos) {
-        world.advance(nanos);
-    }
-
-    long now() {
-        return world.nanoTime();
     }
 
     BondStats stats() {
@@ -145,13 +124,5 @@ final class BondWorld implements AutoCloseable {
     /** Frames lost on every card's cable when its carrier dropped. */
     long lostOnCables() {
         return call(() -> net.topology().links().stream().mapToLong(TopologyView.LinkView::lostFrames).sum());
-    }
-
-    @Override
-    public void close() {
-        world.close();
-        if (!timerFailures.isEmpty()) {
-            throw new AssertionError("timers failed: " + timerFailures);
-        }
     }
 }

@@ -3,8 +3,6 @@ package org.nicmanager.nicmanager.bond;
 import static org.nicmanager.nicmanager.bond.BondWorld.MILLIS;
 import static org.nicmanager.nicmanager.bond.BondWorld.SECOND;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
@@ -16,13 +14,14 @@ import org.nicmanager.lib.frames.Arp;
 import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.nicmanager.testsupport.FakeNic;
+import org.nicmanager.testsupport.VirtualWorldHarness;
 
 /**
  * A bond of two NICs whose every received frame and carrier change the test writes by hand, on a virtual-time world
  * thread: what the ARP monitor hears is exactly what the test says, so each {@code arp_validate} rule can be shown
  * alone. The NICs ({@link FakeNic}) take every frame handed to them while their carrier is up (probes included).
  */
-final class ScriptedBond implements AutoCloseable {
+final class ScriptedBond extends VirtualWorldHarness<WorldThread> {
 
     static final int TARGET_1 = 0x0A000001;
     static final int TARGET_2 = 0x0A000002;
@@ -56,14 +55,12 @@ final class ScriptedBond implements AutoCloseable {
                 target, to.macAddress(), 0);
     }
 
-    final List<String> timerFailures = Collections.synchronizedList(new ArrayList<>());
-    final WorldThread world = new WorldThread(ClockMode.VIRTUAL, 60 * SECOND,
-            (timer, failure) -> timerFailures.add(timer + ": " + failure));
     final FakeNic nic0 = new FakeNic("s0", 0x0200_0000_0F00L).withDriver("scripted");
     final FakeNic nic1 = new FakeNic("s1", 0x0200_0000_0F01L).withDriver("scripted");
     final Bond bond;
 
     ScriptedBond(String policy, BondSettings settings) {
+        super(timerFailures -> new WorldThread(ClockMode.VIRTUAL, 60 * SECOND, timerFailures));
         bond = world.call(() -> {
             Bond made = new Bond("b", policy, VmKnowledge.NONE, world, settings);
             made.addMember(nic0);
@@ -113,13 +110,5 @@ final class ScriptedBond implements AutoCloseable {
 
     List<FailoverEvent> history() {
         return world.call(bond::history);
-    }
-
-    @Override
-    public void close() {
-        world.close();
-        if (!timerFailures.isEmpty()) {
-            throw new AssertionError("timers failed: " + timerFailures);
-        }
     }
 }

@@ -3,17 +3,17 @@ package org.nicmanager.sim.network.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.testsupport.VirtualWorldHarness;
 
 /**
  * A simulated network on a virtual-time world thread, for tests: set-up and inspection run inside the world, time
  * moves only by {@link #advance}. Records the world's events, and fails on close if any timer threw.
  */
-final class SimHarness implements AutoCloseable {
+final class SimHarness extends VirtualWorldHarness<WorldThread> {
 
     static final long MICROS = 1_000L;
     static final long MILLIS = 1_000_000L;
@@ -21,38 +21,19 @@ final class SimHarness implements AutoCloseable {
     /** Small pools keep tests light; the defaults are sized for a whole host. */
     static final SimSettings TEST_SETTINGS = SimSettings.defaults().withPoolBuffers(4096);
 
-    final WorldThread world;
     final SimulatedNetwork net;
     /** "TOPIC subject fault", in the order posted. */
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> timerFailures = Collections.synchronizedList(new ArrayList<>());
 
     SimHarness() {
         this(TEST_SETTINGS, 42);
     }
 
     SimHarness(SimSettings settings, long seed) {
-        world = new WorldThread(ClockMode.VIRTUAL, 10 * SECOND,
-                (timer, failure) -> timerFailures.add(timer + ": " + failure));
+        super(timerFailures -> new WorldThread(ClockMode.VIRTUAL, 10 * SECOND, timerFailures));
         net = world.call(() -> new SimulatedNetwork(world, (topic, subject, fault) -> events.add(
                 topic.substring(topic.lastIndexOf('/') + 1) + " " + subject + (fault == null ? "" : " " + fault)),
                 seed, settings));
-    }
-
-    <T> T call(Supplier<T> action) {
-        return world.call(action);
-    }
-
-    void run(Runnable action) {
-        world.run(action);
-    }
-
-    void advance(long nanos) {
-        world.advance(nanos);
-    }
-
-    long now() {
-        return world.nanoTime();
     }
 
     /** The MAC of a card or host, from the topology. */
@@ -68,13 +49,5 @@ final class SimHarness implements AutoCloseable {
     PortStats port(String switchName, int port) {
         return call(() -> net.switchPorts(switchName).stream().filter(stats -> stats.port() == port).findFirst()
                 .orElseThrow());
-    }
-
-    @Override
-    public void close() {
-        world.close();
-        if (!timerFailures.isEmpty()) {
-            throw new AssertionError("timers failed: " + timerFailures);
-        }
     }
 }

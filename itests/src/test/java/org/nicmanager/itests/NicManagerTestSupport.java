@@ -5,6 +5,7 @@ import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.streamBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.File;
@@ -25,12 +26,16 @@ import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
 import org.junit.After;
 import org.junit.runner.RunWith;
+import org.nicmanager.testsupport.FakeNic;
+import org.nicmanager.testsupport.FrameBuilder;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.tinybundles.TinyBundles;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
@@ -95,6 +100,17 @@ public abstract class NicManagerTestSupport {
     /** More options for one test class. */
     protected List<Option> extraOptions() {
         return List.of();
+    }
+
+    /**
+     * test.support is a plain jar for unit tests; a test class that needs its fake NIC or frame builder inside the
+     * framework adds this small bundle made of them in {@link #extraOptions()}. It exports the package to the tests
+     * alone: no bundle of the run imports it.
+     */
+    protected static Option testSupportBundle() {
+        return streamBundle(TinyBundles.bundle().symbolicName("test.support").addClass(FakeNic.class)
+                .addClass(FrameBuilder.class).setHeader(Constants.EXPORT_PACKAGE, FakeNic.class.getPackageName())
+                .build(TinyBundles.bndBuilder()));
     }
 
     /** A new empty temporary folder, removed with all it holds after the test, passed or failed. */

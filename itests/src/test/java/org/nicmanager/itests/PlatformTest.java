@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.streamBundle;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,9 +31,7 @@ import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.testsupport.FakeNic;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.tinybundles.TinyBundles;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -62,15 +59,9 @@ public class PlatformTest extends NicManagerTestSupport {
     @Inject
     private ServiceComponentRuntime scr;
 
-    /**
-     * test.support is a plain jar for unit tests; in the framework the probe loads its {@link FakeNic} from a small
-     * bundle made of it here, which exports the package to this test alone.
-     */
     @Override
     protected List<Option> extraOptions() {
-        return List.of(streamBundle(TinyBundles.bundle().symbolicName("test.support").addClass(FakeNic.class)
-                .setHeader(Constants.EXPORT_PACKAGE, FakeNic.class.getPackageName())
-                .build(TinyBundles.bndBuilder())));
+        return List.of(testSupportBundle());
     }
 
     @Test

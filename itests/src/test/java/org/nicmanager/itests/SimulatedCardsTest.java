@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,8 @@ import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.sim.api.SimTopics;
+import org.nicmanager.testsupport.FrameBuilder;
+import org.ops4j.pax.exam.Option;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -116,22 +119,14 @@ public class SimulatedCardsTest extends NicManagerTestSupport {
         assertTrue(stats, !stats.contains("\n"));
     }
 
-    /** A UDP frame of {@code lengthBytes} (Ethernet header included) from the NIC to another station. */
+    /** A frame of {@code lengthBytes} (Ethernet header included) from the NIC to another station: IPv4, all zeros. */
     private static FrameBuffer frame(PhysicalNic nic, int lengthBytes) {
-        FrameBuffer frame = FrameBuffer.unpooled(FrameBuffer.MAX_FRAME_BYTES);
-        byte[] data = frame.data();
-        putMac(data, 0, OTHER_MAC);
-        putMac(data, 6, nic.macAddress());
-        data[12] = (byte) (FrameHeaders.ETHERTYPE_IPV4 >>> 8);
-        data[13] = (byte) FrameHeaders.ETHERTYPE_IPV4;
-        frame.setLength(lengthBytes);
-        return frame;
+        return FrameBuilder.ethernet(OTHER_MAC, nic.macAddress()).etherType(FrameHeaders.ETHERTYPE_IPV4)
+                .padTo(lengthBytes).buildBuffer();
     }
 
-    /** By hand: the test runs in the framework, where the frame writer (a private library) is no bundle's export. */
-    private static void putMac(byte[] data, int offset, long mac) {
-        for (int i = 0; i < 6; i++) {
-            data[offset + i] = (byte) (mac >>> (40 - 8 * i));
-        }
+    @Override
+    protected List<Option> extraOptions() {
+        return List.of(testSupportBundle());
     }
 }

@@ -11,13 +11,6 @@ final class CodecBytes {
     private CodecBytes() {
     }
 
-    /** A copy of {@code frame} with one octet changed. */
-    static byte[] with(byte[] frame, int offset, int value) {
-        byte[] copy = frame.clone();
-        copy[offset] = (byte) value;
-        return copy;
-    }
-
     /**
      * Fills {@code into} from {@code good} with a few random changes after the Ethernet header (a tenth of the time,
      * random bytes), and returns a length to feed: mostly the whole frame, sometimes a random cut.

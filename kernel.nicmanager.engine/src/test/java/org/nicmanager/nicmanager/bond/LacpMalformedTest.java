@@ -22,6 +22,7 @@ import org.nicmanager.nicmanager.lacp.LacpBondStatus;
 import org.nicmanager.nicmanager.lacp.LacpSettings;
 import org.nicmanager.nicmanager.vms.VmKnowledge;
 import org.nicmanager.testsupport.FakeNic;
+import org.nicmanager.testsupport.FrameBuilder;
 
 /**
  * Malformed LACPDUs are counted by defect and ignored, and never crash the bond: truncated ones, wrong versions, bad
@@ -83,11 +84,11 @@ class LacpMalformedTest {
             byte[] good = world.call(() -> fromPartner(lastSent(nic)));
             world.run(() -> {
                 feed(nic, good, 60); // truncated
-                feed(nic, CodecBytes.with(good, 15, 0), good.length); // version 0
-                feed(nic, CodecBytes.with(good, 17, 18), good.length); // actor TLV length
-                feed(nic, CodecBytes.with(good, 37, 255), good.length); // partner TLV length
-                feed(nic, CodecBytes.with(good, 57, 0), good.length); // collector TLV length
-                feed(nic, CodecBytes.with(good, 73, 9), good.length); // terminator length
+                feed(nic, FrameBuilder.with8(good, 15, 0), good.length); // version 0
+                feed(nic, FrameBuilder.with8(good, 17, 18), good.length); // actor TLV length
+                feed(nic, FrameBuilder.with8(good, 37, 255), good.length); // partner TLV length
+                feed(nic, FrameBuilder.with8(good, 57, 0), good.length); // collector TLV length
+                feed(nic, FrameBuilder.with8(good, 73, 9), good.length); // terminator length
                 byte[] noise = new byte[124];
                 new Random(7).nextBytes(noise);
                 System.arraycopy(good, 0, noise, 0, 16); // to the slow-protocols address, subtype LACP, version 1

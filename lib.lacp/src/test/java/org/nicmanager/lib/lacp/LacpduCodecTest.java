@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nicmanager.testsupport.FrameBuilder.with8;
 
 import java.util.HexFormat;
 
@@ -57,14 +58,14 @@ class LacpduCodecTest {
     void namesEachDefect() {
         assertDefect(LacpduDefect.TRUNCATED, frame(), 73);
         assertDefect(LacpduDefect.TRUNCATED, frame(), 123);
-        assertDefect(LacpduDefect.NOT_SLOW_PROTOCOLS, with(frame(), 12, 0x08), 124);
-        assertDefect(LacpduDefect.OTHER_SUBTYPE, with(frame(), 14, LacpduCodec.SUBTYPE_MARKER), 124);
-        assertDefect(LacpduDefect.BAD_VERSION, with(frame(), 15, 0), 124);
-        assertDefect(LacpduDefect.BAD_ACTOR_TLV, with(frame(), 16, 2), 124);
-        assertDefect(LacpduDefect.BAD_ACTOR_TLV, with(frame(), 17, 19), 124);
-        assertDefect(LacpduDefect.BAD_PARTNER_TLV, with(frame(), 37, 21), 124);
-        assertDefect(LacpduDefect.BAD_COLLECTOR_TLV, with(frame(), 57, 12), 124);
-        assertDefect(LacpduDefect.BAD_TERMINATOR_TLV, with(frame(), 73, 3), 124);
+        assertDefect(LacpduDefect.NOT_SLOW_PROTOCOLS, with8(frame(), 12, 0x08), 124);
+        assertDefect(LacpduDefect.OTHER_SUBTYPE, with8(frame(), 14, LacpduCodec.SUBTYPE_MARKER), 124);
+        assertDefect(LacpduDefect.BAD_VERSION, with8(frame(), 15, 0), 124);
+        assertDefect(LacpduDefect.BAD_ACTOR_TLV, with8(frame(), 16, 2), 124);
+        assertDefect(LacpduDefect.BAD_ACTOR_TLV, with8(frame(), 17, 19), 124);
+        assertDefect(LacpduDefect.BAD_PARTNER_TLV, with8(frame(), 37, 21), 124);
+        assertDefect(LacpduDefect.BAD_COLLECTOR_TLV, with8(frame(), 57, 12), 124);
+        assertDefect(LacpduDefect.BAD_TERMINATOR_TLV, with8(frame(), 73, 3), 124);
         assertDefect(LacpduDefect.TRUNCATED, null, 0);
         assertDefect(LacpduDefect.TRUNCATED, frame(), 200);
     }
@@ -115,11 +116,6 @@ class LacpduCodecTest {
                 "DISTRIBUTING", "DEFAULTED", "EXPIRED"), LacpState.names(0xFF));
         assertEquals(java.util.List.of(), LacpState.names(0));
         assertArrayEquals(new byte[] {1}, new byte[] {(byte) LacpState.ACTIVITY});
-    }
-
-    static byte[] with(byte[] frame, int offset, int value) {
-        frame[offset] = (byte) value;
-        return frame;
     }
 
     static void assertDefect(LacpduDefect expected, byte[] frame, int length) {

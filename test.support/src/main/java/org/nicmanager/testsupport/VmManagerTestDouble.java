@@ -42,6 +42,12 @@ public final class VmManagerTestDouble implements VmManager {
         return this;
     }
 
+    /** This VM as it is given: in any state, with any vNICs. */
+    public synchronized VmManagerTestDouble add(VmInfo vm) {
+        put(vm);
+        return this;
+    }
+
     /** The VM's state now. */
     public synchronized VmState state(String name) {
         return require(name).state();

@@ -3,12 +3,9 @@ package org.nicmanager.dos.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.dos.engine.DosPolicy;
@@ -16,9 +13,9 @@ import org.nicmanager.dos.engine.Responder.Outcome;
 import org.nicmanager.dos.engine.Victim;
 import org.nicmanager.kernel.api.dos.DosTopics;
 import org.nicmanager.kernel.api.vm.VmInfo;
-import org.nicmanager.kernel.api.vm.VmManager;
 import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vm.VnicInfo;
+import org.nicmanager.testsupport.VmManagerTestDouble;
 
 /**
  * Issue 18 point 9: the suspend response ([0126]) reaches only VMs on the victim's attacked uplinks, below both the
@@ -26,32 +23,19 @@ import org.nicmanager.kernel.api.vm.VnicInfo;
  */
 class SuspendLowerPriorityTest {
 
-    private final Map<String, VmInfo> vms = new LinkedHashMap<>();
-    private final List<String> suspended = new ArrayList<>();
-    private final List<String> resumed = new ArrayList<>();
-
-    /** The VM manager, as far as the response uses it. */
-    private final VmManager manager = (VmManager) Proxy.newProxyInstance(VmManager.class.getClassLoader(),
-            new Class<?>[] {VmManager.class}, (proxy, method, args) -> switch (method.getName()) {
-                case "vms" -> List.copyOf(vms.values());
-                case "vm" -> Optional.ofNullable(vms.get((String) args[0]));
-                case "suspendFor" -> {
-                    suspended.add(args[0] + " for " + args[1]);
-                    yield vms.get((String) args[0]);
-                }
-                case "resumeFor" -> {
-                    resumed.add((String) args[0]);
-                    yield vms.get((String) args[0]);
-                }
-                default -> throw new UnsupportedOperationException(method.getName());
-            });
+    private final VmManagerTestDouble manager = new VmManagerTestDouble();
 
     private void vm(String name, int priority, VmState state, String... uplinks) {
         List<VnicInfo> vnics = new ArrayList<>();
         for (String uplink : uplinks) {
             vnics.add(new VnicInfo(name + "-" + vnics.size(), "02:00:00:00:00:0" + vnics.size(), "e1000", uplink));
         }
-        vms.put(name, new VmInfo(name, state, priority, vnics));
+        manager.add(new VmInfo(name, state, priority, vnics));
+    }
+
+    /** The suspended VMs, by name. */
+    private List<String> suspended() {
+        return manager.vms().stream().filter(vm -> vm.state() == VmState.SUSPENDED).map(VmInfo::name).toList();
     }
 
     private static Victim victim(int priority, int suspendBelow, String... uplinks) {
@@ -69,12 +53,14 @@ class SuspendLowerPriorityTest {
 
         Outcome outcome = new SuspendLowerPriority(manager).apply(victim(8, 4, "set1"));
 
-        assertEquals(List.of("batch for DoS attack on VM web", "spanning for DoS attack on VM web"), suspended);
+        assertEquals(List.of("batch", "spanning"), suspended());
+        assertEquals(List.of("DoS attack on VM web"), manager.suspensionCauses("batch"));
+        assertEquals(List.of("DoS attack on VM web"), manager.suspensionCauses("spanning"));
         assertEquals("suspended batch, spanning (priority below 4, sharing set1 with VM web)", outcome.details());
         assertEquals(Map.of(DosTopics.SUSPENDED_VMS, List.of("batch", "spanning"), DosTopics.UPLINKS,
                 List.of("set1"), DosTopics.BELOW_PRIORITY, 4), outcome.properties());
         assertEquals("resumed batch, spanning unless something else holds them suspended", outcome.undo().get());
-        assertEquals(List.of("batch", "spanning"), resumed);
+        assertEquals(List.of(), suspended(), "the undo resumed them");
     }
 
     @Test
@@ -92,7 +78,7 @@ class SuspendLowerPriorityTest {
         vm("web", 8, VmState.RUNNING, "set1");
         vm("batch", 0, VmState.RUNNING, "set1");
         Outcome outcome = new SuspendLowerPriority(manager).apply(victim(8, 0, "set1"));
-        assertEquals(List.of(), suspended);
+        assertEquals(List.of(), suspended());
         assertNull(outcome.undo());
         assertEquals("no running VM to suspend (priority below 0, sharing set1 with VM web)", outcome.details());
         assertEquals(List.of(), outcome.properties().get(DosTopics.SUSPENDED_VMS));

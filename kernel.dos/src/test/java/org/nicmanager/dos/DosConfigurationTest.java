@@ -22,6 +22,7 @@ import org.nicmanager.kernel.api.vm.VnicAssigner;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.lib.config.ConfigurationFiles;
 import org.nicmanager.lib.config.ConfigurationRefused;
+import org.nicmanager.testsupport.AlerterTestDouble;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.event.Event;
 
@@ -57,7 +58,7 @@ class DosConfigurationTest {
         return new DosDefenceComponent(TestDoubles.config(DosDefenceComponent.Config.class, properties), properties,
                 world, world, unused(VmManager.class), unused(ComponentServiceObjects.class),
                 unused(MigrationService.class),
-                new TestDoubles.RecordingAlerter(world::nanoTime), unused(NicInventory.class),
+                new AlerterTestDouble(world::nanoTime), unused(NicInventory.class),
                 new TestDoubles.ConfigurationAdminDouble().admin(), unused(NameDirectory.class),
                 TestDoubles.events(posted), TestDoubles.logger(errors));
     }

@@ -2,15 +2,12 @@ package org.nicmanager.dos;
 
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.nicmanager.kernel.api.vm.Alert;
-import org.nicmanager.kernel.api.vm.Alerter;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
@@ -98,37 +95,6 @@ public final class TestDoubles {
                         }
                         throw new UnsupportedOperationException(method.getName());
                     });
-        }
-    }
-
-    /** An Alerter test double that records what it raises, stamped with the time it is given. */
-    public static final class RecordingAlerter implements Alerter {
-
-        public final List<Alert> alerts = Collections.synchronizedList(new ArrayList<>());
-        public final List<Map<String, Object>> properties = Collections.synchronizedList(new ArrayList<>());
-        private final java.util.function.LongSupplier clock;
-
-        public RecordingAlerter(java.util.function.LongSupplier clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public Alert raise(String topic, String subject, String details) {
-            return raise(topic, subject, details, Map.of());
-        }
-
-        @Override
-        public Alert raise(String topic, String subject, String details, Map<String, Object> extra) {
-            Alert alert = new Alert(topic, subject, details, clock.getAsLong());
-            alerts.add(alert);
-            properties.add(extra);
-            return alert;
-        }
-
-        public List<String> topics() {
-            synchronized (alerts) {
-                return alerts.stream().map(Alert::topic).toList();
-            }
         }
     }
 }

@@ -3,16 +3,14 @@ package org.nicmanager.vmmanager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.vm.Alert;
-import org.nicmanager.kernel.api.vm.Alerter;
 import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vm.VmTopics;
+import org.nicmanager.testsupport.AlerterTestDouble;
 import org.nicmanager.testsupport.VmManagerTestDouble;
 
 /** The reaction to a bottleneck, with a VM manager test double that keeps suspensions by cause. */
@@ -20,23 +18,7 @@ class BottleneckReactionTest {
 
     private static final long GBPS = 1_000_000_000L;
 
-    /** Alerter test double: keeps what it is asked to raise. */
-    private final List<Alert> alerts = new ArrayList<>();
-    private final List<Map<String, Object>> alertProperties = new ArrayList<>();
-    private final Alerter alerter = new Alerter() {
-        @Override
-        public Alert raise(String topic, String subject, String details) {
-            return raise(topic, subject, details, Map.of());
-        }
-
-        @Override
-        public Alert raise(String topic, String subject, String details, Map<String, Object> properties) {
-            Alert alert = new Alert(topic, subject, details, 0);
-            alerts.add(alert);
-            alertProperties.add(properties);
-            return alert;
-        }
-    };
+    private final AlerterTestDouble alerter = new AlerterTestDouble();
     private final VmManagerTestDouble vms = new VmManagerTestDouble();
     private final BottleneckReaction reaction = new BottleneckReaction(vms, alerter);
 
@@ -64,13 +46,13 @@ class BottleneckReactionTest {
         assertEquals(VmState.SUSPENDED, vms.state("low"));
         assertEquals(VmState.RUNNING, vms.state("mid"), "one tier per failure");
         assertEquals(VmState.RUNNING, vms.state("lowElsewhere"), "another bond's VMs are not concerned");
-        assertEquals(1, alerts.size());
-        assertTrue(alerts.get(0).details().contains("it carried 1.4Gbps and the rest can carry 1Gbps; suspended"
-                + " [low] (priority 1)"), alerts.get(0).details());
+        assertEquals(1, alerter.alerts.size());
+        assertTrue(alerter.alerts.get(0).details().contains("it carried 1.4Gbps and the rest can carry 1Gbps; suspended"
+                + " [low] (priority 1)"), alerter.alerts.get(0).details());
         assertEquals(Map.of("bond0", List.of("low")), reaction.suspended());
         reaction.changed(whole());
         assertEquals(VmState.RUNNING, vms.state("low"));
-        assertTrue(alerts.get(1).details().contains("resumed [low]"), alerts.get(1).details());
+        assertTrue(alerter.alerts.get(1).details().contains("resumed [low]"), alerter.alerts.get(1).details());
         assertEquals(Map.of(), reaction.suspended());
     }
 
@@ -79,7 +61,7 @@ class BottleneckReactionTest {
         reaction.setPolicy(BottleneckPolicy.SUSPEND_BY_PRIORITY);
         reaction.changed(failure(600_000_000L));
         assertEquals(VmState.RUNNING, vms.state("low"));
-        assertTrue(alerts.isEmpty());
+        assertTrue(alerter.alerts.isEmpty());
         reaction.shortage("bond0", "GUARANTEE_BROKEN: high");
         assertEquals(VmState.SUSPENDED, vms.state("low"));
     }
@@ -89,12 +71,12 @@ class BottleneckReactionTest {
         reaction.setPolicy(BottleneckPolicy.ALERT_ONLY);
         reaction.changed(failure(1_400_000_000L));
         assertEquals(VmState.RUNNING, vms.state("low"));
-        assertTrue(alerts.get(0).details().contains("policy alert-only: would suspend [low]"),
-                alerts.get(0).details());
+        assertTrue(alerter.alerts.get(0).details().contains("policy alert-only: would suspend [low]"),
+                alerter.alerts.get(0).details());
         reaction.changed(whole());
         reaction.setPolicy(BottleneckPolicy.NEVER);
         reaction.changed(failure(1_400_000_000L));
-        assertEquals(1, alerts.size(), "never: not even an alert");
+        assertEquals(1, alerter.alerts.size(), "never: not even an alert");
     }
 
     @Test
@@ -102,7 +84,7 @@ class BottleneckReactionTest {
         reaction.setPolicy(BottleneckPolicy.SUSPEND_BY_PRIORITY);
         reaction.shortage("bond0", "GUARANTEE_BROKEN: high (after net:alloc)");
         assertEquals(VmState.RUNNING, vms.state("low"));
-        assertTrue(alerts.isEmpty());
+        assertTrue(alerter.alerts.isEmpty());
     }
 
     /** The alert names the VMs the resource manager reports starved by precedence, in its text and its event. */
@@ -110,25 +92,25 @@ class BottleneckReactionTest {
     void theAlertNamesTheVmsPrecedenceStarves() {
         reaction.setPolicy(BottleneckPolicy.ALERT_ONLY);
         reaction.starving("bond0", "mid", "STARVED: VM mid (priority 5) on bond0 has yielded ...");
-        assertTrue(alerts.isEmpty(), "no failed member: the operator's priorities, not a bottleneck");
+        assertTrue(alerter.alerts.isEmpty(), "no failed member: the operator's priorities, not a bottleneck");
 
         reaction.changed(failure(1_400_000_000L));
-        assertEquals(1, alerts.size());
-        assertEquals(List.of(), alertProperties.get(0).get(VmTopics.STARVED_VMS), "none reported yet");
+        assertEquals(1, alerter.alerts.size());
+        assertEquals(List.of(), alerter.properties.get(0).get(VmTopics.STARVED_VMS), "none reported yet");
         reaction.starving("bond0", "low", "STARVED: VM low (priority 1) on bond0 has yielded to higher priorities");
-        assertEquals(2, alerts.size(), "a VM starved after the failure was alerted: a second alert names it");
-        assertTrue(alerts.get(1).details().contains("precedence is starving [low]: STARVED: VM low (priority 1)"),
-                alerts.get(1).details());
-        assertEquals("bond0", alerts.get(1).subject());
-        assertEquals(List.of("low"), alertProperties.get(1).get(VmTopics.STARVED_VMS));
+        assertEquals(2, alerter.alerts.size(), "a VM starved after the failure was alerted: a second alert names it");
+        String details = alerter.alerts.get(1).details();
+        assertTrue(details.contains("precedence is starving [low]: STARVED: VM low (priority 1)"), details);
+        assertEquals("bond0", alerter.alerts.get(1).subject());
+        assertEquals(List.of("low"), alerter.properties.get(1).get(VmTopics.STARVED_VMS));
         reaction.starving("bond0", "low", "STARVED: VM low, again");
-        assertEquals(2, alerts.size(), "once per VM and failure");
+        assertEquals(2, alerter.alerts.size(), "once per VM and failure");
         reaction.starving("bond0", "mid", "STARVED: VM mid");
-        assertEquals(List.of("low", "mid"), alertProperties.get(2).get(VmTopics.STARVED_VMS));
+        assertEquals(List.of("low", "mid"), alerter.properties.get(2).get(VmTopics.STARVED_VMS));
 
         reaction.changed(whole());
         reaction.starving("bond0", "low", "STARVED: VM low, whole bond");
-        assertEquals(3, alerts.size(), "whole again: no bottleneck");
+        assertEquals(3, alerter.alerts.size(), "whole again: no bottleneck");
     }
 
     /** A starved VM reported before the failure was measured is itself the shortage: the one reaction names it. */
@@ -136,12 +118,12 @@ class BottleneckReactionTest {
     void aStarvedVmOnADegradedBondIsABottleneckWhoseAlertNamesIt() {
         reaction.setPolicy(BottleneckPolicy.SUSPEND_BY_PRIORITY);
         reaction.changed(failure(600_000_000L)); // the survivors seem enough
-        assertTrue(alerts.isEmpty());
+        assertTrue(alerter.alerts.isEmpty());
         reaction.starving("bond0", "low", "STARVED: VM low (priority 1)");
         assertEquals(VmState.SUSPENDED, vms.state("low"));
-        assertEquals(1, alerts.size());
-        assertTrue(alerts.get(0).details().contains("the resource manager reports STARVED: VM low (priority 1);"
-                + " precedence is starving [low]; suspended [low]"), alerts.get(0).details());
-        assertEquals(List.of("low"), alertProperties.get(0).get(VmTopics.STARVED_VMS));
+        assertEquals(1, alerter.alerts.size());
+        assertTrue(alerter.alerts.get(0).details().contains("the resource manager reports STARVED: VM low (priority 1);"
+                + " precedence is starving [low]; suspended [low]"), alerter.alerts.get(0).details());
+        assertEquals(List.of("low"), alerter.properties.get(0).get(VmTopics.STARVED_VMS));
     }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.dos.ParsedFrame;
-import org.nicmanager.dos.TestDoubles.RecordingAlerter;
 import org.nicmanager.kernel.api.dos.DetectorWatch;
 import org.nicmanager.kernel.api.dos.DosDetector;
 import org.nicmanager.kernel.api.dos.DosResponse;
@@ -28,6 +27,7 @@ import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vm.VnicInfo;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.testsupport.AlerterTestDouble;
 
 /** The engine's bookkeeping of attacks and its escalation and hysteresis, with detectors and responders as doubles. */
 class DosEngineTest {
@@ -108,7 +108,7 @@ class DosEngineTest {
     private final WorldThread world = new WorldThread(ClockMode.VIRTUAL, 1_000_000_000L, (timer, failure) -> {
         throw new AssertionError("timer " + timer + " failed", failure);
     });
-    private final RecordingAlerter alerter = new RecordingAlerter(world::nanoTime);
+    private final AlerterTestDouble alerter = new AlerterTestDouble(world::nanoTime);
     private final List<String> log = new ArrayList<>();
     private final Map<DosResponse, RecordingResponder> responders = new EnumMap<>(DosResponse.class);
     private final SwitchedDetector flood = new SwitchedDetector("FLOOD");

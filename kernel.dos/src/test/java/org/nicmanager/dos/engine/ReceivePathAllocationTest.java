@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.dos.ParsedFrame;
 import org.nicmanager.dos.TestDoubles;
-import org.nicmanager.dos.TestDoubles.RecordingAlerter;
 import org.nicmanager.dos.detector.BroadcastStormDetector;
 import org.nicmanager.dos.detector.DetectorOptions;
 import org.nicmanager.dos.detector.RateAnomalyDetector;
@@ -20,6 +19,7 @@ import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.testsupport.AlerterTestDouble;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
@@ -44,7 +44,7 @@ class ReceivePathAllocationTest {
                     Map.of()), Map.of(), world, admin, events, logger);
             signature.tune(new DetectorOptions(null, null, null, null, null, "31337", "DEADBEEF,4E49"));
             DosEngine engine = new DosEngine(world, vm -> null, new Responses(Map.of(),
-                    new RecordingAlerter(world::nanoTime)), new RecordingAlerter(world::nanoTime),
+                    new AlerterTestDouble(world::nanoTime)), new AlerterTestDouble(world::nanoTime),
                     EngineSettings.DEFAULTS);
             List<org.nicmanager.kernel.api.dos.DosDetector> detectors = List.of(
                     new RateAnomalyDetector(TestDoubles.config(RateAnomalyDetector.Config.class, Map.of()), Map.of(), world,

@@ -3,20 +3,18 @@ package org.nicmanager.vmmanager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.nic.LinkState;
-import org.nicmanager.kernel.api.nic.NicCounters;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.teaming.BondInfo;
 import org.nicmanager.kernel.api.teaming.BondMember;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.LacpMode;
+import org.nicmanager.testsupport.FakeNic;
 
 /** The bond watch, with the bond's members as test doubles whose transmit counters the test moves. */
 class BondWatchTest {
@@ -24,18 +22,13 @@ class BondWatchTest {
     private static final long MS = 1_000_000L;
     private static final long GBPS = 1_000_000_000L;
 
-    private final Map<String, Long> txBytes = new HashMap<>();
     private final BondWatch watch = new BondWatch();
+    /** The bond's members: 1 Gb/s NICs whose transmit counters the test sets. */
+    private final Map<String, FakeNic> nics = Map.of("nic0", new FakeNic("nic0", 0x02_00_00_00_00_10L),
+            "nic1", new FakeNic("nic1", 0x02_00_00_00_00_11L));
 
-    /** A NIC test double: 1 Gb/s, its transmit counter from {@link #txBytes}. */
     private Optional<PhysicalNic> nic(String name) {
-        return Optional.of((PhysicalNic) Proxy.newProxyInstance(PhysicalNic.class.getClassLoader(),
-                new Class<?>[] {PhysicalNic.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "speedBps" -> GBPS;
-                    case "counters" -> new NicCounters(0, txBytes.getOrDefault(name, 0L), 0, 0, 0, 0, 0, 0, 0, 0,
-                            0);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                }));
+        return Optional.ofNullable(nics.get(name));
     }
 
     private static BondInfo bond(LinkState second) {
@@ -48,8 +41,8 @@ class BondWatchTest {
     void aFailureComesWithTheDemandCarriedBeforeItAndTheCapacityLeft() {
         for (long t = 0; t <= 600; t += 10) {
             // 700 Mb/s on each member: 875,000 bytes per 10 ms.
-            txBytes.put("nic0", t * 87_500);
-            txBytes.put("nic1", t * 87_500);
+            nics.get("nic0").reportTransmitted(0, t * 87_500);
+            nics.get("nic1").reportTransmitted(0, t * 87_500);
             assertTrue(watch.sample(t * MS, List.of(bond(LinkState.UP)), this::nic, 500 * MS).isEmpty());
         }
         List<BondWatch.Change> failed = watch.sample(610 * MS, List.of(bond(LinkState.DOWN)), this::nic, 500 * MS);

@@ -18,7 +18,8 @@ import org.nicmanager.kernel.api.nic.TransmitStatus;
  * <li>{@link #deliver} hands a received frame to the attached listener;</li>
  * <li>{@link #changeLinkState} changes the carrier and tells the listener, {@link #setLinkStateSilently} changes it as
  * a driver that lost an interrupt would;</li>
- * <li>{@link #recordSentFrames} keeps a copy of every frame sent, {@link #answerTransmitWith} refuses them all.</li>
+ * <li>{@link #recordSentFrames} keeps a copy of every frame sent, {@link #answerTransmitWith} refuses them all;</li>
+ * <li>{@link #reportTransmitted} sets what its counters say it has sent.</li>
  * </ul>
  * Like a driver's NIC it is used on the world's thread only. Its transmit path allocates nothing unless frames are
  * recorded, so benchmarks use it too.
@@ -37,6 +38,7 @@ public class FakeNic implements PhysicalNic {
     private NicListener listener;
     private boolean promiscuous;
     private long transmitted;
+    private NicCounters counters = NicCounters.ZERO;
 
     /** An up 1 Gb/s NIC with a 1,500-byte MTU; {@code mac} is the burned-in address, low 48 bits. */
     public FakeNic(String name, long mac) {
@@ -86,6 +88,14 @@ public class FakeNic implements PhysicalNic {
     /** How many frames the NIC has taken. */
     public long transmitted() {
         return transmitted;
+    }
+
+    /**
+     * From now on its counters say it has sent {@code frames} frames of {@code bytes} bytes in all, as a driver's
+     * counters would after a load the test stands for; the transmit path does not count into them.
+     */
+    public void reportTransmitted(long frames, long bytes) {
+        counters = new NicCounters(frames, bytes, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** The listener attached now, or null. */
@@ -198,7 +208,7 @@ public class FakeNic implements PhysicalNic {
 
     @Override
     public NicCounters counters() {
-        return NicCounters.ZERO;
+        return counters;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.nicmanager.testsupport.FrameBuilder.with16;
 
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -85,33 +86,28 @@ class HeaderParserRobustnessTest {
             int l3 = 14;
             if ((etherType == FrameHeaders.ETHERTYPE_VLAN || etherType == FrameHeaders.ETHERTYPE_QINQ)
                     && frame.length >= 18) {
-                put16(frame, 12, etherType);
+                frame = with16(frame, 12, etherType);
                 etherType = random.nextBoolean() ? FrameHeaders.ETHERTYPE_IPV4 : FrameHeaders.ETHERTYPE_IPV6;
                 l3 = 18;
             }
-            put16(frame, l3 - 2, etherType);
+            frame = with16(frame, l3 - 2, etherType);
             int protocol = INTERESTING_PROTOCOLS[random.nextInt(INTERESTING_PROTOCOLS.length)];
             if (etherType == FrameHeaders.ETHERTYPE_IPV4 && frame.length >= l3 + 20) {
                 if (random.nextInt(4) != 0) { // else keep a random version and header length
                     frame[l3] = 0x45;
                 }
-                put16(frame, l3 + 2, frame.length - l3 + random.nextInt(5) - 3);
-                put16(frame, l3 + 6, random.nextBoolean() ? 0 : random.nextInt(0x10000));
+                frame = with16(frame, l3 + 2, frame.length - l3 + random.nextInt(5) - 3);
+                frame = with16(frame, l3 + 6, random.nextBoolean() ? 0 : random.nextInt(0x10000));
                 frame[l3 + 9] = (byte) protocol;
             } else if (etherType == FrameHeaders.ETHERTYPE_IPV6 && frame.length >= l3 + 40) {
                 if (random.nextInt(8) != 0) { // else keep a random version
                     frame[l3] = 0x60;
                 }
-                put16(frame, l3 + 4, frame.length - l3 - 40 + random.nextInt(5) - 3);
+                frame = with16(frame, l3 + 4, frame.length - l3 - 40 + random.nextInt(5) - 3);
                 frame[l3 + 6] = (byte) protocol;
             }
         }
         return frame;
-    }
-
-    private static void put16(byte[] frame, int offset, int value) {
-        frame[offset] = (byte) (value >>> 8);
-        frame[offset + 1] = (byte) value;
     }
 
     private FrameVerdict parseAndReadEverything(String what, byte[] frame, int length) {

@@ -10,9 +10,10 @@ import org.nicmanager.kernel.api.time.NetworkWorld;
 /**
  * Test double of the network world under the virtual clock: every action runs at once on the caller's thread, which
  * counts as the world's thread, and {@link #advance} moves a {@link ManualScheduler}, firing its timers in order. A
- * component is then driven from one test thread, with no world thread to wait for.
+ * component is then driven from one test thread, with no world thread to wait for. Open to extension for a test
+ * that needs more of a world.
  */
-public final class InlineWorld implements NetworkWorld {
+public class InlineWorld implements NetworkWorld {
 
     private final ManualScheduler clock;
 

@@ -4,56 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.time.AdvanceReport;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.time.KernelClock;
-import org.nicmanager.kernel.api.time.NetworkWorld;
 
 class VirtualWorldHarnessTest {
 
-    /** An inline world that reports a timer failure where the harness told it to, and knows when it is closed. */
-    private static final class ReportingWorld implements NetworkWorld, KernelClock, AutoCloseable {
-        final InlineWorld inline = new InlineWorld();
+    /** An inline world with a clock, that keeps where to report a timer failure and knows when it is closed. */
+    private static final class ReportingWorld extends InlineWorld implements KernelClock, AutoCloseable {
         final BiConsumer<String, Throwable> timerFailures;
         boolean closed;
 
         ReportingWorld(BiConsumer<String, Throwable> timerFailures) {
             this.timerFailures = timerFailures;
-        }
-
-        @Override
-        public <T> CompletableFuture<T> post(Supplier<T> action) {
-            return inline.post(action);
-        }
-
-        @Override
-        public <T> T call(Supplier<T> action) {
-            return inline.call(action);
-        }
-
-        @Override
-        public boolean inWorld() {
-            return true;
-        }
-
-        @Override
-        public int queueDepth() {
-            return 0;
-        }
-
-        @Override
-        public ClockMode clockMode() {
-            return ClockMode.VIRTUAL;
-        }
-
-        @Override
-        public AdvanceReport advance(long nanos) {
-            return inline.advance(nanos);
         }
 
         @Override
@@ -63,7 +28,7 @@ class VirtualWorldHarnessTest {
 
         @Override
         public long nanoTime() {
-            return inline.clock().nanoTime();
+            return clock().nanoTime();
         }
 
         @Override

@@ -50,7 +50,6 @@ public class ResourceDecisionBenchmark {
     private static final int BACKLOG_FRAMES = 2;
     private static final long NANOS_PER_DECISION = 100;
 
-    /** Kernel time the benchmark moves; its timers never fire. */
     /** The VMs and their allocation, and a scheduler over an uplink of this kind. */
     @State(Scope.Thread)
     public abstract static class Uplink {

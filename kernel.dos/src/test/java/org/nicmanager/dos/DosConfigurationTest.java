@@ -18,7 +18,6 @@ import org.nicmanager.kernel.api.nic.NicInventory;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.vm.MigrationService;
 import org.nicmanager.kernel.api.vm.VmManager;
-import org.nicmanager.kernel.api.vm.VnicAssigner;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.lib.config.ConfigurationFiles;
 import org.nicmanager.lib.config.ConfigurationRefused;

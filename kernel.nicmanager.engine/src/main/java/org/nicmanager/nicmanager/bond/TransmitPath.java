@@ -132,6 +132,7 @@ final class TransmitPath {
     }
 
     private void drop(FrameBuffer frame, DropReason reason) {
+        placer.forget(frame); // its buffer goes back to its pool, and may come back as another frame
         counters.drop(reason);
         int port = frame.sourcePort();
         if (port >= 0) {

@@ -26,11 +26,11 @@ final class TransmitPath {
     private Runnable readyListener = () -> { };
     private Runnable carriersListener = () -> { };
     /**
-     * True while a frame is being placed ({@link #transmit} or a drain). This guard stays: a member that refuses a frame
-     * with LINK_DOWN fails over at once, inside the placement, so that the frame can be placed again on a survivor
-     * (zero loss); that failover may return a held-back member and ask for a drain, and the gate hears of the change.
-     * Both must wait until the placement is over: a nested drain would place the frame at the backlog's head twice,
-     * and frames the gate sent in answer would overtake it and overwrite the placer's parsed headers.
+     * True while a frame is being placed ({@link #transmit} or a drain). This guard stays: a member that refuses a
+     * frame with LINK_DOWN fails over at once, inside the placement, so that the frame can be placed again on a
+     * survivor (zero loss); that failover may return a held-back member and ask for a drain, and the gate hears of the
+     * change. Both must wait until the placement is over: a nested drain would place the frame at the backlog's head
+     * twice, and frames the gate sent in answer would overtake it and overwrite the placer's parsed headers.
      */
     private boolean placing;
     /** A drain was asked for during a placement: the drain loop turns once more. */

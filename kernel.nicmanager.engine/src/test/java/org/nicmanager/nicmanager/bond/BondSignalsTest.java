@@ -68,7 +68,8 @@ class BondSignalsTest {
 
             List<byte[]> sent = nic1.sentFrames();
             assertEquals(2, sent.size());
-            assertEquals(FIRST, MacBytes.read(sent.get(0), MacBytes.SOURCE_OFFSET), "the frame being placed goes first");
+            assertEquals(FIRST, MacBytes.read(sent.get(0), MacBytes.SOURCE_OFFSET),
+                    "the frame being placed goes first");
             assertEquals(SECOND, MacBytes.read(sent.get(1), MacBytes.SOURCE_OFFSET));
             assertEquals(List.of("carriers"), told);
             assertTrue(world.call(bond::stats).accountedFor());

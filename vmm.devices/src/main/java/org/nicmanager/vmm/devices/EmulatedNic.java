@@ -25,12 +25,11 @@ import org.nicmanager.lib.frames.HeaderParser;
  * arms the receive interrupt, raised through the world's timers (the VMM's action queue) after the moderator's delay,
  * and servicing it hands the whole batch to the guest. Nothing allocates per frame.
  *
- * <p>Each received frame is first shown to the DoS defence's {@link ReceiveTap}s (with the headers the NIC manager parsed
- * to route it, or parsed here, in place, for a frame that came without them),
- * which count it and may hold the batch's interrupt back for an assessment window ([0130]); the hold is applied once
- * per batch, so a stream of suspicious frames delays the guest by at most one window, never for ever. While the VM is
- * suspended its guest services no interrupt: received frames wait in the queue, counted, and the guest gets them when
- * it resumes.
+ * <p>Each received frame is first shown to the DoS defence's {@link ReceiveTap}s (with the headers the NIC manager
+ * parsed to route it, or parsed here, in place, for a frame that came without them), which count it and may hold
+ * the batch's interrupt back for an assessment window ([0130]); the hold is applied once per batch, so a stream of
+ * suspicious frames delays the guest by at most one window, never for ever. While the VM is suspended its guest
+ * services no interrupt: received frames wait in the queue, counted, and the guest gets them when it resumes.
  */
 final class EmulatedNic {
 

@@ -27,7 +27,7 @@ public class CaptureSafetyTest extends NicManagerTestSupport {
     @Test
     public void aCaptureToAFifoIsRefusedAndTheHostKeepsAnswering() throws Exception {
         cabledNic("c0");
-        Path fifo = Files.createTempDirectory("capture").resolve("live.fifo");
+        Path fifo = temporaryFolder("capture").resolve("live.fifo");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
         assertTrue("mkfifo " + fifo, mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0);
         for (String force : new String[] {"", " --force"}) {
@@ -43,7 +43,7 @@ public class CaptureSafetyTest extends NicManagerTestSupport {
     @Test
     public void aCaptureThroughASymbolicLinkIsRefusedAndItsTargetUntouched() throws Exception {
         cabledNic("c1");
-        Path folder = Files.createTempDirectory("capture");
+        Path folder = temporaryFolder("capture");
         Path target = Files.write(folder.resolve("notes.txt"), PRECIOUS);
         Path link = Files.createSymbolicLink(folder.resolve("c1.pcap"), target);
         refused("capture c1 " + link, "capture file '" + link + "' exists (a symbolic link); give --force to replace it"
@@ -62,7 +62,7 @@ public class CaptureSafetyTest extends NicManagerTestSupport {
     @Test
     public void anExistingFileIsReplacedOnlyWithForce() throws Exception {
         cabledNic("c2");
-        Path file = Files.write(Files.createTempDirectory("capture").resolve("old.pcap"), PRECIOUS);
+        Path file = Files.write(temporaryFolder("capture").resolve("old.pcap"), PRECIOUS);
         refused("capture c2 " + file, "capture file '" + file + "' exists (a file); give --force to replace it");
         assertArrayEquals(PRECIOUS, Files.readAllBytes(file));
 

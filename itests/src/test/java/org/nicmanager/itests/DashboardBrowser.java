@@ -49,11 +49,13 @@ final class DashboardBrowser implements AutoCloseable {
 
     DashboardBrowser(String url) throws Exception {
         profile = Files.createTempDirectory("nicmgr-chromium");
-        chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        ProcessBuilder launch = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--remote-debugging-port=0", "--window-size=1400,1300", url).redirectOutput(ProcessBuilder.Redirect
-                        .DISCARD).start();
+                "--remote-debugging-port=0", "--window-size=1400,1300", url);
+        // Without /dev/shm Chromium keeps its shared memory in files under TMPDIR: inside the profile, they go with it.
+        launch.environment().put("TMPDIR", profile.toString());
+        chromium = launch.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String devtools = devtoolsAddress();
         page = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create(pageSocket(devtools)), new Replies()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -32,7 +32,7 @@ public class LacpCaptureTest extends NicManagerTestSupport {
     @Test
     public void tsharkDecodesTheCapturedLacpdusAsLacpShowGivesThem() throws Exception {
         String tshark = tshark();
-        Path folder = Files.createTempDirectory("nicmgr-capture");
+        Path folder = temporaryFolder("nicmgr-capture");
         Path pcap = folder.resolve("w0.pcap");
         shell("hw:switch add swW --ports 4 --lacp active --lacp-rate fast");
         shell("hw:nic add w0 --model e1000 --switch swW");

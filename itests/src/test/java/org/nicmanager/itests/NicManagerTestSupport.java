@@ -8,6 +8,9 @@ import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -20,6 +23,7 @@ import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
+import org.junit.After;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -48,6 +52,8 @@ public abstract class NicManagerTestSupport {
 
     @Inject
     protected BundleContext context;
+
+    private final List<Path> temporaryFolders = new ArrayList<>();
 
     @Configuration
     public Option[] config() {
@@ -89,6 +95,25 @@ public abstract class NicManagerTestSupport {
     /** More options for one test class. */
     protected List<Option> extraOptions() {
         return List.of();
+    }
+
+    /** A new empty temporary folder, removed with all it holds after the test, passed or failed. */
+    protected Path temporaryFolder(String prefix) throws IOException {
+        Path folder = Files.createTempDirectory(prefix);
+        temporaryFolders.add(folder);
+        return folder;
+    }
+
+    @After
+    public void removeTemporaryFolders() throws IOException {
+        for (Path folder : temporaryFolders) {
+            try (var contents = Files.walk(folder)) { // links are removed, never followed
+                for (Path path : contents.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+        temporaryFolders.clear();
     }
 
     /** Waits for a service matching an LDAP filter, or fails the test. */

@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 
 import org.nicmanager.kernel.api.distribution.DistributionPolicy;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FramePool;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.frame.FramePool;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.lib.frames.HeaderParser;

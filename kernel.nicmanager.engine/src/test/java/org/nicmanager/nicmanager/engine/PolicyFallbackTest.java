@@ -20,7 +20,7 @@ import org.nicmanager.kernel.api.distribution.MemberTable;
 import org.nicmanager.kernel.api.distribution.PolicyContext;
 import org.nicmanager.kernel.api.distribution.PolicyNeed;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FramePool;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.vnic.VnicUplink;

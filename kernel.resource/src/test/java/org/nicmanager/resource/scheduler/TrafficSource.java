@@ -1,7 +1,7 @@
 package org.nicmanager.resource.scheduler;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FramePool;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.resource.Decision;
 import org.nicmanager.kernel.api.resource.UplinkScheduler;
 import org.nicmanager.kernel.api.time.Timer;

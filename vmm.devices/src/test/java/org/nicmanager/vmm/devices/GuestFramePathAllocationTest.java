@@ -7,7 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.kernel.api.frame.FramePool;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.vnic.VnicModel;
 import org.nicmanager.kernel.core.world.WorldThread;

@@ -9,8 +9,8 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * One Ethernet frame (destination MAC to the end of the payload, no FCS) in a reusable kernel buffer.
  *
- * <p>Buffers come from a {@link FramePool}, or from any other supply that made them with {@link #over}, and go back
- * with {@link #release()}. The device emulators copy a guest's frame into one, as DMA would, and from then on the frame
+ * <p>Buffers are made with {@link #over} by a supply (a world's frame pool, a driver's ring), and go back to it with
+ * {@link #release()}. The device emulators copy a guest's frame into one, as DMA would, and from then on the frame
  * moves through the kernel by reference. A buffer is owned by one thread at a time, so it has no locks: a hand-off
  * between threads (a driver ring) must publish it safely.
  *
@@ -40,31 +40,23 @@ public final class FrameBuffer {
     /** The heap array behind {@link #memory}, or null when the memory is off-heap. */
     private final byte[] data;
     private final ByteBuffer memory;
-    private final FramePool pool;
     private final Recycler recycler;
     private int length;
-    private boolean pooled;
+    /** True from {@link #release()} to {@link #reissue()}: the buffer has no owner. */
+    private boolean released;
     private int sourcePort = NO_PORT;
     private long enqueuedAtNanos;
-
-    FrameBuffer(int capacityBytes, FramePool pool) {
-        this.data = new byte[capacityBytes];
-        this.memory = ByteBuffer.wrap(data);
-        this.pool = pool;
-        this.recycler = null;
-    }
 
     private FrameBuffer(ByteBuffer memory, Recycler recycler) {
         this.memory = memory;
         this.data = memory.hasArray() && memory.arrayOffset() == 0 ? memory.array() : null;
-        this.pool = null;
         this.recycler = recycler;
     }
 
     /** A buffer that belongs to no pool, for tests and one-off control frames. */
     public static FrameBuffer unpooled(int capacityBytes) {
         checkCapacity(capacityBytes);
-        return new FrameBuffer(capacityBytes, null);
+        return new FrameBuffer(ByteBuffer.wrap(new byte[capacityBytes]), null);
     }
 
     /**
@@ -177,57 +169,31 @@ public final class FrameBuffer {
         this.enqueuedAtNanos = nanos;
     }
 
-    /** Returns the buffer to its pool or recycler. A buffer with neither is simply forgotten. */
+    /** Returns the buffer to its recycler. A buffer without one is simply forgotten. */
     public void release() {
-        if (pool != null) {
-            pool.release(this);
-        } else if (recycler != null) {
-            markReleased();
+        if (recycler != null) {
+            if (released) {
+                // A double release would hand one buffer to two owners: a kernel bug, never a user mistake.
+                throw new IllegalStateException("frame buffer released twice");
+            }
+            released = true;
             recycler.recycle(this);
         }
     }
 
     /**
-     * Hands a released buffer out again, clean: for the supply that made it with {@link #over}, on the thread that
-     * takes it from the supply.
+     * Hands a released buffer out again with its per-frame metadata cleared: for the supply that made it with
+     * {@link #over}, on the thread that takes it from the supply.
      *
      * @throws IllegalStateException when the buffer was not released (it still has an owner)
      */
     public void reissue() {
-        if (pool != null) {
-            throw new IllegalStateException("a FramePool's buffer is handed out again by its pool, not reissued");
-        }
-        if (!pooled) {
+        if (!released) {
             throw new IllegalStateException("frame buffer reissued while still in use");
         }
-        pooled = false;
-        reset();
-    }
-
-    private void markReleased() {
-        if (pooled) {
-            // A double release would hand one buffer to two owners: a kernel bug, never a user mistake.
-            throw new IllegalStateException("frame buffer released twice");
-        }
-        pooled = true;
-    }
-
-    /** Clears per-frame metadata; called by the pool when the buffer is handed out again. */
-    void reset() {
+        released = false;
         length = 0;
         sourcePort = NO_PORT;
         enqueuedAtNanos = 0;
-    }
-
-    FramePool pool() {
-        return pool;
-    }
-
-    boolean pooled() {
-        return pooled;
-    }
-
-    void setPooled(boolean pooled) {
-        this.pooled = pooled;
     }
 }

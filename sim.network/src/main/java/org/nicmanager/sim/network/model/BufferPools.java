@@ -1,7 +1,7 @@
 package org.nicmanager.sim.network.model;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FramePool;
+import org.nicmanager.lib.frames.FramePool;
 
 /** The world's own frame buffers: a standard pool for frames up to 2 KiB and a smaller one for jumbo frames. */
 final class BufferPools {

@@ -1,17 +1,19 @@
-package org.nicmanager.kernel.api.frame;
+package org.nicmanager.lib.frames;
 
-import org.osgi.annotation.versioning.ProviderType;
+import java.nio.ByteBuffer;
+
+import org.nicmanager.kernel.api.frame.FrameBuffer;
 
 /**
- * A fixed number of {@link FrameBuffer}s, each allocated the first time it is needed and reused from then on, so that
+ * A fixed number of heap {@link FrameBuffer}s, each made the first time it is needed and reused from then on, so that
  * no frame costs an allocation in steady state and an idle world holds no memory it never used. The pool is a plain
- * array stack with no locks: it belongs to the network world's single thread.
+ * array stack with no locks: it belongs to one thread, the network world's (a driver thread uses a thread-safe supply
+ * instead).
  *
  * <p>When every buffer is in use, {@link #acquire()} returns {@code null}; the caller drops the frame with a reason and
  * the miss is counted here.
  */
-@ProviderType
-public final class FramePool {
+public final class FramePool implements FrameBuffer.Recycler {
 
     private final FrameBuffer[] free;
     private final int size;
@@ -45,28 +47,24 @@ public final class FramePool {
         if (freeCount > 0) {
             buffer = free[--freeCount];
             free[freeCount] = null;
+            buffer.reissue();
         } else if (created < size) {
-            buffer = new FrameBuffer(bufferCapacityBytes, this);
+            buffer = FrameBuffer.over(ByteBuffer.wrap(new byte[bufferCapacityBytes]), this);
             created++;
         } else {
             exhausted++;
             return null;
         }
-        buffer.setPooled(false);
-        buffer.reset();
         acquired++;
         return buffer;
     }
 
-    void release(FrameBuffer buffer) {
-        if (buffer.pool() != this) {
-            throw new IllegalArgumentException("the buffer belongs to another pool");
-        }
-        if (buffer.pooled()) {
-            // A double release would hand one buffer to two owners: a kernel bug, never a user mistake.
-            throw new IllegalStateException("frame buffer released twice");
-        }
-        buffer.setPooled(true);
+    /**
+     * Takes back a buffer this pool made; called by {@link FrameBuffer#release()}, which refuses a second release of
+     * the same buffer before it gets here.
+     */
+    @Override
+    public void recycle(FrameBuffer buffer) {
         free[freeCount++] = buffer;
     }
 

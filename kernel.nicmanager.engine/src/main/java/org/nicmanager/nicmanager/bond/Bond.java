@@ -145,6 +145,7 @@ public final class Bond {
 
     public void setObserver(BondObserver observer) {
         failover.setObserver(observer);
+        transmit.setCarriersListener(() -> observer.carriersChanged(this)); // through the transmit path: see there
     }
 
     /** Told what became of each VM frame: on the wire, or dropped with a reason, so its VM's figures include it. */

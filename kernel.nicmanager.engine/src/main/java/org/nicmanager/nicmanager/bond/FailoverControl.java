@@ -60,7 +60,7 @@ final class FailoverControl {
 
     /** Tells the observer that the members carrying traffic, their roles or the capacity may have changed. */
     void carriersChanged() {
-        observer.carriersChanged(bond);
+        transmit.carriersChanged(); // the observer hears of it, after any placement under way
     }
 
     /** Recomputes who carries traffic, the members' roles and the distributor's tables (a control event). */
@@ -84,7 +84,7 @@ final class FailoverControl {
         if (wasCarrying || recordAlways) {
             record(slot, reason);
         }
-        observer.carriersChanged(bond);
+        transmit.carriersChanged(); // the observer hears of it, after any placement under way
         if (wasCarrying) {
             notifySwitches();
             if (!members.anyInService()) {
@@ -124,7 +124,7 @@ final class FailoverControl {
             record(slot, FailoverReason.FAILBACK);
             notifySwitches();
         }
-        observer.carriersChanged(bond);
+        transmit.carriersChanged(); // the observer hears of it, after any placement under way
         transmit.drain();
     }
 
@@ -286,7 +286,7 @@ final class FailoverControl {
                 record(slot, FailoverReason.FAILBACK);
             }
         }
-        observer.carriersChanged(bond);
+        transmit.carriersChanged(); // the observer hears of it, after any placement under way
         if (failedOver) {
             notifySwitches();
         }

@@ -43,6 +43,12 @@ final class FramePlacer {
     /** Read in place for every frame; one view reused, and what the policy sees of it. */
     private final HeaderParser headers = new HeaderParser();
     private final HeaderFacts facts = new HeaderFacts(headers);
+    /**
+     * The frame {@link #headers} were parsed from, while it waits in the backlog after a {@link #BUSY}: placed again,
+     * it is not parsed again (headers are parsed once per host pass). {@code null} once it leaves, or is dropped
+     * ({@link #forget}), so that a pooled buffer reused for another frame is always parsed.
+     */
+    private FrameBuffer parsedWaiting;
     private DropReason refusal = DropReason.MALFORMED;
 
     FramePlacer(BondMembers members, BondDistributor distributor, boolean spreadsByNature, BondCounters counters,
@@ -69,12 +75,29 @@ final class FramePlacer {
 
     /** Puts a frame on a member's ring: {@link #SENT}, {@link #BUSY}, {@link #NO_MEMBER} or {@link #REFUSED}. */
     int place(FrameBuffer frame) {
-        if (headers.parse(frame) != FrameVerdict.OK) {
-            refusal = DropReason.MALFORMED;
-            return REFUSED;
+        if (frame != parsedWaiting) {
+            if (headers.parse(frame) != FrameVerdict.OK) {
+                parsedWaiting = null;
+                refusal = DropReason.MALFORMED;
+                return REFUSED;
+            }
+            macs.learn(headers.sourceMac(), headers.ipv4Source());
+            facts.from(frame.sourcePort());
         }
-        macs.learn(headers.sourceMac(), headers.ipv4Source());
-        facts.from(frame.sourcePort());
+        int placed = choose(frame);
+        parsedWaiting = placed == BUSY ? frame : null;
+        return placed;
+    }
+
+    /** The bond let go of a frame it did not place (dropped, or the bond closed): its parsed headers are stale. */
+    void forget(FrameBuffer frame) {
+        if (frame == parsedWaiting) {
+            parsedWaiting = null;
+        }
+    }
+
+    /** Lets the distributor choose among the members that can carry the frame, whose headers are parsed. */
+    private int choose(FrameBuffer frame) {
         int l3Bytes = frame.length() - headers.l3Offset();
         MemberMtus mtus = members.mtus();
         // Each LINK_DOWN takes a member out, so this loop ends after at most one pass per member.

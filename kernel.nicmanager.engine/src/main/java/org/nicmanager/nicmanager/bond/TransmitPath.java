@@ -9,6 +9,11 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
  * load distribution chose ({@link FramePlacer}), waits in the backlog while that member cannot take it, or is released
  * and counted as dropped with a reason. The bond owns every frame from {@link #transmit} on.
  *
+ * <p>What the bond tells the gate in front of it (the resource manager: "members can take frames again", "the members
+ * carrying traffic changed") never leaves while a frame is being placed: it is held and told once the placement is
+ * over, so that the gate's answer (more frames) never re-enters the placement. A drain asked for during a placement
+ * runs as one more turn of the drain loop after it, not nested inside it.
+ *
  * <p>Runs on the network world's thread: no locks; the frame path allocates nothing and logs nothing.
  */
 final class TransmitPath {
@@ -19,7 +24,19 @@ final class TransmitPath {
     private final BondCounters counters;
     private FrameFates fates = FrameFates.NONE;
     private Runnable readyListener = () -> { };
-    private boolean draining;
+    private Runnable carriersListener = () -> { };
+    /**
+     * True while a frame is being placed ({@link #transmit} or a drain). This guard stays: a member that refuses a
+     * frame with LINK_DOWN fails over at once, inside the placement, so that the frame can be placed again on a
+     * survivor (zero loss); that failover may return a held-back member and ask for a drain, and the gate hears of the
+     * change. Both must wait until the placement is over: a nested drain would place the frame at the backlog's head
+     * twice, and frames the gate sent in answer would overtake it and overwrite the placer's parsed headers.
+     */
+    private boolean placing;
+    /** A drain was asked for during a placement: the drain loop turns once more. */
+    private boolean drainAsked;
+    /** The members carrying traffic changed during a placement: the gate hears of it after. */
+    private boolean carriersChangedHeld;
 
     TransmitPath(BondMembers members, FramePlacer placer, Backlog backlog, BondCounters counters) {
         this.members = members;
@@ -41,6 +58,20 @@ final class TransmitPath {
         this.readyListener = listener;
     }
 
+    /** Told when the members carrying traffic, their roles or the capacity may have changed (the gate's capacity). */
+    void setCarriersListener(Runnable listener) {
+        this.carriersListener = listener;
+    }
+
+    /** The members carrying traffic changed: the gate hears of it now, or after the placement under way. */
+    void carriersChanged() {
+        if (placing) {
+            carriersChangedHeld = true;
+        } else {
+            carriersListener.run();
+        }
+    }
+
     /** The bond's load-distribution policy changed. */
     void use(BondDistributor distributor, boolean spreadsByNature) {
         placer.use(distributor, spreadsByNature);
@@ -60,6 +91,21 @@ final class TransmitPath {
      */
     TransmitOutcome transmit(FrameBuffer frame) {
         counters.offered++;
+        if (placing) {
+            return enqueue(frame); // cannot happen through the gate, which hears nothing mid-placement; kept in order
+        }
+        placing = true;
+        TransmitOutcome outcome;
+        try {
+            outcome = place(frame);
+        } finally {
+            placing = false;
+        }
+        afterPlacing();
+        return outcome;
+    }
+
+    private TransmitOutcome place(FrameBuffer frame) {
         if (!backlog.isEmpty()) {
             drainBacklog();
             if (!backlog.isEmpty()) {
@@ -86,6 +132,7 @@ final class TransmitPath {
     }
 
     private void drop(FrameBuffer frame, DropReason reason) {
+        placer.forget(frame); // its buffer goes back to its pool, and may come back as another frame
         counters.drop(reason);
         int port = frame.sourcePort();
         if (port >= 0) {
@@ -96,36 +143,61 @@ final class TransmitPath {
 
     /**
      * Sends what waits in the backlog, oldest first, until no member can take more; once it is empty and a member has
-     * room, the ready listener (the resource manager) may hand over more.
+     * room, the ready listener (the resource manager) may hand over more. Asked for during a placement (a failover
+     * inside it), it runs when that placement is over.
      */
     void drain() {
-        if (drainBacklog() && members.anyRoom()) {
+        if (placing) {
+            drainAsked = true;
+            return;
+        }
+        boolean empty;
+        placing = true;
+        try {
+            do {
+                drainAsked = false;
+                empty = drainBacklog();
+            } while (drainAsked && !empty);
+        } finally {
+            placing = false;
+            drainAsked = false;
+        }
+        tellCarriersChanged();
+        if (empty && members.anyRoom()) {
             readyListener.run();
         }
     }
 
-    /** Returns true when the backlog is empty after. */
+    /** A placement is over: what it held back happens now, in the order it would have happened within it. */
+    private void afterPlacing() {
+        if (drainAsked) {
+            drain(); // tells a held carriers change first
+        } else {
+            tellCarriersChanged();
+        }
+    }
+
+    private void tellCarriersChanged() {
+        if (carriersChangedHeld) {
+            carriersChangedHeld = false;
+            carriersListener.run();
+        }
+    }
+
+    /** Places backlog frames, oldest first, while members take them; returns true when the backlog is empty after. */
     private boolean drainBacklog() {
-        if (draining) {
-            return false;
-        }
-        draining = true;
-        try {
-            FrameBuffer frame;
-            while ((frame = backlog.peek()) != null) {
-                int placed = placer.place(frame);
-                if (placed == FramePlacer.BUSY) {
-                    return false;
-                }
-                backlog.poll();
-                if (placed != FramePlacer.SENT) {
-                    drop(frame, placed == FramePlacer.NO_MEMBER ? DropReason.NO_MEMBER_AVAILABLE : placer.refusal());
-                }
+        FrameBuffer frame;
+        while ((frame = backlog.peek()) != null) {
+            int placed = placer.place(frame);
+            if (placed == FramePlacer.BUSY) {
+                return false;
             }
-            return true;
-        } finally {
-            draining = false;
+            backlog.poll();
+            if (placed != FramePlacer.SENT) {
+                drop(frame, placed == FramePlacer.NO_MEMBER ? DropReason.NO_MEMBER_AVAILABLE : placer.refusal());
+            }
         }
+        return true;
     }
 
     /** Frames the policy held while a port moved wait in the backlog: send them now that the move is done. */

@@ -5,7 +5,8 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
 
 /**
  * What a VM's frames pass on their way to an uplink (patent Figure 5, steps 806-810): straight through in the loadable
- * variant, the resource manager's scheduler in the kernel-integrated one. Runs on the network world's thread.
+ * variant, the resource manager's scheduler in the kernel-integrated one (its {@code ResourceRoundTrip}, where the way
+ * there and back is written in one place). Runs on the network world's thread.
  */
 public interface Gate {
 

@@ -123,7 +123,7 @@ final class InboundRouter implements Bond.InboundFrames {
             return false;
         }
         if ((data[0] & 1) != 0) {
-            localFrames += copyToEachBut(MacBytes.read(data, MacBytes.SOURCE_OFFSET), -1, frame);
+            localFrames += copyToEachBut(MacBytes.read(data, MacBytes.SOURCE_OFFSET), -1, frame, null);
             return false;
         }
         int owner = index.find(MacBytes.read(data, MacBytes.DESTINATION_OFFSET));
@@ -137,9 +137,10 @@ final class InboundRouter implements Bond.InboundFrames {
 
     /**
      * A copy of a group frame to each virtual NIC here but its sender and entry {@code skip}; the original stays with
-     * the caller. Returns the copies delivered.
+     * the caller. Returns the copies delivered. {@code parsed} are the original's headers, or {@code null} on the local
+     * path, which parses nothing: each virtual NIC then parses its copy if its taps look.
      */
-    private int copyToEachBut(long sender, int skip, FrameBuffer frame) {
+    private int copyToEachBut(long sender, int skip, FrameBuffer frame, FrameHeaders parsed) {
         int delivered = 0;
         for (int i = 0; i < macs.length; i++) {
             if (macs[i] == sender || i == skip) {
@@ -152,7 +153,11 @@ final class InboundRouter implements Bond.InboundFrames {
             }
             copy.copyFrom(frame.data(), 0, frame.length());
             delivered++;
-            deliveries[i].deliver(copy);
+            if (parsed != null) {
+                deliveries[i].deliver(parsed, copy); // the same bytes as the original: parsed once per pass
+            } else {
+                deliveries[i].deliver(copy);
+            }
         }
         return delivered;
     }
@@ -174,7 +179,7 @@ final class InboundRouter implements Bond.InboundFrames {
             int vnic = index.find(destination);
             if (vnic >= 0) {
                 routedFrames++;
-                deliveries[vnic].deliver(frame);
+                deliveries[vnic].deliver(headers, frame); // parsed once per pass: the virtual NIC's taps read these
                 return;
             }
             int owner = bond.memberWithMac(destination);
@@ -207,7 +212,7 @@ final class InboundRouter implements Bond.InboundFrames {
             frame.release();
             return;
         }
-        routedFrames += copyToEachBut(sender, last, frame) + 1;
-        deliveries[last].deliver(frame);
+        routedFrames += copyToEachBut(sender, last, frame, headers) + 1;
+        deliveries[last].deliver(headers, frame);
     }
 }

@@ -45,7 +45,6 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
     private CostMode costMode;
     private long queueLimitBytes;
     private long intervalNanos;
-    private boolean releasing;
     private boolean closed;
 
     public UplinkFrameScheduler(String uplink, UplinkPort port, KernelScheduler clock, ResourceSettings settings,
@@ -90,7 +89,7 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
             conformsAt = vm.conformsAt(wireBytes * (long) Byte.SIZE);
             if (conformsAt <= now) {
                 gates.wake(vm, now); // backlogged from now, whether its frame goes at once or joins the order below
-                if (!releasing && port.ready() && (!order.anyReady() || order.servesFirst(vm, now))) {
+                if (port.ready() && (!order.anyReady() || order.servesFirst(vm, now))) {
                     // This VM would be first in every phase: the frame goes now, past the queue.
                     charge(vm, wireBytes, ServiceOrder.SHARES, now);
                     port.send(frame);
@@ -127,31 +126,28 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         release(clock.nanoTime());
     }
 
-    /** Sends ready VMs' frames, in service order, while the uplink takes them. */
+    /**
+     * Sends ready VMs' frames, in service order, while the uplink takes them. The uplink may call back into this
+     * scheduler from {@link UplinkPort#send} (its members changed, or took frames again), which runs a release of its
+     * own: harmless, because everything a frame's release changes is changed before it is sent, and this loop asks the
+     * order afresh for every frame. The NIC manager tells nothing while it is placing a frame, so the chain is short.
+     */
     void release(long now) {
-        if (releasing) {
-            return; // the outer loop carries on
-        }
-        releasing = true;
-        try {
-            while (port.ready()) {
-                int slot = order.next(now);
-                if (slot < 0) {
-                    break;
-                }
-                int phase = order.phase();
-                VmSlot vm = table.slot(slot);
-                int wireBytes = WireBytes.of(slab.headLength(vm));
-                FrameBuffer frame = slab.poll(vm);
-                charge(vm, wireBytes, phase, now);
-                gates.settle(vm, now);
-                if (phase == ServiceOrder.FLOOR) {
-                    order.floorServed(vm);
-                }
-                port.send(frame);
+        while (port.ready()) {
+            int slot = order.next(now);
+            if (slot < 0) {
+                return;
             }
-        } finally {
-            releasing = false;
+            int phase = order.phase();
+            VmSlot vm = table.slot(slot);
+            int wireBytes = WireBytes.of(slab.headLength(vm));
+            FrameBuffer frame = slab.poll(vm);
+            charge(vm, wireBytes, phase, now);
+            gates.settle(vm, now);
+            if (phase == ServiceOrder.FLOOR) {
+                order.floorServed(vm);
+            }
+            port.send(frame);
         }
     }
 
@@ -206,7 +202,7 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
     }
 
     private Decision unattributed(FrameBuffer frame) {
-        if (!closed && !releasing && !order.anyReady() && port.ready()) {
+        if (!closed && !order.anyReady() && port.ready()) {
             state.unattributedSent++;
             port.send(frame);
             return Decision.SEND;

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
@@ -24,11 +25,11 @@ import org.nicmanager.lib.frames.HeaderParser;
  * arms the receive interrupt, raised through the world's timers (the VMM's action queue) after the moderator's delay,
  * and servicing it hands the whole batch to the guest. Nothing allocates per frame.
  *
- * <p>Each received frame is first shown to the DoS defence's {@link ReceiveTap}s (its headers parsed once, in place),
- * which count it and may hold the batch's interrupt back for an assessment window ([0130]); the hold is applied once
- * per batch, so a stream of suspicious frames delays the guest by at most one window, never for ever. While the VM is
- * suspended its guest services no interrupt: received frames wait in the queue, counted, and the guest gets them when
- * it resumes.
+ * <p>Each received frame is first shown to the DoS defence's {@link ReceiveTap}s (with the headers the NIC manager
+ * parsed to route it, or parsed here, in place, for a frame that came without them), which count it and may hold
+ * the batch's interrupt back for an assessment window ([0130]); the hold is applied once per batch, so a stream of
+ * suspicious frames delays the guest by at most one window, never for ever. While the VM is suspended its guest
+ * services no interrupt: received frames wait in the queue, counted, and the guest gets them when it resumes.
  */
 final class EmulatedNic {
 
@@ -127,7 +128,15 @@ final class EmulatedNic {
 
     /** A frame for this guest; ownership passes here. Dropped and counted when the receive queue is full. */
     void deliver(FrameBuffer frame) {
-        long holdNanos = inspect(frame); // every arrival counts, even one the full queue must drop
+        deliver(null, frame);
+    }
+
+    /**
+     * As {@link #deliver(FrameBuffer)}, with the headers already parsed from the frame (by the NIC manager's router),
+     * or {@code null} when they must be parsed here for the taps.
+     */
+    void deliver(FrameHeaders parsed, FrameBuffer frame) {
+        long holdNanos = inspect(parsed, frame); // every arrival counts, even one the full queue must drop
         if (rxCount == rxQueue.length) {
             rxDropsQueueFull++;
             frame.release();
@@ -155,16 +164,23 @@ final class EmulatedNic {
         }
     }
 
-    /** The longest hold any tap asks for this frame; headers are parsed only when someone looks. */
-    private long inspect(FrameBuffer frame) {
+    /**
+     * The longest hold any tap asks for this frame; headers are parsed only when someone looks, and only when the frame
+     * came without them.
+     */
+    private long inspect(FrameHeaders parsed, FrameBuffer frame) {
         ReceiveTap[] current = taps;
         if (current.length == 0) {
             return 0;
         }
-        headers.parse(frame);
+        FrameHeaders shown = parsed;
+        if (shown == null) {
+            headers.parse(frame);
+            shown = headers;
+        }
         long holdNanos = 0;
         for (ReceiveTap tap : current) {
-            holdNanos = Math.max(holdNanos, tap.inspect(headers, frame));
+            holdNanos = Math.max(holdNanos, tap.inspect(shown, frame));
         }
         return holdNanos;
     }

@@ -2,6 +2,7 @@ package org.nicmanager.vmm.devices;
 
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
@@ -39,6 +40,11 @@ final class VirtualNic {
             @Override
             public void deliver(FrameBuffer frame) {
                 device.deliver(frame);
+            }
+
+            @Override
+            public void deliver(FrameHeaders headers, FrameBuffer frame) {
+                device.deliver(headers, frame); // parsed once, by the NIC manager's router
             }
 
             @Override

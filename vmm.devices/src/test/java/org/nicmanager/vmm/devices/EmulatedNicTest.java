@@ -2,6 +2,7 @@ package org.nicmanager.vmm.devices;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,12 +12,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.vnic.VnicCounters;
 import org.nicmanager.kernel.api.vnic.VnicModel;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.lib.frames.FrameWriter;
+import org.nicmanager.lib.frames.HeaderParser;
 import org.nicmanager.vmm.devices.EmulatedNic.TransmitResult;
 
 class EmulatedNicTest {
@@ -175,6 +178,28 @@ class EmulatedNicTest {
         world.advance(1_000_000);
         assertEquals(4, guestArrivals.size(), "the second frame joined the held batch without extending it");
         assertEquals(3, world.call(nic::rxHeldFrames));
+    }
+
+    @Test
+    void aFrameRoutedWithItsHeadersIsNotParsedAgainForTheTaps() {
+        EmulatedNic nic = nic(VnicModel.E1000);
+        List<FrameHeaders> shown = new ArrayList<>();
+        List<Integer> ports = new ArrayList<>();
+        world.run(() -> nic.setTaps(new ReceiveTap[] {(headers, frame) -> {
+            shown.add(headers);
+            ports.add(headers.destinationPort());
+            return 0;
+        }}));
+        HeaderParser routed = new HeaderParser(); // the NIC manager's router, which parsed the frame to route it
+        world.run(() -> {
+            FrameBuffer frame = udp(53);
+            routed.parse(frame);
+            nic.deliver(routed, frame);
+            nic.deliver(udp(80)); // the local path hands no headers: parsed here
+        });
+        assertSame(routed, shown.get(0), "the taps read the router's headers, not a second parse");
+        assertNotSame(routed, shown.get(1));
+        assertEquals(List.of(53, 80), ports);
     }
 
     @Test

@@ -5,7 +5,7 @@
  * timers, which an {@link org.nicmanager.kernel.api.vnic.InterruptModerator} may hold back ([0130]).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.nicmanager.kernel.api.vnic;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,6 +10,7 @@ import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
+import org.nicmanager.kernel.api.vnic.VnicSecurity;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.nicmanager.bond.Bond;
 import org.nicmanager.nicmanager.bond.BondSettings;
@@ -271,6 +272,14 @@ public final class BondTable {
      */
     public VnicUplink connect(String uplinkName, String vm, int priority, long mac, int port, VnicDelivery delivery) {
         return ports.connect(uplinkName, vm, priority, mac, port, delivery);
+    }
+
+    public void secure(int port, VnicSecurity security) {
+        ports.secure(port, security);
+    }
+
+    public void guestMacChanged(int port, long mac) {
+        ports.guestMacChanged(port, mac);
     }
 
     public void disconnect(int port) {

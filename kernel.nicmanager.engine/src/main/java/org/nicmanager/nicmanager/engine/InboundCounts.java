@@ -11,7 +11,9 @@ package org.nicmanager.nicmanager.engine;
  *            broadcast or multicast frame, or a frame for another member's MAC)
  * @param malformed dropped: failed the header check
  * @param noBuffer group copies not made: no buffer free
+ * @param promiscuousCopies copies given to virtual NICs whose port accepts promiscuous mode
+ * @param macChangeRefused dropped: for a virtual NIC whose guest changed its MAC while its port rejects MAC changes
  */
 public record InboundCounts(long routedFrames, long localFrames, long hostFrames, long unknownDestination,
-        long duplicateGroup, long malformed, long noBuffer) {
+        long duplicateGroup, long malformed, long noBuffer, long promiscuousCopies, long macChangeRefused) {
 }

@@ -17,6 +17,10 @@ import org.nicmanager.nicmanager.bond.Bond;
  * [0063]-[0064]): unicast to its owner, broadcast and multicast to every virtual NIC but the sender's, accepted from one
  * member only. Frames for no one are dropped and counted. A unicast owner is found in a {@link MacIndex}; nothing is
  * allocated per frame.
+ *
+ * <p>Each virtual NIC's port applies its {@link PortSecurity} here: a guest is found by the MAC its policy lets it
+ * receive at, a guest whose MAC change was refused receives nothing (each drop counted on its virtual NIC), and a port
+ * that accepts promiscuous mode gets a copy of every other frame on this uplink.
  */
 final class InboundRouter implements Bond.InboundFrames {
 
@@ -26,6 +30,9 @@ final class InboundRouter implements Bond.InboundFrames {
     private long[] macs = new long[0];
     private int[] ports = new int[0];
     private VnicDelivery[] deliveries = new VnicDelivery[0];
+    private PortSecurity[] security = new PortSecurity[0];
+    /** Ports whose policy accepts promiscuous mode; when 0, the frame path looks no further. */
+    private int promiscuousPorts;
     /** Indexed by port, so that a drop downstream reaches its virtual NIC with one array read; rebuilt on changes. */
     private VnicDelivery[] deliveryOfPort = new VnicDelivery[0];
     private final MacIndex index = new MacIndex();
@@ -38,20 +45,47 @@ final class InboundRouter implements Bond.InboundFrames {
     long droppedDuplicateGroup;
     long droppedMalformed;
     long droppedNoBuffer;
+    long promiscuousCopies;
+    long droppedMacChangeRefused;
 
     InboundRouter(Bond bond, FramePool copies) {
         this.bond = bond;
         this.copies = copies;
     }
 
-    void connect(long mac, int port, VnicDelivery delivery) {
+    /** Connects a virtual NIC; its port's security starts with every switch rejected. */
+    PortSecurity connect(long mac, int port, VnicDelivery delivery) {
         int at = macs.length;
         macs = Arrays.copyOf(macs, at + 1);
         ports = Arrays.copyOf(ports, at + 1);
         deliveries = Arrays.copyOf(deliveries, at + 1);
+        security = Arrays.copyOf(security, at + 1);
         macs[at] = mac;
         ports[at] = port;
         deliveries[at] = delivery;
+        security[at] = new PortSecurity(mac);
+        reindex();
+        return security[at];
+    }
+
+    /** The security of the virtual NIC of that port here, or null. */
+    PortSecurity securityOf(int port) {
+        for (int i = 0; i < ports.length; i++) {
+            if (ports[i] == port) {
+                return security[i];
+            }
+        }
+        return null;
+    }
+
+    /** Control path: after a port's policy or effective MAC changed, each is found by the MAC it may receive at. */
+    void reindex() {
+        int promiscuous = 0;
+        for (int i = 0; i < macs.length; i++) {
+            macs[i] = security[i].receivingMac();
+            promiscuous += security[i].promiscuous() ? 1 : 0;
+        }
+        promiscuousPorts = promiscuous;
         index.rebuild(macs);
         indexByPort();
     }
@@ -86,11 +120,12 @@ final class InboundRouter implements Bond.InboundFrames {
                 macs[i] = macs[last];
                 ports[i] = ports[last];
                 deliveries[i] = deliveries[last];
+                security[i] = security[last];
                 macs = Arrays.copyOf(macs, last);
                 ports = Arrays.copyOf(ports, last);
                 deliveries = Arrays.copyOf(deliveries, last);
-                index.rebuild(macs);
-                indexByPort();
+                security = Arrays.copyOf(security, last);
+                reindex();
                 return true;
             }
         }
@@ -104,7 +139,7 @@ final class InboundRouter implements Bond.InboundFrames {
 
     InboundCounts counts() {
         return new InboundCounts(routedFrames, localFrames, hostFrames, droppedUnknownDestination, droppedDuplicateGroup,
-                droppedMalformed, droppedNoBuffer);
+                droppedMalformed, droppedNoBuffer, promiscuousCopies, droppedMacChangeRefused);
     }
 
     boolean owns(long mac) {
@@ -122,17 +157,41 @@ final class InboundRouter implements Bond.InboundFrames {
         if (frame.length() < 14 || macs.length < 2) {
             return false;
         }
+        long sender = MacBytes.read(data, MacBytes.SOURCE_OFFSET);
         if ((data[0] & 1) != 0) {
-            localFrames += copyToEachBut(MacBytes.read(data, MacBytes.SOURCE_OFFSET), -1, frame, null);
+            localFrames += copyToEachBut(sender, -1, frame, null);
             return false;
         }
         int owner = index.find(MacBytes.read(data, MacBytes.DESTINATION_OFFSET));
+        if (promiscuousPorts > 0) {
+            copyToPromiscuous(sender, owner, frame, null);
+        }
         if (owner < 0) {
             return false;
+        }
+        if (security[owner].refusesInbound()) {
+            refuse(owner, frame);
+            return true;
         }
         localFrames++;
         deliveries[owner].deliver(frame);
         return true;
+    }
+
+    /** A frame for a virtual NIC whose guest changed its MAC against its port's policy: dropped, and counted there. */
+    private void refuse(int entry, FrameBuffer frame) {
+        droppedMacChangeRefused++;
+        deliveries[entry].receiveDropped(DropReason.MAC_CHANGE_REFUSED);
+        frame.release();
+    }
+
+    /** A copy of a unicast frame to each promiscuous port but the sender's and the owner's (entry {@code owner}). */
+    private void copyToPromiscuous(long sender, int owner, FrameBuffer frame, FrameHeaders parsed) {
+        for (int i = 0; i < macs.length; i++) {
+            if (i != owner && macs[i] != sender && security[i].promiscuous()) {
+                promiscuousCopies += deliverCopy(i, frame, parsed);
+            }
+        }
     }
 
     /**
@@ -146,20 +205,30 @@ final class InboundRouter implements Bond.InboundFrames {
             if (macs[i] == sender || i == skip) {
                 continue;
             }
-            FrameBuffer copy = copies.acquire();
-            if (copy == null) {
-                droppedNoBuffer++;
+            if (security[i].refusesInbound()) {
+                droppedMacChangeRefused++;
+                deliveries[i].receiveDropped(DropReason.MAC_CHANGE_REFUSED);
                 continue;
             }
-            copy.copyFrom(frame.data(), 0, frame.length());
-            delivered++;
-            if (parsed != null) {
-                deliveries[i].deliver(parsed, copy); // the same bytes as the original: parsed once per pass
-            } else {
-                deliveries[i].deliver(copy);
-            }
+            delivered += deliverCopy(i, frame, parsed);
         }
         return delivered;
+    }
+
+    /** Delivers a copy of the frame to entry {@code i}; 1 if a buffer was free, else 0 (counted). */
+    private int deliverCopy(int i, FrameBuffer frame, FrameHeaders parsed) {
+        FrameBuffer copy = copies.acquire();
+        if (copy == null) {
+            droppedNoBuffer++;
+            return 0;
+        }
+        copy.copyFrom(frame.data(), 0, frame.length());
+        if (parsed != null) {
+            deliveries[i].deliver(parsed, copy); // the same bytes as the original: parsed once per pass
+        } else {
+            deliveries[i].deliver(copy);
+        }
+        return 1;
     }
 
     @Override
@@ -177,6 +246,13 @@ final class InboundRouter implements Bond.InboundFrames {
         long destination = headers.destinationMac();
         if (!headers.isMulticast()) {
             int vnic = index.find(destination);
+            if (promiscuousPorts > 0) {
+                copyToPromiscuous(headers.sourceMac(), vnic, frame, headers);
+            }
+            if (vnic >= 0 && security[vnic].refusesInbound()) {
+                refuse(vnic, frame);
+                return;
+            }
             if (vnic >= 0) {
                 routedFrames++;
                 deliveries[vnic].deliver(headers, frame); // parsed once per pass: the virtual NIC's taps read these
@@ -212,7 +288,12 @@ final class InboundRouter implements Bond.InboundFrames {
             frame.release();
             return;
         }
-        routedFrames += copyToEachBut(sender, last, frame, headers) + 1;
+        routedFrames += copyToEachBut(sender, last, frame, headers);
+        if (security[last].refusesInbound()) {
+            refuse(last, frame);
+            return;
+        }
+        routedFrames++;
         deliveries[last].deliver(headers, frame);
     }
 }

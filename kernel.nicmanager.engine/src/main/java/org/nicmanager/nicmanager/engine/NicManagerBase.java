@@ -16,6 +16,7 @@ import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
+import org.nicmanager.kernel.api.vnic.VnicSecurity;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.distribution.Policies;
@@ -249,6 +250,16 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
     public VnicUplink connect(String uplink, String vm, long mac, int port, VnicDelivery delivery) {
         int priority = vms.priority(vm);
         return world.call(() -> table.connect(uplink, vm, priority, mac, port, delivery));
+    }
+
+    @Override
+    public void secure(int port, VnicSecurity security) {
+        world.run(() -> table.secure(port, security));
+    }
+
+    @Override
+    public void guestMacChanged(int port, long mac) {
+        world.run(() -> table.guestMacChanged(port, mac));
     }
 
     @Override

@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
+import org.nicmanager.kernel.api.vnic.VnicSecurity;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
+import org.nicmanager.lib.frames.MacBytes;
 
 /**
  * Virtual NICs connected to uplinks (patent [0059]): a virtual NIC's frames go out through its bond or unbonded NIC,
  * through the gate in front of it (the resource manager's decision, step 810), and frames for its MAC come back to it.
- * World thread only.
+ * A port's security policy is judged here for what its guest sends (forged transmits) and in the uplink's
+ * {@link InboundRouter} for what it receives. World thread only.
  */
 final class VnicPorts {
 
@@ -46,18 +50,14 @@ final class VnicPorts {
                     + " or an unbonded NIC; bonds: " + listing(maps.bonds.keySet()) + "; unbonded NICs: "
                     + listing(maps.nics.keySet().stream().filter(nic -> !maps.bondOfNic.containsKey(nic)).toList()));
         }
-        for (Uplink present : maps.all()) {
-            if (present.router.owns(mac)) {
-                throw new IllegalArgumentException("MAC " + MacAddress.format(mac) + " is already connected");
-            }
-        }
+        refuseOwnedMac(mac);
         if (uplinkOfPort.containsKey(port)) {
             throw new IllegalArgumentException("virtual NIC port " + port + " is already connected");
         }
         if (uplink == null) {
             uplink = maps.unbonded.computeIfAbsent(uplinkName, openUnbonded);
         }
-        uplink.router.connect(mac, port, delivery);
+        PortSecurity security = uplink.router.connect(mac, port, delivery);
         uplinkOfPort.put(port, uplink);
         if (maps.vms.connected(port, vm, priority)) {
             uplink.bond.vmsChanged();
@@ -66,11 +66,61 @@ final class VnicPorts {
         Gate gate = uplink.gate;
         InboundRouter local = uplink.router;
         return frame -> {
+            if (frame.length() >= MacBytes.SOURCE_OFFSET + 6
+                    && !security.admitsSource(MacBytes.read(frame.data(), MacBytes.SOURCE_OFFSET))) {
+                frame.release();
+                delivery.transmitDropped(DropReason.FORGED_SOURCE_MAC);
+                return true;
+            }
             if (!local.switchLocally(frame)) {
                 gate.offer(frame); // the gate owns the frame from here, whatever it decides
             }
             return true;
         };
+    }
+
+    private void refuseOwnedMac(long mac) {
+        for (Uplink present : maps.all()) {
+            if (present.router.owns(mac)) {
+                throw new IllegalArgumentException("MAC " + MacAddress.format(mac) + " is already connected");
+            }
+        }
+    }
+
+    /** Sets the security policy of the virtual NIC of that port. */
+    void secure(int port, VnicSecurity policy) {
+        Uplink uplink = uplinkOf(port);
+        PortSecurity security = uplink.router.securityOf(port);
+        if (security.policy().macChanges() != policy.macChanges() && security.effectiveMac() != security.assignedMac
+                && policy.macChanges()) {
+            refuseOwnedMac(security.effectiveMac()); // the guest's own MAC becomes the one it receives at
+        }
+        security.setPolicy(policy);
+        uplink.router.reindex();
+    }
+
+    /** The guest of that port set its adapter's MAC: its effective MAC. */
+    void guestMacChanged(int port, long mac) {
+        Uplink uplink = uplinkOf(port);
+        PortSecurity security = uplink.router.securityOf(port);
+        if (security.policy().macChanges() && mac != security.receivingMac()) {
+            refuseOwnedMac(mac);
+        }
+        security.setEffectiveMac(mac);
+        uplink.router.reindex();
+    }
+
+    /** The security of the virtual NIC of that port, for its views. */
+    PortSecurity securityOf(int port) {
+        return uplinkOf(port).router.securityOf(port);
+    }
+
+    private Uplink uplinkOf(int port) {
+        Uplink uplink = uplinkOfPort.get(port);
+        if (uplink == null) {
+            throw new IllegalArgumentException("no virtual NIC is connected at port " + port);
+        }
+        return uplink;
     }
 
     /** The virtual NIC leaves; an unbonded NIC no one uses any more is free to join a bond. */

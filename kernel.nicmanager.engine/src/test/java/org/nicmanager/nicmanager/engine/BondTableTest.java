@@ -18,6 +18,9 @@ import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.teaming.FailbackMode;
 import org.nicmanager.kernel.api.teaming.MemberRole;
 import org.nicmanager.kernel.api.time.ClockMode;
+import org.nicmanager.kernel.api.frame.DropReason;
+import org.nicmanager.kernel.api.vnic.VnicDelivery;
+import org.nicmanager.kernel.api.vnic.VnicSecurity;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.lib.frames.FrameWriter;
@@ -296,5 +299,117 @@ class BondTableTest {
         assertEquals(3, stats.offeredFrames());
         assertEquals(3, stats.dropped(org.nicmanager.kernel.api.frame.DropReason.NO_MEMBER_AVAILABLE));
         assertEquals(64, pool.available(), "every buffer came back");
+    }
+
+    /** A virtual NIC's side for the security tests: counts what it receives and what its port dropped, by reason. */
+    private static final class GuestSide implements VnicDelivery {
+        long received;
+        final long[] transmitDropped = new long[DropReason.values().length];
+        final long[] receiveDropped = new long[DropReason.values().length];
+
+        @Override
+        public void deliver(FrameBuffer frame) {
+            received++;
+            frame.release();
+        }
+
+        @Override
+        public void transmitDropped(DropReason reason) {
+            transmitDropped[reason.ordinal()]++;
+        }
+
+        @Override
+        public void receiveDropped(DropReason reason) {
+            receiveDropped[reason.ordinal()]++;
+        }
+    }
+
+    private static final long OTHER_MAC = MacAddress.parse("02:00:00:00:00:02").bits();
+    private static final long CHOSEN_MAC = MacAddress.parse("02:00:00:00:00:99").bits();
+
+    private void sendFrom(VnicUplink uplink, long sourceMac) {
+        world.run(() -> {
+            FrameBuffer frame = pool.acquire();
+            frame.setLength(FrameWriter.udpFrame(frame.data(), 200, HOST_MAC, sourceMac, 0x0A000064, 0x0A000001, 5000,
+                    9, 0, 0));
+            frame.setSourcePort(1);
+            uplink.send(frame);
+        });
+        world.advance(MILLIS);
+    }
+
+    /** Host h sends 10 frames to that MAC over the bond; returns how many it sent. */
+    private long hostSendsTo(long mac) {
+        long before = world.call(() -> net.hostStats("h")).txFrames();
+        world.run(() -> net.startTraffic("h", new TrafficSpec(MacAddress.format(mac), Rate.parse("10Mbps"), 100, 1,
+                TrafficPattern.CBR, 1, 10 * MILLIS, 10)));
+        world.advance(20 * MILLIS);
+        return world.call(() -> net.hostStats("h")).txFrames() - before;
+    }
+
+    @Test
+    void aForgedSourceMacIsDroppedAndCountedUntilThePortAcceptsForgedTransmits() {
+        world.call(() -> table.add("bond0", List.of("nic0"), NONE_RUNNING));
+        GuestSide guest = new GuestSide();
+        VnicUplink uplink = world.call(() -> table.connect("bond0", "vm1", 5, VM_MAC, 1, guest));
+
+        sendFrom(uplink, OTHER_MAC);
+        assertEquals(1, guest.transmitDropped[DropReason.FORGED_SOURCE_MAC.ordinal()]);
+        assertEquals(0, card("nic0").counters().txFrames(), "the forged frame never reached a NIC");
+        sendFrom(uplink, VM_MAC);
+        assertEquals(1, card("nic0").counters().txFrames(), "its own MAC goes out");
+
+        world.run(() -> table.secure(1, new VnicSecurity(true, false, false)));
+        sendFrom(uplink, OTHER_MAC);
+        assertEquals(2, card("nic0").counters().txFrames(), "accepted, a forged source goes out too");
+        assertEquals(1, guest.transmitDropped[DropReason.FORGED_SOURCE_MAC.ordinal()]);
+        assertEquals(64, pool.available(), "every buffer came back");
+    }
+
+    @Test
+    void aGuestThatChangedItsMacReceivesNothingUnlessThePortAcceptsMacChanges() {
+        world.call(() -> table.add("bond0", List.of("nic0"), NONE_RUNNING));
+        GuestSide guest = new GuestSide();
+        VnicUplink uplink = world.call(() -> table.connect("bond0", "vm1", 5, VM_MAC, 1, guest));
+        long sent = hostSendsTo(VM_MAC);
+        assertEquals(sent, guest.received);
+
+        world.run(() -> table.guestMacChanged(1, CHOSEN_MAC));
+        long refused = hostSendsTo(VM_MAC);
+        hostSendsTo(CHOSEN_MAC);
+        assertEquals(sent, guest.received, "rejected: nothing reaches the guest at either MAC");
+        assertEquals(refused, guest.receiveDropped[DropReason.MAC_CHANGE_REFUSED.ordinal()]);
+        assertEquals(refused, world.call(() -> table.report("bond0")).inbound().macChangeRefused());
+        sendFrom(uplink, CHOSEN_MAC);
+        assertEquals(1, card("nic0").counters().txFrames(), "what it sends is judged against the MAC it chose");
+        sendFrom(uplink, VM_MAC);
+        assertEquals(1, guest.transmitDropped[DropReason.FORGED_SOURCE_MAC.ordinal()], "so its assigned MAC is forged");
+
+        world.run(() -> table.secure(1, new VnicSecurity(false, true, false)));
+        long accepted = hostSendsTo(CHOSEN_MAC);
+        assertEquals(sent + accepted, guest.received, "accepted: the guest receives at the MAC it chose");
+        long unknownBefore = world.call(() -> table.report("bond0")).inbound().unknownDestination();
+        long toOld = hostSendsTo(VM_MAC);
+        assertEquals(unknownBefore + toOld, world.call(() -> table.report("bond0")).inbound().unknownDestination());
+        assertThrows(IllegalArgumentException.class, () -> world.run(() -> table.secure(7, VnicSecurity.REJECT_ALL)));
+    }
+
+    @Test
+    void onlyAPortThatAcceptsPromiscuousModeSeesOtherGuestsFrames() {
+        world.call(() -> table.add("bond0", List.of("nic0"), NONE_RUNNING));
+        GuestSide target = new GuestSide();
+        GuestSide listener = new GuestSide();
+        world.run(() -> table.connect("bond0", "vm1", 5, VM_MAC, 1, target));
+        world.run(() -> table.connect("bond0", "vm2", 5, OTHER_MAC, 2, listener));
+
+        long unseen = hostSendsTo(VM_MAC);
+        assertEquals(unseen, target.received);
+        assertEquals(0, listener.received, "rejected: only its own unicast");
+
+        world.run(() -> table.secure(2, new VnicSecurity(false, false, true)));
+        long seen = hostSendsTo(VM_MAC);
+        assertEquals(unseen + seen, target.received);
+        assertEquals(seen, listener.received, "accepted: a copy of each frame on its uplink");
+        assertEquals(seen, world.call(() -> table.report("bond0")).inbound().promiscuousCopies());
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.LongPredicate;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
+import org.nicmanager.kernel.api.vnic.VnicSecurity;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 
@@ -29,6 +30,9 @@ final class VnicUplinksTestDouble implements VnicUplinks {
     private final Map<Long, VnicDelivery> deliveries = new HashMap<>();
     private final Map<Integer, Long> macs = new HashMap<>();
     private final Map<String, Long> framesByBond = new HashMap<>();
+    /** The security policy and the guest's effective MAC each port was last given. */
+    final Map<Integer, VnicSecurity> security = new HashMap<>();
+    final Map<Integer, Long> guestMacs = new HashMap<>();
     /** Which frames (numbered from 0 in the order sent) are lost. */
     LongPredicate lose = n -> false;
     /** Which frames are held back and delivered after frame n + {@link #delayBy}. */
@@ -41,6 +45,26 @@ final class VnicUplinksTestDouble implements VnicUplinks {
     VnicUplinksTestDouble(NetworkWorld world, String... bonds) {
         this.world = world;
         this.bonds = new TreeSet<>(List.of(bonds));
+    }
+
+    @Override
+    public void secure(int port, VnicSecurity policy) {
+        requireWorldThread();
+        requireConnected(port);
+        security.put(port, policy);
+    }
+
+    @Override
+    public void guestMacChanged(int port, long mac) {
+        requireWorldThread();
+        requireConnected(port);
+        guestMacs.put(port, mac);
+    }
+
+    private void requireConnected(int port) {
+        if (!connected.containsKey(port)) {
+            throw new IllegalArgumentException("no virtual NIC is connected at port " + port);
+        }
     }
 
     @Override

@@ -24,5 +24,9 @@ public enum DropReason {
     /** Longer than the MTU of the NIC that would carry it. */
     TOO_LONG,
     /** No VM or host port owns the destination MAC. */
-    UNKNOWN_DESTINATION
+    UNKNOWN_DESTINATION,
+    /** The source MAC is not the virtual NIC's effective MAC, and its port rejects forged transmits. */
+    FORGED_SOURCE_MAC,
+    /** For a virtual NIC whose guest changed its MAC while its port rejects MAC changes: it receives nothing. */
+    MAC_CHANGE_REFUSED
 }

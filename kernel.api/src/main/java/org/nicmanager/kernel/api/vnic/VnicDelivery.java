@@ -31,4 +31,14 @@ public interface VnicDelivery {
      */
     default void transmitDropped(DropReason reason) {
     }
+
+    /**
+     * A frame for this virtual NIC was dropped before it reached it, by its own port's security policy (a guest whose
+     * MAC change was refused receives nothing: {@link DropReason#MAC_CHANGE_REFUSED}). Called on the frame path: count
+     * and return. The default ignores it.
+     *
+     * @since 1.3
+     */
+    default void receiveDropped(DropReason reason) {
+    }
 }

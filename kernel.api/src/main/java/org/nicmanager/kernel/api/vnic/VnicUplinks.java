@@ -20,4 +20,24 @@ public interface VnicUplinks {
 
     /** Disconnects the virtual NIC of that port; frames for its MAC are dropped as unknown from then on. */
     void disconnect(int port);
+
+    /**
+     * Sets the security policy of the virtual NIC of that port; a port starts with {@link VnicSecurity#REJECT_ALL}.
+     * Takes effect from the next frame.
+     *
+     * @throws IllegalArgumentException when no virtual NIC of that port is connected
+     * @since 1.3
+     */
+    void secure(int port, VnicSecurity security);
+
+    /**
+     * The guest of that port's virtual NIC set its adapter's MAC (its effective MAC; the MAC given at connect is the
+     * assigned one). Forged transmits are judged against the effective MAC; with MAC changes accepted, frames for the
+     * effective MAC reach the guest, and with them rejected, no frame does until the guest takes its assigned MAC back.
+     *
+     * @throws IllegalArgumentException when no virtual NIC of that port is connected, or another virtual NIC owns the
+     *             MAC
+     * @since 1.3
+     */
+    void guestMacChanged(int port, long mac);
 }

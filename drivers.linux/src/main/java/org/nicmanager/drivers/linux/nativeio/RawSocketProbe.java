@@ -1,0 +1,28 @@
+package org.nicmanager.drivers.linux.nativeio;
+
+/** Checks, before anything is configured, that this process may open raw packet sockets at all. */
+public final class RawSocketProbe {
+
+    private RawSocketProbe() {
+    }
+
+    /**
+     * Opens and closes an unbound AF_PACKET socket.
+     *
+     * @throws IllegalArgumentException naming CAP_NET_RAW when the kernel refuses it for want of privilege
+     */
+    public static void requireRawSockets(String interfaceName) {
+        int fd = LinuxCalls.socket(Abi.AF_PACKET, Abi.SOCK_RAW | Abi.SOCK_CLOEXEC, 0);
+        if (fd >= 0) {
+            LinuxCalls.close(fd);
+            return;
+        }
+        int errno = LinuxCalls.errno();
+        if (errno == Errno.EPERM || errno == Errno.EACCES) {
+            throw new IllegalArgumentException("interface '" + interfaceName + "' cannot be used: a raw socket needs"
+                    + " the capability CAP_NET_RAW, which this process lacks (" + LinuxCalls.describe(errno)
+                    + "); run the host as root or grant it CAP_NET_RAW and CAP_NET_ADMIN");
+        }
+        throw new IllegalStateException("socket(AF_PACKET, SOCK_RAW) failed: " + LinuxCalls.describe(errno));
+    }
+}

@@ -89,6 +89,7 @@ public final class ConfiguredLinuxNic {
             this.socket = PacketSocket.open(facts, LinuxNic.RECEIVE_SLOTS, LinuxNic.TRANSMIT_SLOTS);
             String offloads = Offloads.turnOff(socket.fd(), interfaceName);
             this.nic = openNic(rings, facts, offloads);
+            registry.running(name, nic); // before the service: a command that sees the service finds the NIC
             this.registration = context.registerService(PhysicalNic.class, nic, properties(facts));
         } catch (RuntimeException failed) {
             registry.release(name);
@@ -96,7 +97,6 @@ public final class ConfiguredLinuxNic {
             logger.error("Linux NIC '{}' not started: {}", name, failed.getMessage());
             throw failed;
         }
-        registry.running(name, nic);
         logger.info("Linux NIC '{}' runs on interface '{}'; offloads: {}", name, interfaceName, nic.offloads());
     }
 

@@ -75,6 +75,21 @@ public final class LinuxNicRegistry {
 
     synchronized void release(String name) {
         claims.remove(name);
+        notifyAll();
+    }
+
+    /**
+     * Waits until the NIC {@code name} has let its interface go (its threads stopped, its socket closed), so that a
+     * command that removed it returns only when the interface can be used again. Answers false on a timeout.
+     */
+    public synchronized boolean awaitReleased(String name, long timeoutMillis) throws InterruptedException {
+        long waitedMillis = 0;
+        long stepMillis = Math.max(1, timeoutMillis / 100);
+        while (claims.containsKey(name) && waitedMillis < timeoutMillis) {
+            wait(stepMillis); // woken by release; the step only bounds the total wait without reading a clock
+            waitedMillis += stepMillis;
+        }
+        return !claims.containsKey(name);
     }
 
     /** Why the configured NIC {@code name} did not start; kept until it starts or is claimed again. */

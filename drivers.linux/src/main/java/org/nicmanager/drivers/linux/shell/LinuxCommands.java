@@ -162,7 +162,7 @@ public final class LinuxCommands {
         Object interfaceName = configuration.getProperties().get(ConfiguredLinuxNic.INTERFACE);
         try (NicServiceWait registered = new NicServiceWait(context, name)) {
             configuration.delete();
-            if (!registered.awaitAbsent()) {
+            if (!registered.awaitAbsent() || !registry.awaitReleased(name, NicServiceWait.TIMEOUT_MILLIS)) {
                 throw new IllegalStateException("Linux NIC '" + name + "' was unconfigured but is still present after "
                         + NicServiceWait.TIMEOUT_MILLIS + " ms");
             }

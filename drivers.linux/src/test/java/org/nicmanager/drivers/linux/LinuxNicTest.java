@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -74,6 +76,7 @@ class LinuxNicTest {
         final List<Integer> aborted = new ArrayList<>();
         final Semaphore arrivals = new Semaphore(0);
         final Semaphore completions = new Semaphore(0);
+        final BlockingQueue<LinkState> linkStates = new LinkedBlockingQueue<>();
         int readyCalls;
 
         @Override
@@ -105,6 +108,7 @@ class LinuxNicTest {
 
         @Override
         public void linkStateChanged(PhysicalNic from, LinkState state) {
+            linkStates.add(state);
         }
     }
 
@@ -166,6 +170,30 @@ class LinuxNicTest {
         assertEquals(List.of(), world.call(() -> List.copyOf(recorder.aborted)));
         assertEquals(frames, world.call(nic::counters).txFrames());
         assertEquals(0, world.call(pool::inUse), "every buffer came back to the world's pool");
+    }
+
+    @Test
+    void theLinkFollowsThePeerThroughRtnetlinkNotifications() throws InterruptedException {
+        Recorder recorder = startNic();
+        LinuxNicRegistry registry = new LinuxNicRegistry();
+        registry.claim("uplink0", pair.hostEnd());
+        registry.running("uplink0", nic);
+        LinkMonitor monitor = new LinkMonitor(world, registry);
+        try {
+            assertEquals(LinkState.UP, world.call(nic::linkState));
+
+            pair.setPeerUp(false);
+            assertEquals(LinkState.DOWN, recorder.linkStates.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+            FrameBuffer frame = FrameBuffer.unpooled(64);
+            frame.setLength(60);
+            assertEquals(TransmitStatus.LINK_DOWN, world.call(() -> nic.transmit(frame)));
+
+            pair.setPeerUp(true);
+            assertEquals(LinkState.UP, recorder.linkStates.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+            assertEquals(LinkState.UP, world.call(nic::linkState));
+        } finally {
+            monitor.stop();
+        }
     }
 
     /** Offers a burst, waiting for ring space where BUSY; on the world thread. Answers the frames accepted. */

@@ -90,6 +90,9 @@ public final class ConfiguredLinuxNic {
             String offloads = Offloads.turnOff(socket.fd(), interfaceName);
             this.nic = openNic(rings, facts, offloads);
             registry.running(name, nic); // before the service: a command that sees the service finds the NIC
+            // The link monitor follows the carrier from now on; one changed since the facts were read is caught here.
+            boolean carrier = InterfaceFacts.read(interfaceName).carrier();
+            world.post(() -> nic.carrierChanged(carrier));
             this.registration = context.registerService(PhysicalNic.class, nic, properties(facts));
         } catch (RuntimeException failed) {
             registry.release(name);

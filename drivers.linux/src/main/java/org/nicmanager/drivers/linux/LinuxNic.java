@@ -85,7 +85,7 @@ public final class LinuxNic implements PhysicalNic {
         this.receiveRing = rings.openReceive(world, "linux " + name + " rx", RECEIVE_SLOTS, this::frameArrived);
         this.io = new NicIo(name, socket, receiveRing, transmitRing,
                 rings.newSupply("linux " + name + " rx", 2 * RECEIVE_SLOTS, maxFrameBytes, FrameMemory.HEAP),
-                maxFrameBytes);
+                maxFrameBytes, facts.carrier());
     }
 
     /** The longest frame of an MTU: header, payload and two VLAN tags. */
@@ -114,6 +114,8 @@ public final class LinuxNic implements PhysicalNic {
         LinkState next = carrier ? LinkState.UP : LinkState.DOWN;
         if (next != state) {
             state = next;
+            // Frames still queued come back aborted from the transmit thread, just after this change is told.
+            io.carrierChanged(carrier);
             if (listener != null) {
                 listener.linkStateChanged(this, next);
             }

@@ -113,6 +113,13 @@ class LinuxNicTest {
     }
 
     private Recorder startNic() {
+        Recorder recorder = openNic();
+        nic.startIo();
+        return recorder;
+    }
+
+    /** The NIC with its rings open and its I/O threads not yet started. */
+    private Recorder openNic() {
         Recorder recorder = new Recorder();
         InterfaceFacts facts = InterfaceFacts.read(pair.hostEnd());
         socket = PacketSocket.open(facts, 1024, 256);
@@ -121,7 +128,6 @@ class LinuxNicTest {
             card.attach(recorder);
             return card;
         });
-        nic.startIo();
         return recorder;
     }
 
@@ -194,6 +200,39 @@ class LinuxNicTest {
         } finally {
             monitor.stop();
         }
+    }
+
+    @Test
+    void framesQueuedWhenTheCarrierGoesComeBackAbortedOldestFirst() throws InterruptedException {
+        Recorder recorder = openNic();
+        FramePool pool = new FramePool(16, 128);
+        int queued = world.call(() -> transmitSome(pool, 10));
+        assertEquals(10, queued);
+        world.run(() -> nic.carrierChanged(false));
+        nic.startIo(); // the transmit thread finds the frames with the carrier gone
+
+        assertTrue(recorder.completions.tryAcquire(10, WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(upTo(10), world.call(() -> List.copyOf(recorder.aborted)));
+        assertEquals(List.of(), world.call(() -> List.copyOf(recorder.completed)));
+        assertEquals(10, world.call(nic::counters).txDropsLinkDown());
+        assertEquals(10, nic.drops().transmitAborted());
+        assertEquals(0, world.call(pool::inUse));
+    }
+
+    private int transmitSome(FramePool pool, int frames) {
+        int accepted = 0;
+        for (int i = 0; i < frames; i++) {
+            FrameBuffer frame = pool.acquire();
+            frame.setLength(60);
+            frame.memory().putShort(12, (short) PeerSocket.TEST_ETHERTYPE);
+            frame.memory().putInt(PeerSocket.SEQUENCE_OFFSET, i);
+            if (nic.transmit(frame) != TransmitStatus.ACCEPTED) {
+                frame.release();
+                break;
+            }
+            accepted++;
+        }
+        return accepted;
     }
 
     /** Offers a burst, waiting for ring space where BUSY; on the world thread. Answers the frames accepted. */

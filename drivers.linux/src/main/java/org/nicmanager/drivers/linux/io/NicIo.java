@@ -21,9 +21,9 @@ public final class NicIo {
     private final DriverDrops drops = new DriverDrops();
 
     public NicIo(String nicName, PacketSocket socket, ReceiveRing receiveRing, TransmitRing transmitRing,
-            FrameSupply supply, int maxFrameBytes) {
+            FrameSupply supply, int maxFrameBytes, boolean carrier) {
         this.receive = new ReceiveLoop(socket, receiveRing, supply, drops, maxFrameBytes);
-        this.transmit = new TransmitLoop(socket, transmitRing, drops);
+        this.transmit = new TransmitLoop(socket, transmitRing, drops, carrier);
         this.receiveThread = new Thread(receive, "linux " + nicName + " rx");
         this.transmitThread = new Thread(transmit, "linux " + nicName + " tx");
         receiveThread.setDaemon(true);
@@ -38,6 +38,11 @@ public final class NicIo {
     /** The transmit ring's doorbell; on the world thread. */
     public void framesWaiting() {
         transmit.framesWaiting();
+    }
+
+    /** The interface lost or regained its carrier; on the world thread. */
+    public void carrierChanged(boolean carrier) {
+        transmit.carrierChanged(carrier);
     }
 
     public DriverDrops drops() {

@@ -15,6 +15,8 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
  * take (the interface down, its queue full) is given back, and its frame completes ABORTED, so that the kernel can
  * resend it elsewhere; the others complete SENT. Completions are published once per batch.
  *
+ * <p>While the interface has no carrier, frames are not sent into the dead link but completed ABORTED at once.
+ *
  * <p>It sleeps in {@code poll()} on its {@link WakeUp}, which the ring's doorbell ({@link #framesWaiting()}) and
  * {@link #stop()} signal, or, while every slot is still with the kernel, on the socket's POLLOUT with a short bound.
  * Nothing is allocated, locked or logged per frame.
@@ -33,12 +35,15 @@ public final class TransmitLoop implements Runnable {
     private final Poller poller;
     private final FrameBuffer[] batch = new FrameBuffer[BATCH];
     private volatile boolean running = true;
+    /** False while the interface has no carrier: frames are then aborted, not sent into a dead link. */
+    private volatile boolean carrier;
     /** The next slot to fill, which is also the kernel's next slot after each flush. */
     private int slot;
     private boolean waitingForSlot;
 
-    public TransmitLoop(PacketSocket socket, TransmitRing ring, DriverDrops drops) {
+    public TransmitLoop(PacketSocket socket, TransmitRing ring, DriverDrops drops, boolean carrier) {
         this.socket = socket;
+        this.carrier = carrier;
         this.slots = socket.transmitRing();
         this.ring = ring;
         this.drops = drops;
@@ -54,7 +59,10 @@ public final class TransmitLoop implements Runnable {
     @Override
     public void run() {
         while (running) {
-            int filled = fill();
+            if (!carrier) {
+                abortWaiting();
+            }
+            int filled = carrier ? fill() : 0;
             if (filled > 0) {
                 flushAndComplete(filled);
             } else if (waitingForSlot) {
@@ -75,6 +83,28 @@ public final class TransmitLoop implements Runnable {
     /** The ring's doorbell, rung on the world thread after take() found the ring empty. */
     public void framesWaiting() {
         wakeUp.signal();
+    }
+
+    /**
+     * The interface lost or regained its carrier; from the world thread. Without carrier, the frames still in the
+     * ring come back ABORTED, oldest first, so that a bond can resend them on another member (patent [0101]).
+     */
+    public void carrierChanged(boolean up) {
+        carrier = up;
+        wakeUp.signal();
+    }
+
+    private void abortWaiting() {
+        FrameBuffer frame;
+        int aborted = 0;
+        while ((frame = ring.take()) != null) {
+            drops.countTransmitAborted();
+            ring.complete(frame, TransmitOutcome.ABORTED);
+            aborted++;
+        }
+        if (aborted > 0) {
+            ring.publish();
+        }
     }
 
     /** Asks the thread to stop; from any other thread. Frames still in the world's ring stay there. */

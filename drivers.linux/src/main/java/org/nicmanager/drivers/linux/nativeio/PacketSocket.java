@@ -44,13 +44,7 @@ public final class PacketSocket implements AutoCloseable {
     public static PacketSocket open(InterfaceFacts facts, int receiveFrames, int transmitFrames) {
         int fd = LinuxCalls.socket(Abi.AF_PACKET, Abi.SOCK_RAW | Abi.SOCK_CLOEXEC, Abi.ETH_P_ALL_NETWORK_ORDER);
         if (fd < 0) {
-            int errno = LinuxCalls.errno();
-            if (errno == Errno.EPERM || errno == Errno.EACCES) {
-                throw new IllegalArgumentException("interface '" + facts.name() + "' cannot be opened: a raw socket"
-                        + " needs the capability CAP_NET_RAW, which this process lacks (" + LinuxCalls.describe(errno)
-                        + "); run the host as root or grant it CAP_NET_RAW and CAP_NET_ADMIN");
-            }
-            throw failure("socket(AF_PACKET, SOCK_RAW)", facts.name(), errno);
+            throw RawSocketProbe.refusal(facts.name(), LinuxCalls.errno());
         }
         Pointer map = null;
         long mapBytes = 0;

@@ -17,12 +17,20 @@ public final class RawSocketProbe {
             LinuxCalls.close(fd);
             return;
         }
-        int errno = LinuxCalls.errno();
+        throw refusal(interfaceName, LinuxCalls.errno());
+    }
+
+    /**
+     * What a failed {@code socket(AF_PACKET, ...)} means: a refusal naming CAP_NET_RAW for want of privilege, else a
+     * failure naming the errno.
+     */
+    static RuntimeException refusal(String interfaceName, int errno) {
         if (errno == Errno.EPERM || errno == Errno.EACCES) {
-            throw new IllegalArgumentException("interface '" + interfaceName + "' cannot be used: a raw socket needs"
+            return new IllegalArgumentException("interface '" + interfaceName + "' cannot be used: a raw socket needs"
                     + " the capability CAP_NET_RAW, which this process lacks (" + LinuxCalls.describe(errno)
                     + "); run the host as root or grant it CAP_NET_RAW and CAP_NET_ADMIN");
         }
-        throw new IllegalStateException("socket(AF_PACKET, SOCK_RAW) failed: " + LinuxCalls.describe(errno));
+        return new IllegalStateException("socket(AF_PACKET, SOCK_RAW) for interface '" + interfaceName + "' failed: "
+                + LinuxCalls.describe(errno));
     }
 }

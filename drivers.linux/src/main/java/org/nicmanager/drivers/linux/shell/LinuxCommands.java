@@ -103,7 +103,8 @@ public final class LinuxCommands {
             throw new IllegalArgumentException("interface '" + interfaceName + "' is already used by NIC '"
                     + holder.get().name() + "'; interfaces in use: " + registry.interfacesInUse());
         }
-        Optional<Configuration> configured = find("(" + ConfiguredLinuxNic.INTERFACE + "=" + interfaceName + ")");
+        Optional<Configuration> configured = find("(" + ConfiguredLinuxNic.INTERFACE + "=" + ldapValue(interfaceName)
+                + ")");
         if (configured.isPresent()) {
             throw new IllegalArgumentException("interface '" + interfaceName + "' is already configured for NIC '"
                     + configured.get().getProperties().get(ConfiguredLinuxNic.NAME) + "'");
@@ -193,6 +194,18 @@ public final class LinuxCommands {
                 nic.speedBps(), facts.speedKnown(), nic.mtuBytes(), nic.linkState().name(), nic.counters().rxFrames(),
                 nic.counters().txFrames(), nic.drops().receivedTooLong(), nic.drops().receiveNoBuffer(),
                 nic.receiveRingCounters().refusedFull(), nic.drops().transmitAborted(), nic.offloads());
+    }
+
+    /** An interface name may hold characters that LDAP filters reserve; NIC names are checked and need no escape. */
+    private static String ldapValue(String value) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '\\' || c == '*' || c == '(' || c == ')') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
     }
 
     private Optional<Configuration> find(String filter) throws IOException {

@@ -8,14 +8,11 @@ import static org.junit.Assert.fail;
 import static org.junit.Assume.assumeTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +46,9 @@ public class LinuxNicCommandsTest extends NicManagerTestSupport {
     @Inject
     private NicInventory inventory;
 
+    private TestNamespace namespace;
     private String tag;
     private String hostEnd;
-    private String namespace;
 
     @Override
     protected List<Option> extraOptions() {
@@ -61,19 +58,15 @@ public class LinuxNicCommandsTest extends NicManagerTestSupport {
 
     @Before
     public void makeVethPair() throws Exception {
-        assumeTrue("needs root to make network namespaces", "root".equals(System.getProperty("user.name")));
-        tag = UUID.randomUUID().toString().substring(0, 8);
-        namespace = "nm-" + tag;
-        hostEnd = "nmh" + tag;
-        run("ip", "netns", "add", namespace);
-        run("ip", "link", "add", hostEnd, "type", "veth", "peer", "name", "nmp" + tag, "netns", namespace);
-        run("ip", "link", "set", hostEnd, "up");
-        run("ip", "netns", "exec", namespace, "ip", "link", "set", "nmp" + tag, "up");
+        assumeTrue("needs root to make network namespaces", TestNamespace.possible());
+        namespace = new TestNamespace();
+        tag = namespace.tag();
+        hostEnd = namespace.addPair(0);
     }
 
     @After
     public void removeVethPair() throws Exception {
-        if (tag == null) {
+        if (namespace == null) {
             return;
         }
         for (String command : List.of("linux:remove up" + tag, "linux:remove alt" + tag)) {
@@ -83,8 +76,7 @@ public class LinuxNicCommandsTest extends NicManagerTestSupport {
                 // the test removed it already, or never made it
             }
         }
-        quietly("ip", "link", "del", hostEnd);
-        quietly("ip", "netns", "del", namespace);
+        namespace.close();
     }
 
     /** What an operator sees; a refused command must leave it as it was. */
@@ -184,21 +176,5 @@ public class LinuxNicCommandsTest extends NicManagerTestSupport {
     private Bundle bundle(String symbolicName) {
         return Arrays.stream(context.getBundles()).filter(bundle -> symbolicName.equals(bundle.getSymbolicName()))
                 .findFirst().orElseThrow(() -> new AssertionError(symbolicName + " is not installed"));
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output.trim());
-        }
-    }
-
-    private static void quietly(String... command) {
-        try {
-            run(command);
-        } catch (IOException | InterruptedException | IllegalStateException alreadyGone) {
-            // nothing to remove
-        }
     }
 }

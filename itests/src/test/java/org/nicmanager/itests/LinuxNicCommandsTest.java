@@ -133,6 +133,24 @@ public class LinuxNicCommandsTest extends NicManagerTestSupport {
         }
     }
 
+    @Test
+    public void anInterfaceDeletedUnderARunningHostTakesItsNicAway() throws Exception {
+        String name = "up" + tag;
+        shell("linux:add " + name + " --interface " + hostEnd);
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        ServiceRegistration<EventHandler> handler = listen(events);
+        try {
+            namespace.deletePair(0);
+            assertEvent(events, NicTopics.REMOVED, name);
+            assertFalse(inventory.nics().stream().anyMatch(nic -> nic.name().equals(name)));
+
+            shell("linux:remove " + name); // the configuration stays until removed, and is removed cleanly
+            assertFalse(shell("linux:list --json").contains(name));
+        } finally {
+            handler.unregister();
+        }
+    }
+
     private ServiceRegistration<EventHandler> listen(BlockingQueue<Event> events) {
         Dictionary<String, Object> topics = new Hashtable<>();
         topics.put(EventConstants.EVENT_TOPIC, "nicmgr/nic/*");

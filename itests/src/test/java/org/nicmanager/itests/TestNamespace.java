@@ -50,6 +50,11 @@ final class TestNamespace implements AutoCloseable {
         run("ip", "netns", "exec", name, "ip", "link", "set", peerEnd(index), up ? "up" : "down");
     }
 
+    /** Deletes the host end of pair {@code index}, and so the pair, under whatever uses it. */
+    void deletePair(int index) throws IOException, InterruptedException {
+        run("ip", "link", "del", "nmh" + index + tag);
+    }
+
     private static void run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package org.nicmanager.drivers.linux;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.nicmanager.drivers.linux.nativeio.InterfaceFacts;
 import org.nicmanager.drivers.linux.nativeio.Offloads;
@@ -63,6 +64,7 @@ public final class ConfiguredLinuxNic {
     private final PacketSocket socket;
     private final LinuxNic nic;
     private final ServiceRegistration<PhysicalNic> registration;
+    private final AtomicBoolean takenDown = new AtomicBoolean();
 
     @Activate
     public ConfiguredLinuxNic(Config config, BundleContext context, @Reference NetworkWorld world,
@@ -89,7 +91,8 @@ public final class ConfiguredLinuxNic {
             this.socket = PacketSocket.open(facts, LinuxNic.RECEIVE_SLOTS, LinuxNic.TRANSMIT_SLOTS);
             String offloads = Offloads.turnOff(socket.fd(), interfaceName);
             this.nic = openNic(rings, facts, offloads);
-            registry.running(name, nic); // before the service: a command that sees the service finds the NIC
+            // before the service: a command that sees the service finds the NIC
+            registry.running(name, nic, () -> takeDown("its interface '" + interfaceName + "' was deleted"));
             // The link monitor follows the carrier from now on; one changed since the facts were read is caught here.
             boolean carrier = InterfaceFacts.read(interfaceName).carrier();
             world.post(() -> nic.carrierChanged(carrier));
@@ -126,8 +129,21 @@ public final class ConfiguredLinuxNic {
 
     @Deactivate
     void deactivate() {
+        takeDown(null);
+    }
+
+    /**
+     * Takes the NIC away, once: on deactivation, or from the link monitor when the interface was deleted ({@code why}
+     * says so; the configuration then stays, and the NIC is reported as a problem until it is removed).
+     */
+    private void takeDown(String why) {
+        if (!takenDown.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            registration.unregister();
+            if (registration != null) { // null only if the interface went while the constructor ran
+                registration.unregister();
+            }
         } catch (IllegalStateException alreadyGone) {
             // The framework unregisters a stopping bundle's services itself.
         }
@@ -141,6 +157,11 @@ public final class ConfiguredLinuxNic {
         } finally {
             registry.release(name);
         }
-        logger.info("Linux NIC '{}' removed", name);
+        if (why == null) {
+            logger.info("Linux NIC '{}' removed", name);
+        } else {
+            registry.recordProblem(name, "removed: " + why);
+            logger.warn("Linux NIC '{}' removed: {}", name, why);
+        }
     }
 }

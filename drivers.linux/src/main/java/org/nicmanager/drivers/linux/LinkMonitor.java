@@ -11,7 +11,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Link state from the kernel's rtnetlink notifications, on a thread of its own ("linux link monitor"): when an
  * interface a Linux NIC runs on loses or regains its carrier ({@code ip link set PEER down} on a veth, a pulled
- * cable), the NIC's state changes on the world thread at once, and its listener (a bond) is told. No polling.
+ * cable), the NIC's state changes on the world thread at once, and its listener (a bond) is told. An interface that
+ * is deleted takes its NIC away: the kernel sees a NIC removal, and a bond fails over. No polling.
  */
 @Component(service = LinkMonitor.class, immediate = true)
 public final class LinkMonitor {
@@ -43,6 +44,9 @@ public final class LinkMonitor {
 
     private void linkChanged(int interfaceIndex, boolean carrier, boolean removed) {
         registry.onInterface(interfaceIndex).ifPresent(nic -> world.post(() -> nic.carrierChanged(carrier)));
+        if (removed) {
+            registry.interfaceGone(interfaceIndex);
+        }
     }
 
     @Deactivate

@@ -40,6 +40,7 @@ public final class LinuxNic implements PhysicalNic {
     private final String name;
     private final InterfaceFacts facts;
     private final String offloads;
+    private final PacketSocket socket;
     private final TransmitRing transmitRing;
     private final ReceiveRing receiveRing;
     private final NicIo io;
@@ -69,6 +70,7 @@ public final class LinuxNic implements PhysicalNic {
         this.name = name;
         this.facts = facts;
         this.offloads = offloads;
+        this.socket = socket;
         this.state = facts.carrier() ? LinkState.UP : LinkState.DOWN;
         int maxFrameBytes = Math.min(FrameBuffer.MAX_FRAME_BYTES, maxFrameBytes(facts.mtuBytes()));
         this.transmitRing = rings.openTransmit(world, "linux " + name + " tx", TRANSMIT_SLOTS, new TransmitHandler() {
@@ -128,6 +130,11 @@ public final class LinuxNic implements PhysicalNic {
 
     public String offloads() {
         return offloads;
+    }
+
+    /** Frames the kernel dropped because the receive ring had no free slot. Control path (a system call). */
+    public long kernelDrops() {
+        return socket.kernelDrops();
     }
 
     public DriverDrops drops() {

@@ -20,8 +20,11 @@ public final class LinuxNicRegistry {
     public static final int MAX_NAME_LENGTH = 32;
     private static final Pattern NAME_FORM = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
 
-    /** A NIC claimed by a configuration; {@code nic} is null until it runs. */
-    public record Claim(String name, String interfaceName, LinuxNic nic) {
+    /**
+     * A NIC claimed by a configuration; {@code nic} is null until it runs, and {@code whenInterfaceGone} takes it down
+     * when its interface is deleted.
+     */
+    public record Claim(String name, String interfaceName, LinuxNic nic, Runnable whenInterfaceGone) {
     }
 
     private final Map<String, Claim> claims = new TreeMap<>();
@@ -51,7 +54,7 @@ public final class LinuxNicRegistry {
             throw new IllegalArgumentException("interface '" + interfaceName + "' is already used by NIC '"
                     + holder.get().name() + "'; interfaces in use: " + interfacesInUse());
         }
-        claims.put(name, new Claim(name, interfaceName, null));
+        claims.put(name, new Claim(name, interfaceName, null, null));
         problems.remove(name);
     }
 
@@ -65,11 +68,24 @@ public final class LinuxNicRegistry {
         return used.isEmpty() ? "none" : String.join(", ", used);
     }
 
-    /** The claimed NIC now runs. */
-    synchronized void running(String name, LinuxNic nic) {
+    /** The claimed NIC now runs; {@code whenInterfaceGone} is run, on the link monitor's thread, if it is deleted. */
+    synchronized void running(String name, LinuxNic nic, Runnable whenInterfaceGone) {
         Claim claim = claims.get(name);
         if (claim != null) {
-            claims.put(name, new Claim(name, claim.interfaceName(), nic));
+            claims.put(name, new Claim(name, claim.interfaceName(), nic, whenInterfaceGone));
+        }
+    }
+
+    /** The interface of index {@code interfaceIndex} was deleted: its NIC, if any, is taken down. */
+    void interfaceGone(int interfaceIndex) {
+        Runnable takeDown;
+        synchronized (this) {
+            takeDown = claims.values().stream().filter(claim -> claim.nic() != null
+                    && claim.nic().facts().index() == interfaceIndex).map(Claim::whenInterfaceGone).findFirst()
+                    .orElse(null);
+        }
+        if (takeDown != null) {
+            takeDown.run(); // outside the lock: it waits for threads and the world, and then releases the claim
         }
     }
 

@@ -183,7 +183,7 @@ class LinuxNicTest {
         Recorder recorder = startNic();
         LinuxNicRegistry registry = new LinuxNicRegistry();
         registry.claim("uplink0", pair.hostEnd());
-        registry.running("uplink0", nic);
+        registry.running("uplink0", nic, () -> { });
         LinkMonitor monitor = new LinkMonitor(world, registry);
         try {
             assertEquals(LinkState.UP, world.call(nic::linkState));

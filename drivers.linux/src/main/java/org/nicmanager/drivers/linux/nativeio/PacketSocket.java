@@ -24,6 +24,7 @@ public final class PacketSocket implements AutoCloseable {
     private final MappedRing receive;
     private final MappedRing transmit;
     private boolean closed;
+    private long kernelDrops;
 
     private PacketSocket(String interfaceName, int fd, Pointer map, long mapBytes, MappedRing receive,
             MappedRing transmit) {
@@ -146,17 +147,21 @@ public final class PacketSocket implements AutoCloseable {
     }
 
     /**
-     * The kernel's {@code PACKET_STATISTICS}: frames it received and frames it dropped for want of a free ring slot,
-     * since the last call (reading resets them). Control path: allocates.
+     * Frames the kernel dropped since the socket opened because the receive ring had no free slot (the receive thread
+     * was behind): the kernel's {@code PACKET_STATISTICS} {@code tp_drops}, which reading resets, added up here.
+     * Control path: a system call, and it allocates.
      */
-    public long[] readAndResetStatistics() {
-        Memory stats = new Memory(8);
+    public synchronized long kernelDrops() {
+        if (closed) {
+            return kernelDrops;
+        }
+        Memory stats = new Memory(8); // struct tpacket_stats: tp_packets, tp_drops
         Memory length = new Memory(4);
         length.setInt(0, 8);
-        if (LinuxCalls.getsockopt(fd, Abi.SOL_PACKET, Abi.PACKET_STATISTICS, stats, length) != 0) {
-            return new long[] {0, 0};
+        if (LinuxCalls.getsockopt(fd, Abi.SOL_PACKET, Abi.PACKET_STATISTICS, stats, length) == 0) {
+            kernelDrops += Integer.toUnsignedLong(stats.getInt(4));
         }
-        return new long[] {Integer.toUnsignedLong(stats.getInt(0)), Integer.toUnsignedLong(stats.getInt(4))};
+        return kernelDrops;
     }
 
     /** Unmaps the rings and closes the socket, once; the I/O threads must have stopped. */

@@ -51,11 +51,12 @@ public final class LinuxCommands {
 
     /**
      * One row of {@code linux:list}: the NIC, its interface as the kernel reported it, and every frame it did not carry
-     * by reason: too long, no free buffer (the world is behind), the world's ring full, aborted on transmit.
+     * by reason: no free slot in the kernel's ring (the receive thread is behind), too long, no free buffer (the world
+     * is behind), the world's ring full, aborted on transmit.
      */
     public record LinuxNicRow(String name, String interfaceName, int interfaceIndex, String mac, long speedBps,
-            boolean speedReported, int mtuBytes, String state, long rxFrames, long txFrames, long rxDropsTooLong,
-            long rxDropsNoBuffer, long rxDropsRingFull, long txAborted, String offloads) {
+            boolean speedReported, int mtuBytes, String state, long rxFrames, long txFrames, long rxDropsKernel,
+            long rxDropsTooLong, long rxDropsNoBuffer, long rxDropsRingFull, long txAborted, String offloads) {
     }
 
     /** What {@code linux:list} shows. */
@@ -192,8 +193,9 @@ public final class LinuxCommands {
         InterfaceFacts facts = nic.facts();
         return new LinuxNicRow(nic.name(), facts.name(), facts.index(), MacAddress.format(nic.macAddress()),
                 nic.speedBps(), facts.speedKnown(), nic.mtuBytes(), nic.linkState().name(), nic.counters().rxFrames(),
-                nic.counters().txFrames(), nic.drops().receivedTooLong(), nic.drops().receiveNoBuffer(),
-                nic.receiveRingCounters().refusedFull(), nic.drops().transmitAborted(), nic.offloads());
+                nic.counters().txFrames(), nic.kernelDrops(), nic.drops().receivedTooLong(),
+                nic.drops().receiveNoBuffer(), nic.receiveRingCounters().refusedFull(), nic.drops().transmitAborted(),
+                nic.offloads());
     }
 
     /** An interface name may hold characters that LDAP filters reserve; NIC names are checked and need no escape. */

@@ -176,6 +176,28 @@ class LinuxNicSteadyStateTest {
     }
 
     @Test
+    void transmitThroughputToThePeer() throws Exception {
+        assumeTrue(Boolean.getBoolean("linux.bench"), "a measurement: run with -Dlinux.bench=true");
+        Counter counter = startNic();
+        FramePool pool = new FramePool(LinuxNic.TRANSMIT_SLOTS, 128);
+        for (int b = 0; b < 100; b++) {
+            transmitBurst(counter, pool);
+        }
+        long peerBefore = pair.peerReceivedFrames();
+        int bursts = 4000;
+        long started = System.nanoTime();
+        for (int b = 0; b < bursts; b++) {
+            transmitBurst(counter, pool);
+        }
+        long nanos = System.nanoTime() - started;
+        long frames = (long) bursts * LinuxNic.TRANSMIT_SLOTS;
+        long delivered = pair.peerReceivedFrames() - peerBefore;
+        System.out.printf("linux NIC transmit: %d frames of 60 B completed in %.2f s (%.0f frames/s); the peer"
+                + " counted %d (%.0f frames/s); aborted %d%n", frames, nanos / 1e9, frames / (nanos / 1e9), delivered,
+                delivered / (nanos / 1e9), nic.drops().transmitAborted());
+    }
+
+    @Test
     void receiveThroughputFromARawSender() throws InterruptedException {
         assumeTrue(Boolean.getBoolean("linux.bench"), "a measurement: run with -Dlinux.bench=true");
         Counter counter = startNic();

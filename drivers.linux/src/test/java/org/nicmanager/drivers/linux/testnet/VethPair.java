@@ -81,6 +81,12 @@ public final class VethPair implements AutoCloseable {
         inNamespace("ip", "link", "set", peerEnd, up ? "up" : "down");
     }
 
+    /** The peer end's received-frames counter, as its namespace's kernel keeps it. */
+    public long peerReceivedFrames() {
+        return Long.parseLong(output("ip", "netns", "exec", namespace, "cat",
+                "/sys/class/net/" + peerEnd + "/statistics/rx_packets").trim());
+    }
+
     public void ip(String... arguments) {
         List<String> command = new ArrayList<>(List.of("ip"));
         command.addAll(List.of(arguments));
@@ -94,6 +100,11 @@ public final class VethPair implements AutoCloseable {
     }
 
     private static void run(List<String> command) {
+        output(command.toArray(new String[0]));
+    }
+
+    private static String output(String... arguments) {
+        List<String> command = List.of(arguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             byte[] output = process.getInputStream().readAllBytes();
@@ -105,6 +116,7 @@ public final class VethPair implements AutoCloseable {
                 throw new IllegalStateException(String.join(" ", command) + " failed: "
                         + new String(output, StandardCharsets.UTF_8).trim());
             }
+            return new String(output, StandardCharsets.UTF_8);
         } catch (IOException | InterruptedException failed) {
             throw new IllegalStateException(String.join(" ", command) + " could not run", failed);
         }

@@ -109,6 +109,7 @@ public final class LinuxNic implements PhysicalNic {
     void closeRings() {
         transmitRing.close();
         receiveRing.close();
+        io.close();
     }
 
     /** The carrier changed (an rtnetlink notification); on the world thread. */

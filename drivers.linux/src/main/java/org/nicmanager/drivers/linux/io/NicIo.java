@@ -54,8 +54,8 @@ public final class NicIo {
     }
 
     /**
-     * Stops both threads and waits for them; from any thread. Afterwards the world may close its rings and the socket
-     * may be closed.
+     * Stops both threads and waits for them; from any thread. Afterwards the world may close its rings, then
+     * {@link #close} this, and the socket may be closed.
      *
      * @throws IllegalStateException when a thread did not end in time (the socket must then stay open)
      */
@@ -64,6 +64,13 @@ public final class NicIo {
         transmit.stop();
         join(receiveThread);
         join(transmitThread);
+    }
+
+    /**
+     * Closes the threads' wake-ups, after {@link #stop} and once the world's rings are closed: a closed transmit ring
+     * refuses frames, so its doorbell can no longer ring a descriptor that may by then be another file's.
+     */
+    public void close() {
         receive.close();
         transmit.close();
     }

@@ -28,10 +28,11 @@ final class Poller {
 
     /**
      * Waits until the socket has one of {@code socketEvents}, the wake-up is signalled, or {@code timeoutMillis} pass
-     * (-1: no bound). Answers false on a timeout or an interrupted call.
+     * (-1: no bound). With no socket events the socket is left out (poll skips a negative descriptor), so that an
+     * error pending on it cannot keep waking an idle thread. Answers false on a timeout or an interrupted call.
      */
     boolean await(short socketEvents, int timeoutMillis) {
-        fds.setInt(0, socketFd);
+        fds.setInt(0, socketEvents == 0 ? -1 : socketFd);
         fds.setShort(4, socketEvents);
         fds.setShort(6, (short) 0);
         fds.setInt(8, wakeFd);

@@ -28,6 +28,10 @@ import org.nicmanager.kernel.api.time.NetworkWorld;
  * receive arrive through the receive ring and go to the listener, unless they are unicast for another MAC while the
  * NIC is not promiscuous (the socket always hears everything; the filter is the card's, as on a simulated card).
  * Transmitted frames go through the transmit ring, and their completions come back in ring order.
+ *
+ * <p>Unlike a card modelled on the world thread, the frames still queued when the carrier goes come back through
+ * {@link NicListener#transmitAborted} just <em>after</em> {@link NicListener#linkStateChanged}: only the transmit
+ * thread may take them from the ring, and it learns of the change from the world.
  */
 public final class LinuxNic implements PhysicalNic {
 

@@ -86,37 +86,54 @@ public final class ConfiguredLinuxNic {
             logger.error("Linux NIC '{}' not started: {}", name, refused.getMessage());
             throw refused;
         }
+        PacketSocket opened = null;
+        LinuxNic started = null;
+        InterfaceFacts facts;
         try {
-            InterfaceFacts facts = InterfaceFacts.read(interfaceName);
-            this.socket = PacketSocket.open(facts, LinuxNic.RECEIVE_SLOTS, LinuxNic.TRANSMIT_SLOTS);
-            String offloads = Offloads.turnOff(socket.fd(), interfaceName);
-            this.nic = openNic(rings, facts, offloads);
-            // before the service: a command that sees the service finds the NIC
-            registry.running(name, nic, () -> takeDown("its interface '" + interfaceName + "' was deleted"));
+            facts = InterfaceFacts.read(interfaceName);
+            opened = PacketSocket.open(facts, LinuxNic.RECEIVE_SLOTS, LinuxNic.TRANSMIT_SLOTS);
+            String offloads = Offloads.turnOff(opened.fd(), interfaceName);
+            PacketSocket socketOfNic = opened;
+            started = world.call(() -> new LinuxNic(rings, world, name, facts, socketOfNic, offloads));
+            started.startIo();
             // The link monitor follows the carrier from now on; one changed since the facts were read is caught here.
             boolean carrier = InterfaceFacts.read(interfaceName).carrier();
-            world.post(() -> nic.carrierChanged(carrier));
-            this.registration = context.registerService(PhysicalNic.class, nic, properties(facts));
+            LinuxNic startedNic = started;
+            world.post(() -> startedNic.carrierChanged(carrier));
         } catch (RuntimeException failed) {
-            registry.release(name);
-            registry.recordProblem(name, failed.getMessage());
-            logger.error("Linux NIC '{}' not started: {}", name, failed.getMessage());
-            throw failed;
+            throw notStarted(failed, started, opened);
         }
+        this.socket = opened;
+        this.nic = started;
+        // before the service: a command that sees the service finds the NIC
+        registry.running(name, nic, () -> takeDown("its interface '" + interfaceName + "' was deleted"));
+        ServiceRegistration<PhysicalNic> registered;
+        try {
+            registered = context.registerService(PhysicalNic.class, nic, properties(facts));
+        } catch (RuntimeException failed) {
+            throw notStarted(failed, nic, socket);
+        }
+        this.registration = registered;
         logger.info("Linux NIC '{}' runs on interface '{}'; offloads: {}", name, interfaceName, nic.offloads());
     }
 
-    /** Opens the rings on the world and starts the I/O threads; closes the socket if that fails. */
-    private LinuxNic openNic(DriverRings rings, InterfaceFacts facts, String offloads) {
-        LinuxNic opened;
+    /** Undoes a start that failed half way, records why, and answers the failure to rethrow. */
+    private RuntimeException notStarted(RuntimeException failed, LinuxNic started, PacketSocket opened) {
         try {
-            opened = world.call(() -> new LinuxNic(rings, world, name, facts, socket, offloads));
-        } catch (RuntimeException failed) {
-            socket.close();
-            throw failed;
+            if (started != null) {
+                started.stopIo();
+                world.run(started::closeRings);
+            }
+            if (opened != null) {
+                opened.close();
+            }
+        } catch (RuntimeException stuck) {
+            failed.addSuppressed(stuck);
         }
-        opened.startIo();
-        return opened;
+        registry.release(name);
+        registry.recordProblem(name, failed.getMessage());
+        logger.error("Linux NIC '{}' not started: {}", name, failed.getMessage());
+        return failed;
     }
 
     private Dictionary<String, Object> properties(InterfaceFacts facts) {

@@ -80,6 +80,7 @@ public final class ConfiguredLinuxNic {
         try {
             LinuxNicRegistry.checkName(name);
             InterfaceFacts.read(interfaceName); // refuses an unknown interface, naming those that exist
+            InterfaceFacts.requireNoMaster(interfaceName);
             registry.claim(name, interfaceName);
         } catch (IllegalArgumentException refused) {
             registry.recordProblem(name, refused.getMessage());

@@ -51,6 +51,30 @@ public record InterfaceFacts(String name, int index, int mtuBytes, long speedBps
                 speedKnown, mac(text(folder.resolve("address"))), number(folder.resolve("carrier"), 0) == 1);
     }
 
+    /**
+     * Refuses an interface that the kernel has given to a master device (a bond, a team, a bridge): its frames belong
+     * to that device, so it cannot also be a NIC of this host.
+     *
+     * @throws IllegalArgumentException naming the interface, its master and what kind of device that is
+     */
+    public static void requireNoMaster(String name) {
+        Path master = SYS_CLASS_NET.resolve(name).resolve("master");
+        if (!Files.isSymbolicLink(master)) {
+            return;
+        }
+        String masterName;
+        try {
+            masterName = Files.readSymbolicLink(master).getFileName().toString();
+        } catch (IOException unreadable) {
+            masterName = "?";
+        }
+        Path masterFolder = SYS_CLASS_NET.resolve(masterName);
+        String kind = Files.isDirectory(masterFolder.resolve("bonding")) ? "bond"
+                : Files.isDirectory(masterFolder.resolve("bridge")) ? "bridge" : "device";
+        throw new IllegalArgumentException("interface '" + name + "' is already used by the kernel's " + kind + " '"
+                + masterName + "' (its master); free it first (ip link set " + name + " nomaster) or choose another");
+    }
+
     /** A file holding one decimal number; {@code absent} when it cannot be read (EINVAL while down, say). */
     private static long number(Path file, long absent) {
         String value = text(file);

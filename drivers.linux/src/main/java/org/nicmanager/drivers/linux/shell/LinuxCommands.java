@@ -92,6 +92,7 @@ public final class LinuxCommands {
                     + String.join(", ", InterfaceFacts.names()));
         }
         InterfaceFacts facts = InterfaceFacts.read(interfaceName);
+        InterfaceFacts.requireNoMaster(interfaceName);
         checkInterfaceFree(interfaceName);
         checkNameFree(name);
         RawSocketProbe.requireRawSockets(interfaceName);

@@ -60,6 +60,23 @@ class PacketSocketTest {
     }
 
     @Test
+    void anInterfaceInAKernelBridgeIsRefusedNamingTheBridge() {
+        String bridge = "nmb" + pair.hostEnd().substring(3);
+        pair.ip("link", "add", bridge, "type", "bridge");
+        try {
+            InterfaceFacts.requireNoMaster(pair.hostEnd()); // free: no refusal
+            pair.ip("link", "set", pair.hostEnd(), "master", bridge);
+
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> InterfaceFacts.requireNoMaster(pair.hostEnd()));
+            assertTrue(refused.getMessage().contains("'" + pair.hostEnd() + "'"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("bridge '" + bridge + "'"), refused.getMessage());
+        } finally {
+            pair.ip("link", "del", bridge);
+        }
+    }
+
+    @Test
     void offloadsAreTurnedOffAndReported() {
         try (PacketSocket socket = PacketSocket.open(InterfaceFacts.read(pair.hostEnd()), 64, 64)) {
             String report = Offloads.turnOff(socket.fd(), pair.hostEnd());

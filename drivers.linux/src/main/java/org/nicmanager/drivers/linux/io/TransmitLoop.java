@@ -1,0 +1,175 @@
+package org.nicmanager.drivers.linux.io;
+
+import org.nicmanager.drivers.linux.nativeio.Abi;
+import org.nicmanager.drivers.linux.nativeio.MappedRing;
+import org.nicmanager.drivers.linux.nativeio.PacketSocket;
+import org.nicmanager.drivers.linux.nativeio.WakeUp;
+import org.nicmanager.kernel.api.driver.TransmitOutcome;
+import org.nicmanager.kernel.api.driver.TransmitRing;
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+
+/**
+ * A NIC's transmit thread: it takes frames from the world's {@link TransmitRing} in ring order, copies each into a free
+ * slot of the memory-mapped transmit ring (data at frame + 32), marks it SEND_REQUEST, and flushes a batch with one
+ * {@code sendto(fd, NULL, 0, MSG_DONTWAIT, NULL, 0)}. The kernel takes the marked slots in order; a slot it did not
+ * take (the interface down, its queue full) is given back, and its frame completes ABORTED, so that the kernel can
+ * resend it elsewhere; the others complete SENT. Completions are published once per batch.
+ *
+ * <p>While the interface has no carrier, frames are not sent into the dead link but completed ABORTED at once.
+ *
+ * <p>It sleeps in {@code poll()} on its {@link WakeUp}, which the ring's doorbell ({@link #framesWaiting()}) and
+ * {@link #stop()} signal, or, while every slot is still with the kernel, on the socket's POLLOUT with a short bound.
+ * Nothing is allocated, locked or logged per frame.
+ */
+public final class TransmitLoop implements Runnable {
+
+    static final int BATCH = 64;
+    /** Bound on a wait for the kernel to free a slot, should its wake-up (POLLOUT) not come. */
+    private static final int SLOT_WAIT_MILLIS = 1;
+
+    private final PacketSocket socket;
+    private final MappedRing slots;
+    private final TransmitRing ring;
+    private final DriverDrops drops;
+    private final WakeUp wakeUp;
+    private final Poller poller;
+    private final FrameBuffer[] batch = new FrameBuffer[BATCH];
+    private volatile boolean running = true;
+    /** False while the interface has no carrier: frames are then aborted, not sent into a dead link. */
+    private volatile boolean carrier;
+    /** The next slot to fill, which is also the kernel's next slot after each flush. */
+    private int slot;
+    private boolean waitingForSlot;
+
+    public TransmitLoop(PacketSocket socket, TransmitRing ring, DriverDrops drops, boolean carrier) {
+        this.socket = socket;
+        this.carrier = carrier;
+        this.slots = socket.transmitRing();
+        this.ring = ring;
+        this.drops = drops;
+        this.wakeUp = new WakeUp("the transmit thread of " + socket.interfaceName());
+        this.poller = new Poller(socket.fd(), wakeUp.fd());
+    }
+
+    /** The largest frame a slot holds. */
+    public int maxFrameBytes() {
+        return slots.geometry().maxFrameBytes(Abi.TPACKET2_TX_DATA_OFFSET);
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            if (!carrier) {
+                abortWaiting();
+            }
+            int filled = carrier ? fill() : 0;
+            if (filled > 0) {
+                flushAndComplete(filled);
+            } else if (waitingForSlot) {
+                poller.await(Abi.POLLOUT, SLOT_WAIT_MILLIS);
+                consumeWakeUp();
+            } else if (poller.await((short) 0, -1)) {
+                consumeWakeUp(); // take() found the ring empty: the next offer rings the doorbell
+            }
+        }
+    }
+
+    private void consumeWakeUp() {
+        if (poller.woken()) {
+            wakeUp.consume();
+        }
+    }
+
+    /** The ring's doorbell, rung on the world thread after take() found the ring empty. */
+    public void framesWaiting() {
+        wakeUp.signal();
+    }
+
+    /**
+     * The interface lost or regained its carrier; from the world thread. Without carrier, the frames still in the
+     * ring come back ABORTED, oldest first, so that a bond can resend them on another member (patent [0101]).
+     */
+    public void carrierChanged(boolean up) {
+        carrier = up;
+        wakeUp.signal();
+    }
+
+    private void abortWaiting() {
+        FrameBuffer frame;
+        int aborted = 0;
+        while ((frame = ring.take()) != null) {
+            drops.countTransmitAborted();
+            ring.complete(frame, TransmitOutcome.ABORTED);
+            aborted++;
+        }
+        if (aborted > 0) {
+            ring.publish();
+        }
+    }
+
+    /** Asks the thread to stop; from any other thread. Frames still in the world's ring stay there. */
+    public void stop() {
+        running = false;
+        wakeUp.signal();
+    }
+
+    /** Closes the wake-up, once the thread has ended. */
+    public void close() {
+        wakeUp.close();
+    }
+
+    /** Moves frames into free slots, up to a batch; answers how many. */
+    private int fill() {
+        waitingForSlot = false;
+        int filled = 0;
+        int next = slot;
+        while (filled < BATCH) {
+            int status = slots.status(next);
+            if (status != Abi.TP_STATUS_AVAILABLE && status != Abi.TP_STATUS_WRONG_FORMAT) {
+                waitingForSlot = true; // the kernel still holds it
+                break;
+            }
+            FrameBuffer frame = ring.take();
+            if (frame == null) {
+                break;
+            }
+            int data = slots.offset(next) + Abi.TPACKET2_TX_DATA_OFFSET;
+            frame.copyTo(slots.memory(), data);
+            slots.setIntField(next, Abi.TP_LEN, frame.length());
+            slots.setStatus(next, Abi.TP_STATUS_SEND_REQUEST);
+            batch[filled++] = frame;
+            next = slots.next(next);
+        }
+        return filled;
+    }
+
+    /**
+     * Flushes, then completes the batch in order. The kernel took the marked slots in order from {@link #slot}: the
+     * first one still marked SEND_REQUEST is where it stopped, so it and the rest are given back and aborted.
+     */
+    private void flushAndComplete(int filled) {
+        socket.flush();
+        int taken = 0;
+        int at = slot;
+        while (taken < filled && slots.status(at) != Abi.TP_STATUS_SEND_REQUEST) {
+            at = slots.next(at);
+            taken++;
+        }
+        slot = at;
+        for (int i = taken; i < filled; i++) {
+            slots.setStatus(at, Abi.TP_STATUS_AVAILABLE);
+            at = slots.next(at);
+        }
+        for (int i = 0; i < filled; i++) {
+            FrameBuffer frame = batch[i];
+            batch[i] = null;
+            if (i < taken) {
+                ring.complete(frame, TransmitOutcome.SENT);
+            } else {
+                drops.countTransmitAborted();
+                ring.complete(frame, TransmitOutcome.ABORTED);
+            }
+        }
+        ring.publish();
+    }
+}

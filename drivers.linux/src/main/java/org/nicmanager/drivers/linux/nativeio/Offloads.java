@@ -1,0 +1,85 @@
+package org.nicmanager.drivers.linux.nativeio;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.sun.jna.Memory;
+
+/**
+ * Turns GRO, GSO and TSO off on an interface the host owns, through the ethtool ioctl ({@code SIOCETHTOOL} with the
+ * per-feature commands ETHTOOL_S{GRO,GSO,TSO}), no {@code ethtool} program needed. With GRO on, AF_PACKET hands over
+ * frames far larger than the MTU, which no peer can take back (issue 15, pitfalls); with GSO and TSO on, the kernel
+ * would do the same to what the host transmits. What was done is reported, not hidden: the answer of
+ * {@link #turnOff} is one line per feature for {@code linux:list}.
+ */
+public final class Offloads {
+
+    private static final long SIOCETHTOOL = 0x8946;
+    private static final int IFREQ_BYTES = 40;
+    private static final int IFNAMSIZ = 16;
+
+    /** An offload and its ethtool get and set commands. */
+    private enum Feature {
+        GRO(0x2b, 0x2c), GSO(0x23, 0x24), TSO(0x1e, 0x1f);
+
+        final int get;
+        final int set;
+
+        Feature(int get, int set) {
+            this.get = get;
+            this.set = set;
+        }
+    }
+
+    private Offloads() {
+    }
+
+    /**
+     * Turns each offload off on {@code interfaceName}, using {@code fd} (any socket) for the ioctl. Never throws: a
+     * feature the device cannot change, or a missing CAP_NET_ADMIN, is reported in the answer.
+     *
+     * @return e.g. "gro off (was on), gso off (was off), tso unchangeable (EOPNOTSUPP ...)"
+     */
+    public static String turnOff(int fd, String interfaceName) {
+        List<String> report = new ArrayList<>();
+        for (Feature feature : Feature.values()) {
+            report.add(turnOff(fd, interfaceName, feature));
+        }
+        return String.join(", ", report);
+    }
+
+    private static String turnOff(int fd, String interfaceName, Feature feature) {
+        String name = feature.name().toLowerCase(java.util.Locale.ROOT);
+        int before = call(fd, interfaceName, feature.get, 0);
+        if (before < 0) {
+            return name + " unknown (" + LinuxCalls.describe(-before) + ")";
+        }
+        if (before == 0) {
+            return name + " off (was off)";
+        }
+        int set = call(fd, interfaceName, feature.set, 0);
+        if (set < 0) {
+            return name + " left on (" + LinuxCalls.describe(-set)
+                    + (-set == Errno.EPERM ? "; changing it needs CAP_NET_ADMIN" : "") + ")";
+        }
+        int after = call(fd, interfaceName, feature.get, 0);
+        return after == 0 ? name + " off (was on)" : name + " left on (the device keeps it)";
+    }
+
+    /** One {@code struct ethtool_value} command; answers its data, or minus the errno. */
+    private static int call(int fd, String interfaceName, int command, int data) {
+        Memory value = new Memory(8);
+        value.setInt(0, command);
+        value.setInt(4, data);
+        Memory request = new Memory(IFREQ_BYTES);
+        request.clear();
+        byte[] name = interfaceName.getBytes(StandardCharsets.US_ASCII);
+        request.write(0, name, 0, Math.min(name.length, IFNAMSIZ - 1));
+        request.setPointer(IFNAMSIZ, value);
+        if (LinuxCalls.ioctl(fd, SIOCETHTOOL, request) != 0) {
+            return -LinuxCalls.errno();
+        }
+        return value.getInt(4);
+    }
+}

@@ -1,0 +1,177 @@
+package org.nicmanager.drivers.linux.nativeio;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+
+/**
+ * An AF_PACKET socket bound to one interface (SOCK_RAW, every protocol), with TPACKET_V2 receive and transmit rings in
+ * one memory map, the interface in promiscuous mode through a packet membership (which the kernel drops when the socket
+ * closes), {@code PACKET_LOSS} so that a malformed transmit frame is skipped rather than stalling the ring, and
+ * {@code PACKET_IGNORE_OUTGOING} so that the socket does not hear its own transmissions.
+ *
+ * <p>The order matters (issue 15, pitfalls): the version before the rings; one mmap holding the receive ring and then
+ * the transmit ring; bind after the rings exist, so that no frame lands in the socket's ordinary queue.
+ */
+public final class PacketSocket implements AutoCloseable {
+
+    private final String interfaceName;
+    private final int fd;
+    private final Pointer map;
+    private final long mapBytes;
+    private final MappedRing receive;
+    private final MappedRing transmit;
+    private boolean closed;
+    private long kernelDrops;
+
+    private PacketSocket(String interfaceName, int fd, Pointer map, long mapBytes, MappedRing receive,
+            MappedRing transmit) {
+        this.interfaceName = interfaceName;
+        this.fd = fd;
+        this.map = map;
+        this.mapBytes = mapBytes;
+        this.receive = receive;
+        this.transmit = transmit;
+    }
+
+    /**
+     * Opens a socket on {@code facts}' interface with rings sized for its MTU.
+     *
+     * @throws IllegalArgumentException when this process lacks CAP_NET_RAW (named in the message)
+     * @throws IllegalStateException when a system call fails for another reason (named, with its errno)
+     */
+    public static PacketSocket open(InterfaceFacts facts, int receiveFrames, int transmitFrames) {
+        int fd = LinuxCalls.socket(Abi.AF_PACKET, Abi.SOCK_RAW | Abi.SOCK_CLOEXEC, Abi.ETH_P_ALL_NETWORK_ORDER);
+        if (fd < 0) {
+            throw RawSocketProbe.refusal(facts.name(), LinuxCalls.errno());
+        }
+        Pointer map = null;
+        long mapBytes = 0;
+        try {
+            setInt(fd, Abi.PACKET_VERSION, Abi.TPACKET_V2, "PACKET_VERSION", facts.name());
+            setInt(fd, Abi.PACKET_LOSS, 1, "PACKET_LOSS", facts.name());
+            setInt(fd, Abi.PACKET_IGNORE_OUTGOING, 1, "PACKET_IGNORE_OUTGOING", facts.name());
+            RingGeometry rx = RingGeometry.forMtu(facts.mtuBytes(), receiveFrames);
+            RingGeometry tx = RingGeometry.forMtu(facts.mtuBytes(), transmitFrames);
+            setRing(fd, Abi.PACKET_RX_RING, rx, "PACKET_RX_RING", facts.name());
+            setRing(fd, Abi.PACKET_TX_RING, tx, "PACKET_TX_RING", facts.name());
+            mapBytes = (long) rx.totalBytes() + tx.totalBytes();
+            map = LinuxCalls.mmap(null, mapBytes, Abi.PROT_READ_WRITE, Abi.MAP_SHARED, fd, 0);
+            if (map == null || Pointer.nativeValue(map) == -1L) {
+                map = null;
+                throw failure("mmap of the rings", facts.name(), LinuxCalls.errno());
+            }
+            bind(fd, facts);
+            addPromiscuousMembership(fd, facts);
+            ByteBuffer memory = map.getByteBuffer(0, mapBytes).order(ByteOrder.nativeOrder());
+            return new PacketSocket(facts.name(), fd, map, mapBytes, new MappedRing(memory, 0, rx),
+                    new MappedRing(memory, rx.totalBytes(), tx));
+        } catch (RuntimeException failed) {
+            if (map != null) {
+                LinuxCalls.munmap(map, mapBytes);
+            }
+            LinuxCalls.close(fd);
+            throw failed;
+        }
+    }
+
+    private static void setInt(int fd, int option, int value, String what, String interfaceName) {
+        Memory memory = new Memory(4);
+        memory.setInt(0, value);
+        if (LinuxCalls.setsockopt(fd, Abi.SOL_PACKET, option, memory, 4) != 0) {
+            throw failure("setsockopt " + what, interfaceName, LinuxCalls.errno());
+        }
+    }
+
+    private static void setRing(int fd, int option, RingGeometry geometry, String what, String interfaceName) {
+        Memory request = new Memory(16); // struct tpacket_req
+        request.setInt(0, geometry.blockBytes());
+        request.setInt(4, geometry.blocks());
+        request.setInt(8, geometry.frameBytes());
+        request.setInt(12, geometry.frames());
+        if (LinuxCalls.setsockopt(fd, Abi.SOL_PACKET, option, request, 16) != 0) {
+            throw failure("setsockopt " + what + " " + geometry, interfaceName, LinuxCalls.errno());
+        }
+    }
+
+    private static void bind(int fd, InterfaceFacts facts) {
+        Memory address = new Memory(Abi.SOCKADDR_LL_BYTES);
+        address.clear();
+        address.setShort(0, (short) Abi.AF_PACKET);
+        address.setShort(2, (short) Abi.ETH_P_ALL_NETWORK_ORDER);
+        address.setInt(4, facts.index());
+        if (LinuxCalls.bind(fd, address, Abi.SOCKADDR_LL_BYTES) != 0) {
+            throw failure("bind", facts.name(), LinuxCalls.errno());
+        }
+    }
+
+    private static void addPromiscuousMembership(int fd, InterfaceFacts facts) {
+        Memory request = new Memory(16); // struct packet_mreq
+        request.clear();
+        request.setInt(0, facts.index());
+        request.setShort(4, (short) Abi.PACKET_MR_PROMISC);
+        if (LinuxCalls.setsockopt(fd, Abi.SOL_PACKET, Abi.PACKET_ADD_MEMBERSHIP, request, 16) != 0) {
+            throw failure("setsockopt PACKET_ADD_MEMBERSHIP (promiscuous)", facts.name(), LinuxCalls.errno());
+        }
+    }
+
+    static IllegalStateException failure(String call, String interfaceName, int errno) {
+        return new IllegalStateException(call + " on interface '" + interfaceName + "' failed: "
+                + LinuxCalls.describe(errno));
+    }
+
+    public String interfaceName() {
+        return interfaceName;
+    }
+
+    public int fd() {
+        return fd;
+    }
+
+    public MappedRing receiveRing() {
+        return receive;
+    }
+
+    public MappedRing transmitRing() {
+        return transmit;
+    }
+
+    /**
+     * Asks the kernel to send every frame marked SEND_REQUEST, without waiting: {@code sendto(fd, NULL, 0,
+     * MSG_DONTWAIT, NULL, 0)}. Answers the bytes sent or -1 (see {@link LinuxCalls#errno()}).
+     */
+    public long flush() {
+        return LinuxCalls.sendto(fd, null, 0, Abi.MSG_DONTWAIT, null, 0);
+    }
+
+    /**
+     * Frames the kernel dropped since the socket opened because the receive ring had no free slot (the receive thread
+     * was behind): the kernel's {@code PACKET_STATISTICS} {@code tp_drops}, which reading resets, added up here.
+     * Control path: a system call, and it allocates.
+     */
+    public synchronized long kernelDrops() {
+        if (closed) {
+            return kernelDrops;
+        }
+        Memory stats = new Memory(8); // struct tpacket_stats: tp_packets, tp_drops
+        Memory length = new Memory(4);
+        length.setInt(0, 8);
+        if (LinuxCalls.getsockopt(fd, Abi.SOL_PACKET, Abi.PACKET_STATISTICS, stats, length) == 0) {
+            kernelDrops += Integer.toUnsignedLong(stats.getInt(4));
+        }
+        return kernelDrops;
+    }
+
+    /** Unmaps the rings and closes the socket, once; the I/O threads must have stopped. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LinuxCalls.munmap(map, mapBytes);
+        LinuxCalls.close(fd);
+    }
+}

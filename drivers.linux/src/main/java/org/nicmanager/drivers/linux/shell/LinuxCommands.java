@@ -1,0 +1,243 @@
+package org.nicmanager.drivers.linux.shell;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.nicmanager.drivers.linux.ConfiguredLinuxNic;
+import org.nicmanager.drivers.linux.LinuxNic;
+import org.nicmanager.drivers.linux.LinuxNicRegistry;
+import org.nicmanager.drivers.linux.nativeio.InterfaceFacts;
+import org.nicmanager.drivers.linux.nativeio.RawSocketProbe;
+import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.kernel.api.shell.Json;
+import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code linux:add}, {@code linux:remove} and {@code linux:list} (COMMANDS.md): real Linux interfaces as physical
+ * NICs, declared as factory configurations {@value ConfiguredLinuxNic#FACTORY_PID}. Everything that can be checked is
+ * checked before the configuration is written, so a refusal changes nothing; the command then waits until the NIC's
+ * service is registered (or gone).
+ */
+@Component(service = LinuxCommands.class, property = {"osgi.command.scope=linux", "osgi.command.function=add",
+        "osgi.command.function=remove", "osgi.command.function=list"})
+public final class LinuxCommands {
+
+    static final String USAGE_ADD = "linux:add NAME --interface IF";
+    static final String USAGE_REMOVE = "linux:remove NAME";
+    /** Any bundle may take the configuration: SCR binds it to this bundle's component. */
+    private static final String ANY_LOCATION = "?";
+
+    /** What {@code linux:add} started. */
+    public record LinuxNicAdded(String name, String interfaceName, String mac, long speedBps, int mtuBytes,
+            String state, String offloads) {
+    }
+
+    /** What {@code linux:remove} took away. */
+    public record LinuxNicRemoved(String name, String interfaceName) {
+    }
+
+    /**
+     * One row of {@code linux:list}: the NIC, its interface as the kernel reported it, and every frame it did not carry
+     * by reason: no free slot in the kernel's ring (the receive thread is behind), too long, no free buffer (the world
+     * is behind), the world's ring full, aborted on transmit.
+     */
+    public record LinuxNicRow(String name, String interfaceName, int interfaceIndex, String mac, long speedBps,
+            boolean speedReported, int mtuBytes, String state, long rxFrames, long txFrames, long rxDropsKernel,
+            long rxDropsTooLong, long rxDropsNoBuffer, long rxDropsRingFull, long txAborted, String offloads) {
+    }
+
+    /** What {@code linux:list} shows. */
+    public record LinuxNicList(List<LinuxNicRow> nics) {
+    }
+
+    private final BundleContext context;
+    private final NetworkWorld world;
+    private final LinuxNicRegistry registry;
+    private final ConfigurationAdmin configurationAdmin;
+
+    @Activate
+    public LinuxCommands(BundleContext context, @Reference NetworkWorld world, @Reference LinuxNicRegistry registry,
+            @Reference ConfigurationAdmin configurationAdmin) {
+        this.context = context;
+        this.world = world;
+        this.registry = registry;
+        this.configurationAdmin = configurationAdmin;
+    }
+
+    @Descriptor("Use a real Linux interface as a physical NIC (linux:add NAME --interface IF); needs CAP_NET_RAW")
+    public LinuxNicAdded add(
+            @Descriptor("the Linux interface, e.g. eth1") @Parameter(names = "--interface",
+                    absentValue = "") String interfaceName,
+            @Descriptor("the NIC's name, e.g. uplink0") String... words) throws IOException, InterruptedException {
+        if (words.length != 1) {
+            throw new IllegalArgumentException("linux:add takes one NIC name; got '" + String.join(" ", words)
+                    + "'; expected: " + USAGE_ADD);
+        }
+        String name = LinuxNicRegistry.checkName(words[0]);
+        if (interfaceName.isEmpty()) {
+            throw new IllegalArgumentException("linux:add needs --interface IF; interfaces: "
+                    + String.join(", ", InterfaceFacts.names()));
+        }
+        InterfaceFacts facts = InterfaceFacts.read(interfaceName);
+        InterfaceFacts.requireNoMaster(interfaceName);
+        checkInterfaceFree(interfaceName);
+        checkNameFree(name);
+        RawSocketProbe.requireRawSockets(interfaceName);
+        return add(name, facts);
+    }
+
+    private void checkInterfaceFree(String interfaceName) throws IOException {
+        Optional<LinuxNicRegistry.Claim> holder = registry.holderOf(interfaceName);
+        if (holder.isPresent()) {
+            throw new IllegalArgumentException("interface '" + interfaceName + "' is already used by NIC '"
+                    + holder.get().name() + "'; interfaces in use: " + registry.interfacesInUse());
+        }
+        Optional<Configuration> configured = find("(" + ConfiguredLinuxNic.INTERFACE + "=" + ldapValue(interfaceName)
+                + ")");
+        if (configured.isPresent()) {
+            throw new IllegalArgumentException("interface '" + interfaceName + "' is already configured for NIC '"
+                    + configured.get().getProperties().get(ConfiguredLinuxNic.NAME) + "'");
+        }
+    }
+
+    private void checkNameFree(String name) throws IOException {
+        try (NicServiceWait nics = new NicServiceWait(context, name)) {
+            String driver = nics.presentDriver();
+            if (driver != null) {
+                throw new IllegalArgumentException("the name '" + name + "' is taken by a NIC already present"
+                        + " (driver " + driver + ")");
+            }
+        }
+        if (find("(" + ConfiguredLinuxNic.NAME + "=" + name + ")").isPresent()) {
+            throw new IllegalArgumentException("a Linux NIC named '" + name + "' is already configured");
+        }
+    }
+
+    private LinuxNicAdded add(String name, InterfaceFacts facts) throws IOException, InterruptedException {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(ConfiguredLinuxNic.NAME, name);
+        properties.put(ConfiguredLinuxNic.INTERFACE, facts.name());
+        try (NicServiceWait registered = new NicServiceWait(context, name)) {
+            Configuration configuration = configurationAdmin.getFactoryConfiguration(ConfiguredLinuxNic.FACTORY_PID,
+                    name, ANY_LOCATION);
+            configuration.update(properties);
+            if (!registered.awaitPresent()) {
+                // Something failed after the checks (the interface went away, say): undo the declaration.
+                String problem = registry.problem(name).orElse("not started within " + NicServiceWait.TIMEOUT_MILLIS
+                        + " ms");
+                configuration.delete();
+                throw new IllegalArgumentException("Linux NIC '" + name + "' was not added: " + problem);
+            }
+        }
+        LinuxNic nic = registry.running().stream().filter(running -> running.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Linux NIC '" + name + "' is registered but not running"));
+        return world.call(() -> new LinuxNicAdded(name, facts.name(), MacAddress.format(nic.macAddress()),
+                nic.speedBps(), nic.mtuBytes(), nic.linkState().name(), nic.offloads()));
+    }
+
+    @Descriptor("Stop using a Linux interface as a NIC (linux:remove NAME); its bond, if any, fails over")
+    public LinuxNicRemoved remove(@Descriptor("the NIC's name, as linux:list shows it") String... words)
+            throws IOException, InterruptedException {
+        if (words.length != 1) {
+            throw new IllegalArgumentException("linux:remove takes one NIC name; got '" + String.join(" ", words)
+                    + "'; expected: " + USAGE_REMOVE);
+        }
+        String name = LinuxNicRegistry.checkName(words[0]);
+        Optional<Configuration> found = find("(" + ConfiguredLinuxNic.NAME + "=" + name + ")");
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no Linux NIC named '" + name + "' is configured; Linux NICs: "
+                    + configuredNames());
+        }
+        Configuration configuration = found.get();
+        Object interfaceName = configuration.getProperties().get(ConfiguredLinuxNic.INTERFACE);
+        try (NicServiceWait registered = new NicServiceWait(context, name)) {
+            configuration.delete();
+            if (!registered.awaitAbsent() || !registry.awaitReleased(name, NicServiceWait.TIMEOUT_MILLIS)) {
+                throw new IllegalStateException("Linux NIC '" + name + "' was unconfigured but is still present after "
+                        + NicServiceWait.TIMEOUT_MILLIS + " ms");
+            }
+        }
+        return new LinuxNicRemoved(name, String.valueOf(interfaceName));
+    }
+
+    @Descriptor("List the Linux NICs: interface, MAC, speed, MTU, state, frames, drops by reason, offloads")
+    public Object list(
+            @Descriptor("print one JSON document") @Parameter(names = "--json", presentValue = "true",
+                    absentValue = "false") boolean json,
+            @Descriptor("nothing else is taken") String... extra) {
+        if (extra.length != 0) {
+            throw new IllegalArgumentException("linux:list takes only --json; got '" + String.join(" ", extra) + "'");
+        }
+        List<LinuxNic> nics = registry.running();
+        LinuxNicList list = world.call(() -> {
+            List<LinuxNicRow> rows = new ArrayList<>();
+            nics.forEach(nic -> rows.add(row(nic)));
+            return new LinuxNicList(rows);
+        });
+        return json ? new Json(list) : list;
+    }
+
+    private static LinuxNicRow row(LinuxNic nic) {
+        InterfaceFacts facts = nic.facts();
+        return new LinuxNicRow(nic.name(), facts.name(), facts.index(), MacAddress.format(nic.macAddress()),
+                nic.speedBps(), facts.speedKnown(), nic.mtuBytes(), nic.linkState().name(), nic.counters().rxFrames(),
+                nic.counters().txFrames(), nic.kernelDrops(), nic.drops().receivedTooLong(),
+                nic.drops().receiveNoBuffer(), nic.receiveRingCounters().refusedFull(), nic.drops().transmitAborted(),
+                nic.offloads());
+    }
+
+    /** An interface name may hold characters that LDAP filters reserve; NIC names are checked and need no escape. */
+    private static String ldapValue(String value) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '\\' || c == '*' || c == '(' || c == ')') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    private Optional<Configuration> find(String filter) throws IOException {
+        Configuration[] found;
+        try {
+            found = configurationAdmin.listConfigurations("(&(service.factoryPid=" + ConfiguredLinuxNic.FACTORY_PID
+                    + ")" + filter + ")");
+        } catch (InvalidSyntaxException badValue) {
+            throw new IllegalArgumentException("bad value in " + filter, badValue);
+        }
+        return found == null || found.length == 0 ? Optional.empty() : Optional.of(found[0]);
+    }
+
+    private String configuredNames() throws IOException {
+        Configuration[] found;
+        try {
+            found = configurationAdmin.listConfigurations("(service.factoryPid=" + ConfiguredLinuxNic.FACTORY_PID
+                    + ")");
+        } catch (InvalidSyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        if (found == null || found.length == 0) {
+            return "none";
+        }
+        List<String> names = new ArrayList<>();
+        for (Configuration configuration : found) {
+            names.add(String.valueOf(configuration.getProperties().get(ConfiguredLinuxNic.NAME)));
+        }
+        names.sort(null);
+        return String.join(", ", names);
+    }
+}

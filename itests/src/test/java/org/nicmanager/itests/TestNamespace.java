@@ -1,0 +1,81 @@
+package org.nicmanager.itests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A uniquely named network namespace ({@code nm-XXXXXXXX}) with veth pairs into it: each pair's host end stays in the
+ * test's namespace, where drivers.linux opens it, and its peer end lives in the namespace, where the test pulls it.
+ * {@link #close} removes everything, whatever state a failed test left. Needs root (CI runs as root).
+ */
+final class TestNamespace implements AutoCloseable {
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    private final String name = "nm-" + tag;
+    private final List<String> hostEnds = new ArrayList<>();
+
+    TestNamespace() throws IOException, InterruptedException {
+        run("ip", "netns", "add", name);
+    }
+
+    static boolean possible() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** A short tag unique to this namespace, for names of the test's own. */
+    String tag() {
+        return tag;
+    }
+
+    /** Adds the veth pair number {@code index}, both ends up; answers the host end's name. */
+    String addPair(int index) throws IOException, InterruptedException {
+        String hostEnd = "nmh" + index + tag;
+        run("ip", "link", "add", hostEnd, "type", "veth", "peer", "name", peerEnd(index), "netns", name);
+        hostEnds.add(hostEnd);
+        run("ip", "link", "set", hostEnd, "up");
+        run("ip", "netns", "exec", name, "ip", "link", "set", peerEnd(index), "up");
+        return hostEnd;
+    }
+
+    private String peerEnd(int index) {
+        return "nmp" + index + tag;
+    }
+
+    /** Pulls or plugs the peer end of pair {@code index}: its host end loses or regains its carrier. */
+    void setPeerUp(int index, boolean up) throws IOException, InterruptedException {
+        run("ip", "netns", "exec", name, "ip", "link", "set", peerEnd(index), up ? "up" : "down");
+    }
+
+    /** Deletes the host end of pair {@code index}, and so the pair, under whatever uses it. */
+    void deletePair(int index) throws IOException, InterruptedException {
+        run("ip", "link", "del", "nmh" + index + tag);
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output.trim());
+        }
+    }
+
+    @Override
+    public void close() {
+        for (String hostEnd : hostEnds) {
+            quietly("ip", "link", "del", hostEnd);
+        }
+        quietly("ip", "netns", "del", name);
+    }
+
+    private static void quietly(String... command) {
+        try {
+            run(command);
+        } catch (IOException | InterruptedException | IllegalStateException alreadyGone) {
+            // nothing to remove: the namespace took the pair with it, or it was never made
+        }
+    }
+}

@@ -17,7 +17,7 @@ import org.nicmanager.drivers.linux.nativeio.PacketSocket;
 import org.nicmanager.drivers.linux.testnet.PeerSocket;
 import org.nicmanager.drivers.linux.testnet.VethPair;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FramePool;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;

@@ -287,11 +287,11 @@ final class VirtualDevices {
             Map<String, Long> rxDropped = rxDropped(counters, vnic);
             GuestConnection guest = vnic.guest();
             rows.add(new VnicRow(vnic.name(), vnic.vm(), MacAddress.format(device.mac()), device.model().name(),
-                    vnic.uplink(), vnic.connected(), vnic.backend(), guest == null ? null : guest.describe(),
-                    counters.txFrames(), counters.rxFrames(),
+                    vnic.uplink(), vnic.connected(), counters.txFrames(), counters.rxFrames(),
                     txDropped.values().stream().mapToLong(Long::longValue).sum(),
                     rxDropped.values().stream().mapToLong(Long::longValue).sum(), device.rxHeldFrames(),
-                    counters.rxQueued(), txDropped, rxDropped, vnic.refusal(), vnic.backendRefusal()));
+                    counters.rxQueued(), txDropped, vnic.refusal(), vnic.backend(),
+                    guest == null ? null : guest.describe(), rxDropped, vnic.backendRefusal()));
         }
         return rows;
     }

@@ -57,20 +57,20 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
      *
      * @param uplink the assigned bond or NIC, or null
      * @param attached whether a NIC manager has the virtual NIC connected to its uplink now
-     * @param backend the device back end's name: where the guest is ({@code sim}, {@code tap}, {@code udp}, ...)
-     * @param guest where the back end has the guest (a TAP name, UDP addresses), or null while the back end is away
      * @param txDrops guest frames that did not leave, every cause summed
      * @param rxDrops frames for the guest that it never got, every cause summed
      * @param rxHeld received frames whose interrupt the DoS defence held back for an assessment ([0130])
      * @param rxQueued received frames waiting for the guest now (e.g. while its VM is suspended)
      * @param txDropped guest frames that did not leave, by reason, only reasons that occurred
-     * @param rxDropped frames for the guest that it never got, by reason, only reasons that occurred
      * @param refusal why the last reconnection to the uplink was refused, or null
+     * @param backend the device back end's name: where the guest is ({@code sim}, {@code tap}, {@code udp}, ...)
+     * @param guest where the back end has the guest (a TAP name, UDP addresses), or null while the back end is away
+     * @param rxDropped frames for the guest that it never got, by reason, only reasons that occurred
      * @param backendRefusal why the back end last refused to open the guest again, or null
      */
     public record VnicRow(String name, String vm, String mac, String model, String uplink, boolean attached,
-            String backend, String guest, long txFrames, long rxFrames, long txDrops, long rxDrops, long rxHeld,
-            int rxQueued, Map<String, Long> txDropped, Map<String, Long> rxDropped, String refusal,
+            long txFrames, long rxFrames, long txDrops, long rxDrops, long rxHeld, int rxQueued,
+            Map<String, Long> txDropped, String refusal, String backend, String guest, Map<String, Long> rxDropped,
             String backendRefusal) {
     }
 

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.ClockMode;
+import org.nicmanager.kernel.api.vm.VmInfo;
+import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vnic.backend.GuestConnection;
 import org.nicmanager.kernel.api.vnic.backend.GuestPort;
 import org.nicmanager.kernel.api.vnic.backend.VnicBackend;
@@ -104,6 +106,24 @@ class BackendSelectionTest {
         devices.bindBackend(back);
         assertEquals(List.of("web-0"), back.opened, "the guest was opened again with its options");
         assertEquals("guest:1", row("web-0").guest());
+    }
+
+    @Test
+    void framesARealGuestSendsWhileItsVmIsSuspendedAreDroppedWithAReason() {
+        VnicUplinksTestDouble uplinks = new VnicUplinksTestDouble(world, "bond0");
+        devices.bindUplinks(uplinks);
+        devices.bindBackend(recording);
+        devices.add("recording", "", "", "guest:1", "e1000", "02:00:00:00:00:0a", "bond0", "web");
+        devices.stateChanged(new VmInfo("web", VmState.SUSPENDED, 5, List.of()), VmState.RUNNING);
+        world.run(() -> recording.port.fromGuest(FrameBuilder.ethernet(0xb, 0x0200_0000_000AL).etherType(0x0800)
+                .padTo(60).buildBuffer()));
+        assertEquals(Map.of("VM_SUSPENDED", 1L), row("web-0").txDropped());
+        assertEquals(0, uplinks.frames("bond0"));
+
+        devices.stateChanged(new VmInfo("web", VmState.RUNNING, 5, List.of()), VmState.SUSPENDED);
+        world.run(() -> recording.port.fromGuest(FrameBuilder.ethernet(0xb, 0x0200_0000_000AL).etherType(0x0800)
+                .padTo(60).buildBuffer()));
+        assertEquals(1, uplinks.frames("bond0"), "sent again once the VM runs");
     }
 
     private VnicRow row(String vnic) {

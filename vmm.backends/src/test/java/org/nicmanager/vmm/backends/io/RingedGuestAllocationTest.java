@@ -84,8 +84,8 @@ class RingedGuestAllocationTest {
         assertEquals(Map.of(), guest.toGuestDropped());
 
         String figures = "bytes allocated for " + MEASURED + " frames: reader " + channel.readerBytes() + ", world"
-                + " draining " + port.worldBytes() + ", writer " + channel.writerBytes() + "; world offering 200 frames "
-                + worldBytes[0];
+                + " draining " + port.worldBytes() + ", writer " + channel.writerBytes()
+                + "; world offering 200 frames " + worldBytes[0];
         System.out.println(figures);
         // One allocation per frame would be at least 16 bytes each: 320,000 here. A few hundred bytes in all are the
         // JIT's and the park's, not the frames'.

@@ -16,6 +16,8 @@ public enum GuestDrop {
     GUEST_QUEUE_FULL(false),
     /** For the guest: the write failed. */
     SEND_FAILED(false),
+    /** For the guest: its channel is gone for good (a TAP device deleted, or its namespace). */
+    GUEST_GONE(false),
     /** For the guest: an earlier datagram found no one listening at the peer (ICMP port unreachable). */
     PEER_UNREACHABLE(false);
 

@@ -55,6 +55,8 @@ public final class RingedGuest implements GuestConnection {
     private final Thread reader;
     private final Thread writer;
     private volatile boolean running = true;
+    /** The channel said it is gone for good: the reader stopped, and frames for the guest are dropped. */
+    private volatile boolean gone;
     private boolean closed;
 
     private RingedGuest(GuestChannel channel, GuestPort port, DriverRings rings, String kind) {
@@ -117,6 +119,7 @@ public final class RingedGuest implements GuestConnection {
                 continue;
             }
             if (length < 0) {
+                gone = true;
                 break;
             }
             if (length == 0) {
@@ -196,6 +199,10 @@ public final class RingedGuest implements GuestConnection {
     }
 
     private TransmitOutcome write(FrameBuffer frame, ByteBuffer frameBytes) {
+        if (gone) {
+            drops.count(GuestDrop.GUEST_GONE);
+            return TransmitOutcome.ABORTED;
+        }
         int length = frame.length();
         if (length > frameBytes.capacity()) {
             drops.count(GuestDrop.SEND_FAILED);
@@ -225,7 +232,7 @@ public final class RingedGuest implements GuestConnection {
 
     @Override
     public String describe() {
-        return channel.describe();
+        return gone ? channel.describe() + " (gone)" : channel.describe();
     }
 
     @Override

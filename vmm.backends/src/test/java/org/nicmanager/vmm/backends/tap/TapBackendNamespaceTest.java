@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +110,27 @@ class TapBackendNamespaceTest {
         assertEquals(HOST_MAC, mac(reply, 0), "the reply goes to the host's MAC");
         assertEquals(GUEST_MAC, mac(reply, 22), "the guest says 10.99.0.2 is at its MAC");
         assertEquals(Map.of(), connection.toGuestDropped());
+    }
+
+    @Test
+    void aGuestWhoseNamespaceIsDeletedIsShownGoneAndFramesForItAreDroppedWithAReason() throws Exception {
+        GuestConnection connection = guestInNamespace();
+        run("ip", "netns", "del", namespace); // takes the TAP device with it
+        awaitTrue(() -> connection.describe().equals(tap + " (gone)"), "the back end saw the device go");
+        world.run(() -> connection.received(FrameBuilder.ethernet(GUEST_MAC, HOST_MAC).etherType(ETHERTYPE_ARP)
+                .padTo(60).buildBuffer()));
+        awaitTrue(() -> Map.of("GUEST_GONE", 1L).equals(connection.toGuestDropped()), "the frame was counted");
+    }
+
+    /** Waits a bounded time for what real threads do; fails when it does not happen. */
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RecordingPort.FRAME_WAIT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + RecordingPort.FRAME_WAIT_SECONDS + " s: " + what);
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Test

@@ -147,8 +147,11 @@ class TapBackendNamespaceTest {
     }
 
     @Test
-    void aMissingCapabilityIsNamed() {
-        assertTrue(TapDevice.attachFailure("nmtap0", TapDevice.EPERM).contains("needs the CAP_NET_ADMIN capability"));
+    void aMissingCapNetAdminIsRefusedNamingTheCapability() {
+        world.run(() -> ThreadCapabilities.dropEffective(ThreadCapabilities.CAP_NET_ADMIN)); // the world's thread only
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> open(tap));
+        assertEquals("cannot create TAP device '" + tap + "': the tap back end needs the CAP_NET_ADMIN capability (run"
+                + " as root, or grant it: setcap cap_net_admin+ep on the java binary)", refused.getMessage());
     }
 
     /** The next frame from the guest that matches, skipping others (the namespace's own chatter), within a bound. */

@@ -6,9 +6,9 @@ public enum GuestDrop {
     TOO_LONG(true),
     /** From the guest: shorter than an Ethernet header (14 bytes). */
     TOO_SHORT(true),
-    /** From the guest: every buffer of the back end's supply was in the kernel. */
+    /** From the guest: every buffer of the back end's supply stayed in the kernel through the reader's back-off. */
     NO_BUFFER(true),
-    /** From the guest: the ring into the network world was full (the world is behind). */
+    /** From the guest: the ring into the network world stayed full through the reader's back-off. */
     RING_FULL(true),
     /** From the guest: the read failed (the frame, if any, is lost). */
     READ_FAILED(true),

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Debian packages the tests use: headless Chromium (DashboardTest), Prometheus's promtool, whose parser checks /metrics
 # (OperatorMetricsTest), tshark, which decodes the LACPDUs `capture` wrote (LacpCaptureTest), and OpenSSH's client (ssh,
-# ssh-keygen), which logs in to the SSH console (SshConsoleTest, MinaConsoleServerTest). `./nicmgr test` runs this
+# ssh-keygen), which logs in to the SSH console (SshConsoleTest, MinaConsoleServerTest), and QEMU with iPXE's boot ROMs,
+# a real VM on the udp device back end (QemuGuestTest). `./nicmgr test` runs this
 # first; the tests fail without them. Needs root; does nothing when all are there.
 set -euo pipefail
 if command -v chromium >/dev/null && command -v promtool >/dev/null && command -v tshark >/dev/null \
-    && command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; then
+    && command -v ssh >/dev/null && command -v ssh-keygen >/dev/null \
+    && command -v qemu-system-x86_64 >/dev/null && [ -e /usr/lib/ipxe/qemu/efi-e1000.rom ]; then
     exit 0
 fi
 apt-get update -q
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium prometheus tshark \
-    openssh-client
+    openssh-client qemu-system-x86 ipxe-qemu

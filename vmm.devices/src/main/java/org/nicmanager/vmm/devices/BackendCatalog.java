@@ -27,8 +27,8 @@ final class BackendCatalog {
         byName.computeIfAbsent(backend.name(), name -> new ArrayList<>()).add(backend);
     }
 
-    /** A service left; the one serving its name now, if another offers it. */
-    synchronized Optional<VnicBackend> remove(VnicBackend backend) {
+    /** A service left; another service of its name, if any, serves it from now on. */
+    synchronized void remove(VnicBackend backend) {
         List<VnicBackend> offers = byName.get(backend.name());
         if (offers != null) {
             offers.remove(backend);
@@ -36,7 +36,6 @@ final class BackendCatalog {
                 byName.remove(backend.name());
             }
         }
-        return find(backend.name());
     }
 
     synchronized Optional<VnicBackend> find(String name) {

@@ -68,17 +68,22 @@ public final class RingedGuest implements GuestConnection {
         String name = kind + " " + port.vnic();
         this.supply = rings.newSupply(name, 2 * RING_SLOTS, maxFrameBytes, FrameMemory.HEAP);
         this.fromGuest = rings.openReceive(port.world(), name + " from guest", RING_SLOTS, port::fromGuest);
-        this.toGuest = rings.openTransmit(port.world(), name + " to guest", RING_SLOTS, new TransmitHandler() {
-            @Override
-            public void transmitDone(FrameBuffer frame, TransmitOutcome outcome) {
-                frame.release();
-            }
+        try {
+            this.toGuest = rings.openTransmit(port.world(), name + " to guest", RING_SLOTS, new TransmitHandler() {
+                @Override
+                public void transmitDone(FrameBuffer frame, TransmitOutcome outcome) {
+                    frame.release();
+                }
 
-            @Override
-            public void framesWaiting() {
-                LockSupport.unpark(RingedGuest.this.writer);
-            }
-        });
+                @Override
+                public void framesWaiting() {
+                    LockSupport.unpark(RingedGuest.this.writer);
+                }
+            });
+        } catch (RuntimeException refused) {
+            fromGuest.close(); // nothing stays open when the guest cannot be joined
+            throw refused;
+        }
         this.reader = new Thread(this::readFrames, name + " reader");
         this.writer = new Thread(this::writeFrames, name + " writer");
         reader.setDaemon(true);

@@ -36,8 +36,13 @@ import org.nicmanager.kernel.api.vnic.backend.GuestPort;
  */
 public final class RingedGuest implements GuestConnection {
 
-    /** Frames each ring holds: a power of two, deep enough for a burst of a guest's queue. */
+    /** Frames the ring from the guest holds: a power of two. */
     static final int RING_SLOTS = 256;
+    /**
+     * Frames the ring to the guest holds: a receive interrupt hands the guest a whole batch at once (up to its model's
+     * queue, 256 frames for an e1000) while earlier batches may still be in the writer's hands.
+     */
+    static final int TO_GUEST_SLOTS = 1024;
     /** Frames offered or completed between two publishes, at most. */
     static final int BATCH = 64;
     /** Ethernet header and two VLAN tags on top of the MTU, as the device counts it. */
@@ -69,7 +74,7 @@ public final class RingedGuest implements GuestConnection {
         this.supply = rings.newSupply(name, 2 * RING_SLOTS, maxFrameBytes, FrameMemory.HEAP);
         this.fromGuest = rings.openReceive(port.world(), name + " from guest", RING_SLOTS, port::fromGuest);
         try {
-            this.toGuest = rings.openTransmit(port.world(), name + " to guest", RING_SLOTS, new TransmitHandler() {
+            this.toGuest = rings.openTransmit(port.world(), name + " to guest", TO_GUEST_SLOTS, new TransmitHandler() {
                 @Override
                 public void transmitDone(FrameBuffer frame, TransmitOutcome outcome) {
                     frame.release();

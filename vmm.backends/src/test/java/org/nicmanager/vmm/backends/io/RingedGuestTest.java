@@ -39,25 +39,25 @@ class RingedGuestTest {
     @Test
     void aFullQueueToAStuckGuestDropsTheRestCountedAndClosingReleasesEveryBuffer() throws Exception {
         StuckChannel channel = new StuckChannel();
-        FrameSupply kernelFrames = world.newSupply("kernel", 400, 128, FrameMemory.HEAP);
+        FrameSupply kernelFrames = world.newSupply("kernel", 1200, 128, FrameMemory.HEAP);
         RingedGuest guest = world.call(() -> RingedGuest.start(channel, new RecordingPort(world, 1500), world, "t"));
 
         world.run(() -> {
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < 1100; i++) {
                 FrameBuffer frame = kernelFrames.take();
                 frame.setLength(60);
                 guest.received(frame);
             }
         });
-        assertEquals(Map.of("GUEST_QUEUE_FULL", (long) (300 - RingedGuest.RING_SLOTS)), guest.toGuestDropped(),
+        assertEquals(Map.of("GUEST_QUEUE_FULL", (long) (1100 - RingedGuest.TO_GUEST_SLOTS)), guest.toGuestDropped(),
                 "the ring holds a frame until its completion is back in the world, which was busy offering");
         assertTrue(channel.writing.await(RecordingPort.FRAME_WAIT_SECONDS, TimeUnit.SECONDS), "the writer woke up");
         channel.gate.countDown();
         assertTrue(channel.allWritten.await(RecordingPort.FRAME_WAIT_SECONDS, TimeUnit.SECONDS));
-        assertEquals(RingedGuest.RING_SLOTS, channel.writes.get());
+        assertEquals(RingedGuest.TO_GUEST_SLOTS, channel.writes.get());
 
         world.run(guest::close);
-        assertEquals(400, kernelFrames.available(), "every frame came back to its supply");
+        assertEquals(1200, kernelFrames.available(), "every frame came back to its supply");
         assertTrue(channel.closed);
     }
 
@@ -65,7 +65,7 @@ class RingedGuestTest {
     private static final class StuckChannel implements GuestChannel {
         final CountDownLatch writing = new CountDownLatch(1);
         final CountDownLatch gate = new CountDownLatch(1);
-        final CountDownLatch allWritten = new CountDownLatch(RingedGuest.RING_SLOTS);
+        final CountDownLatch allWritten = new CountDownLatch(RingedGuest.TO_GUEST_SLOTS);
         final AtomicInteger writes = new AtomicInteger();
         private final Semaphore wake = new Semaphore(0);
         volatile boolean closed;

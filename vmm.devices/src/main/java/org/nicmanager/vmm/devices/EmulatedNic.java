@@ -58,7 +58,8 @@ final class EmulatedNic {
     /** The pending interrupt has already been held back for an assessment. */
     private boolean batchHeld;
     private VnicUplink uplink;
-    private final GuestReceiver guest;
+    /** Where serviced frames go: the back end's guest (the simulated one by default). */
+    private GuestReceiver guest;
     private InterruptModerator moderator = InterruptModerator.IMMEDIATE;
     private int rxHead;
     private int rxCount;
@@ -68,6 +69,8 @@ final class EmulatedNic {
     private long txDropsNoBuffer;
     private long txDropsNoUplink;
     private long txRefused;
+    /** Frames a real guest sent while its VM was suspended (a simulated guest stops sending instead). */
+    private long txDropsSuspended;
     /** This NIC's frames dropped after the uplink took them (bond, physical NIC, pulled cable), by reason. */
     private final long[] txDroppedDownstream = new long[DropReason.values().length];
     private long rxFrames;
@@ -114,6 +117,35 @@ final class EmulatedNic {
         txFrames++;
         txBytes += lengthBytes;
         return TransmitResult.SENT;
+    }
+
+    /**
+     * A frame a back end's guest sent, already in a kernel buffer (the back end's copy was the DMA): checked and sent
+     * as {@link #transmitFromGuest} does, or dropped, counted and released. Ownership passes here. Frame path.
+     */
+    void transmitFromBackend(FrameBuffer frame) {
+        int lengthBytes = frame.length();
+        if (lengthBytes > model.mtuBytes() + HEADER_BYTES) {
+            txDropsTooLong++;
+        } else if (guestSuspended) {
+            txDropsSuspended++; // a suspended VM sends nothing ([0124]); its guest may not know it yet
+        } else if (uplink == null) {
+            txDropsNoUplink++;
+        } else {
+            frame.setSourcePort(port);
+            if (uplink.send(frame)) {
+                txFrames++;
+                txBytes += lengthBytes;
+                return;
+            }
+            txRefused++;
+        }
+        frame.release();
+    }
+
+    /** Frames a back end's guest sent while its VM was suspended, dropped as {@code VM_SUSPENDED}. */
+    long txDropsSuspended() {
+        return txDropsSuspended;
     }
 
     /** One of this NIC's frames was dropped after the uplink took it. Frame path: counts only. */
@@ -198,6 +230,11 @@ final class EmulatedNic {
             rxCount--;
             guest.received(frame);
         }
+    }
+
+    /** From now on serviced frames go to {@code guest}, a back end's (control path, world thread). */
+    void attachGuest(GuestReceiver guest) {
+        this.guest = Objects.requireNonNull(guest, "guest");
     }
 
     /** From now on the guest's frames go to {@code uplink}. */

@@ -1,7 +1,6 @@
 package org.nicmanager.vmm.devices;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +13,14 @@ import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vnic.VnicCounters;
 import org.nicmanager.kernel.api.vnic.VnicModel;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
+import org.nicmanager.kernel.api.vnic.backend.GuestConnection;
+import org.nicmanager.kernel.api.vnic.backend.VnicBackend;
 import org.nicmanager.vmm.devices.VirtualDevicesComponent.VnicRow;
 
 /**
@@ -36,8 +38,11 @@ final class VirtualDevices {
     private final FramePool kernelBuffers = new FramePool(KERNEL_BUFFERS, FrameBuffer.MAX_FRAME_BYTES);
     private final MacAllocator macs = new MacAllocator();
     private final Map<String, VirtualNic> vnics = new TreeMap<>();
-    /** Each VM's guest receive side, shared by its virtual NICs. */
-    private final Map<String, GuestFlowCounter> guests = new HashMap<>();
+    /** The default back end: simulated guests, with each VM's receive side shared by its virtual NICs. */
+    private final SimulatedGuests simulated = new SimulatedGuests();
+    private final BackendCatalog backends = new BackendCatalog(simulated);
+    /** The world the back ends' rings feed; null in tests that use the simulated guest alone. */
+    private final NetworkWorld world;
     private final GuestWorkloads workloads;
     /** The DoS defence's inspectors (whiteboard), each asked for a tap per virtual NIC. */
     private List<ReceiveInspector> inspectors = List.of();
@@ -46,8 +51,47 @@ final class VirtualDevices {
     private int nextPort;
 
     VirtualDevices(KernelScheduler scheduler, long kernelSeed) {
+        this(scheduler, kernelSeed, null);
+    }
+
+    VirtualDevices(KernelScheduler scheduler, long kernelSeed, NetworkWorld world) {
         this.scheduler = scheduler;
+        this.world = world;
         this.workloads = new GuestWorkloads(scheduler, kernelSeed);
+    }
+
+    // --- device back ends coming and going ------------------------------------------------------------------------
+
+    /** The back ends offered now; bound and unbound on DS threads. */
+    BackendCatalog backends() {
+        return backends;
+    }
+
+    /** A back end service is serving its name now: virtual NICs on that name whose guest is away are opened again. */
+    void backendArrived(VnicBackend backend) {
+        for (VirtualNic vnic : vnics.values()) {
+            if (vnic.backend().equals(backend.name()) && vnic.guest() == null) {
+                vnic.reopenGuest(backend, world);
+            }
+        }
+    }
+
+    /**
+     * A back end service left (already out of the catalog): its guests are closed, and opened again through the
+     * service that now serves the name, if another does.
+     */
+    void backendLeft(VnicBackend backend) {
+        for (VirtualNic vnic : vnics.values()) {
+            if (vnic.backend().equals(backend.name())) {
+                vnic.closeGuest();
+            }
+        }
+        backends.find(backend.name()).ifPresent(this::backendArrived);
+    }
+
+    /** The VMM is stopping: every guest is closed, so no back end keeps a thread or a socket. */
+    void closeGuests() {
+        vnics.values().forEach(VirtualNic::closeGuest);
     }
 
     // --- the NIC manager coming and going -------------------------------------------------------------------------
@@ -103,24 +147,37 @@ final class VirtualDevices {
 
     // --- virtual NICs ---------------------------------------------------------------------------------------------
 
-    /** @param mac the MAC to use, or -1 for a generated one; @param uplink a bond or NIC, or null for none yet */
+    /** A virtual NIC with a simulated guest. */
     VirtualNic add(VmInfo vm, VnicModel model, long mac, String uplink) {
+        return add(vm, model, mac, uplink, SimulatedGuests.NAME, Map.of());
+    }
+
+    /**
+     * @param mac the MAC to use, or -1 for a generated one; @param uplink a bond or NIC, or null for none yet
+     * @param backend the device back end's name; @param options its options, by name without dashes
+     */
+    VirtualNic add(VmInfo vm, VnicModel model, long mac, String uplink, String backend, Map<String, String> options) {
         VnicUplinks manager = uplink == null ? null : requireUplinks("vnic:add --uplink " + uplink);
+        VnicBackend service = backends.require(backend, options);
         long claimed = mac < 0 ? macs.generate() : macs.claim(mac);
         String name = vm.name() + "-" + vm.vnics().size();
-        GuestFlowCounter guest = guests.getOrDefault(vm.name(), new GuestFlowCounter(vm.name()));
-        EmulatedNic device = new EmulatedNic(name, claimed, model, nextPort, kernelBuffers, scheduler, guest);
-        VirtualNic vnic = new VirtualNic(vm.name(), device);
-        if (manager != null) {
-            try {
+        EmulatedNic device = new EmulatedNic(name, claimed, model, nextPort, kernelBuffers, scheduler,
+                FrameBuffer::release);
+        VirtualNic vnic = new VirtualNic(vm.name(), device, backend, options);
+        try {
+            vnic.openGuest(service, world);
+            if (manager != null) {
                 vnic.connect(manager, uplink);
-            } catch (IllegalArgumentException refused) {
-                macs.release(claimed); // a refusal changes nothing
-                throw refused;
             }
+        } catch (IllegalArgumentException refused) {
+            vnic.closeGuest(); // a refusal changes nothing
+            if (vnics.values().stream().noneMatch(other -> other.vm().equals(vm.name()))) {
+                simulated.forget(vm.name());
+            }
+            macs.release(claimed);
+            throw refused;
         }
         nextPort++;
-        guests.putIfAbsent(vm.name(), guest);
         vnics.put(name, vnic);
         if (vm.state() == VmState.SUSPENDED) {
             device.suspendGuest();
@@ -226,11 +283,15 @@ final class VirtualDevices {
         for (VirtualNic vnic : vnics.values()) {
             EmulatedNic device = vnic.device();
             VnicCounters counters = device.counters();
-            Map<String, Long> txDropped = txDropped(counters, device);
+            Map<String, Long> txDropped = txDropped(counters, vnic);
+            Map<String, Long> rxDropped = rxDropped(counters, vnic);
+            GuestConnection guest = vnic.guest();
             rows.add(new VnicRow(vnic.name(), vnic.vm(), MacAddress.format(device.mac()), device.model().name(),
                     vnic.uplink(), vnic.connected(), counters.txFrames(), counters.rxFrames(),
-                    txDropped.values().stream().mapToLong(Long::longValue).sum(), counters.rxDropsQueueFull(),
-                    device.rxHeldFrames(), counters.rxQueued(), txDropped, vnic.refusal()));
+                    txDropped.values().stream().mapToLong(Long::longValue).sum(),
+                    rxDropped.values().stream().mapToLong(Long::longValue).sum(), device.rxHeldFrames(),
+                    counters.rxQueued(), txDropped, vnic.refusal(), vnic.backend(),
+                    guest == null ? null : guest.describe(), rxDropped, vnic.backendRefusal()));
         }
         return rows;
     }
@@ -240,14 +301,32 @@ final class VirtualDevices {
      * uplink took them (the resource manager's queue aside, which {@code net:stats} shows): in the bond, in a physical
      * NIC, on a pulled cable.
      */
-    private static Map<String, Long> txDropped(VnicCounters counters, EmulatedNic device) {
+    private static Map<String, Long> txDropped(VnicCounters counters, VirtualNic vnic) {
+        EmulatedNic device = vnic.device();
         Map<String, Long> dropped = new LinkedHashMap<>();
+        GuestConnection guest = vnic.guest();
+        if (guest != null) {
+            guest.fromGuestDropped().forEach((reason, count) -> putIfAny(dropped, reason, count));
+        }
         putIfAny(dropped, "TOO_LONG", counters.txDropsTooLong());
+        putIfAny(dropped, "VM_SUSPENDED", device.txDropsSuspended());
         putIfAny(dropped, "NO_BUFFER", counters.txDropsNoBuffer());
         putIfAny(dropped, "NO_MEMBER_AVAILABLE", counters.txDropsNoUplink());
         putIfAny(dropped, "REFUSED_BY_UPLINK", counters.txRefused());
         for (DropReason reason : DropReason.values()) {
             putIfAny(dropped, reason.name(), device.txDroppedDownstream(reason));
+        }
+        return dropped;
+    }
+
+    /** Frames for the guest that it never got, by reason: the device's queue, then the back end's own drops. */
+    private static Map<String, Long> rxDropped(VnicCounters counters, VirtualNic vnic) {
+        Map<String, Long> dropped = new LinkedHashMap<>();
+        putIfAny(dropped, "QUEUE_FULL", counters.rxDropsQueueFull());
+        putIfAny(dropped, "NO_BACKEND", vnic.toGuestNoBackend());
+        GuestConnection guest = vnic.guest();
+        if (guest != null) {
+            guest.toGuestDropped().forEach((reason, count) -> putIfAny(dropped, reason, count));
         }
         return dropped;
     }
@@ -274,7 +353,7 @@ final class VirtualDevices {
 
     /** What the VM's guest received, over all its virtual NICs. */
     GuestStats guestStats(String vmName) {
-        GuestFlowCounter guest = guests.get(vmName);
+        GuestFlowCounter guest = simulated.guest(vmName);
         if (guest == null) {
             throw new IllegalArgumentException("VM " + vmName + " has no virtual NIC, so its guest receives nothing;"
                     + " add one with vnic:add");

@@ -2,6 +2,7 @@ package org.nicmanager.vmm.devices;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.felix.service.command.Descriptor;
@@ -19,10 +20,12 @@ import org.nicmanager.kernel.api.vm.VnicAssigner;
 import org.nicmanager.kernel.api.vm.VnicInfo;
 import org.nicmanager.kernel.api.vnic.VnicModel;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
+import org.nicmanager.kernel.api.vnic.backend.VnicBackend;
 import org.nicmanager.lib.units.ByteSize;
 import org.nicmanager.lib.units.Rate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -55,14 +58,20 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
      * @param uplink the assigned bond or NIC, or null
      * @param attached whether a NIC manager has the virtual NIC connected to its uplink now
      * @param txDrops guest frames that did not leave, every cause summed
-     * @param txDropped the same by reason, only reasons that occurred
+     * @param rxDrops frames for the guest that it never got, every cause summed
      * @param rxHeld received frames whose interrupt the DoS defence held back for an assessment ([0130])
      * @param rxQueued received frames waiting for the guest now (e.g. while its VM is suspended)
+     * @param txDropped guest frames that did not leave, by reason, only reasons that occurred
      * @param refusal why the last reconnection to the uplink was refused, or null
+     * @param backend the device back end's name: where the guest is ({@code sim}, {@code tap}, {@code udp}, ...)
+     * @param guest where the back end has the guest (a TAP name, UDP addresses), or null while the back end is away
+     * @param rxDropped frames for the guest that it never got, by reason, only reasons that occurred
+     * @param backendRefusal why the back end last refused to open the guest again, or null
      */
     public record VnicRow(String name, String vm, String mac, String model, String uplink, boolean attached,
             long txFrames, long rxFrames, long txDrops, long rxDrops, long rxHeld, int rxQueued,
-            Map<String, Long> txDropped, String refusal) {
+            Map<String, Long> txDropped, String refusal, String backend, String guest, Map<String, Long> rxDropped,
+            String backendRefusal) {
     }
 
     private final NetworkWorld world;
@@ -77,7 +86,26 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
             @Reference VmManager vms) {
         this.world = world;
         this.vms = vms;
-        this.devices = new VirtualDevices(kernel.getValue(), kernelSeed(kernel.getKey()));
+        this.devices = new VirtualDevices(kernel.getValue(), kernelSeed(kernel.getKey()), world);
+    }
+
+    /** Every guest is closed, so that no back end keeps a thread, a socket or a TAP device open. */
+    @Deactivate
+    void deactivate() {
+        world.run(devices::closeGuests);
+    }
+
+    /** A device back end came: virtual NICs waiting for one of its name get their guest again. */
+    @Reference(name = "backends", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindBackend(VnicBackend backend) {
+        devices.backends().add(backend);
+        world.run(() -> devices.backends().find(backend.name()).ifPresent(devices::backendArrived));
+    }
+
+    /** A device back end is leaving: its guests are closed (or moved to another service of its name). */
+    void unbindBackend(VnicBackend backend) {
+        devices.backends().remove(backend);
+        world.run(() -> devices.backendLeft(backend));
     }
 
     /** A NIC manager came (perhaps replacing another, being greedy): every virtual NIC is connected through it. */
@@ -110,8 +138,22 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
         world.run(() -> devices.vmStateChanged(vm, previous));
     }
 
+    /** A virtual NIC with a simulated guest (for tests; not a command, as Gogo sees public methods only). */
+    VnicInfo add(String model, String mac, String uplink, String vm) {
+        return add(SimulatedGuests.NAME, "", "", "", model, mac, uplink, vm);
+    }
+
     @Descriptor("Add a virtual NIC to a VM")
     public VnicInfo add(
+            @Descriptor("device back end, where the guest is: sim (a simulated workload, the default), tap (a Linux"
+                    + " TAP device), udp (one frame per datagram, as QEMU's -netdev dgram), or another registered")
+            @Parameter(names = "--backend", absentValue = SimulatedGuests.NAME) String backend,
+            @Descriptor("tap: the TAP device's name, e.g. nmtap0") @Parameter(names = "--tap", absentValue = "")
+            String tap,
+            @Descriptor("udp: the local HOST:PORT to receive the guest's frames on") @Parameter(names = "--listen",
+                    absentValue = "") String listen,
+            @Descriptor("udp: the guest's HOST:PORT to send its frames to") @Parameter(names = "--peer",
+                    absentValue = "") String peer,
             @Descriptor("emulated model: e1000 (MTU 9000, deep rings, 1 Gb/s) or pcnet (MTU 1500, shallow rings,"
                     + " 100 Mb/s)") @Parameter(names = "--model", absentValue = "e1000") String model,
             @Descriptor("its MAC, e.g. 02:00:00:00:00:11 (default: generated)") @Parameter(names = "--mac",
@@ -122,7 +164,12 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
         VnicModel vnicModel = VnicModel.fromName(model);
         long macBits = mac.isEmpty() ? -1 : MacAddress.parse(mac).bits();
         VmInfo owner = vms.vm(vm).orElseThrow(() -> new IllegalArgumentException("no VM named '" + vm + "'"));
-        VirtualNic vnic = world.call(() -> devices.add(owner, vnicModel, macBits, uplink.isEmpty() ? null : uplink));
+        Map<String, String> options = new TreeMap<>();
+        putIfGiven(options, "tap", tap);
+        putIfGiven(options, "listen", listen);
+        putIfGiven(options, "peer", peer);
+        VirtualNic vnic = world.call(() -> devices.add(owner, vnicModel, macBits, uplink.isEmpty() ? null : uplink,
+                backend, options));
         VnicInfo info = info(vnic);
         vms.attachVnic(vm, info);
         return info;
@@ -144,6 +191,12 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
             absentValue = "false") boolean json) {
         VnicList list = new VnicList(world.call(devices::rows));
         return json ? new Json(list) : list;
+    }
+
+    private static void putIfGiven(Map<String, String> options, String name, String value) {
+        if (!value.isEmpty()) {
+            options.put(name, value);
+        }
     }
 
     private static VnicInfo info(VirtualNic vnic) {

@@ -1,29 +1,100 @@
 package org.nicmanager.vmm.devices;
 
+import java.util.Map;
+
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
+import org.nicmanager.kernel.api.vnic.backend.GuestConnection;
+import org.nicmanager.kernel.api.vnic.backend.VnicBackend;
 
 /**
  * A virtual NIC as the VMM keeps it: its device, its VM, the uplink it is assigned to (a bond or an unbonded NIC, by
  * name) and whether a NIC manager has it connected now. The assignment outlives the NIC manager: when one leaves, the
  * device is disconnected but keeps its assignment, and is connected again to that uplink when a NIC manager comes
- * back (patent [0060]-[0061]: the VM keeps its NIC; only the teaming under it changes). World thread only.
+ * back (patent [0060]-[0061]: the VM keeps its NIC; only the teaming under it changes). Its guest is behind a device
+ * back end, chosen by name; when that back end's service leaves, frames for the guest are dropped and counted until a
+ * back end of that name is back and opens the guest again. World thread only.
  */
 final class VirtualNic {
 
     private final String vm;
     private final EmulatedNic device;
+    private final String backend;
+    private final Map<String, String> backendOptions;
+    /** The guest as its back end opened it, or null while that back end is away. */
+    private GuestConnection guest;
+    /** Why the back end last refused to open the guest again, or null. */
+    private String backendRefusal;
+    /** Frames for the guest serviced while its back end was away. */
+    private long toGuestNoBackend;
     private String uplink;
     /** Why the last connection to {@link #uplink} was refused, or null. */
     private String refusal;
 
-    VirtualNic(String vm, EmulatedNic device) {
+    VirtualNic(String vm, EmulatedNic device, String backend, Map<String, String> backendOptions) {
         this.vm = vm;
         this.device = device;
+        this.backend = backend;
+        this.backendOptions = Map.copyOf(backendOptions);
+    }
+
+    /**
+     * Opens the guest through {@code service}, which must be named {@link #backend()}.
+     *
+     * @throws IllegalArgumentException when the back end refuses, naming why; the guest stays away then
+     */
+    void openGuest(VnicBackend service, NetworkWorld world) {
+        if (guest != null) {
+            return;
+        }
+        guest = service.open(new DevicePort(vm, device, world), backendOptions);
+        device.attachGuest(guest);
+        backendRefusal = null;
+    }
+
+    /** Opens the guest again after its back end returned; a refusal is remembered for {@code vnic:list}. */
+    void reopenGuest(VnicBackend service, NetworkWorld world) {
+        try {
+            openGuest(service, world);
+        } catch (IllegalArgumentException refused) {
+            backendRefusal = refused.getMessage();
+        }
+    }
+
+    /** The back end is leaving or the VMM stopping: the guest is closed, and frames for it dropped and counted. */
+    void closeGuest() {
+        if (guest == null) {
+            return;
+        }
+        GuestConnection closing = guest;
+        guest = null;
+        device.attachGuest(frame -> {
+            toGuestNoBackend++;
+            frame.release();
+        });
+        closing.close();
+    }
+
+    String backend() {
+        return backend;
+    }
+
+    /** The guest now, or null while its back end is away. */
+    GuestConnection guest() {
+        return guest;
+    }
+
+    String backendRefusal() {
+        return backendRefusal;
+    }
+
+    long toGuestNoBackend() {
+        return toGuestNoBackend;
     }
 
     /**

@@ -1,0 +1,34 @@
+package org.nicmanager.vmm.backends.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Where a real guest's frames come and go, one Ethernet frame per call: a datagram socket, a TAP device. Reads and
+ * the wait are for the back end's reader thread; writes for its writer thread.
+ */
+public interface GuestChannel {
+
+    /**
+     * Reads one waiting frame into {@code buffer} from index 0, without blocking; a frame longer than the buffer is cut
+     * to its capacity.
+     *
+     * @return the frame's length, 0 when none waits now, -1 when the channel is gone for good
+     */
+    int read(ByteBuffer buffer) throws IOException;
+
+    /** Blocks until a frame may be waiting, or {@link #wakeUp()} is called. */
+    void awaitFrame() throws IOException;
+
+    /** Ends an {@link #awaitFrame()} now or the next one; any thread. */
+    void wakeUp();
+
+    /** Writes {@code lengthBytes} of {@code buffer}, from index 0, as one frame. */
+    void write(ByteBuffer buffer, int lengthBytes) throws IOException;
+
+    /** Where the guest is, e.g. {@code nmtap0}. */
+    String describe();
+
+    /** Closes the socket or device; after the threads stopped. */
+    void close();
+}

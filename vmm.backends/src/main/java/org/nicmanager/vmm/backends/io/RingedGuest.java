@@ -1,0 +1,308 @@
+package org.nicmanager.vmm.backends.io;
+
+import java.io.IOException;
+import java.net.PortUnreachableException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.nicmanager.kernel.api.driver.DriverRings;
+import org.nicmanager.kernel.api.driver.FrameMemory;
+import org.nicmanager.kernel.api.driver.FrameSupply;
+import org.nicmanager.kernel.api.driver.ReceiveRing;
+import org.nicmanager.kernel.api.driver.TransmitHandler;
+import org.nicmanager.kernel.api.driver.TransmitOutcome;
+import org.nicmanager.kernel.api.driver.TransmitRing;
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.vnic.backend.GuestConnection;
+import org.nicmanager.kernel.api.vnic.backend.GuestPort;
+
+/**
+ * A real guest behind a {@link GuestChannel}, joined to its virtual NIC through the driver rings (DESIGN.md 3a), as a
+ * NIC driver with I/O threads of its own is: the rings fit a virtual NIC unchanged, one receive ring for what the
+ * guest sends, one transmit ring for what it receives.
+ *
+ * <ul>
+ * <li>The reader thread reads each frame into its own direct buffer, checks its size (too long or too short: dropped
+ * with a reason, counted), copies it once into a heap buffer from the back end's supply (the DMA emulation's copy,
+ * patent [0057]) and offers it to the receive ring, publishing once per batch or when the channel runs dry. The world
+ * hands each frame to the device ({@link GuestPort#fromGuest}).</li>
+ * <li>Frames for the guest ({@link #received}, world thread, after the receive interrupt) are offered to the transmit
+ * ring: no lock, no allocation, no wait; a full ring drops the frame, counted as {@link GuestDrop#GUEST_QUEUE_FULL}.
+ * The writer thread takes them in order, writes each, completes it, and sleeps when the ring is empty until the ring's
+ * doorbell wakes it.</li>
+ * </ul>
+ */
+public final class RingedGuest implements GuestConnection {
+
+    /** Frames the ring from the guest holds: a power of two. */
+    static final int RING_SLOTS = 256;
+    /**
+     * Frames the ring to the guest holds: a receive interrupt hands the guest a whole batch at once (up to its model's
+     * queue, 256 frames for an e1000) while earlier batches may still be in the writer's hands.
+     */
+    static final int TO_GUEST_SLOTS = 1024;
+    /** Frames offered or completed between two publishes, at most. */
+    static final int BATCH = 64;
+    /** Ethernet header and two VLAN tags on top of the MTU, as the device counts it. */
+    public static final int HEADER_BYTES = 22;
+    public static final int MIN_FRAME_BYTES = 14;
+    /** How long the reader pauses while the world is behind, and how many times before it drops: 2 ms in all. */
+    static final long BACK_OFF_NANOS = 50_000;
+    static final int BACK_OFF_TRIES = 40;
+    /** How long closing waits for each thread to stop. */
+    private static final long STOP_WAIT_MILLIS = 2_000;
+
+    private final GuestChannel channel;
+    private final int maxFrameBytes;
+    private final FrameSupply supply;
+    private final ReceiveRing fromGuest;
+    private final TransmitRing toGuest;
+    private final DropCounts drops = new DropCounts();
+    private final Thread reader;
+    private final Thread writer;
+    private volatile boolean running = true;
+    /** The channel said it is gone for good: the reader stopped, and frames for the guest are dropped. */
+    private volatile boolean gone;
+    private boolean closed;
+
+    private RingedGuest(GuestChannel channel, GuestPort port, DriverRings rings, String kind) {
+        this.channel = channel;
+        this.maxFrameBytes = port.mtuBytes() + HEADER_BYTES;
+        String name = kind + " " + port.vnic();
+        this.supply = rings.newSupply(name, 2 * RING_SLOTS, maxFrameBytes, FrameMemory.HEAP);
+        this.fromGuest = rings.openReceive(port.world(), name + " from guest", RING_SLOTS, port::fromGuest);
+        try {
+            this.toGuest = rings.openTransmit(port.world(), name + " to guest", TO_GUEST_SLOTS, new TransmitHandler() {
+                @Override
+                public void transmitDone(FrameBuffer frame, TransmitOutcome outcome) {
+                    frame.release();
+                }
+
+                @Override
+                public void framesWaiting() {
+                    LockSupport.unpark(RingedGuest.this.writer);
+                }
+            });
+        } catch (RuntimeException refused) {
+            fromGuest.close(); // nothing stays open when the guest cannot be joined
+            throw refused;
+        }
+        this.reader = new Thread(this::readFrames, name + " reader");
+        this.writer = new Thread(this::writeFrames, name + " writer");
+        reader.setDaemon(true);
+        writer.setDaemon(true);
+    }
+
+    /**
+     * Joins {@code channel} to the virtual NIC and starts the threads. On the world thread; on failure the channel is
+     * closed.
+     *
+     * @param kind names the threads and rings, e.g. {@code udp}
+     */
+    public static RingedGuest start(GuestChannel channel, GuestPort port, DriverRings rings, String kind) {
+        RingedGuest guest;
+        try {
+            guest = new RingedGuest(channel, port, rings, kind);
+        } catch (RuntimeException failed) {
+            channel.close();
+            throw failed;
+        }
+        guest.reader.start();
+        guest.writer.start();
+        return guest;
+    }
+
+    private void readFrames() {
+        ByteBuffer frameBytes = ByteBuffer.allocateDirect(maxFrameBytes + 1); // one more: a longer frame shows
+        int batch = 0;
+        while (running) {
+            int length;
+            try {
+                length = channel.read(frameBytes);
+            } catch (PortUnreachableException noOneListens) {
+                drops.count(GuestDrop.PEER_UNREACHABLE);
+                continue;
+            } catch (IOException failed) {
+                if (!running) {
+                    break;
+                }
+                drops.count(GuestDrop.READ_FAILED);
+                continue;
+            }
+            if (length < 0) {
+                gone = true;
+                break;
+            }
+            if (length == 0) {
+                if (batch > 0) {
+                    fromGuest.publish();
+                    batch = 0;
+                }
+                awaitFrame();
+                continue;
+            }
+            if (offer(frameBytes, length) && ++batch == BATCH) {
+                fromGuest.publish();
+                batch = 0;
+            }
+        }
+        if (batch > 0) {
+            fromGuest.publish();
+        }
+    }
+
+    /** Checks one frame's size, copies it into a kernel buffer and offers it; true when the ring took it. */
+    private boolean offer(ByteBuffer frameBytes, int length) {
+        if (length > maxFrameBytes) {
+            drops.count(GuestDrop.TOO_LONG);
+            return false;
+        }
+        if (length < MIN_FRAME_BYTES) {
+            drops.count(GuestDrop.TOO_SHORT);
+            return false;
+        }
+        FrameBuffer frame = supply.take();
+        for (int tries = 0; frame == null && tries < BACK_OFF_TRIES && running; tries++) {
+            backOff();
+            frame = supply.take();
+        }
+        if (frame == null) {
+            drops.count(GuestDrop.NO_BUFFER);
+            return false;
+        }
+        frame.copyFrom(frameBytes, 0, length);
+        boolean taken = fromGuest.offer(frame);
+        for (int tries = 0; !taken && tries < BACK_OFF_TRIES && running; tries++) {
+            backOff();
+            taken = fromGuest.offer(frame);
+        }
+        if (!taken) {
+            frame.release();
+            drops.count(GuestDrop.RING_FULL);
+        }
+        return taken;
+    }
+
+    /**
+     * The world is behind (its ring is full, or every buffer is in the kernel): show it what waits, and pause this
+     * reader briefly. Meanwhile the guest's frames wait in the socket's buffer or the TAP device's queue, so a fast
+     * guest is slowed down rather than losing frames; only a world behind for longer makes the reader drop.
+     */
+    private void backOff() {
+        fromGuest.publish();
+        LockSupport.parkNanos(BACK_OFF_NANOS);
+    }
+
+    private void awaitFrame() {
+        try {
+            channel.awaitFrame();
+        } catch (IOException failed) {
+            if (running) {
+                drops.count(GuestDrop.READ_FAILED);
+            }
+        }
+    }
+
+    private void writeFrames() {
+        ByteBuffer frameBytes = ByteBuffer.allocateDirect(FrameBuffer.MAX_FRAME_BYTES);
+        int batch = 0;
+        while (running) {
+            FrameBuffer frame = toGuest.take();
+            if (frame == null) {
+                if (batch > 0) {
+                    toGuest.publish();
+                    batch = 0;
+                }
+                LockSupport.park(this); // until the doorbell (framesWaiting) or close
+                continue;
+            }
+            toGuest.complete(frame, write(frame, frameBytes));
+            if (++batch == BATCH) {
+                toGuest.publish();
+                batch = 0;
+            }
+        }
+        if (batch > 0) {
+            toGuest.publish();
+        }
+    }
+
+    private TransmitOutcome write(FrameBuffer frame, ByteBuffer frameBytes) {
+        if (gone) {
+            drops.count(GuestDrop.GUEST_GONE);
+            return TransmitOutcome.ABORTED;
+        }
+        int length = frame.length();
+        if (length > frameBytes.capacity()) {
+            drops.count(GuestDrop.SEND_FAILED);
+            return TransmitOutcome.ABORTED;
+        }
+        frameBytes.clear(); // a bulk put checks the target's limit, which the last write set
+        frame.copyTo(frameBytes, 0);
+        try {
+            channel.write(frameBytes, length);
+            return TransmitOutcome.SENT;
+        } catch (PortUnreachableException noOneListens) {
+            drops.count(GuestDrop.PEER_UNREACHABLE);
+        } catch (IOException failed) {
+            drops.count(GuestDrop.SEND_FAILED);
+        }
+        return TransmitOutcome.ABORTED;
+    }
+
+    /** A frame for the guest, on the world thread: handed to the writer, or dropped and counted when it is behind. */
+    @Override
+    public void received(FrameBuffer frame) {
+        if (!toGuest.offer(frame)) {
+            drops.count(GuestDrop.GUEST_QUEUE_FULL);
+            frame.release();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return gone ? channel.describe() + " (gone)" : channel.describe();
+    }
+
+    @Override
+    public Map<String, Long> fromGuestDropped() {
+        return drops.byReason(true);
+    }
+
+    @Override
+    public Map<String, Long> toGuestDropped() {
+        return drops.byReason(false);
+    }
+
+    /** The back end's drops, for tests and figures. */
+    public DropCounts drops() {
+        return drops;
+    }
+
+    /** Stops both threads, then closes the channel and the rings; on the world thread. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        running = false;
+        channel.wakeUp();
+        LockSupport.unpark(writer);
+        join(reader);
+        join(writer);
+        channel.close();
+        fromGuest.close();
+        toGuest.close();
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(TimeUnit.MILLISECONDS.toMillis(STOP_WAIT_MILLIS));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.nicmanager.vmm.backends.tap;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.nicmanager.kernel.api.driver.DriverRings;
+import org.nicmanager.kernel.api.vnic.backend.GuestConnection;
+import org.nicmanager.kernel.api.vnic.backend.GuestPort;
+import org.nicmanager.kernel.api.vnic.backend.VnicBackend;
+import org.nicmanager.vmm.backends.io.RingedGuest;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@code tap} back end: the virtual NIC's guest is whatever holds the other side of a Linux TAP device, typically a
+ * network namespace with a full TCP/IP stack: {@code vnic:add VM --backend tap --tap nmtap0}, then {@code ip link set
+ * nmtap0 netns GUEST}. The device lives as long as the virtual NIC's back end holds it (not persistent).
+ */
+@Component(service = VnicBackend.class, property = VnicBackend.NAME_PROPERTY + "=" + TapBackend.NAME)
+public final class TapBackend implements VnicBackend {
+
+    static final String NAME = "tap";
+    static final String TAP = "tap";
+
+    private final DriverRings rings;
+
+    @Activate
+    public TapBackend(@Reference DriverRings rings) {
+        this.rings = rings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of(TAP);
+    }
+
+    /** @throws IllegalArgumentException for a missing or bad name, a name in use, or a missing CAP_NET_ADMIN */
+    @Override
+    public GuestConnection open(GuestPort port, Map<String, String> options) {
+        String name = options.get(TAP);
+        if (name == null) {
+            throw new IllegalArgumentException("the tap back end needs --tap NAME, the TAP device's name, e.g. nmtap0");
+        }
+        return RingedGuest.start(TapGuestChannel.open(name), port, rings, NAME);
+    }
+}

@@ -1,0 +1,77 @@
+package org.nicmanager.vmm.backends.tap;
+
+import java.util.regex.Pattern;
+
+import com.sun.jna.Memory;
+
+/**
+ * Opens a Linux TAP device: {@code open("/dev/net/tun")} then {@code ioctl(TUNSETIFF)} with
+ * {@code IFF_TAP | IFF_NO_PI}, so that each read or write is one whole Ethernet frame. The device is not persistent:
+ * it exists while its descriptor is open, and disappears when the virtual NIC closes it. It may be moved into another
+ * network namespace after it is opened, and the descriptor keeps working there.
+ */
+final class TapDevice {
+
+    /** Interface names are at most 15 bytes (IFNAMSIZ less the NUL). */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
+    private static final long TUNSETIFF = 0x400454caL;
+    private static final short IFF_TAP = 0x0002;
+    private static final short IFF_NO_PI = 0x1000;
+    private static final int IFREQ_BYTES = 40;
+    private static final int IFREQ_FLAGS_OFFSET = 16;
+
+    static final int EPERM = 1;
+    static final int ENOENT = 2;
+    static final int EBUSY = 16;
+    static final int EINVAL = 22;
+    static final int EACCES = 13;
+
+    private TapDevice() {
+    }
+
+    /**
+     * @return the open descriptor, non-blocking
+     * @throws IllegalArgumentException naming the value and what is allowed: a bad name, a name in use, a missing
+     *         capability
+     */
+    static int open(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("bad --tap '" + (name == null ? "" : name) + "': a TAP device's name is"
+                    + " 1 to 15 letters, digits, '_', '.' or '-', e.g. nmtap0");
+        }
+        int fd = LinuxCalls.open("/dev/net/tun", LinuxCalls.O_RDWR | LinuxCalls.O_NONBLOCK | LinuxCalls.O_CLOEXEC);
+        if (fd < 0) {
+            throw new IllegalArgumentException(openFailure(LinuxCalls.errno()));
+        }
+        Memory request = new Memory(IFREQ_BYTES);
+        request.clear();
+        request.setString(0, name, "US-ASCII");
+        request.setShort(IFREQ_FLAGS_OFFSET, (short) (IFF_TAP | IFF_NO_PI));
+        if (LinuxCalls.ioctl(fd, TUNSETIFF, request) < 0) {
+            int errno = LinuxCalls.errno();
+            LinuxCalls.close(fd);
+            throw new IllegalArgumentException(attachFailure(name, errno));
+        }
+        return fd;
+    }
+
+    static String openFailure(int errno) {
+        return switch (errno) {
+            case ENOENT -> "cannot open /dev/net/tun: it does not exist; this kernel has no TUN/TAP driver";
+            case EPERM, EACCES -> "cannot open /dev/net/tun: permission denied; the tap back end needs CAP_NET_ADMIN";
+            default -> "cannot open /dev/net/tun: errno " + errno;
+        };
+    }
+
+    static String attachFailure(String name, int errno) {
+        return switch (errno) {
+            case EPERM -> "cannot create TAP device '" + name + "': the tap back end needs the CAP_NET_ADMIN"
+                    + " capability (run as root, or grant it: setcap cap_net_admin+ep on the java binary)";
+            case EBUSY -> "TAP name '" + name + "' is in use: another process (or virtual NIC) holds that TAP device;"
+                    + " choose another name";
+            case EINVAL -> "TAP name '" + name + "' is in use by a network interface that is not a TAP device;"
+                    + " choose a name no interface has (see ip link)";
+            default -> "cannot create TAP device '" + name + "': errno " + errno;
+        };
+    }
+}

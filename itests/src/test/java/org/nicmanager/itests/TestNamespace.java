@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A uniquely named network namespace ({@code nm-XXXXXXXX}) with veth pairs into it: each pair's host end stays in the
- * test's namespace, where drivers.linux opens it, and its peer end lives in the namespace, where the test pulls it.
+ * test's namespace, where drivers.linux opens it, and its peer end lives in the namespace, where the test pulls it. A
+ * TAP device moved in makes the namespace a real guest.
  * {@link #close} removes everything, whatever state a failed test left. Needs root (CI runs as root).
  */
 final class TestNamespace implements AutoCloseable {
@@ -55,12 +56,36 @@ final class TestNamespace implements AutoCloseable {
         run("ip", "link", "del", "nmh" + index + tag);
     }
 
-    private static void run(String... command) throws IOException, InterruptedException {
+    /** The namespace's name, e.g. for {@code ip -n}. */
+    String name() {
+        return name;
+    }
+
+    /** Moves an interface of the test's namespace (a TAP device a back end opened) into this one. */
+    void moveIn(String link) throws IOException, InterruptedException {
+        run("ip", "link", "set", link, "netns", name);
+    }
+
+    /** Runs a command inside the namespace; answers its output, or fails naming it. */
+    String exec(String... command) throws IOException, InterruptedException {
+        List<String> words = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        words.addAll(List.of(command));
+        return run(words.toArray(String[]::new));
+    }
+
+    /** Sends one raw Ethernet frame, given in hex, out of {@code link} inside the namespace (an AF_PACKET socket). */
+    void sendFrame(String link, String hex) throws IOException, InterruptedException {
+        exec("/usr/bin/python3", "-c", "import socket,sys; s=socket.socket(socket.AF_PACKET, socket.SOCK_RAW);"
+                + " s.bind((sys.argv[1], 0)); s.send(bytes.fromhex(sys.argv[2]))", link, hex);
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output.trim());
         }
+        return output;
     }
 
     @Override

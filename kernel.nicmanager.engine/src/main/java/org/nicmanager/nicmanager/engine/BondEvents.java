@@ -55,4 +55,16 @@ public interface BondEvents {
     /** The policy the bond waited for is offered again, and the bond runs it. */
     default void policyRestored(String bond, String policy, String details) {
     }
+
+    /** A virtual NIC port's security policy changed; {@code details} gives its three switches. */
+    default void securityChanged(String vm, int port, String details) {
+    }
+
+    /** The guest of a virtual NIC set its adapter's MAC; {@code accepted} when its port receives at it. */
+    default void guestMacChanged(String vm, int port, boolean accepted, String details) {
+    }
+
+    /** A port's security policy dropped frames since the last report; {@code drops} counts them by reason. */
+    default void securityDrops(String vm, int port, String drops) {
+    }
 }

@@ -54,7 +54,7 @@ public final class BondTable {
         this.events = events;
         this.maps = new UplinkMaps(vms);
         this.rules = new MembershipRules(maps);
-        this.ports = new VnicPorts(maps, this::openUnbonded);
+        this.ports = new VnicPorts(maps, this::openUnbonded, scheduler, events);
         this.policies = policies;
         this.fallback = new PolicyFallback(policies, Policies.defaultPolicy(vms), events);
     }

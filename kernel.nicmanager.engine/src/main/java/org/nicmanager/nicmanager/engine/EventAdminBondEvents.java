@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.nicmanager.kernel.api.teaming.BondTopics;
 import org.nicmanager.kernel.api.time.KernelClock;
+import org.nicmanager.kernel.api.vnic.VnicTopics;
 import org.nicmanager.nicmanager.bond.FailoverEvent;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -80,6 +81,32 @@ public final class EventAdminBondEvents implements BondEvents {
         Map<String, Object> properties = new HashMap<>();
         properties.put(BondTopics.BOND, bond);
         properties.put(BondTopics.TIME, atNanos);
+        return properties;
+    }
+
+    @Override
+    public void securityChanged(String vm, int port, String details) {
+        events.postEvent(new Event(VnicTopics.SECURITY_CHANGED, vnicProperties(vm, port, details)));
+    }
+
+    @Override
+    public void guestMacChanged(String vm, int port, boolean accepted, String details) {
+        Map<String, Object> properties = vnicProperties(vm, port, details);
+        properties.put(VnicTopics.ACCEPTED, accepted);
+        events.postEvent(new Event(VnicTopics.GUEST_MAC_CHANGED, properties));
+    }
+
+    @Override
+    public void securityDrops(String vm, int port, String drops) {
+        events.postEvent(new Event(VnicTopics.SECURITY_DROPS, vnicProperties(vm, port, drops)));
+    }
+
+    private Map<String, Object> vnicProperties(String vm, int port, String details) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(VnicTopics.TIME, clock.nanoTime());
+        properties.put(VnicTopics.VM, vm);
+        properties.put(VnicTopics.PORT, port);
+        properties.put(VnicTopics.DETAILS, details);
         return properties;
     }
 }

@@ -53,8 +53,10 @@ final class InboundRouter implements Bond.InboundFrames {
         this.copies = copies;
     }
 
-    /** Connects a virtual NIC; its port's security starts with every switch rejected. */
-    PortSecurity connect(long mac, int port, VnicDelivery delivery) {
+    /** Connects a virtual NIC with its port's security, which starts with every switch rejected. */
+    void connect(PortSecurity portSecurity, VnicDelivery delivery) {
+        long mac = portSecurity.assignedMac;
+        int port = portSecurity.port;
         int at = macs.length;
         macs = Arrays.copyOf(macs, at + 1);
         ports = Arrays.copyOf(ports, at + 1);
@@ -63,9 +65,8 @@ final class InboundRouter implements Bond.InboundFrames {
         macs[at] = mac;
         ports[at] = port;
         deliveries[at] = delivery;
-        security[at] = new PortSecurity(mac);
+        security[at] = portSecurity;
         reindex();
-        return security[at];
     }
 
     /** The security of the virtual NIC of that port here, or null. */
@@ -132,6 +133,11 @@ final class InboundRouter implements Bond.InboundFrames {
         return false;
     }
 
+    /** The security of each virtual NIC connected here. */
+    java.util.List<PortSecurity> securities() {
+        return java.util.List.of(security);
+    }
+
     /** The ports of the virtual NICs connected here. */
     java.util.List<Integer> ports() {
         return java.util.Arrays.stream(ports).boxed().toList();
@@ -180,9 +186,14 @@ final class InboundRouter implements Bond.InboundFrames {
 
     /** A frame for a virtual NIC whose guest changed its MAC against its port's policy: dropped, and counted there. */
     private void refuse(int entry, FrameBuffer frame) {
-        droppedMacChangeRefused++;
-        deliveries[entry].receiveDropped(DropReason.MAC_CHANGE_REFUSED);
+        countRefused(entry);
         frame.release();
+    }
+
+    private void countRefused(int entry) {
+        droppedMacChangeRefused++;
+        security[entry].macChangeDropped();
+        deliveries[entry].receiveDropped(DropReason.MAC_CHANGE_REFUSED);
     }
 
     /** A copy of a unicast frame to each promiscuous port but the sender's and the owner's (entry {@code owner}). */
@@ -206,8 +217,7 @@ final class InboundRouter implements Bond.InboundFrames {
                 continue;
             }
             if (security[i].refusesInbound()) {
-                droppedMacChangeRefused++;
-                deliveries[i].receiveDropped(DropReason.MAC_CHANGE_REFUSED);
+                countRefused(i);
                 continue;
             }
             delivered += deliverCopy(i, frame, parsed);

@@ -9,13 +9,51 @@ import org.nicmanager.kernel.api.vnic.VnicSecurity;
  */
 final class PortSecurity {
 
+    final String vm;
+    final int port;
     final long assignedMac;
+    private final SecurityDropReport report;
     private long effectiveMac;
     private VnicSecurity policy = VnicSecurity.REJECT_ALL;
+    /** Frames dropped by this policy, by reason; and how many of them the last report told. */
+    private long forgedDrops;
+    private long macChangeDrops;
+    private long forgedReported;
+    private long macChangeReported;
 
-    PortSecurity(long assignedMac) {
+    PortSecurity(String vm, int port, long assignedMac, SecurityDropReport report) {
+        this.vm = vm;
+        this.port = port;
         this.assignedMac = assignedMac;
         this.effectiveMac = assignedMac;
+        this.report = report;
+    }
+
+    /** Frame path: a forged transmit was dropped. Counts, and has it reported within a second. */
+    void forgedDropped() {
+        forgedDrops++;
+        report.dropSeen();
+    }
+
+    /** Frame path: a frame for this port was dropped because its guest's MAC change is refused. */
+    void macChangeDropped() {
+        macChangeDrops++;
+        report.dropSeen();
+    }
+
+    /** Control path: the drops since the last call, as {@code REASON=count} words, or "" when there were none. */
+    String unreportedDrops() {
+        StringBuilder words = new StringBuilder();
+        if (forgedDrops > forgedReported) {
+            words.append("FORGED_SOURCE_MAC=").append(forgedDrops - forgedReported);
+        }
+        if (macChangeDrops > macChangeReported) {
+            words.append(words.isEmpty() ? "" : " ").append("MAC_CHANGE_REFUSED=")
+                    .append(macChangeDrops - macChangeReported);
+        }
+        forgedReported = forgedDrops;
+        macChangeReported = macChangeDrops;
+        return words.toString();
     }
 
     /** False for a forged transmit its policy rejects: a source MAC other than the guest's effective MAC. */

@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicSecurity;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
@@ -28,9 +29,23 @@ final class VnicPorts {
     /** Virtual NIC port to the uplink it is connected to. */
     private final Map<Integer, Uplink> uplinkOfPort = new HashMap<>();
 
-    VnicPorts(UplinkMaps maps, Function<String, Uplink> openUnbonded) {
+    private final BondEvents events;
+    private final SecurityDropReport dropReport;
+
+    VnicPorts(UplinkMaps maps, Function<String, Uplink> openUnbonded, KernelScheduler scheduler, BondEvents events) {
         this.maps = maps;
         this.openUnbonded = openUnbonded;
+        this.events = events;
+        this.dropReport = new SecurityDropReport(scheduler, events, this::securities);
+    }
+
+    /** Every connected port's security, for the drop report (control path). */
+    private List<PortSecurity> securities() {
+        List<PortSecurity> all = new java.util.ArrayList<>();
+        for (Uplink uplink : maps.all()) {
+            all.addAll(uplink.router.securities());
+        }
+        return all;
     }
 
     /**
@@ -57,7 +72,8 @@ final class VnicPorts {
         if (uplink == null) {
             uplink = maps.unbonded.computeIfAbsent(uplinkName, openUnbonded);
         }
-        PortSecurity security = uplink.router.connect(mac, port, delivery);
+        PortSecurity security = new PortSecurity(vm, port, mac, dropReport);
+        uplink.router.connect(security, delivery);
         uplinkOfPort.put(port, uplink);
         if (maps.vms.connected(port, vm, priority)) {
             uplink.bond.vmsChanged();
@@ -69,6 +85,7 @@ final class VnicPorts {
             if (frame.length() >= MacBytes.SOURCE_OFFSET + 6
                     && !security.admitsSource(MacBytes.read(frame.data(), MacBytes.SOURCE_OFFSET))) {
                 frame.release();
+                security.forgedDropped();
                 delivery.transmitDropped(DropReason.FORGED_SOURCE_MAC);
                 return true;
             }
@@ -91,12 +108,17 @@ final class VnicPorts {
     void secure(int port, VnicSecurity policy) {
         Uplink uplink = uplinkOf(port);
         PortSecurity security = uplink.router.securityOf(port);
-        if (security.policy().macChanges() != policy.macChanges() && security.effectiveMac() != security.assignedMac
-                && policy.macChanges()) {
+        if (policy.macChanges() && !security.policy().macChanges() && security.effectiveMac() != security.assignedMac) {
             refuseOwnedMac(security.effectiveMac()); // the guest's own MAC becomes the one it receives at
         }
         security.setPolicy(policy);
         uplink.router.reindex();
+        events.securityChanged(security.vm, port, "forgedTransmits=" + word(policy.forgedTransmits())
+                + " macChanges=" + word(policy.macChanges()) + " promiscuous=" + word(policy.promiscuous()));
+    }
+
+    private static String word(boolean accepted) {
+        return accepted ? "accept" : "reject";
     }
 
     /** The guest of that port set its adapter's MAC: its effective MAC. */
@@ -108,6 +130,10 @@ final class VnicPorts {
         }
         security.setEffectiveMac(mac);
         uplink.router.reindex();
+        boolean accepted = !security.refusesInbound();
+        events.guestMacChanged(security.vm, port, accepted, "guest MAC " + MacAddress.format(mac) + ", assigned "
+                + MacAddress.format(security.assignedMac) + (accepted ? "" : "; MAC changes are rejected: the guest"
+                        + " receives nothing until it takes the assigned MAC back"));
     }
 
     /** The security of the virtual NIC of that port, for its views. */

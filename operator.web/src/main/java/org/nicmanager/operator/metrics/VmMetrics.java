@@ -64,6 +64,11 @@ public final class VmMetrics implements MultiCollector {
                         "Frames a VM's guest sent that did not leave, by reason", drop.getValue().getAsDouble(),
                         id[0], id[1], id[2], id[3], "reason", drop.getKey());
             }
+            for (Map.Entry<String, JsonElement> drop : object(vnic, "rxDropped").entrySet()) {
+                families.counter("nicmgr_vnic_receive_dropped_frames",
+                        "Frames for a VM's guest that it never got, by reason", drop.getValue().getAsDouble(),
+                        id[0], id[1], id[2], id[3], "reason", drop.getKey());
+            }
         }
         return families.build();
     }

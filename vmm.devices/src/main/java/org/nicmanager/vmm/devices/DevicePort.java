@@ -1,5 +1,7 @@
 package org.nicmanager.vmm.devices;
 
+import java.util.function.LongConsumer;
+
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vnic.backend.GuestPort;
@@ -10,11 +12,19 @@ final class DevicePort implements GuestPort {
     private final String vm;
     private final EmulatedNic device;
     private final NetworkWorld world;
+    /** Where the guest's own choice of MAC goes: the virtual NIC, which tells its port. */
+    private final LongConsumer guestMacChanged;
 
-    DevicePort(String vm, EmulatedNic device, NetworkWorld world) {
+    DevicePort(String vm, EmulatedNic device, NetworkWorld world, LongConsumer guestMacChanged) {
         this.vm = vm;
         this.device = device;
         this.world = world;
+        this.guestMacChanged = guestMacChanged;
+    }
+
+    @Override
+    public void guestMacChanged(long mac) {
+        guestMacChanged.accept(mac);
     }
 
     @Override

@@ -73,6 +73,10 @@ final class EmulatedNic {
     private long txDropsSuspended;
     /** This NIC's frames dropped after the uplink took them (bond, physical NIC, pulled cable), by reason. */
     private final long[] txDroppedDownstream = new long[DropReason.values().length];
+    /** Frames for this NIC that its port dropped before they reached it (its security policy), by reason. */
+    private final long[] rxDroppedUpstream = new long[DropReason.values().length];
+    /** The MAC the guest set on its adapter: its effective MAC, the source of what a simulated guest sends. */
+    private long guestMac;
     private long rxFrames;
     private long rxBytes;
     private long rxDropsQueueFull;
@@ -83,6 +87,7 @@ final class EmulatedNic {
             GuestReceiver guest) {
         this.name = name;
         this.mac = mac;
+        this.guestMac = mac;
         this.model = model;
         this.port = port;
         this.pool = pool;
@@ -151,6 +156,25 @@ final class EmulatedNic {
     /** One of this NIC's frames was dropped after the uplink took it. Frame path: counts only. */
     void transmitDropped(DropReason reason) {
         txDroppedDownstream[reason.ordinal()]++;
+    }
+
+    /** A frame for this NIC was dropped by its port before it got here. Frame path: counts only. */
+    void receiveDropped(DropReason reason) {
+        rxDroppedUpstream[reason.ordinal()]++;
+    }
+
+    /** Frames for this NIC its port dropped, by reason (control path). */
+    long rxDroppedUpstream(DropReason reason) {
+        return rxDroppedUpstream[reason.ordinal()];
+    }
+
+    /** The guest's effective MAC: the assigned {@link #mac()} unless the guest set another. */
+    long guestMac() {
+        return guestMac;
+    }
+
+    void setGuestMac(long mac) {
+        this.guestMac = mac;
     }
 
     /** This NIC's frames dropped after the uplink took them, by reason (control path). */

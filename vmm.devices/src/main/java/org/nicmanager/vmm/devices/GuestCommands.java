@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.names.NameDirectory;
 import org.nicmanager.kernel.api.names.NameKind;
 import org.nicmanager.kernel.api.shell.Json;
@@ -16,7 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** The {@code guest:} commands: workloads inside VMs, and what their guests receive. */
 @Component(service = GuestCommands.class, property = {"osgi.command.scope=guest", "osgi.command.function=traffic",
-    "osgi.command.function=stop", "osgi.command.function=stats"})
+    "osgi.command.function=stop", "osgi.command.function=stats", "osgi.command.function=mac"})
 public final class GuestCommands {
 
     /** What {@code guest:traffic} started; {@code frames} counts data segments for TCP. */
@@ -108,6 +109,23 @@ public final class GuestCommands {
         devices.vms().vm(vm).orElseThrow(() -> new IllegalArgumentException("no VM named '" + vm + "'"));
         GuestStats stats = devices.world().call(() -> devices.devices().guestStats(vm));
         return json ? new Json(stats) : stats;
+    }
+
+    /** The MAC a guest set on its adapter, as {@code guest:mac} answers. */
+    public record GuestMac(String vnic, String assignedMac, String guestMac) {
+    }
+
+    @Descriptor("A simulated guest sets its adapter's MAC (its effective MAC); what follows is the port's security"
+            + " policy (vnic:security): rejected MAC changes leave the guest receiving nothing")
+    public GuestMac mac(@Descriptor("the virtual NIC, e.g. web-0") String vnic,
+            @Descriptor("the MAC, e.g. 02:00:00:00:00:99; the assigned MAC takes it back") String mac) {
+        long bits = MacAddress.parse(mac).bits();
+        if (MacAddress.isMulticast(bits)) {
+            throw new IllegalArgumentException("bad MAC '" + mac + "': a group address; an adapter's MAC is unicast");
+        }
+        VirtualNic changed = devices.world().call(() -> devices.devices().setGuestMac(vnic, bits));
+        EmulatedNic device = changed.device();
+        return new GuestMac(changed.name(), MacAddress.format(device.mac()), MacAddress.format(device.guestMac()));
     }
 
     /** Frames that {@code duration} holds at the rate: at least one. */

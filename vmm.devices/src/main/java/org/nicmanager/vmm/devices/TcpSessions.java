@@ -55,12 +55,12 @@ final class TcpSessions implements GuestStream {
         this.segmentsSent = new long[flows];
         this.states = new byte[flows];
         int sourceIp = GuestAddresses.sourceIp(nic);
-        int offset = FrameWriter.ethernet(segment, destinationMac, nic.mac(), FrameHeaders.ETHERTYPE_IPV4);
+        int offset = FrameWriter.ethernet(segment, destinationMac, nic.guestMac(), FrameHeaders.ETHERTYPE_IPV4);
         offset = FrameWriter.ipv4(segment, offset, sourceIp, GuestAddresses.DESTINATION_IP, FrameHeaders.PROTOCOL_TCP,
                 frameBytes - FrameWriter.ETHERNET_HEADER_BYTES);
         FrameWriter.tcp(segment, offset, FIRST_SOURCE_PORT, DESTINATION_PORT, 0, PEER_NEXT_SEQUENCE,
                 FrameHeaders.TCP_PSH | FrameHeaders.TCP_ACK, WINDOW);
-        offset = FrameWriter.ethernet(control, destinationMac, nic.mac(), FrameHeaders.ETHERTYPE_IPV4);
+        offset = FrameWriter.ethernet(control, destinationMac, nic.guestMac(), FrameHeaders.ETHERTYPE_IPV4);
         offset = FrameWriter.ipv4(control, offset, sourceIp, GuestAddresses.DESTINATION_IP, FrameHeaders.PROTOCOL_TCP,
                 FrameWriter.IPV4_HEADER_BYTES + FrameWriter.TCP_HEADER_BYTES);
         FrameWriter.tcp(control, offset, FIRST_SOURCE_PORT, DESTINATION_PORT, 0, 0, 0, WINDOW);

@@ -23,7 +23,7 @@ final class UdpStream implements GuestStream {
         this.nic = nic;
         this.frame = new byte[frameBytes];
         this.sequences = new long[flows];
-        FrameWriter.udpFrame(frame, frameBytes, destinationMac, nic.mac(), GuestAddresses.sourceIp(nic),
+        FrameWriter.udpFrame(frame, frameBytes, destinationMac, nic.guestMac(), GuestAddresses.sourceIp(nic),
                 GuestAddresses.DESTINATION_IP, FIRST_SOURCE_PORT, DESTINATION_PORT, 0, 0);
     }
 

@@ -18,9 +18,11 @@ import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vnic.VnicCounters;
 import org.nicmanager.kernel.api.vnic.VnicModel;
+import org.nicmanager.kernel.api.vnic.VnicSecurity;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.kernel.api.vnic.backend.GuestConnection;
 import org.nicmanager.kernel.api.vnic.backend.VnicBackend;
+import org.nicmanager.vmm.devices.VirtualDevicesComponent.SecurityRow;
 import org.nicmanager.vmm.devices.VirtualDevicesComponent.VnicRow;
 
 /**
@@ -273,6 +275,24 @@ final class VirtualDevices {
         return vnic;
     }
 
+    /** Sets a virtual NIC's port security policy ({@code vnic:security}). */
+    VirtualNic secure(String vnicName, VnicSecurity policy) {
+        VirtualNic vnic = vnic(vnicName);
+        vnic.secure(policy);
+        return vnic;
+    }
+
+    /** A simulated guest sets its adapter's MAC ({@code guest:mac}); a real guest's back end reports its own. */
+    VirtualNic setGuestMac(String vnicName, long mac) {
+        VirtualNic vnic = vnic(vnicName);
+        if (!vnic.backend().equals(SimulatedGuests.NAME)) {
+            throw new IllegalArgumentException("virtual NIC " + vnicName + " has a real guest (back end "
+                    + vnic.backend() + "), which sets its MAC itself; guest:mac is for simulated guests");
+        }
+        vnic.setGuestMac(mac);
+        return vnic;
+    }
+
     VirtualNic firstVnicOf(String vmName) {
         return vnics.values().stream().filter(vnic -> vnic.vm().equals(vmName)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("VM " + vmName + " has no virtual NIC; add one with vnic:add"));
@@ -291,7 +311,10 @@ final class VirtualDevices {
                     txDropped.values().stream().mapToLong(Long::longValue).sum(),
                     rxDropped.values().stream().mapToLong(Long::longValue).sum(), device.rxHeldFrames(),
                     counters.rxQueued(), txDropped, vnic.refusal(), vnic.backend(),
-                    guest == null ? null : guest.describe(), rxDropped, vnic.backendRefusal()));
+                    guest == null ? null : guest.describe(), rxDropped, vnic.backendRefusal(),
+                    SecurityRow.of(vnic.security()),
+                    device.guestMac() == device.mac() ? null : MacAddress.format(device.guestMac()),
+                    vnic.guestMacRefusal()));
         }
         return rows;
     }
@@ -324,6 +347,9 @@ final class VirtualDevices {
         Map<String, Long> dropped = new LinkedHashMap<>();
         putIfAny(dropped, "QUEUE_FULL", counters.rxDropsQueueFull());
         putIfAny(dropped, "NO_BACKEND", vnic.toGuestNoBackend());
+        for (DropReason reason : DropReason.values()) {
+            putIfAny(dropped, reason.name(), vnic.device().rxDroppedUpstream(reason));
+        }
         GuestConnection guest = vnic.guest();
         if (guest != null) {
             guest.toGuestDropped().forEach((reason, count) -> putIfAny(dropped, reason, count));

@@ -19,6 +19,7 @@ import org.nicmanager.kernel.api.vm.VmState;
 import org.nicmanager.kernel.api.vm.VnicAssigner;
 import org.nicmanager.kernel.api.vm.VnicInfo;
 import org.nicmanager.kernel.api.vnic.VnicModel;
+import org.nicmanager.kernel.api.vnic.VnicSecurity;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.kernel.api.vnic.backend.VnicBackend;
 import org.nicmanager.lib.units.ByteSize;
@@ -67,11 +68,27 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
      * @param guest where the back end has the guest (a TAP name, UDP addresses), or null while the back end is away
      * @param rxDropped frames for the guest that it never got, by reason, only reasons that occurred
      * @param backendRefusal why the back end last refused to open the guest again, or null
+     * @param security the port's security policy, each switch {@code accept} or {@code reject}
+     * @param guestMac the MAC the guest set when it differs from {@code mac}, else null
+     * @param guestMacRefusal why the NIC manager refused the MAC the guest set last, or null
      */
     public record VnicRow(String name, String vm, String mac, String model, String uplink, boolean attached,
             long txFrames, long rxFrames, long txDrops, long rxDrops, long rxHeld, int rxQueued,
             Map<String, Long> txDropped, String refusal, String backend, String guest, Map<String, Long> rxDropped,
-            String backendRefusal) {
+            String backendRefusal, SecurityRow security, String guestMac, String guestMacRefusal) {
+    }
+
+    /** A port's security policy as {@code vnic:list} and {@code vnic:security} show it. */
+    public record SecurityRow(String forgedTransmits, String macChanges, String promiscuous) {
+
+        static SecurityRow of(VnicSecurity policy) {
+            return new SecurityRow(word(policy.forgedTransmits()), word(policy.macChanges()),
+                    word(policy.promiscuous()));
+        }
+
+        private static String word(boolean accepted) {
+            return accepted ? "accept" : "reject";
+        }
     }
 
     private final NetworkWorld world;

@@ -7,6 +7,7 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
+import org.nicmanager.kernel.api.vnic.VnicSecurity;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.kernel.api.vnic.backend.GuestConnection;
@@ -35,6 +36,12 @@ final class VirtualNic {
     private String uplink;
     /** Why the last connection to {@link #uplink} was refused, or null. */
     private String refusal;
+    /** The NIC manager the device is connected through now, or null. */
+    private VnicUplinks manager;
+    /** The port's security policy; kept here so that it outlives NIC managers, and applied at each connect. */
+    private VnicSecurity security = VnicSecurity.REJECT_ALL;
+    /** Why the NIC manager refused the MAC the guest last set, or null. */
+    private String guestMacRefusal;
 
     VirtualNic(String vm, EmulatedNic device, String backend, Map<String, String> backendOptions) {
         this.vm = vm;
@@ -52,7 +59,7 @@ final class VirtualNic {
         if (guest != null) {
             return;
         }
-        guest = service.open(new DevicePort(vm, device, world), backendOptions);
+        guest = service.open(new DevicePort(vm, device, world, this::guestSetMac), backendOptions);
         device.attachGuest(guest);
         backendRefusal = null;
     }
@@ -122,10 +129,69 @@ final class VirtualNic {
             public void transmitDropped(DropReason reason) {
                 device.transmitDropped(reason);
             }
+
+            @Override
+            public void receiveDropped(DropReason reason) {
+                device.receiveDropped(reason);
+            }
         });
+        try {
+            if (!security.equals(VnicSecurity.REJECT_ALL)) {
+                manager.secure(device.port(), security);
+            }
+            if (device.guestMac() != device.mac()) {
+                manager.guestMacChanged(device.port(), device.guestMac());
+            }
+        } catch (IllegalArgumentException refused) {
+            manager.disconnect(device.port()); // a refusal changes nothing
+            throw refused;
+        }
         device.connect(connected);
+        this.manager = manager;
         uplink = name;
         refusal = null;
+    }
+
+    /**
+     * Sets the port's security policy; applied at once while connected, and at every later connect.
+     *
+     * @throws IllegalArgumentException when the NIC manager refuses it (the MAC the guest chose is another's)
+     */
+    void secure(VnicSecurity policy) {
+        if (manager != null) {
+            manager.secure(device.port(), policy);
+        }
+        security = policy;
+    }
+
+    VnicSecurity security() {
+        return security;
+    }
+
+    /**
+     * The guest set its adapter's MAC (for a simulated guest, by command; a real one's back end reports it).
+     *
+     * @throws IllegalArgumentException when the NIC manager refuses it: another virtual NIC receives at that MAC
+     */
+    void setGuestMac(long mac) {
+        if (manager != null) {
+            manager.guestMacChanged(device.port(), mac);
+        }
+        device.setGuestMac(mac);
+        guestMacRefusal = null;
+    }
+
+    /** A back end reports the MAC its guest set; a refusal is kept for {@code vnic:list}, the guest keeps the old. */
+    private void guestSetMac(long mac) {
+        try {
+            setGuestMac(mac);
+        } catch (IllegalArgumentException refused) {
+            guestMacRefusal = refused.getMessage();
+        }
+    }
+
+    String guestMacRefusal() {
+        return guestMacRefusal;
     }
 
     /**
@@ -146,6 +212,7 @@ final class VirtualNic {
     /** Stops sending through the uplink at once; the assignment stays. */
     void detach() {
         device.disconnect();
+        manager = null;
     }
 
     String vm() {

@@ -26,6 +26,14 @@ public interface GuestChannel {
     /** Writes {@code lengthBytes} of {@code buffer}, from index 0, as one frame. */
     void write(ByteBuffer buffer, int lengthBytes) throws IOException;
 
+    /**
+     * The MAC the guest has set on its device now, or -1 when the channel cannot see it (a datagram socket). Called
+     * by the reader when a frame comes from a source MAC it did not see last.
+     */
+    default long deviceMac() {
+        return -1;
+    }
+
     /** Where the guest is, e.g. {@code nmtap0}. */
     String describe();
 

@@ -60,6 +60,9 @@ public final class RingedGuest implements GuestConnection {
     private final ReceiveRing fromGuest;
     private final TransmitRing toGuest;
     private final DropCounts drops = new DropCounts();
+    private final GuestPort port;
+    /** Reader thread: the MAC the device had when last asked. */
+    private long knownDeviceMac;
     private final Thread reader;
     private final Thread writer;
     private volatile boolean running = true;
@@ -69,6 +72,8 @@ public final class RingedGuest implements GuestConnection {
 
     private RingedGuest(GuestChannel channel, GuestPort port, DriverRings rings, String kind) {
         this.channel = channel;
+        this.port = port;
+        this.knownDeviceMac = port.mac();
         this.maxFrameBytes = port.mtuBytes() + HEADER_BYTES;
         String name = kind + " " + port.vnic();
         this.supply = rings.newSupply(name, 2 * RING_SLOTS, maxFrameBytes, FrameMemory.HEAP);
@@ -153,6 +158,23 @@ public final class RingedGuest implements GuestConnection {
         }
     }
 
+    /**
+     * A frame from a source MAC other than the device's: the guest may have set a new MAC on its device, which then
+     * says so (one system call). A change goes to the world as a control event: the port's security policy judges
+     * by the guest's effective MAC. A guest forging its source costs a system call per forged frame, on this thread.
+     */
+    private void watchGuestMac(ByteBuffer frameBytes) {
+        long source = (frameBytes.getShort(6) & 0xffffL) << 32 | frameBytes.getInt(8) & 0xffffffffL;
+        if (source == knownDeviceMac) {
+            return;
+        }
+        long deviceMac = channel.deviceMac();
+        if (deviceMac >= 0 && deviceMac != knownDeviceMac) {
+            knownDeviceMac = deviceMac;
+            port.world().post(() -> port.guestMacChanged(deviceMac));
+        }
+    }
+
     /** Checks one frame's size, copies it into a kernel buffer and offers it; true when the ring took it. */
     private boolean offer(ByteBuffer frameBytes, int length) {
         if (length > maxFrameBytes) {
@@ -163,6 +185,7 @@ public final class RingedGuest implements GuestConnection {
             drops.count(GuestDrop.TOO_SHORT);
             return false;
         }
+        watchGuestMac(frameBytes);
         FrameBuffer frame = supply.take();
         for (int tries = 0; frame == null && tries < BACK_OFF_TRIES && running; tries++) {
             backOff();

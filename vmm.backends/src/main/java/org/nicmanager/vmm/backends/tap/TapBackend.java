@@ -47,6 +47,6 @@ public final class TapBackend implements VnicBackend {
         if (name == null) {
             throw new IllegalArgumentException("the tap back end needs --tap NAME, the TAP device's name, e.g. nmtap0");
         }
-        return RingedGuest.start(TapGuestChannel.open(name), port, rings, NAME);
+        return RingedGuest.start(TapGuestChannel.open(name, port.mac()), port, rings, NAME);
     }
 }

@@ -15,6 +15,13 @@ final class TapDevice {
     /** Interface names are at most 15 bytes (IFNAMSIZ less the NUL). */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
     private static final long TUNSETIFF = 0x400454caL;
+    /** The tun driver answers these on its own descriptor, wherever the device's namespace is now. */
+    private static final long SIOCSIFHWADDR = 0x8924L;
+    private static final long SIOCGIFHWADDR = 0x8927L;
+    private static final short ARPHRD_ETHER = 1;
+    /** In {@code struct ifreq}: the union's {@code sockaddr}, family then data (the MAC). */
+    private static final int IFREQ_FAMILY_OFFSET = 16;
+    private static final int IFREQ_MAC_OFFSET = 18;
     private static final short IFF_TAP = 0x0002;
     private static final short IFF_NO_PI = 0x1000;
     private static final int IFREQ_BYTES = 40;
@@ -27,6 +34,43 @@ final class TapDevice {
     static final int EACCES = 13;
 
     private TapDevice() {
+    }
+
+    /** An {@code ifreq} for {@link #mac}, made once per device so that reading the MAC allocates nothing. */
+    static Memory macRequest() {
+        return new Memory(IFREQ_BYTES);
+    }
+
+    /** The device's MAC now (the guest may have set another), or -1 when the device cannot say. */
+    static long mac(int fd, Memory request) {
+        request.clear();
+        if (LinuxCalls.ioctl(fd, SIOCGIFHWADDR, request) < 0) {
+            return -1;
+        }
+        long mac = 0;
+        for (int i = 0; i < 6; i++) {
+            mac = mac << 8 | request.getByte(IFREQ_MAC_OFFSET + i) & 0xff;
+        }
+        return mac;
+    }
+
+    /**
+     * Gives the device the virtual NIC's MAC, so that its guest starts with the MAC its port knows it by, as QEMU does
+     * for its guests.
+     *
+     * @throws IllegalArgumentException when the driver refuses it, with the errno
+     */
+    static void setMac(int fd, String name, long mac) {
+        Memory request = new Memory(IFREQ_BYTES);
+        request.clear();
+        request.setShort(IFREQ_FAMILY_OFFSET, ARPHRD_ETHER);
+        for (int i = 0; i < 6; i++) {
+            request.setByte(IFREQ_MAC_OFFSET + i, (byte) (mac >>> (40 - 8 * i)));
+        }
+        if (LinuxCalls.ioctl(fd, SIOCSIFHWADDR, request) < 0) {
+            throw new IllegalArgumentException("cannot give TAP device '" + name + "' the virtual NIC's MAC: errno "
+                    + LinuxCalls.errno());
+        }
     }
 
     /**

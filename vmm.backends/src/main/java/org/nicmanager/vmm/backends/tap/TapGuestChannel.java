@@ -25,6 +25,8 @@ final class TapGuestChannel implements GuestChannel {
     private final Memory pollSet = new Memory(2 * POLLFD_BYTES);
     private final ByteBuffer wakeCount = ByteBuffer.allocateDirect(Long.BYTES);
     private final ByteBuffer drainCount = ByteBuffer.allocateDirect(Long.BYTES);
+    /** For {@link #deviceMac()}, on the reader thread. */
+    private final Memory macRequest = TapDevice.macRequest();
 
     private TapGuestChannel(String name, int tap, int wake) {
         this.name = name;
@@ -38,9 +40,19 @@ final class TapGuestChannel implements GuestChannel {
         wakeCount.putLong(0, 1L);
     }
 
-    /** @throws IllegalArgumentException as {@link TapDevice#open} does */
-    static TapGuestChannel open(String name) {
+    /**
+     * Opens the device and gives it the virtual NIC's MAC.
+     *
+     * @throws IllegalArgumentException as {@link TapDevice#open} does
+     */
+    static TapGuestChannel open(String name, long mac) {
         int tap = TapDevice.open(name);
+        try {
+            TapDevice.setMac(tap, name, mac);
+        } catch (IllegalArgumentException refused) {
+            LinuxCalls.close(tap);
+            throw refused;
+        }
         int wake = LinuxCalls.eventfd(0, LinuxCalls.EFD_NONBLOCK | LinuxCalls.EFD_CLOEXEC);
         if (wake < 0) {
             int errno = LinuxCalls.errno();
@@ -85,6 +97,12 @@ final class TapGuestChannel implements GuestChannel {
         if (LinuxCalls.write(tap, buffer, lengthBytes) < 0) {
             throw new IOException("write to TAP device '" + name + "' failed: errno " + LinuxCalls.errno());
         }
+    }
+
+    /** The MAC the guest has set on its TAP device now: one ioctl on the descriptor, no allocation. */
+    @Override
+    public long deviceMac() {
+        return TapDevice.mac(tap, macRequest);
     }
 
     @Override

@@ -18,12 +18,20 @@ public final class RecordingPort implements GuestPort {
 
     private final NetworkWorld world;
     private final int mtuBytes;
+    private final long mac;
     private final LinkedBlockingQueue<byte[]> fromGuest = new LinkedBlockingQueue<>();
     public final List<String> wrongThread = new CopyOnWriteArrayList<>();
+    /** The MACs the guest set, as the back end reported them. */
+    public final List<Long> guestMacs = new CopyOnWriteArrayList<>();
 
     public RecordingPort(NetworkWorld world, int mtuBytes) {
+        this(world, mtuBytes, 0x0200_0000_000AL);
+    }
+
+    public RecordingPort(NetworkWorld world, int mtuBytes, long mac) {
         this.world = world;
         this.mtuBytes = mtuBytes;
+        this.mac = mac;
     }
 
     @Override
@@ -38,7 +46,7 @@ public final class RecordingPort implements GuestPort {
 
     @Override
     public long mac() {
-        return 0x0200_0000_000AL;
+        return mac;
     }
 
     @Override
@@ -72,5 +80,13 @@ public final class RecordingPort implements GuestPort {
     /** Frames received and not yet taken by {@link #nextFromGuest()}. */
     public int waiting() {
         return fromGuest.size();
+    }
+
+    @Override
+    public void guestMacChanged(long mac) {
+        if (!world.inWorld()) {
+            wrongThread.add("guestMacChanged");
+        }
+        guestMacs.add(mac);
     }
 }

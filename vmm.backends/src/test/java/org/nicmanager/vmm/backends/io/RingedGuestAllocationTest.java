@@ -191,6 +191,11 @@ class RingedGuestAllocationTest {
         }
 
         @Override
+        public void guestMacChanged(long mac) {
+            throw new AssertionError("the credited guest never changes its MAC");
+        }
+
+        @Override
         public void fromGuest(FrameBuffer frame) {
             frame.release();
             long n = frames.incrementAndGet();

@@ -46,7 +46,7 @@ class TapBackendNamespaceTest {
     private final WorldThread world = new WorldThread(ClockMode.VIRTUAL, 10 * SECOND, (timer, failure) -> {
         throw new AssertionError("timer " + timer + " failed", failure);
     });
-    private final RecordingPort port = new RecordingPort(world, 1500);
+    private final RecordingPort port = new RecordingPort(world, 1500, GUEST_MAC);
     private final TapBackend backend = new TapBackend(world);
     private final String suffix = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000_0000, 0x7fff_ffff));
     private final String namespace = "nm-" + suffix;
@@ -78,12 +78,12 @@ class TapBackendNamespaceTest {
         return connection;
     }
 
-    /** Opens the TAP device, moves it into the namespace and gives it the guest's MAC and address there. */
+    /** Opens the TAP device (with the virtual NIC's MAC from the start) and moves it into the namespace. */
     private GuestConnection guestInNamespace() throws Exception {
         GuestConnection connection = open(tap);
         run("ip", "link", "set", tap, "netns", namespace);
         inNamespace("sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1"); // no router solicitations
-        inNamespace("ip", "link", "set", tap, "address", "02:00:00:00:00:0b", "up");
+        inNamespace("ip", "link", "set", tap, "up");
         inNamespace("ip", "address", "add", "10.99.0.2/24", "dev", tap);
         return connection;
     }
@@ -98,6 +98,21 @@ class TapBackendNamespaceTest {
         byte[] received = nextFromGuest(bytes -> etherType(bytes) == 0x88b5);
         assertEquals(60, received.length);
         assertEquals(GUEST_MAC, mac(received, 6));
+        assertTrue(port.wrongThread.isEmpty(), "the device was called off the world thread: " + port.wrongThread);
+    }
+
+    @Test
+    void aGuestThatSetsAnotherMacIsReportedToItsPortOnce() throws Exception {
+        guestInNamespace();
+        inNamespace("ip", "link", "set", tap, "address", "02:00:00:00:00:99");
+        String frame = "02000000000a" + "020000000099" + "88b5" + "6e6d".repeat(23);
+        for (int i = 0; i < 3; i++) {
+            inNamespace("/usr/bin/python3", "-c", "import socket,sys; s=socket.socket(socket.AF_PACKET,"
+                    + " socket.SOCK_RAW); s.bind((sys.argv[1], 0)); s.send(bytes.fromhex(sys.argv[2]))", tap, frame);
+            nextFromGuest(bytes -> etherType(bytes) == 0x88b5);
+        }
+        world.run(() -> { }); // the report was posted to the world before the frame
+        assertEquals(List.of(0x0200_0000_0099L), port.guestMacs, "one report, from the device's own MAC");
         assertTrue(port.wrongThread.isEmpty(), "the device was called off the world thread: " + port.wrongThread);
     }
 

@@ -27,4 +27,11 @@ public interface GuestPort {
      * through its uplink or drops it, counted with a reason (no uplink, VM suspended, refused). Nothing allocates.
      */
     void fromGuest(FrameBuffer frame);
+
+    /**
+     * The guest set its adapter's MAC (its effective MAC), as a back end that can see it reports it; on the world
+     * thread. The port's security policy decides what follows (forged transmits are judged against this MAC; rejected
+     * MAC changes leave the guest receiving nothing). Control path.
+     */
+    void guestMacChanged(long mac);
 }

@@ -4,14 +4,18 @@
 #
 #   guest ns (10.77.0.1) --veth-- element ns --2 veths (the bond)-- external ns: Linux bridge (10.77.0.2)
 #
-# Elements: bridge (the Linux bridge with one veth and no bond: the ceiling), ovs (Open vSwitch's userspace datapath,
-# balance-slb bond, offloads off), ovs-tso (the same with userspace-tso-enable and offloads on), dpdk (testpmd, io
-# forwarding, bonding PMD balance-xor l34 over af_packet ports). Per element: TCP Mbit/s (one iperf3 stream), 64-byte
-# frames/s offered and forwarded (iperf3 -u -l 18 -b 0), RTT median of 100 pings, and the element's CPU in cores.
+# Elements: nicmgr (the NIC Manager on the real clock: the guest is a virtual NIC on the tap back end, its TAP device
+# moved into the guest namespace in place of the guest's veth, and the uplink a hash-l2-src bond, the equivalent of
+# OVS's balance-slb, of two drivers.linux NICs), bridge (the Linux bridge with one veth and no bond: the ceiling), ovs
+# (Open vSwitch's userspace datapath, balance-slb bond, offloads off), ovs-tso (the same with userspace-tso-enable and
+# offloads on), dpdk (testpmd, io forwarding, bonding PMD balance-xor l34 over af_packet ports). Per element: TCP Mbit/s (one iperf3 stream), 64-byte
+# frames/s offered and forwarded (iperf3 -u -l 18 -b 0), RTT median of 100 pings, the element's CPU in cores while
+# it forwards 64-byte frames, and that CPU per million frames forwarded.
 # Each figure is the median of RUNS runs. Everything made here is removed on exit, also on failure; only processes
 # started here are ended, by their id.
 #
-# Usage: scripts/bench-real-path.sh [ELEMENT...]   (default: bridge ovs ovs-tso dpdk)
+# Usage: scripts/bench-real-path.sh [ELEMENT...]   (default: nicmgr bridge ovs ovs-tso dpdk)
+# The nicmgr element runs run/target/nicmgr.jar, built by ./nicmgr (or mvn package), with the JVM's default options.
 # Environment: RUNS (3), SECONDS_PER_RUN (10). Needs root, iproute2, iperf3, ping, ethtool, openvswitch-switch and
 # dpdk-dev (scripts/install-real-path-tools.sh installs them).
 set -euo pipefail
@@ -19,13 +23,14 @@ set -euo pipefail
 RUNS=${RUNS:-3}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
 ELEMENTS=("$@")
-[ ${#ELEMENTS[@]} -gt 0 ] || ELEMENTS=(bridge ovs ovs-tso dpdk)
+[ ${#ELEMENTS[@]} -gt 0 ] || ELEMENTS=(nicmgr bridge ovs ovs-tso dpdk)
 for element in "${ELEMENTS[@]}"; do
     case $element in
-        bridge|ovs|ovs-tso|dpdk) ;;
-        *) echo "unknown element '$element'; the elements are: bridge ovs ovs-tso dpdk" >&2; exit 2 ;;
+        nicmgr|bridge|ovs|ovs-tso|dpdk) ;;
+        *) echo "unknown element '$element'; the elements are: nicmgr bridge ovs ovs-tso dpdk" >&2; exit 2 ;;
     esac
 done
+JAR=$(cd "$(dirname "$0")/.." && pwd)/run/target/nicmgr.jar
 [ "$(id -u)" = 0 ] || { echo "needs root (network namespaces)" >&2; exit 2; }
 
 tag=$(printf '%04x' $((RANDOM % 65536)))
@@ -118,6 +123,33 @@ start_dpdk() {
     for _ in $(seq 100); do grep -q "Press enter to exit\|io packet forwarding" "$work/testpmd.log" && break; sleep 0.1; done
 }
 
+# The NIC Manager in the element namespace: two drivers.linux NICs in a bond, and the guest's virtual NIC on a TAP
+# device, which then moves into the guest namespace (its descriptor keeps working) to take the veth's place.
+start_nicmgr() {
+    [ -f "$JAR" ] || { echo "no $JAR: build the host first (./nicmgr --help builds it)" >&2; return 1; }
+    local tap=nmrt$tag
+    cat >"$work/race.gogo" <<GOGO
+linux:add u0 --interface eu0
+linux:add u1 --interface eu1
+bond:create bond0 --policy hash-l2-src
+bond:add bond0 u0 u1
+vm:create guest
+vm:start guest
+vnic:add guest --uplink bond0 --backend tap --tap $tap
+GOGO
+    ip netns exec "$ELEMENT" java -jar "$JAR" --clock real --no-console --demo-script "$work/race.gogo" \
+        </dev/null >"$work/nicmgr.log" 2>&1 &
+    element_pids+=($!)
+    started_pids+=($!)
+    for _ in $(seq 300); do in_ns "$ELEMENT" ip link show "$tap" >/dev/null 2>&1 && break; sleep 0.1; done
+    in_ns "$ELEMENT" ip link show "$tap" >/dev/null 2>&1 || { cat "$work/nicmgr.log" >&2; return 1; }
+    in_ns "$GUEST" ip link del gA # the guest's veth gives way to the TAP device
+    ip -n "$ELEMENT" link set "$tap" netns "$GUEST"
+    in_ns "$GUEST" ip addr add 10.77.0.1/24 dev "$tap"
+    in_ns "$GUEST" ip link set "$tap" up
+    in_ns "$GUEST" ethtool -K "$tap" tx off >/dev/null
+}
+
 stop_element() {
     for pid in "${element_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${element_pids[@]}"; do
@@ -178,6 +210,7 @@ race() {
         build_topology
         [ "$element" = bridge ] || [ "$element" = ovs-tso ] || offloads_off
         case $element in
+            nicmgr) start_nicmgr ;;
             bridge) start_bridge ;;
             ovs) start_ovs no-tso ;;
             ovs-tso) start_ovs tso ;;
@@ -202,8 +235,13 @@ race() {
     [ "$element" = bridge ] || cpu_median=$(printf '%s\n' "${cpu[@]}" | median)
     printf '{"element":"%s","runs":%d,"tcpMbps":%.0f,"smallFramesOfferedPerSecond":%.0f,' "$element" "$RUNS" \
         "$(printf '%s\n' "${tcp[@]}" | median)" "$(printf '%s\n' "${offered[@]}" | median)"
-    printf '"smallFramesForwardedPerSecond":%.0f,"rttMedianMs":%s,"elementCpuCores":%s}\n' \
-        "$(printf '%s\n' "${forwarded[@]}" | median)" "$(printf '%s\n' "${rtt[@]}" | median)" "$cpu_median"
+    local forwarded_median per_million=null
+    forwarded_median=$(printf '%s\n' "${forwarded[@]}" | median)
+    [ "$cpu_median" = null ] || per_million=$(awk -v c="$cpu_median" -v f="$forwarded_median" \
+        'BEGIN {printf "%.3f", (f > 0 ? c / (f / 1e6) : 0)}')
+    printf '"smallFramesForwardedPerSecond":%.0f,"rttMedianMs":%s,"elementCpuCores":%s,' "$forwarded_median" \
+        "$(printf '%s\n' "${rtt[@]}" | median)" "$cpu_median"
+    printf '"cpuSecondsPerMillionFrames":%s}\n' "$per_million"
 }
 
 results=$work/results.jsonl
@@ -216,7 +254,7 @@ rows = {r["element"]: r for r in map(json.loads, open(sys.argv[1]))}
 def ratio(a, b, key):
     if a in rows and b in rows and rows[b][key]:
         print(json.dumps({"ratio": f"{a}/{b}", "of": key, "value": round(rows[a][key] / rows[b][key], 2)}))
-for other in ("ovs", "ovs-tso", "dpdk"):
-    for key in ("tcpMbps", "smallFramesForwardedPerSecond", "rttMedianMs"):
-        ratio(other, "bridge", key)
+for key in ("tcpMbps", "smallFramesForwardedPerSecond", "rttMedianMs"):
+    for other in ("ovs", "ovs-tso", "dpdk", "bridge"):
+        ratio("nicmgr", other, key)
 EOF

@@ -24,6 +24,12 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.nicmanager.kernel.api.nic.NicInventory;
+import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.lib.services.NicAdmission;
+import org.nicmanager.lib.services.ServiceWait;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code linux:add}, {@code linux:remove} and {@code linux:list} (COMMANDS.md): real Linux interfaces as physical
@@ -68,6 +74,10 @@ public final class LinuxCommands {
     private final LinuxNicRegistry registry;
     private final ConfigurationAdmin configurationAdmin;
 
+    /** The kernel's inventory of NICs: always there in a host, absent only where this bundle runs alone. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile NicInventory inventory;
+
     @Activate
     public LinuxCommands(BundleContext context, @Reference NetworkWorld world, @Reference LinuxNicRegistry registry,
             @Reference ConfigurationAdmin configurationAdmin) {
@@ -75,6 +85,11 @@ public final class LinuxCommands {
         this.world = world;
         this.registry = registry;
         this.configurationAdmin = configurationAdmin;
+    }
+
+    /** Waits for the NIC service of that name (checked by the registry's name rules: no LDAP escaping needed). */
+    private ServiceWait<PhysicalNic> nicWait(String name) {
+        return new ServiceWait<>(context, PhysicalNic.class, PhysicalNic.NAME_PROPERTY, name);
     }
 
     @Descriptor("Use a real Linux interface as a physical NIC (linux:add NAME --interface IF); needs CAP_NET_RAW")
@@ -114,8 +129,8 @@ public final class LinuxCommands {
     }
 
     private void checkNameFree(String name) throws IOException {
-        try (NicServiceWait nics = new NicServiceWait(context, name)) {
-            String driver = nics.presentDriver();
+        try (ServiceWait<PhysicalNic> nics = nicWait(name)) {
+            String driver = nics.presentProperty(PhysicalNic.DRIVER_PROPERTY);
             if (driver != null) {
                 throw new IllegalArgumentException("the name '" + name + "' is taken by a NIC already present"
                         + " (driver " + driver + ")");
@@ -130,18 +145,19 @@ public final class LinuxCommands {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(ConfiguredLinuxNic.NAME, name);
         properties.put(ConfiguredLinuxNic.INTERFACE, facts.name());
-        try (NicServiceWait registered = new NicServiceWait(context, name)) {
+        try (ServiceWait<PhysicalNic> registered = nicWait(name)) {
             Configuration configuration = configurationAdmin.getFactoryConfiguration(ConfiguredLinuxNic.FACTORY_PID,
                     name, ANY_LOCATION);
             configuration.update(properties);
-            if (!registered.awaitPresent()) {
+            if (registered.awaitPresent() == null) {
                 // Something failed after the checks (the interface went away, say): undo the declaration.
-                String problem = registry.problem(name).orElse("not started within " + NicServiceWait.TIMEOUT_MILLIS
+                String problem = registry.problem(name).orElse("not started within " + ServiceWait.TIMEOUT_MILLIS
                         + " ms");
                 configuration.delete();
                 throw new IllegalArgumentException("Linux NIC '" + name + "' was not added: " + problem);
             }
         }
+        NicAdmission.await(inventory, world, name, true);
         LinuxNic nic = registry.running().stream().filter(running -> running.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Linux NIC '" + name + "' is registered but not running"));
         return world.call(() -> new LinuxNicAdded(name, facts.name(), MacAddress.format(nic.macAddress()),
@@ -163,13 +179,14 @@ public final class LinuxCommands {
         }
         Configuration configuration = found.get();
         Object interfaceName = configuration.getProperties().get(ConfiguredLinuxNic.INTERFACE);
-        try (NicServiceWait registered = new NicServiceWait(context, name)) {
+        try (ServiceWait<PhysicalNic> registered = nicWait(name)) {
             configuration.delete();
-            if (!registered.awaitAbsent() || !registry.awaitReleased(name, NicServiceWait.TIMEOUT_MILLIS)) {
+            if (!registered.awaitAbsent() || !registry.awaitReleased(name, ServiceWait.TIMEOUT_MILLIS)) {
                 throw new IllegalStateException("Linux NIC '" + name + "' was unconfigured but is still present after "
-                        + NicServiceWait.TIMEOUT_MILLIS + " ms");
+                        + ServiceWait.TIMEOUT_MILLIS + " ms");
             }
         }
+        NicAdmission.await(inventory, world, name, false);
         return new LinuxNicRemoved(name, String.valueOf(interfaceName));
     }
 

@@ -10,7 +10,11 @@ import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.nicmanager.kernel.api.frame.MacAddress;
+import org.nicmanager.kernel.api.nic.NicInventory;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.nicmanager.lib.services.NicAdmission;
+import org.nicmanager.lib.services.ServiceWait;
 import org.nicmanager.sim.api.NicModel;
 import org.nicmanager.sim.api.SimulatedCard;
 import org.nicmanager.sim.network.Hardware;
@@ -26,6 +30,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code hw:nic add} and {@code hw:nic remove}: simulated cards, declared as factory configurations that the driver
@@ -51,11 +57,16 @@ public final class CardCommands {
     private final Hardware hardware;
     private final DriverCatalog drivers;
     private final FactoryConfigurations configurations;
+    private final NetworkWorld world;
+    /** The kernel's inventory of NICs: always there in a host, absent only where this bundle runs alone. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile NicInventory inventory;
 
     @Activate
     public CardCommands(BundleContext context, @Reference Hardware hardware, @Reference DriverCatalog drivers,
-            @Reference ConfigurationAdmin configurationAdmin) {
+            @Reference ConfigurationAdmin configurationAdmin, @Reference NetworkWorld world) {
         this.context = context;
+        this.world = world;
         this.hardware = hardware;
         this.drivers = drivers;
         this.configurations = new FactoryConfigurations(configurationAdmin);
@@ -136,6 +147,7 @@ public final class CardCommands {
                 throw new IllegalArgumentException("card '" + name + "' was not added: " + problem);
             }
         }
+        NicAdmission.await(inventory, world, name, true);
         return hardware.call(world -> {
             SimulatedCard card = world.card(name).orElseThrow(
                     () -> new IllegalStateException("card '" + name + "' is registered but not in the world"));
@@ -155,6 +167,7 @@ public final class CardCommands {
                         + " after " + ServiceWait.TIMEOUT_MILLIS + " ms");
             }
         }
+        NicAdmission.await(inventory, world, name, false);
         return new CardRemoved(name);
     }
 }

@@ -19,6 +19,7 @@ import org.nicmanager.sim.network.model.PortStats;
 import org.nicmanager.sim.network.model.SwitchLacpView;
 import org.nicmanager.sim.network.model.TopologyView;
 import org.nicmanager.sim.network.model.TopologyView.LinkView;
+import org.nicmanager.lib.services.ServiceWait;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;

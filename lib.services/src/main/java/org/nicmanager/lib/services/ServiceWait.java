@@ -1,4 +1,4 @@
-package org.nicmanager.sim.network.shell;
+package org.nicmanager.lib.services;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,16 +15,16 @@ import org.osgi.util.tracker.ServiceTracker;
  * Waits, without polling or sleeping, for a service with one property value to appear or to go. Open it before the
  * change that makes the service come or go, so that the event cannot be missed.
  */
-final class ServiceWait<T> implements AutoCloseable {
+public final class ServiceWait<T> implements AutoCloseable {
 
     /** How long a command waits for the configuration it wrote to take effect. */
-    static final long TIMEOUT_MILLIS = 10_000;
+    public static final long TIMEOUT_MILLIS = 10_000;
 
     private final ServiceTracker<T, T> tracker;
     private final CountDownLatch gone = new CountDownLatch(1);
 
-    /** @param value a name checked by {@link org.nicmanager.sim.network.Names}, so it needs no LDAP escaping */
-    ServiceWait(BundleContext context, Class<T> type, String property, String value) {
+    /** @param value a name the caller checked to letters, digits, '.', '_' and '-', so it needs no LDAP escaping */
+    public ServiceWait(BundleContext context, Class<T> type, String property, String value) {
         Filter filter;
         try {
             filter = FrameworkUtil.createFilter("(&(" + Constants.OBJECTCLASS + "=" + type.getName() + ")(" + property
@@ -44,17 +44,23 @@ final class ServiceWait<T> implements AutoCloseable {
         tracker.open();
     }
 
-    boolean present() {
+    public boolean present() {
         return !tracker.isEmpty();
     }
 
+    /** A property of the service present now, as text, or null when none is. */
+    public String presentProperty(String key) {
+        ServiceReference<T> reference = tracker.getServiceReference();
+        return reference == null ? null : String.valueOf(reference.getProperty(key));
+    }
+
     /** The service, or null when none appeared in time. */
-    T awaitPresent() throws InterruptedException {
+    public T awaitPresent() throws InterruptedException {
         return tracker.waitForService(TIMEOUT_MILLIS);
     }
 
     /** True once no such service is left, false when some remained for the whole timeout. */
-    boolean awaitAbsent() throws InterruptedException {
+    public boolean awaitAbsent() throws InterruptedException {
         return tracker.isEmpty() || gone.await(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     }
 

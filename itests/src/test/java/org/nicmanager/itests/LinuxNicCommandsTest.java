@@ -115,7 +115,7 @@ public class LinuxNicCommandsTest extends NicManagerTestSupport {
             assertTrue(inventory.nics().toString(), inventory.nics().stream().anyMatch(nic -> nic.name().equals(name)
                     && nic.driver().equals("linux") && nic.mtuBytes() == 1500));
             String listed = shell("linux:list --json");
-            assertTrue(listed, listed.contains("\"name\":\"" + name + "\",\"interfaceName\":\"" + hostEnd + "\""));
+            assertTrue(listed, listed.contains("\"name\":\"" + name + "\",\"interface\":\"" + hostEnd + "\""));
 
             assertNames(refused("linux:add alt" + tag + " --interface " + hostEnd), "'" + hostEnd + "'", name);
             assertNames(refused("linux:add alt" + tag + " --interface nosuch" + tag), "'nosuch" + tag + "'",

@@ -7,6 +7,8 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
 
+import com.google.gson.annotations.SerializedName;
+
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.nicmanager.drivers.linux.ConfiguredLinuxNic;
@@ -47,12 +49,12 @@ public final class LinuxCommands {
     private static final String ANY_LOCATION = "?";
 
     /** What {@code linux:add} started. */
-    public record LinuxNicAdded(String name, String interfaceName, String mac, long speedBps, int mtuBytes,
-            String state, String offloads) {
+    public record LinuxNicAdded(String name, @SerializedName("interface") String interfaceName, String mac,
+            long speedBps, int mtuBytes, String state, String offloads) {
     }
 
     /** What {@code linux:remove} took away. */
-    public record LinuxNicRemoved(String name, String interfaceName) {
+    public record LinuxNicRemoved(String name, @SerializedName("interface") String interfaceName) {
     }
 
     /**
@@ -60,9 +62,10 @@ public final class LinuxCommands {
      * by reason: no free slot in the kernel's ring (the receive thread is behind), too long, no free buffer (the world
      * is behind), the world's ring full, aborted on transmit.
      */
-    public record LinuxNicRow(String name, String interfaceName, int interfaceIndex, String mac, long speedBps,
-            boolean speedReported, int mtuBytes, String state, long rxFrames, long txFrames, long rxDropsKernel,
-            long rxDropsTooLong, long rxDropsNoBuffer, long rxDropsRingFull, long txAborted, String offloads) {
+    public record LinuxNicRow(String name, @SerializedName("interface") String interfaceName, int ifindex, String mac,
+            long speedBps, boolean speedReported, int mtuBytes, String state, long rxFrames, long txFrames,
+            long rxDropsKernel, long rxDropsTooLong, long rxDropsNoBuffer, long rxDropsRingFull, long txAborted,
+            String offloads) {
     }
 
     /** What {@code linux:list} shows. */

@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.drivers.linux.nativeio.InterfaceFacts;
-import org.nicmanager.drivers.linux.nativeio.PacketSocket;
 import org.nicmanager.drivers.linux.testnet.PeerSocket;
 import org.nicmanager.drivers.linux.testnet.VethPair;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
@@ -22,7 +20,6 @@ import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
-import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 
 /**
@@ -35,32 +32,23 @@ class LinuxNicSteadyStateTest {
     private static final int BURST = 512;
     private static final int WAIT_SECONDS = 30;
 
-    private final WorldThread world = new WorldThread(ClockMode.REAL, 10_000_000_000L, (where, failure) -> { });
+    private LinuxNicRig rig;
+    private WorldThread world;
     private VethPair pair;
-    private PacketSocket socket;
     private LinuxNic nic;
 
     @BeforeEach
     void open() {
         assumeTrue(VethPair.possible(), "needs root and the ip tool to make network namespaces");
-        pair = VethPair.create();
+        rig = new LinuxNicRig();
+        world = rig.world;
+        pair = rig.pair;
     }
 
     @AfterEach
     void close() {
-        try {
-            if (nic != null) {
-                nic.stopIo();
-                world.run(nic::closeRings);
-            }
-            if (socket != null) {
-                socket.close();
-            }
-        } finally {
-            world.close();
-            if (pair != null) {
-                pair.close();
-            }
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -95,13 +83,7 @@ class LinuxNicSteadyStateTest {
 
     private Counter startNic() {
         Counter counter = new Counter();
-        InterfaceFacts facts = InterfaceFacts.read(pair.hostEnd());
-        socket = PacketSocket.open(facts, LinuxNic.RECEIVE_SLOTS, LinuxNic.TRANSMIT_SLOTS);
-        nic = world.call(() -> {
-            LinuxNic card = new LinuxNic(world, world, "steady0", facts, socket, "untouched");
-            card.attach(counter);
-            return card;
-        });
+        nic = rig.open("steady0", counter, LinuxNic.RECEIVE_SLOTS, LinuxNic.TRANSMIT_SLOTS);
         nic.startIo();
         return counter;
     }
@@ -215,7 +197,7 @@ class LinuxNicSteadyStateTest {
             System.out.printf("linux NIC receive: %d frames of 60 B sent in %.2f s (%.0f frames/s offered),"
                     + " %d received (%.0f frames/s), kernel drops (no free ring slot) %d, driver drops: too long %d,"
                     + " no buffer %d, ring full %d%n", frames, sentNanos / 1e9, frames / (sentNanos / 1e9), received,
-                    received / (sentNanos / 1e9), socket.kernelDrops(),
+                    received / (sentNanos / 1e9), rig.socket().kernelDrops(),
                     nic.drops().receivedTooLong(), nic.drops().receiveNoBuffer(),
                     nic.receiveRingCounters().refusedFull());
         }

@@ -14,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.drivers.linux.nativeio.InterfaceFacts;
-import org.nicmanager.drivers.linux.nativeio.PacketSocket;
 import org.nicmanager.drivers.linux.testnet.PeerSocket;
 import org.nicmanager.drivers.linux.testnet.VethPair;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
@@ -25,7 +23,6 @@ import org.nicmanager.kernel.api.nic.NicCounters;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
-import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
 
 /**
@@ -40,32 +37,23 @@ class LinuxNicTest {
     private static final int TX_BURST = LinuxNic.TRANSMIT_SLOTS;
     private static final int WAIT_SECONDS = 30;
 
-    private final WorldThread world = new WorldThread(ClockMode.REAL, 10_000_000_000L, (where, failure) -> { });
+    private LinuxNicRig rig;
+    private WorldThread world;
     private VethPair pair;
-    private PacketSocket socket;
     private LinuxNic nic;
 
     @BeforeEach
     void open() {
         assumeTrue(VethPair.possible(), "needs root and the ip tool to make network namespaces");
-        pair = VethPair.create();
+        rig = new LinuxNicRig();
+        world = rig.world;
+        pair = rig.pair;
     }
 
     @AfterEach
     void close() {
-        try {
-            if (nic != null) {
-                nic.stopIo();
-                world.run(nic::closeRings);
-            }
-            if (socket != null) {
-                socket.close();
-            }
-        } finally {
-            world.close();
-            if (pair != null) {
-                pair.close();
-            }
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -121,13 +109,7 @@ class LinuxNicTest {
     /** The NIC with its rings open and its I/O threads not yet started. */
     private Recorder openNic() {
         Recorder recorder = new Recorder();
-        InterfaceFacts facts = InterfaceFacts.read(pair.hostEnd());
-        socket = PacketSocket.open(facts, 1024, 256);
-        nic = world.call(() -> {
-            LinuxNic card = new LinuxNic(world, world, "uplink0", facts, socket, "untouched");
-            card.attach(recorder);
-            return card;
-        });
+        nic = rig.open("uplink0", recorder, 1024, 256);
         return recorder;
     }
 

@@ -3,9 +3,9 @@ package org.nicmanager.bench;
 import java.util.concurrent.TimeUnit;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.resource.Decision;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.resource.allocation.ResourceSettings;
 import org.nicmanager.resource.scheduler.UplinkFrameScheduler;
 import org.nicmanager.resource.scheduler.VmAllocations;

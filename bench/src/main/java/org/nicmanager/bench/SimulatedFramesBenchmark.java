@@ -3,7 +3,6 @@ package org.nicmanager.bench;
 import java.util.concurrent.TimeUnit;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicListener;
@@ -11,6 +10,7 @@ import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.lib.units.Rate;
 import org.nicmanager.sim.api.NicModel;

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.nicmanager.drivers.linux.testnet.PeerSocket;
 import org.nicmanager.drivers.linux.testnet.VethPair;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.frames.FramePool;
 
 /**
  * The I/O threads in steady state on a veth pair: once warm, receiving and transmitting allocate nothing per frame

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.nicmanager.drivers.linux.testnet.PeerSocket;
 import org.nicmanager.drivers.linux.testnet.VethPair;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicCounters;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.frames.FramePool;
 
 /**
  * A {@link LinuxNic} with its I/O threads on a veth pair into a fresh namespace, under a kernel-style listener on a

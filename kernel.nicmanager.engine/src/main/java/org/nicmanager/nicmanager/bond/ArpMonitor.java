@@ -2,13 +2,13 @@ package org.nicmanager.nicmanager.bond;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.lib.frames.Arp;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.lib.frames.FrameWriter;
 
 /**

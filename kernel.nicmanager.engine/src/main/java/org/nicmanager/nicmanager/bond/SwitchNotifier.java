@@ -1,9 +1,9 @@
 package org.nicmanager.nicmanager.bond;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.lib.frames.FrameWriter;
 
 /**

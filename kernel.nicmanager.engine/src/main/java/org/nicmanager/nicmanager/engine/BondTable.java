@@ -6,12 +6,12 @@ import java.util.function.Predicate;
 
 import org.nicmanager.kernel.api.distribution.DistributionPolicy;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
 import org.nicmanager.kernel.api.vnic.VnicSecurity;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.nicmanager.bond.Bond;
 import org.nicmanager.nicmanager.bond.BondSettings;
 import org.nicmanager.nicmanager.bond.BondStats;

@@ -1,13 +1,14 @@
 package org.nicmanager.nicmanager.engine;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.lib.frames.HeaderParser;
 import org.nicmanager.lib.frames.MacBytes;
 import org.nicmanager.nicmanager.bond.Bond;
@@ -134,13 +135,13 @@ final class InboundRouter implements Bond.InboundFrames {
     }
 
     /** The security of each virtual NIC connected here. */
-    java.util.List<PortSecurity> securities() {
-        return java.util.List.of(security);
+    List<PortSecurity> securities() {
+        return List.of(security);
     }
 
     /** The ports of the virtual NICs connected here. */
-    java.util.List<Integer> ports() {
-        return java.util.Arrays.stream(ports).boxed().toList();
+    List<Integer> ports() {
+        return Arrays.stream(ports).boxed().toList();
     }
 
     InboundCounts counts() {

@@ -4,8 +4,8 @@ import java.util.LinkedHashSet;
 
 import org.nicmanager.kernel.api.distribution.DistributionPolicy;
 import org.nicmanager.kernel.api.frame.DropReason;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.nicmanager.bond.Bond;
 import org.nicmanager.nicmanager.bond.BondObserver;
 import org.nicmanager.nicmanager.bond.BondSettings;

@@ -2,6 +2,7 @@ package org.nicmanager.nicmanager.engine;
 
 import static org.nicmanager.nicmanager.engine.UplinkMaps.listing;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class VnicPorts {
 
     /** Every connected port's security, for the drop report (control path). */
     private List<PortSecurity> securities() {
-        List<PortSecurity> all = new java.util.ArrayList<>();
+        List<PortSecurity> all = new ArrayList<>();
         for (Uplink uplink : maps.all()) {
             all.addAll(uplink.router.securities());
         }
@@ -134,11 +135,6 @@ final class VnicPorts {
         events.guestMacChanged(security.vm, port, accepted, "guest MAC " + MacAddress.format(mac) + ", assigned "
                 + MacAddress.format(security.assignedMac) + (accepted ? "" : "; MAC changes are rejected: the guest"
                         + " receives nothing until it takes the assigned MAC back"));
-    }
-
-    /** The security of the virtual NIC of that port, for its views. */
-    PortSecurity securityOf(int port) {
-        return uplinkOf(port).router.securityOf(port);
     }
 
     private Uplink uplinkOf(int port) {

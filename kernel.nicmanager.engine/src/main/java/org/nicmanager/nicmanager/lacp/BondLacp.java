@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.teaming.LacpMode;
 import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.lib.lacp.LacpKeys;
 import org.nicmanager.lib.lacp.LacpParticipantView;
 import org.nicmanager.lib.lacp.LacpPort;

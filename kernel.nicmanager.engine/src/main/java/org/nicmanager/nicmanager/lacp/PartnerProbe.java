@@ -1,12 +1,12 @@
 package org.nicmanager.nicmanager.lacp;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.KernelScheduler;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.lib.lacp.LacpKeys;
 import org.nicmanager.lib.lacp.LacpPort;
 import org.nicmanager.lib.lacp.LacpPortConfig;

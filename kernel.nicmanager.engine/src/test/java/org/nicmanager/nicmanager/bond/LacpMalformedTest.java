@@ -9,10 +9,10 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.teaming.LacpMode;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.lib.lacp.LacpParticipant;
 import org.nicmanager.lib.lacp.LacpState;
 import org.nicmanager.lib.lacp.Lacpdu;

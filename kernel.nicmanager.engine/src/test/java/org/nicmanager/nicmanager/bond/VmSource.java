@@ -1,9 +1,9 @@
 package org.nicmanager.nicmanager.bond;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.lib.frames.FrameWriter;
 
 /**

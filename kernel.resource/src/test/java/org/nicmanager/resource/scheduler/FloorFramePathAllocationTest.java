@@ -6,8 +6,8 @@ import java.lang.management.ManagementFactory;
 
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.resource.allocation.ResourceSettings;
 import org.nicmanager.testsupport.ManualScheduler;
 import org.nicmanager.testsupport.UplinkPortTestDouble;

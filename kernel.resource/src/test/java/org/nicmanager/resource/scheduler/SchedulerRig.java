@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.resource.NetworkAllocation;
 import org.nicmanager.kernel.api.vm.Priority;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.resource.allocation.ResourceSettings;
 import org.nicmanager.testsupport.ManualScheduler;
 

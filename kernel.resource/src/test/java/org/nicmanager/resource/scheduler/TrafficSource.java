@@ -1,10 +1,10 @@
 package org.nicmanager.resource.scheduler;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.resource.Decision;
 import org.nicmanager.kernel.api.resource.UplinkScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.resource.allocation.WireBytes;
 import org.nicmanager.testsupport.ManualScheduler;
 

@@ -6,7 +6,6 @@ import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.kernel.api.vnic.GuestReceiver;
@@ -14,6 +13,7 @@ import org.nicmanager.kernel.api.vnic.InterruptModerator;
 import org.nicmanager.kernel.api.vnic.VnicCounters;
 import org.nicmanager.kernel.api.vnic.VnicModel;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.lib.frames.HeaderParser;
 
 /**

@@ -8,9 +8,8 @@ import java.util.TreeMap;
 
 import org.nicmanager.kernel.api.dos.ReceiveInspector;
 import org.nicmanager.kernel.api.dos.ReceiveTap;
-import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.frame.DropReason;
+import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
@@ -22,6 +21,7 @@ import org.nicmanager.kernel.api.vnic.VnicSecurity;
 import org.nicmanager.kernel.api.vnic.VnicUplinks;
 import org.nicmanager.kernel.api.vnic.backend.GuestConnection;
 import org.nicmanager.kernel.api.vnic.backend.VnicBackend;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.vmm.devices.VirtualDevicesComponent.SecurityRow;
 import org.nicmanager.vmm.devices.VirtualDevicesComponent.VnicRow;
 

@@ -7,10 +7,10 @@ import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.vnic.VnicModel;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.frames.FramePool;
 
 /**
  * After set-up no guest frame costs an allocation: four VMs send one workload of each pattern, over a wire that hands

@@ -10,10 +10,10 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.vnic.VnicModel;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.frames.FramePool;
 
 /** The spacing of guest workloads, measured on the virtual clock: frames are timed where they reach the uplink. */
 class GuestTrafficPatternsTest {

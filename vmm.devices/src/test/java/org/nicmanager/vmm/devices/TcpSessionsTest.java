@@ -12,12 +12,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.vnic.VnicModel;
 import org.nicmanager.kernel.core.world.WorldThread;
 import org.nicmanager.lib.frames.FlowStamp;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.lib.frames.HeaderParser;
 
 /** TCP-like sessions as a receiver sees them: parsed from the frames that reach the uplink. */

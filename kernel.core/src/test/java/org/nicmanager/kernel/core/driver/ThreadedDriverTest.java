@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicCounters;
 import org.nicmanager.kernel.api.nic.NicListener;
@@ -19,6 +18,7 @@ import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.core.world.WorldThread;
+import org.nicmanager.lib.frames.FramePool;
 
 /**
  * A driver with a device thread of its own ({@link ThreadedLoopbackNic}) under a kernel-style listener on the world

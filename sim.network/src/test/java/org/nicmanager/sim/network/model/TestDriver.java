@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
+import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.lib.frames.FrameWriter;
 import org.nicmanager.lib.frames.HeaderParser;
 import org.nicmanager.sim.api.SimulatedCard;

@@ -2,15 +2,18 @@
 # Debian packages the tests use: headless Chromium (DashboardTest), Prometheus's promtool, whose parser checks /metrics
 # (OperatorMetricsTest), tshark, which decodes the LACPDUs `capture` wrote (LacpCaptureTest), OpenSSH's client (ssh,
 # ssh-keygen), which logs in to the SSH console (SshConsoleTest, MinaConsoleServerTest), iproute2's ip, which makes
-# the network namespaces and veth pairs of the drivers.linux and tap tests, and QEMU with iPXE's boot ROMs, a real VM
-# on the udp device back end (QemuGuestTest). `./nicmgr test` runs this first; the tests fail without them. Needs
+# the network namespaces and veth pairs of the drivers.linux and tap tests (and bridge, which shows a Linux bridge's
+# forwarding database), iperf3, ping and ethtool, which drive and set up the guest and external namespaces of the
+# real-path tests (BridgedBondTrafficTest, BridgedBondFailoverTest), and QEMU with iPXE's boot ROMs, a real VM on the
+# udp device back end (QemuGuestTest). `./nicmgr test` runs this first; the tests fail without them. Needs
 # root; does nothing when all are there.
 set -euo pipefail
 if command -v chromium >/dev/null && command -v promtool >/dev/null && command -v tshark >/dev/null \
     && command -v ssh >/dev/null && command -v ssh-keygen >/dev/null && command -v ip >/dev/null \
+    && command -v iperf3 >/dev/null && command -v ping >/dev/null && command -v ethtool >/dev/null \
     && command -v qemu-system-x86_64 >/dev/null && [ -e /usr/lib/ipxe/qemu/efi-e1000.rom ]; then
     exit 0
 fi
 apt-get update -q
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium prometheus tshark \
-    openssh-client iproute2 qemu-system-x86 ipxe-qemu
+    openssh-client iproute2 iperf3 iputils-ping ethtool qemu-system-x86 ipxe-qemu

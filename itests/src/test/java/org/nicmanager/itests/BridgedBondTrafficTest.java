@@ -1,0 +1,73 @@
+package org.nicmanager.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Issue 15, "Traffic": a namespace guest on the tap back end reaches an external namespace through a 2-member bond of
+ * drivers.linux NICs into a Linux bridge ({@link BridgedBondRig}). Ping answers, iperf3 TCP runs both ways at a rate
+ * above zero, and a 64 MB payload arrives intact by its sha256. The figures are printed for the issue's note.
+ */
+class BridgedBondTrafficTest {
+
+    private static final int PAYLOAD_BYTES = 64 * 1024 * 1024;
+    private static final int PINGS = 5;
+    private static final String IPERF_SECONDS = "3";
+
+    @Test
+    void pingIperf3AndA64MegabytePayloadCrossTheBondIntoTheBridge() throws Exception {
+        BridgedBondRig.assumePossible();
+        try (BridgedBondRig rig = new BridgedBondRig()) {
+            String ping = rig.guest().exec("ping", "-c", String.valueOf(PINGS), "-i", "0.2", "-W", "5",
+                    BridgedBondRig.EXTERNAL_IP);
+            assertTrue(ping.contains(PINGS + " received"), ping);
+            assertEquals(rig.bridgePort(0), rig.fdbPort(BridgedBondRig.GUEST_MAC),
+                    "the bridge learnt the guest on the port of u0, the member that carries it");
+
+            double out = iperf(rig, false);
+            double in = iperf(rig, true);
+            System.out.printf("BridgedBondTrafficTest: iperf3 TCP guest to external %.0f Mbit/s, external to guest"
+                    + " %.0f Mbit/s; ping %s%n", out / 1e6, in / 1e6, rtt(ping));
+            assertTrue(out > 0 && in > 0, out + " and " + in + " bit/s");
+
+            ToolProcess receiver = rig.python(rig.external(), "tcp_receiver.py", BridgedBondRig.EXTERNAL_IP, "5001",
+                    String.valueOf(PAYLOAD_BYTES));
+            receiver.awaitLine("listening"::equals, "listening");
+            String sent = lastLine(rig.python(rig.guest(), "tcp_sender.py", BridgedBondRig.EXTERNAL_IP, "5001",
+                    String.valueOf(PAYLOAD_BYTES), "0").finish());
+            assertTrue(sent.startsWith(PAYLOAD_BYTES + " "), sent);
+            assertEquals(sent, lastLine(receiver.finish()), "what arrived is what was sent");
+            assertEquals(0, rig.stopHost(), rig.hostErrors());
+        }
+    }
+
+    /** One iperf3 TCP run from the guest (or to it, {@code reverse}); answers the receiver's bits per second. */
+    private static double iperf(BridgedBondRig rig, boolean reverse) throws Exception {
+        ToolProcess server = rig.iperfServer(5201);
+        List<String> command = new java.util.ArrayList<>(List.of("iperf3", "-c", BridgedBondRig.EXTERNAL_IP,
+                "-t", IPERF_SECONDS, "-J"));
+        if (reverse) {
+            command.add("-R");
+        }
+        String report = rig.guest().exec(command.toArray(String[]::new));
+        server.finish();
+        JsonObject end = JsonParser.parseString(report).getAsJsonObject().getAsJsonObject("end");
+        return end.getAsJsonObject("sum_received").get("bits_per_second").getAsDouble();
+    }
+
+    private static String rtt(String ping) {
+        return ping.lines().filter(line -> line.startsWith("rtt")).findFirst().orElse("(no rtt line)");
+    }
+
+    static String lastLine(String output) {
+        List<String> lines = output.strip().lines().toList();
+        return lines.get(lines.size() - 1).trim();
+    }
+}

@@ -220,11 +220,21 @@ final class TransmitPath {
         }
     }
 
-    /** Zero-loss failover: a VM frame the member handed back goes in front of the backlog, resent on the survivors. */
+    /**
+     * Zero-loss failover: a VM frame the member handed back goes in front of the backlog, resent on the survivors.
+     * A card modelled on the world thread hands its ring back before it tells of the link event, whose drain then
+     * resends it. A driver with I/O threads of its own (drivers.linux) can only hand it back after, once its transmit
+     * thread has heard of the change: the link event's drain is over by then, and the gate in front holds every newer
+     * frame while the backlog is not empty, so nothing would ever drain these. Once the last of them is back from a
+     * member no longer carrying traffic, they are resent now, oldest first.
+     */
     void returned(int slot, FrameBuffer frame) {
         counters.returned(slot, frame.length());
         if (!backlog.insertReturned(frame)) {
             drop(frame, DropReason.QUEUE_FULL);
+        }
+        if (!members.carrying(slot) && members.nic(slot).pendingFrames() == 0) {
+            drain();
         }
     }
 

@@ -29,6 +29,8 @@ class BridgedBondFailoverTest {
     private static final int PROGRESS_STEP_BYTES = 4 * 1024 * 1024;
     private static final int PULLS = 3;
     private static final double TARGET_MICROSECONDS = 5_000;
+    /** The UDP stream alone is 10,000 frames/s: after the first frame on the survivor, traffic must go on there. */
+    private static final double MIN_FRAMES_PER_SECOND_AFTER = 2_000;
     /** A steady stream beside TCP, for the gap's resolution: 8 Mbit/s of 100-byte datagrams is 10,000 frames/s. */
     private static final List<String> STEADY_UDP = List.of("-u", "-b", "8M", "-l", "100", "--pacing-timer", "100",
             "-t", "12");
@@ -61,6 +63,11 @@ class BridgedBondFailoverTest {
                 if (!gap.has("firstTrafficUs")) {
                     throw new AssertionError("no guest traffic on the survivor after pull " + pull + ": " + gap
                             + rig.diagnostics());
+                }
+                double rate = gap.has("framesPerSecondAfter") ? gap.get("framesPerSecondAfter").getAsDouble() : 0;
+                if (rate < MIN_FRAMES_PER_SECOND_AFTER) {
+                    throw new AssertionError("the guest's traffic did not go on over the survivor after pull " + pull
+                            + " (" + rate + " frames/s): " + gap + rig.diagnostics());
                 }
                 assertEquals(rig.bridgePort(1), rig.fdbPort(MAC), "the bridge relearnt the guest on the survivor");
                 String failedOver = rig.bond().toString();

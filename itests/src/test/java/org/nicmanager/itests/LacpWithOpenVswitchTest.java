@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -69,9 +70,13 @@ class LacpWithOpenVswitchTest {
                 long added = System.nanoTime();
                 host.type("bond:add bond0 u0 u1");
                 long[] negotiated = awaitDistributingOnBothSides(host, partner, theirs);
-                assertTrue(oursDistributing(lacpShow(host)), "still distributing here: " + lacpShow(host));
-                assertTrue(OvsLacpShow.parse(partner.lacpShow()).allDistributing(theirs),
-                        "still distributing there: " + partner.lacpShow());
+                JsonObject here = lacpShow(host);
+                OvsLacpShow there = OvsLacpShow.parse(partner.lacpShow());
+                assertTrue(oursDistributing(here), "still distributing here: " + here);
+                assertTrue(there.allDistributing(theirs), "still distributing there: " + partner.lacpShow());
+                for (int i = 0; i < OURS.size(); i++) {
+                    assertEachSeesTheOther(member(here, OURS.get(i)), there.members().get(theirs.get(i)));
+                }
 
                 HostClockOffset clocks = HostClockOffset.measure(host);
                 long stopping = System.nanoTime();
@@ -159,6 +164,32 @@ class LacpWithOpenVswitchTest {
                     && shown.get("distributing").getAsBoolean() ? 1 : 0;
         }
         return distributing == OURS.size();
+    }
+
+    private static JsonObject member(JsonObject lacp, String name) {
+        for (JsonElement member : lacp.getAsJsonArray("members")) {
+            if (name.equals(member.getAsJsonObject().get("name").getAsString())) {
+                return member.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no member " + name + " in " + lacp);
+    }
+
+    /** Each end's partner is the other's actor, field by field: what was sent was read as meant, both ways. */
+    private static void assertEachSeesTheOther(JsonObject ours, OvsLacpShow.Member theirs) {
+        JsonObject actor = ours.getAsJsonObject("actor");
+        JsonObject partner = ours.getAsJsonObject("partner");
+        String both = ours + "\n" + theirs;
+        assertEquals(actor.get("system").getAsString().toLowerCase(Locale.ROOT), theirs.field("partner sys_id"), both);
+        assertEquals(actor.get("systemPriority").getAsString(), theirs.field("partner sys_priority"), both);
+        assertEquals(actor.get("key").getAsString(), theirs.field("partner key"), both);
+        assertEquals(actor.get("port").getAsString(), theirs.field("partner port_id"), both);
+        assertEquals(actor.get("portPriority").getAsString(), theirs.field("partner port_priority"), both);
+        assertEquals(theirs.field("actor sys_id"), partner.get("system").getAsString().toLowerCase(Locale.ROOT), both);
+        assertEquals(theirs.field("actor sys_priority"), partner.get("systemPriority").getAsString(), both);
+        assertEquals(theirs.field("actor key"), partner.get("key").getAsString(), both);
+        assertEquals(theirs.field("actor port_id"), partner.get("port").getAsString(), both);
+        assertEquals(theirs.field("actor port_priority"), partner.get("portPriority").getAsString(), both);
     }
 
     private static boolean anyDistributing(JsonObject lacp) {

@@ -42,7 +42,8 @@ final class TestNamespace implements AutoCloseable {
         return hostEnd;
     }
 
-    private String peerEnd(int index) {
+    /** The name of pair {@code index}'s end inside the namespace, e.g. for a switch there to take. */
+    String peerEnd(int index) {
         return "nmp" + index + tag;
     }
 

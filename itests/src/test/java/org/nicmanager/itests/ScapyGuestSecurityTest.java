@@ -5,10 +5,15 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.junit.Assume.assumeTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.Test;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Issue 15, "Security", shown with scapy from a guest namespace on the {@code tap} back end, behind a bond of a
@@ -58,9 +63,15 @@ public class ScapyGuestSecurityTest extends NicManagerTestSupport {
             aChangedMac(guest, scapy, tap);
             promiscuousListening(guest, scapy, tap);
 
-            shell("kernel:advance 1s"); // drops are reported once a second per port
-            String events = shell("events --json");
-            assertTrue(events, events.contains("MAC_CHANGE_REFUSED="));
+            // Drops are reported once a second per port, and events reach the log asynchronously.
+            shell("kernel:advance 1s");
+            advanceUntil(() -> shell("events --json").contains("MAC_CHANGE_REFUSED="), "an event of the refusals");
+
+            // /metrics shows the same counts as vnic:list, by reason.
+            String metrics = metrics();
+            assertEquals(metrics, count("txDropped", "FORGED_SOURCE_MAC"),
+                    sample(metrics, "nicmgr_vnic_transmit_dropped_frames_total", "FORGED_SOURCE_MAC"));
+            assertEquals(metrics, 5, sample(metrics, "nicmgr_vnic_receive_dropped_frames_total", "MAC_CHANGE_REFUSED"));
         }
     }
 
@@ -73,9 +84,9 @@ public class ScapyGuestSecurityTest extends NicManagerTestSupport {
         shell("kernel:advance 10ms");
         assertEquals("rejected: no forged frame reached the host", hostBefore, hostFrames());
         shell("kernel:advance 1s");
+        advanceUntil(() -> shell("events --json").contains("FORGED_SOURCE_MAC="), "an event of the forged frames");
         String events = shell("events --json");
         assertTrue(events, events.contains("\"topic\":\"nicmgr/vnic/SECURITY_DROPS\",\"subject\":\"vm94\""));
-        assertTrue(events, events.contains("FORGED_SOURCE_MAC="));
 
         shell("vnic:security " + VNIC + " --forged-transmits accept");
         scapy.send(FORGED_MAC, HOST_MAC, 5);
@@ -139,6 +150,26 @@ public class ScapyGuestSecurityTest extends NicManagerTestSupport {
             advanceUntil(sniffer::finished, "the marker reached scapy");
             return sniffer.seenBeforeMarker();
         }
+    }
+
+    private String metrics() throws Exception {
+        awaitService(ConfigurationAdmin.class, null);
+        String base = LocalHttp.start(context, WAIT_SECONDS);
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, scrape.statusCode());
+        return scrape.body();
+    }
+
+    /** The value of this test's virtual NIC's sample of {@code metric} for {@code reason}; fails when absent. */
+    private static long sample(String metrics, String metric, String reason) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(metric + "{") && line.contains("vnic=\"" + VNIC + "\"")
+                    && line.contains("reason=\"" + reason + "\"")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("no " + metric + " for " + VNIC + " and " + reason);
     }
 
     private long otherVmFrames() throws Exception {

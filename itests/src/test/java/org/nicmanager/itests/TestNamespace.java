@@ -57,6 +57,18 @@ final class TestNamespace implements AutoCloseable {
         run("ip", "link", "del", "nmh" + index + tag);
     }
 
+    /**
+     * Gives the host end of pair {@code index} to a new Linux bridge in the test's namespace, as a kernel bond or
+     * bridge would hold an interface (this kernel has no bonding driver); answers the bridge's name. Removed on close.
+     */
+    String enslaveToBridge(int index) throws IOException, InterruptedException {
+        String bridge = "nmb" + index + tag;
+        run("ip", "link", "add", bridge, "type", "bridge");
+        hostEnds.add(bridge);
+        run("ip", "link", "set", "nmh" + index + tag, "master", bridge);
+        return bridge;
+    }
+
     /** The namespace's name, e.g. for {@code ip -n}. */
     String name() {
         return name;

@@ -46,7 +46,22 @@ final class DemoHostProcess implements AutoCloseable {
     /** @param inputFromNullDevice standard input from {@code /dev/null}, as systemd and containers give it */
     DemoHostProcess(File directory, List<String> jvmOptions, List<String> launcherOptions,
             boolean inputFromNullDevice) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java"));
+        this(List.of(), directory, jvmOptions, launcherOptions, inputFromNullDevice);
+    }
+
+    /**
+     * A host whose {@code java} is started through {@code launcherPrefix}, e.g. {@code setpriv ...} to start it with
+     * fewer capabilities.
+     */
+    static DemoHostProcess startedThrough(List<String> launcherPrefix, List<String> launcherOptions)
+            throws IOException {
+        return new DemoHostProcess(launcherPrefix, new File("."), List.of(), launcherOptions, false);
+    }
+
+    private DemoHostProcess(List<String> launcherPrefix, File directory, List<String> jvmOptions,
+            List<String> launcherOptions, boolean inputFromNullDevice) throws IOException {
+        List<String> command = new ArrayList<>(launcherPrefix);
+        command.add("java");
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.getAbsolutePath()));
         command.addAll(launcherOptions);

@@ -123,6 +123,10 @@ public class LinuxNicCommandsTest extends NicManagerTestSupport {
             assertNames(refused("linux:add " + name + " --interface lo"), "'" + name + "'");
             assertNames(refused("linux:add alt" + tag), "--interface", hostEnd);
             assertNames(refused("linux:remove nosuch" + tag), "'nosuch" + tag + "'", name);
+            String enslaved = namespace.addPair(1);
+            String bridge = namespace.enslaveToBridge(1);
+            assertNames(refused("linux:add alt" + tag + " --interface " + enslaved), "'" + enslaved + "'",
+                    "bridge '" + bridge + "'", "nomaster");
 
             shell("linux:remove " + name);
             assertEvent(events, NicTopics.REMOVED, name);

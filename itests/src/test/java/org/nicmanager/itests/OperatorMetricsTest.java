@@ -2,7 +2,6 @@ package org.nicmanager.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
@@ -11,19 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.Before;
 import org.junit.Test;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * {@code /metrics} and the dashboard's API over the HTTP Whiteboard (Felix HTTP Jetty on a free localhost port): the
@@ -32,7 +23,6 @@ import org.osgi.util.tracker.ServiceTracker;
 public class OperatorMetricsTest extends NicManagerTestSupport {
 
     private static final File PROMTOOL = new File("/usr/bin/promtool");
-    private static final Pattern ENDPOINT = Pattern.compile("(http://[^,\\]\\s]+)");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String base;
@@ -44,30 +34,7 @@ public class OperatorMetricsTest extends NicManagerTestSupport {
             return;
         }
         awaitService(ConfigurationAdmin.class, null);
-        // Held while used: ConfigurationAdmin is a service factory, whose object dies with the tracker that got it.
-        ServiceReference<ConfigurationAdmin> admin = context.getServiceReference(ConfigurationAdmin.class);
-        ConfigurationAdmin configurations = context.getService(admin);
-        Configuration jetty = configurations.getConfiguration("org.apache.felix.http", "?");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("org.apache.felix.http.enable", Boolean.TRUE);
-        properties.put("org.osgi.service.http.port", 0);
-        properties.put("org.apache.felix.http.host", "localhost");
-        jetty.update(properties);
-        context.ungetService(admin);
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(
-                "(&(objectClass=org.osgi.service.http.runtime.HttpServiceRuntime)(osgi.http.endpoint=http*))"), null);
-        tracker.open(true);
-        try {
-            assertNotNull("no HTTP listener within " + WAIT_SECONDS + " s",
-                    tracker.waitForService(TimeUnit.SECONDS.toMillis(WAIT_SECONDS)));
-            Object endpoint = tracker.getServiceReference().getProperty("osgi.http.endpoint");
-            String endpoints = endpoint instanceof String[] list ? String.join(",", list) : String.valueOf(endpoint);
-            Matcher address = ENDPOINT.matcher(endpoints);
-            assertTrue(endpoints, address.find());
-            base = address.group(1).endsWith("/") ? address.group(1) : address.group(1) + "/";
-        } finally {
-            tracker.close();
-        }
+        base = LocalHttp.start(context, WAIT_SECONDS);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -42,7 +42,7 @@ final class TestNamespace implements AutoCloseable {
         return hostEnd;
     }
 
-    /** The name of pair {@code index}'s end inside the namespace. */
+    /** The name of pair {@code index}'s end inside the namespace, e.g. for a switch there to take. */
     String peerEnd(int index) {
         return "nmp" + index + tag;
     }
@@ -55,6 +55,18 @@ final class TestNamespace implements AutoCloseable {
     /** Deletes the host end of pair {@code index}, and so the pair, under whatever uses it. */
     void deletePair(int index) throws IOException, InterruptedException {
         run("ip", "link", "del", "nmh" + index + tag);
+    }
+
+    /**
+     * Gives the host end of pair {@code index} to a new Linux bridge in the test's namespace, as a kernel bond or
+     * bridge would hold an interface (this kernel has no bonding driver); answers the bridge's name. Removed on close.
+     */
+    String enslaveToBridge(int index) throws IOException, InterruptedException {
+        String bridge = "nmb" + index + tag;
+        run("ip", "link", "add", bridge, "type", "bridge");
+        hostEnds.add(bridge);
+        run("ip", "link", "set", "nmh" + index + tag, "master", bridge);
+        return bridge;
     }
 
     /** The namespace's name, e.g. for {@code ip -n}. */

@@ -9,6 +9,7 @@ import org.nicmanager.drivers.linux.nativeio.Offloads;
 import org.nicmanager.drivers.linux.nativeio.PacketSocket;
 import org.nicmanager.kernel.api.driver.DriverRings;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
+import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -39,6 +40,7 @@ public final class ConfiguredLinuxNic {
     /** Configuration properties. */
     public static final String INTERFACE = "interface";
     public static final String NAME = "name";
+    public static final String SPEED_BPS = "speedBps";
     /** Service property of the NICs registered here: the Linux interface. */
     public static final String INTERFACE_PROPERTY = "linux.interface";
 
@@ -54,6 +56,11 @@ public final class ConfiguredLinuxNic {
         @AttributeDefinition(name = "Name", required = false,
                 description = "The NIC's name in the kernel, e.g. uplink0; the interface's name when empty.")
         String name() default "";
+
+        @AttributeDefinition(name = "Speed (bits per second)", required = false,
+                description = "The line rate to hold the NIC to and to report as its speed, for an interface faster"
+                        + " than the link it stands for (a veth, say); 0 for the kernel's speed, unpaced.")
+        long speedBps() default 0;
     }
 
     private final BundleContext context;
@@ -68,7 +75,7 @@ public final class ConfiguredLinuxNic {
 
     @Activate
     public ConfiguredLinuxNic(Config config, BundleContext context, @Reference NetworkWorld world,
-            @Reference DriverRings rings, @Reference LinuxNicRegistry registry,
+            @Reference DriverRings rings, @Reference KernelScheduler clock, @Reference LinuxNicRegistry registry,
             @Reference(service = LoggerFactory.class) Logger logger) {
         this.context = context;
         this.world = world;
@@ -79,6 +86,10 @@ public final class ConfiguredLinuxNic {
         this.name = given.isEmpty() ? interfaceName : given;
         try {
             LinuxNicRegistry.checkName(name);
+            if (config.speedBps() < 0) {
+                throw new IllegalArgumentException("speedBps must be 0 (the kernel's speed) or a rate in bits per"
+                        + " second; got " + config.speedBps());
+            }
             InterfaceFacts.read(interfaceName); // refuses an unknown interface, naming those that exist
             InterfaceFacts.requireNoMaster(interfaceName);
             registry.claim(name, interfaceName);
@@ -95,7 +106,8 @@ public final class ConfiguredLinuxNic {
             opened = PacketSocket.open(facts, LinuxNic.RECEIVE_SLOTS, LinuxNic.TRANSMIT_SLOTS);
             String offloads = Offloads.turnOff(opened.fd(), interfaceName);
             PacketSocket socketOfNic = opened;
-            started = world.call(() -> new LinuxNic(rings, world, name, facts, socketOfNic, offloads));
+            started = world.call(() -> new LinuxNic(rings, world, clock, name, facts, socketOfNic, offloads,
+                    config.speedBps()));
             started.startIo();
             // The link monitor follows the carrier from now on; one changed since the facts were read is caught here.
             boolean carrier = InterfaceFacts.read(interfaceName).carrier();

@@ -20,7 +20,9 @@ import org.nicmanager.kernel.api.nic.NicCounters;
 import org.nicmanager.kernel.api.nic.NicListener;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
+import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.nicmanager.kernel.api.time.Timer;
 
 /**
  * A real Linux interface as a physical NIC: the world's side of the driver (DESIGN.md section 3a). Every method runs
@@ -32,6 +34,9 @@ import org.nicmanager.kernel.api.time.NetworkWorld;
  * <p>Unlike a card modelled on the world thread, the frames still queued when the carrier goes come back through
  * {@link NicListener#transmitAborted} just <em>after</em> {@link NicListener#linkStateChanged}: only the transmit
  * thread may take them from the ring, and it learns of the change from the world.
+ *
+ * <p>With a declared line rate ({@link LinePacer}) the NIC answers BUSY while the rate is used up, as a card whose ring
+ * is full does, and tells the listener when it may send again; its speed is then the declared one.
  */
 public final class LinuxNic implements PhysicalNic {
 
@@ -48,6 +53,10 @@ public final class LinuxNic implements PhysicalNic {
     private final TransmitRing transmitRing;
     private final ReceiveRing receiveRing;
     private final NicIo io;
+    private final KernelScheduler clock;
+    /** The declared line rate; null when the NIC sends as fast as the interface takes frames. */
+    private final LinePacer pacer;
+    private final Timer paceTimer;
     private NicListener listener;
     private boolean promiscuous;
     private LinkState state;
@@ -59,6 +68,7 @@ public final class LinuxNic implements PhysicalNic {
     private long rxBytes;
     private long txDropsTooLong;
     private long txBusy;
+    private long txPaced;
     private long txDropsLinkDown;
     private long rxDropsNotForUs;
     private long rxDropsNoListener;
@@ -68,10 +78,14 @@ public final class LinuxNic implements PhysicalNic {
      * world's thread.
      *
      * @param offloads what was done to the interface's offloads, for {@code linux:list}
+     * @param lineRateBps the line rate the operator declared, or 0 for none
      */
-    public LinuxNic(DriverRings rings, NetworkWorld world, String name, InterfaceFacts facts, PacketSocket socket,
-            String offloads) {
+    public LinuxNic(DriverRings rings, NetworkWorld world, KernelScheduler clock, String name, InterfaceFacts facts,
+            PacketSocket socket, String offloads, long lineRateBps) {
         this.name = name;
+        this.clock = clock;
+        this.pacer = lineRateBps > 0 ? new LinePacer(lineRateBps) : null;
+        this.paceTimer = pacer == null ? null : clock.newTimer("linux " + name + " line rate", this::rateAvailable);
         this.facts = facts;
         this.offloads = offloads;
         this.socket = socket;
@@ -111,6 +125,9 @@ public final class LinuxNic implements PhysicalNic {
 
     /** On the world thread, after {@link #stopIo()}: frames not yet sent come back as aborted. */
     void closeRings() {
+        if (paceTimer != null) {
+            paceTimer.cancel();
+        }
         transmitRing.close();
         receiveRing.close();
         io.close();
@@ -211,12 +228,31 @@ public final class LinuxNic implements PhysicalNic {
             txDropsTooLong++;
             return TransmitStatus.TOO_LONG;
         }
+        if (pacer != null && !pacer.mayTransmit(clock.nanoTime())) {
+            txPaced++;
+            wakeOnSpace = true;
+            if (!paceTimer.armed()) {
+                paceTimer.armAt(pacer.nextTransmitNanos());
+            }
+            return TransmitStatus.BUSY;
+        }
         if (!transmitRing.offer(frame)) {
             txBusy++;
             wakeOnSpace = true;
             return TransmitStatus.BUSY;
         }
+        if (pacer != null) {
+            pacer.transmitted(frame.length(), clock.nanoTime());
+        }
         return TransmitStatus.ACCEPTED;
+    }
+
+    /** The declared line rate allows another frame: the listener, refused one, may send again. */
+    private void rateAvailable() {
+        if (wakeOnSpace && listener != null) {
+            wakeOnSpace = false;
+            listener.transmitReady(this);
+        }
     }
 
     /** The MTU plus the Ethernet header, plus 4 bytes for each VLAN tag the frame carries (up to two). */
@@ -247,9 +283,20 @@ public final class LinuxNic implements PhysicalNic {
         return facts.mac();
     }
 
+    /** The declared line rate when there is one, else what the kernel reports. */
     @Override
     public long speedBps() {
-        return facts.speedBps();
+        return pacer != null ? pacer.rateBps() : facts.speedBps();
+    }
+
+    /** True when the operator declared the NIC's line rate. */
+    public boolean paced() {
+        return pacer != null;
+    }
+
+    /** Frames refused BUSY because the declared line rate was used up. */
+    public long pacedRefusals() {
+        return txPaced;
     }
 
     @Override
@@ -290,7 +337,7 @@ public final class LinuxNic implements PhysicalNic {
     @Override
     public NicCounters counters() {
         DriverDrops drops = io.drops();
-        return new NicCounters(txFrames, txBytes, rxFrames, rxBytes, txDropsTooLong, txBusy, txDropsLinkDown,
+        return new NicCounters(txFrames, txBytes, rxFrames, rxBytes, txDropsTooLong, txBusy + txPaced, txDropsLinkDown,
                 drops.receivedTooLong(), rxDropsNotForUs, rxDropsNoListener, drops.socketErrors());
     }
 

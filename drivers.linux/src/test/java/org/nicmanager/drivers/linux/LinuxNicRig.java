@@ -28,10 +28,15 @@ final class LinuxNicRig implements AutoCloseable {
 
     /** Opens the packet socket on the host end and makes the NIC, attached to {@code listener}; threads not started. */
     LinuxNic open(String name, NicListener listener, int receiveSlots, int transmitSlots) {
+        return open(name, listener, receiveSlots, transmitSlots, 0);
+    }
+
+    /** The same, held to a declared line rate ({@code lineRateBps}, 0 for none). */
+    LinuxNic open(String name, NicListener listener, int receiveSlots, int transmitSlots, long lineRateBps) {
         InterfaceFacts facts = InterfaceFacts.read(pair.hostEnd());
         socket = PacketSocket.open(facts, receiveSlots, transmitSlots);
         nic = world.call(() -> {
-            LinuxNic card = new LinuxNic(world, world, name, facts, socket, "untouched");
+            LinuxNic card = new LinuxNic(world, world, world, name, facts, socket, "untouched", lineRateBps);
             card.attach(listener);
             return card;
         });

@@ -66,6 +66,7 @@ class LinuxNicTest {
         final Semaphore completions = new Semaphore(0);
         final BlockingQueue<LinkState> linkStates = new LinkedBlockingQueue<>();
         int readyCalls;
+        final Semaphore ready = new Semaphore(0);
 
         @Override
         public void frameReceived(PhysicalNic from, FrameBuffer frame) {
@@ -92,6 +93,7 @@ class LinuxNicTest {
         @Override
         public void transmitReady(PhysicalNic from) {
             readyCalls++;
+            ready.release();
         }
 
         @Override
@@ -158,6 +160,26 @@ class LinuxNicTest {
         assertEquals(List.of(), world.call(() -> List.copyOf(recorder.aborted)));
         assertEquals(frames, world.call(nic::counters).txFrames());
         assertEquals(0, world.call(pool::inUse), "every buffer came back to the world's pool");
+    }
+
+    @Test
+    void aNicHeldToADeclaredLineRateAnswersBusyWhenTheRateIsUsedAndSaysWhenItMaySendAgain()
+            throws InterruptedException {
+        Recorder recorder = new Recorder();
+        long lineRateBps = 1_000_000L; // a 60-byte frame takes 672 us on the wire: the burst allowance is 2 frames
+        nic = rig.open("uplink0", recorder, 1024, 256, lineRateBps);
+        nic.startIo();
+        FramePool pool = new FramePool(TX_BURST, 128);
+
+        int accepted = world.call(() -> transmitBurst(pool, 0));
+
+        assertTrue(accepted >= 1 && accepted < TX_BURST, "the line rate, not the ring, stopped the burst after "
+                + accepted + " frames");
+        assertEquals(lineRateBps, world.call(nic::speedBps), "the declared rate is the NIC's speed");
+        assertEquals(1, world.call(nic::pacedRefusals));
+        assertTrue(recorder.ready.tryAcquire(1, WAIT_SECONDS, TimeUnit.SECONDS),
+                "the NIC tells its listener once the rate allows another frame");
+        assertEquals(1, world.call(() -> transmitBurst(pool, accepted) > 0 ? 1 : 0), "and it takes one then");
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.nicmanager.kernel.api.frame.MacAddress;
  * thread. {@code parse} never throws, whatever the bytes: every read is bounds-checked against the frame length first,
  * and a malformed frame is reported as a {@link FrameVerdict}.
  *
- * <p>The 5-tuple {@link #flowHash()} is computed once per parse, so load-distribution policies do not re-read headers.
+ * <p>The two MAC addresses and the 5-tuple {@link #flowHash()} are read once per parse, so that the MAC table, the
+ * receive path and the load-distribution policies, which all ask for them, do not read the bytes again.
  */
 public final class HeaderParser implements FrameHeaders {
 
@@ -41,6 +42,8 @@ public final class HeaderParser implements FrameHeaders {
     private int l4Offset = ABSENT;
     private int payloadOffset = ABSENT;
     private long flowHash;
+    private long destinationMac;
+    private long sourceMac;
 
     /** Parses the frame held by {@code frame}. */
     public FrameVerdict parse(FrameBuffer frame) {
@@ -75,12 +78,16 @@ public final class HeaderParser implements FrameHeaders {
         l4Offset = ABSENT;
         payloadOffset = ABSENT;
         flowHash = 0;
+        destinationMac = 0;
+        sourceMac = 0;
     }
 
     private FrameVerdict parseEthernet() {
         if (length < ETHERNET_HEADER_BYTES) {
             return FrameVerdict.TRUNCATED_ETHERNET;
         }
+        destinationMac = MacBytes.read(data, MacBytes.DESTINATION_OFFSET);
+        sourceMac = MacBytes.read(data, MacBytes.SOURCE_OFFSET);
         int offset = 12;
         int type = u16(offset);
         while ((type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ) && vlanCount < 2) {
@@ -236,12 +243,12 @@ public final class HeaderParser implements FrameHeaders {
 
     @Override
     public long destinationMac() {
-        return u48(0);
+        return destinationMac;
     }
 
     @Override
     public long sourceMac() {
-        return u48(6);
+        return sourceMac;
     }
 
     @Override
@@ -356,7 +363,7 @@ public final class HeaderParser implements FrameHeaders {
     }
 
     private long macHashInput() {
-        return u48(0) * 0x9E3779B97F4A7C15L ^ u48(6) ^ ((long) etherType << 48);
+        return destinationMac * 0x9E3779B97F4A7C15L ^ sourceMac ^ ((long) etherType << 48);
     }
 
     private int u8(int offset) {
@@ -369,10 +376,6 @@ public final class HeaderParser implements FrameHeaders {
 
     private int u32(int offset) {
         return u16(offset) << 16 | u16(offset + 2);
-    }
-
-    private long u48(int offset) {
-        return length < offset + 6 ? 0 : MacBytes.read(data, offset);
     }
 
     private long u64(int offset) {

@@ -29,6 +29,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.nicmanager.kernel.api.nic.NicInventory;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.lib.services.NicAdmission;
+import org.nicmanager.lib.units.Rate;
 import org.nicmanager.lib.services.ServiceWait;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -43,14 +44,14 @@ import org.osgi.service.component.annotations.ReferencePolicy;
         "osgi.command.function=remove", "osgi.command.function=list"})
 public final class LinuxCommands {
 
-    static final String USAGE_ADD = "linux:add NAME --interface IF";
+    static final String USAGE_ADD = "linux:add NAME --interface IF [--speed RATE]";
     static final String USAGE_REMOVE = "linux:remove NAME";
     /** Any bundle may take the configuration: SCR binds it to this bundle's component. */
     private static final String ANY_LOCATION = "?";
 
     /** What {@code linux:add} started. */
     public record LinuxNicAdded(String name, @SerializedName("interface") String interfaceName, String mac,
-            long speedBps, int mtuBytes, String state, String offloads) {
+            long speedBps, boolean paced, int mtuBytes, String state, String offloads) {
     }
 
     /** What {@code linux:remove} took away. */
@@ -60,12 +61,14 @@ public final class LinuxCommands {
     /**
      * One row of {@code linux:list}: the NIC, its interface as the kernel reported it, and every frame it did not carry
      * by reason: no free slot in the kernel's ring (the receive thread is behind), too long, no free buffer (the world
-     * is behind), the world's ring full, aborted on transmit.
+     * is behind), the world's ring full, aborted on transmit. {@code paced}: the speed is a line rate the operator
+     * declared, which the NIC holds to; {@code txPaced} counts the frames it refused BUSY for it (they wait in the
+     * bond, not lost).
      */
     public record LinuxNicRow(String name, @SerializedName("interface") String interfaceName, int ifindex, String mac,
-            long speedBps, boolean speedReported, int mtuBytes, String state, long rxFrames, long txFrames,
-            long rxDropsKernel, long rxDropsTooLong, long rxDropsNoBuffer, long rxDropsRingFull, long txAborted,
-            String offloads) {
+            long speedBps, boolean speedReported, boolean paced, int mtuBytes, String state, long rxFrames,
+            long txFrames, long rxDropsKernel, long rxDropsTooLong, long rxDropsNoBuffer, long rxDropsRingFull,
+            long txAborted, long txPaced, String offloads) {
     }
 
     /** What {@code linux:list} shows. */
@@ -95,10 +98,14 @@ public final class LinuxCommands {
         return new ServiceWait<>(context, PhysicalNic.class, PhysicalNic.NAME_PROPERTY, name);
     }
 
-    @Descriptor("Use a real Linux interface as a physical NIC (linux:add NAME --interface IF); needs CAP_NET_RAW")
+    @Descriptor("Use a real Linux interface as a physical NIC (linux:add NAME --interface IF [--speed RATE]);"
+            + " needs CAP_NET_RAW")
     public LinuxNicAdded add(
             @Descriptor("the Linux interface, e.g. eth1") @Parameter(names = "--interface",
                     absentValue = "") String interfaceName,
+            @Descriptor("a line rate to hold the NIC to and report as its speed, e.g. 100Mbps (for a veth or"
+                    + " another interface faster than its link); the kernel's speed, unpaced, when absent")
+            @Parameter(names = "--speed", absentValue = "") String speed,
             @Descriptor("the NIC's name, e.g. uplink0") String... words) throws IOException, InterruptedException {
         if (words.length != 1) {
             throw new IllegalArgumentException("linux:add takes one NIC name; got '" + String.join(" ", words)
@@ -109,12 +116,22 @@ public final class LinuxCommands {
             throw new IllegalArgumentException("linux:add needs --interface IF; interfaces: "
                     + String.join(", ", InterfaceFacts.names()));
         }
+        long speedBps = speed.isEmpty() ? 0 : lineRate(speed);
         InterfaceFacts facts = InterfaceFacts.read(interfaceName);
         InterfaceFacts.requireNoMaster(interfaceName);
         checkInterfaceFree(interfaceName);
         checkNameFree(name);
         RawSocketProbe.requireRawSockets(interfaceName);
-        return add(name, facts);
+        return add(name, facts, speedBps);
+    }
+
+    private static long lineRate(String speed) {
+        long bitsPerSecond = Rate.parseBitsPerSecond(speed);
+        if (bitsPerSecond == 0) {
+            throw new IllegalArgumentException("bad --speed '" + speed + "': a line rate must be more than 0 (e.g."
+                    + " 100Mbps); leave --speed out for the kernel's speed");
+        }
+        return bitsPerSecond;
     }
 
     private void checkInterfaceFree(String interfaceName) throws IOException {
@@ -144,10 +161,12 @@ public final class LinuxCommands {
         }
     }
 
-    private LinuxNicAdded add(String name, InterfaceFacts facts) throws IOException, InterruptedException {
+    private LinuxNicAdded add(String name, InterfaceFacts facts, long speedBps)
+            throws IOException, InterruptedException {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(ConfiguredLinuxNic.NAME, name);
         properties.put(ConfiguredLinuxNic.INTERFACE, facts.name());
+        properties.put(ConfiguredLinuxNic.SPEED_BPS, speedBps);
         try (ServiceWait<PhysicalNic> registered = nicWait(name)) {
             Configuration configuration = configurationAdmin.getFactoryConfiguration(ConfiguredLinuxNic.FACTORY_PID,
                     name, ANY_LOCATION);
@@ -164,7 +183,7 @@ public final class LinuxCommands {
         LinuxNic nic = registry.running().stream().filter(running -> running.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Linux NIC '" + name + "' is registered but not running"));
         return world.call(() -> new LinuxNicAdded(name, facts.name(), MacAddress.format(nic.macAddress()),
-                nic.speedBps(), nic.mtuBytes(), nic.linkState().name(), nic.offloads()));
+                nic.speedBps(), nic.paced(), nic.mtuBytes(), nic.linkState().name(), nic.offloads()));
     }
 
     @Descriptor("Stop using a Linux interface as a NIC (linux:remove NAME); its bond, if any, fails over")
@@ -213,10 +232,10 @@ public final class LinuxCommands {
     private static LinuxNicRow row(LinuxNic nic) {
         InterfaceFacts facts = nic.facts();
         return new LinuxNicRow(nic.name(), facts.name(), facts.index(), MacAddress.format(nic.macAddress()),
-                nic.speedBps(), facts.speedKnown(), nic.mtuBytes(), nic.linkState().name(), nic.counters().rxFrames(),
-                nic.counters().txFrames(), nic.kernelDrops(), nic.drops().receivedTooLong(),
+                nic.speedBps(), facts.speedKnown(), nic.paced(), nic.mtuBytes(), nic.linkState().name(),
+                nic.counters().rxFrames(), nic.counters().txFrames(), nic.kernelDrops(), nic.drops().receivedTooLong(),
                 nic.drops().receiveNoBuffer(), nic.receiveRingCounters().refusedFull(), nic.drops().transmitAborted(),
-                nic.offloads());
+                nic.pacedRefusals(), nic.offloads());
     }
 
     /** An interface name may hold characters that LDAP filters reserve; NIC names are checked and need no escape. */

@@ -75,9 +75,12 @@ final class FramePlacer {
 
     /** Puts a frame on a member's ring: {@link #SENT}, {@link #BUSY}, {@link #NO_MEMBER} or {@link #REFUSED}. */
     int place(FrameBuffer frame) {
-        if (frame != parsedWaiting) {
+        FrameBuffer waiting = parsedWaiting;
+        if (waiting != null) {
+            parsedWaiting = null; // stale once another frame is parsed; when it is this frame, its headers are kept
+        }
+        if (frame != waiting) {
             if (headers.parse(frame) != FrameVerdict.OK) {
-                parsedWaiting = null;
                 refusal = DropReason.MALFORMED;
                 return REFUSED;
             }
@@ -85,7 +88,9 @@ final class FramePlacer {
             facts.from(frame.sourcePort());
         }
         int placed = choose(frame);
-        parsedWaiting = placed == BUSY ? frame : null;
+        if (placed == BUSY) {
+            parsedWaiting = frame; // written only then: the common path stores nothing here
+        }
         return placed;
     }
 

@@ -2,12 +2,10 @@ package org.nicmanager.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 import static org.junit.Assume.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.Test;
 
@@ -155,21 +153,11 @@ public class FloodingGuestTest extends NicManagerTestSupport {
 
     /** The virtual NIC's transmit drops of {@code reason}, 0 when absent. */
     private long count(String reason) throws Exception {
-        Map<String, Long> dropped = FrameAccounts.reasons(vnic(), "txDropped");
-        return dropped.getOrDefault(reason, 0L);
+        return FrameAccounts.count(vnic(), "txDropped", reason);
     }
 
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private void advanceUntil(Check check, String what) throws Exception {
-        for (int steps = 0; !check.holds(); steps++) {
-            if (steps > MAX_STEPS) {
-                fail("never: " + what + "; " + vnic());
-            }
-            shell("kernel:advance 1ms");
-        }
+    private void advanceUntil(Condition condition, String what) throws Exception {
+        advanceUntil(condition, what, MAX_STEPS, this::vnic);
     }
 
     private static String hex(String mac) {

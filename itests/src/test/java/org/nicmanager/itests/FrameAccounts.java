@@ -36,6 +36,11 @@ final class FrameAccounts {
         return counts;
     }
 
+    /** The count of {@code reason} in the map named {@code key} ("txDropped", "rxDropped"...), 0 when absent. */
+    static long count(String json, String key, String reason) {
+        return reasons(json, key).getOrDefault(reason, 0L);
+    }
+
     /**
      * Asserts offered = delivered + dropped by reason + queued for the VM's entry, and that the reasons add up to the
      * dropped total; answers the drops by reason.

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
@@ -183,5 +184,25 @@ public abstract class NicManagerTestSupport {
             throw new AssertionError("no " + regex + " in " + text);
         }
         return matcher.group(1);
+    }
+
+    /** A state a test waits for. */
+    protected interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /**
+     * Advances virtual time a millisecond at a time until {@code condition} holds, for frames that cross threads of
+     * their own on the way (a real back end's); fails after {@code maxSteps} steps, naming {@code what} and giving
+     * {@code state} as it is then.
+     */
+    protected void advanceUntil(Condition condition, String what, int maxSteps, Callable<String> state)
+            throws Exception {
+        for (int steps = 0; !condition.holds(); steps++) {
+            if (steps > maxSteps) {
+                throw new AssertionError("never: " + what + "; " + state.call());
+            }
+            shell("kernel:advance 1ms");
+        }
     }
 }

@@ -35,7 +35,10 @@ class RealGuestSharesTest {
     private static final int SECONDS = 8;
     /** iperf3 leaves out the first seconds, while TCP's window grows and the queues fill. */
     private static final int OMIT_SECONDS = 2;
-    /** Per TCP segment on the wire beyond its payload: TCP with timestamps 32, IPv4 20, Ethernet 14, FCS 4, preamble and gap 20. */
+    /**
+     * Per TCP segment on the wire beyond its payload: TCP with timestamps 32, IPv4 20, Ethernet 14, FCS 4, preamble
+     * and gap 20.
+     */
     private static final int SEGMENT_OVERHEAD_BYTES = 90;
     private static final String SERVER_ADDRESS = "10.98.0.100";
 

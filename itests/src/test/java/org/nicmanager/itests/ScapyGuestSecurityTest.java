@@ -2,7 +2,6 @@ package org.nicmanager.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 import static org.junit.Assume.assumeTrue;
 
 import java.net.URI;
@@ -186,21 +185,10 @@ public class ScapyGuestSecurityTest extends NicManagerTestSupport {
 
     /** The count of {@code reason} in the virtual NIC's {@code map} ("txDropped" or "rxDropped"), 0 when absent. */
     private long count(String map, String reason) throws Exception {
-        String drops = field(vnic(), "\"" + map + "\":(\\{[^}]*\\})");
-        return drops.contains("\"" + reason + "\"") ? number(drops, reason) : 0;
+        return FrameAccounts.count(vnic(), map, reason);
     }
 
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    /** Advances virtual time a millisecond at a time while the back end's threads and scapy handle the frames. */
-    private void advanceUntil(Check check, String what) throws Exception {
-        for (int steps = 0; !check.holds(); steps++) {
-            if (steps > MAX_STEPS) {
-                fail("never: " + what + "; " + vnic());
-            }
-            shell("kernel:advance 1ms");
-        }
+    private void advanceUntil(Condition condition, String what) throws Exception {
+        advanceUntil(condition, what, MAX_STEPS, this::vnic);
     }
 }

@@ -2,7 +2,6 @@ package org.nicmanager.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 import static org.junit.Assume.assumeTrue;
 
 import java.nio.file.Files;
@@ -65,7 +64,7 @@ public class VnicSecurityTest extends NicManagerTestSupport {
             guest.sendFrame(tap, hex(HOST_MAC) + hex(CHOSEN_MAC) + PAYLOAD);
             advanceUntil(() -> number(shell("hw:host stats h93 --json"), "rxFrames") > hostBefore,
                     "the accepted forged frame reached the host");
-            assertEquals(1, count(vnic(), "txDropped", "FORGED_SOURCE_MAC"));
+            assertEquals(1, FrameAccounts.count(vnic(), "txDropped", "FORGED_SOURCE_MAC"));
             shell("vnic:security vm93-0 --forged-transmits reject");
 
             // MAC changes: the guest sets another MAC; rejected, it receives nothing, each frame counted.
@@ -104,29 +103,14 @@ public class VnicSecurityTest extends NicManagerTestSupport {
         return DosFloodTest.objectOf(shell("vnic:list --json"), "name", "vm93-0");
     }
 
-    /** The count of {@code reason} in the virtual NIC's {@code map} ("txDropped" or "rxDropped"), 0 when absent. */
-    private static long count(String vnic, String map, String reason) {
-        String drops = field(vnic, "\"" + map + "\":(\\{[^}]*\\})");
-        return drops.contains("\"" + reason + "\"") ? number(drops, reason) : 0;
-    }
-
     private void awaitCount(String map, String reason, long expected) throws Exception {
-        advanceUntil(() -> count(vnic(), map, reason) >= expected, map + " " + reason + " reaches " + expected);
-        assertEquals(vnic(), expected, count(vnic(), map, reason));
+        advanceUntil(() -> FrameAccounts.count(vnic(), map, reason) >= expected,
+                map + " " + reason + " reaches " + expected);
+        assertEquals(vnic(), expected, FrameAccounts.count(vnic(), map, reason));
     }
 
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    /** Advances virtual time a millisecond at a time while the back end's threads hand frames to the world. */
-    private void advanceUntil(Check check, String what) throws Exception {
-        for (int steps = 0; !check.holds(); steps++) {
-            if (steps > MAX_STEPS) {
-                fail("never: " + what + "; " + vnic());
-            }
-            shell("kernel:advance 1ms");
-        }
+    private void advanceUntil(Condition condition, String what) throws Exception {
+        advanceUntil(condition, what, MAX_STEPS, this::vnic);
     }
 
     private String refusal(String command) throws Exception {

@@ -1,5 +1,7 @@
 package org.nicmanager.drivers.linux;
 
+import org.nicmanager.lib.frames.LineRate;
+
 /**
  * Holds a NIC's transmissions to the line rate the operator declared for it ({@code linux:add ... --speed RATE}), as a
  * card holds them to its own line rate. It is for an interface faster than the link it stands for (a veth, a virtual
@@ -10,31 +12,27 @@ package org.nicmanager.drivers.linux;
  * <p>A theoretical transmit time (the generic cell rate algorithm) with a tolerance of {@value #TOLERANCE_NANOS} ns:
  * the world's real-clock timers wake it tens of microseconds late, longer than a frame takes at such rates, and a card
  * that could not catch up after a late wake-up would fall below its rate. Frames count with their preamble, gap and
- * FCS, as on the wire. World thread only; no allocation.
+ * FCS, as on the wire ({@link LineRate}, which carries the nanosecond remainders so that a long run meets the rate
+ * exactly). World thread only; no allocation.
  */
 final class LinePacer {
 
     static final long TOLERANCE_NANOS = 1_000_000L;
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final int FCS_BYTES = 4;
-    private static final int MIN_FRAME_WITH_FCS_BYTES = 64;
-    private static final int PREAMBLE_AND_GAP_BYTES = 20;
 
-    private final long rateBps;
+    /** Each frame's time on the wire at the declared rate, as the simulated cards count it. */
+    private final LineRate lineRate;
     private long theoreticalNanos = Long.MIN_VALUE / 2;
-    /** The carried fraction of a nanosecond, in units of 1/rateBps ns, so that a long run meets the rate exactly. */
-    private long remainder;
 
     /** @param rateBps the line rate, more than 0 */
     LinePacer(long rateBps) {
         if (rateBps <= 0) {
             throw new IllegalArgumentException("a line rate must be more than 0 bps; got " + rateBps);
         }
-        this.rateBps = rateBps;
+        this.lineRate = new LineRate(rateBps);
     }
 
     long rateBps() {
-        return rateBps;
+        return lineRate.speedBps();
     }
 
     /** True when a frame may leave at {@code nowNanos}. */
@@ -49,11 +47,6 @@ final class LinePacer {
 
     /** A frame of {@code lengthBytes} (without FCS) left at {@code nowNanos}. */
     void transmitted(int lengthBytes, long nowNanos) {
-        long wireBits = (long) (Math.max(lengthBytes + FCS_BYTES, MIN_FRAME_WITH_FCS_BYTES) + PREAMBLE_AND_GAP_BYTES)
-                * Byte.SIZE;
-        long scaled = wireBits * NANOS_PER_SECOND + remainder;
-        long nanos = scaled / rateBps;
-        remainder = scaled - nanos * rateBps;
-        theoreticalNanos = Math.max(theoreticalNanos, nowNanos) + nanos;
+        theoreticalNanos = Math.max(theoreticalNanos, nowNanos) + lineRate.nanosFor(lengthBytes);
     }
 }

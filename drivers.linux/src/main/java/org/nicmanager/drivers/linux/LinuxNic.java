@@ -228,7 +228,8 @@ public final class LinuxNic implements PhysicalNic {
             txDropsTooLong++;
             return TransmitStatus.TOO_LONG;
         }
-        if (pacer != null && !pacer.mayTransmit(clock.nanoTime())) {
+        long now = pacer == null ? 0 : clock.nanoTime();
+        if (pacer != null && !pacer.mayTransmit(now)) {
             txPaced++;
             wakeOnSpace = true;
             if (!paceTimer.armed()) {
@@ -242,7 +243,7 @@ public final class LinuxNic implements PhysicalNic {
             return TransmitStatus.BUSY;
         }
         if (pacer != null) {
-            pacer.transmitted(frame.length(), clock.nanoTime());
+            pacer.transmitted(frame.length(), now);
         }
         return TransmitStatus.ACCEPTED;
     }

@@ -3,6 +3,7 @@ package org.nicmanager.sim.network.model;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.frames.LineRate;
 
 /**
  * A full-duplex cable between two ends, with a propagation delay. The carrier is up while the cable is plugged and

@@ -5,6 +5,7 @@ import org.nicmanager.kernel.api.driver.TransmitRing;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.frames.LineRate;
 
 /**
  * The transmit engine of a simulated card: the driver side of its {@link TransmitRing}, as a real card's DMA engine

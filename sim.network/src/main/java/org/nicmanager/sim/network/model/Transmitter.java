@@ -6,6 +6,7 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.lib.frames.FrameQueue;
+import org.nicmanager.lib.frames.LineRate;
 
 /**
  * Serialises a queue of frames onto one direction of a cable at line rate, one frame at a time, back to back. The

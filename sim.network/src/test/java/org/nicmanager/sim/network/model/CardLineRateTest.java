@@ -6,6 +6,7 @@ import static org.nicmanager.sim.network.model.SimHarness.SECOND;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nicmanager.lib.frames.LineRate;
 import org.nicmanager.sim.api.NicModel;
 
 /**

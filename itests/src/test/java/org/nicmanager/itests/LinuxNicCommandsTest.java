@@ -110,7 +110,7 @@ public class LinuxNicCommandsTest extends NicManagerTestSupport {
         try {
             String added = shell("linux:add " + name + " --interface " + hostEnd);
             assertTrue(added, added.contains(hostEnd));
-            assertTrue(added, added.contains("gso off"));
+            assertTrue(added, added.contains("gro off"));
             assertEvent(events, NicTopics.ADDED, name);
             assertTrue(inventory.nics().toString(), inventory.nics().stream().anyMatch(nic -> nic.name().equals(name)
                     && nic.driver().equals("linux") && nic.mtuBytes() == 1500));

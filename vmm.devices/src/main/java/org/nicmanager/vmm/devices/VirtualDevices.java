@@ -314,7 +314,7 @@ final class VirtualDevices {
                     guest == null ? null : guest.describe(), rxDropped, vnic.backendRefusal(),
                     SecurityRow.of(vnic.security()),
                     device.guestMac() == device.mac() ? null : MacAddress.format(device.guestMac()),
-                    vnic.guestMacRefusal()));
+                    vnic.guestMacRefusal(), vnic.guestPromiscuous()));
         }
         return rows;
     }

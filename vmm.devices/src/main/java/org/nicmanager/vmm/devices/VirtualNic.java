@@ -42,6 +42,8 @@ final class VirtualNic {
     private VnicSecurity security = VnicSecurity.REJECT_ALL;
     /** Why the NIC manager refused the MAC the guest last set, or null. */
     private String guestMacRefusal;
+    /** The guest asks for promiscuous mode (its back end saw it); told to each NIC manager it connects through. */
+    private boolean guestPromiscuous;
 
     VirtualNic(String vm, EmulatedNic device, String backend, Map<String, String> backendOptions) {
         this.vm = vm;
@@ -59,7 +61,8 @@ final class VirtualNic {
         if (guest != null) {
             return;
         }
-        guest = service.open(new DevicePort(vm, device, world, this::guestSetMac), backendOptions);
+        guest = service.open(new DevicePort(vm, device, world, this::guestSetMac,
+                this::setGuestPromiscuous), backendOptions);
         device.attachGuest(guest);
         backendRefusal = null;
     }
@@ -80,6 +83,7 @@ final class VirtualNic {
         }
         GuestConnection closing = guest;
         guest = null;
+        setGuestPromiscuous(false); // no guest asks for anything; a back end that opens it again tells afresh
         device.attachGuest(frame -> {
             toGuestNoBackend++;
             frame.release();
@@ -142,6 +146,9 @@ final class VirtualNic {
             if (device.guestMac() != device.mac()) {
                 manager.guestMacChanged(device.port(), device.guestMac());
             }
+            if (guestPromiscuous) {
+                manager.guestPromiscuousChanged(device.port(), true);
+            }
         } catch (IllegalArgumentException refused) {
             manager.disconnect(device.port()); // a refusal changes nothing
             throw refused;
@@ -188,6 +195,21 @@ final class VirtualNic {
         } catch (IllegalArgumentException refused) {
             guestMacRefusal = refused.getMessage();
         }
+    }
+
+    /** The guest turned promiscuous mode on or off (a back end saw it); its port's policy decides what follows. */
+    void setGuestPromiscuous(boolean promiscuous) {
+        if (promiscuous == guestPromiscuous) {
+            return;
+        }
+        guestPromiscuous = promiscuous;
+        if (manager != null) {
+            manager.guestPromiscuousChanged(device.port(), promiscuous);
+        }
+    }
+
+    boolean guestPromiscuous() {
+        return guestPromiscuous;
     }
 
     String guestMacRefusal() {

@@ -26,6 +26,9 @@ import org.nicmanager.nicmanager.bond.Bond;
  */
 final class InboundRouter implements Bond.InboundFrames {
 
+    /** The sender's port of a frame from outside, which no port here has. */
+    private static final int FROM_OUTSIDE = Integer.MIN_VALUE;
+
     private final Bond bond;
     private final FramePool copies;
     private final HeaderParser headers = new HeaderParser();
@@ -34,8 +37,8 @@ final class InboundRouter implements Bond.InboundFrames {
     private VnicDelivery[] deliveries = new VnicDelivery[0];
     private PortSecurity[] security = new PortSecurity[0];
     /**
-     * Ports whose policy accepts promiscuous mode, and ports whose guest asks for it while their policy rejects it (each
-     * frame it misses is counted); when 0, the frame path looks no further.
+     * Ports whose policy accepts promiscuous mode, and ports whose guest asks for it while their policy rejects it
+     * (each frame it misses is counted); when 0, the frame path looks no further.
      */
     private int promiscuousPorts;
     /** Indexed by port, so that a drop downstream reaches its virtual NIC with one array read; rebuilt on changes. */
@@ -177,7 +180,7 @@ final class InboundRouter implements Bond.InboundFrames {
         }
         int owner = index.find(MacBytes.read(data, MacBytes.DESTINATION_OFFSET));
         if (promiscuousPorts > 0) {
-            copyToPromiscuous(sender, owner, frame, null);
+            copyToPromiscuous(sender, frame.sourcePort(), owner, frame, null);
         }
         if (owner < 0) {
             return false;
@@ -204,12 +207,13 @@ final class InboundRouter implements Bond.InboundFrames {
     }
 
     /**
-     * A copy of a unicast frame to each promiscuous port but the sender's and the owner's (entry {@code owner}); a port
+     * A copy of a unicast frame to each promiscuous port but the sender's (by its source MAC, or its port on the local
+     * path, so that a forged source is not copied back to its own guest) and the owner's (entry {@code owner}); a port
      * whose guest asks for promiscuous mode against its policy gets no copy, and the refusal is counted there.
      */
-    private void copyToPromiscuous(long sender, int owner, FrameBuffer frame, FrameHeaders parsed) {
+    private void copyToPromiscuous(long sender, int senderPort, int owner, FrameBuffer frame, FrameHeaders parsed) {
         for (int i = 0; i < macs.length; i++) {
-            if (i == owner || macs[i] == sender) {
+            if (i == owner || macs[i] == sender || ports[i] == senderPort) {
                 continue;
             }
             if (security[i].promiscuous()) {
@@ -274,7 +278,7 @@ final class InboundRouter implements Bond.InboundFrames {
         if (!headers.isMulticast()) {
             int vnic = index.find(destination);
             if (promiscuousPorts > 0) {
-                copyToPromiscuous(headers.sourceMac(), vnic, frame, headers);
+                copyToPromiscuous(headers.sourceMac(), FROM_OUTSIDE, vnic, frame, headers);
             }
             if (vnic >= 0 && security[vnic].refusesInbound()) {
                 refuse(vnic, frame);

@@ -57,6 +57,7 @@ class PromiscuousRefusalTest {
     private final GuestSide target = new GuestSide();
     private final GuestSide listener = new GuestSide();
     private VnicUplink neighbour;
+    private VnicUplink listenerUplink;
 
     /** A virtual NIC's side: counts what it receives and what its port refused it, by reason. */
     private static final class GuestSide implements VnicDelivery {
@@ -118,8 +119,8 @@ class PromiscuousRefusalTest {
             table.create("bond0", Policies.FAILOVER_ORDER, BondSettings.defaults());
             table.add("bond0", List.of("nic0"), NONE_RUNNING);
             table.connect("bond0", "vm1", 5, TARGET_MAC, 1, target);
-            table.connect("bond0", "vm2", 5, LISTENER_MAC, LISTENER_PORT, listener);
         });
+        listenerUplink = world.call(() -> table.connect("bond0", "vm2", 5, LISTENER_MAC, LISTENER_PORT, listener));
         neighbour = world.call(() -> table.connect("bond0", "vm3", 5, NEIGHBOUR_MAC, 3, frame -> frame.release()));
     }
 
@@ -139,12 +140,16 @@ class PromiscuousRefusalTest {
 
     /** The neighbour VM sends one frame to the target VM: switched on the uplink, never reaching the NIC. */
     private void neighbourSendsToTarget() {
+        send(neighbour, 3, TARGET_MAC, NEIGHBOUR_MAC);
+    }
+
+    private void send(VnicUplink uplink, int port, long destination, long source) {
         world.run(() -> {
             FrameBuffer frame = pool.acquire();
-            frame.setLength(FrameWriter.udpFrame(frame.data(), 200, TARGET_MAC, NEIGHBOUR_MAC, 0x0A000003,
+            frame.setLength(FrameWriter.udpFrame(frame.data(), 200, destination, source, 0x0A000003,
                     0x0A000001, 5000, 9, 0, 0));
-            frame.setSourcePort(3);
-            neighbour.send(frame);
+            frame.setSourcePort(port);
+            uplink.send(frame);
         });
         world.advance(MILLIS);
     }
@@ -216,6 +221,23 @@ class PromiscuousRefusalTest {
         long refusedAgain = hostSendsTo(TARGET_MAC);
         assertEquals(copied, listener.received);
         assertEquals(refused + refusedAgain, listener.refused(), "rejected again: refused again while it asks");
+    }
+
+    @Test
+    void aGuestsOwnFramesWithAForgedSourceAreNeitherCopiedNorRefusedToItself() {
+        long forged = MacAddress.parse("02:00:00:00:00:66").bits();
+        world.run(() -> table.secure(LISTENER_PORT, new VnicSecurity(true, false, false)));
+        guestAsksForPromiscuousMode(true);
+        send(listenerUplink, LISTENER_PORT, TARGET_MAC, forged);
+        send(listenerUplink, LISTENER_PORT, HOST_MAC, forged);
+        assertEquals(1, target.received);
+        assertEquals(0, listener.refused(), "its own frames were never another's to refuse it");
+
+        world.run(() -> table.secure(LISTENER_PORT, new VnicSecurity(true, false, true)));
+        send(listenerUplink, LISTENER_PORT, HOST_MAC, forged);
+        assertEquals(0, listener.received, "accepted: still no copy of its own frame");
+        neighbourSendsToTarget();
+        assertEquals(1, listener.received, "but a copy of the neighbour's");
     }
 
     @Test

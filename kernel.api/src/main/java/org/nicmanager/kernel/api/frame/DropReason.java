@@ -33,7 +33,7 @@ public enum DropReason {
      * A frame on the virtual NIC's uplink that its guest would have received in promiscuous mode, which the guest asked
      * for while its port rejects promiscuous mode: counted for that virtual NIC, never delivered.
      *
-     * @since 3.1
+     * @since 3.2
      */
     PROMISCUOUS_REFUSED
 }

@@ -47,7 +47,7 @@ class TapPromiscuityWatchTest {
         assumeTrue(Files.exists(Path.of("/dev/net/tun")), "no /dev/net/tun");
         assumeTrue(run("id", "-u").trim().equals("0"), "needs root, as CI runs");
         run("ip", "netns", "add", namespace);
-        fd = TapDevice.open(tap);
+        fd = TapDevice.open(tap, false);
         watch = TapPromiscuityWatch.start(fd, tap, changes::add);
     }
 

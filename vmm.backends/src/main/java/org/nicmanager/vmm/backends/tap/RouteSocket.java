@@ -56,7 +56,8 @@ final class RouteSocket implements AutoCloseable {
                 4) != 0) {
             int errno = LinuxCalls.errno();
             socket.close();
-            throw new IllegalStateException("setsockopt NETLINK_LISTEN_ALL_NSID: errno " + errno);
+            throw new IllegalStateException("setsockopt NETLINK_LISTEN_ALL_NSID: errno " + errno
+                    + (errno == TapDevice.EPERM ? " (needs CAP_NET_BROADCAST)" : ""));
         }
         return socket;
     }

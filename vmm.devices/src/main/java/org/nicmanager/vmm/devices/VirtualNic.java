@@ -1,6 +1,7 @@
 package org.nicmanager.vmm.devices;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
@@ -44,6 +45,8 @@ final class VirtualNic {
     private String guestMacRefusal;
     /** The guest asks for promiscuous mode (its back end saw it); told to each NIC manager it connects through. */
     private boolean guestPromiscuous;
+    /** Guests opened so far: a back end's report posted before its guest was closed is not the next guest's. */
+    private int openings;
 
     VirtualNic(String vm, EmulatedNic device, String backend, Map<String, String> backendOptions) {
         this.vm = vm;
@@ -62,7 +65,7 @@ final class VirtualNic {
             return;
         }
         guest = service.open(new DevicePort(vm, device, world, this::guestSetMac,
-                this::setGuestPromiscuous), backendOptions);
+                reportedBy(++openings)), backendOptions);
         device.attachGuest(guest);
         backendRefusal = null;
     }
@@ -195,6 +198,15 @@ final class VirtualNic {
         } catch (IllegalArgumentException refused) {
             guestMacRefusal = refused.getMessage();
         }
+    }
+
+    /** Where the back end of opening {@code opening} reports its guest's promiscuous mode: ignored once it closed. */
+    private Consumer<Boolean> reportedBy(int opening) {
+        return promiscuous -> {
+            if (opening == openings && guest != null) {
+                setGuestPromiscuous(promiscuous);
+            }
+        };
     }
 
     /** The guest turned promiscuous mode on or off (a back end saw it); its port's policy decides what follows. */

@@ -17,9 +17,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /**
  * Issue 15, "Security", shown with scapy from a guest namespace on the {@code tap} back end, behind a bond of a
  * simulated NIC beside two simulated hosts and another VM: scapy forges source MACs, the guest changes its MAC with
- * {@code ip link}, and a promiscuous scapy sniffer listens for the other VM's frames. Each is refused by default and
- * counted by reason in {@code vnic:list} (whence /metrics) and events, and passes once its switch is accepted. Needs
- * root and scapy, as CI has; the namespace is removed even on failure.
+ * {@code ip link}, and a promiscuous scapy sniffer listens for the other VM's frames on a device the guest set
+ * {@code promisc on}. Each is refused by default and counted by reason in {@code vnic:list} (whence /metrics) and
+ * events, and passes once its switch is accepted: the back end sees the guest's promiscuous mode on its TAP device, in
+ * the guest's namespace. Needs root and scapy, as CI has; the namespace is removed even on failure.
  */
 public class ScapyGuestSecurityTest extends NicManagerTestSupport {
 
@@ -65,12 +66,16 @@ public class ScapyGuestSecurityTest extends NicManagerTestSupport {
             // Drops are reported once a second per port, and events reach the log asynchronously.
             shell("kernel:advance 1s");
             advanceUntil(() -> shell("events --json").contains("MAC_CHANGE_REFUSED="), "an event of the refusals");
+            advanceUntil(() -> shell("events --json").contains("PROMISCUOUS_REFUSED="),
+                    "an event of the frames refused to the promiscuous guest");
 
             // /metrics shows the same counts as vnic:list, by reason.
             String metrics = metrics();
             assertEquals(metrics, count("txDropped", "FORGED_SOURCE_MAC"),
                     sample(metrics, "nicmgr_vnic_transmit_dropped_frames_total", "FORGED_SOURCE_MAC"));
             assertEquals(metrics, 5, sample(metrics, "nicmgr_vnic_receive_dropped_frames_total", "MAC_CHANGE_REFUSED"));
+            assertEquals(metrics, 5,
+                    sample(metrics, "nicmgr_vnic_receive_dropped_frames_total", "PROMISCUOUS_REFUSED"));
         }
     }
 
@@ -125,18 +130,41 @@ public class ScapyGuestSecurityTest extends NicManagerTestSupport {
     }
 
     /**
-     * A promiscuous scapy sniffer listens for the other VM's frames: rejected, it sees none of them (each goes to
-     * the other VM alone); accepted, it sees a copy of each, counted as the uplink's promiscuous copies.
+     * The guest sets its TAP device {@code promisc on}, which the back end sees in the guest's namespace, and a
+     * promiscuous scapy sniffer listens for the other VM's frames: rejected, it sees none of them (each goes to the
+     * other VM alone), and each is counted on the guest's virtual NIC as PROMISCUOUS_REFUSED; accepted, it sees a copy
+     * of each, counted as the uplink's promiscuous copies, and nothing more is refused.
      */
     private void promiscuousListening(TestNamespace guest, ScapyGuest scapy, String tap) throws Exception {
+        advanceUntil(() -> vnic().contains("\"guestPromiscuous\":false"), "the earlier sniffer's membership ended");
         guest.exec("ip", "link", "set", "dev", tap, "promisc", "on");
+        advanceUntil(() -> vnic().contains("\"guestPromiscuous\":true"), "the port learnt of promiscuous mode");
+        long refused = count("rxDropped", "PROMISCUOUS_REFUSED");
         assertEquals("rejected: scapy saw none of the other VM's frames", 0, listenToTheOtherVm(scapy));
+        assertEquals("rejected: each of the 5 counted as refused to the guest", refused + 5,
+                count("rxDropped", "PROMISCUOUS_REFUSED"));
         long copies = number(shell("bond:show bond94 --json"), "promiscuousCopies");
 
         shell("vnic:security " + VNIC + " --promiscuous accept");
         assertEquals("accepted: scapy saw a copy of each of the 5", 5, listenToTheOtherVm(scapy));
         assertEquals("each copy counted", copies + 5, number(shell("bond:show bond94 --json"), "promiscuousCopies"));
+        assertEquals("accepted: nothing refused", refused + 5, count("rxDropped", "PROMISCUOUS_REFUSED"));
         shell("vnic:security " + VNIC + " --promiscuous reject");
+        assertTrue(shell("events --json").contains("nicmgr/vnic/GUEST_PROMISCUOUS_CHANGED"));
+
+        guest.exec("ip", "link", "set", "dev", tap, "promisc", "off");
+        advanceUntil(() -> vnic().contains("\"guestPromiscuous\":false"), "the port learnt promiscuous mode ended");
+        assertEquals("not asking, nothing is refused", 0, listenToTheOtherVmUnsniffed());
+        assertEquals(refused + 5, count("rxDropped", "PROMISCUOUS_REFUSED"));
+    }
+
+    /** The host sends the other VM 5 frames, which it gets; answers how many the guest's port refused meanwhile. */
+    private long listenToTheOtherVmUnsniffed() throws Exception {
+        long refused = count("rxDropped", "PROMISCUOUS_REFUSED");
+        long otherBefore = otherVmFrames();
+        shell("hw:traffic h94 --to " + OTHER_VM_MAC + " --rate 1Mbps --frame 100 --count 5");
+        advanceUntil(() -> otherVmFrames() == otherBefore + 5, "the other VM got its 5 frames");
+        return count("rxDropped", "PROMISCUOUS_REFUSED") - refused;
     }
 
     /** The host sends the other VM 5 frames, which it gets, then the marker; answers how many scapy saw. */

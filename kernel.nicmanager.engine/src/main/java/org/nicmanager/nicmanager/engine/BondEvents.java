@@ -64,6 +64,13 @@ public interface BondEvents {
     default void guestMacChanged(String vm, int port, boolean accepted, String details) {
     }
 
+    /**
+     * The guest of a virtual NIC turned promiscuous mode on or off; {@code accepted} when its port's policy accepts
+     * promiscuous mode.
+     */
+    default void guestPromiscuousChanged(String vm, int port, boolean promiscuous, boolean accepted, String details) {
+    }
+
     /** A port's security policy dropped frames since the last report; {@code drops} counts them by reason. */
     default void securityDrops(String vm, int port, String drops) {
     }

@@ -282,6 +282,10 @@ public final class BondTable {
         ports.guestMacChanged(port, mac);
     }
 
+    public void guestPromiscuousChanged(int port, boolean promiscuous) {
+        ports.guestPromiscuousChanged(port, promiscuous);
+    }
+
     public void disconnect(int port) {
         ports.disconnect(port);
     }

@@ -97,6 +97,14 @@ public final class EventAdminBondEvents implements BondEvents {
     }
 
     @Override
+    public void guestPromiscuousChanged(String vm, int port, boolean promiscuous, boolean accepted, String details) {
+        Map<String, Object> properties = vnicProperties(vm, port, details);
+        properties.put(VnicTopics.PROMISCUOUS, promiscuous);
+        properties.put(VnicTopics.ACCEPTED, accepted);
+        events.postEvent(new Event(VnicTopics.GUEST_PROMISCUOUS_CHANGED, properties));
+    }
+
+    @Override
     public void securityDrops(String vm, int port, String drops) {
         events.postEvent(new Event(VnicTopics.SECURITY_DROPS, vnicProperties(vm, port, drops)));
     }

@@ -13,7 +13,10 @@ package org.nicmanager.nicmanager.engine;
  * @param noBuffer group copies not made: no buffer free
  * @param promiscuousCopies copies given to virtual NICs whose port accepts promiscuous mode
  * @param macChangeRefused dropped: for a virtual NIC whose guest changed its MAC while its port rejects MAC changes
+ * @param promiscuousRefused copies not made: for virtual NICs whose guest asks for promiscuous mode while its port
+ *            rejects it (each counted on that virtual NIC as {@code PROMISCUOUS_REFUSED})
  */
 public record InboundCounts(long routedFrames, long localFrames, long hostFrames, long unknownDestination,
-        long duplicateGroup, long malformed, long noBuffer, long promiscuousCopies, long macChangeRefused) {
+        long duplicateGroup, long malformed, long noBuffer, long promiscuousCopies, long macChangeRefused,
+        long promiscuousRefused) {
 }

@@ -20,10 +20,14 @@ import org.nicmanager.nicmanager.bond.Bond;
  * allocated per frame.
  *
  * <p>Each virtual NIC's port applies its {@link PortSecurity} here: a guest is found by the MAC its policy lets it
- * receive at, a guest whose MAC change was refused receives nothing (each drop counted on its virtual NIC), and a port
- * that accepts promiscuous mode gets a copy of every other frame on this uplink.
+ * receive at, a guest whose MAC change was refused receives nothing (each drop counted on its virtual NIC), a port
+ * that accepts promiscuous mode gets a copy of every other frame on this uplink, and a guest that asks for promiscuous
+ * mode while its port rejects it has each frame it would have got counted as refused instead.
  */
 final class InboundRouter implements Bond.InboundFrames {
+
+    /** The sender's port of a frame from outside, which no port here has. */
+    private static final int FROM_OUTSIDE = Integer.MIN_VALUE;
 
     private final Bond bond;
     private final FramePool copies;
@@ -32,7 +36,10 @@ final class InboundRouter implements Bond.InboundFrames {
     private int[] ports = new int[0];
     private VnicDelivery[] deliveries = new VnicDelivery[0];
     private PortSecurity[] security = new PortSecurity[0];
-    /** Ports whose policy accepts promiscuous mode; when 0, the frame path looks no further. */
+    /**
+     * Ports whose policy accepts promiscuous mode, and ports whose guest asks for it while their policy rejects it
+     * (each frame it misses is counted); when 0, the frame path looks no further.
+     */
     private int promiscuousPorts;
     /** Indexed by port, so that a drop downstream reaches its virtual NIC with one array read; rebuilt on changes. */
     private VnicDelivery[] deliveryOfPort = new VnicDelivery[0];
@@ -48,6 +55,7 @@ final class InboundRouter implements Bond.InboundFrames {
     long droppedNoBuffer;
     long promiscuousCopies;
     long droppedMacChangeRefused;
+    long promiscuousRefused;
 
     InboundRouter(Bond bond, FramePool copies) {
         this.bond = bond;
@@ -85,7 +93,7 @@ final class InboundRouter implements Bond.InboundFrames {
         int promiscuous = 0;
         for (int i = 0; i < macs.length; i++) {
             macs[i] = security[i].receivingMac();
-            promiscuous += security[i].promiscuous() ? 1 : 0;
+            promiscuous += security[i].promiscuous() || security[i].refusesPromiscuous() ? 1 : 0;
         }
         promiscuousPorts = promiscuous;
         index.rebuild(macs);
@@ -146,7 +154,8 @@ final class InboundRouter implements Bond.InboundFrames {
 
     InboundCounts counts() {
         return new InboundCounts(routedFrames, localFrames, hostFrames, droppedUnknownDestination, droppedDuplicateGroup,
-                droppedMalformed, droppedNoBuffer, promiscuousCopies, droppedMacChangeRefused);
+                droppedMalformed, droppedNoBuffer, promiscuousCopies, droppedMacChangeRefused,
+                promiscuousRefused);
     }
 
     boolean owns(long mac) {
@@ -171,7 +180,7 @@ final class InboundRouter implements Bond.InboundFrames {
         }
         int owner = index.find(MacBytes.read(data, MacBytes.DESTINATION_OFFSET));
         if (promiscuousPorts > 0) {
-            copyToPromiscuous(sender, owner, frame, null);
+            copyToPromiscuous(sender, frame.sourcePort(), owner, frame, null);
         }
         if (owner < 0) {
             return false;
@@ -197,11 +206,22 @@ final class InboundRouter implements Bond.InboundFrames {
         deliveries[entry].receiveDropped(DropReason.MAC_CHANGE_REFUSED);
     }
 
-    /** A copy of a unicast frame to each promiscuous port but the sender's and the owner's (entry {@code owner}). */
-    private void copyToPromiscuous(long sender, int owner, FrameBuffer frame, FrameHeaders parsed) {
+    /**
+     * A copy of a unicast frame to each promiscuous port but the sender's (by its source MAC, or its port on the local
+     * path, so that a forged source is not copied back to its own guest) and the owner's (entry {@code owner}); a port
+     * whose guest asks for promiscuous mode against its policy gets no copy, and the refusal is counted there.
+     */
+    private void copyToPromiscuous(long sender, int senderPort, int owner, FrameBuffer frame, FrameHeaders parsed) {
         for (int i = 0; i < macs.length; i++) {
-            if (i != owner && macs[i] != sender && security[i].promiscuous()) {
+            if (i == owner || macs[i] == sender || ports[i] == senderPort) {
+                continue;
+            }
+            if (security[i].promiscuous()) {
                 promiscuousCopies += deliverCopy(i, frame, parsed);
+            } else if (security[i].refusesPromiscuous()) {
+                promiscuousRefused++;
+                security[i].promiscuousDropped();
+                deliveries[i].receiveDropped(DropReason.PROMISCUOUS_REFUSED);
             }
         }
     }
@@ -264,7 +284,7 @@ final class InboundRouter implements Bond.InboundFrames {
         if (!headers.isMulticast()) {
             int vnic = index.find(destination);
             if (promiscuousPorts > 0) {
-                copyToPromiscuous(headers.sourceMac(), vnic, frame, headers);
+                copyToPromiscuous(headers.sourceMac(), FROM_OUTSIDE, vnic, frame, headers);
             }
             if (vnic >= 0 && security[vnic].refusesInbound()) {
                 refuse(vnic, frame);

@@ -263,6 +263,11 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
     }
 
     @Override
+    public void guestPromiscuousChanged(int port, boolean promiscuous) {
+        world.run(() -> table.guestPromiscuousChanged(port, promiscuous));
+    }
+
+    @Override
     public void disconnect(int port) {
         world.run(() -> table.disconnect(port));
     }

@@ -18,8 +18,12 @@ final class PortSecurity {
     /** Frames dropped by this policy, by reason; and how many of them the last report told. */
     private long forgedDrops;
     private long macChangeDrops;
+    private long promiscuousDrops;
     private long forgedReported;
     private long macChangeReported;
+    private long promiscuousReported;
+    /** The guest asks for promiscuous mode on its adapter, as its back end reports. */
+    private boolean promiscuousRequested;
 
     PortSecurity(String vm, int port, long assignedMac, SecurityDropReport report) {
         this.vm = vm;
@@ -41,6 +45,12 @@ final class PortSecurity {
         report.dropSeen();
     }
 
+    /** Frame path: a frame this port's guest would have received in promiscuous mode was refused to it. */
+    void promiscuousDropped() {
+        promiscuousDrops++;
+        report.dropSeen();
+    }
+
     /** Control path: the drops since the last call, as {@code REASON=count} words, or "" when there were none. */
     String unreportedDrops() {
         StringBuilder words = new StringBuilder();
@@ -51,8 +61,13 @@ final class PortSecurity {
             words.append(words.isEmpty() ? "" : " ").append("MAC_CHANGE_REFUSED=")
                     .append(macChangeDrops - macChangeReported);
         }
+        if (promiscuousDrops > promiscuousReported) {
+            words.append(words.isEmpty() ? "" : " ").append("PROMISCUOUS_REFUSED=")
+                    .append(promiscuousDrops - promiscuousReported);
+        }
         forgedReported = forgedDrops;
         macChangeReported = macChangeDrops;
+        promiscuousReported = promiscuousDrops;
         return words.toString();
     }
 
@@ -73,6 +88,19 @@ final class PortSecurity {
 
     boolean promiscuous() {
         return policy.promiscuous() && !refusesInbound();
+    }
+
+    /** True while the guest asks for promiscuous mode and its policy rejects it: what it misses is counted. */
+    boolean refusesPromiscuous() {
+        return promiscuousRequested && !policy.promiscuous();
+    }
+
+    boolean promiscuousRequested() {
+        return promiscuousRequested;
+    }
+
+    void setPromiscuousRequested(boolean requested) {
+        this.promiscuousRequested = requested;
     }
 
     long effectiveMac() {

@@ -137,6 +137,22 @@ final class VnicPorts {
                         + " receives nothing until it takes the assigned MAC back"));
     }
 
+    /** The guest of that port asked for promiscuous mode, or gave it up; counted as refused while its policy rejects. */
+    void guestPromiscuousChanged(int port, boolean promiscuous) {
+        Uplink uplink = uplinkOf(port);
+        PortSecurity security = uplink.router.securityOf(port);
+        if (security.promiscuousRequested() == promiscuous) {
+            return;
+        }
+        security.setPromiscuousRequested(promiscuous);
+        uplink.router.reindex();
+        boolean accepted = security.policy().promiscuous();
+        events.guestPromiscuousChanged(security.vm, port, promiscuous, accepted, "guest promiscuous mode "
+                + (promiscuous ? "on" : "off") + (!promiscuous ? "" : accepted ? "; accepted: it gets a copy of every"
+                        + " frame on its uplink" : "; promiscuous mode is rejected: each frame it would have got is"
+                                + " counted as PROMISCUOUS_REFUSED"));
+    }
+
     private Uplink uplinkOf(int port) {
         Uplink uplink = uplinkOfPort.get(port);
         if (uplink == null) {

@@ -1,5 +1,6 @@
 package org.nicmanager.vmm.devices;
 
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
@@ -14,17 +15,26 @@ final class DevicePort implements GuestPort {
     private final NetworkWorld world;
     /** Where the guest's own choice of MAC goes: the virtual NIC, which tells its port. */
     private final LongConsumer guestMacChanged;
+    /** Where the guest's request for promiscuous mode goes: the virtual NIC, which tells its port. */
+    private final Consumer<Boolean> guestPromiscuousChanged;
 
-    DevicePort(String vm, EmulatedNic device, NetworkWorld world, LongConsumer guestMacChanged) {
+    DevicePort(String vm, EmulatedNic device, NetworkWorld world, LongConsumer guestMacChanged,
+            Consumer<Boolean> guestPromiscuousChanged) {
         this.vm = vm;
         this.device = device;
         this.world = world;
         this.guestMacChanged = guestMacChanged;
+        this.guestPromiscuousChanged = guestPromiscuousChanged;
     }
 
     @Override
     public void guestMacChanged(long mac) {
         guestMacChanged.accept(mac);
+    }
+
+    @Override
+    public void guestPromiscuousChanged(boolean promiscuous) {
+        guestPromiscuousChanged.accept(promiscuous);
     }
 
     @Override

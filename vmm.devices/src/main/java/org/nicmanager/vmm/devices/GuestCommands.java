@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /** The {@code guest:} commands: workloads inside VMs, and what their guests receive. */
 @Component(service = GuestCommands.class, property = {"osgi.command.scope=guest", "osgi.command.function=traffic",
-    "osgi.command.function=stop", "osgi.command.function=stats", "osgi.command.function=mac"})
+    "osgi.command.function=stop", "osgi.command.function=stats", "osgi.command.function=mac",
+    "osgi.command.function=promisc"})
 public final class GuestCommands {
 
     /** What {@code guest:traffic} started; {@code frames} counts data segments for TCP. */
@@ -126,6 +127,25 @@ public final class GuestCommands {
         VirtualNic changed = devices.world().call(() -> devices.devices().setGuestMac(vnic, bits));
         EmulatedNic device = changed.device();
         return new GuestMac(changed.name(), MacAddress.format(device.mac()), MacAddress.format(device.guestMac()));
+    }
+
+    /** Whether a guest asks for promiscuous mode, as {@code guest:promisc} answers, with its port's switch. */
+    public record GuestPromiscuous(String vnic, boolean promiscuous, String policy) {
+    }
+
+    @Descriptor("A simulated guest turns its adapter's promiscuous mode on or off; what follows is the port's security"
+            + " policy (vnic:security): accepted, the guest gets a copy of every frame on its uplink; rejected, each"
+            + " such frame is counted as PROMISCUOUS_REFUSED")
+    public GuestPromiscuous promisc(@Descriptor("the virtual NIC, e.g. web-0") String vnic,
+            @Descriptor("on or off") String mode) {
+        boolean on = switch (mode) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("bad promiscuous mode '" + mode + "': on or off");
+        };
+        VirtualNic changed = devices.world().call(() -> devices.devices().setGuestPromiscuous(vnic, on));
+        return new GuestPromiscuous(changed.name(), changed.guestPromiscuous(),
+                changed.security().promiscuous() ? "accept" : "reject");
     }
 
     /** Frames that {@code duration} holds at the rate: at least one. */

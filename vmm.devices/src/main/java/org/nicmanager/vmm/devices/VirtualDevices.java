@@ -293,6 +293,22 @@ final class VirtualDevices {
         return vnic;
     }
 
+    /**
+     * A simulated guest turns promiscuous mode on or off; a real guest's back end sees its own.
+     *
+     * @throws IllegalArgumentException for an unknown virtual NIC or one with a real guest
+     */
+    VirtualNic setGuestPromiscuous(String vnicName, boolean promiscuous) {
+        VirtualNic vnic = vnic(vnicName);
+        if (!vnic.backend().equals(SimulatedGuests.NAME)) {
+            throw new IllegalArgumentException("virtual NIC " + vnicName + " has a real guest (back end "
+                    + vnic.backend() + "), whose promiscuous mode its back end sees; guest:promisc is for simulated"
+                    + " guests");
+        }
+        vnic.setGuestPromiscuous(promiscuous);
+        return vnic;
+    }
+
     VirtualNic firstVnicOf(String vmName) {
         return vnics.values().stream().filter(vnic -> vnic.vm().equals(vmName)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("VM " + vmName + " has no virtual NIC; add one with vnic:add"));
@@ -314,7 +330,7 @@ final class VirtualDevices {
                     guest == null ? null : guest.describe(), rxDropped, vnic.backendRefusal(),
                     SecurityRow.of(vnic.security()),
                     device.guestMac() == device.mac() ? null : MacAddress.format(device.guestMac()),
-                    vnic.guestMacRefusal()));
+                    vnic.guestMacRefusal(), vnic.guestPromiscuous()));
         }
         return rows;
     }

@@ -71,11 +71,14 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
      * @param security the port's security policy, each switch {@code accept} or {@code reject}
      * @param guestMac the MAC the guest set when it differs from {@code mac}, else null
      * @param guestMacRefusal why the NIC manager refused the MAC the guest set last, or null
+     * @param guestPromiscuous whether the guest asks for promiscuous mode now (as its back end sees it); with the
+     *            port's {@code promiscuous} rejected, each frame it would have got counts as PROMISCUOUS_REFUSED
      */
     public record VnicRow(String name, String vm, String mac, String model, String uplink, boolean attached,
             long txFrames, long rxFrames, long txDrops, long rxDrops, long rxHeld, int rxQueued,
             Map<String, Long> txDropped, String refusal, String backend, String guest, Map<String, Long> rxDropped,
-            String backendRefusal, SecurityRow security, String guestMac, String guestMacRefusal) {
+            String backendRefusal, SecurityRow security, String guestMac, String guestMacRefusal,
+            boolean guestPromiscuous) {
     }
 
     /** A port's security policy as {@code vnic:list} and {@code vnic:security} show it. */

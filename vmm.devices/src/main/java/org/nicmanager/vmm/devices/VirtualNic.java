@@ -1,6 +1,7 @@
 package org.nicmanager.vmm.devices;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
@@ -42,6 +43,10 @@ final class VirtualNic {
     private VnicSecurity security = VnicSecurity.REJECT_ALL;
     /** Why the NIC manager refused the MAC the guest last set, or null. */
     private String guestMacRefusal;
+    /** The guest asks for promiscuous mode (its back end saw it); told to each NIC manager it connects through. */
+    private boolean guestPromiscuous;
+    /** Guests opened so far: a back end's report posted before its guest was closed is not the next guest's. */
+    private int openings;
 
     VirtualNic(String vm, EmulatedNic device, String backend, Map<String, String> backendOptions) {
         this.vm = vm;
@@ -59,7 +64,8 @@ final class VirtualNic {
         if (guest != null) {
             return;
         }
-        guest = service.open(new DevicePort(vm, device, world, this::guestSetMac), backendOptions);
+        guest = service.open(new DevicePort(vm, device, world, this::guestSetMac,
+                reportedBy(++openings)), backendOptions);
         device.attachGuest(guest);
         backendRefusal = null;
     }
@@ -80,6 +86,7 @@ final class VirtualNic {
         }
         GuestConnection closing = guest;
         guest = null;
+        setGuestPromiscuous(false); // no guest asks for anything; a back end that opens it again tells afresh
         device.attachGuest(frame -> {
             toGuestNoBackend++;
             frame.release();
@@ -142,6 +149,9 @@ final class VirtualNic {
             if (device.guestMac() != device.mac()) {
                 manager.guestMacChanged(device.port(), device.guestMac());
             }
+            if (guestPromiscuous) {
+                manager.guestPromiscuousChanged(device.port(), true);
+            }
         } catch (IllegalArgumentException refused) {
             manager.disconnect(device.port()); // a refusal changes nothing
             throw refused;
@@ -188,6 +198,30 @@ final class VirtualNic {
         } catch (IllegalArgumentException refused) {
             guestMacRefusal = refused.getMessage();
         }
+    }
+
+    /** Where the back end of opening {@code opening} reports its guest's promiscuous mode: ignored once it closed. */
+    private Consumer<Boolean> reportedBy(int opening) {
+        return promiscuous -> {
+            if (opening == openings && guest != null) {
+                setGuestPromiscuous(promiscuous);
+            }
+        };
+    }
+
+    /** The guest turned promiscuous mode on or off (a back end saw it); its port's policy decides what follows. */
+    void setGuestPromiscuous(boolean promiscuous) {
+        if (promiscuous == guestPromiscuous) {
+            return;
+        }
+        guestPromiscuous = promiscuous;
+        if (manager != null) {
+            manager.guestPromiscuousChanged(device.port(), promiscuous);
+        }
+    }
+
+    boolean guestPromiscuous() {
+        return guestPromiscuous;
     }
 
     String guestMacRefusal() {

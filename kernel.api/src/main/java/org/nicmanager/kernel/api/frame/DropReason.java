@@ -28,5 +28,12 @@ public enum DropReason {
     /** The source MAC is not the virtual NIC's effective MAC, and its port rejects forged transmits. */
     FORGED_SOURCE_MAC,
     /** For a virtual NIC whose guest changed its MAC while its port rejects MAC changes: it receives nothing. */
-    MAC_CHANGE_REFUSED
+    MAC_CHANGE_REFUSED,
+    /**
+     * A frame on the virtual NIC's uplink that its guest would have received in promiscuous mode, which the guest asked
+     * for while its port rejects promiscuous mode: counted for that virtual NIC, never delivered.
+     *
+     * @since 3.2
+     */
+    PROMISCUOUS_REFUSED
 }

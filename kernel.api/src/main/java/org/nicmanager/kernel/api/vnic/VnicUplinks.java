@@ -40,4 +40,16 @@ public interface VnicUplinks {
      * @since 1.3
      */
     void guestMacChanged(int port, long mac);
+
+    /**
+     * The guest of that port's virtual NIC asked for promiscuous mode, or gave it up. With promiscuous mode accepted by
+     * its port's policy it receives a copy of every frame on its uplink anyway; rejected, each frame it would have
+     * received in promiscuous mode is counted as {@link org.nicmanager.kernel.api.frame.DropReason#PROMISCUOUS_REFUSED}
+     * while it asks. The default ignores it.
+     *
+     * @throws IllegalArgumentException when no virtual NIC of that port is connected
+     * @since 1.4
+     */
+    default void guestPromiscuousChanged(int port, boolean promiscuous) {
+    }
 }

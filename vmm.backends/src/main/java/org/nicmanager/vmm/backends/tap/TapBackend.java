@@ -15,7 +15,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The {@code tap} back end: the virtual NIC's guest is whatever holds the other side of a Linux TAP device, typically a
  * network namespace with a full TCP/IP stack: {@code vnic:add VM --backend tap --tap nmtap0}, then {@code ip link set
- * nmtap0 netns GUEST}. The device lives as long as the virtual NIC's back end holds it (not persistent).
+ * nmtap0 netns GUEST}. The device lives as long as the virtual NIC's back end holds it (not persistent). Whether the
+ * guest put the device in promiscuous mode is watched beside the frames ({@link TapPromiscuityWatch}).
  */
 @Component(service = VnicBackend.class, property = VnicBackend.NAME_PROPERTY + "=" + TapBackend.NAME)
 public final class TapBackend implements VnicBackend {
@@ -48,8 +49,8 @@ public final class TapBackend implements VnicBackend {
         if (name == null) {
             throw new IllegalArgumentException("the tap back end needs --tap NAME, the TAP device's name, e.g. nmtap0");
         }
-        return RingedGuest.start(TapGuestChannel.open(name, port.mac(), offloads(options.get(OFFLOADS))), port, rings,
-                NAME);
+        TapGuestChannel channel = TapGuestChannel.open(name, port.mac(), offloads(options.get(OFFLOADS)));
+        return PromiscuityWatchedGuest.watch(RingedGuest.start(channel, port, rings, NAME), channel, port);
     }
 
     /** {@code --offloads on|off}, off when not given. */

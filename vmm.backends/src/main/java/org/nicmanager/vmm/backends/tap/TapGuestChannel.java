@@ -109,6 +109,11 @@ final class TapGuestChannel implements GuestChannel {
         return TapDevice.mac(tap, macRequest);
     }
 
+    /** The device's descriptor, for a watch that duplicates it ({@link TapPromiscuityWatch}). */
+    int descriptor() {
+        return tap;
+    }
+
     @Override
     public int offloadHeaderBytes() {
         return offloadHeaderBytes;

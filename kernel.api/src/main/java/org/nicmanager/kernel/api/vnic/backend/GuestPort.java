@@ -34,4 +34,15 @@ public interface GuestPort {
      * MAC changes leave the guest receiving nothing). Control path.
      */
     void guestMacChanged(long mac);
+
+    /**
+     * The guest turned promiscuous mode on or off on its adapter (as {@code ip link set DEV promisc on} or a packet
+     * sniffer does), as a back end that can see it reports it; on the world thread. The port's security policy decides
+     * what follows: accepted, the guest gets a copy of every frame on its uplink; rejected, each such frame is counted
+     * as refused to it. Control path. The default ignores it.
+     *
+     * @since 1.1
+     */
+    default void guestPromiscuousChanged(boolean promiscuous) {
+    }
 }

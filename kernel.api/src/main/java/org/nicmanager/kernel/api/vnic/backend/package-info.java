@@ -15,7 +15,7 @@
  * must neither block, lock nor allocate.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nicmanager.kernel.api.vnic.backend;
 
 import org.osgi.annotation.bundle.Export;

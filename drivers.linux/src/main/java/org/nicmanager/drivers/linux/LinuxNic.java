@@ -14,7 +14,6 @@ import org.nicmanager.kernel.api.driver.TransmitHandler;
 import org.nicmanager.kernel.api.driver.TransmitOutcome;
 import org.nicmanager.kernel.api.driver.TransmitRing;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.kernel.api.frame.FrameOffload;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicCounters;
@@ -225,7 +224,8 @@ public final class LinuxNic implements PhysicalNic {
             txDropsLinkDown++;
             return TransmitStatus.LINK_DOWN;
         }
-        if (frame.length() > allowedLength(frame.memory(), frame.length()) && !segmentsFit(frame.offload())) {
+        if (frame.length() > allowedLength(frame.memory(), frame.length())
+                && !frame.offload().segmentsFit(maxFrameBytes(facts.mtuBytes()))) {
             txDropsTooLong++;
             return TransmitStatus.TOO_LONG;
         }
@@ -255,11 +255,6 @@ public final class LinuxNic implements PhysicalNic {
             wakeOnSpace = false;
             listener.transmitReady(this);
         }
-    }
-
-    /** A super-frame is longer than the MTU; the kernel cuts it into segments of headers and one payload each. */
-    private boolean segmentsFit(FrameOffload offload) {
-        return offload.superFrame() && offload.headerBytes() + offload.segmentBytes() <= maxFrameBytes(facts.mtuBytes());
     }
 
     /** Frames with offloads go out through the packet socket's offload side, which the kernel finishes. */

@@ -6,7 +6,6 @@ import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
-import org.nicmanager.kernel.api.frame.FrameOffload;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.kernel.api.vnic.GuestReceiver;
@@ -132,7 +131,8 @@ final class EmulatedNic {
      */
     void transmitFromBackend(FrameBuffer frame) {
         int lengthBytes = frame.length();
-        if (lengthBytes > model.mtuBytes() + HEADER_BYTES && !segmentsFit(frame.offload())) {
+        int maxFrameBytes = model.mtuBytes() + HEADER_BYTES;
+        if (lengthBytes > maxFrameBytes && !frame.offload().segmentsFit(maxFrameBytes)) { // a super-frame's segments
             txDropsTooLong++;
         } else if (guestSuspended) {
             txDropsSuspended++; // a suspended VM sends nothing ([0124]); its guest may not know it yet
@@ -148,14 +148,6 @@ final class EmulatedNic {
             txRefused++;
         }
         frame.release();
-    }
-
-    /**
-     * A real guest's super-frame is longer than the MTU, but each segment the sending NIC cuts from it must fit: its
-     * headers and one segment of payload.
-     */
-    private boolean segmentsFit(FrameOffload offload) {
-        return offload.superFrame() && offload.headerBytes() + offload.segmentBytes() <= model.mtuBytes() + HEADER_BYTES;
     }
 
     /** Frames a back end's guest sent while its VM was suspended, dropped as {@code VM_SUSPENDED}. */

@@ -29,7 +29,7 @@ public final class FrameBuffer {
      * carrying segmentation offload ({@link FrameOffload}) from a real guest are this long; buffers for them come from
      * the back ends and drivers that handle them.
      *
-     * @since 3.1
+     * @since 3.2
      */
     public static final int MAX_SUPER_FRAME_BYTES = 65_557;
 
@@ -174,7 +174,7 @@ public final class FrameBuffer {
      * What the guest left for the device to finish: a checksum, segments to cut. Empty for every frame that did not
      * come from a real guest asking for offloads.
      *
-     * @since 3.1
+     * @since 3.2
      */
     public FrameOffload offload() {
         return offload;

@@ -74,6 +74,14 @@ public final class FrameOffload {
         return headerBytes;
     }
 
+    /**
+     * True for a super-frame each of whose segments, its headers and one segment of payload, is at most
+     * {@code maxFrameBytes}: what a device's MTU must carry once it has cut the super-frame.
+     */
+    public boolean segmentsFit(int maxFrameBytes) {
+        return superFrame() && headerBytes + segmentBytes <= maxFrameBytes;
+    }
+
     public void setChecksum(int startBytes, int offsetBytes) {
         this.checksumPending = true;
         this.checksumStartBytes = startBytes;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.nicmanager.kernel.api.frame.MacAddress;
@@ -33,8 +35,19 @@ final class VmTable {
      * the operator, and automatic reactions leave it alone.
      */
     private final Map<String, LinkedHashSet<String>> suspensionCauses = new HashMap<>();
-    /** Replaced on the world thread whenever a VM or a virtual NIC comes or goes; read by any thread. */
-    private volatile List<NameEntry> names = List.of();
+    /**
+     * Each VM's name entries (its virtual NICs', then its own), changed on the world thread for that VM alone when it
+     * or a virtual NIC comes or goes, and read by any thread: rebuilding every VM's entries on each change made a
+     * host's life quadratic in its VMs (issue 17).
+     */
+    private final ConcurrentSkipListMap<String, List<NameEntry>> namesByVm = new ConcurrentSkipListMap<>();
+    /** Bumped after each change of {@link #namesByVm}. */
+    private final AtomicLong namesVersion = new AtomicLong();
+    /** The last snapshot and the version it was built from, built on demand by the reader who found it stale. */
+    private volatile Snapshot names = new Snapshot(0, List.of());
+
+    private record Snapshot(long version, List<NameEntry> entries) {
+    }
 
     VmInfo create(String name, int priority) {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -146,7 +159,8 @@ final class VmTable {
             throw new IllegalArgumentException("VM " + name + " is " + vm.state() + "; stop it before deleting it");
         }
         vms.remove(name);
-        publishNames();
+        namesByVm.remove(name);
+        namesVersion.incrementAndGet();
         suspensionCauses.remove(name);
         return vm;
     }
@@ -166,29 +180,43 @@ final class VmTable {
     private void put(VmInfo vm) {
         VmInfo before = vms.put(vm.name(), vm);
         if (before == null || !before.vnics().equals(vm.vnics())) {
-            publishNames();
+            publishNames(vm);
         }
     }
 
-    /** The VMs and their virtual NICs, with MACs, for the name directory; readable from any thread. */
+    /**
+     * The VMs and their virtual NICs, with MACs, for the name directory; readable from any thread. The same list while
+     * nothing changed, so the directory keeps its index; after changes, the first reader builds a new one (a change
+     * that races with the build makes the next reader build again).
+     */
     List<NameEntry> names() {
-        return names;
+        long version = namesVersion.get();
+        Snapshot last = names;
+        if (last.version() == version) {
+            return last.entries();
+        }
+        List<NameEntry> now = new ArrayList<>();
+        for (List<NameEntry> entries : namesByVm.values()) {
+            now.addAll(entries);
+        }
+        Snapshot fresh = new Snapshot(version, List.copyOf(now));
+        names = fresh;
+        return fresh.entries();
     }
 
-    /** A new snapshot, by reference: a state change alone keeps the old one, so the directory keeps its index. */
-    private void publishNames() {
-        List<NameEntry> now = new ArrayList<>();
-        for (VmInfo vm : vms.values()) {
-            List<MacAddress> macs = new ArrayList<>();
-            for (VnicInfo vnic : vm.vnics()) {
-                List<MacAddress> mac = vnic.mac() == null || vnic.mac().isBlank() ? List.of()
-                        : List.of(MacAddress.parse(vnic.mac()));
-                macs.addAll(mac);
-                now.add(new NameEntry(vnic.name(), NameKind.VNIC, mac, NAME_OWNER, vm.name()));
-            }
-            now.add(new NameEntry(vm.name(), NameKind.VM, macs, NAME_OWNER));
+    /** That VM's entries; a state change alone keeps the old ones, so the directory keeps its index. */
+    private void publishNames(VmInfo vm) {
+        List<NameEntry> entries = new ArrayList<>();
+        List<MacAddress> macs = new ArrayList<>();
+        for (VnicInfo vnic : vm.vnics()) {
+            List<MacAddress> mac = vnic.mac() == null || vnic.mac().isBlank() ? List.of()
+                    : List.of(MacAddress.parse(vnic.mac()));
+            macs.addAll(mac);
+            entries.add(new NameEntry(vnic.name(), NameKind.VNIC, mac, NAME_OWNER, vm.name()));
         }
-        names = List.copyOf(now);
+        entries.add(new NameEntry(vm.name(), NameKind.VM, macs, NAME_OWNER));
+        namesByVm.put(vm.name(), List.copyOf(entries));
+        namesVersion.incrementAndGet();
     }
 
     List<VmInfo> all() {

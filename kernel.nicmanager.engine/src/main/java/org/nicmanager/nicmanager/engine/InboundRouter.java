@@ -41,8 +41,12 @@ final class InboundRouter implements Bond.InboundFrames {
      * (each frame it misses is counted); when 0, the frame path looks no further.
      */
     private int promiscuousPorts;
-    /** Indexed by port, so that a drop downstream reaches its virtual NIC with one array read; rebuilt on changes. */
+    /** Virtual NICs connected: the first {@code count} entries of the arrays above, which double when full. */
+    private int count;
+    /** Indexed by port, so that a drop downstream reaches its virtual NIC with one array read. */
     private VnicDelivery[] deliveryOfPort = new VnicDelivery[0];
+    /** Indexed by port: its entry in the arrays above, or -1. */
+    private int[] entryOfPort = new int[0];
     private final MacIndex index = new MacIndex();
     long routedFrames;
     /** Frames one virtual NIC sent to another on the same uplink, switched here without reaching a NIC. */
@@ -62,56 +66,77 @@ final class InboundRouter implements Bond.InboundFrames {
         this.copies = copies;
     }
 
-    /** Connects a virtual NIC with its port's security, which starts with every switch rejected. */
+    /**
+     * Connects a virtual NIC with its port's security, which starts with every switch rejected. O(1) amortised: the
+     * arrays double when full and the MAC index changes in place (issue 17).
+     */
     void connect(PortSecurity portSecurity, VnicDelivery delivery) {
-        long mac = portSecurity.assignedMac;
-        int port = portSecurity.port;
-        int at = macs.length;
-        macs = Arrays.copyOf(macs, at + 1);
-        ports = Arrays.copyOf(ports, at + 1);
-        deliveries = Arrays.copyOf(deliveries, at + 1);
-        security = Arrays.copyOf(security, at + 1);
-        macs[at] = mac;
-        ports[at] = port;
+        int at = count;
+        if (at == macs.length) {
+            int capacity = Math.max(4, 2 * at);
+            macs = Arrays.copyOf(macs, capacity);
+            ports = Arrays.copyOf(ports, capacity);
+            deliveries = Arrays.copyOf(deliveries, capacity);
+            security = Arrays.copyOf(security, capacity);
+        }
+        macs[at] = portSecurity.receivingMac();
+        ports[at] = portSecurity.port;
         deliveries[at] = delivery;
         security[at] = portSecurity;
-        reindex();
+        count = at + 1;
+        index.put(macs[at], at);
+        promiscuousPorts += promiscuousOrRefusing(portSecurity);
+        setEntryOfPort(portSecurity.port, at, delivery);
+    }
+
+    private static int promiscuousOrRefusing(PortSecurity portSecurity) {
+        return portSecurity.promiscuous() || portSecurity.refusesPromiscuous() ? 1 : 0;
     }
 
     /** The security of the virtual NIC of that port here, or null. */
     PortSecurity securityOf(int port) {
-        for (int i = 0; i < ports.length; i++) {
-            if (ports[i] == port) {
-                return security[i];
-            }
-        }
-        return null;
+        int entry = entryOf(port);
+        return entry < 0 ? null : security[entry];
     }
 
     /** Control path: after a port's policy or effective MAC changed, each is found by the MAC it may receive at. */
     void reindex() {
         int promiscuous = 0;
-        for (int i = 0; i < macs.length; i++) {
+        for (int i = 0; i < count; i++) {
             macs[i] = security[i].receivingMac();
-            promiscuous += security[i].promiscuous() || security[i].refusesPromiscuous() ? 1 : 0;
+            promiscuous += promiscuousOrRefusing(security[i]);
         }
         promiscuousPorts = promiscuous;
-        index.rebuild(macs);
-        indexByPort();
+        index.rebuild(macs, count);
     }
 
-    private void indexByPort() {
-        int bound = 0;
-        for (int port : ports) {
-            bound = Math.max(bound, port + 1);
+    /** The entry of that port, or -1. */
+    private int entryOf(int port) {
+        if (port >= 0) {
+            return port < entryOfPort.length ? entryOfPort[port] : -1;
         }
-        VnicDelivery[] byPort = new VnicDelivery[bound];
-        for (int i = 0; i < ports.length; i++) {
-            if (ports[i] >= 0) {
-                byPort[ports[i]] = deliveries[i];
+        for (int i = 0; i < count; i++) { // a negative port: never given by the kernel's allocator, kept for safety
+            if (ports[i] == port) {
+                return i;
             }
         }
-        deliveryOfPort = byPort; // published by reference swap
+        return -1;
+    }
+
+    /** Port to entry and to delivery, for ports from 0; both double when a port is beyond them. */
+    private void setEntryOfPort(int port, int entry, VnicDelivery delivery) {
+        if (port < 0) {
+            return;
+        }
+        if (port >= entryOfPort.length) {
+            int capacity = Math.max(port + 1, 2 * entryOfPort.length);
+            int grownFrom = entryOfPort.length;
+            entryOfPort = Arrays.copyOf(entryOfPort, capacity);
+            Arrays.fill(entryOfPort, grownFrom, capacity, -1);
+            deliveryOfPort = Arrays.copyOf(deliveryOfPort, capacity); // published by reference swap
+        }
+        entryOfPort[port] = entry;
+        deliveryOfPort[port] = delivery;
     }
 
     /** A frame of that port was dropped after the uplink took it: its virtual NIC counts it. Allocates nothing. */
@@ -122,34 +147,59 @@ final class InboundRouter implements Bond.InboundFrames {
         }
     }
 
-    /** Forgets the virtual NIC of a port; true if it was here. */
+    /** Forgets the virtual NIC of a port; true if it was here. O(1) amortised: its entry takes the last one's. */
     boolean disconnect(int port) {
-        for (int i = 0; i < ports.length; i++) {
-            if (ports[i] == port) {
-                int last = ports.length - 1;
-                macs[i] = macs[last];
-                ports[i] = ports[last];
-                deliveries[i] = deliveries[last];
-                security[i] = security[last];
-                macs = Arrays.copyOf(macs, last);
-                ports = Arrays.copyOf(ports, last);
-                deliveries = Arrays.copyOf(deliveries, last);
-                security = Arrays.copyOf(security, last);
-                reindex();
-                return true;
+        int i = entryOf(port);
+        if (i < 0) {
+            return false;
+        }
+        long mac = macs[i];
+        promiscuousPorts -= promiscuousOrRefusing(security[i]);
+        boolean indexed = index.remove(mac, i);
+        setEntryOfPort(port, -1, null);
+        int last = count - 1;
+        if (i != last) {
+            index.moved(macs[last], last, i);
+            macs[i] = macs[last];
+            ports[i] = ports[last];
+            deliveries[i] = deliveries[last];
+            security[i] = security[last];
+            setEntryOfPort(ports[i], i, deliveries[i]);
+        }
+        deliveries[last] = null;
+        security[last] = null;
+        count = last;
+        if (indexed) {
+            reindexSameMac(mac); // another entry with that MAC (never two once connected, but kept exact)
+        }
+        return true;
+    }
+
+    private void reindexSameMac(long mac) {
+        if (index.size() == count) {
+            return; // every entry's MAC is in the index: none was a duplicate
+        }
+        for (int i = 0; i < count; i++) {
+            if (macs[i] == mac) {
+                index.put(mac, i);
+                return;
             }
         }
-        return false;
+    }
+
+    /** Virtual NICs connected here. */
+    int connected() {
+        return count;
     }
 
     /** The security of each virtual NIC connected here. */
     List<PortSecurity> securities() {
-        return List.of(security);
+        return List.of(Arrays.copyOf(security, count));
     }
 
     /** The ports of the virtual NICs connected here. */
     List<Integer> ports() {
-        return Arrays.stream(ports).boxed().toList();
+        return Arrays.stream(ports, 0, count).boxed().toList();
     }
 
     InboundCounts counts() {
@@ -170,7 +220,7 @@ final class InboundRouter implements Bond.InboundFrames {
      */
     boolean switchLocally(FrameBuffer frame) {
         byte[] data = frame.data();
-        if (frame.length() < 14 || macs.length < 2) {
+        if (frame.length() < 14 || count < 2) {
             return false;
         }
         long sender = MacBytes.read(data, MacBytes.SOURCE_OFFSET);
@@ -212,7 +262,7 @@ final class InboundRouter implements Bond.InboundFrames {
      * whose guest asks for promiscuous mode against its policy gets no copy, and the refusal is counted there.
      */
     private void copyToPromiscuous(long sender, int senderPort, int owner, FrameBuffer frame, FrameHeaders parsed) {
-        for (int i = 0; i < macs.length; i++) {
+        for (int i = 0; i < count; i++) {
             if (i == owner || macs[i] == sender || ports[i] == senderPort) {
                 continue;
             }
@@ -233,7 +283,7 @@ final class InboundRouter implements Bond.InboundFrames {
      */
     private int copyToEachBut(long sender, int skip, FrameBuffer frame, FrameHeaders parsed) {
         int delivered = 0;
-        for (int i = 0; i < macs.length; i++) {
+        for (int i = 0; i < count; i++) {
             if (macs[i] == sender || i == skip) {
                 continue;
             }
@@ -316,7 +366,7 @@ final class InboundRouter implements Bond.InboundFrames {
 
     /** A copy to each virtual NIC but the sender; the original goes to the last one. */
     private void deliverToAllBut(long sender, FrameBuffer frame) {
-        int last = macs.length - 1;
+        int last = count - 1;
         if (last >= 0 && macs[last] == sender) {
             last--;
         }

@@ -172,7 +172,7 @@ final class VnicPorts {
         if (maps.vms.disconnected(port)) {
             uplink.bond.vmsChanged();
         }
-        if (uplink.unbondedNic && uplink.router.ports().isEmpty()) {
+        if (uplink.unbondedNic && uplink.router.connected() == 0) {
             uplink.close();
             maps.unbonded.remove(uplink.bond.name());
         }

@@ -13,9 +13,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.felix.utils.properties.TypedProperties;
 import org.nicmanager.lib.config.ConfigurationFiles;
@@ -40,7 +44,8 @@ import org.osgi.service.log.Logger;
  * format, as FileInstall reads it, with the file's comments and order kept; a file whose text would not change is not
  * touched.
  *
- * <p>Events arrive on ConfigAdmin's thread and {@link #flush} on the stopping launcher's; both are control path.
+ * <p>Events arrive on ConfigAdmin's thread, are written by a drain thread, and {@link #flush} runs on the stopping
+ * launcher's; all are control path.
  */
 final class ConfFileWriteBack implements ConfigurationListener {
 
@@ -48,6 +53,14 @@ final class ConfFileWriteBack implements ConfigurationListener {
     private final Logger logger;
     /** PID to its file, for configurations that came from one: a deleted configuration no longer says which. */
     private final Map<String, Path> files = new HashMap<>();
+    /** PIDs changed since the last drain, with the last change's event type, in the order they first changed. */
+    private final Map<String, Integer> pending = new LinkedHashMap<>();
+    /** Drains the changes off ConfigAdmin's event thread, so that events that arrive meanwhile share one listing. */
+    private final ExecutorService drainer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "nicmgr-conf-write-back");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Starts with the configurations FileInstall has already made, before this listened. */
     ConfFileWriteBack(ConfigurationAdmin configurations, Logger logger) throws IOException {
@@ -58,33 +71,80 @@ final class ConfFileWriteBack implements ConfigurationListener {
         }
     }
 
+    /**
+     * Notes the change and lets {@link #drain} take it: finding a configuration by PID makes ConfigAdmin test every
+     * configuration, so one lookup per event made a host with thousands of VMs (one configuration each) quadratic
+     * (issue 17). The drain takes all the changes noted since the last one with one listing.
+     */
     @Override
-    public synchronized void configurationEvent(ConfigurationEvent event) {
+    public void configurationEvent(ConfigurationEvent event) {
         if (!StateDirectory.kept(event.getPid())) {
             return;
         }
-        try {
-            switch (event.getType()) {
-                case ConfigurationEvent.CM_UPDATED -> writeBack(event.getPid());
-                case ConfigurationEvent.CM_DELETED -> deleteFileOf(event.getPid());
-                default -> {
-                    // CM_LOCATION_CHANGED: the bundle a configuration is bound to is not in its file
-                }
+        boolean first;
+        synchronized (pending) {
+            first = pending.isEmpty();
+            pending.put(event.getPid(), event.getType());
+        }
+        if (first) {
+            try {
+                drainer.execute(this::drainQuietly);
+            } catch (RejectedExecutionException stopped) {
+                // closed: flush() takes what is pending
             }
+        }
+    }
+
+    private void drainQuietly() {
+        try {
+            drain();
         } catch (IOException | RuntimeException failed) {
-            logger.error("the conf/ file of {} could not be kept in step with it: {}", event.getPid(),
+            logger.error("the conf/ files could not all be kept in step with their configurations: {}",
                     failed.getMessage());
         }
     }
 
+    /** Brings the files of the configurations changed since the last drain in step; one listing for them all. */
+    private synchronized void drain() throws IOException {
+        Map<String, Integer> changed;
+        synchronized (pending) {
+            changed = new LinkedHashMap<>(pending);
+            pending.clear();
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        Map<String, Dictionary<String, Object>> fromFiles = new HashMap<>();
+        for (Configuration configuration : fromFiles()) {
+            fromFiles.put(configuration.getPid(), configuration.getProperties());
+        }
+        for (Map.Entry<String, Integer> change : changed.entrySet()) {
+            String pid = change.getKey();
+            try {
+                switch (change.getValue()) {
+                    case ConfigurationEvent.CM_UPDATED -> writeBack(pid, fromFiles.get(pid));
+                    case ConfigurationEvent.CM_DELETED -> deleteFileOf(pid);
+                    default -> {
+                        // CM_LOCATION_CHANGED: the bundle a configuration is bound to is not in its file
+                    }
+                }
+            } catch (IOException | RuntimeException failed) {
+                logger.error("the conf/ file of {} could not be kept in step with it: {}", pid, failed.getMessage());
+            }
+        }
+    }
+
     /**
-     * Brings every file in step at once. Run as the host stops, because ConfigAdmin tells listeners later, on its own
-     * thread, and a host stopping right after a command would otherwise lose the change.
+     * Brings every file in step at once, and stops the drain. Run as the host stops, because ConfigAdmin tells
+     * listeners later, on its own thread, and a host stopping right after a command would otherwise lose the change.
      */
     synchronized void flush() throws IOException {
-        List<String> present = fromFiles().stream().map(Configuration::getPid).toList();
-        for (String pid : present) {
-            writeBack(pid);
+        drainer.shutdown();
+        drain();
+        List<Configuration> fromFiles = fromFiles();
+        List<String> present = fromFiles.stream().map(Configuration::getPid).toList();
+        for (Configuration configuration : fromFiles) {
+            writeBack(configuration.getPid(), configuration.getProperties());
         }
         for (String gone : files.keySet().stream().filter(pid -> !present.contains(pid)).toList()) {
             deleteFileOf(gone);
@@ -108,9 +168,9 @@ final class ConfFileWriteBack implements ConfigurationListener {
         return Path.of(URI.create(properties.get(ConfigurationFiles.FILE_MARK).toString()));
     }
 
-    private void writeBack(String pid) throws IOException {
-        Dictionary<String, Object> properties = StoredProperties.of(configurations, pid);
-        if (!ConfigurationFiles.fromFile(properties)) {
+    /** {@code properties} are those of {@code pid}, or null when it is not from a file (or gone). */
+    private void writeBack(String pid, Dictionary<String, Object> properties) throws IOException {
+        if (properties == null || !ConfigurationFiles.fromFile(properties)) {
             return; // deleted since (its CM_DELETED follows), or not from a file
         }
         Path file = fileOf(properties);

@@ -35,6 +35,13 @@ final class ScriptRunner {
     private final PrintStream out;
     private final PrintStream err;
     private final CommandHook hook;
+    /**
+     * The same input and answer streams for every line, so that the console runs them all in one Gogo session rather
+     * than making one per line (issue 17).
+     */
+    private final InputStream noInput = InputStream.nullInputStream();
+    private final ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    private final PrintStream answerStream = new PrintStream(answer, true, StandardCharsets.UTF_8);
     /** The command running now and its number (from 1), for progress reports from another thread. */
     private volatile String currentCommand = "";
     private volatile int commandNumber;
@@ -118,11 +125,9 @@ final class ScriptRunner {
             return false;
         }
         // The console's answer is held back so that the failing line's location comes before it.
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream answerStream = new PrintStream(answer, true, StandardCharsets.UTF_8)) {
-            status = console.execute(text, InputStream.nullInputStream(), out, answerStream);
-        }
+        answer.reset();
+        int status = console.execute(text, noInput, out, answerStream);
+        answerStream.flush();
         out.flush();
         if (status != CommandConsole.SUCCESS) {
             err.println(fileName + ":" + lineNumber + ": " + text);

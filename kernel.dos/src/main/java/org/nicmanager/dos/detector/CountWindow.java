@@ -3,7 +3,8 @@ package org.nicmanager.dos.detector;
 /**
  * A rate over a sliding window, from a cumulative count the frame path only increments: each assessment samples the
  * count (control path), keeping about {@value #SAMPLES_PER_WINDOW} samples per window, and the rate is the growth since
- * the newest sample at least a window old. No allocation after construction.
+ * the newest sample at least a window old. The sample rings start small and double up to their bound on the control
+ * path, so that a host with thousands of idle VMs does not keep full rings for each (issue 17).
  */
 final class CountWindow {
 
@@ -12,8 +13,10 @@ final class CountWindow {
     private static final int CAPACITY = 2 * SAMPLES_PER_WINDOW + 2;
     private static final double NANOS_PER_SECOND = 1e9;
 
-    private final long[] times = new long[CAPACITY];
-    private final long[] counts = new long[CAPACITY];
+    private static final int FIRST_CAPACITY = 4;
+
+    private long[] times = new long[FIRST_CAPACITY];
+    private long[] counts = new long[FIRST_CAPACITY];
     /** Index of the oldest sample. */
     private int oldest;
     private int size;
@@ -36,8 +39,11 @@ final class CountWindow {
     }
 
     private void push(long nowNanos, long cumulative) {
-        if (size == CAPACITY) {
-            oldest = (oldest + 1) % CAPACITY;
+        if (size == times.length && size < CAPACITY) {
+            grow();
+        }
+        if (size == times.length) {
+            oldest = (oldest + 1) % times.length;
             size--;
         }
         int at = index(size);
@@ -46,7 +52,21 @@ final class CountWindow {
         size++;
     }
 
+    /** Doubles the rings (up to {@link #CAPACITY}), the oldest sample first. */
+    private void grow() {
+        int capacity = Math.min(CAPACITY, 2 * times.length);
+        long[] grownTimes = new long[capacity];
+        long[] grownCounts = new long[capacity];
+        for (int i = 0; i < size; i++) {
+            grownTimes[i] = times[index(i)];
+            grownCounts[i] = counts[index(i)];
+        }
+        times = grownTimes;
+        counts = grownCounts;
+        oldest = 0;
+    }
+
     private int index(int fromOldest) {
-        return (oldest + fromOldest) % CAPACITY;
+        return (oldest + fromOldest) % times.length;
     }
 }

@@ -10,8 +10,14 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
  * <p>Why not one {@code FrameQueue} per VM: storing a reference into an old array costs the G1 collector a card mark,
  * and a card that was cleaned since its last store costs far more (measured here: about 500 ns per store spread over
  * 10,000 per-VM arrays, 5 ns when consecutive stores share cards). Frames are therefore put at a cursor that moves
- * forward through the slab, so consecutive stores share cards whichever VM they are for. The slab holds twice what
- * all the VMs' queues may hold, so the cursor finds a free place in two steps on average.
+ * forward through the slab, so consecutive stores share cards whichever VM they are for. The slab is kept at most half
+ * full, so the cursor finds a free place in two steps on average.
+ *
+ * <p>Room is made ahead of time for what all the VMs' queues may hold, up to {@link #PREPARED_PLACES}; beyond that the
+ * slab doubles when a frame would fill it past half. The frames queued are bounded by the frame pools, not by the
+ * VMs' queue limits summed, so a host with thousands of idle VMs no longer keeps a slab for all of them full
+ * (issue 17: 24 bytes per queue place, 6 KB per idle VM); a burst that grows it allocates once, never in steady
+ * state.
  *
  * <p>Each place's link also holds the length of the frame it links to, and a VM keeps its head frame's length, so
  * moving a queue on reads no frame: with thousands of VMs every frame read is a cache miss. Owned by the world thread.
@@ -25,23 +31,45 @@ final class FrameSlab {
     /** Per place: the next place in its VM's queue (high half, {@code NONE} at the tail) and that frame's length. */
     private long[] links = new long[16];
     private int cursor;
+    /** Frames in the slab. */
+    private int held;
 
-    /** Room for {@code queuedFrames} queued frames at most half full. Control path; never shrinks. */
+    /** Places made ahead of time at most: 8192 take 96 KB. */
+    static final int PREPARED_PLACES = 8192;
+
+    /**
+     * Room for {@code queuedFrames} queued frames at most half full, made now up to {@link #PREPARED_PLACES} places
+     * and on demand beyond. Control path; never shrinks.
+     */
     void ensureRoom(long queuedFrames) {
         long wanted = Math.max(16, 2 * queuedFrames + 1);
         if (wanted > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("the uplink's queues would hold " + queuedFrames + " frames, more than "
                     + (Integer.MAX_VALUE / 2) + "; lower queueLimitFrames");
         }
+        wanted = Math.min(wanted, PREPARED_PLACES);
         if (wanted > frames.length) {
-            int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(wanted, 2L * frames.length));
-            frames = Arrays.copyOf(frames, grown);
-            links = Arrays.copyOf(links, grown);
+            resize((int) Math.max(wanted, 2L * frames.length));
         }
+    }
+
+    /** Places in the slab. */
+    int places() {
+        return frames.length;
+    }
+
+    /** Places keep their numbers, so the queues' links stay right. */
+    private void resize(int places) {
+        frames = Arrays.copyOf(frames, places);
+        links = Arrays.copyOf(links, places);
     }
 
     /** Appends a frame to a VM's queue; the caller has checked the VM's bounds. */
     void offer(VmSlot vm, FrameBuffer frame) {
+        if (2L * (held + 1) > frames.length) {
+            resize((int) Math.min(Integer.MAX_VALUE - 8, 2L * frames.length)); // a burst beyond all before: once
+        }
+        held++;
         int at = cursor;
         while (frames[at] != null) {
             at = at + 1 == frames.length ? 0 : at + 1;
@@ -74,6 +102,7 @@ final class FrameSlab {
         }
         FrameBuffer frame = frames[at];
         frames[at] = null;
+        held--;
         long link = links[at];
         vm.queuedFrames--;
         vm.queuedBytes -= vm.headLength;
@@ -99,6 +128,7 @@ final class FrameSlab {
             } else {
                 FrameBuffer frame = frames[at];
                 frames[at] = null;
+                held--;
                 vm.queuedBytes -= frame.length();
                 frame.release();
                 released++;

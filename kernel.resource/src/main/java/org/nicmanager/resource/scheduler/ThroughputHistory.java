@@ -76,14 +76,13 @@ final class ThroughputHistory {
             times = new long[samples];
         }
 
+        /** Rows for {@code count} slots; the row arrays double, the rows are made only for slots in use (issue 17). */
         void ensureSlots(int count) {
-            if (count <= offered.length) {
-                return;
+            if (count > offered.length) {
+                offered = Arrays.copyOf(offered, Math.max(count, offered.length * 2));
+                sent = Arrays.copyOf(sent, offered.length);
             }
-            int old = offered.length;
-            offered = Arrays.copyOf(offered, Math.max(count, old * 2));
-            sent = Arrays.copyOf(sent, offered.length);
-            for (int slot = old; slot < offered.length; slot++) {
+            for (int slot = count - 1; slot >= 0 && offered[slot] == null; slot--) {
                 offered[slot] = new long[times.length];
                 sent[slot] = new long[times.length];
             }

@@ -18,6 +18,7 @@ import org.nicmanager.kernel.api.shell.CommandConsole;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -38,6 +39,7 @@ public final class GogoCommandConsole implements CommandConsole {
     private final CommandProcessor processor;
     private final CommandFinder finder;
     private final ConsoleFailures failures;
+    private final SessionKeeper sessions;
 
     @Activate
     public GogoCommandConsole(BundleContext context, @Reference CommandProcessor processor,
@@ -45,15 +47,25 @@ public final class GogoCommandConsole implements CommandConsole {
         this.processor = processor;
         this.finder = new CommandFinder(context);
         this.failures = new ConsoleFailures(finder, logger);
+        this.sessions = new SessionKeeper(processor, current -> (name, message) -> failures.explainPrinted(
+                current.get(), name, message));
     }
 
+    /** Runs the line in the session kept from the last call with the same streams (a script's previous line). */
     @Override
     public int execute(String commandLine, InputStream in, PrintStream out, PrintStream err) {
         String line = commandLine.strip();
-        try (PrintStream sessionErr = PipeErrorFilter.over(err, (name, message) -> failures.explainPrinted(line,
-                name, message)); CommandSession session = processor.createSession(in, out, sessionErr)) {
-            return run(session, line, out, err);
+        SessionKeeper.Kept kept = sessions.acquire(in, out, err, line);
+        try {
+            return run(kept.session, line, out, err);
+        } finally {
+            sessions.release(kept);
         }
+    }
+
+    @Deactivate
+    void deactivate() {
+        sessions.retire();
     }
 
     @Override

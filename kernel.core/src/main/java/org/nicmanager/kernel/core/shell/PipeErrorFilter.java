@@ -108,6 +108,18 @@ final class PipeErrorFilter extends OutputStream {
         target.flush();
     }
 
+    /** A command ended: what is held goes out, and the next byte starts a line (the filter serves the next one). */
+    synchronized void commandEnded() {
+        release();
+        state = State.MATCHING;
+        target.flush();
+    }
+
+    /** A filter of its own, for a caller that keeps it across commands ({@link #commandEnded}). */
+    static PipeErrorFilter of(PrintStream target, Rewrite rewrite) {
+        return new PipeErrorFilter(target, rewrite);
+    }
+
     @Override
     public synchronized void close() {
         release();

@@ -6,8 +6,9 @@ usage: scripts/scale-vms.py N [N...] [--histogram] [--java JAVA] [-- JVM-OPTION.
 For each N it writes a Gogo script (a switch, two e1000 NICs in bond0, then vm:create, vm:start and
 vnic:add --uplink bond0 for each VM), runs it with `java -jar run/target/nicmgr.jar --script` under the launcher's
 JVM options, and prints one line:
-  vms=N  create+start=S s  peakRss=M MB  stop=S s  exit=RC
-create+start is the time between the script's echo before the first VM and its echo after the last one; peakRss is
+  vms=N  create+start=S s (cpu C s)  peakRss=M MB  stop=S s  exit=RC
+create+start is the time between the script's echo before the first VM and its echo after the last one, and cpu the
+JVM's CPU time (all threads, user and system) between them, the figure to trust on a busy machine; peakRss is
 the JVM's VmHWM (read from /proc every 20 ms, the last reading before it exits); stop is the time from the last echo to
 the process's exit, which includes the host's stop; exit is the launcher's exit code (0: every command succeeded and
 the host stopped). --histogram pauses after the last VM (by not reading the output of two vm:list), prints `jcmd PID GC.class_histogram` (top 25), and lets the
@@ -50,6 +51,16 @@ def vm_hwm_kb(pid):
     return None
 
 
+def cpu_seconds(pid):
+    """The process's user and system CPU time so far (all its threads), from /proc/PID/stat."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return None
+
+
 def run(n, java, jvm, histogram):
     with tempfile.NamedTemporaryFile("w", suffix=".gogo", delete=False) as f:
         f.write(script(n, histogram))
@@ -71,13 +82,15 @@ def run(n, java, jvm, histogram):
         sampler.start()
         errors = []
         threading.Thread(target=lambda: errors.extend(proc.stderr), daemon=True).start()
-        start = end = None
+        start = end = cpu_start = cpu_end = None
         failures = []
         for line in proc.stdout:
             if line.startswith("SCALE-START"):
                 start = time.monotonic()
+                cpu_start = cpu_seconds(proc.pid)
             elif line.startswith("SCALE-END"):
                 end = time.monotonic()
+                cpu_end = cpu_seconds(proc.pid)
                 if histogram:  # not reading stdout: the host blocks on vm:list's output, the VMs all still there
                     out = subprocess.run(["jcmd", str(proc.pid), "GC.class_histogram"],
                                          capture_output=True, text=True).stdout
@@ -90,7 +103,8 @@ def run(n, java, jvm, histogram):
         sampler.join()
         created = f"{end - start:.2f}" if start and end else "-"
         stop = f"{exited - end:.2f}" if end else "-"
-        print(f"vms={n}  create+start={created} s  peakRss={peak[0] // 1024} MB  stop={stop} s  exit={rc}", flush=True)
+        cpu = f"{cpu_end - cpu_start:.2f}" if cpu_start is not None and cpu_end is not None else "-"
+        print(f"vms={n}  create+start={created} s (cpu {cpu} s)  peakRss={peak[0] // 1024} MB  stop={stop} s  exit={rc}", flush=True)
         for failure in failures[:3]:
             print("  " + failure)
         if rc != 0:

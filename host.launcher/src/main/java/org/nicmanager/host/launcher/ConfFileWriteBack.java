@@ -17,9 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.utils.properties.TypedProperties;
 import org.nicmanager.lib.config.ConfigurationFiles;
@@ -55,8 +56,12 @@ final class ConfFileWriteBack implements ConfigurationListener {
     private final Map<String, Path> files = new HashMap<>();
     /** PIDs changed since the last drain, with the last change's event type, in the order they first changed. */
     private final Map<String, Integer> pending = new LinkedHashMap<>();
+    /** The longest changes wait to be written back while the host runs (a stopping host writes them at once). */
+    private static final long MAX_GATHER_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long the last drain took (the drain thread's alone). */
+    private volatile long lastDrainNanos;
     /** Drains the changes off ConfigAdmin's event thread, so that events that arrive meanwhile share one listing. */
-    private final ExecutorService drainer = Executors.newSingleThreadExecutor(task -> {
+    private final ScheduledExecutorService drainer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "nicmgr-conf-write-back");
         thread.setDaemon(true);
         return thread;
@@ -88,7 +93,10 @@ final class ConfFileWriteBack implements ConfigurationListener {
         }
         if (first) {
             try {
-                drainer.execute(this::drainQuietly);
+                // The listing costs as much with one change as with thousands: after a costly one, changes gather
+                // for fifty times its cost, so that write-back takes at most 2% of a core, however many VMs.
+                drainer.schedule(this::drainQuietly, Math.min(MAX_GATHER_NANOS, 50 * lastDrainNanos),
+                        TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException stopped) {
                 // closed: flush() takes what is pending
             }
@@ -96,8 +104,10 @@ final class ConfFileWriteBack implements ConfigurationListener {
     }
 
     private void drainQuietly() {
+        long start = System.nanoTime();
         try {
             drain();
+            lastDrainNanos = System.nanoTime() - start;
         } catch (IOException | RuntimeException failed) {
             logger.error("the conf/ files could not all be kept in step with their configurations: {}",
                     failed.getMessage());

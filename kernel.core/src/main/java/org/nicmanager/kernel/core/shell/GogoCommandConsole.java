@@ -66,6 +66,7 @@ public final class GogoCommandConsole implements CommandConsole {
     @Deactivate
     void deactivate() {
         sessions.retire();
+        finder.close();
     }
 
     @Override

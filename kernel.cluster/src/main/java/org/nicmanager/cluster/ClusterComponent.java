@@ -126,7 +126,7 @@ public final class ClusterComponent implements ClusterView, EventHandler {
                 server = EmbeddedServer.start(settings.ensemble().embeddedPort(), data);
                 connectString = server.connectString();
                 logger.info("embedded ZooKeeper server listening on {}, data in {}", connectString, data);
-            } catch (IOException | RuntimeException failed) {
+            } catch (IOException | RuntimeException | LinkageError failed) {
                 String why = "the embedded ZooKeeper server did not start on port "
                         + settings.ensemble().embeddedPort() + ": " + failed.getMessage();
                 logger.error("{}", why);

@@ -62,10 +62,29 @@ public class ClusterEmbeddedServerTest extends NicManagerTestSupport {
                     + "\""));
             assertEquals(1, hosts.split("\"hostId\"", -1).length - 1);
             assertTrue(shell("cluster:hosts"), shell("cluster:hosts").contains(HOST_ID));
+
+            // The record follows the host: a new NIC (nicmgr/nic/ADDED) becomes an uplink in it.
+            shell("hw:switch add swC");
+            shell("hw:nic add cnic0 --model e1000 --switch swC");
+            String updated = awaitHosts(document -> document.contains("{\"name\":\"cnic0\",\"nics\":[\"cnic0\"]"));
+            assertTrue(updated, updated.contains("\"uplinks\":[{\"name\":\"cnic0\""));
         } finally {
             cluster.delete(); // the host leaves the cluster and its embedded server stops
             listener.unregister();
         }
+    }
+
+    /** Asks for {@code cluster:hosts --json} until it is as wanted, up to {@link #WAIT_SECONDS}. */
+    private String awaitHosts(java.util.function.Predicate<String> wanted) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        String hosts = "";
+        while (System.nanoTime() < deadline) {
+            hosts = shell("cluster:hosts --json");
+            if (wanted.test(hosts)) {
+                return hosts;
+            }
+        }
+        throw new AssertionError("cluster:hosts not as wanted within " + WAIT_SECONDS + " s: " + hosts);
     }
 
     private static Event awaitEvent(BlockingQueue<Event> events, String topic) throws InterruptedException {

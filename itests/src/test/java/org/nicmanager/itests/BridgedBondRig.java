@@ -28,8 +28,10 @@ import com.google.gson.JsonObject;
  * The bond runs {@code failover-order} (Linux's active-backup) with immediate failback: a Linux bridge is no
  * link-aggregation partner, so one member, u0 while it has a carrier, carries the guest and the other waits, and a test
  * knows which port the bridge should learn the guest on.
- * Transmit checksum offload is off on the external namespace's interfaces and the guest's TAP: nothing carries the
- * offload metadata across a user-space element, and TCP would fail its checksums (issue 15's pitfalls). The guest has
+ * Transmit checksum offload is off on the external namespace's interfaces: the host's packet sockets receive frames
+ * without their offload metadata, and TCP would fail its checksums (issue 15's pitfalls). The guest's TAP is the same,
+ * unless the rig is made with offloads: then the vNIC has {@code --offloads on}, and the guest leaves checksums and
+ * TCP segmentation to the host. The guest has
  * no IPv6, so that it sends only what a test makes it send. {@link #close} removes everything, also after a failure,
  * and ends only the processes started here. Needs root, as CI runs.
  */
@@ -49,6 +51,7 @@ final class BridgedBondRig implements AutoCloseable {
     private String tap;
     private String bridge;
     private List<String> hostEnds = List.of();
+    private final boolean offloads;
 
     /** Skips the test only when what it needs is truly absent: root and the tun device. */
     static void assumePossible() {
@@ -57,6 +60,12 @@ final class BridgedBondRig implements AutoCloseable {
     }
 
     BridgedBondRig() throws Exception {
+        this(false);
+    }
+
+    /** @param offloads the guest's vNIC with {@code --offloads on}, its TAP with checksum and TCP offloads left on */
+    BridgedBondRig(boolean offloads) throws Exception {
+        this.offloads = offloads;
         try {
             build();
         } catch (Exception | AssertionError failure) {
@@ -89,7 +98,8 @@ final class BridgedBondRig implements AutoCloseable {
         host.type("bond:add " + BOND + " u0 u1");
         host.type("vm:create guest");
         host.type("vm:start guest");
-        host.type("vnic:add guest --uplink " + BOND + " --mac " + GUEST_MAC + " --backend tap --tap " + tap);
+        host.type("vnic:add guest --uplink " + BOND + " --mac " + GUEST_MAC + " --backend tap --tap " + tap
+                + (offloads ? " --offloads on" : ""));
         String bond = bond().toString(); // answered after the commands before it
         assertTrue(bond.contains(member("u0", true)) && bond.contains(member("u1", false)), bond);
 
@@ -97,7 +107,9 @@ final class BridgedBondRig implements AutoCloseable {
         guest.moveIn(tap);
         guest.exec("ip", "link", "set", tap, "address", GUEST_MAC, "up");
         guest.exec("ip", "address", "add", GUEST_IP + PREFIX, "dev", tap);
-        guest.exec("ethtool", "-K", tap, "tx", "off");
+        if (!offloads) {
+            guest.exec("ethtool", "-K", tap, "tx", "off");
+        }
     }
 
     /** A member as {@code bond:show --json} lists it, UP. */

@@ -37,6 +37,7 @@ public class FakeNic implements PhysicalNic {
     private List<byte[]> recorded;
     private NicListener listener;
     private boolean promiscuous;
+    private boolean takesOffloads;
     private long transmitted;
     private NicCounters counters = NicCounters.ZERO;
 
@@ -60,6 +61,17 @@ public class FakeNic implements PhysicalNic {
     }
 
     /** Every transmit gets this answer and the frame stays the caller's (e.g. BUSY, or LINK_DOWN while "up"). */
+    /** The NIC finishes offloaded frames (checksums, super-frames), as a Linux NIC with a virtio header does. */
+    public FakeNic takingOffloadedFrames() {
+        takesOffloads = true;
+        return this;
+    }
+
+    @Override
+    public boolean takesOffloadedFrames() {
+        return takesOffloads;
+    }
+
     public FakeNic answerTransmitWith(TransmitStatus answer) {
         forcedAnswer = answer;
         return this;

@@ -14,6 +14,7 @@ import org.nicmanager.kernel.api.driver.TransmitHandler;
 import org.nicmanager.kernel.api.driver.TransmitOutcome;
 import org.nicmanager.kernel.api.driver.TransmitRing;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameOffload;
 import org.nicmanager.kernel.api.frame.MacAddress;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicCounters;
@@ -224,7 +225,7 @@ public final class LinuxNic implements PhysicalNic {
             txDropsLinkDown++;
             return TransmitStatus.LINK_DOWN;
         }
-        if (frame.length() > allowedLength(frame.memory(), frame.length())) {
+        if (frame.length() > allowedLength(frame.memory(), frame.length()) && !segmentsFit(frame.offload())) {
             txDropsTooLong++;
             return TransmitStatus.TOO_LONG;
         }
@@ -254,6 +255,17 @@ public final class LinuxNic implements PhysicalNic {
             wakeOnSpace = false;
             listener.transmitReady(this);
         }
+    }
+
+    /** A super-frame is longer than the MTU; the kernel cuts it into segments of headers and one payload each. */
+    private boolean segmentsFit(FrameOffload offload) {
+        return offload.superFrame() && offload.headerBytes() + offload.segmentBytes() <= maxFrameBytes(facts.mtuBytes());
+    }
+
+    /** Frames with offloads go out through the packet socket's offload side, which the kernel finishes. */
+    @Override
+    public boolean takesOffloadedFrames() {
+        return socket.takesOffloadedFrames();
     }
 
     /** The MTU plus the Ethernet header, plus 4 bytes for each VLAN tag the frame carries (up to two). */

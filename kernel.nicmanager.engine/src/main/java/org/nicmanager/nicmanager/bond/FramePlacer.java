@@ -3,9 +3,12 @@ package org.nicmanager.nicmanager.bond;
 import org.nicmanager.kernel.api.distribution.BondDistributor;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameOffload;
 import org.nicmanager.kernel.api.frame.FrameVerdict;
+import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.lib.frames.HeaderParser;
+import org.nicmanager.lib.frames.OffloadSettler;
 import org.nicmanager.nicmanager.distribution.HeaderFacts;
 
 /**
@@ -103,7 +106,7 @@ final class FramePlacer {
 
     /** Lets the distributor choose among the members that can carry the frame, whose headers are parsed. */
     private int choose(FrameBuffer frame) {
-        int l3Bytes = frame.length() - headers.l3Offset();
+        int l3Bytes = carriedL3Bytes(frame);
         MemberMtus mtus = members.mtus();
         // Each LINK_DOWN takes a member out, so this loop ends after at most one pass per member.
         for (int attempt = 0; attempt <= members.count(); attempt++) {
@@ -147,6 +150,18 @@ final class FramePlacer {
     }
 
     /**
+     * The largest IP packet the frame puts on the wire: for a super-frame, one segment's (its headers and one segment
+     * of payload), which is what a member's MTU must carry once the NIC has cut it.
+     */
+    private int carriedL3Bytes(FrameBuffer frame) {
+        FrameOffload offload = frame.offload();
+        if (offload.superFrame() && offload.headerBytes() > headers.l3Offset()) {
+            return Math.min(frame.length(), offload.headerBytes() + offload.segmentBytes()) - headers.l3Offset();
+        }
+        return frame.length() - headers.l3Offset();
+    }
+
+    /**
      * A spreading policy's chosen member was BUSY: the others that can carry it, in failover order, for this frame
      * only.
      */
@@ -173,7 +188,11 @@ final class FramePlacer {
 
     private TransmitStatus offer(int slot, FrameBuffer frame) {
         int lengthBytes = frame.length();
-        TransmitStatus status = members.nic(slot).transmit(frame);
+        PhysicalNic nic = members.nic(slot);
+        if (!frame.offload().none() && !nic.takesOffloadedFrames() && !OffloadSettler.settle(frame)) {
+            return TransmitStatus.TOO_LONG; // a super-frame: only a NIC that cuts segments can send it
+        }
+        TransmitStatus status = nic.transmit(frame);
         if (status == TransmitStatus.ACCEPTED) {
             counters.sent(slot, lengthBytes);
             busy.tookFrame(slot);

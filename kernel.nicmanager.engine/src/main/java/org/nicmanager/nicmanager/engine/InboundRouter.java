@@ -233,7 +233,13 @@ final class InboundRouter implements Bond.InboundFrames {
             droppedNoBuffer++;
             return 0;
         }
+        if (frame.length() > copy.capacity()) { // a real guest's super-frame: no copy buffer holds one
+            copy.release();
+            droppedNoBuffer++;
+            return 0;
+        }
         copy.copyFrom(frame.data(), 0, frame.length());
+        copy.offload().copyFrom(frame.offload());
         if (parsed != null) {
             deliveries[i].deliver(parsed, copy); // the same bytes as the original: parsed once per pass
         } else {

@@ -6,6 +6,7 @@ import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.frame.DropReason;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
+import org.nicmanager.kernel.api.frame.FrameOffload;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
 import org.nicmanager.kernel.api.vnic.GuestReceiver;
@@ -15,6 +16,7 @@ import org.nicmanager.kernel.api.vnic.VnicModel;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.lib.frames.HeaderParser;
+import org.nicmanager.lib.frames.OffloadSettler;
 
 /**
  * One virtual NIC's device emulation, on the world thread (patent [0056]-[0058]).
@@ -130,7 +132,7 @@ final class EmulatedNic {
      */
     void transmitFromBackend(FrameBuffer frame) {
         int lengthBytes = frame.length();
-        if (lengthBytes > model.mtuBytes() + HEADER_BYTES) {
+        if (lengthBytes > model.mtuBytes() + HEADER_BYTES && !segmentsFit(frame.offload())) {
             txDropsTooLong++;
         } else if (guestSuspended) {
             txDropsSuspended++; // a suspended VM sends nothing ([0124]); its guest may not know it yet
@@ -146,6 +148,14 @@ final class EmulatedNic {
             txRefused++;
         }
         frame.release();
+    }
+
+    /**
+     * A real guest's super-frame is longer than the MTU, but each segment the sending NIC cuts from it must fit: its
+     * headers and one segment of payload.
+     */
+    private boolean segmentsFit(FrameOffload offload) {
+        return offload.superFrame() && offload.headerBytes() + offload.segmentBytes() <= model.mtuBytes() + HEADER_BYTES;
     }
 
     /** Frames a back end's guest sent while its VM was suspended, dropped as {@code VM_SUSPENDED}. */
@@ -192,6 +202,11 @@ final class EmulatedNic {
      * or {@code null} when they must be parsed here for the taps.
      */
     void deliver(FrameHeaders parsed, FrameBuffer frame) {
+        if (!frame.offload().none() && !guest.takesOffloadedFrames() && !OffloadSettler.settle(frame)) {
+            receiveDropped(DropReason.TOO_LONG); // a super-frame for a guest that cannot take one
+            frame.release();
+            return;
+        }
         long holdNanos = inspect(parsed, frame); // every arrival counts, even one the full queue must drop
         if (rxCount == rxQueue.length) {
             rxDropsQueueFull++;

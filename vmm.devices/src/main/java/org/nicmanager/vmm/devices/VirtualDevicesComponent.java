@@ -157,7 +157,7 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
 
     /** A virtual NIC with a simulated guest (for tests; not a command, as Gogo sees public methods only). */
     VnicInfo add(String model, String mac, String uplink, String vm) {
-        return add(SimulatedGuests.NAME, "", "", "", model, mac, uplink, vm);
+        return add(SimulatedGuests.NAME, "", "", "", "", model, mac, uplink, vm);
     }
 
     @Descriptor("Add a virtual NIC to a VM")
@@ -167,6 +167,9 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
             @Parameter(names = "--backend", absentValue = SimulatedGuests.NAME) String backend,
             @Descriptor("tap: the TAP device's name, e.g. nmtap0") @Parameter(names = "--tap", absentValue = "")
             String tap,
+            @Descriptor("tap: on lets the guest leave checksums and TCP segmentation to the host (64 KB super-frames,"
+                    + " cut by the Linux NIC that sends them), off (the default) makes it send finished frames")
+            @Parameter(names = "--offloads", absentValue = "") String offloads,
             @Descriptor("udp: the local HOST:PORT to receive the guest's frames on") @Parameter(names = "--listen",
                     absentValue = "") String listen,
             @Descriptor("udp: the guest's HOST:PORT to send its frames to") @Parameter(names = "--peer",
@@ -183,6 +186,7 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
         VmInfo owner = vms.vm(vm).orElseThrow(() -> new IllegalArgumentException("no VM named '" + vm + "'"));
         Map<String, String> options = new TreeMap<>();
         putIfGiven(options, "tap", tap);
+        putIfGiven(options, "offloads", offloads);
         putIfGiven(options, "listen", listen);
         putIfGiven(options, "peer", peer);
         VirtualNic vnic = world.call(() -> devices.add(owner, vnicModel, macBits, uplink.isEmpty() ? null : uplink,

@@ -1,5 +1,9 @@
 package org.nicmanager.drivers.linux.io;
 
+import java.nio.ByteBuffer;
+
+import com.sun.jna.Memory;
+
 import org.nicmanager.drivers.linux.nativeio.Abi;
 import org.nicmanager.drivers.linux.nativeio.MappedRing;
 import org.nicmanager.drivers.linux.nativeio.PacketSocket;
@@ -7,6 +11,8 @@ import org.nicmanager.drivers.linux.nativeio.WakeUp;
 import org.nicmanager.kernel.api.driver.TransmitOutcome;
 import org.nicmanager.kernel.api.driver.TransmitRing;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.lib.frames.OffloadHeader;
+import org.nicmanager.lib.frames.OffloadSettler;
 
 /**
  * A NIC's transmit thread: it takes frames from the world's {@link TransmitRing} in ring order, copies each into a free
@@ -14,6 +20,10 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
  * {@code sendto(fd, NULL, 0, MSG_DONTWAIT, NULL, 0)}. The kernel takes the marked slots in order; a slot it did not
  * take (the interface down, its queue full) is given back, and its frame completes ABORTED, so that the kernel can
  * resend it elsewhere; the others complete SENT. Completions are published once per batch.
+ *
+ * <p>A super-frame is not put in a slot: after the frames before it are flushed, it goes out alone through the
+ * socket's offload side with its virtio header, so the order holds, and the kernel cuts its segments. A frame whose
+ * checksum is pending gets it here, and takes a slot.
  *
  * <p>While the interface has no carrier, frames are not sent into the dead link but completed ABORTED at once.
  *
@@ -34,6 +44,11 @@ public final class TransmitLoop implements Runnable {
     private final WakeUp wakeUp;
     private final Poller poller;
     private final FrameBuffer[] batch = new FrameBuffer[BATCH];
+    /** A virtio header and one super-frame, for the offload side; made once. */
+    private final Memory offloadedBytes = new Memory(OffloadHeader.BYTES + FrameBuffer.MAX_SUPER_FRAME_BYTES);
+    private final ByteBuffer offloadedView = offloadedBytes.getByteBuffer(0, offloadedBytes.size());
+    /** An offloaded frame that ended the last fill, sent after the slots before it. */
+    private FrameBuffer offloaded;
     private volatile boolean running = true;
     /** False while the interface has no carrier: frames are then aborted, not sent into a dead link. */
     private volatile boolean carrier;
@@ -65,6 +80,11 @@ public final class TransmitLoop implements Runnable {
             int filled = carrier ? fill() : 0;
             if (filled > 0) {
                 flushAndComplete(filled);
+            }
+            if (offloaded != null) {
+                sendOffloaded();
+            } else if (filled > 0) {
+                continue;
             } else if (waitingForSlot) {
                 poller.await(Abi.POLLOUT, SLOT_WAIT_MILLIS);
                 consumeWakeUp();
@@ -133,6 +153,11 @@ public final class TransmitLoop implements Runnable {
             if (frame == null) {
                 break;
             }
+            if (frame.offload().superFrame()) {
+                offloaded = frame;
+                break;
+            }
+            OffloadSettler.settle(frame); // a pending checksum: cheaper here than a system call of its own
             int data = slots.offset(next) + Abi.TPACKET2_TX_DATA_OFFSET;
             frame.copyTo(slots.memory(), data);
             slots.setIntField(next, Abi.TP_LEN, frame.length());
@@ -141,6 +166,21 @@ public final class TransmitLoop implements Runnable {
             next = slots.next(next);
         }
         return filled;
+    }
+
+    /** Sends {@link #offloaded} with its virtio header, and completes it. */
+    private void sendOffloaded() {
+        FrameBuffer frame = offloaded;
+        offloaded = null;
+        OffloadHeader.write(frame.offload(), offloadedView, 0);
+        frame.copyTo(offloadedView, OffloadHeader.BYTES);
+        if (socket.sendOffloaded(offloadedBytes, OffloadHeader.BYTES + frame.length()) >= 0) {
+            ring.complete(frame, TransmitOutcome.SENT);
+        } else {
+            drops.countTransmitAborted();
+            ring.complete(frame, TransmitOutcome.ABORTED);
+        }
+        ring.publish();
     }
 
     /**

@@ -21,6 +21,7 @@ public final class Abi {
     public static final int PACKET_TX_RING = 13;
     public static final int PACKET_LOSS = 14;
     public static final int PACKET_IGNORE_OUTGOING = 23;
+    public static final int PACKET_VNET_HDR = 15;
     public static final int PACKET_MR_PROMISC = 1;
     public static final int TPACKET_V2 = 1;
 

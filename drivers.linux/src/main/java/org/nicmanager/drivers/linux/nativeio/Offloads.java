@@ -7,11 +7,12 @@ import java.util.List;
 import com.sun.jna.Memory;
 
 /**
- * Turns GRO, GSO and TSO off on an interface the host owns, through the ethtool ioctl ({@code SIOCETHTOOL} with the
- * per-feature commands ETHTOOL_S{GRO,GSO,TSO}), no {@code ethtool} program needed. With GRO on, AF_PACKET hands over
- * frames far larger than the MTU, which no peer can take back (issue 15, pitfalls); with GSO and TSO on, the kernel
- * would do the same to what the host transmits. What was done is reported, not hidden: the answer of
- * {@link #turnOff} is one line per feature for {@code linux:list}.
+ * Turns GRO off on an interface the host owns, through the ethtool ioctl ({@code SIOCETHTOOL} with ETHTOOL_SGRO), no
+ * {@code ethtool} program needed: with GRO on, AF_PACKET hands over frames far larger than the MTU, which the receive
+ * ring's slots do not hold (issue 15, pitfalls). GSO and TSO stay as they are, and are reported: they only act on
+ * super-frames, which the host sends with their virtio header, and with TSO on the interface carries them whole (a
+ * veth hands them to its peer in one piece), where with it off the kernel cuts them. What was done is reported, not
+ * hidden: the answer of {@link #prepare} is one entry per feature for {@code linux:list}.
  */
 public final class Offloads {
 
@@ -36,17 +37,26 @@ public final class Offloads {
     }
 
     /**
-     * Turns each offload off on {@code interfaceName}, using {@code fd} (any socket) for the ioctl. Never throws: a
-     * feature the device cannot change, or a missing CAP_NET_ADMIN, is reported in the answer.
+     * Turns GRO off on {@code interfaceName} and reads GSO and TSO, using {@code fd} (any socket) for the ioctl. Never
+     * throws: a feature the device cannot change, or a missing CAP_NET_ADMIN, is reported in the answer.
      *
-     * @return e.g. "gro off (was on), gso off (was off), tso unchangeable (EOPNOTSUPP ...)"
+     * @return e.g. "gro off (was on), gso on, tso on"
      */
-    public static String turnOff(int fd, String interfaceName) {
+    public static String prepare(int fd, String interfaceName) {
         List<String> report = new ArrayList<>();
-        for (Feature feature : Feature.values()) {
-            report.add(turnOff(fd, interfaceName, feature));
-        }
+        report.add(turnOff(fd, interfaceName, Feature.GRO));
+        report.add(state(fd, interfaceName, Feature.GSO));
+        report.add(state(fd, interfaceName, Feature.TSO));
         return String.join(", ", report);
+    }
+
+    private static String state(int fd, String interfaceName, Feature feature) {
+        String name = feature.name().toLowerCase(java.util.Locale.ROOT);
+        int value = call(fd, interfaceName, feature.get, 0);
+        if (value < 0) {
+            return name + " unknown (" + LinuxCalls.describe(-value) + ")";
+        }
+        return name + (value == 0 ? " off" : " on");
     }
 
     private static String turnOff(int fd, String interfaceName, Feature feature) {

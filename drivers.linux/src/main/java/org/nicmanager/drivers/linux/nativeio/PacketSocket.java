@@ -12,6 +12,11 @@ import com.sun.jna.Pointer;
  * closes), {@code PACKET_LOSS} so that a malformed transmit frame is skipped rather than stalling the ring, and
  * {@code PACKET_IGNORE_OUTGOING} so that the socket does not hear its own transmissions.
  *
+ * <p>Frames whose offloads the kernel must finish (a checksum to complete, a super-frame to cut into segments) go
+ * through a second socket on the interface, with {@code PACKET_VNET_HDR}: each send is a virtio header and the frame.
+ * It is bound with protocol 0, so it receives nothing. Without it (a kernel that refuses the option) the NIC takes no
+ * offloaded frames, and the bond settles them first.
+ *
  * <p>The order matters (issue 15, pitfalls): the version before the rings; one mmap holding the receive ring and then
  * the transmit ring; bind after the rings exist, so that no frame lands in the socket's ordinary queue.
  */
@@ -23,17 +28,20 @@ public final class PacketSocket implements AutoCloseable {
     private final long mapBytes;
     private final MappedRing receive;
     private final MappedRing transmit;
+    /** The socket for offloaded frames, or -1 when the kernel refused one. */
+    private final int offloadFd;
     private boolean closed;
     private long kernelDrops;
 
     private PacketSocket(String interfaceName, int fd, Pointer map, long mapBytes, MappedRing receive,
-            MappedRing transmit) {
+            MappedRing transmit, int offloadFd) {
         this.interfaceName = interfaceName;
         this.fd = fd;
         this.map = map;
         this.mapBytes = mapBytes;
         this.receive = receive;
         this.transmit = transmit;
+        this.offloadFd = offloadFd;
     }
 
     /**
@@ -67,7 +75,7 @@ public final class PacketSocket implements AutoCloseable {
             addPromiscuousMembership(fd, facts);
             ByteBuffer memory = map.getByteBuffer(0, mapBytes).order(ByteOrder.nativeOrder());
             return new PacketSocket(facts.name(), fd, map, mapBytes, new MappedRing(memory, 0, rx),
-                    new MappedRing(memory, rx.totalBytes(), tx));
+                    new MappedRing(memory, rx.totalBytes(), tx), openOffloadSocket(facts));
         } catch (RuntimeException failed) {
             if (map != null) {
                 LinuxCalls.munmap(map, mapBytes);
@@ -75,6 +83,26 @@ public final class PacketSocket implements AutoCloseable {
             LinuxCalls.close(fd);
             throw failed;
         }
+    }
+
+    /** The second socket, for offloaded frames; -1 when this kernel refuses any step (the NIC then takes none). */
+    private static int openOffloadSocket(InterfaceFacts facts) {
+        int fd = LinuxCalls.socket(Abi.AF_PACKET, Abi.SOCK_RAW | Abi.SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            return -1;
+        }
+        Memory on = new Memory(4);
+        on.setInt(0, 1);
+        Memory address = new Memory(Abi.SOCKADDR_LL_BYTES);
+        address.clear();
+        address.setShort(0, (short) Abi.AF_PACKET);
+        address.setInt(4, facts.index()); // protocol 0: nothing is received here
+        if (LinuxCalls.setsockopt(fd, Abi.SOL_PACKET, Abi.PACKET_VNET_HDR, on, 4) != 0
+                || LinuxCalls.bind(fd, address, Abi.SOCKADDR_LL_BYTES) != 0) {
+            LinuxCalls.close(fd);
+            return -1;
+        }
+        return fd;
     }
 
     private static void setInt(int fd, int option, int value, String what, String interfaceName) {
@@ -146,6 +174,20 @@ public final class PacketSocket implements AutoCloseable {
         return LinuxCalls.sendto(fd, null, 0, Abi.MSG_DONTWAIT, null, 0);
     }
 
+    /** True when frames with offloads can be sent ({@link #sendOffloaded}). */
+    public boolean takesOffloadedFrames() {
+        return offloadFd >= 0;
+    }
+
+    /**
+     * Sends one frame preceded by its virtio header ({@code bytes} of {@code buffer}, header included) on the offload
+     * socket; the kernel completes its checksum and cuts its segments. Blocks only while the socket's send buffer is
+     * full. Answers the bytes sent or -1 (see {@link LinuxCalls#errno()}).
+     */
+    public long sendOffloaded(Pointer buffer, int bytes) {
+        return LinuxCalls.send(offloadFd, buffer, bytes, 0);
+    }
+
     /**
      * Frames the kernel dropped since the socket opened because the receive ring had no free slot (the receive thread
      * was behind): the kernel's {@code PACKET_STATISTICS} {@code tp_drops}, which reading resets, added up here.
@@ -173,5 +215,8 @@ public final class PacketSocket implements AutoCloseable {
         closed = true;
         LinuxCalls.munmap(map, mapBytes);
         LinuxCalls.close(fd);
+        if (offloadFd >= 0) {
+            LinuxCalls.close(offloadFd);
+        }
     }
 }

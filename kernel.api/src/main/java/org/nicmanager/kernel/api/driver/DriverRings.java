@@ -36,7 +36,7 @@ public interface DriverRings {
      * A supply of {@code buffers} buffers of {@code bufferBytes} each, all made now, that any thread may take from and
      * release to.
      *
-     * @throws IllegalArgumentException for fewer than 1 buffer or a size outside 1..{@code FrameBuffer.MAX_FRAME_BYTES}
+     * @throws IllegalArgumentException for fewer than 1 buffer or a size outside 1..{@code FrameBuffer.MAX_SUPER_FRAME_BYTES}
      */
     FrameSupply newSupply(String name, int buffers, int bufferBytes, FrameMemory memory);
 }

@@ -24,6 +24,15 @@ public final class FrameBuffer {
     /** Ethernet header (14) + two VLAN tags (8) + a 9000-byte jumbo payload. */
     public static final int MAX_FRAME_BYTES = 9022;
 
+    /**
+     * A super-frame's largest size: a whole IP packet (65,535) with its Ethernet header and two VLAN tags. Only frames
+     * carrying segmentation offload ({@link FrameOffload}) from a real guest are this long; buffers for them come from
+     * the back ends and drivers that handle them.
+     *
+     * @since 3.1
+     */
+    public static final int MAX_SUPER_FRAME_BYTES = 65_557;
+
     /** Source port value for a frame that did not come from a virtual NIC. */
     public static final int NO_PORT = -1;
 
@@ -46,6 +55,7 @@ public final class FrameBuffer {
     private boolean released;
     private int sourcePort = NO_PORT;
     private long enqueuedAtNanos;
+    private final FrameOffload offload = new FrameOffload();
 
     private FrameBuffer(ByteBuffer memory, Recycler recycler) {
         this.memory = memory;
@@ -71,9 +81,9 @@ public final class FrameBuffer {
     }
 
     private static void checkCapacity(int capacityBytes) {
-        if (capacityBytes < 1 || capacityBytes > MAX_FRAME_BYTES) {
+        if (capacityBytes < 1 || capacityBytes > MAX_SUPER_FRAME_BYTES) {
             throw new IllegalArgumentException(
-                    "frame capacity " + capacityBytes + " bytes is outside 1.." + MAX_FRAME_BYTES);
+                    "frame capacity " + capacityBytes + " bytes is outside 1.." + MAX_SUPER_FRAME_BYTES);
         }
     }
 
@@ -160,6 +170,16 @@ public final class FrameBuffer {
         this.sourcePort = port;
     }
 
+    /**
+     * What the guest left for the device to finish: a checksum, segments to cut. Empty for every frame that did not
+     * come from a real guest asking for offloads.
+     *
+     * @since 3.1
+     */
+    public FrameOffload offload() {
+        return offload;
+    }
+
     /** Kernel-clock time at which the frame was last queued; used for queueing-delay statistics. */
     public long enqueuedAtNanos() {
         return enqueuedAtNanos;
@@ -195,5 +215,6 @@ public final class FrameBuffer {
         length = 0;
         sourcePort = NO_PORT;
         enqueuedAtNanos = 0;
+        offload.clear();
     }
 }

@@ -48,4 +48,15 @@ public interface PhysicalNic {
     void setPromiscuous(boolean promiscuous);
 
     NicCounters counters();
+
+    /**
+     * True when the NIC finishes what a frame's {@link FrameBuffer#offload()} leaves to do (completes its checksum,
+     * cuts a super-frame into segments), as a Linux interface does through a packet socket's virtio header. Otherwise
+     * the bond settles the frame before handing it over, and a super-frame is refused as too long. Default: false.
+     *
+     * @since 1.2
+     */
+    default boolean takesOffloadedFrames() {
+        return false;
+    }
 }

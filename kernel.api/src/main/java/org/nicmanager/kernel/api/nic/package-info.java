@@ -5,7 +5,7 @@
  * 752); stopping it is a NIC removal.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.nicmanager.kernel.api.nic;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,4 +9,14 @@ public interface GuestReceiver {
 
     /** A received frame; ownership passes to the guest, which releases it when done. */
     void received(FrameBuffer frame);
+
+    /**
+     * True when the guest takes frames whose offloads are not settled ({@link FrameBuffer#offload()}): a pending
+     * checksum, a super-frame. Otherwise the device settles them first, and refuses super-frames. Default: false.
+     *
+     * @since 1.4
+     */
+    default boolean takesOffloadedFrames() {
+        return false;
+    }
 }

@@ -6,7 +6,7 @@
  * port has a {@link org.nicmanager.kernel.api.vnic.VnicSecurity} policy, judged by the NIC manager on every frame.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.nicmanager.kernel.api.vnic;
 
 import org.osgi.annotation.bundle.Export;

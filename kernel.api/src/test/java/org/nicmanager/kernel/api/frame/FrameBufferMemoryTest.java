@@ -68,6 +68,8 @@ class FrameBufferMemoryTest {
         assertThrows(IllegalStateException.class, frame::reissue, "still in use");
         frame.setLength(60);
         frame.setSourcePort(3);
+        frame.offload().setChecksum(34, 6);
+        frame.offload().setSegmentation(FrameOffload.TCPV4, 1448, 66);
 
         frame.release();
 
@@ -77,13 +79,14 @@ class FrameBufferMemoryTest {
         frame.reissue();
         assertEquals(0, frame.length());
         assertEquals(FrameBuffer.NO_PORT, frame.sourcePort());
+        assertTrue(frame.offload().none(), "offloads belong to the frame, not the buffer");
     }
 
     @Test
     void memoryOutsideTheFrameLimitsIsRefused() {
         IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
-                () -> FrameBuffer.over(ByteBuffer.allocateDirect(FrameBuffer.MAX_FRAME_BYTES + 1), null));
-        assertTrue(big.getMessage().contains("9023 bytes is outside 1..9022"), big.getMessage());
+                () -> FrameBuffer.over(ByteBuffer.allocateDirect(FrameBuffer.MAX_SUPER_FRAME_BYTES + 1), null));
+        assertTrue(big.getMessage().contains("65558 bytes is outside 1..65557"), big.getMessage());
         assertThrows(IllegalStateException.class, () -> FrameBuffer.over(ByteBuffer.allocate(64), released -> { }).reissue());
     }
 }

@@ -49,8 +49,9 @@ class FrameBufferTest {
     @Test
     void unpooledCapacityIsChecked() {
         assertThrows(IllegalArgumentException.class, () -> FrameBuffer.unpooled(0));
-        assertThrows(IllegalArgumentException.class, () -> FrameBuffer.unpooled(FrameBuffer.MAX_FRAME_BYTES + 1));
-        assertEquals(FrameBuffer.MAX_FRAME_BYTES, FrameBuffer.unpooled(FrameBuffer.MAX_FRAME_BYTES).capacity());
+        assertThrows(IllegalArgumentException.class, () -> FrameBuffer.unpooled(FrameBuffer.MAX_SUPER_FRAME_BYTES + 1));
+        assertEquals(FrameBuffer.MAX_SUPER_FRAME_BYTES,
+                FrameBuffer.unpooled(FrameBuffer.MAX_SUPER_FRAME_BYTES).capacity());
     }
 
     @Test

@@ -32,9 +32,9 @@ final class SharedFramePool implements FrameSupply {
             throw new IllegalArgumentException("frame supply '" + name + "' cannot have " + buffers
                     + " buffers: expected 1.." + (1 << 24));
         }
-        if (bufferBytes < 1 || bufferBytes > FrameBuffer.MAX_FRAME_BYTES) {
+        if (bufferBytes < 1 || bufferBytes > FrameBuffer.MAX_SUPER_FRAME_BYTES) {
             throw new IllegalArgumentException("frame supply '" + name + "': buffer size " + bufferBytes
-                    + " bytes is outside 1.." + FrameBuffer.MAX_FRAME_BYTES);
+                    + " bytes is outside 1.." + FrameBuffer.MAX_SUPER_FRAME_BYTES);
         }
         if (memory == FrameMemory.DIRECT && (long) buffers * bufferBytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("frame supply '" + name + "': " + buffers + " x " + bufferBytes

@@ -68,8 +68,8 @@ class FrameSupplyTest {
                 () -> WorldRings.newSupply("rx", 0, 128, FrameMemory.HEAP));
         assertTrue(none.getMessage().contains("cannot have 0 buffers"), none.getMessage());
         IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
-                () -> WorldRings.newSupply("rx", 4, 9023, FrameMemory.HEAP));
-        assertTrue(huge.getMessage().contains("9023 bytes is outside 1..9022"), huge.getMessage());
+                () -> WorldRings.newSupply("rx", 4, 65_558, FrameMemory.HEAP));
+        assertTrue(huge.getMessage().contains("65558 bytes is outside 1..65557"), huge.getMessage());
     }
 
     @Test

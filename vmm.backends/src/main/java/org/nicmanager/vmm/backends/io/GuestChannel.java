@@ -10,10 +10,10 @@ import java.nio.ByteBuffer;
 public interface GuestChannel {
 
     /**
-     * Reads one waiting frame into {@code buffer} from index 0, without blocking; a frame longer than the buffer is cut
-     * to its capacity.
+     * Reads one waiting frame into {@code buffer} from index 0 (after its {@link #offloadHeaderBytes()}), without
+     * blocking; a frame longer than the buffer is cut to its capacity.
      *
-     * @return the frame's length, 0 when none waits now, -1 when the channel is gone for good
+     * @return the bytes read, header included, 0 when none waits now, -1 when the channel is gone for good
      */
     int read(ByteBuffer buffer) throws IOException;
 
@@ -23,7 +23,7 @@ public interface GuestChannel {
     /** Ends an {@link #awaitFrame()} now or the next one; any thread. */
     void wakeUp();
 
-    /** Writes {@code lengthBytes} of {@code buffer}, from index 0, as one frame. */
+    /** Writes {@code lengthBytes} of {@code buffer}, from index 0 (header included), as one frame. */
     void write(ByteBuffer buffer, int lengthBytes) throws IOException;
 
     /**
@@ -32,6 +32,14 @@ public interface GuestChannel {
      */
     default long deviceMac() {
         return -1;
+    }
+
+    /**
+     * Bytes of virtio header ({@link org.nicmanager.lib.frames.OffloadHeader}) before each frame read and written: a
+     * TAP device with offloads has one; 0 when the channel carries bare frames.
+     */
+    default int offloadHeaderBytes() {
+        return 0;
     }
 
     /** Where the guest is, e.g. {@code nmtap0}. */

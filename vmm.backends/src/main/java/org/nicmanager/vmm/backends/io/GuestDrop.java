@@ -10,6 +10,8 @@ public enum GuestDrop {
     NO_BUFFER(true),
     /** From the guest: the ring into the network world stayed full through the reader's back-off. */
     RING_FULL(true),
+    /** From the guest: a virtio header no kernel writes (unknown segmentation, a checksum outside the frame). */
+    BAD_OFFLOAD_HEADER(true),
     /** From the guest: the read failed (the frame, if any, is lost). */
     READ_FAILED(true),
     /** For the guest: the queue to the back end's writer was full. */

@@ -17,6 +17,7 @@ import org.nicmanager.kernel.api.driver.TransmitRing;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.vnic.backend.GuestConnection;
 import org.nicmanager.kernel.api.vnic.backend.GuestPort;
+import org.nicmanager.lib.frames.OffloadHeader;
 
 /**
  * A real guest behind a {@link GuestChannel}, joined to its virtual NIC through the driver rings (DESIGN.md 3a), as a
@@ -43,6 +44,11 @@ public final class RingedGuest implements GuestConnection {
      * queue, 256 frames for an e1000) while earlier batches may still be in the writer's hands.
      */
     static final int TO_GUEST_SLOTS = 1024;
+    /**
+     * Buffers of a guest with offloads, each for a 64 KB super-frame: fewer than a plain guest's ring-full, since
+     * each carries up to 44 segments (8 MB in all).
+     */
+    static final int SUPER_FRAME_BUFFERS = 128;
     /** Frames offered or completed between two publishes, at most. */
     static final int BATCH = 64;
     /** Ethernet header and two VLAN tags on top of the MTU, as the device counts it. */
@@ -55,7 +61,10 @@ public final class RingedGuest implements GuestConnection {
     private static final long STOP_WAIT_MILLIS = 2_000;
 
     private final GuestChannel channel;
+    /** The longest plain frame: the MTU with headers. */
     private final int maxFrameBytes;
+    /** The virtio header before each frame on the channel: 0, or 10 with offloads. */
+    private final int offloadHeaderBytes;
     private final FrameSupply supply;
     private final ReceiveRing fromGuest;
     private final TransmitRing toGuest;
@@ -75,8 +84,11 @@ public final class RingedGuest implements GuestConnection {
         this.port = port;
         this.knownDeviceMac = port.mac();
         this.maxFrameBytes = port.mtuBytes() + HEADER_BYTES;
+        this.offloadHeaderBytes = channel.offloadHeaderBytes();
         String name = kind + " " + port.vnic();
-        this.supply = rings.newSupply(name, 2 * RING_SLOTS, maxFrameBytes, FrameMemory.HEAP);
+        this.supply = offloadHeaderBytes > 0
+                ? rings.newSupply(name, SUPER_FRAME_BUFFERS, FrameBuffer.MAX_SUPER_FRAME_BYTES, FrameMemory.HEAP)
+                : rings.newSupply(name, 2 * RING_SLOTS, maxFrameBytes, FrameMemory.HEAP);
         this.fromGuest = rings.openReceive(port.world(), name + " from guest", RING_SLOTS, port::fromGuest);
         try {
             this.toGuest = rings.openTransmit(port.world(), name + " to guest", TO_GUEST_SLOTS, new TransmitHandler() {
@@ -120,7 +132,8 @@ public final class RingedGuest implements GuestConnection {
     }
 
     private void readFrames() {
-        ByteBuffer frameBytes = ByteBuffer.allocateDirect(maxFrameBytes + 1); // one more: a longer frame shows
+        // one more: a longer frame shows
+        ByteBuffer frameBytes = ByteBuffer.allocateDirect(offloadHeaderBytes + supply.bufferBytes() + 1);
         int batch = 0;
         while (running) {
             int length;
@@ -164,7 +177,8 @@ public final class RingedGuest implements GuestConnection {
      * by the guest's effective MAC. A guest forging its source costs a system call per forged frame, on this thread.
      */
     private void watchGuestMac(ByteBuffer frameBytes) {
-        long source = (frameBytes.getShort(6) & 0xffffL) << 32 | frameBytes.getInt(8) & 0xffffffffL;
+        int at = offloadHeaderBytes + 6;
+        long source = (frameBytes.getShort(at) & 0xffffL) << 32 | frameBytes.getInt(at + 2) & 0xffffffffL;
         if (source == knownDeviceMac) {
             return;
         }
@@ -175,9 +189,14 @@ public final class RingedGuest implements GuestConnection {
         }
     }
 
-    /** Checks one frame's size, copies it into a kernel buffer and offers it; true when the ring took it. */
-    private boolean offer(ByteBuffer frameBytes, int length) {
-        if (length > maxFrameBytes) {
+    /**
+     * Checks one frame's size, copies it into a kernel buffer with what its virtio header says is left to do, and
+     * offers it; true when the ring took it. Only a super-frame may be longer than the MTU allows.
+     */
+    private boolean offer(ByteBuffer frameBytes, int readBytes) {
+        int length = readBytes - offloadHeaderBytes;
+        boolean superFrame = offloadHeaderBytes > 0 && frameBytes.get(1) != 0; // the header's segmentation type
+        if (length > (superFrame ? supply.bufferBytes() : maxFrameBytes)) {
             drops.count(GuestDrop.TOO_LONG);
             return false;
         }
@@ -195,7 +214,12 @@ public final class RingedGuest implements GuestConnection {
             drops.count(GuestDrop.NO_BUFFER);
             return false;
         }
-        frame.copyFrom(frameBytes, 0, length);
+        frame.copyFrom(frameBytes, offloadHeaderBytes, length);
+        if (offloadHeaderBytes > 0 && !OffloadHeader.read(frameBytes, 0, length, frame.offload())) {
+            frame.release();
+            drops.count(GuestDrop.BAD_OFFLOAD_HEADER);
+            return false;
+        }
         boolean taken = fromGuest.offer(frame);
         for (int tries = 0; !taken && tries < BACK_OFF_TRIES && running; tries++) {
             backOff();
@@ -229,7 +253,8 @@ public final class RingedGuest implements GuestConnection {
     }
 
     private void writeFrames() {
-        ByteBuffer frameBytes = ByteBuffer.allocateDirect(FrameBuffer.MAX_FRAME_BYTES);
+        ByteBuffer frameBytes = ByteBuffer.allocateDirect(offloadHeaderBytes
+                + (offloadHeaderBytes > 0 ? FrameBuffer.MAX_SUPER_FRAME_BYTES : FrameBuffer.MAX_FRAME_BYTES));
         int batch = 0;
         while (running) {
             FrameBuffer frame = toGuest.take();
@@ -258,14 +283,17 @@ public final class RingedGuest implements GuestConnection {
             return TransmitOutcome.ABORTED;
         }
         int length = frame.length();
-        if (length > frameBytes.capacity()) {
+        if (offloadHeaderBytes + length > frameBytes.capacity()) {
             drops.count(GuestDrop.SEND_FAILED);
             return TransmitOutcome.ABORTED;
         }
         frameBytes.clear(); // a bulk put checks the target's limit, which the last write set
-        frame.copyTo(frameBytes, 0);
+        if (offloadHeaderBytes > 0) {
+            OffloadHeader.write(frame.offload(), frameBytes, 0);
+        }
+        frame.copyTo(frameBytes, offloadHeaderBytes);
         try {
-            channel.write(frameBytes, length);
+            channel.write(frameBytes, offloadHeaderBytes + length);
             return TransmitOutcome.SENT;
         } catch (PortUnreachableException noOneListens) {
             drops.count(GuestDrop.PEER_UNREACHABLE);
@@ -282,6 +310,12 @@ public final class RingedGuest implements GuestConnection {
             drops.count(GuestDrop.GUEST_QUEUE_FULL);
             frame.release();
         }
+    }
+
+    /** A guest with offloads takes super-frames and pending checksums as they come; the device settles the rest. */
+    @Override
+    public boolean takesOffloadedFrames() {
+        return offloadHeaderBytes > 0;
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class TapBackend implements VnicBackend {
 
     static final String NAME = "tap";
     static final String TAP = "tap";
+    static final String OFFLOADS = "offloads";
 
     private final DriverRings rings;
 
@@ -37,7 +38,7 @@ public final class TapBackend implements VnicBackend {
 
     @Override
     public Set<String> options() {
-        return Set.of(TAP);
+        return Set.of(TAP, OFFLOADS);
     }
 
     /** @throws IllegalArgumentException for a missing or bad name, a name in use, or a missing CAP_NET_ADMIN */
@@ -47,6 +48,19 @@ public final class TapBackend implements VnicBackend {
         if (name == null) {
             throw new IllegalArgumentException("the tap back end needs --tap NAME, the TAP device's name, e.g. nmtap0");
         }
-        return RingedGuest.start(TapGuestChannel.open(name, port.mac()), port, rings, NAME);
+        return RingedGuest.start(TapGuestChannel.open(name, port.mac(), offloads(options.get(OFFLOADS))), port, rings,
+                NAME);
+    }
+
+    /** {@code --offloads on|off}, off when not given. */
+    static boolean offloads(String value) {
+        if (value == null || value.equals("off")) {
+            return false;
+        }
+        if (value.equals("on")) {
+            return true;
+        }
+        throw new IllegalArgumentException("bad --offloads '" + value + "': on (the guest leaves checksums and TCP"
+                + " segmentation to the host, and sends 64 KB super-frames) or off (the default)");
     }
 }

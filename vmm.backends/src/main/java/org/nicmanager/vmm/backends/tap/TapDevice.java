@@ -3,6 +3,7 @@ package org.nicmanager.vmm.backends.tap;
 import java.util.regex.Pattern;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 
 /**
  * Opens a Linux TAP device: {@code open("/dev/net/tun")} then {@code ioctl(TUNSETIFF)} with
@@ -24,6 +25,10 @@ final class TapDevice {
     private static final int IFREQ_MAC_OFFSET = 18;
     private static final short IFF_TAP = 0x0002;
     private static final short IFF_NO_PI = 0x1000;
+    private static final short IFF_VNET_HDR = 0x4000;
+    private static final long TUNSETOFFLOAD = 0x400454d0L;
+    /** TUN_F_CSUM, TUN_F_TSO4, TUN_F_TSO6, TUN_F_TSO_ECN: what this side of the device can finish for the guest. */
+    private static final long CHECKSUM_AND_TCP_SEGMENTATION = 0x01 | 0x02 | 0x04 | 0x08;
     private static final int IFREQ_BYTES = 40;
     private static final int IFREQ_FLAGS_OFFSET = 16;
 
@@ -74,11 +79,14 @@ final class TapDevice {
     }
 
     /**
+     * @param offloads with a virtio header before each frame ({@code IFF_VNET_HDR}), and the guest told that its
+     *        checksums and TCP segmentation may be left to this side ({@code TUNSETOFFLOAD}): it then sends 64 KB
+     *        super-frames, as it would to a virtio NIC
      * @return the open descriptor, non-blocking
      * @throws IllegalArgumentException naming the value and what is allowed: a bad name, a name in use, a missing
      *         capability
      */
-    static int open(String name) {
+    static int open(String name, boolean offloads) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("bad --tap '" + (name == null ? "" : name) + "': a TAP device's name is"
                     + " 1 to 15 letters, digits, '_', '.' or '-', e.g. nmtap0");
@@ -90,11 +98,18 @@ final class TapDevice {
         Memory request = new Memory(IFREQ_BYTES);
         request.clear();
         request.setString(0, name, "US-ASCII");
-        request.setShort(IFREQ_FLAGS_OFFSET, (short) (IFF_TAP | IFF_NO_PI));
+        request.setShort(IFREQ_FLAGS_OFFSET, (short) (IFF_TAP | IFF_NO_PI | (offloads ? IFF_VNET_HDR : 0)));
         if (LinuxCalls.ioctl(fd, TUNSETIFF, request) < 0) {
             int errno = LinuxCalls.errno();
             LinuxCalls.close(fd);
             throw new IllegalArgumentException(attachFailure(name, errno));
+        }
+        // The argument is the flags themselves, not a pointer to them.
+        if (offloads && LinuxCalls.ioctl(fd, TUNSETOFFLOAD, new Pointer(CHECKSUM_AND_TCP_SEGMENTATION)) < 0) {
+            int errno = LinuxCalls.errno();
+            LinuxCalls.close(fd);
+            throw new IllegalArgumentException("TAP device '" + name + "' refused offloads (TUNSETOFFLOAD): errno "
+                    + errno + "; use --offloads off");
         }
         return fd;
     }

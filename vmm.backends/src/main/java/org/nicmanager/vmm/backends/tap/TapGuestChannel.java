@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 
 import com.sun.jna.Memory;
 
+import org.nicmanager.lib.frames.OffloadHeader;
 import org.nicmanager.vmm.backends.io.GuestChannel;
 
 /**
@@ -28,10 +29,13 @@ final class TapGuestChannel implements GuestChannel {
     /** For {@link #deviceMac()}, on the reader thread. */
     private final Memory macRequest = TapDevice.macRequest();
 
-    private TapGuestChannel(String name, int tap, int wake) {
+    private final int offloadHeaderBytes;
+
+    private TapGuestChannel(String name, int tap, int wake, boolean offloads) {
         this.name = name;
         this.tap = tap;
         this.wake = wake;
+        this.offloadHeaderBytes = offloads ? OffloadHeader.BYTES : 0;
         pollSet.clear();
         pollSet.setInt(0, tap);
         pollSet.setShort(EVENTS_OFFSET, LinuxCalls.POLLIN);
@@ -45,8 +49,8 @@ final class TapGuestChannel implements GuestChannel {
      *
      * @throws IllegalArgumentException as {@link TapDevice#open} does
      */
-    static TapGuestChannel open(String name, long mac) {
-        int tap = TapDevice.open(name);
+    static TapGuestChannel open(String name, long mac, boolean offloads) {
+        int tap = TapDevice.open(name, offloads);
         try {
             TapDevice.setMac(tap, name, mac);
         } catch (IllegalArgumentException refused) {
@@ -59,7 +63,7 @@ final class TapGuestChannel implements GuestChannel {
             LinuxCalls.close(tap);
             throw new IllegalArgumentException("cannot make an eventfd for TAP device '" + name + "': errno " + errno);
         }
-        return new TapGuestChannel(name, tap, wake);
+        return new TapGuestChannel(name, tap, wake, offloads);
     }
 
     @Override
@@ -106,8 +110,13 @@ final class TapGuestChannel implements GuestChannel {
     }
 
     @Override
+    public int offloadHeaderBytes() {
+        return offloadHeaderBytes;
+    }
+
+    @Override
     public String describe() {
-        return name;
+        return offloadHeaderBytes > 0 ? name + " (offloads)" : name;
     }
 
     @Override

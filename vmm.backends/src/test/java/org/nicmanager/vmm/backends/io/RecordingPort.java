@@ -7,6 +7,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameOffload;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vnic.backend.GuestPort;
 
@@ -23,6 +24,8 @@ public final class RecordingPort implements GuestPort {
     public final List<String> wrongThread = new CopyOnWriteArrayList<>();
     /** The MACs the guest set, as the back end reported them. */
     public final List<Long> guestMacs = new CopyOnWriteArrayList<>();
+    /** What each frame from the guest left to do, in order: e.g. "segmentation 1 of 1448 after 54, checksum 34+16". */
+    public final List<String> offloads = new CopyOnWriteArrayList<>();
 
     public RecordingPort(NetworkWorld world, int mtuBytes) {
         this(world, mtuBytes, 0x0200_0000_000AL);
@@ -64,6 +67,10 @@ public final class RecordingPort implements GuestPort {
         if (!world.inWorld()) {
             wrongThread.add(Thread.currentThread().getName());
         }
+        FrameOffload offload = frame.offload();
+        offloads.add(offload.none() ? "none" : "segmentation " + offload.segmentation() + " of "
+                + offload.segmentBytes() + " after " + offload.headerBytes() + ", checksum "
+                + (offload.checksumPending() ? offload.checksumStartBytes() + "+" + offload.checksumOffsetBytes() : "-"));
         fromGuest.add(Arrays.copyOf(frame.data(), frame.length()));
         frame.release();
     }

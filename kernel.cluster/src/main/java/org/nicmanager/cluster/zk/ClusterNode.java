@@ -58,7 +58,7 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
         this.client = CuratorFrameworkFactory.builder().connectString(connectString).sessionTimeoutMs(sessionTimeoutMs)
                 .connectionTimeoutMs(Math.min(CONNECTION_TIMEOUT_MS, sessionTimeoutMs))
                 .retryPolicy(new ExponentialBackoffRetry(RETRY_BASE_MS, RETRIES)).build();
-        this.membership = new HostMembership(client, hostId, self, events);
+        this.membership = new HostMembership(client, hostId, self, events, () -> onWorker(this::sessionStarted));
         this.directory = new HostDirectory(client, hostId, events);
         this.leadership = new Leadership(client, hostId, events);
         this.worker = Executors.newSingleThreadExecutor(runnable -> {

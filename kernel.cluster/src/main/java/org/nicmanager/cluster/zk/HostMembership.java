@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.data.Stat;
 import org.nicmanager.cluster.ClusterEvents;
 import org.nicmanager.cluster.ClusterTopics;
@@ -28,13 +29,17 @@ final class HostMembership {
     private final Supplier<HostRecord> self;
     private final HostRecordCodec codec = new HostRecordCodec();
     private final ClusterEvents events;
+    /** Runs {@link #sessionStarted()} again on the worker thread. */
+    private final Runnable retry;
     private volatile MembershipState state = MembershipState.JOINING;
     private volatile String refusal;
     /** What this session last wrote, so that an unchanged record is not written again. */
     private byte[] written;
 
-    HostMembership(CuratorFramework client, String hostId, Supplier<HostRecord> self, ClusterEvents events) {
+    HostMembership(CuratorFramework client, String hostId, Supplier<HostRecord> self, ClusterEvents events,
+            Runnable retry) {
         this.client = client;
+        this.retry = retry;
         this.hostId = hostId;
         this.path = ClusterPaths.host(hostId);
         this.self = self;
@@ -55,7 +60,8 @@ final class HostMembership {
             return;
         }
         long session = client.getZookeeperClient().getZooKeeper().getSessionId();
-        byte[] data = codec.encode(self.get());
+        HostRecord me = self.get();
+        byte[] data = codec.encode(me);
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 client.create().creatingParentContainersIfNeeded().withMode(CreateMode.EPHEMERAL).forPath(path, data);
@@ -74,6 +80,8 @@ final class HostMembership {
                     written = held;
                     refresh();
                     joined();
+                } else if (heldByThisHost(held, me)) {
+                    awaitOldSessionEnd();
                 } else {
                     refuse(held, stat);
                 }
@@ -106,6 +114,29 @@ final class HostMembership {
         if (state != MembershipState.JOINED) {
             state = MembershipState.JOINED;
             events.post(ClusterTopics.JOINED, hostId, "host " + hostId + " joined the cluster");
+        }
+    }
+
+    /**
+     * The record was written by this very host (same machine, process and start) in a session that ended on this side
+     * but not yet on the ensemble's: the record goes when the ensemble expires that session, and this host then
+     * writes it again. Not a second host with the same id.
+     */
+    private boolean heldByThisHost(byte[] held, HostRecord me) {
+        try {
+            HostRecord holder = codec.decode(path, held);
+            return holder.machine().equals(me.machine()) && holder.startedAtMillis() == me.startedAtMillis();
+        } catch (HostRecordCodec.MalformedRecordException unreadable) {
+            return false;
+        }
+    }
+
+    private void awaitOldSessionEnd() throws Exception {
+        events.post(ClusterTopics.SESSION, hostId, "host " + hostId + " waits for the record of its own previous"
+                + " session to expire before it joins again");
+        Stat stat = client.checkExists().usingWatcher((Watcher) event -> retry.run()).forPath(path);
+        if (stat == null) {
+            retry.run(); // gone already
         }
     }
 

@@ -17,12 +17,14 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.CreateMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.cluster.ClusterStatus;
 import org.nicmanager.cluster.ClusterTopics;
 import org.nicmanager.cluster.HostRecord;
+import org.nicmanager.cluster.HostRecordCodec;
 import org.nicmanager.cluster.MembershipState;
 import org.nicmanager.cluster.SessionState;
 import org.nicmanager.cluster.zk.RecordedEvents.Posted;
@@ -118,6 +120,27 @@ class ClusterNodeTest {
         assertFalse(status.leading(), "a refused host takes no part in the election");
         assertEquals("machine-a", first.node().hosts().get(0).machine(), "the holder's record is left alone");
         assertEquals(MembershipState.JOINED, first.node().status().membership());
+    }
+
+    @Test
+    void aRecordLeftByThisHostsOwnEarlierSessionIsWaitedOutNotRefused() throws Exception {
+        try (CuratorFramework earlierSession = CuratorFrameworkFactory.newClient(server.getConnectString(),
+                new RetryOneTime(100))) {
+            earlierSession.start();
+            earlierSession.create().creatingParentsIfNeeded().withMode(CreateMode.EPHEMERAL).forPath(
+                    ClusterPaths.host("a"), new HostRecordCodec().encode(record("a", "machine-a", 1_000_000_000L)));
+
+            Host a = host("a", "machine-a");
+            awaited(a.events(), ClusterTopics.SESSION, "a"); // connected
+            a.events().awaitMatching(event -> event.details().contains("waits for the record of its own previous"
+                    + " session"), PATIENCE_SECONDS).orElseThrow(() -> new AssertionError(a.events().all()));
+            assertEquals(MembershipState.JOINING, a.node().status().membership());
+
+            earlierSession.close(); // the earlier session ends, and its record with it
+            awaited(a.events(), ClusterTopics.JOINED, "a");
+            assertTrue(a.events().all().stream().noneMatch(event -> event.topic().equals(ClusterTopics.HOST_ID_TAKEN)),
+                    a.events().all().toString());
+        }
     }
 
     @Test

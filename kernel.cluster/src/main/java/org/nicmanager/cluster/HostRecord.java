@@ -7,15 +7,16 @@ import java.util.List;
  * JSON and read back by every other host.
  *
  * @param hostId the host's name in the cluster
- * @param machine the machine it runs on and its process, to tell the operator who holds an id
+ * @param machine the host name of the machine it runs on
+ * @param pid its process there: with the machine, it tells the operator who holds an id
  * @param startedAtMillis when the host joined, in wall-clock milliseconds since the epoch
  * @param version the NIC Manager version it runs
  * @param uplinks its bonds and unbonded NICs
  * @param headroomBps what the uplinks could still admit as reservations, summed over them
  * @param runningVms how many of its VMs run (or are suspended)
  */
-public record HostRecord(String hostId, String machine, long startedAtMillis, String version, List<UplinkRecord> uplinks,
-        long headroomBps, int runningVms) {
+public record HostRecord(String hostId, String machine, long pid, long startedAtMillis, String version,
+        List<UplinkRecord> uplinks, long headroomBps, int runningVms) {
 
     public HostRecord {
         uplinks = List.copyOf(uplinks);

@@ -42,7 +42,7 @@ public final class HostRecordCodec {
             }
         }
         // Gson fills records through their canonical constructor: copy the lists so that they are immutable.
-        return new HostRecord(record.hostId(), record.machine(), record.startedAtMillis(), record.version(),
+        return new HostRecord(record.hostId(), record.machine(), record.pid(), record.startedAtMillis(), record.version(),
                 List.copyOf(record.uplinks()), record.headroomBps(), record.runningVms());
     }
 

@@ -15,7 +15,7 @@ class HostRecordCodecTest {
 
     @Test
     void aRecordComesBackAsItWasWritten() {
-        HostRecord record = new HostRecord("h1", "box (pid 7)", 1_700_000_000_000L, "0.1.0", List.of(
+        HostRecord record = new HostRecord("h1", "box", 7, 1_700_000_000_000L, "0.1.0", List.of(
                 new HostRecord.UplinkRecord("bond0", List.of("vmnic0", "vmnic1"), 2_000_000_000L, 0)), 2_000_000_000L,
                 0);
         assertEquals(record, codec.decode("/nicmgr/hosts/h1", codec.encode(record)));

@@ -16,7 +16,6 @@ import org.nicmanager.cluster.ClusterStatus;
 import org.nicmanager.cluster.ClusterTopics;
 import org.nicmanager.cluster.ClusterView;
 import org.nicmanager.cluster.HostRecord;
-import org.nicmanager.cluster.MembershipState;
 import org.nicmanager.cluster.SessionState;
 
 /**
@@ -58,7 +57,7 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
         this.client = CuratorFrameworkFactory.builder().connectString(connectString).sessionTimeoutMs(sessionTimeoutMs)
                 .connectionTimeoutMs(Math.min(CONNECTION_TIMEOUT_MS, sessionTimeoutMs))
                 .retryPolicy(new ExponentialBackoffRetry(RETRY_BASE_MS, RETRIES)).build();
-        this.membership = new HostMembership(client, hostId, self, events, () -> onWorker(this::sessionStarted));
+        this.membership = new HostMembership(client, hostId, self, events, this::joinAgain, this::elect);
         this.directory = new HostDirectory(client, hostId, events);
         this.leadership = new Leadership(client, hostId, events);
         this.worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -98,7 +97,7 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
         switch (state) {
             case CONNECTED, RECONNECTED -> {
                 session = SessionState.CONNECTED;
-                onWorker(this::sessionStarted);
+                joinAgain();
             }
             case SUSPENDED -> session = SessionState.SUSPENDED;
             case LOST -> {
@@ -112,9 +111,14 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
         events.post(ClusterTopics.SESSION, hostId, "host " + hostId + ": ZooKeeper session " + state.name());
     }
 
-    private void sessionStarted() throws Exception {
-        membership.sessionStarted();
-        if (membership.state() == MembershipState.JOINED && !electing()) {
+    /** Writes this host's record again, on the worker thread (a new session, or an old record of its own gone). */
+    private void joinAgain() {
+        onWorker(membership::sessionStarted);
+    }
+
+    /** Once joined, for good: the latch itself follows the sessions that come and go. */
+    private void elect() throws Exception {
+        if (!electing()) {
             leadership.start();
             synchronized (this) {
                 electing = true;
@@ -127,7 +131,7 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
     }
 
     /** Work for the worker thread; a failure is left to the next session event or description change to redo. */
-    private void onWorker(Work work) {
+    private void onWorker(Step work) {
         try {
             worker.execute(() -> {
                 try {
@@ -142,11 +146,6 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
         } catch (RejectedExecutionException closing) {
             // closing: nothing more to do
         }
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        void run() throws Exception;
     }
 
     /** Leaves the cluster: the election, the watch and the session end; the record goes with the session. */

@@ -31,15 +31,18 @@ final class HostMembership {
     private final ClusterEvents events;
     /** Runs {@link #sessionStarted()} again on the worker thread. */
     private final Runnable retry;
+    /** Takes the host into the election, before its JOINED event tells anyone. */
+    private final Step whenJoined;
     private volatile MembershipState state = MembershipState.JOINING;
     private volatile String refusal;
     /** What this session last wrote, so that an unchanged record is not written again. */
     private byte[] written;
 
     HostMembership(CuratorFramework client, String hostId, Supplier<HostRecord> self, ClusterEvents events,
-            Runnable retry) {
+            Runnable retry, Step whenJoined) {
         this.client = client;
         this.retry = retry;
+        this.whenJoined = whenJoined;
         this.hostId = hostId;
         this.path = ClusterPaths.host(hostId);
         this.self = self;
@@ -80,7 +83,7 @@ final class HostMembership {
                     written = held;
                     refresh();
                     joined();
-                } else if (heldByThisHost(held, me)) {
+                } else if (heldByAnEndedRunOfThisHost(held, me)) {
                     awaitOldSessionEnd();
                 } else {
                     refuse(held, stat);
@@ -110,30 +113,37 @@ final class HostMembership {
         }
     }
 
-    private void joined() {
+    private void joined() throws Exception {
         if (state != MembershipState.JOINED) {
             state = MembershipState.JOINED;
+            whenJoined.run();
             events.post(ClusterTopics.JOINED, hostId, "host " + hostId + " joined the cluster");
         }
     }
 
     /**
-     * The record was written by this very host (same machine, process and start) in a session that ended on this side
-     * but not yet on the ensemble's: the record goes when the ensemble expires that session, and this host then
-     * writes it again. Not a second host with the same id.
+     * The record was written on this machine by this process in a session that ended on this side but not yet on the
+     * ensemble's, or by an earlier run of this host whose process is gone (killed, then restarted before its session
+     * expired; an embedded server restores such sessions from its data): the record goes when the ensemble expires
+     * that session, and this host then writes it again. A live process holding the id is a second host.
      */
-    private boolean heldByThisHost(byte[] held, HostRecord me) {
+    private boolean heldByAnEndedRunOfThisHost(byte[] held, HostRecord me) {
+        HostRecord holder;
         try {
-            HostRecord holder = codec.decode(path, held);
-            return holder.machine().equals(me.machine()) && holder.startedAtMillis() == me.startedAtMillis();
+            holder = codec.decode(path, held);
         } catch (HostRecordCodec.MalformedRecordException unreadable) {
             return false;
         }
+        if (!holder.machine().equals(me.machine())) {
+            return false;
+        }
+        return holder.pid() == me.pid()
+                || !ProcessHandle.of(holder.pid()).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private void awaitOldSessionEnd() throws Exception {
         events.post(ClusterTopics.SESSION, hostId, "host " + hostId + " waits for the record of its own previous"
-                + " session to expire before it joins again");
+                + " session (or run) to expire before it joins again");
         Stat stat = client.checkExists().usingWatcher((Watcher) event -> retry.run()).forPath(path);
         if (stat == null) {
             retry.run(); // gone already
@@ -144,7 +154,8 @@ final class HostMembership {
         String holder;
         try {
             HostRecord record = codec.decode(path, held);
-            holder = "the host on " + record.machine() + ", started " + Instant.ofEpochMilli(record.startedAtMillis());
+            holder = "the host on " + record.machine() + " (pid " + record.pid() + "), started "
+                    + Instant.ofEpochMilli(record.startedAtMillis());
         } catch (HostRecordCodec.MalformedRecordException unreadable) {
             holder = "a host whose record this version cannot read";
         }

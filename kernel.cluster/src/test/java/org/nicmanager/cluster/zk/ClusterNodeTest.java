@@ -81,7 +81,11 @@ class ClusterNodeTest {
     }
 
     private static HostRecord record(String id, String machine, long headroomBps) {
-        return new HostRecord(id, machine, 1_700_000_000_000L, "0.1.0", List.of(new HostRecord.UplinkRecord("bond0",
+        return record(id, machine, ProcessHandle.current().pid(), 1_700_000_000_000L, headroomBps);
+    }
+
+    private static HostRecord record(String id, String machine, long pid, long startedAtMillis, long headroomBps) {
+        return new HostRecord(id, machine, pid, startedAtMillis, "0.1.0", List.of(new HostRecord.UplinkRecord("bond0",
                 List.of("vmnic0", "vmnic1"), 2_000_000_000L, 2_000_000_000L - headroomBps)), headroomBps, 1);
     }
 
@@ -123,12 +127,14 @@ class ClusterNodeTest {
     }
 
     @Test
-    void aRecordLeftByThisHostsOwnEarlierSessionIsWaitedOutNotRefused() throws Exception {
+    void aRecordLeftByAnEarlierRunOfThisHostIsWaitedOutNotRefused() throws Exception {
+        long gonePid = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1) + 1_000_000;
         try (CuratorFramework earlierSession = CuratorFrameworkFactory.newClient(server.getConnectString(),
                 new RetryOneTime(100))) {
             earlierSession.start();
             earlierSession.create().creatingParentsIfNeeded().withMode(CreateMode.EPHEMERAL).forPath(
-                    ClusterPaths.host("a"), new HostRecordCodec().encode(record("a", "machine-a", 1_000_000_000L)));
+                    ClusterPaths.host("a"), new HostRecordCodec().encode(record("a", "machine-a", gonePid,
+                            1_600_000_000_000L, 1_000_000_000L)));
 
             Host a = host("a", "machine-a");
             awaited(a.events(), ClusterTopics.SESSION, "a"); // connected
@@ -136,7 +142,7 @@ class ClusterNodeTest {
                     + " session"), PATIENCE_SECONDS).orElseThrow(() -> new AssertionError(a.events().all()));
             assertEquals(MembershipState.JOINING, a.node().status().membership());
 
-            earlierSession.close(); // the earlier session ends, and its record with it
+            earlierSession.close(); // the ensemble expires the killed run's session, and its record goes with it
             awaited(a.events(), ClusterTopics.JOINED, "a");
             assertTrue(a.events().all().stream().noneMatch(event -> event.topic().equals(ClusterTopics.HOST_ID_TAKEN)),
                     a.events().all().toString());

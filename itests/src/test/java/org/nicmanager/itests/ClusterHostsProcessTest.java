@@ -93,6 +93,36 @@ class ClusterHostsProcessTest {
         }
     }
 
+    @Test
+    void aHostKilledAndRestartedOnItsEmbeddedServersDataJoinsAgainOnceItsOldSessionExpires() throws Exception {
+        String port = Integer.toString(freePort());
+        String state = work.resolve("state").toString();
+        List<DemoHostProcess> hosts = new ArrayList<>();
+        try {
+            DemoHostProcess first = host(hosts, "--state", state, "--cluster", "embedded:" + port, "--host-id", "solo");
+            awaitStatus(first, status -> text(status, "membership").equals("JOINED"), "joined");
+            first.close(); // SIGKILL: its session, kept in the server's data, outlives it
+
+            long restartedAt = System.nanoTime();
+            DemoHostProcess again = host(hosts, "--state", state, "--cluster", "embedded:" + port, "--host-id", "solo");
+            JsonObject status = awaitStatus(again, document -> !text(document, "membership").equals("JOINING"),
+                    "joined again or refused");
+            System.out.printf("restarted host joined again %d ms after its restart (session timeout %d ms)%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restartedAt), SESSION_TIMEOUT_MS);
+            assertEquals("JOINED", text(status, "membership"), "its own earlier run is waited out: " + status);
+            assertEquals(List.of("solo"), ids(again.json("cluster:hosts --json", "leader")));
+        } finally {
+            hosts.forEach(DemoHostProcess::close);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     private DemoHostProcess host(List<DemoHostProcess> hosts, String... cluster) throws IOException {
         List<String> options = new ArrayList<>(List.of("--bare", "--http-port", "0"));
         options.addAll(List.of(cluster));

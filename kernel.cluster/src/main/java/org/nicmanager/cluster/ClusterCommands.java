@@ -25,8 +25,12 @@ public final class ClusterCommands {
     public record Standalone(String mode, String details) {
     }
 
-    /** What {@code cluster:hosts} shows. */
+    /** What {@code cluster:hosts --json} shows. */
     public record HostList(String leader, List<HostRecord> hosts) {
+    }
+
+    /** What {@code cluster:hosts} shows. */
+    public record HostTable(String leader, List<HostRow> hosts) {
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -55,8 +59,10 @@ public final class ClusterCommands {
         if (view == null) {
             throw new IllegalStateException("cluster:hosts: this host is " + STANDALONE);
         }
-        HostList list = new HostList(view.status().leader(), view.hosts());
-        return json ? new Json(list) : list;
+        String leader = view.status().leader();
+        List<HostRecord> hosts = view.hosts();
+        return json ? new Json(new HostList(leader, hosts))
+                : new HostTable(leader, hosts.stream().map(HostRow::of).toList());
     }
 
     private static void refuseExtra(String command, String[] extra) {

@@ -18,7 +18,8 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 /**
  * A host without cluster configuration is standalone exactly as before issue 16: the cluster bundle is there, its
  * commands say the host stands alone, and its cluster component (the only code that touches ZooKeeper) never runs.
- * (ClusterHostsProcessTest checks on the exported jar, with the JVM's class-loading log, that no ZooKeeper class loads.)
+ * (ClusterHostsProcessTest checks on the exported jar, with the JVM's class-loading log, that no ZooKeeper class
+ * loads.)
  */
 public class ClusterStandaloneTest extends NicManagerTestSupport {
 

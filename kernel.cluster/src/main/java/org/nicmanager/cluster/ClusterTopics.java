@@ -2,8 +2,8 @@ package org.nicmanager.cluster;
 
 /**
  * EventAdmin topics of the cluster bundle. Every event carries {@link #SUBJECT} (a host id), {@link #TIME} (kernel
- * nanoseconds, or 0 before the kernel's clock is there) and a readable {@link #DETAILS}. They are the bundle's own until
- * another bundle needs them; then they move to kernel.api.
+ * nanoseconds, or 0 before the kernel's clock is there) and a readable {@link #DETAILS}. They are the bundle's own
+ * until another bundle needs them; then they move to kernel.api.
  */
 public final class ClusterTopics {
 

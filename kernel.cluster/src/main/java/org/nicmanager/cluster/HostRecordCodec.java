@@ -42,8 +42,8 @@ public final class HostRecordCodec {
             }
         }
         // Gson fills records through their canonical constructor: copy the lists so that they are immutable.
-        return new HostRecord(record.hostId(), record.machine(), record.pid(), record.startedAtMillis(), record.version(),
-                List.copyOf(record.uplinks()), record.headroomBps(), record.runningVms());
+        return new HostRecord(record.hostId(), record.machine(), record.pid(), record.startedAtMillis(),
+                record.version(), List.copyOf(record.uplinks()), record.headroomBps(), record.runningVms());
     }
 
     /** A record in ZooKeeper that this version cannot read. */

@@ -83,7 +83,7 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
     public ClusterStatus status() {
         SessionState now = session;
         boolean connected = now == SessionState.CONNECTED;
-        String leader = connected && electing() ? leadership.leader() : null;
+        String leader = connected ? leadership.leader() : null; // a host outside the election sees the leader too
         return new ClusterStatus(hostId, membership.state(), now, leader, connected && leadership.leading(),
                 ensemble, embeddedServer, sessionTimeoutMs, membership.refusal());
     }

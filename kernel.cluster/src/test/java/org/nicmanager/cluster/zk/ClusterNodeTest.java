@@ -122,6 +122,7 @@ class ClusterNodeTest {
         ClusterStatus status = second.node().status();
         assertEquals(MembershipState.REFUSED, status.membership());
         assertFalse(status.leading(), "a refused host takes no part in the election");
+        assertEquals("web-host", status.leader(), "but it sees who leads");
         assertEquals("machine-a", first.node().hosts().get(0).machine(), "the holder's record is left alone");
         assertEquals(MembershipState.JOINED, first.node().status().membership());
     }

@@ -24,6 +24,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Rate anomaly ([0125], [0127]): a target receives more frames or bits per second than a fixed threshold, or than a
  * multiple of the baseline learned from its own traffic while it was not under attack.
+ *
+ * <p>Segments of established TCP connections (ACK set, neither SYN nor RST) are not counted: their rate is what the
+ * target itself acknowledges, so a download at line rate is the target's own doing, not an attack. Counting them made
+ * every bulk transfer into a real guest a "flood", whose response (held interrupts) then collapsed the transfer (issue
+ * 15). Connection floods are the SYN detector's; a flood of forged ACKs is not seen here.
  */
 @Component(service = {org.nicmanager.kernel.api.dos.DosDetector.class, TunableDetector.class},
         configurationPid = RateAnomalyDetector.PID)
@@ -183,9 +188,17 @@ public final class RateAnomalyDetector extends ConfiguredDetector<RateSettings> 
 
         @Override
         public boolean count(FrameHeaders headers, FrameBuffer frame) {
-            frames++;
-            bytes += frame.length();
+            if (!established(headers)) {
+                frames++;
+                bytes += frame.length();
+            }
             return attacked;
+        }
+
+        private static boolean established(FrameHeaders headers) {
+            return headers.protocol() == FrameHeaders.PROTOCOL_TCP
+                    && (headers.tcpFlags() & (FrameHeaders.TCP_ACK | FrameHeaders.TCP_SYN | FrameHeaders.TCP_RST))
+                            == FrameHeaders.TCP_ACK;
         }
 
         @Override

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.dos.ParsedFrame;
 import org.nicmanager.kernel.api.dos.DetectorWatch;
+import org.nicmanager.kernel.api.frame.FrameHeaders;
 
 class RateAnomalyDetectorTest {
 
@@ -39,6 +40,23 @@ class RateAnomalyDetectorTest {
         assertTrue(rig.world.call(watch::describe).contains("baseline"), rig.world.call(watch::describe));
         assertTrue(rig.world.call(() -> watch.count(flood.headers(), flood.frame())), "a frame during the attack is"
                 + " suspicious");
+    }
+
+    @Test
+    void aDownloadTheTargetAcknowledgesIsNoAnomalyButTheSameRateOfSynsOrRstsIs() {
+        ParsedFrame established = ParsedFrame.tcp(FrameHeaders.TCP_ACK | 0x08); // ACK and PSH: a data segment
+        DetectorWatch watch = rig.watch(detector);
+        assertEquals(-1, rig.feed(watch, 200, new int[] {12, 0}, normal, established), "2 s of normal load");
+        assertEquals(-1, rig.feed(watch, 100, new int[] {12, 2_000}, normal, established),
+                "200,000 established segments a second: what the target acknowledges, not an attack");
+
+        DetectorWatch syns = rig.watch(detector);
+        rig.feed(syns, 200, new int[] {12, 0}, normal, ParsedFrame.tcp(FrameHeaders.TCP_SYN));
+        assertTrue(rig.feed(syns, 100, new int[] {12, 2_000}, normal, ParsedFrame.tcp(FrameHeaders.TCP_SYN)) > 0);
+        DetectorWatch resets = rig.watch(detector);
+        ParsedFrame reset = ParsedFrame.tcp(FrameHeaders.TCP_ACK | FrameHeaders.TCP_RST);
+        rig.feed(resets, 200, new int[] {12, 0}, normal, reset);
+        assertTrue(rig.feed(resets, 100, new int[] {12, 2_000}, normal, reset) > 0);
     }
 
     @Test

@@ -208,6 +208,12 @@ final class EmulatedNic {
             return;
         }
         long holdNanos = inspect(parsed, frame); // every arrival counts, even one the full queue must drop
+        if (rxCount == rxQueue.length && holdNanos == 0 && !batchHeld && !guestSuspended) {
+            // A full queue raises its interrupt at once, as a NIC's packet-count threshold does: a driver's whole
+            // receive batch (up to 256 frames a wake-up) may arrive before the interrupt's timer runs.
+            interrupt.cancel();
+            serviceInterrupt();
+        }
         if (rxCount == rxQueue.length) {
             rxDropsQueueFull++;
             frame.release();

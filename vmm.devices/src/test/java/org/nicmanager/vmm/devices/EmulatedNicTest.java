@@ -139,7 +139,7 @@ class EmulatedNicTest {
     }
 
     @Test
-    void aFullReceiveQueueDropsAndCounts() {
+    void aFullReceiveQueueRaisesItsInterruptAtOnce() {
         EmulatedNic nic = nic(VnicModel.PCNET);
         world.run(() -> {
             for (int i = 0; i < 40; i++) {
@@ -147,8 +147,27 @@ class EmulatedNicTest {
             }
         });
         VnicCounters counters = world.call(nic::counters);
+        assertEquals(32, guestArrivals.size(), "the 33rd frame found the queue full: its 32 went to the guest");
+        assertEquals(8, counters.rxQueued());
+        assertEquals(0, counters.rxDropsQueueFull());
+        world.advance(0);
+        assertEquals(40, guestArrivals.size());
+        assertEquals(0, pool.inUse());
+    }
+
+    @Test
+    void aFullReceiveQueueWhoseGuestCannotRunDropsAndCounts() {
+        EmulatedNic nic = nic(VnicModel.PCNET);
+        world.run(() -> {
+            nic.suspendGuest();
+            for (int i = 0; i < 40; i++) {
+                nic.deliver(pool.acquire());
+            }
+        });
+        VnicCounters counters = world.call(nic::counters);
         assertEquals(32, counters.rxQueued());
         assertEquals(8, counters.rxDropsQueueFull());
+        world.run(nic::resumeGuest);
         world.advance(0);
         assertEquals(32, guestArrivals.size());
         assertEquals(0, pool.inUse());

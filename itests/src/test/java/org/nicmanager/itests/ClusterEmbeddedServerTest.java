@@ -57,7 +57,7 @@ public class ClusterEmbeddedServerTest extends NicManagerTestSupport {
             assertTrue(status, status.contains("\"embeddedServer\":true"));
             assertTrue(status, field(status, "\"ensemble\":\"([^\"]+)\"").matches("127\\.0\\.0\\.1:\\d+"));
 
-            String hosts = shell("cluster:hosts --json");
+            String hosts = awaitHosts(document -> document.contains("\"hostId\":\"" + HOST_ID + "\""));
             assertTrue(hosts, hosts.startsWith("{\"leader\":\"" + HOST_ID + "\",\"hosts\":[{\"hostId\":\"" + HOST_ID
                     + "\""));
             assertEquals(1, hosts.split("\"hostId\"", -1).length - 1);

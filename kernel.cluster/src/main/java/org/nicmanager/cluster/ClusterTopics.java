@@ -13,7 +13,7 @@ public final class ClusterTopics {
     public static final String JOINED = "nicmgr/cluster/JOINED";
     /** This host was refused: its id is held by another live host, named in {@link #DETAILS}. */
     public static final String HOST_ID_TAKEN = "nicmgr/cluster/HOST_ID_TAKEN";
-    /** Another host's record appeared. */
+    /** A host's record appeared in this host's view of the cluster (its own too, once this host sees it there). */
     public static final String HOST_JOINED = "nicmgr/cluster/HOST_JOINED";
     /** Another host's record changed: its uplinks, headroom or VMs. */
     public static final String HOST_UPDATED = "nicmgr/cluster/HOST_UPDATED";

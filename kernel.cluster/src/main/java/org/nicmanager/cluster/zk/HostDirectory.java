@@ -59,7 +59,7 @@ final class HostDirectory implements AutoCloseable {
 
     private void appeared(ChildData node) {
         String hostId = ClusterPaths.hostIdOf(node.getPath());
-        if (hostId != null && read(node) != null && !hostId.equals(selfId)) {
+        if (hostId != null && read(node) != null) {
             events.post(ClusterTopics.HOST_JOINED, hostId, "host " + hostId + " joined the cluster");
         }
     }

@@ -36,6 +36,11 @@ class BridgedBondTrafficTest {
             System.out.printf("BridgedBondTrafficTest: iperf3 TCP guest to external %.0f Mbit/s, external to guest"
                     + " %.0f Mbit/s; ping %s%n", out / 1e6, in / 1e6, rtt(ping));
             assertTrue(out > 0 && in > 0, out + " and " + in + " bit/s");
+            JsonObject dos = rig.host().json("dos:status --json", "detections");
+            assertEquals(0, dos.getAsJsonArray("detections").size(), "a download is no attack: " + dos);
+            assertTrue(in > out / 5, "the download ran at " + in / 1e6 + " Mbit/s, the upload at " + out / 1e6
+                    + " (when the DoS defence took downloads for floods, they ran at a tenth of uploads)"
+                    + rig.diagnostics());
 
             ToolProcess receiver = rig.python(rig.external(), "tcp_receiver.py", BridgedBondRig.EXTERNAL_IP, "5001",
                     String.valueOf(PAYLOAD_BYTES));

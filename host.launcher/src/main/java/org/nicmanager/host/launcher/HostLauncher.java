@@ -107,6 +107,7 @@ public final class HostLauncher implements Callable<Integer> {
                 configureKernel(configurations, parsed);
                 http = HttpSettings.configure(configurations, context, parsed);
                 SshSettings.configure(configurations, parsed);
+                ClusterSettings.configure(configurations, parsed);
             }
         } catch (IllegalArgumentException badOption) {
             error = badOption.getMessage();

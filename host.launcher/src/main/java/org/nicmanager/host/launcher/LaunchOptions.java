@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.nicmanager.kernel.api.time.ClockMode;
+import org.nicmanager.lib.config.EnsembleAddress;
 import org.nicmanager.lib.units.TimeSpan;
 
 /**
@@ -20,10 +21,20 @@ import org.nicmanager.lib.units.TimeSpan;
  * @param stateDirectory where the host keeps its configuration across restarts, or null to keep none
  * @param noConsole a host that reads no commands and runs until it is stopped (SIGTERM), as a service does
  * @param ssh the SSH console's settings, or null when the SSH port stays off
+ * @param cluster the cluster to join ({@code --cluster}, {@code --host-id}), or null for a standalone host
  */
 record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed, boolean help, Integer httpPort,
         String demoScript, String outDirectory, boolean record, long sampleNanos, String stateDirectory,
-        boolean noConsole, SshOptions ssh) {
+        boolean noConsole, SshOptions ssh, ClusterOptions cluster) {
+
+    /**
+     * {@code --cluster CONNECT|embedded[:PORT] [--host-id NAME]}.
+     *
+     * @param ensemble the ensemble as given, checked
+     * @param hostId the host's id, or null for the machine's host name
+     */
+    record ClusterOptions(EnsembleAddress ensemble, String ensembleText, String hostId) {
+    }
 
     /** {@code --ssh-port PORT [--ssh-authorized-keys FILE]}; the keys file defaults to the user's own. */
     record SshOptions(int port, String authorizedKeysFile) {
@@ -34,6 +45,7 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
             "                            [--http-port PORT] [--demo-script FILE] [--no-console] [--state DIR]",
             "                            [--record] [--out DIR] [--sample DURATION]",
             "                            [--ssh-port PORT] [--ssh-authorized-keys FILE]",
+            "                            [--cluster HOST:PORT[,HOST:PORT...]|embedded[:PORT]] [--host-id NAME]",
             "  (no --script)       interactive Gogo shell; default --clock real --demo, dashboard on port 8080",
             "  --script FILE       run the Gogo commands in FILE, print each result, exit 0 if all succeeded, else 1;",
             "                      default --clock virtual --bare; writes no file unless --record or --out is given",
@@ -54,6 +66,11 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
             "  --sample DURATION   kernel time between two samples of the recording, 10ms..64s (default 100ms)",
             "  --ssh-port PORT     serve the Gogo shell over SSH on localhost:PORT, public keys only (default: off)",
             "  --ssh-authorized-keys FILE  the keys --ssh-port accepts (default: ~/.ssh/authorized_keys)",
+            "  --cluster ENSEMBLE  join a cluster of hosts kept in ZooKeeper: HOST:PORT[,HOST:PORT...][/CHROOT];",
+            "                      or embedded[:PORT]: run a standalone ZooKeeper server in this host (port 2181",
+            "                      unless given, 0: any free one; data under --state DIR, else a temporary folder)",
+            "                      and join it. Without --cluster the host stands alone and starts no ZooKeeper code",
+            "  --host-id NAME      this host's name in the cluster (default: the machine's host name)",
             "  --help              this text");
 
     static final long DEFAULT_SEED = 1;
@@ -100,11 +117,17 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
                 case "--state" -> parsed.state = value(args, ++i, arg);
                 case "--ssh-port" -> parsed.sshPort = port(arg, value(args, ++i, arg));
                 case "--ssh-authorized-keys" -> parsed.sshKeys = value(args, ++i, arg);
+                case "--cluster" -> {
+                    parsed.clusterText = value(args, ++i, arg);
+                    parsed.cluster = EnsembleAddress.parse(parsed.clusterText);
+                }
+                case "--host-id" -> parsed.hostId = EnsembleAddress.checkHostId(value(args, ++i, arg));
                 case "--help", "-h" -> parsed.help = true;
                 default -> throw new IllegalArgumentException("unknown launcher option '" + arg
                         + "'; allowed: --script FILE, --clock real|virtual, --demo, --bare, --seed N, --http-port PORT,"
                         + " --demo-script FILE, --no-console, --state DIR, --record, --out DIR, --no-record,"
-                        + " --sample DURATION, --ssh-port PORT, --ssh-authorized-keys FILE, --help");
+                        + " --sample DURATION, --ssh-port PORT, --ssh-authorized-keys FILE, --cluster ENSEMBLE,"
+                        + " --host-id NAME, --help");
             }
         }
         return parsed.options();
@@ -127,6 +150,9 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
         String state;
         Integer sshPort;
         String sshKeys;
+        EnsembleAddress cluster;
+        String clusterText;
+        String hostId;
 
         LaunchOptions options() {
             boolean scripted = script != null;
@@ -138,11 +164,16 @@ record LaunchOptions(String scriptFile, ClockMode clock, boolean demo, long seed
                 throw new IllegalArgumentException("--ssh-authorized-keys needs --ssh-port PORT: the SSH port is off"
                         + " unless a port is given");
             }
+            if (hostId != null && cluster == null) {
+                throw new IllegalArgumentException("--host-id names this host in a cluster; it needs --cluster"
+                        + " HOST:PORT or --cluster embedded[:PORT]");
+            }
+            ClusterOptions clustered = cluster == null ? null : new ClusterOptions(cluster, clusterText, hostId);
             SshOptions ssh = sshPort == null ? null
                     : new SshOptions(sshPort, sshKeys != null ? sshKeys : DEFAULT_AUTHORIZED_KEYS);
             return new LaunchOptions(script, clock != null ? clock : scripted ? ClockMode.VIRTUAL : ClockMode.REAL,
                     demo != null ? demo : !scripted, seed, help, httpPort, demoScript, out, record && !noRecord,
-                    sampleNanos, state, noConsole, ssh);
+                    sampleNanos, state, noConsole, ssh, clustered);
         }
     }
 

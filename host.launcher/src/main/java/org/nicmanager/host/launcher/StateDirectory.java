@@ -34,8 +34,8 @@ import org.osgi.service.log.Logger;
  * deleted one loses its file. When the host starts, the files are read back into ConfigAdmin before the NIC Manager's
  * bundles start (this runs at start level 12, they start at 15), so bonds, VMs and allocations come back as they were.
  *
- * <p>Two kinds are left out: the kernel's and the SSH console's configurations, because the command line decides them
- * (the clock and the seed, the SSH port); and
+ * <p>Two kinds are left out: the kernel's, the SSH console's and the cluster's configurations, because the command line
+ * decides them (the clock and the seed, the SSH port, the cluster); and
  * configurations that come from {@code conf/} files, because their files keep them ({@link ConfFileWriteBack}).
  */
 final class StateDirectory implements ConfigurationListener {
@@ -88,9 +88,13 @@ final class StateDirectory implements ConfigurationListener {
         }
     }
 
-    /** True for a PID this directory keeps: not those the command line decides (the kernel's, the SSH console's). */
+    /**
+     * True for a PID this directory keeps: not those the command line decides (the kernel's, the SSH console's, the
+     * cluster's: a host started without --cluster stands alone, whatever an earlier start said).
+     */
     static boolean kept(String pid) {
-        return pid.startsWith(PREFIX) && !pid.equals(HostLauncher.KERNEL_PID) && !pid.equals(SshSettings.PID);
+        return pid.startsWith(PREFIX) && !pid.equals(HostLauncher.KERNEL_PID) && !pid.equals(SshSettings.PID)
+                && !pid.equals(ClusterSettings.PID);
     }
 
     /** The file of a PID; names are encoded (but for the {@code ~} of factory PIDs), so any PID makes a plain name. */

@@ -77,10 +77,33 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void aClusterIsJoinedByOptionAndBadAddressesOrHostIdsAreRefused() {
+        assertNull(LaunchOptions.parse(List.of()).cluster(), "standalone unless --cluster is given");
+        LaunchOptions.ClusterOptions joined = LaunchOptions.parse(List.of("--cluster", "zk1:2181,zk2:2181",
+                "--host-id", "esx-01")).cluster();
+        assertEquals("zk1:2181,zk2:2181", joined.ensembleText());
+        assertEquals("esx-01", joined.hostId());
+        assertFalse(joined.ensemble().embedded());
+        LaunchOptions.ClusterOptions embedded = LaunchOptions.parse(List.of("--cluster", "embedded:0")).cluster();
+        assertTrue(embedded.ensemble().embedded());
+        assertEquals(0, embedded.ensemble().embeddedPort());
+        assertNull(embedded.hostId(), "the machine's host name, filled in when the configuration is written");
+
+        assertTrue(refusal("--cluster", "zk1").startsWith("bad cluster address 'zk1': 'zk1' has no HOST:PORT;"
+                + " allowed: HOST:PORT[,HOST:PORT...][/CHROOT]"), refusal("--cluster", "zk1"));
+        assertTrue(refusal("--cluster", "embedded:70000").startsWith("bad cluster address 'embedded:70000': port"
+                + " '70000' is not in 0..65535"), refusal("--cluster", "embedded:70000"));
+        assertTrue(refusal("--cluster", "embedded", "--host-id", "a/b").startsWith("bad host id 'a/b': 1 to 64"));
+        assertEquals("launcher option --host-id needs a value", refusal("--cluster", "embedded", "--host-id"));
+        assertTrue(refusal("--host-id", "esx-01").startsWith("--host-id names this host in a cluster; it needs"
+                + " --cluster"));
+    }
+
+    @Test
     void theUsageNamesEveryOption() {
         for (String option : List.of("--script", "--clock", "--demo", "--bare", "--seed", "--http-port",
                 "--demo-script", "--no-console", "--state", "--record", "--out", "--no-record", "--sample",
-                "--ssh-port", "--ssh-authorized-keys", "--help")) {
+                "--ssh-port", "--ssh-authorized-keys", "--cluster", "--host-id", "--help")) {
             assertTrue(LaunchOptions.USAGE.contains(option + " "), option);
             assertTrue(refusal("--nope").contains(option), option);
         }

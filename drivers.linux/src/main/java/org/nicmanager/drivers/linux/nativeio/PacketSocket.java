@@ -12,10 +12,10 @@ import com.sun.jna.Pointer;
  * closes), {@code PACKET_LOSS} so that a malformed transmit frame is skipped rather than stalling the ring, and
  * {@code PACKET_IGNORE_OUTGOING} so that the socket does not hear its own transmissions.
  *
- * <p>Frames whose offloads the kernel must finish (a checksum to complete, a super-frame to cut into segments) go
- * through a second socket on the interface, with {@code PACKET_VNET_HDR}: each send is a virtio header and the frame.
- * It is bound with protocol 0, so it receives nothing. Without it (a kernel that refuses the option) the NIC takes no
- * offloaded frames, and the bond settles them first.
+ * <p>Super-frames, which the kernel must cut into segments, go through a second socket on the interface, with
+ * {@code PACKET_VNET_HDR}: each send is a virtio header and the frame. It is bound with protocol 0, so it receives
+ * nothing. Without it (a kernel that refuses the option) the NIC takes no offloaded frames, and the bond settles them
+ * first.
  *
  * <p>The order matters (issue 15, pitfalls): the version before the rings; one mmap holding the receive ring and then
  * the transmit ring; bind after the rings exist, so that no frame lands in the socket's ordinary queue.

@@ -83,8 +83,9 @@ final class ConfFileWriteBack implements ConfigurationListener {
      */
     @Override
     public void configurationEvent(ConfigurationEvent event) {
-        if (!StateDirectory.kept(event.getPid())) {
-            return;
+        if (!StateDirectory.kept(event.getPid()) || event.getType() != ConfigurationEvent.CM_UPDATED
+                && event.getType() != ConfigurationEvent.CM_DELETED) {
+            return; // CM_LOCATION_CHANGED: the bundle a configuration is bound to is not in its file
         }
         boolean first;
         synchronized (pending) {
@@ -131,12 +132,10 @@ final class ConfFileWriteBack implements ConfigurationListener {
         for (Map.Entry<String, Integer> change : changed.entrySet()) {
             String pid = change.getKey();
             try {
-                switch (change.getValue()) {
-                    case ConfigurationEvent.CM_UPDATED -> writeBack(pid, fromFiles.get(pid));
-                    case ConfigurationEvent.CM_DELETED -> deleteFileOf(pid);
-                    default -> {
-                        // CM_LOCATION_CHANGED: the bundle a configuration is bound to is not in its file
-                    }
+                if (change.getValue() == ConfigurationEvent.CM_UPDATED) {
+                    writeBack(pid, fromFiles.get(pid));
+                } else {
+                    deleteFileOf(pid);
                 }
             } catch (IOException | RuntimeException failed) {
                 logger.error("the conf/ file of {} could not be kept in step with it: {}", pid, failed.getMessage());

@@ -57,7 +57,9 @@ class ClusterHostsProcessTest {
     void hostsOnOneMachineJoinAnEmbeddedServerADuplicateIdIsRefusedAndAKilledHostIsSeenGone() throws Exception {
         List<DemoHostProcess> hosts = new ArrayList<>();
         try {
-            DemoHostProcess first = host(hosts, "--cluster", "embedded:0", "--host-id", "first");
+            // Its server's data under the test's folder: a host ended with SIGKILL cannot remove a temporary one.
+            DemoHostProcess first = host(hosts, "--state", work.resolve("first").toString(), "--cluster", "embedded:0",
+                    "--host-id", "first");
             JsonObject firstStatus = awaitStatus(first, status -> text(status, "membership").equals("JOINED"),
                     "first joined");
             assertTrue(firstStatus.get("embeddedServer").getAsBoolean());

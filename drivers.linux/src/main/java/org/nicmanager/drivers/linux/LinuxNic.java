@@ -23,6 +23,7 @@ import org.nicmanager.kernel.api.nic.TransmitStatus;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.frames.LineRate;
 
 /**
  * A real Linux interface as a physical NIC: the world's side of the driver (DESIGN.md section 3a). Every method runs
@@ -244,7 +245,7 @@ public final class LinuxNic implements PhysicalNic {
             return TransmitStatus.BUSY;
         }
         if (pacer != null) {
-            pacer.transmitted(frame.length(), now);
+            pacer.transmitted(LineRate.carriedLength(frame), now);
         }
         return TransmitStatus.ACCEPTED;
     }

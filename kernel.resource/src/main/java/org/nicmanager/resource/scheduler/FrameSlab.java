@@ -3,6 +3,7 @@ package org.nicmanager.resource.scheduler;
 import java.util.Arrays;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.lib.frames.LineRate;
 
 /**
  * Every frame queued on one uplink, in one array, each VM's queue a FIFO linked through it by slot numbers.
@@ -75,7 +76,7 @@ final class FrameSlab {
             at = at + 1 == frames.length ? 0 : at + 1;
         }
         cursor = at + 1 == frames.length ? 0 : at + 1;
-        int length = frame.length();
+        int length = LineRate.carriedLength(frame); // what the frame will cost on the wire when it leaves
         frames[at] = frame;
         links[at] = NO_LINK;
         if (vm.queueTail == NONE) {

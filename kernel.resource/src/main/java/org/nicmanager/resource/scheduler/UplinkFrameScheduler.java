@@ -11,6 +11,7 @@ import org.nicmanager.kernel.api.resource.UplinkPort;
 import org.nicmanager.kernel.api.resource.UplinkScheduler;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.Timer;
+import org.nicmanager.lib.frames.LineRate;
 import org.nicmanager.resource.allocation.CostMode;
 import org.nicmanager.resource.allocation.ResourceSettings;
 import org.nicmanager.resource.allocation.WireBytes;
@@ -74,7 +75,8 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
             return unattributed(frame);
         }
         VmSlot vm = table.slot(slot);
-        int wireBytes = WireBytes.of(frame.length());
+        int carriedBytes = LineRate.carriedLength(frame); // a super-frame's segments, as the wire will carry them
+        int wireBytes = WireBytes.of(carriedBytes);
         vm.offeredFrames++;
         vm.offeredWireBytes += wireBytes;
         if (vm.suspended) {
@@ -100,7 +102,7 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
                 }
             }
         }
-        if (vm.queuedFrames >= state.queueLimitFrames || vm.queuedBytes + frame.length() > queueLimitBytes) {
+        if (vm.queuedFrames >= state.queueLimitFrames || vm.queuedBytes + carriedBytes > queueLimitBytes) {
             return drop(vm, frame, gates.waitReason(vm, now));
         }
         frame.setEnqueuedAtNanos(now);

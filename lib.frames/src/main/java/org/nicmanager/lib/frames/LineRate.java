@@ -1,5 +1,8 @@
 package org.nicmanager.lib.frames;
 
+import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameOffload;
+
 /**
  * How long a frame takes to serialise at a line rate. Ethernet puts more on the wire than the frame the kernel holds:
  * the 4-byte FCS, padding up to the 64-byte minimum, and 20 bytes of preamble, start delimiter and inter-frame gap.
@@ -32,6 +35,23 @@ public final class LineRate {
         }
         this.speedBps = speedBps;
         this.picosPerBit = PICOS_PER_SECOND % speedBps == 0 ? PICOS_PER_SECOND / speedBps : 0;
+    }
+
+    /**
+     * The length {@link #wireBytes} should count for {@code frame}: its own, or for a super-frame ({@link FrameOffload})
+     * that of all the segments the sending device cuts from it. Each segment repeats the headers and has an FCS,
+     * preamble and gap of its own, so {@code wireBytes(carriedLength(frame))} is what its segments occupy together, and
+     * shares, limits and line rates charge a guest with offloads as one without. Frame path: no allocation.
+     */
+    public static int carriedLength(FrameBuffer frame) {
+        FrameOffload offload = frame.offload();
+        int length = frame.length();
+        if (!offload.superFrame() || offload.headerBytes() <= 0 || offload.headerBytes() >= length) {
+            return length;
+        }
+        int payload = length - offload.headerBytes();
+        int segments = (payload + offload.segmentBytes() - 1) / offload.segmentBytes();
+        return length + (segments - 1) * (offload.headerBytes() + FCS_BYTES + PREAMBLE_AND_GAP_BYTES);
     }
 
     /** Bytes a frame of {@code lengthBytes} (no FCS) occupies on the wire, gap included. */

@@ -9,7 +9,6 @@ import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.nic.PhysicalNic;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.vnic.VnicDelivery;
-import org.nicmanager.kernel.api.vnic.VnicSecurity;
 import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.nicmanager.bond.Bond;
@@ -274,20 +273,9 @@ public final class BondTable {
         return ports.connect(uplinkName, vm, priority, mac, port, delivery);
     }
 
-    public void secure(int port, VnicSecurity security) {
-        ports.secure(port, security);
-    }
-
-    public void guestMacChanged(int port, long mac) {
-        ports.guestMacChanged(port, mac);
-    }
-
-    public void guestPromiscuousChanged(int port, boolean promiscuous) {
-        ports.guestPromiscuousChanged(port, promiscuous);
-    }
-
-    public void disconnect(int port) {
-        ports.disconnect(port);
+    /** The connected virtual NICs' ports: their security, what their guests changed, their leaving. */
+    VnicPorts ports() {
+        return ports;
     }
 
     /** Names of the VMs whose virtual NICs connect to that bond or unbonded NIC. */

@@ -254,22 +254,22 @@ public abstract class NicManagerBase implements BondService, VnicUplinks, BondDi
 
     @Override
     public void secure(int port, VnicSecurity security) {
-        world.run(() -> table.secure(port, security));
+        world.run(() -> table.ports().secure(port, security));
     }
 
     @Override
     public void guestMacChanged(int port, long mac) {
-        world.run(() -> table.guestMacChanged(port, mac));
+        world.run(() -> table.ports().guestMacChanged(port, mac));
     }
 
     @Override
     public void guestPromiscuousChanged(int port, boolean promiscuous) {
-        world.run(() -> table.guestPromiscuousChanged(port, promiscuous));
+        world.run(() -> table.ports().guestPromiscuousChanged(port, promiscuous));
     }
 
     @Override
     public void disconnect(int port) {
-        world.run(() -> table.disconnect(port));
+        world.run(() -> table.ports().disconnect(port));
     }
 
     @Override

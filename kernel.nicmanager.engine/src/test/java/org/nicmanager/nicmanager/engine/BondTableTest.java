@@ -154,7 +154,7 @@ class BondTableTest {
         assertTrue(stopped.getMessage().contains("vnic:assign"), stopped.getMessage());
         assertEquals(null, table.bondOf("nic2"), "a refusal changes nothing");
 
-        world.run(() -> table.disconnect(1));
+        world.run(() -> table.ports().disconnect(1));
         world.call(() -> table.add("bond0", List.of("nic2"), ALL_RUNNING));
         assertEquals("bond0", table.bondOf("nic2"), "once no virtual NIC uses it directly, it may join");
     }
@@ -359,7 +359,7 @@ class BondTableTest {
         sendFrom(uplink, VM_MAC);
         assertEquals(1, card("nic0").counters().txFrames(), "its own MAC goes out");
 
-        world.run(() -> table.secure(1, new VnicSecurity(true, false, false)));
+        world.run(() -> table.ports().secure(1, new VnicSecurity(true, false, false)));
         sendFrom(uplink, OTHER_MAC);
         assertEquals(2, card("nic0").counters().txFrames(), "accepted, a forged source goes out too");
         assertEquals(1, guest.transmitDropped[DropReason.FORGED_SOURCE_MAC.ordinal()]);
@@ -374,7 +374,7 @@ class BondTableTest {
         long sent = hostSendsTo(VM_MAC);
         assertEquals(sent, guest.received);
 
-        world.run(() -> table.guestMacChanged(1, CHOSEN_MAC));
+        world.run(() -> table.ports().guestMacChanged(1, CHOSEN_MAC));
         long refused = hostSendsTo(VM_MAC);
         hostSendsTo(CHOSEN_MAC);
         assertEquals(sent, guest.received, "rejected: nothing reaches the guest at either MAC");
@@ -385,13 +385,13 @@ class BondTableTest {
         sendFrom(uplink, VM_MAC);
         assertEquals(1, guest.transmitDropped[DropReason.FORGED_SOURCE_MAC.ordinal()], "so its assigned MAC is forged");
 
-        world.run(() -> table.secure(1, new VnicSecurity(false, true, false)));
+        world.run(() -> table.ports().secure(1, new VnicSecurity(false, true, false)));
         long accepted = hostSendsTo(CHOSEN_MAC);
         assertEquals(sent + accepted, guest.received, "accepted: the guest receives at the MAC it chose");
         long unknownBefore = world.call(() -> table.report("bond0")).inbound().unknownDestination();
         long toOld = hostSendsTo(VM_MAC);
         assertEquals(unknownBefore + toOld, world.call(() -> table.report("bond0")).inbound().unknownDestination());
-        assertThrows(IllegalArgumentException.class, () -> world.run(() -> table.secure(7, VnicSecurity.REJECT_ALL)));
+        assertThrows(IllegalArgumentException.class, () -> world.run(() -> table.ports().secure(7, VnicSecurity.REJECT_ALL)));
     }
 
     @Test
@@ -406,7 +406,7 @@ class BondTableTest {
         assertEquals(unseen, target.received);
         assertEquals(0, listener.received, "rejected: only its own unicast");
 
-        world.run(() -> table.secure(2, new VnicSecurity(false, false, true)));
+        world.run(() -> table.ports().secure(2, new VnicSecurity(false, false, true)));
         long seen = hostSendsTo(VM_MAC);
         assertEquals(unseen + seen, target.received);
         assertEquals(seen, listener.received, "accepted: a copy of each frame on its uplink");

@@ -160,7 +160,7 @@ class PromiscuousRefusalTest {
     }
 
     private void guestAsksForPromiscuousMode(boolean promiscuous) {
-        world.run(() -> table.guestPromiscuousChanged(LISTENER_PORT, promiscuous));
+        world.run(() -> table.ports().guestPromiscuousChanged(LISTENER_PORT, promiscuous));
     }
 
     @Test
@@ -212,13 +212,13 @@ class PromiscuousRefusalTest {
     void acceptedThePromiscuousGuestGetsCopiesAndNothingIsRefused() {
         guestAsksForPromiscuousMode(true);
         long refused = hostSendsTo(TARGET_MAC);
-        world.run(() -> table.secure(LISTENER_PORT, new VnicSecurity(false, false, true)));
+        world.run(() -> table.ports().secure(LISTENER_PORT, new VnicSecurity(false, false, true)));
         long copied = hostSendsTo(TARGET_MAC);
         assertEquals(copied, listener.received);
         assertEquals(copied, inbound().promiscuousCopies());
         assertEquals(refused, listener.refused(), "copies are not refusals");
 
-        world.run(() -> table.secure(LISTENER_PORT, VnicSecurity.REJECT_ALL));
+        world.run(() -> table.ports().secure(LISTENER_PORT, VnicSecurity.REJECT_ALL));
         long refusedAgain = hostSendsTo(TARGET_MAC);
         assertEquals(copied, listener.received);
         assertEquals(refused + refusedAgain, listener.refused(), "rejected again: refused again while it asks");
@@ -227,14 +227,14 @@ class PromiscuousRefusalTest {
     @Test
     void aGuestsOwnFramesWithAForgedSourceAreNeitherCopiedNorRefusedToItself() {
         long forged = MacAddress.parse("02:00:00:00:00:66").bits();
-        world.run(() -> table.secure(LISTENER_PORT, new VnicSecurity(true, false, false)));
+        world.run(() -> table.ports().secure(LISTENER_PORT, new VnicSecurity(true, false, false)));
         guestAsksForPromiscuousMode(true);
         send(listenerUplink, LISTENER_PORT, TARGET_MAC, forged);
         send(listenerUplink, LISTENER_PORT, HOST_MAC, forged);
         assertEquals(1, target.received);
         assertEquals(0, listener.refused(), "its own frames were never another's to refuse it");
 
-        world.run(() -> table.secure(LISTENER_PORT, new VnicSecurity(true, false, true)));
+        world.run(() -> table.ports().secure(LISTENER_PORT, new VnicSecurity(true, false, true)));
         send(listenerUplink, LISTENER_PORT, HOST_MAC, forged);
         assertEquals(0, listener.received, "accepted: still no copy of its own frame");
         neighbourSendsToTarget();
@@ -278,7 +278,7 @@ class PromiscuousRefusalTest {
     @Test
     void aRequestForAPortNoVirtualNicHasIsRefused() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> world.run(() -> table.guestPromiscuousChanged(9, true)));
+                () -> world.run(() -> table.ports().guestPromiscuousChanged(9, true)));
         assertTrue(refused.getMessage().contains("port 9"), refused.getMessage());
     }
 }

@@ -3,7 +3,6 @@ package org.nicmanager.resource.scheduler;
 import java.util.Arrays;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
-import org.nicmanager.lib.frames.LineRate;
 
 /**
  * Every frame queued on one uplink, in one array, each VM's queue a FIFO linked through it by slot numbers.
@@ -65,8 +64,12 @@ final class FrameSlab {
         links = Arrays.copyOf(links, places);
     }
 
-    /** Appends a frame to a VM's queue; the caller has checked the VM's bounds. */
-    void offer(VmSlot vm, FrameBuffer frame) {
+    /**
+     * Appends a frame to a VM's queue; the caller has checked the VM's bounds.
+     *
+     * @param length what the frame will cost on the wire when it leaves ({@code LineRate.carriedLength})
+     */
+    void offer(VmSlot vm, FrameBuffer frame, int length) {
         if (2L * (held + 1) > frames.length) {
             resize((int) Math.min(Integer.MAX_VALUE - 8, 2L * frames.length)); // a burst beyond all before: once
         }
@@ -76,7 +79,6 @@ final class FrameSlab {
             at = at + 1 == frames.length ? 0 : at + 1;
         }
         cursor = at + 1 == frames.length ? 0 : at + 1;
-        int length = LineRate.carriedLength(frame); // what the frame will cost on the wire when it leaves
         frames[at] = frame;
         links[at] = NO_LINK;
         if (vm.queueTail == NONE) {

@@ -106,7 +106,7 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
             return drop(vm, frame, gates.waitReason(vm, now));
         }
         frame.setEnqueuedAtNanos(now);
-        slab.offer(vm, frame);
+        slab.offer(vm, frame, carriedBytes);
         if (vm.state == VmSlot.IDLE) {
             if (conformsAt > now) {
                 order.makeWaiting(vm, conformsAt, now);

@@ -13,6 +13,7 @@ import org.nicmanager.kernel.api.resource.UplinkScheduler;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.Priority;
+import org.nicmanager.kernel.api.vm.VmFenceListener;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmLifecycleListener;
 import org.nicmanager.kernel.api.vm.VmRegistry;
@@ -48,10 +49,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * resumed (VM manager events), and serves the {@code net:} commands. All state lives in a {@link ResourceEngine} on
  * the network world's thread.
  */
-@Component(service = {ResourceManager.class, ResourceControl.class, VmLifecycleListener.class}, immediate = true,
+@Component(service = {ResourceManager.class, ResourceControl.class, VmLifecycleListener.class,
+        VmFenceListener.class}, immediate = true,
         configurationPid = ResourceManagerComponent.PID)
 @Designate(ocd = ResourceManagerComponent.Config.class)
-public final class ResourceManagerComponent implements ResourceManager, ResourceControl, VmLifecycleListener {
+public final class ResourceManagerComponent implements ResourceManager, ResourceControl, VmLifecycleListener,
+        VmFenceListener {
 
     public static final String PID = "org.nicmanager.resource";
     /** {@link ResourceSettings#INTERVAL_CEILING_NANOS} in milliseconds. */
@@ -208,6 +211,12 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
     @Override
     public void stateChanged(VmInfo vm, VmState previous) {
         engine.vmSuspended(vm.name(), vm.state() == VmState.SUSPENDED);
+    }
+
+    /** A clustered host's cluster bundle, on the world thread: the VM's frames are dropped NOT_OWNER while fenced. */
+    @Override
+    public void fenced(String vm, boolean fenced) {
+        engine.vmFenced(vm, fenced);
     }
 
     /**

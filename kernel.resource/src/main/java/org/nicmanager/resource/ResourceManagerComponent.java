@@ -227,6 +227,7 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
     public void deleted(VmInfo deleted) {
         String vm = deleted.name();
         engine.unconfigured(vm);
+        engine.vmFenced(vm, false); // and its fence: a new VM of that name is fenced only if the cluster says so
         String pid = AllocationConfiguration.FACTORY_PID + "~" + vm;
         try {
             // VM names hold only letters, digits, '.', '_' and '-': nothing a filter would need escaped.

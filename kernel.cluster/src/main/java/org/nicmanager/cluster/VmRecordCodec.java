@@ -16,6 +16,7 @@ public final class VmRecordCodec {
     private static final Set<String> ALLOCATION = Set.of("shares", "reservationBps", "limitBps", "averageBps",
             "peakBps", "burstBytes", "peakPeriodMs", "priority");
     private static final Set<String> OWNER = Set.of("vm", "host", "session");
+    private static final Set<String> REQUEST = Set.of("vm", "from", "host", "refusal");
     private static final int MAX_PRIORITY = 10;
 
     private final Gson gson = new GsonBuilder().create(); // nulls left out: an absent field reads as null
@@ -26,6 +27,21 @@ public final class VmRecordCodec {
 
     public byte[] encode(VmOwner owner) {
         return gson.toJson(owner).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] encode(PlacementRequest request) {
+        return gson.toJson(request).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @throws HostRecordCodec.MalformedRecordException saying what is wrong */
+    public PlacementRequest request(String path, byte[] data) {
+        try {
+            StrictJson json = StrictJson.object(text(data), REQUEST);
+            return new PlacementRequest(json.string("vm"), json.string("from"), json.optionalString("host"),
+                    json.optionalString("refusal"));
+        } catch (IllegalArgumentException bad) {
+            throw new HostRecordCodec.MalformedRecordException(path, "not a placement request: " + bad.getMessage());
+        }
     }
 
     /** @throws HostRecordCodec.MalformedRecordException saying what is wrong */

@@ -58,6 +58,7 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
     private final VmOwnership ownership;
     private final Placement placement;
     private final Failover failover;
+    private final PlacementRequests requests;
     private final ExecutorService worker;
     /** A VM round is queued and has not begun: more changes need no other. */
     private final AtomicBoolean roundQueued = new AtomicBoolean();
@@ -93,6 +94,7 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
         this.ownership = new VmOwnership(client, hostId, local, events);
         this.placement = new Placement(client, directory, events);
         this.failover = new Failover(client, directory, catalog, events);
+        this.requests = new PlacementRequests(client, hostId, events, this::vmsChanged);
         this.worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "cluster-" + hostId);
             thread.setDaemon(true);
@@ -107,6 +109,7 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
         client.start();
         directory.start();
         catalog.start();
+        requests.start();
     }
 
     /** This host's description or VMs changed (uplinks, VMs, allocations): records follow, if they differ. */
@@ -134,10 +137,24 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
             throw new IllegalStateException("host " + hostId + " is not in the cluster now (session " + session
                     + ", membership " + membership.state() + "): VMs can be started once it is");
         }
-        return onWorkerAndWait(() -> {
-            vmRound(); // publishes a VM just created here, so that it can be placed at once
-            return placement.place(vm, host);
+        if (host != null || leadership.leading()) {
+            return onWorkerAndWait(() -> {
+                vmRound(); // publishes a VM just created here, so that it can be placed at once
+                return placement.place(vm, host);
+            });
+        }
+        onWorkerAndWait(() -> {
+            vmRound();
+            return null;
         });
+        try {
+            return requests.ask(vm, 2L * sessionTimeoutMs); // the leader chooses
+        } catch (RuntimeException refusedOrUnanswered) {
+            throw refusedOrUnanswered;
+        } catch (Exception unreachable) {
+            throw new IllegalStateException("the placement request for VM " + vm + " could not be made: "
+                    + unreachable.getMessage(), unreachable);
+        }
     }
 
     @Override
@@ -211,6 +228,7 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
         ownership.round(defined, owners, unreadable, sessionId, epoch);
         if (electing() && leadership.leading()) {
             failover.scan();
+            requests.serve(placement);
         }
         membership.refresh(); // VMs started or stopped change the headroom
     }
@@ -281,6 +299,7 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
         if (electing()) {
             leadership.close();
         }
+        requests.close();
         catalog.close();
         directory.close();
         client.close();

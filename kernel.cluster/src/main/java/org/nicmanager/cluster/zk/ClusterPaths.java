@@ -12,6 +12,8 @@ final class ClusterPaths {
     static final String VMS = ROOT + "/vms";
     /** One persistent znode per cluster VM holding its {@code VmOwner}; its version is the owner's fencing token. */
     static final String OWNERS = ROOT + "/owners";
+    /** Ephemeral sequential placement requests to the leader, answered in place. */
+    static final String PLACEMENTS = ROOT + "/placements";
 
     private ClusterPaths() {
     }

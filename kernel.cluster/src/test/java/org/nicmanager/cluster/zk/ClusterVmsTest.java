@@ -144,6 +144,11 @@ class ClusterVmsTest {
                 && host.runningVms() == 1), "c's record shows its VM");
         assertEquals("a", b.node().place("third", null), "no reservation: the least loaded host");
         awaitOn(a, vms -> vms.acting("third"), "a runs third");
+        assertTrue(a.events().all().stream().anyMatch(event -> event.topic().equals(ClusterTopics.VM_PLACED)
+                && event.subject().equals("third")), "b asked the leader, a, which chose");
+        assertTrue(b.events().all().stream().noneMatch(event -> event.topic().equals(ClusterTopics.VM_PLACED)));
+        assertTrue(cluster.observer().getChildren().forPath(ClusterPaths.PLACEMENTS).isEmpty(),
+                "the answered request is gone");
         assertTrue(cluster.ledger.violations().isEmpty(), cluster.ledger.violations().toString());
     }
 

@@ -83,8 +83,10 @@ public final class ClusterNode implements ClusterView, AutoCloseable {
         this.embeddedServer = embeddedServer;
         this.sessionTimeoutMs = sessionTimeoutMs;
         this.events = events;
+        // The ensemble is reached as the operator gave it: Curator's ensemble tracker would replace the connect string by
+        // the servers' own addresses from /zookeeper/config, which a host behind a relay or NAT cannot reach.
         this.client = CuratorFrameworkFactory.builder().connectString(connectString).sessionTimeoutMs(sessionTimeoutMs)
-                .connectionTimeoutMs(Math.min(CONNECTION_TIMEOUT_MS, sessionTimeoutMs))
+                .ensembleTracker(false).connectionTimeoutMs(Math.min(CONNECTION_TIMEOUT_MS, sessionTimeoutMs))
                 .retryPolicy(new ExponentialBackoffRetry(RETRY_BASE_MS, RETRIES)).build();
         this.membership = new HostMembership(client, hostId, self, events, this::joinAgain, this::elect);
         this.directory = new HostDirectory(client, hostId, events, this::vmsChanged);

@@ -3,7 +3,6 @@ package org.nicmanager.cluster.zk;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -64,7 +63,7 @@ final class Placement {
         Stat ownerStat = new Stat();
         VmOwner owner = owner(vm, ownerStat);
         Map<String, Long> sessions = directory.sessions();
-        if (!owner.runsNowhere() && Objects.equals(sessions.get(owner.host()), owner.session())) {
+        if (!owner.runsNowhere() && alive(owner)) {
             throw new IllegalArgumentException("VM " + vm + " already runs on host " + owner.host() + "; stop it there"
                     + " first to start it elsewhere");
         }
@@ -102,6 +101,12 @@ final class Placement {
         events.post(ClusterTopics.VM_PLACED, vm, "VM " + vm + " placed on host " + target.hostId()
                 + (requested == null ? " (chosen: least loaded with headroom for " + rate(reservation) + ")" : ""));
         return target.hostId();
+    }
+
+    /** Whether the owner's session is alive, asked of the ensemble itself (the directory may lag behind a new session). */
+    private boolean alive(VmOwner owner) throws Exception {
+        Stat member = client.checkExists().forPath(ClusterPaths.host(owner.host()));
+        return member != null && member.getEphemeralOwner() == owner.session();
     }
 
     private VmDefinition definition(String vm) throws Exception {

@@ -37,6 +37,11 @@ final class VmOwnership {
     private long epoch;
     /** Worker only: the owner version under which this host last had the VM running. */
     private final Map<String, Integer> ranUnder = new HashMap<>();
+    /**
+     * Worker only: the newest owner version this host has seen or written per VM. The cache may still show an older
+     * record after this host's own write (a release, say): acting on it would act on an owner record already replaced.
+     */
+    private final Map<String, Integer> newest = new HashMap<>();
 
     VmOwnership(CuratorFramework client, String hostId, LocalVms local, ClusterEvents events) {
         this.client = client;
@@ -96,6 +101,13 @@ final class VmOwnership {
                 continue;
             }
             Versioned<VmOwner> owner = owners.get(vm);
+            if (owner != null && owner.version() < newest.getOrDefault(vm, -1)) {
+                fence(vm); // this view is older than a record already seen here: wait for the cache to catch up
+                continue;
+            }
+            if (owner != null) {
+                newest.put(vm, owner.version());
+            }
             if (owner == null || owner.value().runsNowhere() || !owner.value().host().equals(hostId)) {
                 notMine(vm, owner == null || owner.value().runsNowhere() ? null : owner.value().host());
             } else if (owner.value().session() != session) {
@@ -134,6 +146,7 @@ final class VmOwnership {
         try {
             Stat written = client.setData().withVersion(version).forPath(ClusterPaths.owner(vm),
                     codec.encode(new VmOwner(vm, hostId, session)));
+            newest.put(vm, written.getVersion());
             events.post(ClusterTopics.VM_CLAIMED, vm, "host " + hostId + " is confirmed again as the owner of VM "
                     + vm + " in its new session (owner version " + written.getVersion() + ")");
             mine(vm, written.getVersion(), roundEpoch);
@@ -157,7 +170,9 @@ final class VmOwnership {
         fence(vm);
         ranUnder.remove(vm);
         try {
-            client.setData().withVersion(version).forPath(ClusterPaths.owner(vm), codec.encode(VmOwner.nobody(vm)));
+            Stat written = client.setData().withVersion(version).forPath(ClusterPaths.owner(vm),
+                    codec.encode(VmOwner.nobody(vm)));
+            newest.put(vm, written.getVersion());
             events.post(ClusterTopics.VM_RELEASED, vm, "VM " + vm + " stopped on host " + hostId
                     + " now runs nowhere");
         } catch (KeeperException.BadVersionException | KeeperException.NoNodeException changedMeanwhile) {

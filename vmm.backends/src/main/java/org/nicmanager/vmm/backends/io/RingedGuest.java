@@ -5,6 +5,7 @@ import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.nicmanager.kernel.api.driver.DriverRings;
@@ -32,7 +33,10 @@ import org.nicmanager.lib.frames.OffloadHeader;
  * <li>Frames for the guest ({@link #received}, world thread, after the receive interrupt) are offered to the transmit
  * ring: no lock, no allocation, no wait; a full ring drops the frame, counted as {@link GuestDrop#GUEST_QUEUE_FULL}.
  * The writer thread takes them in order, writes each, completes it, and sleeps when the ring is empty until the ring's
- * doorbell wakes it.</li>
+ * doorbell wakes it. When the doorbell finds the writer asleep and at most {@link #INLINE_FRAMES} frames waiting, the
+ * world writes them itself: a wake-up costs more than a few writes. A busier ring is left to the writer, which then
+ * writes in parallel with the world's next round. Whoever writes holds {@link #writing}, taken with one
+ * compare-and-set that never waits.</li>
  * </ul>
  */
 public final class RingedGuest implements GuestConnection {
@@ -44,13 +48,21 @@ public final class RingedGuest implements GuestConnection {
      * queue, 256 frames for an e1000) while earlier batches may still be in the writer's hands.
      */
     static final int TO_GUEST_SLOTS = 1024;
+    /** Buffers for frames up to the MTU: two rings' worth, so that the reader fills one while the world drains one. */
+    static final int PLAIN_BUFFERS = 2 * RING_SLOTS;
     /**
-     * Buffers of a guest with offloads, each for a 64 KB super-frame: fewer than a plain guest's ring-full, since
-     * each carries up to 44 segments (8 MB in all).
+     * Buffers of a guest with offloads for its 64 KB super-frames, besides its plain ones: fewer, since each carries
+     * up to 44 segments (8 MB in all).
      */
     static final int SUPER_FRAME_BUFFERS = 128;
     /** Frames offered or completed between two publishes, at most. */
     static final int BATCH = 64;
+    /** The most frames waiting for the guest that the world writes itself; more are left to the writer. */
+    static final int INLINE_FRAMES = 16;
+    /** Who writes to the guest now: no one, the writer thread, or the world. */
+    private static final int NO_ONE = 0;
+    private static final int WRITER = 1;
+    private static final int WORLD = 2;
     /** Ethernet header and two VLAN tags on top of the MTU, as the device counts it. */
     public static final int HEADER_BYTES = 22;
     public static final int MIN_FRAME_BYTES = 14;
@@ -65,7 +77,10 @@ public final class RingedGuest implements GuestConnection {
     private final int maxFrameBytes;
     /** The virtio header before each frame on the channel: 0, or 10 with offloads. */
     private final int offloadHeaderBytes;
-    private final FrameSupply supply;
+    /** Buffers for frames up to the MTU. */
+    private final FrameSupply plainSupply;
+    /** Buffers for super-frames, of a guest with offloads; else {@code null}. */
+    private final FrameSupply superSupply;
     private final ReceiveRing fromGuest;
     private final TransmitRing toGuest;
     private final DropCounts drops = new DropCounts();
@@ -74,6 +89,11 @@ public final class RingedGuest implements GuestConnection {
     private long knownDeviceMac;
     private final Thread reader;
     private final Thread writer;
+    private final AtomicInteger writing = new AtomicInteger(NO_ONE);
+    /** Set once the writer has taken from the ring: the ring then knows its driver is not the world. */
+    private volatile boolean writerStarted;
+    /** The world's buffer for the frames it writes itself; made once. */
+    private final ByteBuffer worldFrameBytes;
     private volatile boolean running = true;
     /** The channel said it is gone for good: the reader stopped, and frames for the guest are dropped. */
     private volatile boolean gone;
@@ -86,9 +106,13 @@ public final class RingedGuest implements GuestConnection {
         this.maxFrameBytes = port.mtuBytes() + HEADER_BYTES;
         this.offloadHeaderBytes = channel.offloadHeaderBytes();
         String name = kind + " " + port.vnic();
-        this.supply = offloadHeaderBytes > 0
-                ? rings.newSupply(name, SUPER_FRAME_BUFFERS, FrameBuffer.MAX_SUPER_FRAME_BYTES, FrameMemory.HEAP)
-                : rings.newSupply(name, 2 * RING_SLOTS, maxFrameBytes, FrameMemory.HEAP);
+        // A guest with offloads sends small frames too (a 64-byte flood, a TCP session's ACKs): they take plain
+        // buffers, so that the few large ones are not tied up by them.
+        this.plainSupply = rings.newSupply(name, PLAIN_BUFFERS, maxFrameBytes, FrameMemory.HEAP);
+        this.superSupply = offloadHeaderBytes > 0
+                ? rings.newSupply(name + " super-frames", SUPER_FRAME_BUFFERS, FrameBuffer.MAX_SUPER_FRAME_BYTES,
+                        FrameMemory.HEAP)
+                : null;
         this.fromGuest = rings.openReceive(port.world(), name + " from guest", RING_SLOTS, port::fromGuest);
         try {
             this.toGuest = rings.openTransmit(port.world(), name + " to guest", TO_GUEST_SLOTS, new TransmitHandler() {
@@ -99,13 +123,14 @@ public final class RingedGuest implements GuestConnection {
 
                 @Override
                 public void framesWaiting() {
-                    LockSupport.unpark(RingedGuest.this.writer);
+                    writeOrWake();
                 }
             });
         } catch (RuntimeException refused) {
             fromGuest.close(); // nothing stays open when the guest cannot be joined
             throw refused;
         }
+        this.worldFrameBytes = newWriteBuffer();
         this.reader = new Thread(this::readFrames, name + " reader");
         this.writer = new Thread(this::writeFrames, name + " writer");
         reader.setDaemon(true);
@@ -133,7 +158,8 @@ public final class RingedGuest implements GuestConnection {
 
     private void readFrames() {
         // one more: a longer frame shows
-        ByteBuffer frameBytes = ByteBuffer.allocateDirect(offloadHeaderBytes + supply.bufferBytes() + 1);
+        FrameSupply largest = superSupply != null ? superSupply : plainSupply;
+        ByteBuffer frameBytes = ByteBuffer.allocateDirect(offloadHeaderBytes + largest.bufferBytes() + 1);
         int batch = 0;
         while (running) {
             int length;
@@ -196,7 +222,7 @@ public final class RingedGuest implements GuestConnection {
     private boolean offer(ByteBuffer frameBytes, int readBytes) {
         int length = readBytes - offloadHeaderBytes;
         boolean superFrame = offloadHeaderBytes > 0 && frameBytes.get(1) != 0; // the header's segmentation type
-        if (length > (superFrame ? supply.bufferBytes() : maxFrameBytes)) {
+        if (length > (superFrame ? superSupply.bufferBytes() : maxFrameBytes)) {
             drops.count(GuestDrop.TOO_LONG);
             return false;
         }
@@ -205,6 +231,7 @@ public final class RingedGuest implements GuestConnection {
             return false;
         }
         watchGuestMac(frameBytes);
+        FrameSupply supply = superFrame ? superSupply : plainSupply;
         FrameBuffer frame = supply.take();
         for (int tries = 0; frame == null && tries < BACK_OFF_TRIES && running; tries++) {
             backOff();
@@ -252,29 +279,55 @@ public final class RingedGuest implements GuestConnection {
         }
     }
 
-    private void writeFrames() {
-        ByteBuffer frameBytes = ByteBuffer.allocateDirect(offloadHeaderBytes
+    private ByteBuffer newWriteBuffer() {
+        return ByteBuffer.allocateDirect(offloadHeaderBytes
                 + (offloadHeaderBytes > 0 ? FrameBuffer.MAX_SUPER_FRAME_BYTES : FrameBuffer.MAX_FRAME_BYTES));
-        int batch = 0;
+    }
+
+    private void writeFrames() {
+        ByteBuffer frameBytes = newWriteBuffer();
         while (running) {
-            FrameBuffer frame = toGuest.take();
-            if (frame == null) {
-                if (batch > 0) {
-                    toGuest.publish();
-                    batch = 0;
-                }
-                LockSupport.park(this); // until the doorbell (framesWaiting) or close
-                continue;
+            int written = 0; // when the world writes, it wakes this thread for what it leaves
+            if (writing.compareAndSet(NO_ONE, WRITER)) {
+                written = writeBatch(frameBytes);
+                writing.set(NO_ONE);
+                writerStarted = true;
             }
-            toGuest.complete(frame, write(frame, frameBytes));
-            if (++batch == BATCH) {
-                toGuest.publish();
-                batch = 0;
+            if (written < BATCH) {
+                LockSupport.park(this); // until the doorbell (framesWaiting) or close
             }
         }
-        if (batch > 0) {
+    }
+
+    /**
+     * The doorbell, on the world thread at the end of its round: with the writer asleep and few frames waiting, the
+     * world writes them itself; else it wakes the writer.
+     */
+    private void writeOrWake() {
+        if (!running || !writerStarted || toGuest.pendingFrames() > INLINE_FRAMES
+                || !writing.compareAndSet(NO_ONE, WORLD)) {
+            LockSupport.unpark(writer);
+            return;
+        }
+        try {
+            writeBatch(worldFrameBytes); // a batch holds more than INLINE_FRAMES: it ends on the empty ring
+        } finally {
+            writing.set(NO_ONE);
+        }
+    }
+
+    /** Writes up to a batch of frames to the guest and publishes their completions; how many. */
+    private int writeBatch(ByteBuffer frameBytes) {
+        int written = 0;
+        FrameBuffer frame;
+        while (written < BATCH && (frame = toGuest.take()) != null) {
+            toGuest.complete(frame, write(frame, frameBytes));
+            written++;
+        }
+        if (written > 0) {
             toGuest.publish();
         }
+        return written;
     }
 
     private TransmitOutcome write(FrameBuffer frame, ByteBuffer frameBytes) {

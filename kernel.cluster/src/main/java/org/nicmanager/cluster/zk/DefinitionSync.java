@@ -34,6 +34,12 @@ final class DefinitionSync {
     private final Map<String, Integer> seenVersion = new HashMap<>();
     /** The local definition each VM was last in line with, as read back from the local services. */
     private final Map<String, VmDefinition> seenLocal = new HashMap<>();
+    /** VMs this host published that the cache does not show yet: not deleted elsewhere, only not seen yet. */
+    private final Set<String> publishedUnseen = new HashSet<>();
+    /** The creation (zxid) of the definition znode each VM was last in line with, where known. */
+    private final Map<String, Long> seenCreated = new HashMap<>();
+    /** VMs this host deleted in the cluster, by the creation of the znode deleted, while the cache still shows it. */
+    private final Map<String, Long> deleted = new HashMap<>();
     private boolean parentsMade;
 
     DefinitionSync(CuratorFramework client, String hostId, LocalVms local, ClusterEvents events) {
@@ -59,6 +65,9 @@ final class DefinitionSync {
         for (String name : names) {
             Versioned<VmDefinition> published = cluster.get(name);
             VmDefinition mine = here.get(name);
+            if (behind(name, published)) {
+                continue; // the cache has not caught up with this host's own write yet
+            }
             boolean known = seenVersion.containsKey(name);
             if (published != null && mine == null) {
                 if (known) {
@@ -78,8 +87,9 @@ final class DefinitionSync {
                         mirror(name, published);
                     } else {
                         inLine(name, published.version(), mine);
+                        seenCreated.put(name, published.created());
                     }
-                } else if (!mine.equals(seenLocal.get(name))) {
+                } else if (!mine.equals(seenLocal.get(name))) { // same version as last seen: the change is here
                     changedHere(name, mine, published.version());
                 }
             } else {
@@ -88,11 +98,31 @@ final class DefinitionSync {
         }
     }
 
+    /** Whether the cache shows an older state of the VM's definition than this host wrote or saw last. */
+    private boolean behind(String name, Versioned<VmDefinition> cached) {
+        if (cached == null) {
+            deleted.remove(name);
+            return publishedUnseen.contains(name);
+        }
+        publishedUnseen.remove(name);
+        Long deletedCreation = deleted.get(name);
+        if (deletedCreation != null) {
+            if (deletedCreation == cached.created()) {
+                return true;
+            }
+            deleted.remove(name); // made again since, elsewhere
+        }
+        Integer seen = seenVersion.get(name);
+        Long created = seenCreated.get(name);
+        return seen != null && (created == null || created == cached.created()) && cached.version() < seen;
+    }
+
     private void mirror(String name, Versioned<VmDefinition> published) {
         local.define(published.value());
         VmDefinition readBack = local.definitions().stream().filter(vm -> vm.name().equals(name)).findFirst()
                 .orElse(published.value());
         inLine(name, published.version(), readBack);
+        seenCreated.put(name, published.created());
     }
 
     private void publish(VmDefinition mine, long session) throws Exception {
@@ -104,6 +134,7 @@ final class DefinitionSync {
                     client.transactionOp().create().forPath(ClusterPaths.vm(mine.name()), codec.encode(mine)),
                     client.transactionOp().create().forPath(ClusterPaths.owner(mine.name()), codec.encode(owner)));
             inLine(mine.name(), 0, mine);
+            publishedUnseen.add(mine.name());
             events.post(ClusterTopics.VM_PUBLISHED, mine.name(), "VM " + mine.name() + " created on host " + hostId
                     + " is now a cluster VM" + (owner.runsNowhere() ? "" : ", running on " + hostId));
         } catch (KeeperException.NodeExistsException raced) {
@@ -138,6 +169,7 @@ final class DefinitionSync {
                         client.transactionOp().delete().withVersion(published.version()).forPath(ClusterPaths.vm(name)));
             }
             forget(name);
+            deleted.put(name, published.created());
             events.post(ClusterTopics.VM_UNPUBLISHED, name, "VM " + name + " deleted on host " + hostId
                     + " is deleted in the cluster");
         } catch (KeeperException.BadVersionException | KeeperException.NoNodeException changedMeanwhile) {
@@ -158,6 +190,7 @@ final class DefinitionSync {
     private void forget(String name) {
         seenVersion.remove(name);
         seenLocal.remove(name);
+        seenCreated.remove(name);
     }
 
     private void makeParents() throws Exception {

@@ -24,8 +24,8 @@ import org.nicmanager.cluster.VmRecordCodec;
  */
 final class VmCatalog implements AutoCloseable {
 
-    /** A record and the version of its znode. */
-    record Versioned<T>(T value, int version) {
+    /** A record, the version of its znode, and the znode's creation (zxid): a VM deleted and made again differs. */
+    record Versioned<T>(T value, int version, long created) {
     }
 
     private final CuratorCache definitions;
@@ -75,7 +75,7 @@ final class VmCatalog implements AutoCloseable {
             }
             try {
                 records.put(name, new Versioned<>(decode.apply(node.getPath(), node.getData()),
-                        node.getStat().getVersion()));
+                        node.getStat().getVersion(), node.getStat().getCzxid()));
             } catch (HostRecordCodec.MalformedRecordException malformed) {
                 unreadable.add(name);
                 report(node, malformed);

@@ -42,6 +42,8 @@ final class VmOwnership {
      * record after this host's own write (a release, say): acting on it would act on an owner record already replaced.
      */
     private final Map<String, Integer> newest = new HashMap<>();
+    /** Worker only: the creation (zxid) of the owner znode {@link #newest} counts in; a VM made again starts over. */
+    private final Map<String, Long> newestCreated = new HashMap<>();
 
     VmOwnership(CuratorFramework client, String hostId, LocalVms local, ClusterEvents events) {
         this.client = client;
@@ -101,12 +103,14 @@ final class VmOwnership {
                 continue;
             }
             Versioned<VmOwner> owner = owners.get(vm);
-            if (owner != null && owner.version() < newest.getOrDefault(vm, -1)) {
+            if (owner != null && Long.valueOf(owner.created()).equals(newestCreated.get(vm))
+                    && owner.version() < newest.getOrDefault(vm, -1)) {
                 fence(vm); // this view is older than a record already seen here: wait for the cache to catch up
                 continue;
             }
             if (owner != null) {
                 newest.put(vm, owner.version());
+                newestCreated.put(vm, owner.created());
             }
             if (owner == null || owner.value().runsNowhere() || !owner.value().host().equals(hostId)) {
                 notMine(vm, owner == null || owner.value().runsNowhere() ? null : owner.value().host());

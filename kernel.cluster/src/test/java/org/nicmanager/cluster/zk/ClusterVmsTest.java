@@ -11,6 +11,7 @@ import static org.nicmanager.cluster.zk.TestCluster.awaited;
 import static org.nicmanager.cluster.zk.TestCluster.vm;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -142,11 +143,17 @@ class ClusterVmsTest {
         awaitOn(c, vms -> vms.acting("second"), "c runs second");
         awaitOn(a, vms -> a.node().hosts().stream().anyMatch(host -> host.hostId().equals("c")
                 && host.runningVms() == 1), "c's record shows its VM");
-        assertEquals("a", b.node().place("third", null), "no reservation: the least loaded host");
+        List<Host> hosts = List.of(a, b, c);
+        awaitOn(a, vms -> hosts.stream().anyMatch(host -> host.node().status().leading()), "a leader");
+        Host leader = hosts.stream().filter(host -> host.node().status().leading()).findFirst().orElseThrow();
+        Host asking = hosts.stream().filter(host -> host != leader).findFirst().orElseThrow();
+        assertEquals("a", asking.node().place("third", null), "no reservation: the least loaded host");
         awaitOn(a, vms -> vms.acting("third"), "a runs third");
-        assertTrue(a.events().all().stream().anyMatch(event -> event.topic().equals(ClusterTopics.VM_PLACED)
-                && event.subject().equals("third")), "b asked the leader, a, which chose");
-        assertTrue(b.events().all().stream().noneMatch(event -> event.topic().equals(ClusterTopics.VM_PLACED)));
+        assertTrue(leader.events().all().stream().anyMatch(event -> event.topic().equals(ClusterTopics.VM_PLACED)
+                && event.subject().equals("third")), asking.id() + " asked the leader, " + leader.id()
+                + ", which chose");
+        assertTrue(asking.events().all().stream().noneMatch(event -> event.topic().equals(ClusterTopics.VM_PLACED)
+                && event.subject().equals("third")));
         assertTrue(cluster.observer().getChildren().forPath(ClusterPaths.PLACEMENTS).isEmpty(),
                 "the answered request is gone");
         assertTrue(cluster.ledger.violations().isEmpty(), cluster.ledger.violations().toString());

@@ -41,10 +41,13 @@ class ClusterVmsProcessTest {
             DemoHostProcess second = host(hosts, "--cluster", ensemble, "--host-id", "second");
             await(second, "cluster:status --json", "hostId", status -> text(status, "membership").equals("JOINED"),
                     "second joined");
-            for (DemoHostProcess host : hosts) { // 1 Gb/s of headroom each
+            for (DemoHostProcess host : hosts) { // 1 Gb/s of headroom on first, 2 Gb/s on second
                 host.type("hw:switch add sw0");
                 host.type("hw:nic add nic0 --model e1000 --switch sw0");
             }
+            second.type("hw:nic add nic1 --model e1000 --switch sw0");
+            await(first, "cluster:hosts --json", "leader", document -> document.toString().contains(
+                    "\"headroomBps\":2000000000"), "second's 2 Gb/s of headroom");
             first.type("vm:create web --priority 7");
             first.type("net:alloc web --reservation 600Mbps");
             first.type("vm:create db --priority 3");
@@ -74,7 +77,7 @@ class ClusterVmsProcessTest {
             String alert = events.getAsJsonArray("events").asList().stream().map(JsonElement::getAsJsonObject)
                     .filter(event -> text(event, "topic").endsWith("VMS_NOT_RESTARTED")).findFirst().orElseThrow()
                     .toString();
-            assertTrue(alert.contains("db") && !alert.contains("web"), "600 Mb/s left no room for db: " + alert);
+            assertTrue(alert.contains("db") && !alert.contains("web"), "400 Mb/s left no room for db: " + alert);
             JsonObject after = first.json("vm:list --json", "vms");
             assertEquals("CREATED", state(after, "db"), "db stays stopped: " + after);
             assertEquals(null, host(after, "db"));

@@ -5,15 +5,12 @@ import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.nicmanager.kernel.api.driver.DriverRings;
 import org.nicmanager.kernel.api.driver.FrameMemory;
 import org.nicmanager.kernel.api.driver.FrameSupply;
 import org.nicmanager.kernel.api.driver.ReceiveRing;
-import org.nicmanager.kernel.api.driver.TransmitHandler;
-import org.nicmanager.kernel.api.driver.TransmitOutcome;
 import org.nicmanager.kernel.api.driver.TransmitRing;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.vnic.backend.GuestConnection;
@@ -30,13 +27,8 @@ import org.nicmanager.lib.frames.OffloadHeader;
  * with a reason, counted), copies it once into a heap buffer from the back end's supply (the DMA emulation's copy,
  * patent [0057]) and offers it to the receive ring, publishing once per batch or when the channel runs dry. The world
  * hands each frame to the device ({@link GuestPort#fromGuest}).</li>
- * <li>Frames for the guest ({@link #received}, world thread, after the receive interrupt) are offered to the transmit
- * ring: no lock, no allocation, no wait; a full ring drops the frame, counted as {@link GuestDrop#GUEST_QUEUE_FULL}.
- * The writer thread takes them in order, writes each, completes it, and sleeps when the ring is empty until the ring's
- * doorbell wakes it. When the doorbell finds the writer asleep and at most {@link #INLINE_FRAMES} frames waiting, the
- * world writes them itself: a wake-up costs more than a few writes. A busier ring is left to the writer, which then
- * writes in parallel with the world's next round. Whoever writes holds {@link #writing}, taken with one
- * compare-and-set that never waits.</li>
+ * <li>Frames for the guest ({@link #received}, world thread, after the receive interrupt) go to the
+ * {@link GuestWriter}, through the transmit ring, in order.</li>
  * </ul>
  */
 public final class RingedGuest implements GuestConnection {
@@ -57,12 +49,6 @@ public final class RingedGuest implements GuestConnection {
     static final int SUPER_FRAME_BUFFERS = 128;
     /** Frames offered or completed between two publishes, at most. */
     static final int BATCH = 64;
-    /** The most frames waiting for the guest that the world writes itself; more are left to the writer. */
-    static final int INLINE_FRAMES = 16;
-    /** Who writes to the guest now: no one, the writer thread, or the world. */
-    private static final int NO_ONE = 0;
-    private static final int WRITER = 1;
-    private static final int WORLD = 2;
     /** Ethernet header and two VLAN tags on top of the MTU, as the device counts it. */
     public static final int HEADER_BYTES = 22;
     public static final int MIN_FRAME_BYTES = 14;
@@ -88,15 +74,8 @@ public final class RingedGuest implements GuestConnection {
     /** Reader thread: the MAC the device had when last asked. */
     private long knownDeviceMac;
     private final Thread reader;
-    private final Thread writer;
-    private final AtomicInteger writing = new AtomicInteger(NO_ONE);
-    /** Set once the writer has taken from the ring: the ring then knows its driver is not the world. */
-    private volatile boolean writerStarted;
-    /** The world's buffer for the frames it writes itself; made once. */
-    private final ByteBuffer worldFrameBytes;
+    private final GuestWriter writer;
     private volatile boolean running = true;
-    /** The channel said it is gone for good: the reader stopped, and frames for the guest are dropped. */
-    private volatile boolean gone;
     private boolean closed;
 
     private RingedGuest(GuestChannel channel, GuestPort port, DriverRings rings, String kind) {
@@ -115,26 +94,14 @@ public final class RingedGuest implements GuestConnection {
                 : null;
         this.fromGuest = rings.openReceive(port.world(), name + " from guest", RING_SLOTS, port::fromGuest);
         try {
-            this.toGuest = rings.openTransmit(port.world(), name + " to guest", TO_GUEST_SLOTS, new TransmitHandler() {
-                @Override
-                public void transmitDone(FrameBuffer frame, TransmitOutcome outcome) {
-                    frame.release();
-                }
-
-                @Override
-                public void framesWaiting() {
-                    writeOrWake();
-                }
-            });
+            this.writer = new GuestWriter(channel, drops, name);
+            this.toGuest = rings.openTransmit(port.world(), name + " to guest", TO_GUEST_SLOTS, writer);
         } catch (RuntimeException refused) {
             fromGuest.close(); // nothing stays open when the guest cannot be joined
             throw refused;
         }
-        this.worldFrameBytes = newWriteBuffer();
         this.reader = new Thread(this::readFrames, name + " reader");
-        this.writer = new Thread(this::writeFrames, name + " writer");
         reader.setDaemon(true);
-        writer.setDaemon(true);
     }
 
     /**
@@ -152,7 +119,7 @@ public final class RingedGuest implements GuestConnection {
             throw failed;
         }
         guest.reader.start();
-        guest.writer.start();
+        guest.writer.start(guest.toGuest);
         return guest;
     }
 
@@ -176,7 +143,7 @@ public final class RingedGuest implements GuestConnection {
                 continue;
             }
             if (length < 0) {
-                gone = true;
+                writer.channelGone();
                 break;
             }
             if (length == 0) {
@@ -279,90 +246,10 @@ public final class RingedGuest implements GuestConnection {
         }
     }
 
-    private ByteBuffer newWriteBuffer() {
-        return ByteBuffer.allocateDirect(offloadHeaderBytes
-                + (offloadHeaderBytes > 0 ? FrameBuffer.MAX_SUPER_FRAME_BYTES : FrameBuffer.MAX_FRAME_BYTES));
-    }
-
-    private void writeFrames() {
-        ByteBuffer frameBytes = newWriteBuffer();
-        while (running) {
-            int written = 0; // when the world writes, it wakes this thread for what it leaves
-            if (writing.compareAndSet(NO_ONE, WRITER)) {
-                written = writeBatch(frameBytes);
-                writing.set(NO_ONE);
-                writerStarted = true;
-            }
-            if (written < BATCH) {
-                LockSupport.park(this); // until the doorbell (framesWaiting) or close
-            }
-        }
-    }
-
-    /**
-     * The doorbell, on the world thread at the end of its round: with the writer asleep and few frames waiting, the
-     * world writes them itself; else it wakes the writer.
-     */
-    private void writeOrWake() {
-        if (!running || !writerStarted || toGuest.pendingFrames() > INLINE_FRAMES
-                || !writing.compareAndSet(NO_ONE, WORLD)) {
-            LockSupport.unpark(writer);
-            return;
-        }
-        try {
-            writeBatch(worldFrameBytes); // a batch holds more than INLINE_FRAMES: it ends on the empty ring
-        } finally {
-            writing.set(NO_ONE);
-        }
-    }
-
-    /** Writes up to a batch of frames to the guest and publishes their completions; how many. */
-    private int writeBatch(ByteBuffer frameBytes) {
-        int written = 0;
-        FrameBuffer frame;
-        while (written < BATCH && (frame = toGuest.take()) != null) {
-            toGuest.complete(frame, write(frame, frameBytes));
-            written++;
-        }
-        if (written > 0) {
-            toGuest.publish();
-        }
-        return written;
-    }
-
-    private TransmitOutcome write(FrameBuffer frame, ByteBuffer frameBytes) {
-        if (gone) {
-            drops.count(GuestDrop.GUEST_GONE);
-            return TransmitOutcome.ABORTED;
-        }
-        int length = frame.length();
-        if (offloadHeaderBytes + length > frameBytes.capacity()) {
-            drops.count(GuestDrop.SEND_FAILED);
-            return TransmitOutcome.ABORTED;
-        }
-        frameBytes.clear(); // a bulk put checks the target's limit, which the last write set
-        if (offloadHeaderBytes > 0) {
-            OffloadHeader.write(frame.offload(), frameBytes, 0);
-        }
-        frame.copyTo(frameBytes, offloadHeaderBytes);
-        try {
-            channel.write(frameBytes, offloadHeaderBytes + length);
-            return TransmitOutcome.SENT;
-        } catch (PortUnreachableException noOneListens) {
-            drops.count(GuestDrop.PEER_UNREACHABLE);
-        } catch (IOException failed) {
-            drops.count(GuestDrop.SEND_FAILED);
-        }
-        return TransmitOutcome.ABORTED;
-    }
-
     /** A frame for the guest, on the world thread: handed to the writer, or dropped and counted when it is behind. */
     @Override
     public void received(FrameBuffer frame) {
-        if (!toGuest.offer(frame)) {
-            drops.count(GuestDrop.GUEST_QUEUE_FULL);
-            frame.release();
-        }
+        writer.received(frame);
     }
 
     /** A guest with offloads takes super-frames and pending checksums as they come; the device settles the rest. */
@@ -373,7 +260,7 @@ public final class RingedGuest implements GuestConnection {
 
     @Override
     public String describe() {
-        return gone ? channel.describe() + " (gone)" : channel.describe();
+        return writer.gone() ? channel.describe() + " (gone)" : channel.describe();
     }
 
     @Override
@@ -400,9 +287,9 @@ public final class RingedGuest implements GuestConnection {
         closed = true;
         running = false;
         channel.wakeUp();
-        LockSupport.unpark(writer);
+        writer.stop();
         join(reader);
-        join(writer);
+        join(writer.thread());
         channel.close();
         fromGuest.close();
         toGuest.close();

@@ -63,7 +63,7 @@ class RingedGuestTest {
 
     /**
      * Run to completion: a lone frame for a guest whose writer sleeps is written by the world thread at the end of its
-     * round, without a wake-up; a batch larger than {@link RingedGuest#INLINE_FRAMES} is the writer's. Frames go one
+     * round, without a wake-up; a batch larger than {@link GuestWriter.INLINE_FRAMES} is the writer's. Frames go one
      * per world action until the writer's first look at its ring is over.
      */
     @Test
@@ -79,7 +79,7 @@ class RingedGuestTest {
         int byWorld = channel.byWorld.get();
         assertTrue(byWorld > 0, "none of " + offered + " lone frames was written by the world");
 
-        int batch = RingedGuest.INLINE_FRAMES + 1;
+        int batch = GuestWriter.INLINE_FRAMES + 1;
         world.run(() -> {
             for (int i = 0; i < batch; i++) {
                 guest.received(frameOf(kernelFrames));

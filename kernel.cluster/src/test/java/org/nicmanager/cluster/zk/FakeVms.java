@@ -62,6 +62,14 @@ final class FakeVms implements LocalVms {
         return running.contains(vm) && !fenced.contains(vm);
     }
 
+    synchronized int runningCount() {
+        return running.size();
+    }
+
+    synchronized int definedCount() {
+        return defined.size();
+    }
+
     synchronized boolean isFenced(String vm) {
         return fenced.contains(vm);
     }

@@ -188,14 +188,16 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
             @Descriptor("the VM") String vm) {
         VnicModel vnicModel = VnicModel.fromName(model);
         long macBits = mac.isEmpty() ? -1 : MacAddress.parse(mac).bits();
-        VmInfo owner = vms.vm(vm).orElseThrow(() -> new IllegalArgumentException("no VM named '" + vm + "'"));
         Map<String, String> options = new TreeMap<>();
         putIfGiven(options, "tap", tap);
         putIfGiven(options, "offloads", offloads);
         putIfGiven(options, "listen", listen);
         putIfGiven(options, "peer", peer);
-        VirtualNic vnic = world.call(() -> devices.add(owner, vnicModel, macBits, uplink.isEmpty() ? null : uplink,
-                backend, options));
+        // One visit to the world for both: the VM manager answers at once there (issue 17: a hand-over each).
+        VirtualNic vnic = world.call(() -> {
+            VmInfo owner = vms.vm(vm).orElseThrow(() -> new IllegalArgumentException("no VM named '" + vm + "'"));
+            return devices.add(owner, vnicModel, macBits, uplink.isEmpty() ? null : uplink, backend, options);
+        });
         VnicInfo info = info(vnic);
         vms.attachVnic(vm, info);
         return info;

@@ -1,6 +1,7 @@
 package org.nicmanager.vmm.devices;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -31,6 +32,8 @@ final class VirtualDevices {
 
     /** Kernel frame buffers for the DMA emulation's copies: made on first need, jumbo-sized. */
     private static final int KERNEL_BUFFERS = 8192;
+    /** What a bulk phase walks when there is nothing to do. */
+    private static final NavigableMap<String, VirtualNic> EMPTY = Collections.emptyNavigableMap();
 
     private final KernelScheduler scheduler;
     private final FramePool kernelBuffers = new FramePool(KERNEL_BUFFERS, FrameBuffer.MAX_FRAME_BYTES);
@@ -70,17 +73,13 @@ final class VirtualDevices {
      * Bulk work: run it with {@code NetworkWorld.runInSlices}, as every method here that returns {@link BulkSteps}.
      */
     BulkSteps backendArrived(String name) {
-        return new BulkSteps().then(() -> backends.find(name).map(this::guestsAway).orElse(List.of()),
-                away -> away.vnic().reopenGuest(away.backend(), world));
+        return new BulkSteps().each(() -> vnics, vnic -> reopenIfAway(vnic, name));
     }
 
-    /** A virtual NIC whose guest its back end would open again. */
-    private record GuestAway(VirtualNic vnic, VnicBackend backend) {
-    }
-
-    private List<GuestAway> guestsAway(VnicBackend backend) {
-        return vnics.values().stream().filter(vnic -> vnic.backend().equals(backend.name()) && vnic.guest() == null)
-                .map(vnic -> new GuestAway(vnic, backend)).toList();
+    private void reopenIfAway(VirtualNic vnic, String backendName) {
+        if (vnic.backend().equals(backendName) && vnic.guest() == null) {
+            backends.find(backendName).ifPresent(service -> vnic.reopenGuest(service, world));
+        }
     }
 
     /**
@@ -88,16 +87,16 @@ final class VirtualDevices {
      * service that now serves the name, if another does.
      */
     BulkSteps backendLeft(VnicBackend backend) {
-        return new BulkSteps()
-                .then(() -> vnics.values().stream().filter(vnic -> vnic.backend().equals(backend.name())).toList(),
-                        VirtualNic::closeGuest)
-                .then(() -> backends.find(backend.name()).map(this::guestsAway).orElse(List.of()),
-                        away -> away.vnic().reopenGuest(away.backend(), world));
+        return new BulkSteps().each(() -> vnics, vnic -> {
+            if (vnic.backend().equals(backend.name())) {
+                vnic.closeGuest();
+            }
+        }).each(() -> vnics, vnic -> reopenIfAway(vnic, backend.name()));
     }
 
     /** The VMM is stopping: every guest is closed, so no back end keeps a thread or a socket. */
     BulkSteps closeGuests() {
-        return new BulkSteps().then(() -> List.copyOf(vnics.values()), VirtualNic::closeGuest);
+        return new BulkSteps().each(() -> vnics, VirtualNic::closeGuest);
     }
 
     // --- the NIC manager coming and going -------------------------------------------------------------------------
@@ -110,17 +109,18 @@ final class VirtualDevices {
      * another (a variant swap) is done in one go: no NIC may be left with the one that goes.
      */
     BulkSteps uplinksArrived(VnicUplinks manager) {
+        boolean[] arrived = {false};
         return new BulkSteps().then(() -> {
             if (manager == uplinks) {
-                return List.<VirtualNic>of();
+                return;
             }
             if (uplinks != null) {
                 VnicUplinks leaving = uplinks;
-                detach(connectedNics()).forEach(vnic -> leaving.disconnect(vnic.device().port()));
+                detach(List.copyOf(vnics.values())).forEach(vnic -> leaving.disconnect(vnic.device().port()));
             }
             uplinks = manager;
-            return List.copyOf(vnics.values());
-        }, vnic -> vnic.reconnect(manager));
+            arrived[0] = true;
+        }).each(() -> arrived[0] ? vnics : EMPTY, vnic -> vnic.reconnect(manager));
     }
 
     /**
@@ -129,19 +129,15 @@ final class VirtualDevices {
      * two slices the devices not yet disconnected still send through it (it is still active).
      */
     BulkSteps uplinksLeft(VnicUplinks manager) {
+        boolean[] leaving = {false};
         List<VirtualNic> detached = new ArrayList<>();
         return new BulkSteps().then(() -> {
-            if (manager != uplinks) {
-                return List.<VirtualNic>of(); // one that was already replaced
+            if (manager == uplinks) { // else one that was already replaced
+                uplinks = null;
+                leaving[0] = true;
             }
-            uplinks = null;
-            return connectedNics();
-        }, vnic -> detached.addAll(detach(List.of(vnic))))
-                .then(() -> detached, vnic -> manager.disconnect(vnic.device().port()));
-    }
-
-    private List<VirtualNic> connectedNics() {
-        return vnics.values().stream().filter(VirtualNic::connected).toList();
+        }).each(() -> leaving[0] ? vnics : EMPTY, vnic -> detached.addAll(detach(List.of(vnic))))
+                .eachOf(() -> detached, vnic -> manager.disconnect(vnic.device().port()));
     }
 
     /** Detaches these devices from their manager, not yet telling it. @return the ones that were connected */
@@ -237,10 +233,7 @@ final class VirtualDevices {
 
     /** The inspectors changed: every virtual NIC gets fresh taps from the ones there are now. */
     BulkSteps inspectorsChanged(List<ReceiveInspector> now) {
-        return new BulkSteps().then(() -> {
-            inspectors = List.copyOf(now);
-            return List.copyOf(vnics.values());
-        }, this::tap);
+        return new BulkSteps().then(() -> inspectors = List.copyOf(now)).each(() -> vnics, this::tap);
     }
 
     private void tap(VirtualNic vnic) {

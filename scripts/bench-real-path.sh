@@ -11,7 +11,8 @@
 # offloads on), dpdk (testpmd, io forwarding, bonding PMD balance-xor l34 over af_packet ports). Per element: TCP Mbit/s (one iperf3 stream), 64-byte
 # frames/s offered and forwarded (iperf3 -u -l 18 -b 0), RTT median of 100 pings, the element's CPU in cores while
 # it forwards 64-byte frames, and that CPU per million frames forwarded.
-# Each figure is the median of RUNS runs. Everything made here is removed on exit, also on failure; only processes
+# Each figure is the median of RUNS runs; the runs are interleaved (every element once, then again), and each run's
+# figures go to standard error as it ends. Everything made here is removed on exit, also on failure; only processes
 # started here are ended, by their id.
 #
 # Usage: scripts/bench-real-path.sh [ELEMENT...]   (default: nicmgr bridge ovs ovs-tso dpdk)
@@ -217,50 +218,60 @@ measure_rtt() {
     in_ns "$GUEST" ping -c 100 -i 0.01 10.77.0.2 | sed -n 's/.*time=\([0-9.]*\) ms/\1/p' | median
 }
 
-race() {
-    local element=$1 tcp=() offered=() forwarded=() rtt=() cpu=() run
-    for run in $(seq "$RUNS"); do
-        build_topology
-        [ "$element" = bridge ] || [ "$element" = ovs-tso ] || offloads_off "$element"
-        case $element in
-            nicmgr) start_nicmgr ;;
-            bridge) start_bridge ;;
-            ovs) start_ovs no-tso ;;
-            ovs-tso) start_ovs tso ;;
-            dpdk) start_dpdk ;;
-        esac
-        wait_for_path "$element"
-        iperf_server
-        tcp+=("$(measure_tcp)")
-        local ticks_before ticks_after started ended
-        iperf_server
-        ticks_before=$(element_cpu_ticks); started=$(date +%s.%N)
-        read -r offer forward < <(measure_small_frames)
-        ticks_after=$(element_cpu_ticks); ended=$(date +%s.%N)
-        offered+=("$offer"); forwarded+=("$forward")
-        cpu+=("$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v s="$started" -v e="$ended" \
-            'BEGIN {print t / hz / (e - s)}')")
-        rtt+=("$(measure_rtt)")
-        stop_element
-        teardown_topology
-    done
-    local cpu_median=null
-    [ "$element" = bridge ] || cpu_median=$(printf '%s\n' "${cpu[@]}" | median)
-    printf '{"element":"%s","runs":%d,"tcpMbps":%.0f,"smallFramesOfferedPerSecond":%.0f,' "$element" "$RUNS" \
-        "$(printf '%s\n' "${tcp[@]}" | median)" "$(printf '%s\n' "${offered[@]}" | median)"
-    local forwarded_median per_million=null
-    forwarded_median=$(printf '%s\n' "${forwarded[@]}" | median)
-    [ "$cpu_median" = null ] || per_million=$(awk -v c="$cpu_median" -v f="$forwarded_median" \
-        'BEGIN {printf "%.3f", (f > 0 ? c / (f / 1e6) : 0)}')
-    printf '"smallFramesForwardedPerSecond":%.0f,"rttMedianMs":%s,"elementCpuCores":%s,' "$forwarded_median" \
-        "$(printf '%s\n' "${rtt[@]}" | median)" "$cpu_median"
-    printf '"cpuSecondsPerMillionFrames":%s}\n' "$per_million"
+# One run of one element: builds the topology, measures, tears it down, and prints one JSON line of its figures.
+measure_once() {
+    local element=$1 run=$2
+    build_topology
+    [ "$element" = bridge ] || [ "$element" = ovs-tso ] || offloads_off "$element"
+    case $element in
+        nicmgr) start_nicmgr ;;
+        bridge) start_bridge ;;
+        ovs) start_ovs no-tso ;;
+        ovs-tso) start_ovs tso ;;
+        dpdk) start_dpdk ;;
+    esac
+    wait_for_path "$element"
+    iperf_server
+    local tcp offer forward cpu=null rtt ticks_before ticks_after started ended
+    tcp=$(measure_tcp)
+    iperf_server
+    ticks_before=$(element_cpu_ticks); started=$(date +%s.%N)
+    read -r offer forward < <(measure_small_frames)
+    ticks_after=$(element_cpu_ticks); ended=$(date +%s.%N)
+    [ "$element" = bridge ] || cpu=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" \
+        -v s="$started" -v e="$ended" 'BEGIN {print t / hz / (e - s)}')
+    rtt=$(measure_rtt)
+    stop_element
+    teardown_topology
+    printf '{"element":"%s","run":%d,"tcpMbps":%s,"offered":%s,"forwarded":%s,"rttMs":%s,"cpu":%s}\n' \
+        "$element" "$run" "$tcp" "$offer" "$forward" "$rtt" "$cpu"
 }
 
-results=$work/results.jsonl
-for element in "${ELEMENTS[@]}"; do
-    race "$element" | tee -a "$results"
+# Runs are interleaved (every element once, then every element again), so that a change in the machine's background
+# load during the race falls on every element alike, not on whichever element was running then.
+runs=$work/runs.jsonl
+for run in $(seq "$RUNS"); do
+    for element in "${ELEMENTS[@]}"; do
+        measure_once "$element" "$run" | tee -a "$runs" >&2
+    done
 done
+results=$work/results.jsonl
+python3 - "$runs" "$RUNS" "${ELEMENTS[@]}" >"$results" <<'EOF'
+import json, statistics, sys
+runs = [json.loads(line) for line in open(sys.argv[1])]
+for element in sys.argv[3:]:
+    mine = [r for r in runs if r["element"] == element]
+    def median(key):
+        values = [r[key] for r in mine if r[key] is not None]
+        return statistics.median(values) if values else None
+    forwarded, cpu = median("forwarded"), median("cpu")
+    print(json.dumps({"element": element, "runs": len(mine), "tcpMbps": round(median("tcpMbps")),
+                      "smallFramesOfferedPerSecond": round(median("offered")),
+                      "smallFramesForwardedPerSecond": round(forwarded), "rttMedianMs": median("rttMs"),
+                      "elementCpuCores": None if cpu is None else round(cpu, 3),
+                      "cpuSecondsPerMillionFrames": round(cpu / (forwarded / 1e6), 3) if cpu and forwarded else None}))
+EOF
+cat "$results"
 python3 - "$results" <<'EOF'
 import json, sys
 rows = {r["element"]: r for r in map(json.loads, open(sys.argv[1]))}

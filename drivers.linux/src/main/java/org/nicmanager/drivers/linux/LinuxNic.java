@@ -160,6 +160,11 @@ public final class LinuxNic implements PhysicalNic {
         return socket.kernelDrops();
     }
 
+    /** Doorbells the world answered by transmitting itself, not by waking the transmit thread; world thread. */
+    public long worldTransmits() {
+        return io.worldTransmits();
+    }
+
     public DriverDrops drops() {
         return io.drops();
     }

@@ -162,6 +162,39 @@ class LinuxNicTest {
         assertEquals(0, world.call(pool::inUse), "every buffer came back to the world's pool");
     }
 
+    /**
+     * Run to completion: a lone frame offered while the transmit thread sleeps is sent by the world thread at the end
+     * of its round, without a wake-up; a burst larger than that is left to the thread. Frames go one per world action
+     * until the thread's first look at the ring is over, after which the world transmits them itself.
+     */
+    @Test
+    void aLoneFrameIsSentByTheWorldItselfAndABurstByTheTransmitThread() throws InterruptedException {
+        Recorder recorder = startNic();
+        FramePool pool = new FramePool(TX_BURST, 128);
+        List<Integer> atPeer = new ArrayList<>();
+        int sent = 0;
+        try (PeerSocket peer = PeerSocket.open(pair)) {
+            for (; sent < 100 && world.call(nic::worldTransmits) == 0; sent++) {
+                int sequence = sent;
+                assertEquals(TransmitStatus.ACCEPTED, world.call(() -> nic.transmit(testFrame(pool, sequence))));
+                assertTrue(recorder.completions.tryAcquire(1, WAIT_SECONDS, TimeUnit.SECONDS));
+                atPeer.add(peer.receiveSequence(WAIT_SECONDS * 1000));
+            }
+            long byWorld = world.call(nic::worldTransmits);
+            assertTrue(byWorld > 0, "none of " + sent + " lone frames was sent by the world");
+
+            int first = sent;
+            assertEquals(TX_BURST, world.call(() -> transmitBurst(pool, first)));
+            assertTrue(recorder.completions.tryAcquire(TX_BURST, WAIT_SECONDS, TimeUnit.SECONDS));
+            for (int i = 0; i < TX_BURST; i++) {
+                atPeer.add(peer.receiveSequence(WAIT_SECONDS * 1000));
+            }
+            assertEquals(byWorld, world.call(nic::worldTransmits), "a burst of " + TX_BURST + " is the thread's");
+        }
+        assertEquals(upTo(sent + TX_BURST), atPeer, "in order, whoever sent them");
+        assertEquals(List.of(), world.call(() -> List.copyOf(recorder.aborted)));
+    }
+
     @Test
     void aNicHeldToADeclaredLineRateAnswersBusyWhenTheRateIsUsedAndSaysWhenItMaySendAgain()
             throws InterruptedException {
@@ -240,16 +273,22 @@ class LinuxNicTest {
     }
 
     /** Offers a burst, waiting for ring space where BUSY; on the world thread. Answers the frames accepted. */
+    /** A broadcast test frame carrying {@code sequence}. */
+    private static FrameBuffer testFrame(FramePool pool, int sequence) {
+        FrameBuffer frame = pool.acquire();
+        frame.setLength(60);
+        for (int b = 0; b < 6; b++) {
+            frame.memory().put(b, (byte) 0xff);
+        }
+        frame.memory().putShort(12, (short) PeerSocket.TEST_ETHERTYPE);
+        frame.memory().putInt(PeerSocket.SEQUENCE_OFFSET, sequence);
+        return frame;
+    }
+
     private int transmitBurst(FramePool pool, int first) {
         int accepted = 0;
         for (int i = first; i < first + TX_BURST; i++) {
-            FrameBuffer frame = pool.acquire();
-            frame.setLength(60);
-            for (int b = 0; b < 6; b++) {
-                frame.memory().put(b, (byte) 0xff);
-            }
-            frame.memory().putShort(12, (short) PeerSocket.TEST_ETHERTYPE);
-            frame.memory().putInt(PeerSocket.SEQUENCE_OFFSET, i);
+            FrameBuffer frame = testFrame(pool, i);
             TransmitStatus status = nic.transmit(frame);
             if (status != TransmitStatus.ACCEPTED) {
                 frame.release();

@@ -8,8 +8,8 @@ import org.nicmanager.kernel.api.frame.FrameOffload;
 /**
  * Settles a frame's offloads before it goes where they cannot travel (a simulated NIC or guest, a datagram back end):
  * a pending checksum is completed in software, as Linux's {@code skb_checksum_help} does, and the frame is then
- * complete. A super-frame cannot be settled here: cutting segments is the sending device's work, so the caller drops
- * it, counted as too long for that destination. Frame path: no allocation.
+ * complete. A super-frame cannot be settled here: it must be cut into segments ({@link Segmenter}), or dropped by a
+ * caller that cannot. Frame path: no allocation.
  */
 public final class OffloadSettler {
 

@@ -16,6 +16,7 @@ import org.nicmanager.kernel.api.vnic.VnicUplink;
 import org.nicmanager.lib.frames.FramePool;
 import org.nicmanager.lib.frames.HeaderParser;
 import org.nicmanager.lib.frames.OffloadSettler;
+import org.nicmanager.lib.frames.Segmenter;
 
 /**
  * One virtual NIC's device emulation, on the world thread (patent [0056]-[0058]).
@@ -54,6 +55,9 @@ final class EmulatedNic {
     private final Timer interrupt;
     /** Reused for every received frame, on the world thread. */
     private final HeaderParser headers = new HeaderParser();
+    /** Cuts super-frames for a guest without offloads, and delivers their segments; made on first need. */
+    private Segmenter segmenter;
+    private Segmenter.SegmentSink deliverSegment;
     private ReceiveTap[] taps = NO_TAPS;
     private boolean guestSuspended;
     /** The pending interrupt has already been held back for an assessment. */
@@ -150,6 +154,23 @@ final class EmulatedNic {
         frame.release();
     }
 
+    /**
+     * Cuts a super-frame into its segments in software and delivers each, as a device without segmentation offload
+     * needs them; releases the super-frame. One that cannot be cut is dropped, counted: {@code TOO_LONG} (not TCP, or
+     * too many segments) or {@code NO_BUFFER}.
+     */
+    private void deliverSegments(FrameBuffer superFrame) {
+        if (segmenter == null) {
+            segmenter = new Segmenter(); // made by the first super-frame: most guests never need one
+            deliverSegment = segment -> deliver(null, segment);
+        }
+        Segmenter.Outcome outcome = segmenter.segment(superFrame, pool, deliverSegment);
+        if (outcome != Segmenter.Outcome.CUT) {
+            receiveDropped(outcome == Segmenter.Outcome.NO_BUFFER ? DropReason.NO_BUFFER : DropReason.TOO_LONG);
+        }
+        superFrame.release();
+    }
+
     /** Frames a back end's guest sent while its VM was suspended, dropped as {@code VM_SUSPENDED}. */
     long txDropsSuspended() {
         return txDropsSuspended;
@@ -195,8 +216,7 @@ final class EmulatedNic {
      */
     void deliver(FrameHeaders parsed, FrameBuffer frame) {
         if (!frame.offload().none() && !guest.takesOffloadedFrames() && !OffloadSettler.settle(frame)) {
-            receiveDropped(DropReason.TOO_LONG); // a super-frame for a guest that cannot take one
-            frame.release();
+            deliverSegments(frame); // a super-frame for a guest that cannot take one
             return;
         }
         long holdNanos = inspect(parsed, frame); // every arrival counts, even one the full queue must drop

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nicmanager.kernel.api.dos.ReceiveTap;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.DropReason;
+import org.nicmanager.kernel.api.frame.FrameOffload;
 import org.nicmanager.kernel.api.frame.FrameHeaders;
 import org.nicmanager.kernel.api.time.ClockMode;
 import org.nicmanager.kernel.api.vnic.VnicCounters;
@@ -108,6 +111,51 @@ class EmulatedNicTest {
         assertEquals(1, counters.txDrops());
         world.run(() -> nic.connect(frame -> uplinked.add(frame)));
         assertEquals(TransmitResult.SENT, world.call(() -> nic.transmitFromGuest(guestFrame, 0, length)));
+    }
+
+    /**
+     * A guest without offloads gets a TCP super-frame (from a guest with offloads on the same host) as the segments
+     * a device would have cut; one that cannot be cut is dropped, counted as too long.
+     */
+    @Test
+    void aSuperFrameReachesAGuestWithoutOffloadsAsItsSegments() {
+        List<Integer> lengths = new ArrayList<>();
+        EmulatedNic nic = new EmulatedNic("web1-0", 0x02_00_00_00_00_01L, VnicModel.E1000, 7, pool, world, frame -> {
+            lengths.add(frame.length());
+            frame.release();
+        });
+        world.run(() -> nic.deliver(tcpSuperFrame(10_000, FrameOffload.TCPV4)));
+        world.advance(0);
+        assertEquals(List.of(1514, 1514, 1514, 1514, 1514, 1514, 1294), lengths, "10,000 bytes at an MSS of 1,460");
+        assertEquals(7, world.call(nic::counters).rxFrames());
+
+        world.run(() -> nic.deliver(tcpSuperFrame(10_000, FrameOffload.UDP)));
+        world.advance(0);
+        assertEquals(7, lengths.size());
+        assertEquals(1, world.call(() -> nic.rxDroppedUpstream(DropReason.TOO_LONG)), "a UDP super-frame is not cut");
+        assertEquals(0, pool.inUse());
+    }
+
+    /** A TCP super-frame over IPv4 with {@code payloadBytes} of payload, MSS 1,460, as a guest with offloads sends. */
+    private static FrameBuffer tcpSuperFrame(int payloadBytes, int segmentation) {
+        FrameBuffer frame = FrameBuffer.unpooled(FrameBuffer.MAX_SUPER_FRAME_BYTES);
+        int length = 54 + payloadBytes;
+        ByteBuffer bytes = frame.memory();
+        bytes.putLong(0, 0x0200_0000_0001_0200L);
+        bytes.putInt(8, 0x0000_0099);
+        bytes.putShort(12, (short) 0x0800);
+        bytes.put(14, (byte) 0x45);
+        bytes.putShort(16, (short) (length - 14));
+        bytes.put(22, (byte) 64);
+        bytes.put(23, (byte) 6);
+        bytes.putInt(26, 0x0a000002);
+        bytes.putInt(30, 0x0a000001);
+        bytes.put(46, (byte) 0x50);
+        bytes.put(47, (byte) 0x18);
+        frame.setLength(length);
+        frame.offload().setChecksum(34, 16);
+        frame.offload().setSegmentation(segmentation, 1460, 54);
+        return frame;
     }
 
     @Test

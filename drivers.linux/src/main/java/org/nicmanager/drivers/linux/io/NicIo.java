@@ -45,6 +45,11 @@ public final class NicIo {
         transmit.carrierChanged(carrier);
     }
 
+    /** Doorbells the world answered by transmitting itself; world thread. */
+    public long worldTransmits() {
+        return transmit.worldTransmits();
+    }
+
     public DriverDrops drops() {
         return drops;
     }

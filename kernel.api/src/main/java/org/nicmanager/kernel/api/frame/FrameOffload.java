@@ -11,7 +11,8 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>One per {@link FrameBuffer}, cleared when the buffer is reissued; frames from the simulation always have none.
  * Where a frame goes that cannot take this metadata (a simulated NIC or guest, a datagram back end), it is settled
- * first: the checksum is completed in software, and a super-frame, which only a device can cut, is refused there.
+ * first: the checksum is completed in software; a super-frame is cut into its segments in software for a guest, and
+ * refused by a NIC that cannot cut it.
  * Values are those of {@code virtio_net_hdr}, offsets counted from the frame's first byte.
  */
 @ProviderType

@@ -37,6 +37,8 @@ final class TransmitFrameRing extends DrainedRing implements TransmitRing {
     private boolean driverInWorld;
     private boolean driverKnown;
     private boolean closed;
+    /** The doorbell of a driver off the world thread is deferred to the end of the world's round, and is pending. */
+    private boolean doorbellPending;
     // driver side
     /** Frames taken, published only when the driver finds the ring empty: that is all the doorbell needs to know. */
     private final AtomicLong taken = new PaddedIndex();
@@ -74,9 +76,30 @@ final class TransmitFrameRing extends DrainedRing implements TransmitRing {
             offered.set(next + 1); // volatile: ordered before the read of the driver's index below
         }
         if (taken.get() == next) {
-            handler.framesWaiting(); // the driver found the ring empty and has not seen this frame
+            doorbell(); // the driver found the ring empty and has not seen this frame
         }
         return true;
+    }
+
+    /**
+     * A driver in the world is rung at once, so that a simulated card starts on the frame at the instant it is
+     * offered. A driver thread is rung at the end of the world's round ({@link WorldRings#ringDoorbells}).
+     */
+    private void doorbell() {
+        if (!driverKnown || driverInWorld) {
+            handler.framesWaiting();
+        } else if (!doorbellPending) {
+            doorbellPending = true;
+            rings.deferDoorbell(this);
+        }
+    }
+
+    /** The deferred doorbell; world thread. */
+    void ringDoorbell() {
+        doorbellPending = false;
+        if (!closed) {
+            handler.framesWaiting();
+        }
     }
 
     @Override

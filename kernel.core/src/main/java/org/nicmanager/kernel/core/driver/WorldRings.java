@@ -31,6 +31,9 @@ public final class WorldRings {
     private volatile DrainedRing[] rings = new DrainedRing[0];
     private volatile boolean work;
     private long drainFailures;
+    /** World thread only: transmit rings whose doorbell waits for the end of the world's round of work. */
+    private TransmitFrameRing[] doorbells = new TransmitFrameRing[8];
+    private int doorbellCount;
 
     /** @param failureSink told about each ring handler that threw; the world goes on */
     public WorldRings(Thread worldThread, BiConsumer<String, Throwable> failureSink) {
@@ -109,6 +112,36 @@ public final class WorldRings {
     /** Ring handlers that threw. Each was reported to the failure sink. */
     public long drainFailures() {
         return drainFailures;
+    }
+
+    /**
+     * Rings {@code ring}'s doorbell when the world's current round of work is over ({@link #ringDoorbells}), not now:
+     * a driver thread then sees every frame of the round at once, and flushes them with one system call rather than
+     * one each. World thread only; the ring asks at most once per round.
+     */
+    void deferDoorbell(TransmitFrameRing ring) {
+        if (doorbellCount == doorbells.length) {
+            doorbells = Arrays.copyOf(doorbells, 2 * doorbells.length); // grows with the NICs, not per frame
+        }
+        doorbells[doorbellCount++] = ring;
+    }
+
+    /**
+     * Rings the doorbells deferred during this round, before the world sleeps. A doorbell may transmit at once and
+     * hand back completions that offer again: those ring in this call too. World thread only.
+     */
+    public void ringDoorbells() {
+        for (int i = 0; i < doorbellCount; i++) {
+            TransmitFrameRing ring = doorbells[i];
+            doorbells[i] = null;
+            try {
+                ring.ringDoorbell();
+            } catch (RuntimeException failure) {
+                drainFailures++;
+                failureSink.accept(FAILURE_PREFIX + ring.name(), failure);
+            }
+        }
+        doorbellCount = 0;
     }
 
     /** Drains every signalled ring. World thread only. */

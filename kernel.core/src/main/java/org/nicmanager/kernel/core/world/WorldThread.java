@@ -296,6 +296,7 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, DriverR
             if (mode == ClockMode.REAL) {
                 fireDueRealTimers();
             }
+            rings.ringDoorbells();
             if (running && actions.isEmpty() && !rings.hasWork()) {
                 sleepUntilWork();
             }

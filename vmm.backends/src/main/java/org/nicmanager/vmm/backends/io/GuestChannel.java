@@ -23,7 +23,10 @@ public interface GuestChannel {
     /** Ends an {@link #awaitFrame()} now or the next one; any thread. */
     void wakeUp();
 
-    /** Writes {@code lengthBytes} of {@code buffer}, from index 0 (header included), as one frame. */
+    /**
+     * Writes {@code lengthBytes} of {@code buffer}, from index 0 (header included), as one frame. Never waits: the
+     * world thread itself writes when the writer thread is idle; a frame that cannot be written now fails.
+     */
     void write(ByteBuffer buffer, int lengthBytes) throws IOException;
 
     /**

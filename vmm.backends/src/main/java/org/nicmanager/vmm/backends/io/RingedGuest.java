@@ -11,8 +11,6 @@ import org.nicmanager.kernel.api.driver.DriverRings;
 import org.nicmanager.kernel.api.driver.FrameMemory;
 import org.nicmanager.kernel.api.driver.FrameSupply;
 import org.nicmanager.kernel.api.driver.ReceiveRing;
-import org.nicmanager.kernel.api.driver.TransmitHandler;
-import org.nicmanager.kernel.api.driver.TransmitOutcome;
 import org.nicmanager.kernel.api.driver.TransmitRing;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.vnic.backend.GuestConnection;
@@ -29,10 +27,8 @@ import org.nicmanager.lib.frames.OffloadHeader;
  * with a reason, counted), copies it once into a heap buffer from the back end's supply (the DMA emulation's copy,
  * patent [0057]) and offers it to the receive ring, publishing once per batch or when the channel runs dry. The world
  * hands each frame to the device ({@link GuestPort#fromGuest}).</li>
- * <li>Frames for the guest ({@link #received}, world thread, after the receive interrupt) are offered to the transmit
- * ring: no lock, no allocation, no wait; a full ring drops the frame, counted as {@link GuestDrop#GUEST_QUEUE_FULL}.
- * The writer thread takes them in order, writes each, completes it, and sleeps when the ring is empty until the ring's
- * doorbell wakes it.</li>
+ * <li>Frames for the guest ({@link #received}, world thread, after the receive interrupt) go to the
+ * {@link GuestWriter}, through the transmit ring, in order.</li>
  * </ul>
  */
 public final class RingedGuest implements GuestConnection {
@@ -44,9 +40,11 @@ public final class RingedGuest implements GuestConnection {
      * queue, 256 frames for an e1000) while earlier batches may still be in the writer's hands.
      */
     static final int TO_GUEST_SLOTS = 1024;
+    /** Buffers for frames up to the MTU: two rings' worth, so that the reader fills one while the world drains one. */
+    static final int PLAIN_BUFFERS = 2 * RING_SLOTS;
     /**
-     * Buffers of a guest with offloads, each for a 64 KB super-frame: fewer than a plain guest's ring-full, since
-     * each carries up to 44 segments (8 MB in all).
+     * Buffers of a guest with offloads for its 64 KB super-frames, besides its plain ones: fewer, since each carries
+     * up to 44 segments (8 MB in all).
      */
     static final int SUPER_FRAME_BUFFERS = 128;
     /** Frames offered or completed between two publishes, at most. */
@@ -65,7 +63,10 @@ public final class RingedGuest implements GuestConnection {
     private final int maxFrameBytes;
     /** The virtio header before each frame on the channel: 0, or 10 with offloads. */
     private final int offloadHeaderBytes;
-    private final FrameSupply supply;
+    /** Buffers for frames up to the MTU. */
+    private final FrameSupply plainSupply;
+    /** Buffers for super-frames, of a guest with offloads; else {@code null}. */
+    private final FrameSupply superSupply;
     private final ReceiveRing fromGuest;
     private final TransmitRing toGuest;
     private final DropCounts drops = new DropCounts();
@@ -73,10 +74,8 @@ public final class RingedGuest implements GuestConnection {
     /** Reader thread: the MAC the device had when last asked. */
     private long knownDeviceMac;
     private final Thread reader;
-    private final Thread writer;
+    private final GuestWriter writer;
     private volatile boolean running = true;
-    /** The channel said it is gone for good: the reader stopped, and frames for the guest are dropped. */
-    private volatile boolean gone;
     private boolean closed;
 
     private RingedGuest(GuestChannel channel, GuestPort port, DriverRings rings, String kind) {
@@ -86,30 +85,23 @@ public final class RingedGuest implements GuestConnection {
         this.maxFrameBytes = port.mtuBytes() + HEADER_BYTES;
         this.offloadHeaderBytes = channel.offloadHeaderBytes();
         String name = kind + " " + port.vnic();
-        this.supply = offloadHeaderBytes > 0
-                ? rings.newSupply(name, SUPER_FRAME_BUFFERS, FrameBuffer.MAX_SUPER_FRAME_BYTES, FrameMemory.HEAP)
-                : rings.newSupply(name, 2 * RING_SLOTS, maxFrameBytes, FrameMemory.HEAP);
+        // A guest with offloads sends small frames too (a 64-byte flood, a TCP session's ACKs): they take plain
+        // buffers, so that the few large ones are not tied up by them.
+        this.plainSupply = rings.newSupply(name, PLAIN_BUFFERS, maxFrameBytes, FrameMemory.HEAP);
+        this.superSupply = offloadHeaderBytes > 0
+                ? rings.newSupply(name + " super-frames", SUPER_FRAME_BUFFERS, FrameBuffer.MAX_SUPER_FRAME_BYTES,
+                        FrameMemory.HEAP)
+                : null;
         this.fromGuest = rings.openReceive(port.world(), name + " from guest", RING_SLOTS, port::fromGuest);
         try {
-            this.toGuest = rings.openTransmit(port.world(), name + " to guest", TO_GUEST_SLOTS, new TransmitHandler() {
-                @Override
-                public void transmitDone(FrameBuffer frame, TransmitOutcome outcome) {
-                    frame.release();
-                }
-
-                @Override
-                public void framesWaiting() {
-                    LockSupport.unpark(RingedGuest.this.writer);
-                }
-            });
+            this.writer = new GuestWriter(channel, drops, name);
+            this.toGuest = rings.openTransmit(port.world(), name + " to guest", TO_GUEST_SLOTS, writer);
         } catch (RuntimeException refused) {
             fromGuest.close(); // nothing stays open when the guest cannot be joined
             throw refused;
         }
         this.reader = new Thread(this::readFrames, name + " reader");
-        this.writer = new Thread(this::writeFrames, name + " writer");
         reader.setDaemon(true);
-        writer.setDaemon(true);
     }
 
     /**
@@ -127,13 +119,14 @@ public final class RingedGuest implements GuestConnection {
             throw failed;
         }
         guest.reader.start();
-        guest.writer.start();
+        guest.writer.start(guest.toGuest);
         return guest;
     }
 
     private void readFrames() {
         // one more: a longer frame shows
-        ByteBuffer frameBytes = ByteBuffer.allocateDirect(offloadHeaderBytes + supply.bufferBytes() + 1);
+        FrameSupply largest = superSupply != null ? superSupply : plainSupply;
+        ByteBuffer frameBytes = ByteBuffer.allocateDirect(offloadHeaderBytes + largest.bufferBytes() + 1);
         int batch = 0;
         while (running) {
             int length;
@@ -150,7 +143,7 @@ public final class RingedGuest implements GuestConnection {
                 continue;
             }
             if (length < 0) {
-                gone = true;
+                writer.channelGone();
                 break;
             }
             if (length == 0) {
@@ -196,7 +189,7 @@ public final class RingedGuest implements GuestConnection {
     private boolean offer(ByteBuffer frameBytes, int readBytes) {
         int length = readBytes - offloadHeaderBytes;
         boolean superFrame = offloadHeaderBytes > 0 && frameBytes.get(1) != 0; // the header's segmentation type
-        if (length > (superFrame ? supply.bufferBytes() : maxFrameBytes)) {
+        if (length > (superFrame ? superSupply.bufferBytes() : maxFrameBytes)) {
             drops.count(GuestDrop.TOO_LONG);
             return false;
         }
@@ -205,6 +198,7 @@ public final class RingedGuest implements GuestConnection {
             return false;
         }
         watchGuestMac(frameBytes);
+        FrameSupply supply = superFrame ? superSupply : plainSupply;
         FrameBuffer frame = supply.take();
         for (int tries = 0; frame == null && tries < BACK_OFF_TRIES && running; tries++) {
             backOff();
@@ -252,64 +246,10 @@ public final class RingedGuest implements GuestConnection {
         }
     }
 
-    private void writeFrames() {
-        ByteBuffer frameBytes = ByteBuffer.allocateDirect(offloadHeaderBytes
-                + (offloadHeaderBytes > 0 ? FrameBuffer.MAX_SUPER_FRAME_BYTES : FrameBuffer.MAX_FRAME_BYTES));
-        int batch = 0;
-        while (running) {
-            FrameBuffer frame = toGuest.take();
-            if (frame == null) {
-                if (batch > 0) {
-                    toGuest.publish();
-                    batch = 0;
-                }
-                LockSupport.park(this); // until the doorbell (framesWaiting) or close
-                continue;
-            }
-            toGuest.complete(frame, write(frame, frameBytes));
-            if (++batch == BATCH) {
-                toGuest.publish();
-                batch = 0;
-            }
-        }
-        if (batch > 0) {
-            toGuest.publish();
-        }
-    }
-
-    private TransmitOutcome write(FrameBuffer frame, ByteBuffer frameBytes) {
-        if (gone) {
-            drops.count(GuestDrop.GUEST_GONE);
-            return TransmitOutcome.ABORTED;
-        }
-        int length = frame.length();
-        if (offloadHeaderBytes + length > frameBytes.capacity()) {
-            drops.count(GuestDrop.SEND_FAILED);
-            return TransmitOutcome.ABORTED;
-        }
-        frameBytes.clear(); // a bulk put checks the target's limit, which the last write set
-        if (offloadHeaderBytes > 0) {
-            OffloadHeader.write(frame.offload(), frameBytes, 0);
-        }
-        frame.copyTo(frameBytes, offloadHeaderBytes);
-        try {
-            channel.write(frameBytes, offloadHeaderBytes + length);
-            return TransmitOutcome.SENT;
-        } catch (PortUnreachableException noOneListens) {
-            drops.count(GuestDrop.PEER_UNREACHABLE);
-        } catch (IOException failed) {
-            drops.count(GuestDrop.SEND_FAILED);
-        }
-        return TransmitOutcome.ABORTED;
-    }
-
     /** A frame for the guest, on the world thread: handed to the writer, or dropped and counted when it is behind. */
     @Override
     public void received(FrameBuffer frame) {
-        if (!toGuest.offer(frame)) {
-            drops.count(GuestDrop.GUEST_QUEUE_FULL);
-            frame.release();
-        }
+        writer.received(frame);
     }
 
     /** A guest with offloads takes super-frames and pending checksums as they come; the device settles the rest. */
@@ -320,7 +260,7 @@ public final class RingedGuest implements GuestConnection {
 
     @Override
     public String describe() {
-        return gone ? channel.describe() + " (gone)" : channel.describe();
+        return writer.gone() ? channel.describe() + " (gone)" : channel.describe();
     }
 
     @Override
@@ -347,9 +287,9 @@ public final class RingedGuest implements GuestConnection {
         closed = true;
         running = false;
         channel.wakeUp();
-        LockSupport.unpark(writer);
+        writer.stop();
         join(reader);
-        join(writer);
+        join(writer.thread());
         channel.close();
         fromGuest.close();
         toGuest.close();

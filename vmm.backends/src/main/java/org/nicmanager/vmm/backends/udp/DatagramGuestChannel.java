@@ -87,7 +87,10 @@ final class DatagramGuestChannel implements GuestChannel {
     @Override
     public void write(ByteBuffer buffer, int lengthBytes) throws IOException {
         buffer.clear().limit(lengthBytes);
-        channel.write(buffer);
+        if (channel.write(buffer) == 0) {
+            // non-blocking: no room in the socket's send buffer, so the datagram was not sent
+            throw new IOException("the send buffer of " + description + " is full");
+        }
     }
 
     @Override

@@ -61,6 +61,83 @@ class RingedGuestTest {
         assertTrue(channel.closed);
     }
 
+    /**
+     * Run to completion: a lone frame for a guest whose writer sleeps is written by the world thread at the end of its
+     * round, without a wake-up; a batch larger than {@link GuestWriter.INLINE_FRAMES} is the writer's. Frames go one
+     * per world action until the writer's first look at its ring is over.
+     */
+    @Test
+    void aLoneFrameIsWrittenByTheWorldItselfAndABatchByTheWriter() throws Exception {
+        CountingChannel channel = new CountingChannel();
+        FrameSupply kernelFrames = world.newSupply("kernel", 256, 128, FrameMemory.HEAP);
+        RingedGuest guest = world.call(() -> RingedGuest.start(channel, new RecordingPort(world, 1500), world, "t"));
+        int offered = 0;
+        for (; offered < 100 && channel.byWorld.get() == 0; offered++) {
+            world.run(() -> guest.received(frameOf(kernelFrames)));
+            assertTrue(channel.written.tryAcquire(RecordingPort.FRAME_WAIT_SECONDS, TimeUnit.SECONDS));
+        }
+        int byWorld = channel.byWorld.get();
+        assertTrue(byWorld > 0, "none of " + offered + " lone frames was written by the world");
+
+        int batch = GuestWriter.INLINE_FRAMES + 1;
+        world.run(() -> {
+            for (int i = 0; i < batch; i++) {
+                guest.received(frameOf(kernelFrames));
+            }
+        });
+        assertTrue(channel.written.tryAcquire(batch, RecordingPort.FRAME_WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(byWorld, channel.byWorld.get(), "a batch of " + batch + " is the writer's");
+        assertEquals(Map.of(), guest.toGuestDropped());
+
+        world.run(guest::close);
+        assertEquals(256, kernelFrames.available(), "every frame came back to its supply");
+    }
+
+    private static FrameBuffer frameOf(FrameSupply supply) {
+        FrameBuffer frame = supply.take();
+        frame.setLength(60);
+        return frame;
+    }
+
+    /** A guest that sends nothing; it counts the frames written to it, and those the world thread wrote. */
+    private final class CountingChannel implements GuestChannel {
+        final Semaphore written = new Semaphore(0);
+        final AtomicInteger byWorld = new AtomicInteger();
+        private final Semaphore wake = new Semaphore(0);
+
+        @Override
+        public int read(ByteBuffer buffer) {
+            return 0;
+        }
+
+        @Override
+        public void awaitFrame() {
+            wake.acquireUninterruptibly();
+        }
+
+        @Override
+        public void wakeUp() {
+            wake.release();
+        }
+
+        @Override
+        public void write(ByteBuffer buffer, int lengthBytes) {
+            if (world.inWorld()) {
+                byWorld.incrementAndGet();
+            }
+            written.release();
+        }
+
+        @Override
+        public String describe() {
+            return "counting";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     /** A guest that sends nothing and whose first write blocks until the test opens the gate. */
     private static final class StuckChannel implements GuestChannel {
         final CountDownLatch writing = new CountDownLatch(1);

@@ -75,10 +75,11 @@ teardown_topology() {
     for ns in "$GUEST" "$ELEMENT" "$EXTERNAL"; do ip netns del "$ns" 2>/dev/null || true; done
 }
 
-# A user-space element needs the external side's transmit checksums done in software (its packet sockets receive no
-# offload metadata) and no GRO on its own interfaces (frames larger than the MTU cannot be received). OVS without
+# A user-space element whose packet sockets receive no offload metadata needs the external side's transmit checksums
+# done in software, and no GRO on its own interfaces (frames larger than the MTU cannot be received). OVS without
 # userspace TSO and testpmd carry no offloads at all: the guest computes its checksums, and their interfaces have
-# GSO and TSO off. The NIC Manager's guest has offloads on its TAP (--offloads on) and its NICs send super-frames
+# GSO and TSO off. The NIC Manager's NICs carry virtio headers both ways and need neither, but the external side is
+# the same for every element. Its guest has offloads on its TAP (--offloads on), and its NICs send super-frames
 # whole, which TSO on their veths carries to the peer in one piece.
 offloads_off() {
     local element=$1

@@ -57,8 +57,10 @@ class BridgedBondTrafficTest {
 
     /**
      * With {@code --offloads on} the guest hands the host 64 KB super-frames with their checksums left undone; the
-     * Linux NIC sends each whole with its virtio header, and the kernel finishes them. The payload must arrive intact
-     * (every checksum right), and the guest's TAP must show frames far longer than its MTU (super-frames did travel).
+     * Linux NIC sends each whole with its virtio header, and the kernel finishes them. The other way, the external
+     * host, with its own offloads on, sends super-frames through the bridge and the veths: the NIC receives them whole
+     * with their virtio headers, and the guest gets them so. Both payloads must arrive intact (every checksum right),
+     * and the guest's TAP must show frames far longer than its MTU both ways (super-frames did travel).
      */
     @Test
     void superFramesFromAGuestWithOffloadsArriveIntact() throws Exception {
@@ -69,29 +71,42 @@ class BridgedBondTrafficTest {
             ToolProcess receiver = rig.python(rig.external(), "tcp_receiver.py", BridgedBondRig.EXTERNAL_IP, "5001",
                     String.valueOf(PAYLOAD_BYTES));
             receiver.awaitLine("listening"::equals, "listening");
-            long[] before = tapSent(rig);
+            long[] before = tapCounted(rig, "tx");
             String sent = lastLine(rig.python(rig.guest(), "tcp_sender.py", BridgedBondRig.EXTERNAL_IP, "5001",
                     String.valueOf(PAYLOAD_BYTES), "0").finish());
-            long[] after = tapSent(rig);
+            long[] after = tapCounted(rig, "tx");
             assertEquals(sent, lastLine(receiver.finish()), "what arrived is what was sent");
 
+            ToolProcess downloadReceiver = rig.python(rig.guest(), "tcp_receiver.py", BridgedBondRig.GUEST_IP, "5002",
+                    String.valueOf(PAYLOAD_BYTES));
+            downloadReceiver.awaitLine("listening"::equals, "listening");
+            long[] beforeDownload = tapCounted(rig, "rx");
+            String downloaded = lastLine(rig.python(rig.external(), "tcp_sender.py", BridgedBondRig.GUEST_IP, "5002",
+                    String.valueOf(PAYLOAD_BYTES), "0").finish());
+            long[] afterDownload = tapCounted(rig, "rx");
+            assertEquals(downloaded, lastLine(downloadReceiver.finish()), "what the guest got is what was sent");
+
             long averageBytes = (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
+            long averageDownloadBytes = (afterDownload[0] - beforeDownload[0])
+                    / Math.max(1, afterDownload[1] - beforeDownload[1]);
             System.out.printf("BridgedBondTrafficTest (offloads): iperf3 TCP guest to external %.0f Mbit/s, external"
-                    + " to guest %.0f Mbit/s; the guest's frames of the 64 MB upload averaged %d bytes%n", out / 1e6,
-                    in / 1e6, averageBytes);
+                    + " to guest %.0f Mbit/s; the guest's frames of the 64 MB upload averaged %d bytes, of the"
+                    + " download %d bytes%n", out / 1e6, in / 1e6, averageBytes, averageDownloadBytes);
             assertTrue(averageBytes > 4 * 1514, "super-frames: the upload's frames average " + averageBytes
                     + " bytes" + rig.diagnostics());
+            assertTrue(averageDownloadBytes > 4 * 1514, "super-frames: the download's frames average "
+                    + averageDownloadBytes + " bytes" + rig.diagnostics());
             assertEquals(0, rig.stopHost(), rig.hostErrors());
         }
     }
 
-    /** Bytes and frames the guest has sent through its TAP device so far, as its kernel counts them. */
-    private static long[] tapSent(BridgedBondRig rig) throws Exception {
+    /** Bytes and frames the guest has sent ({@code tx}) or received ({@code rx}) on its TAP device, as its kernel counts. */
+    private static long[] tapCounted(BridgedBondRig rig, String direction) throws Exception {
         String tap = rig.guest().exec("ls", "/sys/class/net").lines().filter(name -> name.startsWith("nmg"))
                 .findFirst().orElseThrow();
-        String statistics = "/sys/class/net/" + tap + "/statistics/";
-        return new long[] {Long.parseLong(rig.guest().exec("cat", statistics + "tx_bytes").strip()),
-            Long.parseLong(rig.guest().exec("cat", statistics + "tx_packets").strip())};
+        String statistics = "/sys/class/net/" + tap + "/statistics/" + direction;
+        return new long[] {Long.parseLong(rig.guest().exec("cat", statistics + "_bytes").strip()),
+            Long.parseLong(rig.guest().exec("cat", statistics + "_packets").strip())};
     }
 
     /** One iperf3 TCP run from the guest (or to it, {@code reverse}); answers the receiver's bits per second. */

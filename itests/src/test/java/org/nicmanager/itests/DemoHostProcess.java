@@ -7,12 +7,16 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -28,6 +32,8 @@ final class DemoHostProcess implements AutoCloseable {
     private static final long EXIT_SECONDS = Patience.SECONDS;
 
     private final Process process;
+    /** The host's own {@code java.io.tmpdir}. */
+    private final Path temporaryFolder;
     private final Writer input;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuffer errors = new StringBuffer();
@@ -60,8 +66,12 @@ final class DemoHostProcess implements AutoCloseable {
 
     private DemoHostProcess(List<String> launcherPrefix, File directory, List<String> jvmOptions,
             List<String> launcherOptions, boolean inputFromNullDevice) throws IOException {
+        temporaryFolder = Files.createTempDirectory("nicmgr-host-");
         List<String> command = new ArrayList<>(launcherPrefix);
         command.add("java");
+        // The exported jar unpacks its launcher's jars into the temporary folder, and a host that is killed leaves
+        // them there: each host gets a folder of its own, removed when the host is closed.
+        command.add("-Djava.io.tmpdir=" + temporaryFolder);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.getAbsolutePath()));
         command.addAll(launcherOptions);
@@ -188,11 +198,24 @@ final class DemoHostProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Stops a host that is still running (a failed test); its pipes close with it. */
+    /** Stops a host that is still running (a failed test); its pipes close with it. Removes its temporary folder. */
     @Override
     public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
+        }
+        try {
+            process.waitFor(EXIT_SECONDS, TimeUnit.SECONDS);
+            if (!Files.exists(temporaryFolder)) {
+                return; // closed before
+            }
+            try (Stream<Path> inside = Files.walk(temporaryFolder)) {
+                for (Path path : inside.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (IOException | InterruptedException cannotRemove) {
+            throw new AssertionError("cannot remove the host's temporary folder " + temporaryFolder, cannotRemove);
         }
     }
 }

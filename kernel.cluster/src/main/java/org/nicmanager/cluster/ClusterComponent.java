@@ -14,7 +14,11 @@ import org.nicmanager.cluster.zk.EmbeddedServer;
 import org.nicmanager.kernel.api.nic.NicInventory;
 import org.nicmanager.kernel.api.teaming.BondDirectory;
 import org.nicmanager.kernel.api.time.KernelClock;
-import org.nicmanager.kernel.api.vm.VmRegistry;
+import org.nicmanager.kernel.api.time.NetworkWorld;
+import org.nicmanager.kernel.api.vm.Alerter;
+import org.nicmanager.kernel.api.vm.VmFenceListener;
+import org.nicmanager.kernel.api.vm.VmManager;
+import org.nicmanager.kernel.api.vm.VmPlacement;
 import org.nicmanager.lib.config.ConfigurationRefused;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -41,9 +45,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * This host in a cluster (issue 16): there only when configuration {@value ClusterSettings#PID} exists, which the
  * launcher writes for {@code --cluster}. Without it (a standalone host) this class is never loaded, and so no class of
  * ZooKeeper or Curator is. It starts the embedded server when asked, joins the ensemble, keeps this host's record up to
- * date as its NICs, bonds, VMs and allocations change, and posts the cluster's events under {@code nicmgr/cluster/*}.
+ * date as its NICs, bonds, VMs and allocations change, mirrors the cluster's VMs into the local services
+ * ({@link ManagedVms}), places VMs for {@code vm:start}, and posts the cluster's events under {@code nicmgr/cluster/*}.
  */
-@Component(service = {ClusterView.class, EventHandler.class}, immediate = true, configurationPid = ClusterSettings.PID,
+@Component(service = {ClusterView.class, EventHandler.class, VmPlacement.class}, immediate = true, configurationPid = ClusterSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, property = {
                 EventConstants.EVENT_TOPIC + "=nicmgr/nic/*",
                 EventConstants.EVENT_TOPIC + "=nicmgr/bond/*",
@@ -51,7 +56,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                 EventConstants.EVENT_TOPIC + "=nicmgr/resource/ALLOCATION_CHANGED",
                 EventConstants.EVENT_TOPIC + "=nicmgr/resource/CAPACITY_CHANGED"})
 @Designate(ocd = ClusterComponent.Config.class)
-public final class ClusterComponent implements ClusterView, EventHandler {
+public final class ClusterComponent implements ClusterView, EventHandler, VmPlacement {
 
     @ObjectClassDefinition(name = "NIC Manager cluster",
             description = "Joins this host to a cluster of hosts kept in Apache ZooKeeper.")
@@ -82,6 +87,7 @@ public final class ClusterComponent implements ClusterView, EventHandler {
     private final ConfigurationAdmin configurations;
     private final Logger logger;
     private final HostIdentity identity;
+    private final ManagedVms managedVms;
     private EmbeddedServer server;
     private Path temporaryData;
     private ClusterNode node;
@@ -92,7 +98,11 @@ public final class ClusterComponent implements ClusterView, EventHandler {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile NicInventory nics;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile VmRegistry vms;
+    private volatile VmManager vms;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile NetworkWorld world;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Alerter alerter;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile KernelClock clock;
 
@@ -103,6 +113,7 @@ public final class ClusterComponent implements ClusterView, EventHandler {
         this.eventAdmin = eventAdmin;
         this.configurations = configurations;
         this.logger = logger;
+        this.managedVms = new ManagedVms(() -> vms, () -> world, configurations);
         ClusterSettings settings;
         try {
             settings = ClusterSettings.read(config, properties);
@@ -139,7 +150,7 @@ public final class ClusterComponent implements ClusterView, EventHandler {
             }
         }
         node = new ClusterNode(connectString, server != null, settings.hostId(), settings.sessionTimeoutMs(),
-                this::describe, this::post);
+                this::describe, this::post, managedVms);
         node.start();
     }
 
@@ -163,6 +174,37 @@ public final class ClusterComponent implements ClusterView, EventHandler {
         return joined != null ? joined.hosts() : List.of();
     }
 
+    @Override
+    public String place(String vm, String host) {
+        ClusterNode joined = node;
+        if (joined == null) {
+            throw new IllegalStateException("this host is not in a cluster: " + status().refusal());
+        }
+        return joined.place(vm, host);
+    }
+
+    /** {@code vm:list}'s host column. */
+    @Override
+    public Map<String, String> vmHosts() {
+        ClusterNode joined = node;
+        return joined != null ? joined.vmHosts() : Map.of();
+    }
+
+    /** {@code vm:start VM [--on HOST]}. */
+    @Override
+    public String start(String vm, String host) {
+        return place(vm, host);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addFenceListener(VmFenceListener listener) {
+        managedVms.listenerAdded(listener);
+    }
+
+    void removeFenceListener(VmFenceListener listener) {
+        managedVms.listenerRemoved(listener);
+    }
+
     /** A NIC, bond, VM or allocation changed: the record is rewritten if what it says changed. */
     @Override
     public void handleEvent(Event event) {
@@ -176,7 +218,7 @@ public final class ClusterComponent implements ClusterView, EventHandler {
     private HostRecord describe() {
         BondDirectory bondDirectory = bonds;
         NicInventory inventory = nics;
-        VmRegistry registry = vms;
+        VmManager registry = vms;
         HostDescription.Network network = HostDescription.describe(
                 bondDirectory == null ? List.of() : bondDirectory.bonds(),
                 inventory == null ? List.of() : inventory.nics(),
@@ -209,7 +251,13 @@ public final class ClusterComponent implements ClusterView, EventHandler {
         properties.put(ClusterTopics.SUBJECT, subject);
         properties.put(ClusterTopics.DETAILS, details);
         properties.put(ClusterTopics.TIME, kernelClock == null ? 0L : kernelClock.nanoTime());
-        if (topic.equals(ClusterTopics.HOST_ID_TAKEN) || topic.equals(ClusterTopics.RECORD_MALFORMED)) {
+        Alerter alerts = alerter;
+        if (topic.equals(ClusterTopics.VMS_NOT_RESTARTED) && alerts != null) {
+            alerts.raise(topic, subject, details); // the alert is the event, with a log line and the notifiers
+            return;
+        }
+        if (topic.equals(ClusterTopics.HOST_ID_TAKEN) || topic.equals(ClusterTopics.RECORD_MALFORMED)
+                || topic.equals(ClusterTopics.VMS_NOT_RESTARTED)) {
             logger.error("{}", details);
         } else {
             logger.info("{}", details);

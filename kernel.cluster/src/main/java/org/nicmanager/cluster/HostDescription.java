@@ -19,7 +19,9 @@ import org.nicmanager.kernel.api.vm.VnicInfo;
  * What a host's record says of its network, from what kernel.api shows: each bond and each NIC in no bond is an
  * uplink; its capacity is the line rate of the NICs that carry traffic now (a bond's ACTIVE members, an unbonded NIC
  * that is up); its reserved bandwidth is the reservations of the VMs running or suspended with a vNIC on it. The
- * headroom is what is left, summed over the uplinks: the room for another VM's reservation somewhere on the host.
+ * headroom is what is left, summed over the uplinks: the room for another VM's reservation somewhere on the host. A VM
+ * running with no vNIC on any uplink yet (a cluster VM placed here, its vNICs still to come) takes its reservation from
+ * that sum, so that placements do not count the same room twice.
  */
 public final class HostDescription {
 
@@ -61,7 +63,10 @@ public final class HostDescription {
                         reserved.getOrDefault(nic.name(), 0L)));
             }
         }
-        long headroom = uplinks.stream().mapToLong(HostRecord.UplinkRecord::headroomBps).sum();
+        long unplaced = vms.stream().filter(vm -> holdsItsReservation(vm) && vm.vnics().stream().noneMatch(
+                vnic -> vnic.uplink() != null && !vnic.uplink().isEmpty()))
+                .mapToLong(vm -> reservations.getOrDefault(vm.name(), 0L)).sum();
+        long headroom = Math.max(0, uplinks.stream().mapToLong(HostRecord.UplinkRecord::headroomBps).sum() - unplaced);
         int running = (int) vms.stream().filter(HostDescription::holdsItsReservation).count();
         return new Network(uplinks, headroom, running);
     }

@@ -50,4 +50,18 @@ class HostDescriptionTest {
         assertEquals(500_000_000L, network.headroomBps(), "an overbooked uplink has no headroom, not a negative one");
         assertEquals(3, network.runningVms());
     }
+
+    @Test
+    void aRunningVmWithNoVnicOnAnUplinkTakesItsReservationFromTheHostsHeadroom() {
+        List<NicInfo> nics = List.of(nic("vmnic0", GBPS, LinkState.UP));
+        List<VmInfo> vms = List.of(new VmInfo("placed", VmState.RUNNING, 5, List.of()),
+                new VmInfo("waiting", VmState.CREATED, 5, List.of()));
+        Map<String, Long> reservations = Map.of("placed", 600_000_000L, "waiting", 300_000_000L);
+
+        HostDescription.Network network = HostDescription.describe(List.of(), nics, vms, reservations);
+
+        assertEquals(400_000_000L, network.headroomBps(), "a cluster VM placed here holds its reservation here");
+        assertEquals(new HostRecord.UplinkRecord("vmnic0", List.of("vmnic0"), GBPS, 0), network.uplinks().get(0),
+                "no uplink carries it yet");
+    }
 }

@@ -2,6 +2,7 @@ package org.nicmanager.resource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ public final class ResourceEngine implements VmAllocations {
     private final ResourceEvents events;
     private final Map<String, UplinkFrameScheduler> uplinks = new TreeMap<>();
     private final Map<String, StoredAllocation> allocations = new HashMap<>();
+    /** The cluster VMs this host does not own now (issue 16); empty on a standalone host. */
+    private final Set<String> fenced = new HashSet<>();
     private ResourceSettings settings;
 
     public ResourceEngine(KernelScheduler clock, VmFacts vms, ResourceEvents events, ResourceSettings settings) {
@@ -138,6 +141,18 @@ public final class ResourceEngine implements VmAllocations {
         if (allocations.remove(vm) != null) {
             pushAllocation(vm);
         }
+    }
+
+    /** This host stopped, or again started, acting as the cluster VM's owner (issue 16). */
+    public void vmFenced(String vm, boolean isFenced) {
+        if (isFenced ? fenced.add(vm) : fenced.remove(vm)) {
+            uplinks.values().forEach(scheduler -> scheduler.fenced(vm, isFenced));
+        }
+    }
+
+    @Override
+    public boolean fenced(String vm) {
+        return fenced.contains(vm);
     }
 
     public void vmSuspended(String vm, boolean suspended) {

@@ -13,6 +13,7 @@ import org.nicmanager.kernel.api.resource.UplinkScheduler;
 import org.nicmanager.kernel.api.time.KernelScheduler;
 import org.nicmanager.kernel.api.time.NetworkWorld;
 import org.nicmanager.kernel.api.vm.Priority;
+import org.nicmanager.kernel.api.vm.VmFenceListener;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmLifecycleListener;
 import org.nicmanager.kernel.api.vm.VmRegistry;
@@ -48,10 +49,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * resumed (VM manager events), and serves the {@code net:} commands. All state lives in a {@link ResourceEngine} on
  * the network world's thread.
  */
-@Component(service = {ResourceManager.class, ResourceControl.class, VmLifecycleListener.class}, immediate = true,
+@Component(service = {ResourceManager.class, ResourceControl.class, VmLifecycleListener.class,
+        VmFenceListener.class}, immediate = true,
         configurationPid = ResourceManagerComponent.PID)
 @Designate(ocd = ResourceManagerComponent.Config.class)
-public final class ResourceManagerComponent implements ResourceManager, ResourceControl, VmLifecycleListener {
+public final class ResourceManagerComponent implements ResourceManager, ResourceControl, VmLifecycleListener,
+        VmFenceListener {
 
     public static final String PID = "org.nicmanager.resource";
     /** {@link ResourceSettings#INTERVAL_CEILING_NANOS} in milliseconds. */
@@ -210,6 +213,12 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
         engine.vmSuspended(vm.name(), vm.state() == VmState.SUSPENDED);
     }
 
+    /** A clustered host's cluster bundle, on the world thread: the VM's frames are dropped NOT_OWNER while fenced. */
+    @Override
+    public void fenced(String vm, boolean fenced) {
+        engine.vmFenced(vm, fenced);
+    }
+
     /**
      * A deleted VM takes its allocation with it, in force and stored, so that a new VM of the same name starts from
      * the defaults. ConfigAdmin tells the allocation's listener later, on its own thread, which then finds it gone.
@@ -218,6 +227,7 @@ public final class ResourceManagerComponent implements ResourceManager, Resource
     public void deleted(VmInfo deleted) {
         String vm = deleted.name();
         engine.unconfigured(vm);
+        engine.vmFenced(vm, false); // and its fence: a new VM of that name is fenced only if the cluster says so
         String pid = AllocationConfiguration.FACTORY_PID + "~" + vm;
         try {
             // VM names hold only letters, digits, '.', '_' and '-': nothing a filter would need escaped.

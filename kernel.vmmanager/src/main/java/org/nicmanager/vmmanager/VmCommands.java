@@ -1,6 +1,7 @@
 package org.nicmanager.vmmanager;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -8,10 +9,13 @@ import org.nicmanager.kernel.api.shell.Json;
 import org.nicmanager.kernel.api.vm.Priority;
 import org.nicmanager.kernel.api.vm.VmInfo;
 import org.nicmanager.kernel.api.vm.VmManager;
+import org.nicmanager.kernel.api.vm.VmPlacement;
 import org.nicmanager.kernel.api.vm.VnicInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** The {@code vm:} commands (COMMANDS.md): create, start, suspend, resume, stop, delete, list, show. */
 @Component(service = VmCommands.class, property = {"osgi.command.scope=vm", "osgi.command.function=create",
@@ -28,7 +32,21 @@ public final class VmCommands {
     public record VmRow(String name, String state, int priority, int vnics) {
     }
 
+    /** What {@code vm:list} prints on a clustered host: each VM's host too ("-": it runs nowhere). */
+    public record ClusterVmList(List<ClusterVmRow> vms) {
+    }
+
+    /** One VM of a clustered host's list; {@code state} is this host's view, {@code host} where it runs. */
+    public record ClusterVmRow(String name, String host, String state, int priority, int vnics) {
+    }
+
+    static final String NO_CLUSTER = "--on needs a clustered host (start the host with --cluster); this host is"
+            + " standalone";
+
     private final VmManager manager;
+    /** There only on a clustered host (issue 16): then a VM is started where the cluster places it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile VmPlacement placement;
 
     @Activate
     public VmCommands(@Reference VmManager manager) {
@@ -43,9 +61,21 @@ public final class VmCommands {
         return manager.create(name, priority);
     }
 
-    @Descriptor("Start (power on) a created or stopped VM")
-    public VmInfo start(@Descriptor("the VM's name") String name) {
-        return manager.start(name);
+    @Descriptor("Start (power on) a created or stopped VM; on a clustered host, on the host given or the one the"
+            + " cluster's leader chooses")
+    public Object start(
+            @Descriptor("the host to start it on (clustered hosts only); default: the leader chooses")
+            @Parameter(names = "--on", absentValue = "") String host,
+            @Descriptor("the VM's name") String name) {
+        VmPlacement cluster = placement;
+        if (cluster == null) {
+            if (!host.isEmpty()) {
+                throw new IllegalArgumentException(NO_CLUSTER + "; got --on " + host);
+            }
+            return manager.start(name);
+        }
+        String placed = cluster.start(name, host.isEmpty() ? null : host);
+        return "VM " + name + " placed on host " + placed;
     }
 
     @Descriptor("Stop (power off) a running VM")
@@ -73,6 +103,15 @@ public final class VmCommands {
     public Object list(@Descriptor("print one JSON document") @Parameter(names = "--json", presentValue = "true",
             absentValue = "false") boolean json) {
         List<VmInfo> vms = manager.vms();
+        VmPlacement cluster = placement;
+        if (cluster != null) {
+            Map<String, String> hosts = cluster.vmHosts();
+            return json ? new Json(new ClusterJsonList(vms.stream().map(vm -> new ClusterJsonVm(vm.name(),
+                    hosts.get(vm.name()), vm.state().name(), vm.priority(), vm.vnics())).toList()))
+                    : new ClusterVmList(vms.stream().map(vm -> new ClusterVmRow(vm.name(),
+                            hosts.getOrDefault(vm.name(), "-"), vm.state().name(), vm.priority(), vm.vnics().size()))
+                            .toList());
+        }
         return json ? new Json(new JsonList(vms))
                 : new VmList(vms.stream().map(vm -> new VmRow(vm.name(), vm.state().name(), vm.priority(),
                         vm.vnics().size())).toList());
@@ -99,5 +138,12 @@ public final class VmCommands {
 
     /** The {@code vm:list --json} document: {@code {"vms":[{"name","state","priority","vnics":[...]}]}}. */
     record JsonList(List<VmInfo> vms) {
+    }
+
+    /** {@code vm:list --json} on a clustered host: the same fields, and {@code host} (absent: it runs nowhere). */
+    record ClusterJsonList(List<ClusterJsonVm> vms) {
+    }
+
+    record ClusterJsonVm(String name, String host, String state, int priority, List<VnicInfo> vnics) {
     }
 }

@@ -104,7 +104,7 @@ public final class ConfiguredLinuxNic {
         try {
             facts = InterfaceFacts.read(interfaceName);
             opened = PacketSocket.open(facts, LinuxNic.RECEIVE_SLOTS, LinuxNic.TRANSMIT_SLOTS);
-            String offloads = Offloads.prepare(opened.fd(), interfaceName);
+            String offloads = Offloads.prepare(opened.fd(), interfaceName, opened.vnetHeaderBytes() > 0);
             PacketSocket socketOfNic = opened;
             started = world.call(() -> new LinuxNic(rings, world, clock, name, facts, socketOfNic, offloads,
                     config.speedBps()));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.nicmanager.drivers.linux.testnet.PeerSocket;
 import org.nicmanager.drivers.linux.testnet.VethPair;
 import org.nicmanager.kernel.api.frame.FrameBuffer;
+import org.nicmanager.kernel.api.frame.FrameOffload;
 import org.nicmanager.kernel.api.nic.LinkState;
 import org.nicmanager.kernel.api.nic.NicCounters;
 import org.nicmanager.kernel.api.nic.NicListener;
@@ -68,10 +69,20 @@ class LinuxNicTest {
         int readyCalls;
         final Semaphore ready = new Semaphore(0);
 
+        /** IPv4 frames: their length and offloads. */
+        final List<String> ipv4 = new ArrayList<>();
+
         @Override
         public void frameReceived(PhysicalNic from, FrameBuffer frame) {
-            if ((frame.memory().getShort(12) & 0xffff) == PeerSocket.TEST_ETHERTYPE) {
+            int etherType = frame.memory().getShort(12) & 0xffff;
+            if (etherType == PeerSocket.TEST_ETHERTYPE) {
                 received.add(frame.memory().getInt(PeerSocket.SEQUENCE_OFFSET));
+                arrivals.release();
+            } else if (etherType == 0x0800) {
+                FrameOffload offload = frame.offload();
+                ipv4.add(frame.length() + " bytes, segmentation " + offload.segmentation() + " of "
+                        + offload.segmentBytes() + ", checksum " + (offload.checksumPending() ? "pending at "
+                        + offload.checksumStartBytes() + "+" + offload.checksumOffsetBytes() : "done"));
                 arrivals.release();
             }
             frame.release();
@@ -160,6 +171,27 @@ class LinuxNicTest {
         assertEquals(List.of(), world.call(() -> List.copyOf(recorder.aborted)));
         assertEquals(frames, world.call(nic::counters).txFrames());
         assertEquals(0, world.call(pool::inUse), "every buffer came back to the world's pool");
+    }
+
+    /**
+     * A super-frame from the peer (a sender's TSO through the veth) is longer than a receive slot: it is read whole
+     * from the socket's queue, with its offloads, between the frames before and after it.
+     */
+    @Test
+    void aSuperFrameArrivesWholeWithItsOffloadsAndInOrder() throws InterruptedException {
+        Recorder recorder = startNic();
+        int length;
+        try (PeerSocket peer = PeerSocket.open(pair); PeerSocket tso = PeerSocket.openWithVirtioHeaders(pair)) {
+            peer.send(1, 60);
+            length = tso.sendTcpSuperFrame(20_000, 1448);
+            peer.send(2, 60);
+            assertTrue(recorder.arrivals.tryAcquire(3, WAIT_SECONDS, TimeUnit.SECONDS),
+                    () -> "arrived: " + world.call(() -> recorder.ipv4 + " " + recorder.received));
+        }
+        assertEquals(List.of(length + " bytes, segmentation 1 of 1448, checksum pending at 34+16"),
+                world.call(() -> List.copyOf(recorder.ipv4)));
+        assertEquals(List.of(1, 2), world.call(() -> List.copyOf(recorder.received)));
+        assertEquals(0, nic.drops().receivedTooLong());
     }
 
     /**

@@ -8,6 +8,12 @@ final class ClusterPaths {
     static final String HOSTS = ROOT + "/hosts";
     /** Curator's LeaderLatch participants. */
     static final String LEADER = ROOT + "/leader";
+    /** One persistent znode per cluster VM, named by the VM, holding its {@code VmDefinition}. */
+    static final String VMS = ROOT + "/vms";
+    /** One persistent znode per cluster VM holding its {@code VmOwner}; its version is the owner's fencing token. */
+    static final String OWNERS = ROOT + "/owners";
+    /** Ephemeral sequential placement requests to the leader, answered in place. */
+    static final String PLACEMENTS = ROOT + "/placements";
 
     private ClusterPaths() {
     }
@@ -16,12 +22,25 @@ final class ClusterPaths {
         return HOSTS + "/" + hostId;
     }
 
+    static String vm(String name) {
+        return VMS + "/" + name;
+    }
+
+    static String owner(String vm) {
+        return OWNERS + "/" + vm;
+    }
+
     /** The host id of a direct child of {@link #HOSTS}, or null for any other path. */
     static String hostIdOf(String path) {
-        if (!path.startsWith(HOSTS + "/")) {
+        return childOf(HOSTS, path);
+    }
+
+    /** The name of a direct child of {@code parent}, or null for any other path. */
+    static String childOf(String parent, String path) {
+        if (!path.startsWith(parent + "/")) {
             return null;
         }
-        String name = path.substring(HOSTS.length() + 1);
+        String name = path.substring(parent.length() + 1);
         return name.isEmpty() || name.contains("/") ? null : name;
     }
 }

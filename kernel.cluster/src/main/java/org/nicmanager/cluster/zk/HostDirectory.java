@@ -2,7 +2,9 @@ package org.nicmanager.cluster.zk;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,7 +31,8 @@ final class HostDirectory implements AutoCloseable {
     /** path@version of the records already reported as malformed. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
-    HostDirectory(CuratorFramework client, String selfId, ClusterEvents events) {
+    /** @param anyChange told after each host appears, changes or goes (on Curator's thread: it must only hand on) */
+    HostDirectory(CuratorFramework client, String selfId, ClusterEvents events, Runnable anyChange) {
         this.cache = CuratorCache.build(client, ClusterPaths.HOSTS);
         this.selfId = selfId;
         this.events = events;
@@ -38,6 +41,7 @@ final class HostDirectory implements AutoCloseable {
                 .forChanges((before, after) -> changed(after))
                 .forDeletes(this::went)
                 .build());
+        cache.listenable().addListener((type, before, after) -> anyChange.run());
     }
 
     void start() {
@@ -55,6 +59,14 @@ final class HostDirectory implements AutoCloseable {
         });
         hosts.sort(Comparator.comparing(HostRecord::hostId));
         return hosts;
+    }
+
+    /** Each live host's ZooKeeper session (its record's ephemeral owner), by host id; unreadable records left out. */
+    Map<String, Long> sessions() {
+        Map<String, Long> sessions = new HashMap<>();
+        cache.stream().filter(node -> node.getStat() != null && read(node) != null).forEach(node -> sessions.put(
+                ClusterPaths.hostIdOf(node.getPath()), node.getStat().getEphemeralOwner()));
+        return sessions;
     }
 
     private void appeared(ChildData node) {

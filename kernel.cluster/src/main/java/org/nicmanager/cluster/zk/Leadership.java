@@ -11,19 +11,21 @@ import org.nicmanager.cluster.ClusterTopics;
 
 /**
  * The cluster's leader, chosen among the joined hosts by Curator's {@link LeaderLatch} on {@code /nicmgr/leader}:
- * the oldest participant leads; when its session ends the next one takes over. The leader will place VMs and restart a
- * dead host's VMs (later parts of issue 16); for now it is elected and shown.
+ * the oldest participant leads; when its session ends the next one takes over. The leader restarts a lost host's VMs
+ * ({@link Failover}).
  */
 final class Leadership implements AutoCloseable {
 
     private final LeaderLatch latch;
 
-    Leadership(CuratorFramework client, String hostId, ClusterEvents events) {
+    /** @param becameLeader told when this host takes the lead (on Curator's thread: it must only hand on) */
+    Leadership(CuratorFramework client, String hostId, ClusterEvents events, Runnable becameLeader) {
         this.latch = new LeaderLatch(client, ClusterPaths.LEADER, hostId);
         latch.addListener(new LeaderLatchListener() {
             @Override
             public void isLeader() {
                 events.post(ClusterTopics.LEADER_ELECTED, hostId, "host " + hostId + " leads the cluster");
+                becameLeader.run();
             }
 
             @Override

@@ -19,6 +19,8 @@ final class Cable implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    /** While blocked, connections are refused but the cable is not cut: the host can come back. */
+    private volatile boolean blocked;
 
     Cable(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -36,6 +38,10 @@ final class Cable implements AutoCloseable {
         while (!cut) {
             try {
                 Socket client = listener.accept();
+                if (blocked) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(server);
@@ -70,6 +76,17 @@ final class Cable implements AutoCloseable {
         cut = true;
         closeQuietly(listener);
         sockets.forEach(Cable::closeQuietly);
+    }
+
+    /** Cuts every connection and refuses new ones until {@link #unblock()}: a partition that heals. */
+    void block() {
+        blocked = true;
+        sockets.forEach(Cable::closeQuietly);
+        sockets.clear();
+    }
+
+    void unblock() {
+        blocked = false;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

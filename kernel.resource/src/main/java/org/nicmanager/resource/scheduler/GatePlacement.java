@@ -47,7 +47,7 @@ final class GatePlacement {
      * out of service with its queue. Control path.
      */
     void place(VmSlot vm, long now) {
-        if (state.slab.headLength(vm) < 0 || vm.suspended) {
+        if (state.slab.headLength(vm) < 0 || vm.suspended || vm.fenced) {
             state.order.makeIdle(vm, now);
             return;
         }

@@ -42,6 +42,7 @@ final class UplinkControl {
         state.slab.ensureRoom((long) table.count() * state.queueLimitFrames);
         if (slot.ports == 1) {
             slot.suspended = allocations.suspended(vm);
+            slot.fenced = allocations.fenced(vm);
             apply(slot, allocations.allocationOf(vm));
         }
     }
@@ -102,6 +103,22 @@ final class UplinkControl {
             gates.place(slot, now); // back in service where its queue left off: nothing lost, nothing twice
             release.accept(now);
         }
+    }
+
+    /** A fenced VM's queue is dropped at once: frames this host no longer owns are never sent, not even later. */
+    void fenced(String vm, boolean fenced) {
+        VmSlot slot = table.find(vm);
+        if (slot == null || slot.fenced == fenced) {
+            return;
+        }
+        slot.fenced = fenced;
+        long now = state.clock.nanoTime();
+        if (fenced) {
+            dropQueue(slot, DropReason.NOT_OWNER);
+        } else {
+            gates.place(slot, now);
+        }
+        release.accept(now);
     }
 
     /** Queue bounds and the lag bound of the new settings, for every VM. */

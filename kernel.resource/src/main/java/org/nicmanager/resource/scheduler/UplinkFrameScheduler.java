@@ -79,6 +79,9 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
         int wireBytes = WireBytes.of(carriedBytes);
         vm.offeredFrames++;
         vm.offeredWireBytes += wireBytes;
+        if (vm.fenced) {
+            return drop(vm, frame, DropReason.NOT_OWNER);
+        }
         if (vm.suspended) {
             return drop(vm, frame, DropReason.VM_SUSPENDED);
         }
@@ -242,6 +245,14 @@ public final class UplinkFrameScheduler implements UplinkScheduler {
      */
     public void suspended(String vm, boolean suspended) {
         control.suspended(vm, suspended);
+    }
+
+    /**
+     * This host stopped, or again started, acting as the VM's owner (issue 16): a fenced VM's queued frames are dropped
+     * and its new ones too, NOT_OWNER; unfenced, it sends again.
+     */
+    public void fenced(String vm, boolean fenced) {
+        control.fenced(vm, fenced);
     }
 
     public void settingsChanged(ResourceSettings settings) {

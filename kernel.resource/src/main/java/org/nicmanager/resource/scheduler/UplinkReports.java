@@ -17,7 +17,7 @@ final class UplinkReports {
     /** The reasons the resource manager drops for, in the order reports list them. */
     static final List<DropReason> RESOURCE_REASONS = List.of(DropReason.OVER_LIMIT, DropReason.SHAPING,
             DropReason.QUEUE_FULL, DropReason.YIELDING_TO_HIGHER_PRIORITY, DropReason.VM_SUSPENDED,
-            DropReason.NO_MEMBER_AVAILABLE);
+            DropReason.NO_MEMBER_AVAILABLE, DropReason.NOT_OWNER);
     /** What a VM offers is measured over this much recent history when a failure is judged. */
     static final long DEMAND_WINDOW_NANOS = 100_000_000L;
     /** What-if answers measure offers over a longer window, for steadier figures. */

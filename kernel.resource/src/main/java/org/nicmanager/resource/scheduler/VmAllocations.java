@@ -9,4 +9,9 @@ public interface VmAllocations {
     NetworkAllocation allocationOf(String vm);
 
     boolean suspended(String vm);
+
+    /** Whether this host must not send for the VM: a cluster VM it does not own now (issue 16); false when standalone. */
+    default boolean fenced(String vm) {
+        return false;
+    }
 }

@@ -34,6 +34,8 @@ final class VmSlot {
     int priority;
     byte state = IDLE;
     boolean suspended;
+    /** A cluster VM this host does not own now: everything it offers is dropped NOT_OWNER, nothing queued stays. */
+    boolean fenced;
     /** Which gates are configured (bits), so the frame path touches only those. */
     private int gates;
 

@@ -103,4 +103,43 @@ class GuaranteesAndPriorityTest {
         rig.run(10 * MILLIS);
         assertTrue(rig.usage("vm").sentFrames() > sentBefore, "resumed, it sends again");
     }
+
+    @Test
+    void aFencedVmSendsNothingAndItsQueueIsDroppedNotOwner() {
+        SchedulerRig rig = new SchedulerRig(GBPS);
+        rig.vm("vm", 1, shares(1000));
+        rig.vm("other", 2, shares(1000));
+        rig.backlogged(1, 1514);
+        rig.backlogged(2, 1514);
+        rig.run(10 * MILLIS);
+        int queued = rig.usage("vm").queuedFrames();
+        assertTrue(queued > 0);
+
+        rig.fence("vm", true);
+        long sentBefore = rig.usage("vm").sentFrames();
+        rig.run(10 * MILLIS);
+        VmUsage fenced = rig.usage("vm");
+        assertEquals(0, fenced.queuedFrames(), "a host that no longer owns the VM keeps none of its frames");
+        assertEquals(sentBefore, fenced.sentFrames(), "nothing leaves while fenced");
+        assertTrue(fenced.dropped().get(DropReason.NOT_OWNER.name()) >= queued, "queued and new frames are dropped"
+                + " NOT_OWNER: " + fenced.dropped());
+        assertEquals(0L, fenced.dropped().get(DropReason.VM_SUSPENDED.name()));
+        assertTrue(rig.usage("other").sentFrames() > 0);
+
+        rig.fence("vm", false);
+        rig.run(10 * MILLIS);
+        assertTrue(rig.usage("vm").sentFrames() > sentBefore, "confirmed as owner again, it sends again");
+    }
+
+    @Test
+    void aVmFencedBeforeItConnectsIsFencedFromItsFirstFrame() {
+        SchedulerRig rig = new SchedulerRig(GBPS);
+        rig.fence("late", true);
+        rig.vm("late", 1, shares(1000));
+        rig.backlogged(1, 1514);
+        rig.run(5 * MILLIS);
+        VmUsage late = rig.usage("late");
+        assertEquals(0, late.sentFrames());
+        assertTrue(late.dropped().get(DropReason.NOT_OWNER.name()) > 0, late.dropped().toString());
+    }
 }

@@ -36,6 +36,7 @@ final class SchedulerRig implements VmAllocations {
     final List<TrafficSource> sources = new ArrayList<>();
     private final Map<String, NetworkAllocation> allocations = new HashMap<>();
     private final Set<String> suspended = new HashSet<>();
+    private final Set<String> fenced = new HashSet<>();
     private final ResourceSettings settings;
 
     SchedulerRig(long... memberBps) {
@@ -81,6 +82,20 @@ final class SchedulerRig implements VmAllocations {
             suspended.remove(name);
         }
         scheduler.suspended(name, isSuspended);
+    }
+
+    void fence(String name, boolean isFenced) {
+        if (isFenced) {
+            fenced.add(name);
+        } else {
+            fenced.remove(name);
+        }
+        scheduler.fenced(name, isFenced);
+    }
+
+    @Override
+    public boolean fenced(String vm) {
+        return fenced.contains(vm);
     }
 
     /** A source offering {@code frameBytes}-long frames on {@code port} at {@code wireBps}, starting now. */

@@ -76,7 +76,7 @@ class NetCommandsTest {
                 .orElseThrow();
         assertEquals(1, web.sentFrames());
         assertEquals(Map.of("OVER_LIMIT", 0L, "SHAPING", 0L, "QUEUE_FULL", 0L, "YIELDING_TO_HIGHER_PRIORITY", 0L,
-                "VM_SUSPENDED", 0L, "NO_MEMBER_AVAILABLE", 0L), web.dropped());
+                "VM_SUSPENDED", 0L, "NO_MEMBER_AVAILABLE", 0L, "NOT_OWNER", 0L), web.dropped());
         assertInstanceOf(StatsTable.class, commands.stats(false, "1s"));
     }
 

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 
 import org.nicmanager.kernel.api.frame.FrameBuffer;
 import org.nicmanager.kernel.api.frame.FrameOffload;
+import org.nicmanager.kernel.api.frame.FrameVerdict;
 
 /**
  * Settles a frame's offloads before it goes where they cannot travel (a simulated NIC or guest, a datagram back end):
@@ -12,6 +13,9 @@ import org.nicmanager.kernel.api.frame.FrameOffload;
  * caller that cannot. Frame path: no allocation.
  */
 public final class OffloadSettler {
+
+    static final int TCP = 6;
+    static final int TCP_CHECKSUM_OFFSET = 16;
 
     private OffloadSettler() {
     }
@@ -30,6 +34,43 @@ public final class OffloadSettler {
             offload.checksumDone();
         }
         return true;
+    }
+
+    /**
+     * Makes a TCP super-frame whose checksum is not pending look as a sender's TSO leaves one: the TCP checksum field
+     * holds the pseudo-header's sum and the checksum is pending from the TCP header. GRO hands a host such a frame
+     * with its checksums verified (virtio's DATA_VALID) but the field no longer matching the merged payload; marked
+     * so, a guest takes it as its own stack's frames are taken, and {@link Segmenter} checksums its segments anew.
+     * Answers false for a frame that is not TCP over IPv4 or IPv6, left as it was. Frame path: no allocation.
+     */
+    public static boolean markChecksumPending(FrameBuffer frame, HeaderParser headers) {
+        if (headers.parse(frame) != FrameVerdict.OK || headers.protocol() != TCP) {
+            return false;
+        }
+        ByteBuffer bytes = frame.memory();
+        int l4 = headers.l4Offset();
+        bytes.putShort(l4 + TCP_CHECKSUM_OFFSET, (short) pseudoHeaderSum(bytes, headers.ipVersion() == 4,
+                headers.l3Offset(), frame.length() - l4));
+        frame.offload().setChecksum(l4, TCP_CHECKSUM_OFFSET);
+        return true;
+    }
+
+    /** The TCP pseudo-header's one's-complement sum, folded, not inverted: what a sender leaves in the field. */
+    static int pseudoHeaderSum(ByteBuffer bytes, boolean ipv4, int l3, int tcpBytes) {
+        long sum = TCP + (tcpBytes & 0xffff) + (tcpBytes >>> 16); // IPv6's length has 32 bits
+        int addresses = ipv4 ? l3 + 12 : l3 + 8;
+        int addressBytes = ipv4 ? 8 : 32;
+        for (int at = addresses; at < addresses + addressBytes; at += 2) {
+            sum += bytes.getShort(at) & 0xffff;
+        }
+        return fold(sum);
+    }
+
+    static int fold(long sum) {
+        while (sum >>> 16 != 0) {
+            sum = (sum & 0xffff) + (sum >>> 16);
+        }
+        return (int) sum;
     }
 
     /**

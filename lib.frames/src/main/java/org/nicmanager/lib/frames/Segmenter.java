@@ -40,7 +40,6 @@ public final class Segmenter {
         void accept(FrameBuffer segment);
     }
 
-    private static final int TCP = 6;
     private static final int FIN = 0x01;
     private static final int PSH = 0x08;
     private static final int CWR = 0x80;
@@ -56,7 +55,7 @@ public final class Segmenter {
         FrameOffload offload = superFrame.offload();
         int kind = offload.segmentation() & ~FrameOffload.ECN;
         if (kind != FrameOffload.TCPV4 && kind != FrameOffload.TCPV6 || offload.segmentBytes() <= 0
-                || headers.parse(superFrame) != FrameVerdict.OK || headers.protocol() != TCP) {
+                || headers.parse(superFrame) != FrameVerdict.OK || headers.protocol() != OffloadSettler.TCP) {
             return Outcome.CANNOT_CUT;
         }
         ByteBuffer source = superFrame.memory();
@@ -101,8 +100,9 @@ public final class Segmenter {
                 segmentFlags &= ~CWR;
             }
             bytes.put(l4 + 13, (byte) segmentFlags);
-            bytes.putShort(l4 + 16, (short) pseudoHeaderSum(bytes, ipv4, l3, end - l4));
-            OffloadSettler.completeChecksum(bytes, l4, 16, end);
+            bytes.putShort(l4 + OffloadSettler.TCP_CHECKSUM_OFFSET,
+                    (short) OffloadSettler.pseudoHeaderSum(bytes, ipv4, l3, end - l4));
+            OffloadSettler.completeChecksum(bytes, l4, OffloadSettler.TCP_CHECKSUM_OFFSET, end);
             sink.accept(segment);
         }
         return Outcome.CUT;
@@ -110,29 +110,10 @@ public final class Segmenter {
 
     private static void ipv4HeaderChecksum(ByteBuffer bytes, int l3, int l4) {
         bytes.putShort(l3 + 10, (short) 0);
-        int sum = 0;
+        long sum = 0;
         for (int at = l3; at < l4; at += 2) {
             sum += bytes.getShort(at) & 0xffff;
         }
-        bytes.putShort(l3 + 10, (short) ~fold(sum));
-    }
-
-    /** The TCP pseudo-header's one's-complement sum, folded, not inverted: what a sender leaves in the field. */
-    private static int pseudoHeaderSum(ByteBuffer bytes, boolean ipv4, int l3, int tcpBytes) {
-        int sum = TCP + tcpBytes; // a segment's length fits in 16 bits, for IPv6's 32-bit length field too
-        int addresses = ipv4 ? l3 + 12 : l3 + 8;
-        int addressBytes = ipv4 ? 8 : 32;
-        for (int at = addresses; at < addresses + addressBytes; at += 2) {
-            sum += bytes.getShort(at) & 0xffff;
-        }
-        return fold(sum);
-    }
-
-    private static int fold(int sum) {
-        long folded = sum & 0xffffffffL;
-        while (folded >>> 16 != 0) {
-            folded = (folded & 0xffff) + (folded >>> 16);
-        }
-        return (int) folded;
+        bytes.putShort(l3 + 10, (short) ~OffloadSettler.fold(sum));
     }
 }

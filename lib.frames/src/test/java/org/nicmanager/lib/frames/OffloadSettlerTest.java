@@ -90,4 +90,42 @@ class OffloadSettlerTest {
         assertTrue(OffloadSettler.settle(frame));
         assertEquals(java.nio.ByteBuffer.allocate(60), java.nio.ByteBuffer.wrap(frame.data()));
     }
+
+    /**
+     * A GRO-merged TCP frame, whose checksums were verified but whose checksum field no longer fits its payload, is
+     * marked pending with the pseudo-header's sum in the field; completing it then gives a right checksum.
+     */
+    @Test
+    void aMergedTcpFrameIsMarkedPendingAndThenCompletesRight() {
+        int tcpAt = 14 + 20;
+        int tcpBytes = 20 + 3000;
+        byte[] data = new byte[tcpAt + tcpBytes];
+        FrameWriter.ethernet(data, 0x020000000002L, 0x020000000001L, 0x0800);
+        FrameWriter.ipv4(data, 14, SOURCE_IP, DESTINATION_IP, 6, 20 + tcpBytes);
+        data[tcpAt + 12] = 0x50;
+        for (int i = 20; i < tcpBytes; i++) {
+            data[tcpAt + i] = (byte) (i * 13 + 1);
+        }
+        data[tcpAt + 16] = 0x12; // what the last merged segment carried: wrong for the whole
+        data[tcpAt + 17] = 0x34;
+        FrameBuffer frame = FrameBuffer.unpooled(data.length);
+        frame.copyFrom(data, 0, data.length);
+
+        assertTrue(OffloadSettler.markChecksumPending(frame, new HeaderParser()));
+        assertTrue(frame.offload().checksumPending());
+        assertEquals(tcpAt, frame.offload().checksumStartBytes());
+        assertTrue(OffloadSettler.settle(frame));
+
+        byte[] done = frame.data();
+        long sum = sum16(done, 26, 8) + 6 + tcpBytes + sum16(done, tcpAt, tcpBytes);
+        assertEquals(0xffff, fold(sum), "the TCP checksum is right");
+    }
+
+    @Test
+    void aFrameThatIsNotTcpIsNotMarked() {
+        FrameBuffer udp = udpWithPendingChecksum(100);
+        udp.offload().checksumDone();
+        assertFalse(OffloadSettler.markChecksumPending(udp, new HeaderParser()));
+        assertFalse(udp.offload().checksumPending());
+    }
 }

@@ -21,8 +21,8 @@ public final class NicIo {
     private final DriverDrops drops = new DriverDrops();
 
     public NicIo(String nicName, PacketSocket socket, ReceiveRing receiveRing, TransmitRing transmitRing,
-            FrameSupply supply, int maxFrameBytes, boolean carrier) {
-        this.receive = new ReceiveLoop(socket, receiveRing, supply, drops, maxFrameBytes);
+            FrameSupply supply, FrameSupply superSupply, int maxFrameBytes, boolean carrier) {
+        this.receive = new ReceiveLoop(socket, receiveRing, supply, superSupply, drops, maxFrameBytes);
         this.transmit = new TransmitLoop(socket, transmitRing, drops, carrier);
         this.receiveThread = new Thread(receive, "linux " + nicName + " rx");
         this.transmitThread = new Thread(transmit, "linux " + nicName + " tx");

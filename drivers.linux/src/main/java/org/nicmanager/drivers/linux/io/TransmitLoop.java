@@ -17,14 +17,15 @@ import org.nicmanager.lib.frames.OffloadSettler;
 
 /**
  * A NIC's transmit thread: it takes frames from the world's {@link TransmitRing} in ring order, copies each into a free
- * slot of the memory-mapped transmit ring (data at frame + 32), marks it SEND_REQUEST, and flushes a batch with one
+ * slot of the memory-mapped transmit ring (data at frame + 32, after its virtio header when the socket takes them, so
+ * that the kernel completes a pending checksum), marks it SEND_REQUEST, and flushes a batch with one
  * {@code sendto(fd, NULL, 0, MSG_DONTWAIT, NULL, 0)}. The kernel takes the marked slots in order; a slot it did not
  * take (the interface down, its queue full) is given back, and its frame completes ABORTED, so that the kernel can
  * resend it elsewhere; the others complete SENT. Completions are published once per batch.
  *
  * <p>A super-frame is not put in a slot: after the frames before it are flushed, it goes out alone through the
- * socket's offload side with its virtio header, so the order holds, and the kernel cuts its segments. A frame whose
- * checksum is pending gets it here, and takes a slot.
+ * socket's offload side with its virtio header, so the order holds, and the kernel cuts its segments. Without virtio
+ * headers in the slots, a frame whose checksum is pending gets it here.
  *
  * <p>While the interface has no carrier, frames are not sent into the dead link but completed ABORTED at once.
  *
@@ -63,6 +64,8 @@ public final class TransmitLoop implements Runnable {
     private final DriverDrops drops;
     private final WakeUp wakeUp;
     private final Poller poller;
+    /** The virtio header before each frame in a slot: 10 bytes, or 0 when the socket has none. */
+    private final int vnetHeaderBytes;
     private final FrameBuffer[] batch = new FrameBuffer[BATCH];
     /** A virtio header and one super-frame, for the offload side; made once. */
     private final Memory offloadedBytes = new Memory(OffloadHeader.BYTES + FrameBuffer.MAX_SUPER_FRAME_BYTES);
@@ -85,6 +88,7 @@ public final class TransmitLoop implements Runnable {
         this.socket = socket;
         this.carrier = carrier;
         this.slots = socket.transmitRing();
+        this.vnetHeaderBytes = socket.vnetHeaderBytes();
         this.ring = ring;
         this.drops = drops;
         this.wakeUp = new WakeUp("the transmit thread of " + socket.interfaceName());
@@ -93,7 +97,7 @@ public final class TransmitLoop implements Runnable {
 
     /** The largest frame a slot holds. */
     public int maxFrameBytes() {
-        return slots.geometry().maxFrameBytes(Abi.TPACKET2_TX_DATA_OFFSET);
+        return slots.geometry().maxFrameBytes(Abi.TPACKET2_TX_DATA_OFFSET) - vnetHeaderBytes;
     }
 
     @Override
@@ -224,10 +228,14 @@ public final class TransmitLoop implements Runnable {
                 offloaded = frame;
                 break;
             }
-            OffloadSettler.settle(frame); // a pending checksum: cheaper here than a system call of its own
             int data = slots.offset(next) + Abi.TPACKET2_TX_DATA_OFFSET;
-            frame.copyTo(slots.memory(), data);
-            slots.setIntField(next, Abi.TP_LEN, frame.length());
+            if (vnetHeaderBytes > 0) {
+                OffloadHeader.write(frame.offload(), slots.memory(), data); // a pending checksum: the kernel's
+            } else {
+                OffloadSettler.settle(frame); // a pending checksum, completed here
+            }
+            frame.copyTo(slots.memory(), data + vnetHeaderBytes);
+            slots.setIntField(next, Abi.TP_LEN, vnetHeaderBytes + frame.length());
             slots.setStatus(next, Abi.TP_STATUS_SEND_REQUEST);
             batch[filled++] = frame;
             next = slots.next(next);

@@ -22,6 +22,11 @@ public final class Abi {
     public static final int PACKET_LOSS = 14;
     public static final int PACKET_IGNORE_OUTGOING = 23;
     public static final int PACKET_VNET_HDR = 15;
+    /** Frames longer than a receive slot are also queued to the socket whole (status COPY), to be read with recv. */
+    public static final int PACKET_COPY_THRESH = 7;
+    public static final int SOL_SOCKET = 1;
+    public static final int SO_RCVBUF = 8;
+    public static final int SO_RCVBUFFORCE = 33;
     public static final int PACKET_MR_PROMISC = 1;
     public static final int TPACKET_V2 = 1;
 
@@ -43,6 +48,8 @@ public final class Abi {
     // receive status bits
     public static final int TP_STATUS_KERNEL = 0;
     public static final int TP_STATUS_USER = 1;
+    /** The slot holds the start of the frame; the whole frame waits in the socket's queue. */
+    public static final int TP_STATUS_COPY = 2;
     public static final int TP_STATUS_VLAN_VALID = 0x10;
     public static final int TP_STATUS_VLAN_TPID_VALID = 0x40;
     // transmit status values

@@ -7,12 +7,13 @@ import java.util.List;
 import com.sun.jna.Memory;
 
 /**
- * Turns GRO off on an interface the host owns, through the ethtool ioctl ({@code SIOCETHTOOL} with ETHTOOL_SGRO), no
- * {@code ethtool} program needed: with GRO on, AF_PACKET hands over frames far larger than the MTU, which the receive
- * ring's slots do not hold (issue 15, pitfalls). GSO and TSO stay as they are, and are reported: they only act on
- * super-frames, which the host sends with their virtio header, and with TSO on the interface carries them whole (a
- * veth hands them to its peer in one piece), where with it off the kernel cuts them. What was done is reported, not
- * hidden: the answer of {@link #prepare} is one entry per feature for {@code linux:list}.
+ * Reports an interface's offloads for {@code linux:list}, through the ethtool ioctl ({@code SIOCETHTOOL}), no
+ * {@code ethtool} program needed, and turns GRO off where the host cannot take what it makes. GRO merges received
+ * segments into frames far larger than the MTU: a socket with virtio headers receives them whole, as super-frames, so
+ * GRO is left as it is; a socket without them would have them cut short by its ring's slots (issue 15, pitfalls), so
+ * GRO is turned off. GSO and TSO stay as they are, and are reported: they only act on super-frames, which the host
+ * sends with their virtio header, and with TSO on the interface carries them whole (a veth hands them to its peer in
+ * one piece), where with it off the kernel cuts them. What was done is reported, not hidden.
  */
 public final class Offloads {
 
@@ -37,14 +38,16 @@ public final class Offloads {
     }
 
     /**
-     * Turns GRO off on {@code interfaceName} and reads GSO and TSO, using {@code fd} (any socket) for the ioctl. Never
-     * throws: a feature the device cannot change, or a missing CAP_NET_ADMIN, is reported in the answer.
+     * Reads GSO and TSO on {@code interfaceName}, and GRO, which it turns off unless {@code receivesSuperFrames}, using
+     * {@code fd} (any socket) for the ioctl. Never throws: a feature the device cannot change, or a missing
+     * CAP_NET_ADMIN, is reported in the answer.
      *
-     * @return e.g. "gro off (was on), gso on, tso on"
+     * @return e.g. "gro off (was on), gso on, tso on", or "gro on (super-frames received whole), gso on, tso on"
      */
-    public static String prepare(int fd, String interfaceName) {
+    public static String prepare(int fd, String interfaceName, boolean receivesSuperFrames) {
         List<String> report = new ArrayList<>();
-        report.add(turnOff(fd, interfaceName, Feature.GRO));
+        report.add(receivesSuperFrames ? state(fd, interfaceName, Feature.GRO) + " (super-frames received whole)"
+                : turnOff(fd, interfaceName, Feature.GRO));
         report.add(state(fd, interfaceName, Feature.GSO));
         report.add(state(fd, interfaceName, Feature.TSO));
         return String.join(", ", report);

@@ -12,15 +12,27 @@ import com.sun.jna.Pointer;
  * closes), {@code PACKET_LOSS} so that a malformed transmit frame is skipped rather than stalling the ring, and
  * {@code PACKET_IGNORE_OUTGOING} so that the socket does not hear its own transmissions.
  *
- * <p>Super-frames, which the kernel must cut into segments, go through a second socket on the interface, with
- * {@code PACKET_VNET_HDR}: each send is a virtio header and the frame. It is bound with protocol 0, so it receives
- * nothing. Without it (a kernel that refuses the option) the NIC takes no offloaded frames, and the bond settles them
- * first.
+ * <p>Offloads travel with the frames both ways, as virtio headers ({@code PACKET_VNET_HDR}), when the kernel allows:
+ * <ul>
+ * <li>Received: each slot's frame comes after its header, which says whether its checksum is still to be completed
+ * and whether it is a super-frame that GRO or the sender's TSO made. A frame longer than a slot (a super-frame) is
+ * also queued to the socket whole ({@code PACKET_COPY_THRESH}); its slot says so (status COPY), and
+ * {@link #receiveQueued} reads it. The queue may hold {@link #RECEIVE_QUEUE_BYTES}.</li>
+ * <li>Sent: each transmit slot holds a header before its frame, so a pending checksum is completed by the kernel.
+ * Super-frames, which do not fit a slot, go through a second socket on the interface, also with headers; it is
+ * bound with protocol 0, so it receives nothing.</li>
+ * </ul>
+ * Without headers (a kernel that refuses the option) the NIC receives frames up to the MTU only and takes no offloaded
+ * frames, and the bond settles them first.
  *
  * <p>The order matters (issue 15, pitfalls): the version before the rings; one mmap holding the receive ring and then
  * the transmit ring; bind after the rings exist, so that no frame lands in the socket's ordinary queue.
  */
 public final class PacketSocket implements AutoCloseable {
+
+    /** What the socket's queue may hold of received super-frames that did not fit a slot: 64 of 64 KB. */
+    public static final int RECEIVE_QUEUE_BYTES = 4 * 1024 * 1024;
+    private static final int VNET_HEADER_BYTES = 10;
 
     private final String interfaceName;
     private final int fd;
@@ -30,11 +42,13 @@ public final class PacketSocket implements AutoCloseable {
     private final MappedRing transmit;
     /** The socket for offloaded frames, or -1 when the kernel refused one. */
     private final int offloadFd;
+    /** The virtio header before each frame in both rings: 10 bytes, or 0 when the kernel refused them. */
+    private final int vnetHeaderBytes;
     private boolean closed;
     private long kernelDrops;
 
     private PacketSocket(String interfaceName, int fd, Pointer map, long mapBytes, MappedRing receive,
-            MappedRing transmit, int offloadFd) {
+            MappedRing transmit, int offloadFd, int vnetHeaderBytes) {
         this.interfaceName = interfaceName;
         this.fd = fd;
         this.map = map;
@@ -42,6 +56,7 @@ public final class PacketSocket implements AutoCloseable {
         this.receive = receive;
         this.transmit = transmit;
         this.offloadFd = offloadFd;
+        this.vnetHeaderBytes = vnetHeaderBytes;
     }
 
     /**
@@ -61,6 +76,7 @@ public final class PacketSocket implements AutoCloseable {
             setInt(fd, Abi.PACKET_VERSION, Abi.TPACKET_V2, "PACKET_VERSION", facts.name());
             setInt(fd, Abi.PACKET_LOSS, 1, "PACKET_LOSS", facts.name());
             setInt(fd, Abi.PACKET_IGNORE_OUTGOING, 1, "PACKET_IGNORE_OUTGOING", facts.name());
+            int vnetHeaderBytes = takeVirtioHeaders(fd) ? VNET_HEADER_BYTES : 0; // before the rings
             RingGeometry rx = RingGeometry.forMtu(facts.mtuBytes(), receiveFrames);
             RingGeometry tx = RingGeometry.forMtu(facts.mtuBytes(), transmitFrames);
             setRing(fd, Abi.PACKET_RX_RING, rx, "PACKET_RX_RING", facts.name());
@@ -75,7 +91,7 @@ public final class PacketSocket implements AutoCloseable {
             addPromiscuousMembership(fd, facts);
             ByteBuffer memory = map.getByteBuffer(0, mapBytes).order(ByteOrder.nativeOrder());
             return new PacketSocket(facts.name(), fd, map, mapBytes, new MappedRing(memory, 0, rx),
-                    new MappedRing(memory, rx.totalBytes(), tx), openOffloadSocket(facts));
+                    new MappedRing(memory, rx.totalBytes(), tx), openOffloadSocket(facts), vnetHeaderBytes);
         } catch (RuntimeException failed) {
             if (map != null) {
                 LinuxCalls.munmap(map, mapBytes);
@@ -83,6 +99,25 @@ public final class PacketSocket implements AutoCloseable {
             LinuxCalls.close(fd);
             throw failed;
         }
+    }
+
+    /**
+     * Virtio headers in both rings, whole super-frames queued when longer than a slot, and a queue that holds 64 of
+     * them (the forced size needs CAP_NET_ADMIN; without it the system's maximum applies). False when the kernel
+     * refuses the headers: the socket then works without them.
+     */
+    private static boolean takeVirtioHeaders(int fd) {
+        Memory value = new Memory(4);
+        value.setInt(0, 1);
+        if (LinuxCalls.setsockopt(fd, Abi.SOL_PACKET, Abi.PACKET_VNET_HDR, value, 4) != 0
+                || LinuxCalls.setsockopt(fd, Abi.SOL_PACKET, Abi.PACKET_COPY_THRESH, value, 4) != 0) {
+            return false;
+        }
+        value.setInt(0, RECEIVE_QUEUE_BYTES);
+        if (LinuxCalls.setsockopt(fd, Abi.SOL_SOCKET, Abi.SO_RCVBUFFORCE, value, 4) != 0) {
+            LinuxCalls.setsockopt(fd, Abi.SOL_SOCKET, Abi.SO_RCVBUF, value, 4); // capped by net.core.rmem_max
+        }
+        return true;
     }
 
     /** The second socket, for offloaded frames; -1 when this kernel refuses any step (the NIC then takes none). */
@@ -172,6 +207,19 @@ public final class PacketSocket implements AutoCloseable {
      */
     public long flush() {
         return LinuxCalls.sendto(fd, null, 0, Abi.MSG_DONTWAIT, null, 0);
+    }
+
+    /** The virtio header before each frame in both rings: 10 bytes, or 0 without. */
+    public int vnetHeaderBytes() {
+        return vnetHeaderBytes;
+    }
+
+    /**
+     * Reads the next frame queued whole (its slot said COPY), virtio header first, into {@code buffer}, without
+     * waiting. Answers the bytes read (header included) or -1 (see {@link LinuxCalls#errno()}).
+     */
+    public long receiveQueued(Pointer buffer, int capacityBytes) {
+        return LinuxCalls.recv(fd, buffer, capacityBytes, Abi.MSG_DONTWAIT);
     }
 
     /** True when frames with offloads can be sent ({@link #sendOffloaded}). */

@@ -22,7 +22,7 @@ public final class PeerSocket implements AutoCloseable {
     private static final int SO_SNDBUFFORCE = 32;
 
     private final int fd;
-    private final Memory frame = new Memory(2048);
+    private final Memory frame = new Memory(70_000);
     private final Memory pollFd = new Memory(8);
 
     private PeerSocket(int fd) {
@@ -31,6 +31,18 @@ public final class PeerSocket implements AutoCloseable {
 
     /** Opens a socket bound to {@code pair}'s peer end, inside its namespace. */
     public static PeerSocket open(VethPair pair) throws InterruptedException {
+        return open(pair, false);
+    }
+
+    /**
+     * Opens a socket that sends with virtio headers ({@link #sendTcpSuperFrame}), as a guest's stack with TSO hands
+     * frames over; it receives nothing.
+     */
+    public static PeerSocket openWithVirtioHeaders(VethPair pair) throws InterruptedException {
+        return open(pair, true);
+    }
+
+    private static PeerSocket open(VethPair pair, boolean virtioHeaders) throws InterruptedException {
         AtomicInteger opened = new AtomicInteger(-1);
         StringBuilder problem = new StringBuilder();
         Thread entering = new Thread(() -> {
@@ -42,11 +54,15 @@ public final class PeerSocket implements AutoCloseable {
             }
             LinuxCalls.close(namespace);
             int index = LinuxCalls.if_nametoindex(pair.peerEnd());
-            int fd = LinuxCalls.socket(Abi.AF_PACKET, Abi.SOCK_RAW | Abi.SOCK_CLOEXEC, Abi.ETH_P_ALL_NETWORK_ORDER);
+            int protocol = virtioHeaders ? 0 : Abi.ETH_P_ALL_NETWORK_ORDER;
+            int fd = LinuxCalls.socket(Abi.AF_PACKET, Abi.SOCK_RAW | Abi.SOCK_CLOEXEC, protocol);
+            if (virtioHeaders) {
+                setInt(fd, Abi.SOL_PACKET, Abi.PACKET_VNET_HDR, 1);
+            }
             Memory address = new Memory(Abi.SOCKADDR_LL_BYTES);
             address.clear();
             address.setShort(0, (short) Abi.AF_PACKET);
-            address.setShort(2, (short) Abi.ETH_P_ALL_NETWORK_ORDER);
+            address.setShort(2, (short) protocol);
             address.setInt(4, index);
             if (index == 0 || fd < 0 || LinuxCalls.bind(fd, address, Abi.SOCKADDR_LL_BYTES) != 0) {
                 problem.append("cannot open a socket on ").append(pair.peerEnd()).append(": ")
@@ -90,6 +106,40 @@ public final class PeerSocket implements AutoCloseable {
             }
             Thread.onSpinWait(); // the peer's queue is full: wait for it, never drop a test frame
         }
+    }
+
+    /**
+     * Sends a broadcast TCP/IPv4 super-frame of {@code payloadBytes}, checksum pending, for the kernel to cut at
+     * {@code mss}, after its virtio header; answers the frame's length without the header.
+     */
+    public int sendTcpSuperFrame(int payloadBytes, int mss) {
+        int header = 10;
+        int length = 14 + 20 + 20 + payloadBytes;
+        frame.clear(header + length);
+        frame.setByte(0, (byte) 1); // VIRTIO_NET_HDR_F_NEEDS_CSUM
+        frame.setByte(1, (byte) 1); // VIRTIO_NET_HDR_GSO_TCPV4
+        frame.setShort(2, (short) 54); // header length, little-endian like the rest
+        frame.setShort(4, (short) mss);
+        frame.setShort(6, (short) 34); // checksum start: the TCP header
+        frame.setShort(8, (short) 16); // checksum offset in it
+        for (int i = 0; i < 6; i++) {
+            frame.setByte(header + i, (byte) 0xff);
+        }
+        frame.setByte(header + 6, (byte) 0x02);
+        frame.setByte(header + 11, (byte) 0x01);
+        frame.setShort(header + 12, Short.reverseBytes((short) 0x0800));
+        frame.setByte(header + 14, (byte) 0x45);
+        frame.setShort(header + 16, Short.reverseBytes((short) (length - 14)));
+        frame.setByte(header + 22, (byte) 64);
+        frame.setByte(header + 23, (byte) 6);
+        frame.setInt(header + 26, Integer.reverseBytes(0x0a000001));
+        frame.setInt(header + 30, Integer.reverseBytes(0x0a000002));
+        frame.setByte(header + 46, (byte) 0x50); // TCP header of 20 bytes
+        frame.setByte(header + 47, (byte) 0x10); // ACK
+        if (LinuxCalls.send(fd, frame, header + length, 0) < 0) {
+            throw new IllegalStateException("send failed: " + LinuxCalls.describe(LinuxCalls.errno()));
+        }
+        return length;
     }
 
     /**

@@ -35,5 +35,12 @@ public enum DropReason {
      *
      * @since 3.2
      */
-    PROMISCUOUS_REFUSED
+    PROMISCUOUS_REFUSED,
+    /**
+     * The VM is a cluster VM that this host does not own now, or no longer knows it owns (it lost its ZooKeeper
+     * session and is not yet confirmed as owner again): its frames are never sent (issue 16, fencing).
+     *
+     * @since 3.3
+     */
+    NOT_OWNER
 }

@@ -7,7 +7,7 @@
  * library lib.frames.
  */
 @Export
-@Version("3.2.0")
+@Version("3.3.0")
 package org.nicmanager.kernel.api.frame;
 
 import org.osgi.annotation.bundle.Export;

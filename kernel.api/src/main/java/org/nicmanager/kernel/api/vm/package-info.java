@@ -5,7 +5,7 @@
  * raises alerts that {@link org.nicmanager.kernel.api.vm.Notifier}s pass on to an administrator.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.nicmanager.kernel.api.vm;
 
 import org.osgi.annotation.bundle.Export;

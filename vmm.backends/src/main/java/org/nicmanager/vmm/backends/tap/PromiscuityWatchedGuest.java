@@ -43,6 +43,12 @@ final class PromiscuityWatchedGuest implements GuestConnection {
         guest.received(frame);
     }
 
+    /** As the guest itself: a TAP guest with offloads takes super-frames whole. */
+    @Override
+    public boolean takesOffloadedFrames() {
+        return guest.takesOffloadedFrames();
+    }
+
     /** Where the guest is, and why its promiscuous mode is not seen when the watch ended on its own. */
     @Override
     public String describe() {

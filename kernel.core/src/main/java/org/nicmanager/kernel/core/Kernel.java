@@ -45,8 +45,9 @@ public final class Kernel implements KernelScheduler, NetworkWorld, DriverRings 
             @Reference(service = LoggerFactory.class) Logger logger) {
         this.settings = settings;
         this.world = new WorldThread(settings.clockMode(), settings.actionTimeoutMs() * 1_000_000L,
-                settings.controlSliceMs() * 1_000_000L, System::nanoTime, (where, failure) -> logger.error(where.startsWith(WorldRings.FAILURE_PREFIX) ? "{} handler failed"
-                        : "timer '{}' failed", where, failure));
+                settings.controlSliceMs() * 1_000_000L, System::nanoTime, (where, failure) -> logger.error(
+                        where.startsWith(WorldRings.FAILURE_PREFIX) ? "{} handler failed" : "timer '{}' failed",
+                        where, failure));
         logger.info("network world started on the {} clock", settings.clockMode());
     }
 

@@ -17,8 +17,8 @@ final class TextTable {
 
     private static final String GAP = "  ";
     /**
-     * Each record class's components, looked up once: {@link Class#getRecordComponents} makes new ones, and parses their
-     * annotations again, on every call: 2% of the CPU of a script that makes VMs (issue 17).
+     * Each record class's components, looked up once: {@link Class#getRecordComponents} makes new ones, and parses
+     * their annotations again, on every call: 2% of the CPU of a script that makes VMs (issue 17).
      */
     private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
         @Override

@@ -174,7 +174,7 @@ public final class DosDefenceComponent implements ReceiveInspector, VmLifecycleL
     /** Bound after the constructor, as SCR does with constructor injection. */
     private void detectorsChanged() {
         List<DosDetector> now = new ArrayList<>(detectors);
-        world.run(() -> engine.detectorsChanged(now));
+        world.runInSlices(engine.detectorsChangedInSteps(now)); // one target a step: thousands of virtual NICs
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.nicmanager.kernel.core;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.nicmanager.kernel.api.driver.DriverRings;
@@ -44,8 +45,9 @@ public final class Kernel implements KernelScheduler, NetworkWorld, DriverRings 
             @Reference(service = LoggerFactory.class) Logger logger) {
         this.settings = settings;
         this.world = new WorldThread(settings.clockMode(), settings.actionTimeoutMs() * 1_000_000L,
-                (where, failure) -> logger.error(where.startsWith(WorldRings.FAILURE_PREFIX) ? "{} handler failed"
-                        : "timer '{}' failed", where, failure));
+                settings.controlSliceMs() * 1_000_000L, System::nanoTime, (where, failure) -> logger.error(
+                        where.startsWith(WorldRings.FAILURE_PREFIX) ? "{} handler failed" : "timer '{}' failed",
+                        where, failure));
         logger.info("network world started on the {} clock", settings.clockMode());
     }
 
@@ -131,6 +133,11 @@ public final class Kernel implements KernelScheduler, NetworkWorld, DriverRings 
     @Override
     public <T> T call(Supplier<T> action) {
         return world.call(action);
+    }
+
+    @Override
+    public void runInSlices(BooleanSupplier step) {
+        world.runInSlices(step);
     }
 
     @Override

@@ -28,6 +28,8 @@ class KernelSettingsTest {
                         case "actionTimeoutMs" -> value == null ? KernelConfiguration.DEFAULT_ACTION_TIMEOUT_MS
                                 : Long.parseLong(value.toString());
                         case "seed" -> value == null ? KernelConfiguration.DEFAULT_SEED : Long.parseLong(value.toString());
+                        case "controlSliceMs" -> value == null ? KernelConfiguration.DEFAULT_CONTROL_SLICE_MS
+                                : Long.parseLong(value.toString());
                         default -> throw new UnsupportedOperationException(method.getName());
                     };
                 });
@@ -44,8 +46,8 @@ class KernelSettingsTest {
 
     @Test
     void goodValuesAreTaken() {
-        assertEquals(new KernelConfiguration.Settings(ClockMode.REAL, 100, 7), settings("clockMode", "REAL", "actionTimeoutMs",
-                100L, "seed", 7L));
+        assertEquals(new KernelConfiguration.Settings(ClockMode.REAL, 100, 7, 3), settings("clockMode", "REAL",
+                "actionTimeoutMs", 100L, "seed", 7L, "controlSliceMs", 3L));
         assertEquals(KernelConfiguration.Settings.DEFAULTS, settings());
     }
 
@@ -67,5 +69,9 @@ class KernelSettingsTest {
         ConfigurationRefused clock = assertThrows(ConfigurationRefused.class, () -> settings("clockMode", "SUNDIAL"));
         assertEquals("one of [REAL, VIRTUAL]", clock.allowed());
         assertEquals("seed", assertThrows(ConfigurationRefused.class, () -> settings("seed", "lucky")).key());
+        assertEquals("controlSliceMs", assertThrows(ConfigurationRefused.class,
+                () -> settings("controlSliceMs", 0L)).key());
+        assertEquals("controlSliceMs", assertThrows(ConfigurationRefused.class,
+                () -> settings("controlSliceMs", 10_001L)).key());
     }
 }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -285,6 +286,29 @@ class DosEngineTest {
         DetectionView ended = world.call(engine::detections).get(0);
         assertEquals(20 * MS, ended.endedAt());
         assertTrue(ended.details().contains("its detector was removed"), ended.details());
+        assertEquals(List.of(), world.call(engine::detectorKinds));
+    }
+
+    @Test
+    void aDetectorLeavesOneTargetAStepAndItsEndedAttacksAreToldAfterTheLast() {
+        tap(); // targets: the VM, its virtual NIC's uplink, ...
+        watch(DosTarget.vm("a")).attacked = true;
+        world.advance(20 * MS);
+        List<Long> endAlertsAfterEachStep = world.call(() -> {
+            BooleanSupplier steps = engine.detectorsChangedInSteps(List.of());
+            List<Long> told = new ArrayList<>();
+            boolean more;
+            do {
+                more = steps.getAsBoolean();
+                told.add(alerter.alerts.stream().filter(alert -> alert.topic().equals(DosTopics.ENDED)).count());
+            } while (more);
+            return told;
+        });
+        assertTrue(endAlertsAfterEachStep.size() >= 2, "one target a step: " + endAlertsAfterEachStep);
+        assertEquals(1L, endAlertsAfterEachStep.get(endAlertsAfterEachStep.size() - 1));
+        assertTrue(endAlertsAfterEachStep.subList(0, endAlertsAfterEachStep.size() - 1).stream()
+                .allMatch(told -> told == 0), "told after the last target: " + endAlertsAfterEachStep);
+        assertEquals(20 * MS, world.call(engine::detections).get(0).endedAt());
         assertEquals(List.of(), world.call(engine::detectorKinds));
     }
 

@@ -1,6 +1,7 @@
 package org.nicmanager.vmm.devices;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -31,6 +32,8 @@ final class VirtualDevices {
 
     /** Kernel frame buffers for the DMA emulation's copies: made on first need, jumbo-sized. */
     private static final int KERNEL_BUFFERS = 8192;
+    /** What a bulk phase walks when there is nothing to do. */
+    private static final NavigableMap<String, VirtualNic> EMPTY = Collections.emptyNavigableMap();
 
     private final KernelScheduler scheduler;
     private final FramePool kernelBuffers = new FramePool(KERNEL_BUFFERS, FrameBuffer.MAX_FRAME_BYTES);
@@ -65,12 +68,17 @@ final class VirtualDevices {
         return backends;
     }
 
-    /** A back end service is serving its name now: virtual NICs on that name whose guest is away are opened again. */
-    void backendArrived(VnicBackend backend) {
-        for (VirtualNic vnic : vnics.values()) {
-            if (vnic.backend().equals(backend.name()) && vnic.guest() == null) {
-                vnic.reopenGuest(backend, world);
-            }
+    /**
+     * A back end service is serving its name now: virtual NICs on that name whose guest is away are opened again.
+     * Bulk work: run it with {@code NetworkWorld.runInSlices}, as every method here that returns {@link BulkSteps}.
+     */
+    BulkSteps backendArrived(String name) {
+        return new BulkSteps().each(() -> vnics, vnic -> reopenIfAway(vnic, name));
+    }
+
+    private void reopenIfAway(VirtualNic vnic, String backendName) {
+        if (vnic.backend().equals(backendName) && vnic.guest() == null) {
+            backends.find(backendName).ifPresent(service -> vnic.reopenGuest(service, world));
         }
     }
 
@@ -78,18 +86,17 @@ final class VirtualDevices {
      * A back end service left (already out of the catalog): its guests are closed, and opened again through the
      * service that now serves the name, if another does.
      */
-    void backendLeft(VnicBackend backend) {
-        for (VirtualNic vnic : vnics.values()) {
+    BulkSteps backendLeft(VnicBackend backend) {
+        return new BulkSteps().each(() -> vnics, vnic -> {
             if (vnic.backend().equals(backend.name())) {
                 vnic.closeGuest();
             }
-        }
-        backends.find(backend.name()).ifPresent(this::backendArrived);
+        }).each(() -> vnics, vnic -> reopenIfAway(vnic, backend.name()));
     }
 
     /** The VMM is stopping: every guest is closed, so no back end keeps a thread or a socket. */
-    void closeGuests() {
-        vnics.values().forEach(VirtualNic::closeGuest);
+    BulkSteps closeGuests() {
+        return new BulkSteps().each(() -> vnics, VirtualNic::closeGuest);
     }
 
     // --- the NIC manager coming and going -------------------------------------------------------------------------
@@ -97,42 +104,52 @@ final class VirtualDevices {
     /**
      * A NIC manager is available (it may replace the current one): every virtual NIC is connected to its assigned
      * uplink through it. A refusal (the bond does not exist there yet, say) leaves that NIC disconnected with the
-     * reason, to be tried again at the next change of NIC manager or by {@code vnic:assign}.
+     * reason, to be tried again at the next change of NIC manager or by {@code vnic:assign}. A NIC added or assigned
+     * between two slices is connected through the new manager at once, and skipped after. Replacing one manager by
+     * another (a variant swap) is done in one go: no NIC may be left with the one that goes.
      */
-    void uplinksArrived(VnicUplinks manager) {
-        if (manager == uplinks) {
-            return;
-        }
-        if (uplinks != null) {
-            detachAll(uplinks);
-        }
-        uplinks = manager;
-        for (VirtualNic vnic : vnics.values()) {
-            vnic.reconnect(manager);
-        }
+    BulkSteps uplinksArrived(VnicUplinks manager) {
+        boolean[] arrived = {false};
+        return new BulkSteps().then(() -> {
+            if (manager == uplinks) {
+                return;
+            }
+            if (uplinks != null) {
+                VnicUplinks leaving = uplinks;
+                detach(List.copyOf(vnics.values())).forEach(vnic -> leaving.disconnect(vnic.device().port()));
+            }
+            uplinks = manager;
+            arrived[0] = true;
+        }).each(() -> arrived[0] ? vnics : EMPTY, vnic -> vnic.reconnect(manager));
     }
 
-    /** The NIC manager is leaving: from now on every virtual NIC drops its guest's frames, counted, until one is back. */
-    void uplinksLeft(VnicUplinks manager) {
-        if (manager != uplinks) {
-            return; // one that was already replaced
-        }
-        uplinks = null;
-        detachAll(manager);
-    }
-
-    /** Disconnects every device first, so none sends to the leaving manager even if telling it fails. */
-    private void detachAll(VnicUplinks manager) {
+    /**
+     * The NIC manager is leaving: from now on every virtual NIC drops its guest's frames, counted, until one is back.
+     * Every device is disconnected first, so that none sends to the leaving manager even if telling it fails; between
+     * two slices the devices not yet disconnected still send through it (it is still active).
+     */
+    BulkSteps uplinksLeft(VnicUplinks manager) {
+        boolean[] leaving = {false};
         List<VirtualNic> detached = new ArrayList<>();
-        for (VirtualNic vnic : vnics.values()) {
+        return new BulkSteps().then(() -> {
+            if (manager == uplinks) { // else one that was already replaced
+                uplinks = null;
+                leaving[0] = true;
+            }
+        }).each(() -> leaving[0] ? vnics : EMPTY, vnic -> detached.addAll(detach(List.of(vnic))))
+                .eachOf(() -> detached, vnic -> manager.disconnect(vnic.device().port()));
+    }
+
+    /** Detaches these devices from their manager, not yet telling it. @return the ones that were connected */
+    private static List<VirtualNic> detach(List<VirtualNic> nics) {
+        List<VirtualNic> detached = new ArrayList<>();
+        for (VirtualNic vnic : nics) {
             if (vnic.connected()) {
                 vnic.detach();
                 detached.add(vnic);
             }
         }
-        for (VirtualNic vnic : detached) {
-            manager.disconnect(vnic.device().port());
-        }
+        return detached;
     }
 
     private VnicUplinks requireUplinks(String what) {
@@ -215,11 +232,8 @@ final class VirtualDevices {
     // --- the DoS defence's receive inspection ---------------------------------------------------------------------
 
     /** The inspectors changed: every virtual NIC gets fresh taps from the ones there are now. */
-    void inspectorsChanged(List<ReceiveInspector> now) {
-        inspectors = List.copyOf(now);
-        for (VirtualNic vnic : vnics.values()) {
-            tap(vnic);
-        }
+    BulkSteps inspectorsChanged(List<ReceiveInspector> now) {
+        return new BulkSteps().then(() -> inspectors = List.copyOf(now)).each(() -> vnics, this::tap);
     }
 
     private void tap(VirtualNic vnic) {

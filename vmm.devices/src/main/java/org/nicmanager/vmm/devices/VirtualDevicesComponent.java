@@ -34,6 +34,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The {@code vnic:} commands over the VMM's virtual devices (COMMANDS.md), and the devices' tie to the NIC manager.
+ * What is done to every virtual NIC (the NIC manager, a back end or an inspector coming or going) runs in the world's
+ * control slices, so that thousands of NICs never hold the world for long at once (issue 17).
  *
  * <p>The NIC manager is a dynamic, greedy, optional reference: swapping one variant for the other (patent [0076]-[0082])
  * must not restart the VMM, or every VM would lose its virtual NICs. While no NIC manager is there, the NICs keep
@@ -112,44 +114,44 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
     /** Every guest is closed, so that no back end keeps a thread, a socket or a TAP device open. */
     @Deactivate
     void deactivate() {
-        world.run(devices::closeGuests);
+        world.runInSlices(devices.closeGuests());
     }
 
     /** A device back end came: virtual NICs waiting for one of its name get their guest again. */
     @Reference(name = "backends", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindBackend(VnicBackend backend) {
         devices.backends().add(backend);
-        world.run(() -> devices.backends().find(backend.name()).ifPresent(devices::backendArrived));
+        world.runInSlices(devices.backendArrived(backend.name()));
     }
 
     /** A device back end is leaving: its guests are closed (or moved to another service of its name). */
     void unbindBackend(VnicBackend backend) {
         devices.backends().remove(backend);
-        world.run(() -> devices.backendLeft(backend));
+        world.runInSlices(devices.backendLeft(backend));
     }
 
     /** A NIC manager came (perhaps replacing another, being greedy): every virtual NIC is connected through it. */
     @Reference(name = "uplinks", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindUplinks(VnicUplinks uplinks) {
-        world.run(() -> devices.uplinksArrived(uplinks));
+        world.runInSlices(devices.uplinksArrived(uplinks));
     }
 
     /** The NIC manager is leaving (still active, so it can be told): every virtual NIC is disconnected. */
     void unbindUplinks(VnicUplinks uplinks) {
-        world.run(() -> devices.uplinksLeft(uplinks));
+        world.runInSlices(devices.uplinksLeft(uplinks));
     }
 
     /** An inspector came: every virtual NIC is shown to it from now on. */
     @Reference(name = "inspectors", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindInspector(ReceiveInspector inspector) {
         inspectors.add(inspector);
-        world.run(() -> devices.inspectorsChanged(inspectors));
+        world.runInSlices(devices.inspectorsChanged(inspectors));
     }
 
     void unbindInspector(ReceiveInspector inspector) {
         inspectors.remove(inspector);
-        world.run(() -> devices.inspectorsChanged(inspectors));
+        world.runInSlices(devices.inspectorsChanged(inspectors));
     }
 
     /** Inside the VM manager's step, on the world thread: the guest pauses or continues in the same instant. */
@@ -186,14 +188,16 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
             @Descriptor("the VM") String vm) {
         VnicModel vnicModel = VnicModel.fromName(model);
         long macBits = mac.isEmpty() ? -1 : MacAddress.parse(mac).bits();
-        VmInfo owner = vms.vm(vm).orElseThrow(() -> new IllegalArgumentException("no VM named '" + vm + "'"));
         Map<String, String> options = new TreeMap<>();
         putIfGiven(options, "tap", tap);
         putIfGiven(options, "offloads", offloads);
         putIfGiven(options, "listen", listen);
         putIfGiven(options, "peer", peer);
-        VirtualNic vnic = world.call(() -> devices.add(owner, vnicModel, macBits, uplink.isEmpty() ? null : uplink,
-                backend, options));
+        // One visit to the world for both: the VM manager answers at once there (issue 17: a hand-over each).
+        VirtualNic vnic = world.call(() -> {
+            VmInfo owner = vms.vm(vm).orElseThrow(() -> new IllegalArgumentException("no VM named '" + vm + "'"));
+            return devices.add(owner, vnicModel, macBits, uplink.isEmpty() ? null : uplink, backend, options);
+        });
         VnicInfo info = info(vnic);
         vms.attachVnic(vm, info);
         return info;

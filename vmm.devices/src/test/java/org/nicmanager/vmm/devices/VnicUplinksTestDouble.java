@@ -21,7 +21,7 @@ import org.nicmanager.kernel.api.vnic.VnicUplinks;
  * for receivers with known answers. It checks that it is called on the world thread, and that
  * no disconnected virtual NIC sends to it.
  */
-final class VnicUplinksTestDouble implements VnicUplinks {
+class VnicUplinksTestDouble implements VnicUplinks {
 
     private final NetworkWorld world;
     private final Set<String> bonds;

@@ -1,6 +1,7 @@
 package org.nicmanager.kernel.api.time;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -41,6 +42,24 @@ public interface NetworkWorld {
         call(() -> {
             action.run();
             return null;
+        });
+    }
+
+    /**
+     * Runs bulk control work (something done to every virtual NIC, say) in bounded steps, and waits for the last. The
+     * world calls {@code step} again and again, each call doing one small piece and answering whether any is left;
+     * once a call ends after the kernel's control slice ({@code controlSliceMs}) has passed, the world runs what else
+     * waits (frames, timers, other actions) before it calls {@code step} again. So no bulk action holds the world for
+     * much longer than a slice, however many items it has (issue 17). On the real clock each slice's answer is waited
+     * for as {@link #call} waits, not the whole work's. Called on the world thread, it runs every step at once.
+     *
+     * <p>The default runs every step as one action, for a world without a slice.
+     */
+    default void runInSlices(BooleanSupplier step) {
+        run(() -> {
+            while (step.getAsBoolean()) {
+                // one more piece
+            }
         });
     }
 

@@ -5,7 +5,7 @@
  * {@link org.nicmanager.kernel.api.time.NetworkWorld}, as the patent's kernel posts actions to a VMM ([0036]).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nicmanager.kernel.api.time;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
+import org.apache.felix.service.command.Function;
+import org.apache.felix.service.threadio.ThreadIO;
 import org.nicmanager.kernel.api.shell.CommandConsole;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -27,7 +29,8 @@ import org.osgi.service.log.LoggerFactory;
  * The host's command line on Gogo's {@link CommandProcessor}. A line is checked first against the signatures of the
  * command it names ({@link CommandUsage}), so a wrong use is answered with what was wrong and the command's usage
  * before anything runs; Gogo then runs it, and its result is printed as Gogo's shell prints it (through the
- * {@link ShellFormatter} and the other converters). Input is read as UTF-8.
+ * {@link ShellFormatter} and the other converters). A plain line (one command and plain words) is called through Gogo's
+ * function for the command on this thread, without a job ({@link PlainCommandCall}). Input is read as UTF-8.
  */
 @Component(service = CommandConsole.class)
 public final class GogoCommandConsole implements CommandConsole {
@@ -40,11 +43,13 @@ public final class GogoCommandConsole implements CommandConsole {
     private final CommandFinder finder;
     private final ConsoleFailures failures;
     private final SessionKeeper sessions;
+    private final PlainCommandCall plainCalls;
 
     @Activate
     public GogoCommandConsole(BundleContext context, @Reference CommandProcessor processor,
-            @Reference(service = LoggerFactory.class) Logger logger) {
+            @Reference ThreadIO threadIO, @Reference(service = LoggerFactory.class) Logger logger) {
         this.processor = processor;
+        this.plainCalls = new PlainCommandCall(threadIO);
         this.finder = new CommandFinder(context);
         this.failures = new ConsoleFailures(finder, logger);
         this.sessions = new SessionKeeper(processor, current -> (name, message) -> failures.explainPrinted(
@@ -57,7 +62,7 @@ public final class GogoCommandConsole implements CommandConsole {
         String line = commandLine.strip();
         SessionKeeper.Kept kept = sessions.acquire(in, out, err, line);
         try {
-            return run(kept.session, line, out, err);
+            return run(kept.session, line, in, out, err);
         } finally {
             sessions.release(kept);
         }
@@ -91,7 +96,7 @@ public final class GogoCommandConsole implements CommandConsole {
                 }
                 if (!line.isEmpty()) {
                     current.set(line);
-                    status = run(session, line, out, err);
+                    status = run(session, line, in, out, err);
                 }
             }
         } catch (IOException unreadable) {
@@ -100,7 +105,7 @@ public final class GogoCommandConsole implements CommandConsole {
         return status;
     }
 
-    private int run(CommandSession session, String line, PrintStream out, PrintStream err) {
+    private int run(CommandSession session, String line, InputStream in, PrintStream out, PrintStream err) {
         Optional<CommandUsage.Refusal> refusal = check(line);
         if (refusal.isPresent()) {
             print(err, refusal.get().lines());
@@ -114,7 +119,7 @@ public final class GogoCommandConsole implements CommandConsole {
             return FAILURE;
         }
         try {
-            Object result = session.execute(line);
+            Object result = execute(session, line, in, out, err);
             session.put(LAST_RESULT, result);
             if (result != null) {
                 out.println(session.format(result, Converter.INSPECT));
@@ -126,6 +131,17 @@ public final class GogoCommandConsole implements CommandConsole {
             print(err, failures.explain(line, failure));
             return FAILURE;
         }
+    }
+
+    /** A plain line's command is called here; any other line is Gogo's to run. */
+    private Object execute(CommandSession session, String line, InputStream in, PrintStream out, PrintStream err)
+            throws Exception {
+        Optional<List<String>> words = PlainCommandCall.plainWords(line);
+        Optional<Function> function = words.flatMap(plain -> PlainCommandCall.function(session, plain.get(0)));
+        if (function.isPresent()) {
+            return plainCalls.call(function.get(), session, words.get(), in, out, err);
+        }
+        return session.execute(line);
     }
 
     /** A simple line naming commands with words none of their methods take is refused before anything runs. */

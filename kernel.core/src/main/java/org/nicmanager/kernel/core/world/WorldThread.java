@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.nicmanager.kernel.api.driver.DriverRings;
@@ -45,9 +47,18 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, DriverR
     private static final long JOIN_TIMEOUT_MS = 5_000;
     /** Wait for as long as the world takes (see {@link #call}). */
     private static final long NO_TIMEOUT = -1;
+    /** The control slice of a world made without one (tests): the kernel's default. */
+    public static final long DEFAULT_CONTROL_SLICE_NANOS = 2_000_000;
 
     private final ClockMode mode;
     private final long actionTimeoutNanos;
+    /** How long bulk control work may hold the thread in one go ({@link #runInSlices}). */
+    private final long controlSliceNanos;
+    /**
+     * The machine's monotonic time, in nanoseconds, for measuring slices: how long work holds the thread is real time
+     * under either clock, since frames from real NICs and callers wait in real time.
+     */
+    private final LongSupplier sliceTicker;
     private final BiConsumer<String, Throwable> timerFailureSink;
     private final long realOriginNanos = System.nanoTime();
     /** Virtual time; written only by the world thread, read by anyone (release/acquire is enough). */
@@ -64,8 +75,22 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, DriverR
      * @param timerFailureSink told about each timer or driver ring handler that threw; the world goes on
      */
     public WorldThread(ClockMode mode, long actionTimeoutNanos, BiConsumer<String, Throwable> timerFailureSink) {
+        this(mode, actionTimeoutNanos, DEFAULT_CONTROL_SLICE_NANOS, System::nanoTime, timerFailureSink);
+    }
+
+    /**
+     * @param controlSliceNanos how long bulk control work may hold the thread in one go
+     * @param sliceTicker       the machine's monotonic nanoseconds (a test may give its own)
+     */
+    public WorldThread(ClockMode mode, long actionTimeoutNanos, long controlSliceNanos, LongSupplier sliceTicker,
+            BiConsumer<String, Throwable> timerFailureSink) {
+        if (controlSliceNanos <= 0) {
+            throw new IllegalArgumentException("a control slice must be positive: " + controlSliceNanos + " ns");
+        }
         this.mode = mode;
         this.actionTimeoutNanos = actionTimeoutNanos;
+        this.controlSliceNanos = controlSliceNanos;
+        this.sliceTicker = sliceTicker;
         this.timerFailureSink = timerFailureSink;
         this.thread = new Thread(this::loop, "nicmgr-world");
         this.thread.setDaemon(true);
@@ -162,6 +187,31 @@ public final class WorldThread implements NetworkWorld, KernelScheduler, DriverR
             return action.get();
         }
         return await(post(action), mode == ClockMode.REAL ? actionTimeoutNanos : NO_TIMEOUT);
+    }
+
+    /** Each slice is an action of its own, so what was posted meanwhile runs between two slices. */
+    @Override
+    public void runInSlices(BooleanSupplier step) {
+        if (inWorld()) {
+            while (step.getAsBoolean()) {
+                // the world cannot wait for itself: all at once
+            }
+            return;
+        }
+        while (call(() -> slice(step))) {
+            // the next slice, after what waited
+        }
+    }
+
+    /** On the world thread: steps until the work is done or the slice has passed. @return whether work is left */
+    private boolean slice(BooleanSupplier step) {
+        long start = sliceTicker.getAsLong();
+        while (step.getAsBoolean()) {
+            if (sliceTicker.getAsLong() - start >= controlSliceNanos) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

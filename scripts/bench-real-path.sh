@@ -4,9 +4,10 @@
 #
 #   guest ns (10.77.0.1) --veth-- element ns --2 veths (the bond)-- external ns: Linux bridge (10.77.0.2)
 #
-# Elements: nicmgr (the NIC Manager on the real clock: the guest is a virtual NIC on the tap back end with offloads,
-# its TAP device moved into the guest namespace in place of the guest's veth, and the uplink a hash-l2-src bond, the
-# equivalent of OVS's balance-slb, of two drivers.linux NICs), bridge (the Linux bridge with one veth and no bond: the ceiling), ovs
+# Elements: nicmgr (the NIC Manager on the real clock: the guest is a virtual NIC on the veth back end, which opens
+# the element's end of the guest's veth as a Linux NIC is opened, and the uplink a hash-l2-src bond, the equivalent of
+# OVS's balance-slb, of two drivers.linux NICs), nicmgr-tap (the same with the guest on the tap back end with
+# offloads, its TAP device moved into the guest namespace in place of the guest's veth), bridge (the Linux bridge with one veth and no bond: the ceiling), ovs
 # (Open vSwitch's userspace datapath, balance-slb bond, offloads off), ovs-tso (the same with userspace-tso-enable and
 # offloads on), dpdk (testpmd, io forwarding, bonding PMD balance-xor l34 over af_packet ports). Per element: TCP Mbit/s (one iperf3 stream), 64-byte
 # frames/s offered and forwarded (iperf3 -u -l 18 -b 0), RTT median of 100 pings, the element's CPU in cores while
@@ -16,7 +17,7 @@
 # started here are ended, by their id.
 #
 # Usage: scripts/bench-real-path.sh [ELEMENT...]   (default: nicmgr bridge ovs ovs-tso dpdk)
-# The nicmgr element runs run/target/nicmgr.jar, built by ./nicmgr (or mvn package), with the JVM's default options.
+# The nicmgr elements run run/target/nicmgr.jar, built by ./nicmgr (or mvn package), with the JVM's default options.
 # Environment: RUNS (3), SECONDS_PER_RUN (10). Needs root, iproute2, iperf3, ping, ethtool, openvswitch-switch and
 # dpdk-dev (scripts/install-real-path-tools.sh installs them).
 set -euo pipefail
@@ -27,8 +28,9 @@ ELEMENTS=("$@")
 [ ${#ELEMENTS[@]} -gt 0 ] || ELEMENTS=(nicmgr bridge ovs ovs-tso dpdk)
 for element in "${ELEMENTS[@]}"; do
     case $element in
-        nicmgr|bridge|ovs|ovs-tso|dpdk) ;;
-        *) echo "unknown element '$element'; the elements are: nicmgr bridge ovs ovs-tso dpdk" >&2; exit 2 ;;
+        nicmgr|nicmgr-tap|bridge|ovs|ovs-tso|dpdk) ;;
+        *) echo "unknown element '$element'; the elements are: nicmgr nicmgr-tap bridge ovs ovs-tso dpdk" >&2
+           exit 2 ;;
     esac
 done
 JAR=$(cd "$(dirname "$0")/.." && pwd)/run/target/nicmgr.jar
@@ -79,12 +81,12 @@ teardown_topology() {
 # done in software, and no GRO on its own interfaces (frames larger than the MTU cannot be received). OVS without
 # userspace TSO and testpmd carry no offloads at all: the guest computes its checksums, and their interfaces have
 # GSO and TSO off. The NIC Manager's NICs carry virtio headers both ways and need neither, but the external side is
-# the same for every element. Its guest has offloads on its TAP (--offloads on), and its NICs send super-frames
-# whole, which TSO on their veths carries to the peer in one piece.
+# the same for every element. Its guest keeps its offloads (on its veth; on its TAP with --offloads on), and its NICs
+# send super-frames whole, which TSO on their veths carries to the peer in one piece.
 offloads_off() {
     local element=$1
     for link in x0 x1 brx; do in_ns "$EXTERNAL" ethtool -K "$link" tx off >/dev/null; done
-    if [ "$element" = nicmgr ]; then
+    if [ "$element" = nicmgr ] || [ "$element" = nicmgr-tap ]; then
         for link in eu0 eu1; do in_ns "$ELEMENT" ethtool -K "$link" gro off >/dev/null; done
         return
     fi
@@ -139,11 +141,17 @@ start_dpdk() {
     for _ in $(seq 100); do grep -q "Press enter to exit\|io packet forwarding" "$work/testpmd.log" && break; sleep 0.1; done
 }
 
-# The NIC Manager in the element namespace: two drivers.linux NICs in a bond, and the guest's virtual NIC on a TAP
-# device, which then moves into the guest namespace (its descriptor keeps working) to take the veth's place.
+# The NIC Manager in the element namespace: two drivers.linux NICs in a bond, and the guest's virtual NIC either on the
+# element's end of the guest's veth (veth back end, with the guest's MAC), or on a TAP device, which then moves into
+# the guest namespace (its descriptor keeps working) to take the veth's place.
 start_nicmgr() {
+    local backend=$1 tap=nmrt$tag
     [ -f "$JAR" ] || { echo "no $JAR: build the host first (./nicmgr --help builds it)" >&2; return 1; }
-    local tap=nmrt$tag
+    local vnic="vnic:add guest --uplink bond0 --backend tap --tap $tap --offloads on"
+    if [ "$backend" = veth ]; then
+        in_ns "$GUEST" ip link set gA address 02:00:00:00:77:01
+        vnic="vnic:add guest --uplink bond0 --mac 02:00:00:00:77:01 --backend veth --interface eg"
+    fi
     cat >"$work/race.gogo" <<GOGO
 linux:add u0 --interface eu0
 linux:add u1 --interface eu1
@@ -151,12 +159,13 @@ bond:create bond0 --policy hash-l2-src
 bond:add bond0 u0 u1
 vm:create guest
 vm:start guest
-vnic:add guest --uplink bond0 --backend tap --tap $tap --offloads on
+$vnic
 GOGO
     ip netns exec "$ELEMENT" java -jar "$JAR" --clock real --no-console --demo-script "$work/race.gogo" \
         </dev/null >"$work/nicmgr.log" 2>&1 &
     element_pids+=($!)
     started_pids+=($!)
+    [ "$backend" = tap ] || return 0 # wait_for_path waits for the host
     for _ in $(seq 300); do in_ns "$ELEMENT" ip link show "$tap" >/dev/null 2>&1 && break; sleep 0.1; done
     in_ns "$ELEMENT" ip link show "$tap" >/dev/null 2>&1 || { cat "$work/nicmgr.log" >&2; return 1; }
     in_ns "$GUEST" ip link del gA # the guest's veth gives way to the TAP device
@@ -225,7 +234,8 @@ measure_once() {
     build_topology
     [ "$element" = bridge ] || [ "$element" = ovs-tso ] || offloads_off "$element"
     case $element in
-        nicmgr) start_nicmgr ;;
+        nicmgr) start_nicmgr veth ;;
+        nicmgr-tap) start_nicmgr tap ;;
         bridge) start_bridge ;;
         ovs) start_ovs no-tso ;;
         ovs-tso) start_ovs tso ;;
@@ -279,7 +289,8 @@ rows = {r["element"]: r for r in map(json.loads, open(sys.argv[1]))}
 def ratio(a, b, key):
     if a in rows and b in rows and rows[b][key]:
         print(json.dumps({"ratio": f"{a}/{b}", "of": key, "value": round(rows[a][key] / rows[b][key], 2)}))
-for key in ("tcpMbps", "smallFramesForwardedPerSecond", "rttMedianMs"):
-    for other in ("ovs", "ovs-tso", "dpdk", "bridge"):
-        ratio("nicmgr", other, key)
+for mine in ("nicmgr", "nicmgr-tap"):
+    for key in ("tcpMbps", "smallFramesForwardedPerSecond", "rttMedianMs"):
+        for other in ("ovs", "ovs-tso", "dpdk", "bridge"):
+            ratio(mine, other, key)
 EOF

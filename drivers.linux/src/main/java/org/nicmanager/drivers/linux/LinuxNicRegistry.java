@@ -89,7 +89,7 @@ public final class LinuxNicRegistry {
         }
     }
 
-    synchronized void release(String name) {
+    public synchronized void release(String name) {
         claims.remove(name);
         notifyAll();
     }

@@ -162,19 +162,22 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
 
     /** A virtual NIC with a simulated guest (for tests; not a command, as Gogo sees public methods only). */
     VnicInfo add(String model, String mac, String uplink, String vm) {
-        return add(SimulatedGuests.NAME, "", "", "", "", model, mac, uplink, vm);
+        return add(SimulatedGuests.NAME, "", "", "", "", "", model, mac, uplink, vm);
     }
 
     @Descriptor("Add a virtual NIC to a VM")
     public VnicInfo add(
             @Descriptor("device back end, where the guest is: sim (a simulated workload, the default), tap (a Linux"
-                    + " TAP device), udp (one frame per datagram, as QEMU's -netdev dgram), or another registered")
+                    + " TAP device), udp (one frame per datagram, as QEMU's -netdev dgram), veth (the far side of a"
+                    + " veth pair), or another registered")
             @Parameter(names = "--backend", absentValue = SimulatedGuests.NAME) String backend,
             @Descriptor("tap: the TAP device's name, e.g. nmtap0") @Parameter(names = "--tap", absentValue = "")
             String tap,
             @Descriptor("tap: on lets the guest leave checksums and TCP segmentation to the host (64 KB super-frames,"
                     + " cut by the Linux NIC that sends them), off (the default) makes it send finished frames")
             @Parameter(names = "--offloads", absentValue = "") String offloads,
+            @Descriptor("veth: the host's end of the guest's veth pair, e.g. vethg0") @Parameter(names = "--interface",
+                    absentValue = "") String interfaceName,
             @Descriptor("udp: the local HOST:PORT to receive the guest's frames on") @Parameter(names = "--listen",
                     absentValue = "") String listen,
             @Descriptor("udp: the guest's HOST:PORT to send its frames to") @Parameter(names = "--peer",
@@ -191,6 +194,7 @@ public final class VirtualDevicesComponent implements VnicAssigner, VmLifecycleL
         Map<String, String> options = new TreeMap<>();
         putIfGiven(options, "tap", tap);
         putIfGiven(options, "offloads", offloads);
+        putIfGiven(options, "interface", interfaceName);
         putIfGiven(options, "listen", listen);
         putIfGiven(options, "peer", peer);
         // One visit to the world for both: the VM manager answers at once there (issue 17: a hand-over each).

@@ -50,10 +50,10 @@ class BackendSelectionTest {
     void anUnknownBackEndIsRefusedNamingTheRegisteredOnesAndChangesNothing() {
         devices.bindBackend(recording);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> devices.add("qemu", "", "", "", "", "e1000", "", "", "web"));
+                () -> devices.add("qemu", "", "", "", "", "", "e1000", "", "", "web"));
         assertEquals("unknown back end 'qemu'; registered: sim, recording", refused.getMessage());
         IllegalArgumentException option = assertThrows(IllegalArgumentException.class,
-                () -> devices.add("recording", "nmtap0", "", "", "", "e1000", "", "", "web"));
+                () -> devices.add("recording", "nmtap0", "", "", "", "", "e1000", "", "", "web"));
         assertEquals("back end recording takes no --tap; it takes: --peer", option.getMessage());
         assertTrue(world.call(devices.devices()::rows).isEmpty());
         assertTrue(recording.opened.isEmpty());
@@ -64,7 +64,7 @@ class BackendSelectionTest {
         VnicUplinksTestDouble uplinks = new VnicUplinksTestDouble(world, "bond0");
         devices.bindUplinks(uplinks);
         devices.bindBackend(recording);
-        devices.add("recording", "", "", "", "guest:1", "e1000", "02:00:00:00:00:0a", "bond0", "web");
+        devices.add("recording", "", "", "", "", "guest:1", "e1000", "02:00:00:00:00:0a", "bond0", "web");
         devices.add("e1000", "02:00:00:00:00:0b", "bond0", "db");
         long web = MacAddress.parse("02:00:00:00:00:0a").bits();
         long db = MacAddress.parse("02:00:00:00:00:0b").bits();
@@ -90,7 +90,7 @@ class BackendSelectionTest {
         VnicUplinksTestDouble uplinks = new VnicUplinksTestDouble(world, "bond0");
         devices.bindUplinks(uplinks);
         devices.bindBackend(recording);
-        devices.add("recording", "", "", "", "guest:1", "e1000", "02:00:00:00:00:0a", "bond0", "web");
+        devices.add("recording", "", "", "", "", "guest:1", "e1000", "02:00:00:00:00:0a", "bond0", "web");
         long web = MacAddress.parse("02:00:00:00:00:0a").bits();
 
         devices.unbindBackend(recording);
@@ -113,7 +113,7 @@ class BackendSelectionTest {
         VnicUplinksTestDouble uplinks = new VnicUplinksTestDouble(world, "bond0");
         devices.bindUplinks(uplinks);
         devices.bindBackend(recording);
-        devices.add("recording", "", "", "", "guest:1", "e1000", "02:00:00:00:00:0a", "bond0", "web");
+        devices.add("recording", "", "", "", "", "guest:1", "e1000", "02:00:00:00:00:0a", "bond0", "web");
         devices.stateChanged(new VmInfo("web", VmState.SUSPENDED, 5, List.of()), VmState.RUNNING);
         world.run(() -> recording.port.fromGuest(FrameBuilder.ethernet(0xb, 0x0200_0000_000AL).etherType(0x0800)
                 .padTo(60).buildBuffer()));

@@ -45,7 +45,7 @@ class GuestPromiscuityReportTest {
     void addARealGuest() {
         devices.bindUplinks(uplinks);
         devices.bindBackend(backend);
-        devices.add("watching", "", "", "", "", "e1000", "02:00:00:00:00:0a", "bond0", "web");
+        devices.add("watching", "", "", "", "", "", "e1000", "02:00:00:00:00:0a", "bond0", "web");
     }
 
     @AfterEach

@@ -71,13 +71,7 @@ class RealGuestSharesTest {
     @Test
     void guestsWithSharesTwoToOneGetThroughputsInTheRatioTwoToOne() throws Exception {
         try (DemoHostProcess host = host(false)) {
-            host.type("net:alloc web --shares 2");
-            host.type("net:alloc batch --shares 1");
-            double[] bitsPerSecond = race(host);
-
-            double ratio = bitsPerSecond[0] / bitsPerSecond[1];
-            assertEquals(2.0, ratio, 0.1, String.format("web %.1f and batch %.1f Mbit/s", bitsPerSecond[0] / 1e6,
-                    bitsPerSecond[1] / 1e6));
+            assertTwoToOne(host);
             assertEquals(0, host.exit(), host.errors());
         }
     }
@@ -89,18 +83,21 @@ class RealGuestSharesTest {
     @Test
     void guestsWithOffloadsAndSharesTwoToOneGetTheSameRatio() throws Exception {
         try (DemoHostProcess host = host(true)) {
-            host.type("net:alloc web --shares 2");
-            host.type("net:alloc batch --shares 1");
-            double[] bitsPerSecond = race(host);
-
-            double ratio = bitsPerSecond[0] / bitsPerSecond[1];
-            assertEquals(2.0, ratio, 0.1, String.format("web %.1f and batch %.1f Mbit/s", bitsPerSecond[0] / 1e6,
-                    bitsPerSecond[1] / 1e6));
+            assertTwoToOne(host);
             JsonObject web = host.json("vnic:list --json", "vnics").getAsJsonArray("vnics").get(1).getAsJsonObject();
             assertEquals("web-0", web.get("name").getAsString());
             assertTrue(web.get("guest").getAsString().endsWith("(offloads)"), web.toString());
             assertEquals(0, host.exit(), host.errors());
         }
+    }
+
+    /** Shares 2:1, both guests sending as fast as they can: what iperf3 measured is 2.0 ± 0.1 to 1. */
+    private void assertTwoToOne(DemoHostProcess host) throws Exception {
+        host.type("net:alloc web --shares 2");
+        host.type("net:alloc batch --shares 1");
+        double[] bitsPerSecond = race(host);
+        assertEquals(2.0, bitsPerSecond[0] / bitsPerSecond[1], 0.1, String.format("web %.1f and batch %.1f Mbit/s",
+                bitsPerSecond[0] / 1e6, bitsPerSecond[1] / 1e6));
     }
 
     @Test

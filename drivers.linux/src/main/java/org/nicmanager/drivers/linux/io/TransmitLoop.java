@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.jna.Memory;
 
 import org.nicmanager.drivers.linux.nativeio.Abi;
+import org.nicmanager.drivers.linux.nativeio.Errno;
+import org.nicmanager.drivers.linux.nativeio.LinuxCalls;
 import org.nicmanager.drivers.linux.nativeio.MappedRing;
 import org.nicmanager.drivers.linux.nativeio.PacketSocket;
 import org.nicmanager.drivers.linux.nativeio.WakeUp;
@@ -53,6 +55,8 @@ public final class TransmitLoop implements Runnable {
     private static final int MORE = 0;
     private static final int SLOTS_HELD = 1;
     private static final int EMPTY = 2;
+    /** A super-frame the world could not send without waiting for the socket: the thread sends it. */
+    private static final int FOR_THE_THREAD = 3;
     /** Who transmits now: no one, the thread, or the world. */
     private static final int NO_ONE = 0;
     private static final int THREAD = 1;
@@ -105,7 +109,7 @@ public final class TransmitLoop implements Runnable {
         while (running) {
             int left = EMPTY; // when the world transmits, it wakes this thread for what it leaves
             if (transmitter.compareAndSet(NO_ONE, THREAD)) {
-                left = transmitRound();
+                left = transmitRound(true);
                 transmitter.set(NO_ONE);
                 threadStarted = true;
             }
@@ -121,8 +125,15 @@ public final class TransmitLoop implements Runnable {
         }
     }
 
-    /** One batch: aborted while there is no carrier, else filled into slots and flushed; what it left. */
-    private int transmitRound() {
+    /**
+     * One batch: aborted while there is no carrier, else filled into slots and flushed; what it left. A super-frame
+     * goes after the slots before it, and before anything after it; the world ({@code mayWait} false) leaves one to
+     * the thread rather than wait for the socket.
+     */
+    private int transmitRound(boolean mayWait) {
+        if (offloaded != null) {
+            return sendOffloaded(mayWait) ? MORE : FOR_THE_THREAD; // one the world left
+        }
         if (!carrier) {
             abortWaiting();
         }
@@ -131,8 +142,7 @@ public final class TransmitLoop implements Runnable {
             flushAndComplete(filled);
         }
         if (offloaded != null) {
-            sendOffloaded();
-            return MORE;
+            return sendOffloaded(mayWait) ? MORE : FOR_THE_THREAD;
         }
         if (filled > 0) {
             return MORE;
@@ -161,7 +171,7 @@ public final class TransmitLoop implements Runnable {
         int left = MORE;
         try {
             for (int round = 0; round < INLINE_ROUNDS && left == MORE; round++) {
-                left = transmitRound();
+                left = transmitRound(false);
             }
         } finally {
             transmitter.set(NO_ONE);
@@ -243,19 +253,24 @@ public final class TransmitLoop implements Runnable {
         return filled;
     }
 
-    /** Sends {@link #offloaded} with its virtio header, and completes it. */
-    private void sendOffloaded() {
+    /** Sends {@link #offloaded} with its virtio header and completes it; false when it was left for the thread. */
+    private boolean sendOffloaded(boolean mayWait) {
         FrameBuffer frame = offloaded;
-        offloaded = null;
         OffloadHeader.write(frame.offload(), offloadedView, 0);
         frame.copyTo(offloadedView, OffloadHeader.BYTES);
-        if (socket.sendOffloaded(offloadedBytes, OffloadHeader.BYTES + frame.length()) >= 0) {
+        long sent = socket.sendOffloaded(offloadedBytes, OffloadHeader.BYTES + frame.length(), mayWait);
+        if (sent < 0 && !mayWait && LinuxCalls.errno() == Errno.EAGAIN) {
+            return false; // the socket's send buffer is full: the thread, which may wait, sends it
+        }
+        offloaded = null;
+        if (sent >= 0) {
             ring.complete(frame, TransmitOutcome.SENT);
         } else {
             drops.countTransmitAborted();
             ring.complete(frame, TransmitOutcome.ABORTED);
         }
         ring.publish();
+        return true;
     }
 
     /**

@@ -229,11 +229,12 @@ public final class PacketSocket implements AutoCloseable {
 
     /**
      * Sends one frame preceded by its virtio header ({@code bytes} of {@code buffer}, header included) on the offload
-     * socket; the kernel completes its checksum and cuts its segments. Blocks only while the socket's send buffer is
-     * full. Answers the bytes sent or -1 (see {@link LinuxCalls#errno()}).
+     * socket; the kernel completes its checksum and cuts its segments. While the socket's send buffer is full it
+     * waits if {@code mayWait}, else fails at once with EAGAIN. Answers the bytes sent or -1 (see
+     * {@link LinuxCalls#errno()}).
      */
-    public long sendOffloaded(Pointer buffer, int bytes) {
-        return LinuxCalls.send(offloadFd, buffer, bytes, 0);
+    public long sendOffloaded(Pointer buffer, int bytes, boolean mayWait) {
+        return LinuxCalls.send(offloadFd, buffer, bytes, mayWait ? 0 : Abi.MSG_DONTWAIT);
     }
 
     /**

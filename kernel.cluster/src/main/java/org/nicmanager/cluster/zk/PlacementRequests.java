@@ -1,16 +1,18 @@
 package org.nicmanager.cluster.zk;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.Watcher;
 import org.nicmanager.cluster.ClusterEvents;
 import org.nicmanager.cluster.ClusterTopics;
 import org.nicmanager.cluster.HostRecordCodec;
@@ -32,6 +34,8 @@ final class PlacementRequests implements AutoCloseable {
     private final VmRecordCodec codec = new VmRecordCodec();
     /** path@version of the requests already reported as malformed. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** This host's requests waiting for the leader's answer, by path. */
+    private final Map<String, CompletableFuture<PlacementRequest>> awaiting = new ConcurrentHashMap<>();
 
     /** @param anyChange told after each change (on Curator's thread: it must only hand on) */
     PlacementRequests(CuratorFramework client, String hostId, ClusterEvents events, Runnable anyChange) {
@@ -39,7 +43,12 @@ final class PlacementRequests implements AutoCloseable {
         this.hostId = hostId;
         this.events = events;
         this.requests = CuratorCache.build(client, ClusterPaths.PLACEMENTS);
-        requests.listenable().addListener((type, before, after) -> anyChange.run());
+        requests.listenable().addListener((type, before, after) -> {
+            if (after != null) {
+                answered(after);
+            }
+            anyChange.run();
+        });
     }
 
     void start() {
@@ -47,7 +56,8 @@ final class PlacementRequests implements AutoCloseable {
     }
 
     /**
-     * Asks the leader to place the VM and waits for its answer up to {@code timeoutMs}.
+     * Asks the leader to place the VM and waits for its answer up to {@code timeoutMs}. The answer comes through
+     * the cache of requests this host keeps anyway: one timed wait, no watch of its own.
      *
      * @return the host it was placed on
      * @throws IllegalArgumentException the leader's refusal
@@ -61,30 +71,43 @@ final class PlacementRequests implements AutoCloseable {
         }
         String path = client.create().withMode(CreateMode.EPHEMERAL_SEQUENTIAL).forPath(
                 ClusterPaths.PLACEMENTS + "/start-", codec.encode(new PlacementRequest(vm, hostId, null, null)));
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        CompletableFuture<PlacementRequest> answer = new CompletableFuture<>();
+        awaiting.put(path, answer);
         try {
-            while (true) {
-                CountDownLatch changed = new CountDownLatch(1);
-                PlacementRequest answer = codec.request(path, client.getData()
-                        .usingWatcher((Watcher) event -> changed.countDown()).forPath(path));
-                if (answer.refusal() != null) {
-                    throw new IllegalArgumentException(answer.refusal());
-                }
-                if (answer.host() != null) {
-                    return answer.host();
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !changed.await(left, TimeUnit.NANOSECONDS)) {
-                    throw new IllegalStateException("no leader answered the placement of VM " + vm + " within "
-                            + timeoutMs + " ms; look at cluster:status and vm:list, and try again");
-                }
+            requests.get(path).ifPresent(this::answered); // answered before it was awaited
+            PlacementRequest answered = answer.get(timeoutMs, TimeUnit.MILLISECONDS);
+            if (answered.refusal() != null) {
+                throw new IllegalArgumentException(answered.refusal());
             }
+            return answered.host();
+        } catch (TimeoutException noAnswer) {
+            throw new IllegalStateException("no leader answered the placement of VM " + vm + " within " + timeoutMs
+                    + " ms; look at cluster:status and vm:list, and try again");
+        } catch (ExecutionException unreadable) {
+            throw (RuntimeException) unreadable.getCause(); // the answer did not parse
         } finally {
+            awaiting.remove(path);
             try {
                 client.delete().forPath(path);
             } catch (KeeperException.NoNodeException gone) {
                 // gone with a session
             }
+        }
+    }
+
+    /** A request of this host's changed: once it holds the leader's answer, the asker has it. Curator's thread. */
+    private void answered(ChildData node) {
+        CompletableFuture<PlacementRequest> waiting = awaiting.get(node.getPath());
+        if (waiting == null || node.getData() == null) {
+            return;
+        }
+        try {
+            PlacementRequest request = codec.request(node.getPath(), node.getData());
+            if (request.answered()) {
+                waiting.complete(request);
+            }
+        } catch (HostRecordCodec.MalformedRecordException malformed) {
+            waiting.completeExceptionally(malformed);
         }
     }
 

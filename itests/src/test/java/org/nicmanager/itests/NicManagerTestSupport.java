@@ -1,5 +1,6 @@
 package org.nicmanager.itests;
 
+import static org.junit.Assert.assertEquals;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
@@ -170,6 +171,22 @@ public abstract class NicManagerTestSupport {
             Object result = session.execute(command);
             return result == null ? "" : session.format(result, Converter.INSPECT).toString();
         }
+    }
+
+    /**
+     * Runs a command that must be refused as an operator's mistake, and checks that what the operator sees of the
+     * world ({@code world}, read before and after) did not change; answers the refusal's message.
+     */
+    protected String refused(String command, Callable<String> world) throws Exception {
+        String before = world.call();
+        String printed;
+        try {
+            printed = shell(command);
+        } catch (IllegalArgumentException refusal) {
+            assertEquals("'" + command + "' was refused but changed the world", before, world.call());
+            return refusal.getMessage();
+        }
+        throw new AssertionError("'" + command + "' was accepted and printed: " + printed);
     }
 
     /** The first whole number after {@code "key":} in a JSON document. */

@@ -99,10 +99,8 @@ class RingedGuestTest {
         return frame;
     }
 
-    /** A guest that sends nothing; it counts the frames written to it, and those the world thread wrote. */
-    private final class CountingChannel implements GuestChannel {
-        final Semaphore written = new Semaphore(0);
-        final AtomicInteger byWorld = new AtomicInteger();
+    /** A guest that sends nothing: its reader waits until it is woken. */
+    private abstract static class SilentChannel implements GuestChannel {
         private final Semaphore wake = new Semaphore(0);
 
         @Override
@@ -119,6 +117,12 @@ class RingedGuestTest {
         public void wakeUp() {
             wake.release();
         }
+    }
+
+    /** A guest that sends nothing; it counts the frames written to it, and those the world thread wrote. */
+    private final class CountingChannel extends SilentChannel {
+        final Semaphore written = new Semaphore(0);
+        final AtomicInteger byWorld = new AtomicInteger();
 
         @Override
         public void write(ByteBuffer buffer, int lengthBytes) {
@@ -139,28 +143,12 @@ class RingedGuestTest {
     }
 
     /** A guest that sends nothing and whose first write blocks until the test opens the gate. */
-    private static final class StuckChannel implements GuestChannel {
+    private static final class StuckChannel extends SilentChannel {
         final CountDownLatch writing = new CountDownLatch(1);
         final CountDownLatch gate = new CountDownLatch(1);
         final CountDownLatch allWritten = new CountDownLatch(RingedGuest.TO_GUEST_SLOTS);
         final AtomicInteger writes = new AtomicInteger();
-        private final Semaphore wake = new Semaphore(0);
         volatile boolean closed;
-
-        @Override
-        public int read(ByteBuffer buffer) {
-            return 0;
-        }
-
-        @Override
-        public void awaitFrame() {
-            wake.acquireUninterruptibly();
-        }
-
-        @Override
-        public void wakeUp() {
-            wake.release();
-        }
 
         @Override
         public void write(ByteBuffer buffer, int lengthBytes) throws InterruptedIOException {

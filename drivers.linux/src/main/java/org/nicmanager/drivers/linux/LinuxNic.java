@@ -8,7 +8,6 @@ import org.nicmanager.drivers.linux.nativeio.InterfaceFacts;
 import org.nicmanager.drivers.linux.nativeio.PacketSocket;
 import org.nicmanager.kernel.api.driver.DriverRings;
 import org.nicmanager.kernel.api.driver.FrameMemory;
-import org.nicmanager.kernel.api.driver.FrameSupply;
 import org.nicmanager.kernel.api.driver.ReceiveRing;
 import org.nicmanager.kernel.api.driver.RingCounters;
 import org.nicmanager.kernel.api.driver.TransmitHandler;
@@ -45,8 +44,6 @@ public final class LinuxNic implements PhysicalNic {
     public static final String DRIVER_NAME = "linux";
     static final int RECEIVE_SLOTS = 1024;
     static final int TRANSMIT_SLOTS = 256;
-    /** Buffers for received super-frames (GRO's, or a local sender's TSO): as many as the socket's queue holds. */
-    static final int RECEIVE_SUPER_FRAMES = PacketSocket.RECEIVE_QUEUE_BYTES / (64 * 1024);
     private static final int ETHERNET_HEADER_BYTES = 14;
     private static final int VLAN_TAG_BYTES = 4;
 
@@ -107,15 +104,13 @@ public final class LinuxNic implements PhysicalNic {
             }
         });
         this.receiveRing = rings.openReceive(world, "linux " + name + " rx", RECEIVE_SLOTS, this::frameArrived);
-        FrameSupply superFrames = socket.vnetHeaderBytes() == 0 ? null : rings.newSupply("linux " + name
-                + " rx super-frames", RECEIVE_SUPER_FRAMES, FrameBuffer.MAX_SUPER_FRAME_BYTES, FrameMemory.HEAP);
         this.io = new NicIo(name, socket, receiveRing, transmitRing,
                 rings.newSupply("linux " + name + " rx", 2 * RECEIVE_SLOTS, maxFrameBytes, FrameMemory.HEAP),
-                superFrames, maxFrameBytes, facts.carrier());
+                NicIo.superFrameSupply(rings, "linux " + name + " rx", socket), maxFrameBytes, facts.carrier());
     }
 
     /** The longest frame of an MTU: header, payload and two VLAN tags. */
-    static int maxFrameBytes(int mtuBytes) {
+    public static int maxFrameBytes(int mtuBytes) {
         return mtuBytes + ETHERNET_HEADER_BYTES + 2 * VLAN_TAG_BYTES;
     }
 

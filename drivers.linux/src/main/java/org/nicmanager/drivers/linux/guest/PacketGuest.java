@@ -3,13 +3,13 @@ package org.nicmanager.drivers.linux.guest;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.nicmanager.drivers.linux.LinuxNic;
 import org.nicmanager.drivers.linux.io.DriverDrops;
 import org.nicmanager.drivers.linux.io.NicIo;
 import org.nicmanager.drivers.linux.nativeio.InterfaceFacts;
 import org.nicmanager.drivers.linux.nativeio.PacketSocket;
 import org.nicmanager.kernel.api.driver.DriverRings;
 import org.nicmanager.kernel.api.driver.FrameMemory;
-import org.nicmanager.kernel.api.driver.FrameSupply;
 import org.nicmanager.kernel.api.driver.ReceiveRing;
 import org.nicmanager.kernel.api.driver.TransmitHandler;
 import org.nicmanager.kernel.api.driver.TransmitOutcome;
@@ -30,8 +30,6 @@ final class PacketGuest implements GuestConnection {
 
     static final int FROM_GUEST_SLOTS = 1024;
     static final int TO_GUEST_SLOTS = 1024;
-    /** Buffers for the guest's super-frames, as a Linux NIC has them for its received ones. */
-    private static final int SUPER_FRAMES = PacketSocket.RECEIVE_QUEUE_BYTES / (64 * 1024);
 
     private final InterfaceFacts facts;
     private final PacketSocket socket;
@@ -52,7 +50,7 @@ final class PacketGuest implements GuestConnection {
         this.offloads = offloads;
         this.releaseClaim = releaseClaim;
         String name = "veth " + port.vnic();
-        int maxFrameBytes = Math.min(FrameBuffer.MAX_FRAME_BYTES, facts.mtuBytes() + 14 + 8);
+        int maxFrameBytes = Math.min(FrameBuffer.MAX_FRAME_BYTES, LinuxNic.maxFrameBytes(facts.mtuBytes()));
         this.fromGuest = rings.openReceive(port.world(), name + " from guest", FROM_GUEST_SLOTS, port::fromGuest);
         NicIo[] threads = new NicIo[1]; // the doorbell below is rung only once the threads exist
         try {
@@ -74,12 +72,9 @@ final class PacketGuest implements GuestConnection {
             fromGuest.close();
             throw refused;
         }
-        FrameSupply superFrames = socket.vnetHeaderBytes() == 0 ? null
-                : rings.newSupply(name + " super-frames", SUPER_FRAMES, FrameBuffer.MAX_SUPER_FRAME_BYTES,
-                        FrameMemory.HEAP);
         this.io = new NicIo(name, socket, fromGuest, toGuest,
-                rings.newSupply(name, 2 * FROM_GUEST_SLOTS, maxFrameBytes, FrameMemory.HEAP), superFrames,
-                maxFrameBytes, facts.carrier());
+                rings.newSupply(name, 2 * FROM_GUEST_SLOTS, maxFrameBytes, FrameMemory.HEAP),
+                NicIo.superFrameSupply(rings, name, socket), maxFrameBytes, facts.carrier());
         threads[0] = io;
     }
 

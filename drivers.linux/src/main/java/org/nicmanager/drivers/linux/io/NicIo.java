@@ -1,9 +1,12 @@
 package org.nicmanager.drivers.linux.io;
 
 import org.nicmanager.drivers.linux.nativeio.PacketSocket;
+import org.nicmanager.kernel.api.driver.DriverRings;
+import org.nicmanager.kernel.api.driver.FrameMemory;
 import org.nicmanager.kernel.api.driver.FrameSupply;
 import org.nicmanager.kernel.api.driver.ReceiveRing;
 import org.nicmanager.kernel.api.driver.TransmitRing;
+import org.nicmanager.kernel.api.frame.FrameBuffer;
 
 /**
  * The two I/O threads of one NIC, named after it: one receives, one transmits (DESIGN.md section 3a). They touch only
@@ -28,6 +31,16 @@ public final class NicIo {
         this.transmitThread = new Thread(transmit, "linux " + nicName + " tx");
         receiveThread.setDaemon(true);
         transmitThread.setDaemon(true);
+    }
+
+    /**
+     * Buffers for the super-frames the receive thread reads whole from the socket's queue, as many as the queue holds;
+     * {@code null} when the socket has no virtio headers (and so receives none).
+     */
+    public static FrameSupply superFrameSupply(DriverRings rings, String name, PacketSocket socket) {
+        return socket.vnetHeaderBytes() == 0 ? null : rings.newSupply(name + " super-frames",
+                PacketSocket.RECEIVE_QUEUE_BYTES / FrameBuffer.MAX_SUPER_FRAME_BYTES,
+                FrameBuffer.MAX_SUPER_FRAME_BYTES, FrameMemory.HEAP);
     }
 
     public void start() {
